@@ -1,0 +1,273 @@
+import type { Message } from '../shared/decider';
+import type { LocalDate } from '../shared/local-date';
+import type { Vnd } from '../shared/money';
+
+/**
+ * Commands on the `case` aggregate (one enforcement decision = one case: Law 2008 Art. 3(9)).
+ * Every command carries `effectiveDate`: the legal date of the act in Asia/Ho_Chi_Minh, distinct from the
+ * time it is recorded. The API defaults it to today's local date.
+ */
+
+export type CaseSource = 'JUDGMENT' | 'REQUEST';
+export type EnforcementMode = 'EX_OFFICIO' | 'ON_REQUEST';
+export type PartyRole = 'CREDITOR' | 'DEBTOR' | 'INTERESTED_PARTY';
+export type PartyKind = 'PERSON' | 'ORGANISATION';
+
+/** Kinds of obligation item (khoản phải thi hành). State-budget kinds are enforced ex officio (Art. 36(2)). */
+export type ObligationKind =
+  | 'COURT_FEE'
+  | 'FINE'
+  | 'ILLICIT_GAINS'
+  | 'CONFISCATION'
+  | 'STATE_COMPENSATION'
+  | 'MAINTENANCE'
+  | 'WAGES'
+  | 'PERSONAL_INJURY_COMPENSATION'
+  | 'DEBT'
+  | 'CIVIL_COMPENSATION'
+  | 'RETURN_OF_PROPERTY'
+  | 'OTHER';
+
+export interface Party {
+  readonly partyId: string;
+  readonly role: PartyRole;
+  readonly kind: PartyKind;
+  readonly name: string;
+  readonly address?: string;
+}
+
+export interface ObligationItemInput {
+  readonly itemId: string;
+  readonly kind: ObligationKind;
+  readonly description: string;
+  /** Integer VND; 0 only for non-monetary obligations such as returning a specific thing. */
+  readonly amount: Vnd;
+}
+
+export interface JudgmentReference {
+  /** Number of the judgment or decision, e.g. "12/2017/DS-PT". */
+  readonly number: string;
+  readonly court: string;
+  readonly issuedOn: LocalDate;
+  /** Date the judgment took legal effect: starts the 5-year limitation for requests (Art. 30). */
+  readonly legallyEffectiveOn: LocalDate;
+}
+
+export type ReceiveCase = Message<'ReceiveCase', {
+  readonly caseId: string;
+  readonly officeId: string;
+  readonly source: CaseSource;
+  readonly mode: EnforcementMode;
+  readonly judgment: JudgmentReference;
+  readonly parties: readonly Party[];
+  readonly obligations: readonly ObligationItemInput[];
+  /** Interim measures are decided immediately, with no voluntary period (Art. 36, 45). */
+  readonly interimMeasure?: boolean;
+  readonly effectiveDate: LocalDate;
+}>;
+
+/** Art. 31(5): no right to request / nothing enforceable; office lacks competence; limitation expired. */
+export type RequestRejectionGround = 'NO_RIGHT_OR_NOTHING_ENFORCEABLE' | 'NOT_COMPETENT' | 'LIMITATION_EXPIRED';
+export type RejectEnforcementRequest = Message<'RejectEnforcementRequest', {
+  readonly ground: RequestRejectionGround;
+  readonly effectiveDate: LocalDate;
+}>;
+
+export type IssueEnforcementDecision = Message<'IssueEnforcementDecision', {
+  readonly decisionNumber: string;
+  /** Valid service of the decision on the debtor starts the 10-day voluntary period (Art. 45(1)); defaults to effectiveDate. */
+  readonly servedOn?: LocalDate;
+  readonly effectiveDate: LocalDate;
+}>;
+
+export type AssignEnforcementOfficer = Message<'AssignEnforcementOfficer', {
+  readonly officerId: string;
+  readonly effectiveDate: LocalDate;
+}>;
+
+/** Art. 44a(1): (a) no income or seizable assets; (b) the thing to return is gone; (c) debtor's address unknown. */
+export type NotEnforceableGround = 'NO_INCOME_OR_ASSETS' | 'THING_LOST_OR_UNUSABLE' | 'ADDRESS_UNKNOWN';
+
+export type RecordVerification = Message<'RecordVerification', {
+  readonly result: 'ENFORCEABLE' | 'NOT_ENFORCEABLE';
+  /** Required when result is NOT_ENFORCEABLE. */
+  readonly ground?: NotEnforceableGround;
+  readonly findings: string;
+  readonly effectiveDate: LocalDate;
+}>;
+
+export type DecideNotEnforceable = Message<'DecideNotEnforceable', {
+  readonly decisionNumber: string;
+  readonly ground: NotEnforceableGround;
+  /** Debtor in prison with ≥2 years left: re-verification every 12 months instead of 6 (Art. 44(2)). */
+  readonly debtorImprisonedLongTerm?: boolean;
+  readonly effectiveDate: LocalDate;
+}>;
+
+export type RecordPeriodicReverification = Message<'RecordPeriodicReverification', {
+  readonly result: 'STILL_NOT_ENFORCEABLE' | 'ENFORCEABLE';
+  readonly findings: string;
+  readonly effectiveDate: LocalDate;
+}>;
+
+export type SecurityMeasureKind = 'ACCOUNT_FREEZE' | 'TEMPORARY_SEIZURE' | 'REGISTRATION_HOLD';
+export type ApplySecurityMeasure = Message<'ApplySecurityMeasure', {
+  readonly measureId: string;
+  readonly kind: SecurityMeasureKind;
+  readonly description: string;
+  readonly effectiveDate: LocalDate;
+}>;
+
+export type CoercionMeasure =
+  | 'ACCOUNT_DEBIT'
+  | 'INCOME_GARNISHMENT'
+  | 'SEIZE_AND_SELL'
+  | 'EXPLOIT_ASSET'
+  | 'COMPEL_HANDOVER'
+  | 'COMPEL_ACT';
+export type DecideCoercion = Message<'DecideCoercion', {
+  readonly decisionNumber: string;
+  readonly measure: CoercionMeasure;
+  /** Local date-time `YYYY-MM-DDTHH:mm` the coercion is carried out: never 22:00–06:00, rest days or holidays (Art. 46(2)). */
+  readonly scheduledAt: string;
+  readonly effectiveDate: LocalDate;
+}>;
+
+export type AssetKind = 'REAL_ESTATE' | 'VEHICLE' | 'MOVABLE' | 'SHARES' | 'BANK_BALANCE' | 'OTHER';
+export type SeizeAsset = Message<'SeizeAsset', {
+  readonly assetId: string;
+  readonly kind: AssetKind;
+  readonly description: string;
+  readonly effectiveDate: LocalDate;
+}>;
+
+export type RecordValuation = Message<'RecordValuation', {
+  readonly assetId: string;
+  readonly value: Vnd;
+  readonly valuer: string;
+  readonly effectiveDate: LocalDate;
+}>;
+
+export type RecordAuctionResult = Message<'RecordAuctionResult', {
+  readonly assetId: string;
+  readonly outcome: 'SOLD' | 'FAILED';
+  /** Sale price; required when SOLD. */
+  readonly price?: Vnd;
+  readonly effectiveDate: LocalDate;
+}>;
+
+export type ReduceAuctionPrice = Message<'ReduceAuctionPrice', {
+  readonly assetId: string;
+  /** New starting price: at most 10% below the previous one (Art. 104). */
+  readonly newPrice: Vnd;
+  readonly effectiveDate: LocalDate;
+}>;
+
+export type CollectionSource = 'VOLUNTARY' | 'COERCION' | 'AUCTION_PROCEEDS';
+export type RecordCollection = Message<'RecordCollection', {
+  readonly collectionId: string;
+  readonly itemId: string;
+  readonly amount: Vnd;
+  readonly source: CollectionSource;
+  readonly receiptNumber?: string;
+  readonly effectiveDate: LocalDate;
+}>;
+
+export type DisburseFunds = Message<'DisburseFunds', {
+  readonly disbursementId: string;
+  readonly itemId: string;
+  readonly amount: Vnd;
+  /** The creditor paid, or omitted for payment to the state budget. */
+  readonly payeePartyId?: string;
+  readonly effectiveDate: LocalDate;
+}>;
+
+/** Art. 48(1) (a)–(h). */
+export type PostponementGround =
+  | 'SERIOUS_ILLNESS'
+  | 'DEBTOR_CANNOT_PERFORM'
+  | 'PARTIES_AGREE'
+  | 'ASSET_UNDER_DISPUTE'
+  | 'AWAITING_COURT_EXPLANATION'
+  | 'RECIPIENT_ABSENT'
+  | 'TRANSFER_BLOCKED'
+  | 'UNSOLD_ASSET_REFUSED'
+  | 'PROTEST_REQUEST';
+export type PostponeEnforcement = Message<'PostponeEnforcement', {
+  readonly decisionNumber: string;
+  readonly ground: PostponementGround;
+  readonly until?: LocalDate;
+  readonly effectiveDate: LocalDate;
+}>;
+
+/** Art. 49: protest under cassation or reopening; bankruptcy petition accepted. */
+export type SuspensionGround = 'CASSATION_PROTEST' | 'REOPENING_PROTEST' | 'BANKRUPTCY_PETITION_ACCEPTED';
+export type SuspendEnforcement = Message<'SuspendEnforcement', {
+  readonly decisionNumber: string;
+  readonly ground: SuspensionGround;
+  readonly effectiveDate: LocalDate;
+}>;
+
+export type ResumeEnforcement = Message<'ResumeEnforcement', {
+  readonly decisionNumber: string;
+  readonly effectiveDate: LocalDate;
+}>;
+
+/** Art. 50(1). */
+export type TerminationGround =
+  | 'DEBTOR_DIED_NO_ESTATE'
+  | 'CREDITOR_DIED_NO_HEIRS'
+  | 'SETTLEMENT_OR_WAIVER'
+  | 'JUDGMENT_ANNULLED'
+  | 'ORGANISATION_DISSOLVED'
+  | 'EXEMPTION_GRANTED'
+  | 'BANKRUPTCY_OPENED'
+  | 'MINOR_DIED_OR_CAME_OF_AGE';
+export type TerminateEnforcement = Message<'TerminateEnforcement', {
+  readonly decisionNumber: string;
+  readonly ground: TerminationGround;
+  /** Terminate only these items; omit to terminate the whole case. */
+  readonly itemIds?: readonly string[];
+  readonly effectiveDate: LocalDate;
+}>;
+
+/** Fully enforced (Art. 52(1)): every item collected and paid out, or terminated. */
+export type Settle = Message<'Settle', {
+  readonly effectiveDate: LocalDate;
+}>;
+
+export type EntrustEnforcement = Message<'EntrustEnforcement', {
+  readonly decisionNumber: string;
+  readonly targetOfficeId: string;
+  /** Entrust only these items; omit to entrust the whole case. */
+  readonly itemIds?: readonly string[];
+  readonly effectiveDate: LocalDate;
+}>;
+
+export type MoveToSeparateTrackingRegister = Message<'MoveToSeparateTrackingRegister', {
+  readonly effectiveDate: LocalDate;
+}>;
+
+export type CaseCommand =
+  | ReceiveCase
+  | RejectEnforcementRequest
+  | IssueEnforcementDecision
+  | AssignEnforcementOfficer
+  | RecordVerification
+  | DecideNotEnforceable
+  | RecordPeriodicReverification
+  | ApplySecurityMeasure
+  | DecideCoercion
+  | SeizeAsset
+  | RecordValuation
+  | RecordAuctionResult
+  | ReduceAuctionPrice
+  | RecordCollection
+  | DisburseFunds
+  | PostponeEnforcement
+  | SuspendEnforcement
+  | ResumeEnforcement
+  | TerminateEnforcement
+  | Settle
+  | EntrustEnforcement
+  | MoveToSeparateTrackingRegister;

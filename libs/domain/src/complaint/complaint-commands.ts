@@ -1,0 +1,76 @@
+import type { Message } from '../shared/decider';
+import type { LocalDate } from '../shared/local-date';
+
+/**
+ * Commands on the `complaint` aggregate (khiếu nại, Law 2008 Art. 140–153; TT 13/2021).
+ * A complaint has its own stream and lifecycle; it names the case it is about.
+ */
+
+/**
+ * Art. 140(2) groups, which set the filing and resolution limits:
+ * A: before any security or coercive measure; B_ACCOUNT_FREEZE / B_OTHER_SECURITY: security measures;
+ * C: coercive measures; D: after coercion.
+ */
+export type ComplaintGroup = 'A' | 'B_ACCOUNT_FREEZE' | 'B_OTHER_SECURITY' | 'C' | 'D';
+
+/** Whose decision or act is complained of; this picks the deciding authorities (Art. 142). */
+export type RespondentRole = 'ENFORCEMENT_OFFICER' | 'OFFICE_HEAD';
+/** The tier of the respondent's office. DISTRICT exists only until 30/06/2025; REGIONAL from 01/07/2025. */
+export type OfficeTier = 'DISTRICT' | 'REGIONAL' | 'PROVINCE';
+
+export type FileComplaint = Message<'FileComplaint', {
+  readonly complaintId: string;
+  readonly caseId: string;
+  readonly complainant: { readonly name: string; readonly partyId?: string };
+  readonly subject: { readonly kind: 'DECISION' | 'ACT'; readonly reference: string; readonly description: string };
+  readonly group: ComplaintGroup;
+  readonly respondent: { readonly role: RespondentRole; readonly officeId: string; readonly officeTier: OfficeTier };
+  /** Date the complainant received or learned of the decision or act: starts the filing limit. */
+  readonly knownOn: LocalDate;
+  /** Days of force majeure excluded from the filing limit (Art. 140(2)). */
+  readonly forceMajeureDays?: number;
+  readonly effectiveDate: LocalDate;
+}>;
+
+export type AcceptComplaint = Message<'AcceptComplaint', {
+  readonly effectiveDate: LocalDate;
+}>;
+
+/** Art. 141 grounds for not accepting. */
+export type DeclineGround =
+  | 'NO_DIRECT_INTEREST'
+  | 'INCAPACITY_WITHOUT_REPRESENTATIVE'
+  | 'PROXY_WITHOUT_PAPERS'
+  | 'LIMITATION_EXPIRED'
+  | 'EFFECTIVE_DECISION_EXISTS';
+export type DeclineComplaint = Message<'DeclineComplaint', {
+  readonly ground: DeclineGround;
+  readonly explanation: string;
+  readonly effectiveDate: LocalDate;
+}>;
+
+export type ComplaintFinding = 'JUSTIFIED' | 'PARTLY_JUSTIFIED' | 'UNFOUNDED';
+export type DecideComplaint = Message<'DecideComplaint', {
+  readonly decisionNumber: string;
+  readonly finding: ComplaintFinding;
+  readonly remedies?: string;
+  readonly effectiveDate: LocalDate;
+}>;
+
+export type EscalateComplaint = Message<'EscalateComplaint', {
+  /** Date the complainant received the first-level decision; the 15-day limit counts from it. Defaults to the decision date. */
+  readonly decisionReceivedOn?: LocalDate;
+  readonly effectiveDate: LocalDate;
+}>;
+
+export type WithdrawComplaint = Message<'WithdrawComplaint', {
+  readonly effectiveDate: LocalDate;
+}>;
+
+export type ComplaintCommand =
+  | FileComplaint
+  | AcceptComplaint
+  | DeclineComplaint
+  | DecideComplaint
+  | EscalateComplaint
+  | WithdrawComplaint;

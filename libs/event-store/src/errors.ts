@@ -1,0 +1,46 @@
+import type { ExpectedRevision } from './event-store';
+
+/** Optimistic concurrency failure: the stream is not at the revision the writer expected. */
+export class WrongExpectedRevision extends Error {
+  override readonly name = 'WrongExpectedRevision';
+  readonly code = 'WRONG_EXPECTED_REVISION';
+
+  constructor(
+    readonly stream: string,
+    readonly expected: ExpectedRevision,
+    /** The stream's current last revision, or 'no_stream'. */
+    readonly actual: bigint | 'no_stream',
+  ) {
+    super(`Stream ${stream}: expected revision ${String(expected)}, actual ${String(actual)}`);
+  }
+}
+
+/** The stream has no events. */
+export class StreamNotFound extends Error {
+  override readonly name = 'StreamNotFound';
+  readonly code = 'STREAM_NOT_FOUND';
+
+  constructor(readonly stream: string) {
+    super(`Stream ${stream} not found`);
+  }
+}
+
+/** An append was refused because an event's envelope metadata is missing or malformed. */
+export class InvalidEventMetadata extends Error {
+  override readonly name = 'InvalidEventMetadata';
+  readonly code = 'INVALID_EVENT_METADATA';
+
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The store could not be reached or timed out; the caller may retry. */
+export class EventStoreUnavailable extends Error {
+  override readonly name = 'EventStoreUnavailable';
+  readonly code = 'EVENT_STORE_UNAVAILABLE';
+  readonly retryable = true;
+}

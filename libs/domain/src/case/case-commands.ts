@@ -8,25 +8,18 @@ import type { Vnd } from '../shared/money';
  * time it is recorded. The API defaults it to today's local date.
  */
 
-export type CaseSource = 'JUDGMENT' | 'REQUEST';
-export type EnforcementMode = 'EX_OFFICIO' | 'ON_REQUEST';
-export type PartyRole = 'CREDITOR' | 'DEBTOR' | 'INTERESTED_PARTY';
-export type PartyKind = 'PERSON' | 'ORGANISATION';
+export const CASE_SOURCES = ['JUDGMENT', 'REQUEST'] as const;
+export type CaseSource = (typeof CASE_SOURCES)[number];
+export const ENFORCEMENT_MODES = ['EX_OFFICIO', 'ON_REQUEST'] as const;
+export type EnforcementMode = (typeof ENFORCEMENT_MODES)[number];
+export const PARTY_ROLES = ['CREDITOR', 'DEBTOR', 'INTERESTED_PARTY'] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+export const PARTY_KINDS = ['PERSON', 'ORGANISATION'] as const;
+export type PartyKind = (typeof PARTY_KINDS)[number];
 
 /** Kinds of obligation item (khoản phải thi hành). State-budget kinds are enforced ex officio (Art. 36(2)). */
-export type ObligationKind =
-  | 'COURT_FEE'
-  | 'FINE'
-  | 'ILLICIT_GAINS'
-  | 'CONFISCATION'
-  | 'STATE_COMPENSATION'
-  | 'MAINTENANCE'
-  | 'WAGES'
-  | 'PERSONAL_INJURY_COMPENSATION'
-  | 'DEBT'
-  | 'CIVIL_COMPENSATION'
-  | 'RETURN_OF_PROPERTY'
-  | 'OTHER';
+export const OBLIGATION_KINDS = ['COURT_FEE', 'FINE', 'ILLICIT_GAINS', 'CONFISCATION', 'STATE_COMPENSATION', 'MAINTENANCE', 'WAGES', 'PERSONAL_INJURY_COMPENSATION', 'DEBT', 'CIVIL_COMPENSATION', 'RETURN_OF_PROPERTY', 'OTHER'] as const;
+export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
 
 export interface Party {
   readonly partyId: string;
@@ -67,7 +60,8 @@ export type ReceiveCase = Message<'ReceiveCase', {
 }>;
 
 /** Art. 31(5): no right to request / nothing enforceable; office lacks competence; limitation expired. */
-export type RequestRejectionGround = 'NO_RIGHT_OR_NOTHING_ENFORCEABLE' | 'NOT_COMPETENT' | 'LIMITATION_EXPIRED';
+export const REQUEST_REJECTION_GROUNDS = ['NO_RIGHT_OR_NOTHING_ENFORCEABLE', 'NOT_COMPETENT', 'LIMITATION_EXPIRED'] as const;
+export type RequestRejectionGround = (typeof REQUEST_REJECTION_GROUNDS)[number];
 export type RejectEnforcementRequest = Message<'RejectEnforcementRequest', {
   readonly ground: RequestRejectionGround;
   readonly effectiveDate: LocalDate;
@@ -86,7 +80,8 @@ export type AssignEnforcementOfficer = Message<'AssignEnforcementOfficer', {
 }>;
 
 /** Art. 44a(1): (a) no income or seizable assets; (b) the thing to return is gone; (c) debtor's address unknown. */
-export type NotEnforceableGround = 'NO_INCOME_OR_ASSETS' | 'THING_LOST_OR_UNUSABLE' | 'ADDRESS_UNKNOWN';
+export const NOT_ENFORCEABLE_GROUNDS = ['NO_INCOME_OR_ASSETS', 'THING_LOST_OR_UNUSABLE', 'ADDRESS_UNKNOWN'] as const;
+export type NotEnforceableGround = (typeof NOT_ENFORCEABLE_GROUNDS)[number];
 
 export type RecordVerification = Message<'RecordVerification', {
   readonly result: 'ENFORCEABLE' | 'NOT_ENFORCEABLE';
@@ -110,7 +105,8 @@ export type RecordPeriodicReverification = Message<'RecordPeriodicReverification
   readonly effectiveDate: LocalDate;
 }>;
 
-export type SecurityMeasureKind = 'ACCOUNT_FREEZE' | 'TEMPORARY_SEIZURE' | 'REGISTRATION_HOLD';
+export const SECURITY_MEASURE_KINDS = ['ACCOUNT_FREEZE', 'TEMPORARY_SEIZURE', 'REGISTRATION_HOLD'] as const;
+export type SecurityMeasureKind = (typeof SECURITY_MEASURE_KINDS)[number];
 export type ApplySecurityMeasure = Message<'ApplySecurityMeasure', {
   readonly measureId: string;
   readonly kind: SecurityMeasureKind;
@@ -118,13 +114,8 @@ export type ApplySecurityMeasure = Message<'ApplySecurityMeasure', {
   readonly effectiveDate: LocalDate;
 }>;
 
-export type CoercionMeasure =
-  | 'ACCOUNT_DEBIT'
-  | 'INCOME_GARNISHMENT'
-  | 'SEIZE_AND_SELL'
-  | 'EXPLOIT_ASSET'
-  | 'COMPEL_HANDOVER'
-  | 'COMPEL_ACT';
+export const COERCION_MEASURES = ['ACCOUNT_DEBIT', 'INCOME_GARNISHMENT', 'SEIZE_AND_SELL', 'EXPLOIT_ASSET', 'COMPEL_HANDOVER', 'COMPEL_ACT'] as const;
+export type CoercionMeasure = (typeof COERCION_MEASURES)[number];
 export type DecideCoercion = Message<'DecideCoercion', {
   readonly decisionNumber: string;
   readonly measure: CoercionMeasure;
@@ -133,7 +124,8 @@ export type DecideCoercion = Message<'DecideCoercion', {
   readonly effectiveDate: LocalDate;
 }>;
 
-export type AssetKind = 'REAL_ESTATE' | 'VEHICLE' | 'MOVABLE' | 'SHARES' | 'BANK_BALANCE' | 'OTHER';
+export const ASSET_KINDS = ['REAL_ESTATE', 'VEHICLE', 'MOVABLE', 'SHARES', 'BANK_BALANCE', 'OTHER'] as const;
+export type AssetKind = (typeof ASSET_KINDS)[number];
 export type SeizeAsset = Message<'SeizeAsset', {
   readonly assetId: string;
   readonly kind: AssetKind;
@@ -163,7 +155,8 @@ export type ReduceAuctionPrice = Message<'ReduceAuctionPrice', {
   readonly effectiveDate: LocalDate;
 }>;
 
-export type CollectionSource = 'VOLUNTARY' | 'COERCION' | 'AUCTION_PROCEEDS';
+export const COLLECTION_SOURCES = ['VOLUNTARY', 'COERCION', 'AUCTION_PROCEEDS'] as const;
+export type CollectionSource = (typeof COLLECTION_SOURCES)[number];
 export type RecordCollection = Message<'RecordCollection', {
   readonly collectionId: string;
   readonly itemId: string;
@@ -183,16 +176,8 @@ export type DisburseFunds = Message<'DisburseFunds', {
 }>;
 
 /** Art. 48(1) (a)–(h). */
-export type PostponementGround =
-  | 'SERIOUS_ILLNESS'
-  | 'DEBTOR_CANNOT_PERFORM'
-  | 'PARTIES_AGREE'
-  | 'ASSET_UNDER_DISPUTE'
-  | 'AWAITING_COURT_EXPLANATION'
-  | 'RECIPIENT_ABSENT'
-  | 'TRANSFER_BLOCKED'
-  | 'UNSOLD_ASSET_REFUSED'
-  | 'PROTEST_REQUEST';
+export const POSTPONEMENT_GROUNDS = ['SERIOUS_ILLNESS', 'DEBTOR_CANNOT_PERFORM', 'PARTIES_AGREE', 'ASSET_UNDER_DISPUTE', 'AWAITING_COURT_EXPLANATION', 'RECIPIENT_ABSENT', 'TRANSFER_BLOCKED', 'UNSOLD_ASSET_REFUSED', 'PROTEST_REQUEST'] as const;
+export type PostponementGround = (typeof POSTPONEMENT_GROUNDS)[number];
 export type PostponeEnforcement = Message<'PostponeEnforcement', {
   readonly decisionNumber: string;
   readonly ground: PostponementGround;
@@ -201,7 +186,8 @@ export type PostponeEnforcement = Message<'PostponeEnforcement', {
 }>;
 
 /** Art. 49: protest under cassation or reopening; bankruptcy petition accepted. */
-export type SuspensionGround = 'CASSATION_PROTEST' | 'REOPENING_PROTEST' | 'BANKRUPTCY_PETITION_ACCEPTED';
+export const SUSPENSION_GROUNDS = ['CASSATION_PROTEST', 'REOPENING_PROTEST', 'BANKRUPTCY_PETITION_ACCEPTED'] as const;
+export type SuspensionGround = (typeof SUSPENSION_GROUNDS)[number];
 export type SuspendEnforcement = Message<'SuspendEnforcement', {
   readonly decisionNumber: string;
   readonly ground: SuspensionGround;
@@ -214,15 +200,8 @@ export type ResumeEnforcement = Message<'ResumeEnforcement', {
 }>;
 
 /** Art. 50(1). */
-export type TerminationGround =
-  | 'DEBTOR_DIED_NO_ESTATE'
-  | 'CREDITOR_DIED_NO_HEIRS'
-  | 'SETTLEMENT_OR_WAIVER'
-  | 'JUDGMENT_ANNULLED'
-  | 'ORGANISATION_DISSOLVED'
-  | 'EXEMPTION_GRANTED'
-  | 'BANKRUPTCY_OPENED'
-  | 'MINOR_DIED_OR_CAME_OF_AGE';
+export const TERMINATION_GROUNDS = ['DEBTOR_DIED_NO_ESTATE', 'CREDITOR_DIED_NO_HEIRS', 'SETTLEMENT_OR_WAIVER', 'JUDGMENT_ANNULLED', 'ORGANISATION_DISSOLVED', 'EXEMPTION_GRANTED', 'BANKRUPTCY_OPENED', 'MINOR_DIED_OR_CAME_OF_AGE'] as const;
+export type TerminationGround = (typeof TERMINATION_GROUNDS)[number];
 export type TerminateEnforcement = Message<'TerminateEnforcement', {
   readonly decisionNumber: string;
   readonly ground: TerminationGround;

@@ -11,12 +11,15 @@ import type { LocalDate } from '../shared/local-date';
  * A: before any security or coercive measure; B_ACCOUNT_FREEZE / B_OTHER_SECURITY: security measures;
  * C: coercive measures; D: after coercion.
  */
-export type ComplaintGroup = 'A' | 'B_ACCOUNT_FREEZE' | 'B_OTHER_SECURITY' | 'C' | 'D';
+export const COMPLAINT_GROUPS = ['A', 'B_ACCOUNT_FREEZE', 'B_OTHER_SECURITY', 'C', 'D'] as const;
+export type ComplaintGroup = (typeof COMPLAINT_GROUPS)[number];
 
 /** Whose decision or act is complained of; this picks the deciding authorities (Art. 142). */
-export type RespondentRole = 'ENFORCEMENT_OFFICER' | 'OFFICE_HEAD';
+export const RESPONDENT_ROLES = ['ENFORCEMENT_OFFICER', 'OFFICE_HEAD'] as const;
+export type RespondentRole = (typeof RESPONDENT_ROLES)[number];
 /** The tier of the respondent's office. DISTRICT exists only until 30/06/2025; REGIONAL from 01/07/2025. */
-export type OfficeTier = 'DISTRICT' | 'REGIONAL' | 'PROVINCE';
+export const OFFICE_TIERS = ['DISTRICT', 'REGIONAL', 'PROVINCE'] as const;
+export type OfficeTier = (typeof OFFICE_TIERS)[number];
 
 export type FileComplaint = Message<'FileComplaint', {
   readonly complaintId: string;
@@ -37,19 +40,16 @@ export type AcceptComplaint = Message<'AcceptComplaint', {
 }>;
 
 /** Art. 141 grounds for not accepting. */
-export type DeclineGround =
-  | 'NO_DIRECT_INTEREST'
-  | 'INCAPACITY_WITHOUT_REPRESENTATIVE'
-  | 'PROXY_WITHOUT_PAPERS'
-  | 'LIMITATION_EXPIRED'
-  | 'EFFECTIVE_DECISION_EXISTS';
+export const DECLINE_GROUNDS = ['NO_DIRECT_INTEREST', 'INCAPACITY_WITHOUT_REPRESENTATIVE', 'PROXY_WITHOUT_PAPERS', 'LIMITATION_EXPIRED', 'EFFECTIVE_DECISION_EXISTS'] as const;
+export type DeclineGround = (typeof DECLINE_GROUNDS)[number];
 export type DeclineComplaint = Message<'DeclineComplaint', {
   readonly ground: DeclineGround;
   readonly explanation: string;
   readonly effectiveDate: LocalDate;
 }>;
 
-export type ComplaintFinding = 'JUSTIFIED' | 'PARTLY_JUSTIFIED' | 'UNFOUNDED';
+export const COMPLAINT_FINDINGS = ['JUSTIFIED', 'PARTLY_JUSTIFIED', 'UNFOUNDED'] as const;
+export type ComplaintFinding = (typeof COMPLAINT_FINDINGS)[number];
 export type DecideComplaint = Message<'DecideComplaint', {
   readonly decisionNumber: string;
   readonly finding: ComplaintFinding;

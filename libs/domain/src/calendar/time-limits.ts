@@ -1,5 +1,6 @@
+import { assertNever } from '../shared/decider';
 import { addCalendarDays, addMonths, type LocalDate } from '../shared/local-date';
-import { addWorkingDays } from './working-days';
+import { addWorkingDays, workingDayOnOrAfter } from './working-days';
 
 /**
  * Legal time limits as data (DESIGN.md §4): what starts the clock, the unit, the limit and the basis.
@@ -34,19 +35,43 @@ export const TIME_LIMITS = {
   COMPLAINT_ACCEPTANCE_LEVEL_1: { startsFrom: 'receipt of a first complaint', unit: 'WORKING_DAYS', limit: 5, basis: 'Law 2008 Art. 148; TT 13/2021 Art. 9' },
   COMPLAINT_ACCEPTANCE_LEVEL_2: { startsFrom: 'receipt of a second complaint', unit: 'DAYS', limit: 10, basis: 'Law 2008 Art. 148' },
   COMPLAINT_ESCALATION: { startsFrom: 'receipt of the first-level decision', unit: 'DAYS', limit: 15, basis: 'Law 2008 Art. 140(2)' },
+  // Filing limits per complaint group (Art. 140(2)); force-majeure days are added by the caller.
+  COMPLAINT_FILING_A: { startsFrom: 'receipt or knowledge of a decision or act before any security or coercive measure', unit: 'DAYS', limit: 15, basis: 'Law 2008 Art. 140(2)(a)' },
+  COMPLAINT_FILING_B_ACCOUNT_FREEZE: { startsFrom: 'receipt or knowledge of an account-freeze decision', unit: 'WORKING_DAYS', limit: 3, basis: 'Law 2008 Art. 140(2)(b)' },
+  COMPLAINT_FILING_B_OTHER_SECURITY: { startsFrom: 'receipt or knowledge of another security-measure decision', unit: 'DAYS', limit: 10, basis: 'Law 2008 Art. 140(2)(b)' },
+  COMPLAINT_FILING_C: { startsFrom: 'receipt or knowledge of a decision or act applying a coercive measure', unit: 'DAYS', limit: 30, basis: 'Law 2008 Art. 140(2)(c)' },
+  COMPLAINT_FILING_D: { startsFrom: 'receipt or knowledge of a decision or act after coercion', unit: 'DAYS', limit: 30, basis: 'Law 2008 Art. 140(2)(d)' },
+  // Resolution limits per group and level, counted from acceptance (thụ lý) (Art. 146). Group B has no second level.
+  COMPLAINT_RESOLUTION_A_LEVEL_1: { startsFrom: 'acceptance of a first complaint (group A)', unit: 'DAYS', limit: 15, basis: 'Law 2008 Art. 146' },
+  COMPLAINT_RESOLUTION_A_LEVEL_2: { startsFrom: 'acceptance of a second complaint (group A)', unit: 'DAYS', limit: 30, basis: 'Law 2008 Art. 146' },
+  COMPLAINT_RESOLUTION_B_LEVEL_1: { startsFrom: 'acceptance of a complaint about a security measure (group B)', unit: 'WORKING_DAYS', limit: 5, basis: 'Law 2008 Art. 146; Decree 62/2015 Art. 38(3)' },
+  COMPLAINT_RESOLUTION_C_LEVEL_1: { startsFrom: 'acceptance of a first complaint (group C)', unit: 'DAYS', limit: 30, basis: 'Law 2008 Art. 146' },
+  COMPLAINT_RESOLUTION_C_LEVEL_2: { startsFrom: 'acceptance of a second complaint (group C)', unit: 'DAYS', limit: 45, basis: 'Law 2008 Art. 146' },
+  COMPLAINT_RESOLUTION_D_LEVEL_1: { startsFrom: 'acceptance of a first complaint (group D)', unit: 'DAYS', limit: 15, basis: 'Law 2008 Art. 146' },
+  COMPLAINT_RESOLUTION_D_LEVEL_2: { startsFrom: 'acceptance of a second complaint (group D)', unit: 'DAYS', limit: 30, basis: 'Law 2008 Art. 146' },
 } as const satisfies Record<string, TimeLimitRule>;
 
 export type TimeLimitKey = keyof typeof TIME_LIMITS;
 
-/** Adds a limit in its unit: calendar days, working days (holiday calendar) or calendar months. */
+/**
+ * Adds a limit in its unit: calendar days, working days (holiday calendar) or calendar months.
+ *
+ * A period counted in days or months whose last day is a weekly rest day or a public holiday ends at the end of
+ * the next working day (Civil Code 2015 Art. 148(5); Art. 144 makes the Code's counting rules apply wherever a law,
+ * as the Law on Civil Judgment Enforcement does, sets no other rule). The start day never counts (Art. 147(1)), and
+ * a month period ends on the same day number, or the month's last day when it has none (Art. 148). A period in
+ * working days ends on a working day by construction, so it needs no shift.
+ */
 export function addLimit(from: LocalDate, unit: TimeUnit, limit: number): LocalDate {
   switch (unit) {
     case 'DAYS':
-      return addCalendarDays(from, limit);
+      return workingDayOnOrAfter(addCalendarDays(from, limit));
     case 'WORKING_DAYS':
       return addWorkingDays(from, limit);
     case 'MONTHS':
-      return addMonths(from, limit);
+      return workingDayOnOrAfter(addMonths(from, limit));
+    default:
+      return assertNever(unit, 'time unit');
   }
 }
 

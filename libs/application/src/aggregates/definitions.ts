@@ -1,0 +1,27 @@
+import {
+  caseDecider,
+  caseEventCodec,
+  complaintDecider,
+  complaintEventCodec,
+  type CaseCommand,
+  type CaseEvent,
+  type CaseState,
+  type ComplaintCommand,
+  type ComplaintEvent,
+  type ComplaintState,
+} from '@thads/domain';
+import type { AggregateDefinition } from './aggregate-definition';
+
+export const caseAggregate: AggregateDefinition<CaseCommand, CaseEvent, CaseState> = {
+  category: 'case',
+  decider: caseDecider,
+  codec: caseEventCodec,
+  schemaVersion: 1,
+};
+
+export const complaintAggregate: AggregateDefinition<ComplaintCommand, ComplaintEvent, ComplaintState> = {
+  category: 'complaint',
+  decider: complaintDecider,
+  codec: complaintEventCodec,
+  schemaVersion: 1,
+};

@@ -1,0 +1,45 @@
+import { type DynamicModule, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { EventStore } from '@thads/event-store';
+import { ExecuteCaseCommandHandler } from './cases/case-commands';
+import { GetCaseHandler } from './cases/case-queries';
+import { ExecuteComplaintCommandHandler } from './complaints/complaint-commands';
+import { GetComplaintHandler } from './complaints/complaint-queries';
+import { EVENT_STORE } from './event-store/event-store.token';
+import { openEventStore } from './event-store/open-event-store';
+
+export interface ApplicationModuleOptions {
+  /** EVENT_STORE_URL, e.g. `sqlite:./data/events.db`. */
+  readonly eventStoreUrl: string;
+}
+
+/** Closes the store (flushing queued appends) when Nest shuts down. */
+@Injectable()
+class EventStoreLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}
+
+/** Shared by the API and the CLI: the event store, the command bus handlers and the aggregate queries. */
+@Module({})
+export class ApplicationModule {
+  static forRoot(options: ApplicationModuleOptions): DynamicModule {
+    return {
+      module: ApplicationModule,
+      global: true,
+      imports: [CqrsModule.forRoot()],
+      providers: [
+        { provide: EVENT_STORE, useFactory: () => openEventStore(options.eventStoreUrl) },
+        EventStoreLifecycle,
+        ExecuteCaseCommandHandler,
+        ExecuteComplaintCommandHandler,
+        GetCaseHandler,
+        GetComplaintHandler,
+      ],
+      exports: [EVENT_STORE, CqrsModule],
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Inject } from '@nestjs/common';
+import type { CaseCommand } from '@thads/domain';
+import type { EventStore } from '@thads/event-store';
+import { caseAggregate } from '../aggregates/definitions';
+import type { CommandContext, CommandResult } from '../command-handling/command-context';
+import { handleCommand } from '../command-handling/handle-command';
+import { EVENT_STORE } from '../event-store/event-store.token';
+
+/** Runs any case command through the generic path. */
+export class ExecuteCaseCommand extends Command<CommandResult> {
+  constructor(
+    readonly caseId: string,
+    readonly command: CaseCommand,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ExecuteCaseCommand)
+export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCommand, CommandResult> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  execute({ caseId, command, context }: ExecuteCaseCommand): Promise<CommandResult> {
+    return handleCommand(this.store, caseAggregate, caseId, command, context);
+  }
+}

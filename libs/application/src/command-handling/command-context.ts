@@ -1,0 +1,25 @@
+import type { Actor } from '@thads/event-store';
+
+/** Who sent a command and how to recognise a retry of it. Built at the edge (HTTP, CLI), never in the domain. */
+export interface CommandContext {
+  readonly actor: Actor;
+  /** Stable per logical request: the Idempotency-Key header when given. Event ids derive from it. */
+  readonly commandId: string;
+  readonly correlationId: string;
+  /** Optimistic concurrency from the client (If-Match): the stream revision it last saw. */
+  readonly expectedRevision?: bigint;
+  /** Mandatory on corrective commands. */
+  readonly reason?: string;
+}
+
+/** What a handled command produced. For an idempotent retry, the original outcome. */
+export interface CommandResult {
+  readonly streamName: string;
+  /** Revision of the stream's last event after the command. */
+  readonly nextRevision: bigint;
+  /** Global log position of the command's last event: wait for projections to reach it for read-your-writes. */
+  readonly position: bigint;
+  readonly events: readonly { readonly type: string; readonly revision: bigint }[];
+  /** True when this command id had already been handled and nothing new was written. */
+  readonly replayed: boolean;
+}

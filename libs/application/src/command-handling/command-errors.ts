@@ -1,0 +1,28 @@
+import type { ExpectedRevision } from '@thads/event-store';
+
+/** The client's If-Match revision is not the stream's current revision: it acted on a stale view. */
+export class RevisionMismatch extends Error {
+  override readonly name = 'RevisionMismatch';
+  readonly code = 'REVISION_MISMATCH';
+
+  constructor(
+    readonly streamName: string,
+    readonly expected: bigint,
+    readonly actual: ExpectedRevision,
+  ) {
+    super(`${streamName} is at revision ${String(actual)}, not ${expected} as the request expected`);
+  }
+}
+
+/** Concurrent writers kept winning the race; the bounded retry gave up. Safe for the client to retry. */
+export class ConcurrencyConflict extends Error {
+  override readonly name = 'ConcurrencyConflict';
+  readonly code = 'CONCURRENCY_CONFLICT';
+
+  constructor(
+    readonly streamName: string,
+    readonly attempts: number,
+  ) {
+    super(`${streamName} changed under ${attempts} attempts in a row; retry the request`);
+  }
+}

@@ -1,0 +1,122 @@
+import { fold } from '@thads/domain';
+import {
+  StreamNotFound,
+  WrongExpectedRevision,
+  type EventStore,
+  type RecordedEvent,
+} from '@thads/event-store';
+import { streamNameOf, type AggregateDefinition } from '../aggregates/aggregate-definition';
+import type { CommandContext, CommandResult } from './command-context';
+import { ConcurrencyConflict, RevisionMismatch } from './command-errors';
+import { eventIdFor } from './event-ids';
+
+export interface RetryPolicy {
+  readonly maxAttempts: number;
+  /** Base delay; attempt n waits base × 4^(n-1) plus jitter. */
+  readonly baseDelayMs: number;
+}
+
+const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 5 };
+
+/**
+ * The one command path (load → fold → decide → append at the loaded revision), written once for every aggregate.
+ *
+ * - A command whose id already produced events in this stream returns the original outcome and writes nothing
+ *   (Idempotency-Key). Event ids derive from the command id, so even a retry racing its own first attempt is
+ *   deduplicated by the store.
+ * - With `context.expectedRevision` (If-Match) a stale stream fails at once with RevisionMismatch.
+ * - Without it, a lost race (WrongExpectedRevision) reloads and decides again, a bounded number of times.
+ * - A DomainError from the decider propagates untouched, and nothing is written.
+ */
+export async function handleCommand<Command extends { readonly type: string }, Event extends { readonly type: string }, State>(
+  store: EventStore,
+  definition: AggregateDefinition<Command, Event, State>,
+  aggregateId: string,
+  command: Command,
+  context: CommandContext,
+  retry: RetryPolicy = DEFAULT_RETRY,
+): Promise<CommandResult> {
+  const streamName = streamNameOf(definition.category, aggregateId);
+  for (let attempt = 1; ; attempt += 1) {
+    const recorded = await readWholeStream(store, streamName);
+    const currentRevision = recorded.length ? recorded[recorded.length - 1].revision : undefined;
+
+    if (context.expectedRevision !== undefined && context.expectedRevision !== currentRevision) {
+      throw new RevisionMismatch(streamName, context.expectedRevision, currentRevision ?? 'no_stream');
+    }
+
+    const earlier = recorded.filter((event) => event.metadata.commandId === context.commandId);
+    if (earlier.length) return resultOf(streamName, earlier, true);
+
+    const state = fold(definition.decider, recorded.map((event) => definition.codec.decode(event)));
+    const decided = definition.decider.decide(command, state);
+    if (!decided.length) {
+      return { streamName, nextRevision: currentRevision ?? -1n, position: recorded.at(-1)?.position ?? -1n, events: [], replayed: false };
+    }
+
+    const toAppend = decided.map((event, index) => {
+      const encoded = definition.codec.encode(event);
+      return {
+        id: eventIdFor(context.commandId, index),
+        type: encoded.type,
+        data: encoded.data,
+        metadata: {
+          actor: context.actor,
+          commandId: context.commandId,
+          correlationId: context.correlationId,
+          causationId: context.commandId,
+          schemaVersion: definition.schemaVersion,
+          ...(context.reason !== undefined ? { reason: context.reason } : {}),
+        },
+      };
+    });
+
+    try {
+      const appended = await store.append(streamName, toAppend, {
+        expectedRevision: currentRevision === undefined ? 'no_stream' : currentRevision,
+      });
+      const firstRevision = appended.nextRevision - BigInt(toAppend.length) + 1n;
+      return {
+        streamName,
+        nextRevision: appended.nextRevision,
+        position: appended.position,
+        events: toAppend.map((event, index) => ({ type: event.type, revision: firstRevision + BigInt(index) })),
+        replayed: false,
+      };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevision)) throw error;
+      if (context.expectedRevision !== undefined) {
+        throw new RevisionMismatch(streamName, context.expectedRevision, error.actual);
+      }
+      if (attempt >= retry.maxAttempts) throw new ConcurrencyConflict(streamName, attempt);
+      await backoff(retry, attempt);
+    }
+  }
+}
+
+/** All events of a stream, or none when it does not exist yet. */
+export async function readWholeStream(store: EventStore, streamName: string): Promise<RecordedEvent[]> {
+  try {
+    return await store.readStream(streamName);
+  } catch (error) {
+    if (error instanceof StreamNotFound) return [];
+    throw error;
+  }
+}
+
+function resultOf(streamName: string, events: readonly RecordedEvent[], replayed: boolean): CommandResult {
+  const last = events[events.length - 1];
+  return {
+    streamName,
+    nextRevision: last.revision,
+    position: last.position,
+    events: events.map((event) => ({ type: event.type, revision: event.revision })),
+    replayed,
+  };
+}
+
+function backoff(retry: RetryPolicy, attempt: number): Promise<void> {
+  const delay = retry.baseDelayMs * 4 ** (attempt - 1);
+  // Jitter spreads racers apart so the same ones do not collide again.
+  return new Promise((resolve) => setTimeout(resolve, delay + Math.random() * delay));
+}

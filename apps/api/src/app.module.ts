@@ -1,0 +1,20 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ApplicationModule } from '@thads/application';
+import { CaseCommandsController } from './cases/case-commands.controller';
+import { CaseQueriesController } from './cases/case-queries.controller';
+import { ComplaintCommandsController } from './complaints/complaint-commands.controller';
+import { ComplaintQueriesController } from './complaints/complaint-queries.controller';
+import type { ApiConfig } from './config/api-config';
+import { HealthController } from './health/health.controller';
+
+/** The HTTP edge: controllers only; everything else comes from the application module. */
+@Module({})
+export class AppModule {
+  static forRoot(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ApplicationModule.forRoot({ eventStoreUrl: config.eventStoreUrl })],
+      controllers: [CaseCommandsController, CaseQueriesController, ComplaintCommandsController, ComplaintQueriesController, HealthController],
+    };
+  }
+}

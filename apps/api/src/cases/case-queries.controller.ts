@@ -1,0 +1,32 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { GetCase } from '@thads/application';
+import type { FastifyReply } from 'fastify';
+import { IdParamPipe } from '../http/id-param.pipe';
+import { jsonSafe } from '../http/json-safe';
+import { recordedEventView } from '../http/recorded-event-view';
+
+const CaseId = new IdParamPipe('caseId');
+
+@ApiTags('cases')
+@Controller('cases')
+export class CaseQueriesController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':caseId')
+  @ApiOperation({ summary: "A case's current state folded from its events, with its revision (also the ETag)" })
+  async getCase(@Param('caseId', CaseId) caseId: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const loaded = await this.queries.execute(new GetCase(caseId));
+    void reply.header('etag', `"${loaded.revision}"`);
+    return { id: caseId, streamName: loaded.streamName, revision: loaded.revision.toString(), state: jsonSafe(loaded.state) };
+  }
+
+  @Get(':caseId/events')
+  @ApiOperation({ summary: "A case's events in order, with envelope metadata and hash chain" })
+  async getCaseEvents(@Param('caseId', CaseId) caseId: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const loaded = await this.queries.execute(new GetCase(caseId));
+    void reply.header('etag', `"${loaded.revision}"`);
+    return { id: caseId, streamName: loaded.streamName, revision: loaded.revision.toString(), events: loaded.events.map(recordedEventView) };
+  }
+}

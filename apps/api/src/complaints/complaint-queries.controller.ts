@@ -1,0 +1,30 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { GetComplaint } from '@thads/application';
+import type { FastifyReply } from 'fastify';
+import { IdParamPipe } from '../http/id-param.pipe';
+import { jsonSafe } from '../http/json-safe';
+import { recordedEventView } from '../http/recorded-event-view';
+
+const ComplaintId = new IdParamPipe('complaintId');
+
+@ApiTags('complaints')
+@Controller('complaints')
+export class ComplaintQueriesController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':complaintId')
+  @ApiOperation({ summary: "A complaint's state (level, deciding authority, due dates), revision and events" })
+  async getComplaint(@Param('complaintId', ComplaintId) complaintId: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const loaded = await this.queries.execute(new GetComplaint(complaintId));
+    void reply.header('etag', `"${loaded.revision}"`);
+    return {
+      id: complaintId,
+      streamName: loaded.streamName,
+      revision: loaded.revision.toString(),
+      state: jsonSafe(loaded.state),
+      events: loaded.events.map(recordedEventView),
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+
+/** Settings read from the environment at start-up. */
+export interface ApiConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly eventStoreUrl: string;
+  readonly bodyLimitBytes: number;
+}
+
+/** A bad setting; the message names the variable. The process stops on it. */
+export class InvalidConfiguration extends Error {
+  override readonly name = 'InvalidConfiguration';
+}
+
+/**
+ * Validates the environment: PORT (default 3000), HOST (default 0.0.0.0), DATA_DIR (default ./data),
+ * EVENT_STORE_URL (default sqlite:<DATA_DIR>/events.db), BODY_LIMIT_BYTES (default 1 MiB).
+ */
+export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const dataDir = nonEmpty(env, 'DATA_DIR') ?? './data';
+  return {
+    port: integerIn(env, 'PORT', 3000, 0, 65535),
+    host: nonEmpty(env, 'HOST') ?? '0.0.0.0',
+    dataDir,
+    eventStoreUrl: nonEmpty(env, 'EVENT_STORE_URL') ?? `sqlite:${join(dataDir, 'events.db')}`,
+    bodyLimitBytes: integerIn(env, 'BODY_LIMIT_BYTES', 1_048_576, 1_024, 104_857_600),
+  };
+}
+
+function nonEmpty(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name];
+  if (value === undefined) return undefined;
+  if (value.trim() === '') throw new InvalidConfiguration(`${name} is set but empty; unset it to use the default`);
+  return value.trim();
+}
+
+function integerIn(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new InvalidConfiguration(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return Number(raw);
+}

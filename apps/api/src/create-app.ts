@@ -1,0 +1,51 @@
+import { Logger, RequestMethod, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import type { ApiConfig } from './config/api-config';
+import { ProblemDetailsFilter, sendProblem } from './problem/problem-details.filter';
+import { toRequestValidationFailed } from './problem/validation-errors';
+
+/**
+ * Builds the API exactly as `npm start` runs it; e2e tests call this too, so they test the real thing.
+ * Fastify: body size limit from config; JSON only for bodies; errors as problem+json.
+ */
+export async function createApp(config: ApiConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: options.logger === false ? false : undefined,
+  });
+  app.enableShutdownHooks();
+  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: toRequestValidationFailed,
+    }),
+  );
+  app.useGlobalFilters(new ProblemDetailsFilter());
+
+  const fastify = app.getHttpAdapter().getInstance();
+  const logger = new Logger('Http');
+  // Errors raised by Fastify before Nest routes the request (body too large, malformed JSON, media type).
+  fastify.setErrorHandler((error, request, reply) => sendProblem(reply, request, error, logger));
+  fastify.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, request, Object.assign(new Error(`No route ${request.method} ${request.url}`), { statusCode: 404 }), logger),
+  );
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('thads-engine')
+      .setDescription('Event-sourced case lifecycle for Vietnamese civil judgment enforcement (THADS). Errors are RFC 9457 problem+json with a stable `code`.')
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  await app.init();
+  await fastify.ready();
+  return app;
+}

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { InvalidConfiguration, loadApiConfig } from './config/api-config';
+import { createApp } from './create-app';
+
+async function main(): Promise<void> {
+  const config = loadApiConfig();
+  const app = await createApp(config);
+  await app.listen(config.port, config.host);
+  new Logger('thads-engine').log(`API on http://localhost:${config.port}/api/v1, docs on /docs, events in ${config.eventStoreUrl}`);
+}
+
+main().catch((error: unknown) => {
+  // A bad setting names its variable; anything else gets its stack.
+  console.error(error instanceof InvalidConfiguration ? `Configuration error: ${error.message}` : error);
+  process.exit(1);
+});

@@ -1,0 +1,80 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ConcurrencyConflict, RevisionMismatch } from '@thads/application';
+import { DomainError } from '@thads/domain';
+import { WrongExpectedRevision } from '@thads/event-store';
+import { jsonSafe } from '../http/json-safe';
+import { statusOfDomainCode } from './problem-status';
+import { RequestValidationFailed } from './request-validation-failed';
+
+/** RFC 9457 problem details, plus a stable `code` that clients branch on. */
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly code: string;
+  readonly instance?: string;
+  readonly [extension: string]: unknown;
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+  409: 'Conflict', 412: 'Precondition Failed', 413: 'Content Too Large', 415: 'Unsupported Media Type',
+  422: 'Unprocessable Content', 500: 'Internal Server Error', 503: 'Service Unavailable',
+};
+
+/** Maps any thrown value to a problem: the one place where errors become HTTP. */
+export function toProblem(error: unknown): Problem {
+  if (error instanceof RequestValidationFailed) {
+    return problem(400, 'VALIDATION_FAILED', error.message, { errors: error.errors });
+  }
+  if (error instanceof DomainError) {
+    return problem(statusOfDomainCode(error.code), error.code, error.message, { details: jsonSafe(error.details) });
+  }
+  if (error instanceof RevisionMismatch) {
+    return problem(412, error.code, error.message, { expectedRevision: error.expected.toString(), actualRevision: String(error.actual) });
+  }
+  if (error instanceof ConcurrencyConflict || error instanceof WrongExpectedRevision) {
+    return problem(409, error.code, error.message);
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    return problem(status, codeOfStatus(status), error.message);
+  }
+  // Fastify's own request errors (body too large, bad JSON, wrong content type) carry a statusCode.
+  const statusCode = (error as { statusCode?: unknown }).statusCode;
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    return problem(statusCode, codeOfStatus(statusCode), (error as Error).message);
+  }
+  return problem(500, 'INTERNAL_ERROR', 'The server failed to handle the request; it has been logged.');
+}
+
+function problem(status: number, code: string, detail: string, extensions: Record<string, unknown> = {}): Problem {
+  return { type: `/problems/${code.toLowerCase().replace(/_/g, '-')}`, title: TITLES[status] ?? 'Error', status, detail, code, ...extensions };
+}
+
+function codeOfStatus(status: number): string {
+  const byStatus: Record<number, string> = {
+    400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED',
+    409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 422: 'UNPROCESSABLE',
+  };
+  return byStatus[status] ?? 'HTTP_ERROR';
+}
+
+/** Writes a problem as application/problem+json. */
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: unknown, logger: Logger): void {
+  const body = { ...toProblem(error), instance: request.url };
+  if (body.status >= 500) logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+  void reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(JSON.stringify(body));
+}
+
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    sendProblem(http.getResponse<FastifyReply>(), http.getRequest<FastifyRequest>(), error, this.logger);
+  }
+}

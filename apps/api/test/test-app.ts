@@ -1,0 +1,37 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { EVENT_STORE } from '@thads/application';
+import type { EventStore } from '@thads/event-store';
+import request from 'supertest';
+import { loadApiConfig } from '../src/config/api-config';
+import { createApp } from '../src/create-app';
+
+export interface TestApp {
+  readonly app: NestFastifyApplication;
+  readonly http: ReturnType<typeof request>;
+  readonly store: EventStore;
+  readonly dataDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API, built by the same createApp as `npm start`, on a fresh temporary data directory.
+ * Set EVENT_STORE_URL to run the same tests on another adapter.
+ */
+export async function startTestApp(): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'thads-e2e-'));
+  const config = loadApiConfig({ ...process.env, DATA_DIR: dataDir, EVENT_STORE_URL: `sqlite:${join(dataDir, 'events.db')}` });
+  const app = await createApp(config, { logger: false });
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    store: app.get<EventStore>(EVENT_STORE),
+    dataDir,
+    async close() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

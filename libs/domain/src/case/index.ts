@@ -1,1 +1,6 @@
 export * from './case-commands';
+export * from './case-events';
+export * from './case-state';
+export * from './case-errors';
+export * from './case-decider';
+export * from './case-event-codec';

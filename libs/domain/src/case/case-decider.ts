@@ -1,0 +1,93 @@
+import { assertNever, type Decider } from '../shared/decider';
+import { parseLocalDate } from '../shared/local-date';
+import type { CaseCommand } from './case-commands';
+import type { CaseEvent } from './case-events';
+import { evolveCase } from './case-evolve';
+import { ensureRule } from './case-rules';
+import { CLOSED_CASE_STATUSES, initialCaseState, type CaseState } from './case-state';
+import { decideApplySecurityMeasure, decideCoercion, decideRecordAuctionResult, decideRecordValuation, decideReduceAuctionPrice, decideSeizeAsset } from './decide-coercion-and-assets';
+import { decideAssignEnforcementOfficer, decideIssueEnforcementDecision, decideReceiveCase, decideRejectEnforcementRequest } from './decide-intake';
+import { decideDisburseFunds, decideRecordCollection, decideSettle } from './decide-money';
+import { decideEntrustEnforcement, decidePostponeEnforcement, decideResumeEnforcement, decideSuspendEnforcement, decideTerminateEnforcement } from './decide-stops';
+import { decideMoveToSeparateTrackingRegister, decideNotEnforceable, decideRecordPeriodicReverification, decideRecordVerification } from './decide-verification';
+
+/**
+ * Decides a command on a case. The checks every command shares come first, in this order:
+ * existence (CASE_ALREADY_EXISTS / CASE_NOT_FOUND), terminal state (CASE_CLOSED), a valid effectiveDate
+ * (INVALID_DATE) not earlier than the case's latest act (EFFECTIVE_DATE_BEFORE_PREVIOUS_ACT); then the command's own
+ * rules, starting with the statuses it is allowed in (INVALID_STATE_TRANSITION).
+ */
+export function decideCase(command: CaseCommand, state: CaseState): readonly CaseEvent[] {
+  if (command.type === 'ReceiveCase') {
+    ensureRule(state.status === 'none', 'CASE_ALREADY_EXISTS', 'This case already exists', { caseId: command.data.caseId });
+    return decideReceiveCase(command);
+  }
+  ensureRule(state.status !== 'none', 'CASE_NOT_FOUND', 'No case was received on this stream', { command: command.type });
+  ensureRule(!CLOSED_CASE_STATUSES.includes(state.status), 'CASE_CLOSED', `The case is ${state.status}: nothing more happens to it`, {
+    status: state.status,
+    command: command.type,
+  });
+  const effectiveDate = parseLocalDate(command.data.effectiveDate, 'effectiveDate');
+  const { lastEffectiveDate } = state.facts;
+  ensureRule(effectiveDate >= lastEffectiveDate, 'EFFECTIVE_DATE_BEFORE_PREVIOUS_ACT', `The case's latest act is dated ${lastEffectiveDate}`, {
+    field: 'effectiveDate',
+    effectiveDate,
+    lastEffectiveDate,
+  });
+  switch (command.type) {
+    case 'RejectEnforcementRequest':
+      return decideRejectEnforcementRequest(command, state);
+    case 'IssueEnforcementDecision':
+      return decideIssueEnforcementDecision(command, state);
+    case 'AssignEnforcementOfficer':
+      return decideAssignEnforcementOfficer(command, state);
+    case 'RecordVerification':
+      return decideRecordVerification(command, state);
+    case 'DecideNotEnforceable':
+      return decideNotEnforceable(command, state);
+    case 'RecordPeriodicReverification':
+      return decideRecordPeriodicReverification(command, state);
+    case 'MoveToSeparateTrackingRegister':
+      return decideMoveToSeparateTrackingRegister(command, state);
+    case 'ApplySecurityMeasure':
+      return decideApplySecurityMeasure(command, state);
+    case 'DecideCoercion':
+      return decideCoercion(command, state);
+    case 'SeizeAsset':
+      return decideSeizeAsset(command, state);
+    case 'RecordValuation':
+      return decideRecordValuation(command, state);
+    case 'RecordAuctionResult':
+      return decideRecordAuctionResult(command, state);
+    case 'ReduceAuctionPrice':
+      return decideReduceAuctionPrice(command, state);
+    case 'RecordCollection':
+      return decideRecordCollection(command, state);
+    case 'DisburseFunds':
+      return decideDisburseFunds(command, state);
+    case 'Settle':
+      return decideSettle(command, state);
+    case 'PostponeEnforcement':
+      return decidePostponeEnforcement(command, state);
+    case 'SuspendEnforcement':
+      return decideSuspendEnforcement(command, state);
+    case 'ResumeEnforcement':
+      return decideResumeEnforcement(command, state);
+    case 'TerminateEnforcement':
+      return decideTerminateEnforcement(command, state);
+    case 'EntrustEnforcement':
+      return decideEntrustEnforcement(command, state);
+    default:
+      return assertNever(command, 'case command');
+  }
+}
+
+/**
+ * The `case` aggregate (one enforcement decision = one case, Art. 3(9)); stream `case-<caseId>`.
+ * Pure: no clock, no ids, no IO. Error codes: CASE_ERROR_CODES.
+ */
+export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
+  decide: decideCase,
+  evolve: evolveCase,
+  initialState: initialCaseState,
+};

@@ -1,0 +1,74 @@
+/**
+ * Every DomainError code the `case` decider throws, with when it is thrown. This table is the contract the API's
+ * problem+json mapping and docs/ are built from: a code is never renamed or reused for another meaning.
+ * `details` always names the field or the values involved; money in details is a decimal string.
+ */
+export const CASE_ERROR_CODES = {
+  // Command data the decider owns (the HTTP DTOs check shapes too, but the domain never trusts them alone).
+  INVALID_DATE: 'A date is not a real calendar date YYYY-MM-DD, or scheduledAt is not YYYY-MM-DDTHH:mm (details.field).',
+  INVALID_MONEY: 'An amount is not a non-negative whole number of VND (details.field).',
+  INVALID_AMOUNT: 'An amount that must be positive is 0: collections, disbursements, valuations, prices (details.field).',
+  MISSING_FIELD: 'An identifier or decision number is empty (details.field).',
+  CALENDAR_NOT_COVERED: 'A working-day deadline falls outside the holiday calendar; a deadline never rests on missing data.',
+  NO_OBLIGATIONS: 'ReceiveCase lists no obligation item.',
+  DUPLICATE_ITEM_ID: 'Two obligation items share an itemId, or a command lists an itemId twice.',
+  DUPLICATE_PARTY_ID: 'Two parties share a partyId.',
+  MISSING_PARTY_ROLE: 'No DEBTOR party, or no CREDITOR party while some item is owed to a private person (details.role).',
+  MODE_SOURCE_MISMATCH: 'ON_REQUEST mode without an enforcement request as source (Art. 36(1)).',
+  EMPTY_ITEM_LIST: 'itemIds is given but empty; omit it to act on the whole case.',
+  // Existence, lifecycle and ordering.
+  CASE_ALREADY_EXISTS: 'ReceiveCase on a stream that already holds a case.',
+  CASE_NOT_FOUND: 'Any other command on a stream with no case.',
+  CASE_CLOSED: 'Any command on a rejected, settled, terminated or wholly entrusted case (terminal states are final).',
+  INVALID_STATE_TRANSITION: 'The command is not allowed in the current status (details.status, details.command).',
+  EFFECTIVE_DATE_BEFORE_PREVIOUS_ACT: "effectiveDate is earlier than the case's latest act.",
+  // Intake and decision.
+  REQUEST_REJECTION_NOT_APPLICABLE: 'RejectEnforcementRequest on a case that did not come from a request (Art. 31(5)).',
+  SERVED_BEFORE_DECISION: 'servedOn is earlier than the decision date.',
+  // Verification and classification.
+  GROUND_REQUIRED: 'A NOT_ENFORCEABLE verification without its ground (Art. 44a(1)).',
+  NOT_ENFORCEABLE_NOT_VERIFIED: 'DecideNotEnforceable without a latest verification finding NOT_ENFORCEABLE (Art. 44a).',
+  NOT_ENFORCEABLE_GROUND_MISMATCH: 'DecideNotEnforceable on a ground other than the one the verification found.',
+  SEPARATE_REGISTER_TOO_EARLY: 'Separate register before 1 year (2 years: long-term, or from 2026-07-01) since the not-enforceable decision (Decree 62 Art. 9(5)).',
+  SEPARATE_REGISTER_NEEDS_TWO_VERIFICATIONS: 'Separate register with fewer than 2 periodic re-verifications since the decision (Decree 62 Art. 9(5)).',
+  // Coercion, security measures and assets.
+  CONDITIONS_NOT_VERIFIED: 'Coercion or an asset step before any verification found the case enforceable (Art. 44, 46).',
+  CASE_NOT_ENFORCEABLE: 'Coercion or an asset step while the case is, or was last verified as, not enforceable.',
+  ENFORCEMENT_POSTPONED: 'Coercion or an asset step while enforcement is postponed (Art. 48).',
+  ENFORCEMENT_SUSPENDED: 'Coercion or an asset step while enforcement is suspended (Art. 49).',
+  VOLUNTARY_PERIOD_RUNNING: 'Coercion or seizure on or before the last day of the voluntary period (Art. 45(1), 46(1)).',
+  COERCION_AT_NIGHT: 'Coercion scheduled outside 06:00–22:00 (Art. 46(2)).',
+  COERCION_ON_NON_WORKING_DAY: 'Coercion scheduled on a rest day or public holiday (Art. 46(2)).',
+  COERCION_SCHEDULED_BEFORE_DECISION: 'scheduledAt falls before the coercion decision date.',
+  COERCION_NOT_DECIDED: 'SeizeAsset without a SEIZE_AND_SELL coercion decision (Art. 71).',
+  DUPLICATE_MEASURE_ID: 'A security measure with this measureId was already applied.',
+  ASSET_NOT_FOUND: 'No seized asset with this assetId.',
+  ASSET_ALREADY_SEIZED: 'An asset with this assetId is already seized.',
+  ASSET_ALREADY_VALUED: 'RecordValuation on an asset already valued (re-valuation is not modelled yet).',
+  ASSET_NOT_VALUED: 'An auction result for an asset without a valuation (Art. 98, 101).',
+  ASSET_ALREADY_SOLD: 'Any auction step on an asset already sold.',
+  AUCTION_PRICE_REQUIRED: 'A SOLD auction result without its price.',
+  SALE_PRICE_BELOW_STARTING_PRICE: 'A sale price below the starting price of the auction.',
+  AUCTION_PRICE_NOT_REDUCED: 'Another auction after a failed one without a price reduction first (Art. 104).',
+  AUCTION_NOT_FAILED: 'ReduceAuctionPrice on an asset whose last auction did not fail (Art. 104).',
+  PRICE_NOT_REDUCED: 'The new starting price is not strictly below the previous one.',
+  PRICE_REDUCTION_EXCEEDS_10_PERCENT: 'The new starting price is more than 10% below the previous one (Art. 104).',
+  // Money.
+  ITEM_NOT_FOUND: 'An itemId that is not an obligation item of the case.',
+  ITEM_NOT_OPEN: 'A collection, termination or entrustment of an item already terminated or entrusted.',
+  COLLECTION_EXCEEDS_OUTSTANDING: "A collection above the item's amount minus what was already collected.",
+  DISBURSEMENT_EXCEEDS_COLLECTED: 'A disbursement above what was collected and not yet paid out on that item (Art. 47).',
+  DUPLICATE_COLLECTION_ID: 'A collection with this collectionId was already recorded.',
+  DUPLICATE_DISBURSEMENT_ID: 'A disbursement with this disbursementId was already recorded.',
+  PAYEE_NOT_A_CREDITOR: 'payeePartyId is not a CREDITOR party of the case.',
+  // Postponement, suspension, termination, settlement, entrustment.
+  POSTPONEMENT_ON_PROTEST_ALREADY_USED: 'A second postponement on a protest-entitled request (once only, Art. 48(2)).',
+  POSTPONEMENT_ON_PROTEST_TOO_LONG: 'A postponement on protest request longer than 3 months (Art. 48(2)).',
+  POSTPONEMENT_ENDS_BEFORE_IT_STARTS: 'until is earlier than the postponement date.',
+  SETTLEMENT_INCOMPLETE: 'Settle while some open item is not fully collected and paid out (details.outstanding).',
+  NOTHING_ENFORCED: 'Settle when every item is terminated or entrusted: that is a termination, not a completion.',
+  ENTRUST_TO_SAME_OFFICE: 'EnforcementEntrusted to the office that holds the case.',
+} as const;
+
+/** A stable error code of the `case` aggregate. */
+export type CaseErrorCode = keyof typeof CASE_ERROR_CODES;

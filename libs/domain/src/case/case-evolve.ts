@@ -1,0 +1,213 @@
+import { assertNever } from '../shared/decider';
+import type { CaseEvent, CaseReceived } from './case-events';
+import type {
+  CaseAsset,
+  CaseFacts,
+  CaseState,
+  Classification,
+  ClosedCase,
+  ClosedStatus,
+  DecisionInfo,
+  ExistingCase,
+  ObligationItem,
+  ObligationItemStatus,
+  ResumableStatus,
+  RunningCase,
+  RunningStatus,
+} from './case-state';
+
+/**
+ * Folds one case event into the state. Events are facts already decided: evolve never re-checks a rule.
+ * It throws only on a history that cannot have been produced by the decider (a corrupt stream).
+ */
+export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
+  if (event.type === 'CaseReceived') return caseReceived(event);
+  if (state.status === 'none') throw corrupt(event, 'it precedes CaseReceived');
+  const current = withFacts(state, { ...state.facts, lastEffectiveDate: event.data.effectiveDate });
+  const { facts } = current;
+  switch (event.type) {
+    case 'EnforcementRequestRejected':
+      return { status: 'rejected', facts };
+    case 'EnforcementDecisionIssued':
+      return {
+        status: 'decided',
+        facts,
+        decision: {
+          decisionNumber: event.data.decisionNumber,
+          decidedOn: event.data.effectiveDate,
+          voluntaryPeriodEndsOn: event.data.voluntaryPeriodEndsOn,
+          verificationDueOn: event.data.verificationDueOn,
+        },
+      };
+    case 'EnforcementOfficerAssigned':
+      return withFacts(current, { ...facts, officerId: event.data.officerId });
+    case 'EnforcementConditionsVerified': {
+      const verified = withClassification(current, {
+        verificationCount: facts.classification.verificationCount + 1,
+        latestResult: event.data.result,
+        verifiedGround: event.data.result === 'NOT_ENFORCEABLE' ? event.data.ground : undefined,
+      });
+      return event.data.result === 'ENFORCEABLE' && verified.status === 'decided' ? running(verified, 'enforceable') : verified;
+    }
+    case 'NotEnforceableDecided':
+      return running(
+        withClassification(current, {
+          notEnforceableDecidedOn: event.data.effectiveDate,
+          ground: event.data.ground,
+          longTerm: event.data.ground === 'ADDRESS_UNKNOWN' || event.data.debtorImprisonedLongTerm,
+          negativeReverifications: 0,
+          reverificationDueOn: event.data.reverificationDueOn,
+        }),
+        'not_enforceable',
+      );
+    case 'ConditionsReverified': {
+      const enforceable = event.data.result === 'ENFORCEABLE';
+      const reverified = withClassification(current, {
+        verificationCount: facts.classification.verificationCount + 1,
+        latestResult: enforceable ? 'ENFORCEABLE' : 'NOT_ENFORCEABLE',
+        verifiedGround: enforceable ? undefined : facts.classification.ground,
+        negativeReverifications: event.data.negativeReverifications,
+        reverificationDueOn: event.data.reverificationDueOn ?? undefined,
+      });
+      return enforceable ? running(reverified, 'enforceable') : reverified;
+    }
+    case 'SecurityMeasureApplied':
+      return withFacts(current, { ...facts, securityMeasureIds: [...facts.securityMeasureIds, event.data.measureId] });
+    case 'CoercionDecided':
+      return withFacts(current, { ...facts, coercionMeasures: [...facts.coercionMeasures, event.data.measure] });
+    case 'AssetSeized': {
+      const asset: CaseAsset = { assetId: event.data.assetId, kind: event.data.kind, status: 'seized', priceReductions: 0 };
+      return withFacts(current, { ...facts, assets: [...facts.assets, asset] });
+    }
+    case 'AssetValued':
+      return withAsset(current, event.data.assetId, (asset) => ({ ...asset, status: 'valued', startingPrice: event.data.value }));
+    case 'AssetSoldAtAuction':
+      return withAsset(current, event.data.assetId, (asset) => ({ ...asset, status: 'sold' }));
+    case 'AuctionFailed':
+      return withAsset(current, event.data.assetId, (asset) => ({ ...asset, status: 'auction_failed' }));
+    case 'AuctionPriceReduced':
+      return withAsset(current, event.data.assetId, (asset) => ({
+        ...asset,
+        status: 'valued',
+        startingPrice: event.data.newPrice,
+        priceReductions: event.data.reductionNumber,
+      }));
+    case 'FundsCollected': {
+      const collected = withItems(current, [event.data.itemId], (item) => ({ ...item, collected: item.collected + event.data.amount }));
+      return withFacts(collected, { ...collected.facts, collectionIds: [...facts.collectionIds, event.data.collectionId] });
+    }
+    case 'FundsDisbursed': {
+      const paid = withItems(current, [event.data.itemId], (item) => ({ ...item, disbursed: item.disbursed + event.data.amount }));
+      return withFacts(paid, { ...paid.facts, disbursementIds: [...facts.disbursementIds, event.data.disbursementId] });
+    }
+    case 'EnforcementPostponed':
+      return {
+        status: 'postponed',
+        facts: {
+          ...facts,
+          postponementCount: facts.postponementCount + 1,
+          protestPostponementUsed: facts.protestPostponementUsed || event.data.ground === 'PROTEST_REQUEST',
+        },
+        decision: decisionOf(current, event),
+        resumeTo: resumableStatusOf(current, event),
+      };
+    case 'EnforcementSuspended':
+      return { status: 'suspended', facts, decision: decisionOf(current, event), resumeTo: resumableStatusOf(current, event) };
+    case 'EnforcementResumed':
+      return running(current, event.data.resumedStatus);
+    case 'EnforcementTerminated':
+      return closed(withItemStatus(current, event.data.itemIds, 'terminated'), 'terminated');
+    case 'ObligationItemsTerminated':
+      return withItemStatus(current, event.data.itemIds, 'terminated');
+    case 'CaseSettled':
+      return closed(current, 'settled');
+    case 'EnforcementEntrusted': {
+      const entrusted = withItemStatus(current, event.data.itemIds, 'entrusted');
+      return event.data.wholeCase ? closed(entrusted, 'entrusted_out') : entrusted;
+    }
+    case 'MovedToSeparateTrackingRegister':
+      return running(current, 'separately_tracked');
+    default:
+      return assertNever(event, 'case event');
+  }
+}
+
+function caseReceived(event: CaseReceived): CaseState {
+  const { data } = event;
+  const items: ObligationItem[] = data.obligations.map((obligation) => ({
+    itemId: obligation.itemId,
+    kind: obligation.kind,
+    description: obligation.description,
+    amount: obligation.amount,
+    collected: 0n,
+    disbursed: 0n,
+    status: 'open',
+  }));
+  return {
+    status: 'intake',
+    facts: {
+      caseId: data.caseId,
+      officeId: data.officeId,
+      source: data.source,
+      mode: data.mode,
+      interimMeasure: data.interimMeasure,
+      parties: data.parties,
+      items,
+      receivedOn: data.effectiveDate,
+      decisionDueOn: data.decisionDueOn,
+      lastEffectiveDate: data.effectiveDate,
+      classification: { verificationCount: 0, longTerm: false, negativeReverifications: 0 },
+      coercionMeasures: [],
+      securityMeasureIds: [],
+      assets: [],
+      collectionIds: [],
+      disbursementIds: [],
+      postponementCount: 0,
+      protestPostponementUsed: false,
+    },
+  };
+}
+
+function withFacts(state: ExistingCase, facts: CaseFacts): ExistingCase {
+  return { ...state, facts };
+}
+
+function withClassification(state: ExistingCase, change: Partial<Classification>): ExistingCase {
+  return withFacts(state, { ...state.facts, classification: { ...state.facts.classification, ...change } });
+}
+
+function withItems(state: ExistingCase, itemIds: readonly string[], change: (item: ObligationItem) => ObligationItem): ExistingCase {
+  const items = state.facts.items.map((item) => (itemIds.includes(item.itemId) ? change(item) : item));
+  return withFacts(state, { ...state.facts, items });
+}
+
+function withItemStatus(state: ExistingCase, itemIds: readonly string[], status: ObligationItemStatus): ExistingCase {
+  return withItems(state, itemIds, (item) => ({ ...item, status }));
+}
+
+function withAsset(state: ExistingCase, assetId: string, change: (asset: CaseAsset) => CaseAsset): ExistingCase {
+  const assets = state.facts.assets.map((asset) => (asset.assetId === assetId ? change(asset) : asset));
+  return withFacts(state, { ...state.facts, assets });
+}
+
+function running(state: ExistingCase, status: RunningStatus): RunningCase {
+  return { status, facts: state.facts, decision: decisionOf(state) };
+}
+
+function closed(state: ExistingCase, status: ClosedStatus): ClosedCase {
+  return { status, facts: state.facts, decision: decisionOf(state) };
+}
+
+function decisionOf(state: ExistingCase, event?: CaseEvent): DecisionInfo {
+  if ('decision' in state) return state.decision;
+  throw corrupt(event, `the case has no enforcement decision (status ${state.status})`);
+}
+
+function resumableStatusOf(state: ExistingCase, event: CaseEvent): ResumableStatus {
+  if (state.status === 'decided' || state.status === 'enforceable') return state.status;
+  throw corrupt(event, `enforcement cannot pause from status ${state.status}`);
+}
+
+function corrupt(event: CaseEvent | undefined, why: string): Error {
+  return new Error(`Corrupt case stream: cannot apply ${event?.type ?? 'an event'} because ${why}`);
+}

@@ -10,8 +10,10 @@ export class WrongExpectedRevision extends Error {
     readonly expected: ExpectedRevision,
     /** The stream's current last revision, or 'no_stream'. */
     readonly actual: bigint | 'no_stream',
+    /** Why, when the revisions alone do not explain it (e.g. a retry whose event ids only partly match). */
+    detail?: string,
   ) {
-    super(`Stream ${stream}: expected revision ${String(expected)}, actual ${String(actual)}`);
+    super(`Stream ${stream}: expected revision ${String(expected)}, actual ${String(actual)}${detail ? ` (${detail})` : ''}`);
   }
 }
 

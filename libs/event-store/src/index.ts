@@ -1,0 +1,40 @@
+/**
+ * @thads/event-store: the EventStore port, its adapters and the hash chain.
+ * The conformance suite (which needs jest) is a separate entry: `@thads/event-store/conformance`.
+ */
+export type {
+  Actor,
+  AppendOptions,
+  AppendResult,
+  EventFilter,
+  EventMetadata,
+  EventMetadataInput,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  JsonValue,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+} from './event-store';
+export { EventStoreUnavailable, InvalidEventMetadata, StreamNotFound, WrongExpectedRevision } from './errors';
+export { canonicalJson, NonJsonValueError } from './canonical-json';
+export {
+  computeEventHash,
+  GENESIS_HASH,
+  hashMaterial,
+  sealEvents,
+  verifyChain,
+  type ChainBreak,
+  type ChainHead,
+  type ChainVerification,
+  type HashableEvent,
+  type SealedEvent,
+} from './hash-chain';
+export { validateAppend, type ValidatedAppend, type ValidatedEvent } from './metadata';
+export { checkExpectedRevision, planAppend, streamCategory, type AppendPlan, type StoredEventRef, type StreamHead } from './append-rules';
+export { createInMemoryEventStore, type InMemoryEventStoreOptions } from './memory/in-memory-event-store';
+export { createSqliteEventStore, type SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export type { DurabilitySettings } from './sqlite/schema';
+export type { GroupCommitStats } from './sqlite/group-commit-writer';

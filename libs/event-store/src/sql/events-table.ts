@@ -1,0 +1,85 @@
+/**
+ * The `events` table as kysely sees it, and the read queries over it. Dialect-neutral on purpose: the SQLite adapter
+ * uses them now and a PostgreSQL adapter can reuse them with the same table shape.
+ */
+import type { Generated, Kysely, Selectable } from 'kysely';
+import type { EventMetadata, ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../event-store';
+
+/** One row per event. `position` is the global order; (stream, revision) and id are unique. */
+export interface EventsTable {
+  position: Generated<bigint>;
+  id: string;
+  stream: string;
+  /** Text before the first `-` of the stream, stored so category filters use an index. */
+  category: string;
+  revision: bigint;
+  type: string;
+  /** Canonical JSON of the event data, byte for byte what was hashed. */
+  data: string;
+  /** Canonical JSON of the full envelope, including recordedAt, prevHash and hash. */
+  metadata: string;
+  /** Copy of metadata.recordedAt, for SQL-side time queries. */
+  recorded_at: string;
+}
+
+/** The kysely database type of an event store. */
+export interface EventStoreTables {
+  events: EventsTable;
+}
+
+/** A selected events row. */
+export type EventRow = Selectable<EventsTable>;
+
+/** Maps a row to the port's shape. Integers may arrive as bigint, number or string depending on the driver. */
+export function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.id,
+    stream: row.stream,
+    revision: BigInt(row.revision),
+    position: BigInt(row.position),
+    type: row.type,
+    data: JSON.parse(row.data) as RecordedEvent['data'],
+    metadata: JSON.parse(row.metadata) as EventMetadata,
+  };
+}
+
+/** Events of one stream (possibly none: the caller decides whether that means StreamNotFound). */
+export async function selectStream(db: Kysely<EventStoreTables>, stream: string, options: ReadStreamOptions): Promise<RecordedEvent[]> {
+  const backwards = options.direction === 'backwards';
+  let query = db
+    .selectFrom('events')
+    .selectAll()
+    .where('stream', '=', stream)
+    .orderBy('revision', backwards ? 'desc' : 'asc');
+  // EventStoreDB semantics: fromRevision is inclusive, and backwards reads go down from it.
+  if (options.fromRevision !== undefined) query = query.where('revision', backwards ? '<=' : '>=', options.fromRevision);
+  if (options.maxCount !== undefined) query = query.limit(options.maxCount);
+  return (await query.execute()).map(toRecordedEvent);
+}
+
+/** True when the stream has at least one event. */
+export async function streamExists(db: Kysely<EventStoreTables>, stream: string): Promise<boolean> {
+  const row = await db.selectFrom('events').select('position').where('stream', '=', stream).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * The global log in position order, after an exclusive `fromPosition`. Every given filter part must match; an empty
+ * list matches nothing (a projection that handles no event type receives no events).
+ */
+export async function selectAll(db: Kysely<EventStoreTables>, options: ReadAllOptions): Promise<RecordedEvent[]> {
+  const { fromPosition, maxCount, filter } = options;
+  if (filter?.categories?.length === 0 || filter?.eventTypes?.length === 0 || maxCount === 0) return [];
+  let query = db.selectFrom('events').selectAll().orderBy('position', 'asc');
+  if (fromPosition !== undefined) query = query.where('position', '>', fromPosition);
+  if (filter?.categories) query = query.where('category', 'in', [...filter.categories]);
+  if (filter?.eventTypes) query = query.where('type', 'in', [...filter.eventTypes]);
+  if (maxCount !== undefined) query = query.limit(maxCount);
+  return (await query.execute()).map(toRecordedEvent);
+}
+
+/** Position of the last event, or -1n for an empty store. */
+export async function selectHeadPosition(db: Kysely<EventStoreTables>): Promise<bigint> {
+  const row = await db.selectFrom('events').select('position').orderBy('position', 'desc').limit(1).executeTakeFirst();
+  return row === undefined ? -1n : BigInt(row.position);
+}

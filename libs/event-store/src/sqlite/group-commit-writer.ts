@@ -1,0 +1,216 @@
+/**
+ * SQLite group commit (DESIGN.md §5): appends queued during one turn of the event loop share one
+ * BEGIN IMMEDIATE … COMMIT, hence one fsync under synchronous=FULL, while each keeps its own revision check.
+ *
+ * Why raw better-sqlite3 statements here and kysely elsewhere: a group transaction runs from BEGIN to COMMIT without
+ * ever yielding to the event loop. That is what makes sharing the one connection with kysely readers safe (a read can
+ * never run in the middle of the transaction and see uncommitted rows), and it avoids a promise hop per statement on
+ * the hottest path. kysely's API is async, so each await would be a point where other code could interleave.
+ */
+import type Database from 'better-sqlite3';
+import { actualRevision, planAppend, streamCategory, type StoredEventRef, type StreamHead } from '../append-rules';
+import { canonicalJson } from '../canonical-json';
+import { EventStoreUnavailable, WrongExpectedRevision } from '../errors';
+import type { AppendResult } from '../event-store';
+import type { ValidatedAppend } from '../metadata';
+
+/** Counters for tests and health: fewer transactions than appends means grouping works. */
+export interface GroupCommitStats {
+  /** Group transactions committed. */
+  readonly transactions: number;
+  /** Appends processed inside those transactions (succeeded or failed). */
+  readonly appends: number;
+  /** Most appends seen in one transaction. */
+  readonly largestGroup: number;
+}
+
+/** Tuning and hooks of the writer. */
+export interface GroupCommitWriterOptions {
+  /** recordedAt of every event in a group: one reading of this clock when the group's transaction starts. */
+  readonly now: () => Date;
+  /** Cap on appends per transaction, so one huge burst does not hold the write lock for long. */
+  readonly maxGroupSize: number;
+  /** Called after a commit that wrote at least one event (wakes live subscriptions). */
+  readonly onCommitted: () => void;
+}
+
+interface PendingAppend {
+  readonly request: ValidatedAppend;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+type Outcome = { readonly ok: true; readonly result: AppendResult; readonly wrote: boolean } | { readonly ok: false; readonly error: unknown };
+
+interface HeadRow {
+  revision: bigint;
+  position: bigint;
+  hash: string;
+}
+
+/** The single writer of one SQLite connection. Validation happens before `enqueue`; this class only commits. */
+export class GroupCommitWriter {
+  private queue: PendingAppend[] = [];
+  private scheduled: NodeJS.Immediate | undefined;
+  private stats: GroupCommitStats = { transactions: 0, appends: 0, largestGroup: 0 };
+  private readonly sql: ReturnType<typeof prepareStatements>;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly options: GroupCommitWriterOptions,
+  ) {
+    this.sql = prepareStatements(db);
+  }
+
+  /** Queues an append for the next group; settles after that group commits (or fails). */
+  enqueue(request: ValidatedAppend): Promise<AppendResult> {
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ request, resolve, reject });
+      // setImmediate rather than a microtask: it also gathers appends issued from promise continuations and I/O
+      // callbacks of the current loop turn, which makes groups larger at the cost of well under a millisecond.
+      this.scheduled ??= setImmediate(() => this.flushScheduled());
+    });
+  }
+
+  /** Commits everything queued, now and synchronously. Used by close(). */
+  drain(): void {
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = undefined;
+    while (this.queue.length > 0) this.flushGroup();
+  }
+
+  /** A snapshot of the counters. */
+  groupCommitStats(): GroupCommitStats {
+    return { ...this.stats };
+  }
+
+  private flushScheduled(): void {
+    this.scheduled = undefined;
+    this.flushGroup();
+    // Whatever exceeded maxGroupSize goes in the next turn, letting reads and I/O run in between.
+    if (this.queue.length > 0) this.scheduled = setImmediate(() => this.flushScheduled());
+  }
+
+  private flushGroup(): void {
+    const group = this.queue.splice(0, this.options.maxGroupSize);
+    if (group.length === 0) return;
+    const outcomes = this.commitGroup(group);
+    if (outcomes.some((outcome) => outcome.ok && outcome.wrote)) this.options.onCommitted();
+    group.forEach((pending, index) => {
+      const outcome = outcomes[index];
+      if (outcome.ok) pending.resolve(outcome.result);
+      else pending.reject(outcome.error);
+    });
+  }
+
+  /** One transaction for the group; one savepoint per append, so a failing append rolls back only its own rows. */
+  private commitGroup(group: readonly PendingAppend[]): Outcome[] {
+    const recordedAt = this.options.now().toISOString();
+    try {
+      // IMMEDIATE takes the write lock now (waiting up to busy_timeout for another process), so the head each
+      // append reads below cannot change before COMMIT.
+      this.sql.begin.run();
+    } catch (error) {
+      return group.map(() => ({ ok: false, error: unavailable('could not start the append transaction', error) }));
+    }
+    const outcomes: Outcome[] = [];
+    try {
+      for (const pending of group) {
+        this.sql.savepoint.run();
+        try {
+          outcomes.push({ ok: true, ...this.applyAppend(pending.request, recordedAt) });
+          this.sql.release.run();
+        } catch (error) {
+          this.sql.rollbackTo.run();
+          this.sql.release.run();
+          outcomes.push({ ok: false, error: this.explain(error, pending.request) });
+        }
+      }
+      this.sql.commit.run();
+    } catch (error) {
+      this.rollbackQuietly();
+      return group.map(() => ({ ok: false, error: unavailable('the append transaction failed', error) }));
+    }
+    this.stats = {
+      transactions: this.stats.transactions + 1,
+      appends: this.stats.appends + group.length,
+      largestGroup: Math.max(this.stats.largestGroup, group.length),
+    };
+    return outcomes;
+  }
+
+  /** Best effort: when COMMIT itself failed, the original error is the one worth reporting. */
+  private rollbackQuietly(): void {
+    try {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    } catch {
+      // The connection is unusable; the next BEGIN will fail and report it.
+    }
+  }
+
+  private applyAppend(request: ValidatedAppend, recordedAt: string): { result: AppendResult; wrote: boolean } {
+    const existing = request.events.length === 0 ? [] : (this.sql.findIds.all(JSON.stringify(request.events.map((event) => event.id))) as StoredEventRef[]);
+    const plan = planAppend(request, this.head(request.stream), existing, recordedAt);
+    if (plan.kind === 'done') return { result: plan.result, wrote: false };
+    const category = streamCategory(request.stream);
+    let position = -1n;
+    for (const event of plan.events) {
+      const info = this.sql.insert.run({
+        id: event.id,
+        stream: event.stream,
+        category,
+        revision: event.revision,
+        type: event.type,
+        data: event.dataJson,
+        metadata: canonicalJson(event.metadata),
+        recordedAt: event.metadata.recordedAt,
+      });
+      position = BigInt(info.lastInsertRowid);
+    }
+    const last = plan.events[plan.events.length - 1];
+    return { result: { nextRevision: last.revision, position }, wrote: true };
+  }
+
+  private head(stream: string): StreamHead | undefined {
+    return this.sql.head.get(stream) as HeadRow | undefined;
+  }
+
+  /**
+   * A unique-constraint hit cannot happen while every writer goes through this class (the revision was checked
+   * under the write lock), but a foreign writer could cause one; it still means "someone else took the revision".
+   * Runs after the savepoint was rolled back, so the head it reports is the committed one.
+   */
+  private explain(error: unknown, request: ValidatedAppend): unknown {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+      const actual = actualRevision(this.head(request.stream));
+      return new WrongExpectedRevision(request.stream, request.expectedRevision, actual, 'a concurrent writer took the revision');
+    }
+    return error;
+  }
+}
+
+function prepareStatements(db: Database.Database) {
+  return {
+    begin: db.prepare('BEGIN IMMEDIATE'),
+    commit: db.prepare('COMMIT'),
+    savepoint: db.prepare('SAVEPOINT append_one'),
+    release: db.prepare('RELEASE append_one'),
+    rollbackTo: db.prepare('ROLLBACK TO append_one'),
+    head: db.prepare(
+      `SELECT revision, position, json_extract(metadata, '$.hash') AS hash
+         FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1`,
+    ),
+    // One statement for any batch size: the ids travel as a JSON array.
+    findIds: db.prepare('SELECT id, stream, revision, position FROM events WHERE id IN (SELECT value FROM json_each(?))'),
+    insert: db.prepare(
+      `INSERT INTO events (id, stream, category, revision, type, data, metadata, recorded_at)
+       VALUES (@id, @stream, @category, @revision, @type, @data, @metadata, @recordedAt)`,
+    ),
+  };
+}
+
+function unavailable(message: string, cause: unknown): EventStoreUnavailable {
+  const detail = cause instanceof Error ? `: ${cause.message}` : '';
+  return new EventStoreUnavailable(`SQLite event store: ${message}${detail}`, { cause });
+}

@@ -1,1 +1,7 @@
 export * from './complaint-commands';
+export * from './complaint-events';
+export * from './complaint-state';
+export * from './complaint-errors';
+export * from './escalation-matrix';
+export * from './complaint-decider';
+export * from './complaint-event-codec';

@@ -1,0 +1,33 @@
+import { DomainError } from '../shared/domain-error';
+import { complaintEventCodec } from './complaint-event-codec';
+import { COMPLAINT_EVENT_TYPES } from './complaint-events';
+import { FULL_PATH, filedGroupB } from './complaint-test-fixtures';
+
+describe('complaintEventCodec', () => {
+  it('knows every complaint event type', () => {
+    expect([...complaintEventCodec.eventTypes].sort()).toEqual([...COMPLAINT_EVENT_TYPES].sort());
+  });
+
+  it.each([...FULL_PATH, filedGroupB].map((event) => [event.type, event] as const))('round-trips %s through stored JSON unchanged', (_type, event) => {
+    const stored = JSON.parse(JSON.stringify(complaintEventCodec.encode(event)));
+    expect(complaintEventCodec.decode(stored)).toEqual(event);
+  });
+
+  it('writes no bigint and no undefined field', () => {
+    for (const event of FULL_PATH) {
+      const text = JSON.stringify(complaintEventCodec.encode(event));
+      expect(JSON.parse(text)).toEqual(complaintEventCodec.encode(event));
+    }
+  });
+
+  it('refuses an unknown event type: UNKNOWN_EVENT_TYPE', () => {
+    let thrown: unknown;
+    try {
+      complaintEventCodec.decode({ type: 'ComplaintReviewed', data: {} });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(DomainError);
+    expect((thrown as DomainError).code).toBe('UNKNOWN_EVENT_TYPE');
+  });
+});

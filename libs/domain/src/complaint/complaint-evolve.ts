@@ -1,0 +1,73 @@
+import { assertNever } from '../shared/decider';
+import type { ComplaintEvent } from './complaint-events';
+import type { ComplaintBase, ComplaintState, ExistingComplaint } from './complaint-state';
+
+/** Folds one complaint event into the state. Events are facts: evolve never validates, it only applies. */
+export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): ComplaintState {
+  if (event.type === 'ComplaintFiled') {
+    const data = event.data;
+    return {
+      status: 'filed',
+      complaintId: data.complaintId,
+      caseId: data.caseId,
+      group: data.group,
+      respondent: data.respondent,
+      filedOn: data.effectiveDate,
+      filingDeadline: data.filingDeadline,
+      level: 1,
+      authority: data.decidingAuthority,
+      ...(data.secondLevelAuthority !== undefined && { secondLevelAuthority: data.secondLevelAuthority }),
+      lastActOn: data.effectiveDate,
+      acceptanceDueOn: data.acceptanceDueOn,
+    };
+  }
+  if (state.status === 'none') throw new Error(`${event.type} on a complaint stream with no ComplaintFiled`);
+  const base = { ...baseOf(state), lastActOn: event.data.effectiveDate };
+  switch (event.type) {
+    case 'ComplaintAccepted':
+      return { ...base, status: 'accepted', acceptedOn: event.data.effectiveDate, resolutionDueOn: event.data.resolutionDueOn };
+    case 'ComplaintNotAccepted':
+      return { ...base, status: 'not_accepted', ground: event.data.ground };
+    case 'ComplaintDecided': {
+      const data = event.data;
+      return {
+        ...base,
+        status: 'decided',
+        decision: { level: data.level, decisionNumber: data.decisionNumber, finding: data.finding, decidedOn: data.effectiveDate, authority: data.decidingAuthority },
+        final: data.final,
+        ...(data.escalationDeadline !== undefined && { escalationDeadline: data.escalationDeadline }),
+      };
+    }
+    case 'ComplaintEscalated':
+      return {
+        ...base,
+        status: 'escalated',
+        level: 2,
+        authority: event.data.toAuthority,
+        ...(state.status === 'decided' && { firstLevelDecision: state.decision }),
+        escalatedOn: event.data.effectiveDate,
+        acceptanceDueOn: event.data.acceptanceDueOn,
+      };
+    case 'ComplaintWithdrawn':
+      return { ...base, status: 'withdrawn' };
+    default:
+      return assertNever(event, 'complaint event');
+  }
+}
+
+/** The fields that survive every transition, without the status-specific ones of the previous state. */
+function baseOf(state: ExistingComplaint): ComplaintBase {
+  return {
+    complaintId: state.complaintId,
+    caseId: state.caseId,
+    group: state.group,
+    respondent: state.respondent,
+    filedOn: state.filedOn,
+    filingDeadline: state.filingDeadline,
+    level: state.level,
+    authority: state.authority,
+    ...(state.secondLevelAuthority !== undefined && { secondLevelAuthority: state.secondLevelAuthority }),
+    lastActOn: state.lastActOn,
+    ...(state.firstLevelDecision !== undefined && { firstLevelDecision: state.firstLevelDecision }),
+  };
+}

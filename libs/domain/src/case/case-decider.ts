@@ -16,6 +16,25 @@ import { decideMoveToSeparateTrackingRegister, decideNotEnforceable, decideRecor
  * existence (CASE_ALREADY_EXISTS / CASE_NOT_FOUND), terminal state (CASE_CLOSED), a valid effectiveDate
  * (INVALID_DATE) not earlier than the case's latest act (EFFECTIVE_DATE_BEFORE_PREVIOUS_ACT); then the command's own
  * rules, starting with the statuses it is allowed in (INVALID_STATE_TRANSITION).
+ *
+ * Statuses each command is allowed in:
+ *   ReceiveCase ..................................... none (else CASE_ALREADY_EXISTS)
+ *   RejectEnforcementRequest, IssueEnforcementDecision  intake
+ *   AssignEnforcementOfficer, ApplySecurityMeasure,
+ *   TerminateEnforcement ............................ decided, enforceable, not_enforceable, postponed, suspended,
+ *                                                     separately_tracked
+ *   RecordVerification, DecideNotEnforceable, Settle,
+ *   EntrustEnforcement, PostponeEnforcement,
+ *   SuspendEnforcement .............................. decided, enforceable
+ *   RecordPeriodicReverification .................... not_enforceable, separately_tracked
+ *   MoveToSeparateTrackingRegister .................. not_enforceable
+ *   DecideCoercion, SeizeAsset, RecordValuation,
+ *   RecordAuctionResult, ReduceAuctionPrice ......... enforceable, and not last found not enforceable (else
+ *                                                     CONDITIONS_NOT_VERIFIED, CASE_NOT_ENFORCEABLE,
+ *                                                     ENFORCEMENT_POSTPONED or ENFORCEMENT_SUSPENDED)
+ *   RecordCollection, DisburseFunds ................. decided, enforceable, not_enforceable, postponed, suspended
+ *   ResumeEnforcement ............................... postponed, suspended
+ * The separate register is not terminal, but only a re-verification (new information) brings a case back from it.
  */
 export function decideCase(command: CaseCommand, state: CaseState): readonly CaseEvent[] {
   if (command.type === 'ReceiveCase') {

@@ -10,12 +10,12 @@ export const CASE_ERROR_CODES = {
   INVALID_AMOUNT: 'An amount that must be positive is 0: collections, disbursements, valuations, prices (details.field).',
   MISSING_FIELD: 'An identifier or decision number is empty (details.field).',
   CALENDAR_NOT_COVERED: 'A working-day deadline falls outside the holiday calendar; a deadline never rests on missing data.',
-  NO_OBLIGATIONS: 'ReceiveCase lists no obligation item.',
+  MISSING_OBLIGATIONS: 'ReceiveCase lists no obligation item.',
   DUPLICATE_ITEM_ID: 'Two obligation items share an itemId, or a command lists an itemId twice.',
   DUPLICATE_PARTY_ID: 'Two parties share a partyId.',
   MISSING_PARTY_ROLE: 'No DEBTOR party, or no CREDITOR party while some item is owed to a private person (details.role).',
   MODE_SOURCE_MISMATCH: 'ON_REQUEST mode without an enforcement request as source (Art. 36(1)).',
-  EMPTY_ITEM_LIST: 'itemIds is given but empty; omit it to act on the whole case.',
+  INVALID_ITEM_LIST: 'itemIds is given but empty; omit it to act on the whole case.',
   // Existence, lifecycle and ordering.
   CASE_ALREADY_EXISTS: 'ReceiveCase on a stream that already holds a case.',
   CASE_NOT_FOUND: 'Any other command on a stream with no case.',
@@ -26,7 +26,7 @@ export const CASE_ERROR_CODES = {
   REQUEST_REJECTION_NOT_APPLICABLE: 'RejectEnforcementRequest on a case that did not come from a request (Art. 31(5)).',
   SERVED_BEFORE_DECISION: 'servedOn is earlier than the decision date.',
   // Verification and classification.
-  GROUND_REQUIRED: 'A NOT_ENFORCEABLE verification without its ground (Art. 44a(1)).',
+  MISSING_GROUND: 'A NOT_ENFORCEABLE verification without its ground (Art. 44a(1)).',
   NOT_ENFORCEABLE_NOT_VERIFIED: 'DecideNotEnforceable without a latest verification finding NOT_ENFORCEABLE (Art. 44a).',
   NOT_ENFORCEABLE_GROUND_MISMATCH: 'DecideNotEnforceable on a ground other than the one the verification found.',
   SEPARATE_REGISTER_TOO_EARLY: 'Separate register before 1 year (2 years: long-term, or from 2026-07-01) since the not-enforceable decision (Decree 62 Art. 9(5)).',
@@ -67,7 +67,7 @@ export const CASE_ERROR_CODES = {
   POSTPONEMENT_ENDS_BEFORE_IT_STARTS: 'until is earlier than the postponement date.',
   SETTLEMENT_INCOMPLETE: 'Settle while some open item is not fully collected and paid out (details.outstanding).',
   NOTHING_ENFORCED: 'Settle when every item is terminated or entrusted: that is a termination, not a completion.',
-  ENTRUST_TO_SAME_OFFICE: 'EnforcementEntrusted to the office that holds the case.',
+  ENTRUST_TO_SAME_OFFICE: 'EntrustEnforcement to the office that holds the case.',
 } as const;
 
 /** A stable error code of the `case` aggregate. */

@@ -98,7 +98,7 @@ export function requireItem(facts: CaseFacts, itemId: string): ObligationItem {
  * and still open. Returns the ids in the order given.
  */
 export function requireOpenItems(facts: CaseFacts, itemIds: readonly string[]): readonly string[] {
-  ensureRule(itemIds.length > 0, 'EMPTY_ITEM_LIST', 'itemIds must list at least one item; omit it to act on the whole case', { field: 'itemIds' });
+  ensureRule(itemIds.length > 0, 'INVALID_ITEM_LIST', 'itemIds must list at least one item; omit it to act on the whole case', { field: 'itemIds' });
   const seen = new Set<string>();
   for (const itemId of itemIds) {
     ensureRule(!seen.has(itemId), 'DUPLICATE_ITEM_ID', `Item ${itemId} is listed twice`, { itemId });

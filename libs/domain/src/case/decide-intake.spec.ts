@@ -81,7 +81,7 @@ describe('case: ReceiveCase', () => {
     ['a malformed judgment date', { judgment: { ...receiveCaseCommand().data.judgment, issuedOn: '20/11/2024' } }, 'INVALID_DATE', { field: 'judgment.issuedOn' }],
     ['a blank caseId', { caseId: ' ' }, 'MISSING_FIELD', { field: 'caseId' }],
     ['a blank officeId', { officeId: '' }, 'MISSING_FIELD', { field: 'officeId' }],
-    ['no obligation', { obligations: [] }, 'NO_OBLIGATIONS', { field: 'obligations' }],
+    ['no obligation', { obligations: [] }, 'MISSING_OBLIGATIONS', { field: 'obligations' }],
     ['a repeated itemId', { obligations: [debt, debt] }, 'DUPLICATE_ITEM_ID', { itemId: debt.itemId }],
     ['a negative amount', { obligations: [{ ...debt, amount: -1n }] }, 'INVALID_MONEY', { field: 'obligations[0].amount' }],
     ['a fractional amount', { obligations: [{ ...debt, amount: '1.5' as unknown as bigint }] }, 'INVALID_MONEY', { field: 'obligations[0].amount' }],

@@ -145,7 +145,7 @@ function parseParties(parties: readonly Party[]): readonly Party[] {
 }
 
 function parseObligations(obligations: readonly ObligationItemInput[]): readonly ObligationItemInput[] {
-  ensureRule(obligations.length > 0, 'NO_OBLIGATIONS', 'A case needs at least one obligation item', { field: 'obligations' });
+  ensureRule(obligations.length > 0, 'MISSING_OBLIGATIONS', 'A case needs at least one obligation item', { field: 'obligations' });
   const seen = new Set<string>();
   return obligations.map((obligation, index) => {
     const itemId = requireText(obligation.itemId, `obligations[${index}].itemId`);

@@ -1,5 +1,5 @@
 // eslint-disable-next-line no-restricted-imports -- specs use the shared given/when/then helpers and fixtures
-import { CASE_DATES, CASE_FIXTURE, caseDecided, caseInEnforcement, caseNotEnforceable, caseReceived, deciderSpec, eventsAfter, stateAfter } from '@thads/testing';
+import { CASE_DATES, CASE_FIXTURE, caseDecided, caseInEnforcement, caseInSeparateRegister, caseNotEnforceable, caseReceived, caseReverifiedTwice, deciderSpec, eventsAfter, stateAfter } from '@thads/testing';
 import type { DecideNotEnforceable, MoveToSeparateTrackingRegister, NotEnforceableGround, RecordPeriodicReverification, RecordVerification } from './case-commands';
 import { caseDecider } from './case-decider';
 
@@ -19,8 +19,7 @@ function moveToRegister(effectiveDate: string): MoveToSeparateTrackingRegister {
   return { type: 'MoveToSeparateTrackingRegister', data: { effectiveDate } };
 }
 
-/** Not enforceable since 19 June 2025, re-verified negative on 18 Dec 2025 and 17 June 2026. */
-const twiceReverified = () => eventsAfter(caseNotEnforceable(), [reverify('STILL_NOT_ENFORCEABLE', '2025-12-18'), reverify('STILL_NOT_ENFORCEABLE', '2026-06-17')]);
+const twiceReverified = caseReverifiedTwice;
 
 describe('case: RecordVerification', () => {
   it('classifies a decided case enforceable', () => {
@@ -52,7 +51,7 @@ describe('case: RecordVerification', () => {
   });
 
   it('needs the ground of a negative finding', () => {
-    spec.given(caseDecided()).when(verify('NOT_ENFORCEABLE')).thenThrows('GROUND_REQUIRED', { field: 'ground' });
+    spec.given(caseDecided()).when(verify('NOT_ENFORCEABLE')).thenThrows('MISSING_GROUND', { field: 'ground' });
   });
 
   it('waits for the decision', () => {
@@ -188,7 +187,7 @@ describe('case: MoveToSeparateTrackingRegister', () => {
   });
 
   describe('in the separate register', () => {
-    const tracked = () => eventsAfter(twiceReverified(), [moveToRegister('2026-06-19')]);
+    const tracked = caseInSeparateRegister;
 
     it('has no periodic clock: a negative re-verification sets no due date', () => {
       spec

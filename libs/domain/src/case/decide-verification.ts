@@ -25,7 +25,7 @@ export function decideRecordVerification(command: RecordVerification, state: Exi
     return [{ type: 'EnforcementConditionsVerified', data: { ...base, result: 'ENFORCEABLE' } }];
   }
   const { ground } = command.data;
-  ensureRule(ground !== undefined, 'GROUND_REQUIRED', 'A NOT_ENFORCEABLE verification must state its ground (Art. 44a(1))', { field: 'ground' });
+  ensureRule(ground !== undefined, 'MISSING_GROUND', 'A NOT_ENFORCEABLE verification must state its ground (Art. 44a(1))', { field: 'ground' });
   return [
     {
       type: 'EnforcementConditionsVerified',

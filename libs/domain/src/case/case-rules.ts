@@ -1,6 +1,6 @@
 import { dueDate, type TimeLimitKey } from '../calendar/time-limits';
 import { HOLIDAY_CALENDAR_COVERAGE, isWorkingDay } from '../calendar/working-days';
-import { DomainError } from '../shared/domain-error';
+import { DomainError, ensure } from '../shared/domain-error';
 import type { LocalDate } from '../shared/local-date';
 import { parseVnd, type Vnd } from '../shared/money';
 import { ruleSetOn } from '../shared/rule-set';
@@ -11,14 +11,9 @@ import type { CaseFacts, CaseStatus, ExistingCase, ObligationItem } from './case
 
 /** Building blocks shared by the case decide functions: typed rule checks, command-data parsing, due dates. */
 
-/** Throws a DomainError with a code from CASE_ERROR_CODES unless `condition` holds. */
-export function ensureRule(
-  condition: unknown,
-  code: CaseErrorCode,
-  message: string,
-  details: Record<string, unknown> = {},
-): asserts condition {
-  if (!condition) throw caseError(code, message, details);
+/** The shared `ensure`, typed so that only a code from CASE_ERROR_CODES compiles. */
+export function ensureRule(condition: unknown, code: CaseErrorCode, message: string, details?: Record<string, unknown>): asserts condition {
+  ensure(condition, code, message, details);
 }
 
 /** A DomainError with a code from CASE_ERROR_CODES, for a `throw` where no condition is left to check. */

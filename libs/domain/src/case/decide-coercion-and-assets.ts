@@ -191,8 +191,9 @@ const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
 /** Parses a local `YYYY-MM-DDTHH:mm`, or INVALID_DATE naming `field`. */
 function parseLocalDateTime(value: unknown, field: string): { scheduledAt: string; date: LocalDate; minuteOfDay: number } {
   const match = typeof value === 'string' ? LOCAL_DATE_TIME.exec(value) : null;
-  const [hours, minutes] = match ? [Number(match[2]), Number(match[3])] : [NaN, NaN];
-  if (!match || !isLocalDate(match[1]) || !(hours < 24) || !(minutes < 60)) {
+  const hours = Number(match?.[2]);
+  const minutes = Number(match?.[3]);
+  if (!match || !isLocalDate(match[1]) || hours > 23 || minutes > 59) {
     throw caseError('INVALID_DATE', `${field} must be a local date-time written YYYY-MM-DDTHH:mm`, { field, value });
   }
   return { scheduledAt: match[0], date: match[1], minuteOfDay: hours * 60 + minutes };

@@ -1,10 +1,10 @@
-import { Logger, RequestMethod, ValidationPipe } from '@nestjs/common';
+import { RequestMethod, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { ApiConfig } from './config/api-config';
-import { ProblemDetailsFilter, sendProblem } from './problem/problem-details.filter';
+import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { toRequestValidationFailed } from './problem/validation-errors';
 
 /**
@@ -29,12 +29,8 @@ export async function createApp(config: ApiConfig, options: { logger?: false } =
   app.useGlobalFilters(new ProblemDetailsFilter());
 
   const fastify = app.getHttpAdapter().getInstance();
-  const logger = new Logger('Http');
-  // Errors raised by Fastify before Nest routes the request (body too large, malformed JSON, media type).
-  fastify.setErrorHandler((error, request, reply) => sendProblem(reply, request, error, logger));
-  fastify.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, request, Object.assign(new Error(`No route ${request.method} ${request.url}`), { statusCode: 404 }), logger),
-  );
+  // Commands are JSON only: any other body gets 415 from Fastify, shaped as a problem by the filter.
+  fastify.removeContentTypeParser(['text/plain']);
 
   const document = SwaggerModule.createDocument(
     app,

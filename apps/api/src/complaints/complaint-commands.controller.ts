@@ -10,7 +10,7 @@ import { localToday } from '../http/local-today';
 import { commandContextFrom } from '../http/request-context';
 import * as Dto from './dto/complaint.dtos';
 
-type Headers = Record<string, string | undefined>;
+type RequestHeaders = Record<string, string | undefined>;
 const ComplaintId = new IdParamPipe('complaintId');
 
 /** One POST per complaint command (Art. 140–153). */
@@ -23,7 +23,7 @@ export class ComplaintCommandsController {
 
   @Post()
   @ApiOperation({ summary: 'FileComplaint against a decision or act in a case' })
-  async fileComplaint(@Body() body: Dto.FileComplaintDto, @Headers() headers: Headers, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
+  async fileComplaint(@Body() body: Dto.FileComplaintDto, @Headers() headers: RequestHeaders, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
     const context = commandContextFrom(headers);
     const complaintId = body.complaintId ?? deterministicUuid(`complaint:${context.commandId}`);
     const command: ComplaintCommand = { type: 'FileComplaint', data: { ...dated(body, localToday()), complaintId } };
@@ -33,31 +33,31 @@ export class ComplaintCommandsController {
   }
 
   @Post(':complaintId/accept') @HttpCode(200)
-  accept(@Param('complaintId', ComplaintId) id: string, @Body() body: Dto.AcceptComplaintDto, @Headers() h: Headers, @Res({ passthrough: true }) r: FastifyReply) {
+  accept(@Param('complaintId', ComplaintId) id: string, @Body() body: Dto.AcceptComplaintDto, @Headers() h: RequestHeaders, @Res({ passthrough: true }) r: FastifyReply) {
     return this.run(id, { type: 'AcceptComplaint', data: dated(body, localToday()) }, h, r);
   }
 
   @Post(':complaintId/decline') @HttpCode(200)
-  decline(@Param('complaintId', ComplaintId) id: string, @Body() body: Dto.DeclineComplaintDto, @Headers() h: Headers, @Res({ passthrough: true }) r: FastifyReply) {
+  decline(@Param('complaintId', ComplaintId) id: string, @Body() body: Dto.DeclineComplaintDto, @Headers() h: RequestHeaders, @Res({ passthrough: true }) r: FastifyReply) {
     return this.run(id, { type: 'DeclineComplaint', data: dated(body, localToday()) }, h, r);
   }
 
   @Post(':complaintId/decide') @HttpCode(200)
-  decide(@Param('complaintId', ComplaintId) id: string, @Body() body: Dto.DecideComplaintDto, @Headers() h: Headers, @Res({ passthrough: true }) r: FastifyReply) {
+  decide(@Param('complaintId', ComplaintId) id: string, @Body() body: Dto.DecideComplaintDto, @Headers() h: RequestHeaders, @Res({ passthrough: true }) r: FastifyReply) {
     return this.run(id, { type: 'DecideComplaint', data: dated(body, localToday()) }, h, r);
   }
 
   @Post(':complaintId/escalate') @HttpCode(200)
-  escalate(@Param('complaintId', ComplaintId) id: string, @Body() body: Dto.EscalateComplaintDto, @Headers() h: Headers, @Res({ passthrough: true }) r: FastifyReply) {
+  escalate(@Param('complaintId', ComplaintId) id: string, @Body() body: Dto.EscalateComplaintDto, @Headers() h: RequestHeaders, @Res({ passthrough: true }) r: FastifyReply) {
     return this.run(id, { type: 'EscalateComplaint', data: dated(body, localToday()) }, h, r);
   }
 
   @Post(':complaintId/withdraw') @HttpCode(200)
-  withdraw(@Param('complaintId', ComplaintId) id: string, @Body() body: Dto.WithdrawComplaintDto, @Headers() h: Headers, @Res({ passthrough: true }) r: FastifyReply) {
+  withdraw(@Param('complaintId', ComplaintId) id: string, @Body() body: Dto.WithdrawComplaintDto, @Headers() h: RequestHeaders, @Res({ passthrough: true }) r: FastifyReply) {
     return this.run(id, { type: 'WithdrawComplaint', data: dated(body, localToday()) }, h, r);
   }
 
-  private async run(complaintId: string, command: ComplaintCommand, headers: Headers, reply: FastifyReply): Promise<CommandResponse> {
+  private async run(complaintId: string, command: ComplaintCommand, headers: RequestHeaders, reply: FastifyReply): Promise<CommandResponse> {
     const result = await this.commands.execute(new ExecuteComplaintCommand(complaintId, command, commandContextFrom(headers)));
     return commandResponse(complaintId, result, reply);
   }

@@ -4,7 +4,9 @@ import { isLocalDate } from '@thads/domain';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
 
 const WHOLE_VND = /^(0|[1-9]\d{0,20})$/;
-const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._:]{0,99}$/;
+/** Client-chosen ids (case, party, item, office…): safe in URLs and stream names. */
+export const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
+export const IDENTIFIER_RULE = 'must start with a letter or digit and use only letters, digits, . _ : - (at most 100 characters)';
 
 /** Integer VND as a decimal string: no sign, no fraction, no exponent (a JSON number would lose precision). */
 export function IsVnd(options: { optional?: boolean; example?: string } = {}): PropertyDecorator {
@@ -35,7 +37,7 @@ export function IsIdentifier(options: { optional?: boolean } = {}): PropertyDeco
   return applyDecorators(
     ...(options.optional ? [IsOptional(), ApiPropertyOptional({ type: String, example: 'HP-2018-0001' })] : [ApiProperty({ type: String, example: 'HP-2018-0001' })]),
     IsString(),
-    Matches(IDENTIFIER, { message: '$property must start with a letter or digit and use only letters, digits, . _ : (at most 100 characters)' }),
+    Matches(IDENTIFIER, { message: `$property ${IDENTIFIER_RULE}` }),
   );
 }
 

@@ -1,4 +1,3 @@
-// eslint-disable-next-line no-restricted-imports -- specs use the shared given/when/then helpers and fixtures
 import { CASE_FIXTURE, caseInEnforcement, caseInSeparateRegister, caseReceived, caseWithValuedAsset, eventsAfter, stateAfter } from '@thads/testing';
 import { DomainError } from '../shared/domain-error';
 import { caseDecider } from './case-decider';

@@ -1,4 +1,3 @@
-// eslint-disable-next-line no-restricted-imports -- specs use the shared given/when/then helpers and fixtures
 import { CASE_DATES, CASE_FIXTURE, caseDecided, caseInEnforcement, caseNotEnforceable, caseReceived, caseWithSeizeAndSellCoercion, caseWithSeizedAsset, caseWithValuedAsset, deciderSpec, eventsAfter, stateAfter } from '@thads/testing';
 import type { CaseCommand, CoercionMeasure, DecideCoercion, RecordAuctionResult, ReduceAuctionPrice } from './case-commands';
 import { caseDecider } from './case-decider';

@@ -1,4 +1,3 @@
-// eslint-disable-next-line no-restricted-imports -- specs use the shared given/when/then helpers and fixtures
 import { CASE_DATES, CASE_FIXTURE, caseDecided, caseNotEnforceable, caseReceived, deciderSpec, issueDecisionCommand, receiveCaseCommand } from '@thads/testing';
 import type { ObligationItemInput, Party } from './case-commands';
 import { caseDecider } from './case-decider';

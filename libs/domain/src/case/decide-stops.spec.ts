@@ -1,4 +1,3 @@
-// eslint-disable-next-line no-restricted-imports -- specs use the shared given/when/then helpers and fixtures
 import { CASE_FIXTURE, caseDecided, caseInEnforcement, caseInSeparateRegister, caseNotEnforceable, caseReceived, deciderSpec, eventsAfter, stateAfter } from '@thads/testing';
 import type { CaseCommand, EntrustEnforcement, PostponeEnforcement, PostponementGround, TerminateEnforcement } from './case-commands';
 import { caseDecider } from './case-decider';

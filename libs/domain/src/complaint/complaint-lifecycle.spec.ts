@@ -1,5 +1,4 @@
 // Specs may use the shared test helpers; the lint rule keeps @thads/* out of the domain's runtime code.
-// eslint-disable-next-line no-restricted-imports
 import { deciderSpec, stateAfter } from '@thads/testing';
 import type { ComplaintCommand } from './complaint-commands';
 import { complaintDecider } from './complaint-decider';

@@ -8,9 +8,7 @@ import {
 } from '@thads/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, IsArray, IsOptional, Matches } from 'class-validator';
-import { EffectiveDate, IsIdentifier, IsLocalDateString, IsOneOf, IsText } from '../../http/validators';
-
-const ITEM_ID = /^[A-Za-z0-9][A-Za-z0-9._:]{0,99}$/;
+import { EffectiveDate, IDENTIFIER, IsIdentifier, IsLocalDateString, IsOneOf, IsText } from '../../http/validators';
 
 export class PostponeEnforcementDto {
   @IsText(100) decisionNumber!: string;
@@ -38,7 +36,7 @@ export class TerminateEnforcementDto {
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
-  @Matches(ITEM_ID, { each: true, message: 'each value in $property must be an item id' })
+  @Matches(IDENTIFIER, { each: true, message: 'each value in $property must be an item id' })
   itemIds?: string[];
 
   @EffectiveDate() effectiveDate?: string;
@@ -56,7 +54,7 @@ export class EntrustEnforcementDto {
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
-  @Matches(ITEM_ID, { each: true, message: 'each value in $property must be an item id' })
+  @Matches(IDENTIFIER, { each: true, message: 'each value in $property must be an item id' })
   itemIds?: string[];
 
   @EffectiveDate() effectiveDate?: string;

@@ -1,0 +1,42 @@
+import { CASE_ERROR_CODES, COMPLAINT_ERROR_CODES } from '@thads/domain';
+import { statusOfDomainCode } from './problem-status';
+
+/** Codes raised outside the deciders: at the HTTP edge and in the command path. */
+const EDGE_CODES: readonly (readonly [code: string, status: number, when: string])[] = [
+  ['VALIDATION_FAILED', 400, 'The body, a path id or a header is malformed; `errors[]` names each field and what is wrong.'],
+  ['BAD_REQUEST', 400, 'The body is not valid JSON.'],
+  ['NOT_FOUND', 404, 'No such route.'],
+  ['PAYLOAD_TOO_LARGE', 413, 'The body exceeds BODY_LIMIT_BYTES.'],
+  ['UNSUPPORTED_MEDIA_TYPE', 415, 'The body is not application/json.'],
+  ['REVISION_MISMATCH', 412, 'If-Match names a revision the stream is no longer at; `expectedRevision` and `actualRevision` say which.'],
+  ['CONCURRENCY_CONFLICT', 409, 'Concurrent writers kept changing the stream during the bounded retry; retrying the request is safe.'],
+  ['INTERNAL_ERROR', 500, 'A fault in the server, logged with its stack; never the answer to bad input.'],
+];
+
+/** Renders docs/errors.md: every stable error code, its HTTP status and when it is raised. */
+export function renderErrorCatalogue(): string {
+  const section = (title: string, codes: Record<string, string>) => [
+    `## ${title}`,
+    '',
+    '| Code | HTTP | When |',
+    '|---|---|---|',
+    ...Object.entries(codes).map(([code, when]) => `| \`${code}\` | ${statusOfDomainCode(code)} | ${when.replace(/\|/g, '\\|')} |`),
+    '',
+  ];
+  return [
+    '# Error codes',
+    '',
+    'Every error is RFC 9457 `application/problem+json` with a stable `code`; clients branch on `code`, never on',
+    '`detail`. A refused command writes nothing. Generated from the code tables by `npm run docs:errors`;',
+    'a unit test fails when this file falls behind them.',
+    '',
+    '## HTTP edge and command path',
+    '',
+    '| Code | HTTP | When |',
+    '|---|---|---|',
+    ...EDGE_CODES.map(([code, status, when]) => `| \`${code}\` | ${status} | ${when} |`),
+    '',
+    ...section('Case commands', CASE_ERROR_CODES),
+    ...section('Complaint commands', COMPLAINT_ERROR_CODES),
+  ].join('\n');
+}

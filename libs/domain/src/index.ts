@@ -7,3 +7,4 @@ export * from './shared/rule-set';
 export * from './calendar';
 export * from './case';
 export * from './complaint';
+export * from './reporting';

@@ -7,6 +7,7 @@ import { ExecuteComplaintCommandHandler } from './complaints/complaint-commands'
 import { GetComplaintHandler } from './complaints/complaint-queries';
 import { EVENT_STORE } from './event-store/event-store.token';
 import { openEventStore } from './event-store/open-event-store';
+import { ExecuteReportingCommandHandler } from './reporting/reporting-commands';
 
 export interface ApplicationModuleOptions {
   /** EVENT_STORE_URL, e.g. `sqlite:./data/events.db`. */
@@ -36,6 +37,7 @@ export class ApplicationModule {
         EventStoreLifecycle,
         ExecuteCaseCommandHandler,
         ExecuteComplaintCommandHandler,
+        ExecuteReportingCommandHandler,
         GetCaseHandler,
         GetComplaintHandler,
       ],

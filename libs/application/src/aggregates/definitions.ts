@@ -9,6 +9,11 @@ import {
   type ComplaintCommand,
   type ComplaintEvent,
   type ComplaintState,
+  reportingDecider,
+  reportingEventCodec,
+  type ReportingCommand,
+  type ReportingEvent,
+  type ReportingState,
 } from '@thads/domain';
 import type { AggregateDefinition } from './aggregate-definition';
 
@@ -23,5 +28,13 @@ export const complaintAggregate: AggregateDefinition<ComplaintCommand, Complaint
   category: 'complaint',
   decider: complaintDecider,
   codec: complaintEventCodec,
+  schemaVersion: 1,
+};
+
+/** One stream per office (`reporting-<officeId>`): hierarchy, targets and closed periods for the statistics. */
+export const reportingAggregate: AggregateDefinition<ReportingCommand, ReportingEvent, ReportingState> = {
+  category: 'reporting',
+  decider: reportingDecider,
+  codec: reportingEventCodec,
   schemaVersion: 1,
 };

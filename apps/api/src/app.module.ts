@@ -6,6 +6,7 @@ import { ComplaintCommandsController } from './complaints/complaint-commands.con
 import { ComplaintQueriesController } from './complaints/complaint-queries.controller';
 import type { ApiConfig } from './config/api-config';
 import { HealthController } from './health/health.controller';
+import { ReportingCommandsController } from './reporting/reporting-commands.controller';
 
 /** The HTTP edge: controllers only; everything else comes from the application module. */
 @Module({})
@@ -14,7 +15,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ApplicationModule.forRoot({ eventStoreUrl: config.eventStoreUrl })],
-      controllers: [CaseCommandsController, CaseQueriesController, ComplaintCommandsController, ComplaintQueriesController, HealthController],
+      controllers: [CaseCommandsController, CaseQueriesController, ComplaintCommandsController, ComplaintQueriesController, ReportingCommandsController, HealthController],
     };
   }
 }

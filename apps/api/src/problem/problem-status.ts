@@ -2,7 +2,7 @@
  * HTTP status of a DomainError code (DESIGN.md §8). 404 for an unknown aggregate, 400 for malformed values the
  * domain caught, 422 for a request whose values contradict each other or point at nothing, 409 for every other business rule.
  */
-const NOT_FOUND = new Set(['CASE_NOT_FOUND', 'COMPLAINT_NOT_FOUND']);
+const NOT_FOUND = new Set(['CASE_NOT_FOUND', 'COMPLAINT_NOT_FOUND', 'OFFICE_NOT_REGISTERED', 'OFFICE_NOT_FOUND']);
 /** Named INVALID_ for history, but a rule about the case's state, not a malformed value. */
 const STATE_RULES = new Set(['INVALID_STATE_TRANSITION']);
 /** Well-formed values that contradict each other or point at nothing: the request, not the case, must change. */
@@ -10,7 +10,7 @@ const UNPROCESSABLE = new Set([
   'ITEM_NOT_FOUND', 'ASSET_NOT_FOUND', 'DUPLICATE_ITEM_ID', 'DUPLICATE_PARTY_ID', 'PAYEE_NOT_A_CREDITOR',
   'MODE_SOURCE_MISMATCH', 'SERVED_BEFORE_DECISION', 'COERCION_SCHEDULED_BEFORE_DECISION', 'AUCTION_PRICE_REQUIRED',
   'POSTPONEMENT_ENDS_BEFORE_IT_STARTS', 'KNOWN_AFTER_FILING', 'DECISION_RECEIVED_BEFORE_DECISION', 'RECEIVED_AFTER_ESCALATION',
-  'CALENDAR_NOT_COVERED',
+  'CALENDAR_NOT_COVERED', 'PARENT_OFFICE_NOT_REGISTERED', 'PARENT_IS_SELF', 'OFFICE_ID_MISMATCH',
 ]);
 
 export function statusOfDomainCode(code: string): number {

@@ -1,0 +1,29 @@
+import { InvalidConfiguration, loadApiConfig } from './api-config';
+
+describe('loadApiConfig', () => {
+  it('given no variables, then it uses the embedded defaults', () => {
+    expect(loadApiConfig({})).toEqual({
+      port: 3000,
+      host: '0.0.0.0',
+      dataDir: './data',
+      eventStoreUrl: 'sqlite:data/events.db',
+      bodyLimitBytes: 1_048_576,
+    });
+  });
+
+  it('given DATA_DIR, then the event store lives under it unless EVENT_STORE_URL says otherwise', () => {
+    expect(loadApiConfig({ DATA_DIR: '/var/thads' }).eventStoreUrl).toBe('sqlite:/var/thads/events.db');
+    expect(loadApiConfig({ DATA_DIR: '/var/thads', EVENT_STORE_URL: 'sqlite:/tmp/e.db' }).eventStoreUrl).toBe('sqlite:/tmp/e.db');
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^PORT must be a whole number from 0 to 65535, got "abc"$/],
+    [{ PORT: '70000' }, /^PORT/],
+    [{ PORT: '3.5' }, /^PORT/],
+    [{ DATA_DIR: '  ' }, /^DATA_DIR is set but empty/],
+    [{ BODY_LIMIT_BYTES: '10' }, /^BODY_LIMIT_BYTES must be a whole number from 1024/],
+  ])('given %j, then it stops with a message naming the variable', (env, message) => {
+    expect(() => loadApiConfig(env)).toThrow(InvalidConfiguration);
+    expect(() => loadApiConfig(env)).toThrow(message);
+  });
+});

@@ -21,6 +21,7 @@ describe('loadApiConfig', () => {
     [{ PORT: '70000' }, /^PORT/],
     [{ PORT: '3.5' }, /^PORT/],
     [{ DATA_DIR: '  ' }, /^DATA_DIR is set but empty/],
+    [{ EVENT_STORE_URL: 'mysql://x' }, /^EVENT_STORE_URL must be sqlite:<path>/],
     [{ BODY_LIMIT_BYTES: '10' }, /^BODY_LIMIT_BYTES must be a whole number from 1024/],
   ])('given %j, then it stops with a message naming the variable', (env, message) => {
     expect(() => loadApiConfig(env)).toThrow(InvalidConfiguration);

@@ -24,9 +24,15 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     port: integerIn(env, 'PORT', 3000, 0, 65535),
     host: nonEmpty(env, 'HOST') ?? '0.0.0.0',
     dataDir,
-    eventStoreUrl: nonEmpty(env, 'EVENT_STORE_URL') ?? `sqlite:${join(dataDir, 'events.db')}`,
+    eventStoreUrl: eventStoreUrl(nonEmpty(env, 'EVENT_STORE_URL') ?? `sqlite:${join(dataDir, 'events.db')}`),
     bodyLimitBytes: integerIn(env, 'BODY_LIMIT_BYTES', 1_048_576, 1_024, 104_857_600),
   };
+}
+
+/** The adapters this build can open; the message lists them. */
+function eventStoreUrl(url: string): string {
+  if (/^sqlite:.+/.test(url)) return url;
+  throw new InvalidConfiguration(`EVENT_STORE_URL must be sqlite:<path> (or sqlite::memory:), got "${url}"`);
 }
 
 function nonEmpty(env: NodeJS.ProcessEnv, name: string): string | undefined {

@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+
+/** Settings of the processes that run projections (the projector worker, the CLI, the API's embedded projector). */
+export interface ProjectorConfig {
+  readonly dataDir: string;
+  /** EVENT_STORE_URL, default `sqlite:<DATA_DIR>/events.db`. */
+  readonly eventStoreUrl: string;
+  /** READ_MODEL_URL, default `sqlite:<DATA_DIR>/read.db`: read models live in their own file. */
+  readonly readModelUrl: string;
+  /** PROJECTOR_BATCH_SIZE, default 500. */
+  readonly batchSize: number;
+}
+
+/** A bad setting; the message names the variable. */
+export class InvalidProjectorConfiguration extends Error {
+  override readonly name = 'InvalidProjectorConfiguration';
+}
+
+/** Reads and validates DATA_DIR, EVENT_STORE_URL, READ_MODEL_URL and PROJECTOR_BATCH_SIZE. */
+export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env): ProjectorConfig {
+  const dataDir = setting(env, 'DATA_DIR') ?? './data';
+  const readModelUrl = setting(env, 'READ_MODEL_URL') ?? `sqlite:${join(dataDir, 'read.db')}`;
+  if (!readModelUrl.startsWith('sqlite:')) {
+    throw new InvalidProjectorConfiguration(`READ_MODEL_URL must be sqlite:<path> (postgres:// arrives with issue 4), got "${readModelUrl}"`);
+  }
+  const batchText = setting(env, 'PROJECTOR_BATCH_SIZE') ?? '500';
+  const batchSize = Number(batchText);
+  if (!/^\d+$/.test(batchText) || batchSize < 1 || batchSize > 10_000) {
+    throw new InvalidProjectorConfiguration(`PROJECTOR_BATCH_SIZE must be a whole number from 1 to 10000, got "${batchText}"`);
+  }
+  return { dataDir, eventStoreUrl: setting(env, 'EVENT_STORE_URL') ?? `sqlite:${join(dataDir, 'events.db')}`, readModelUrl, batchSize };
+}
+
+function setting(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name];
+  if (value === undefined) return undefined;
+  if (value.trim() === '') throw new InvalidProjectorConfiguration(`${name} is set but empty; unset it to use the default`);
+  return value.trim();
+}

@@ -1,0 +1,69 @@
+/**
+ * Opening the read-model database chosen by READ_MODEL_URL (DESIGN.md §2). Only `sqlite:<path>` exists today; the
+ * PostgreSQL adapter (issue 4) plugs in here with its own dialect, and everything above works on `Kysely` alone.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely } from 'kysely';
+import type { ReadModelDatabase } from './read-model-database';
+import { sqliteReadModelDialect } from './sqlite-read-model-dialect';
+
+/** A READ_MODEL_URL the engine cannot use; the message names the variable. */
+export class InvalidReadModelUrl extends Error {
+  override readonly name = 'InvalidReadModelUrl';
+}
+
+/** An open read-model database. */
+export interface ReadModelStore {
+  readonly db: Kysely<ReadModelDatabase>;
+  /** Where it lives, for log lines (`sqlite:./data/read.db`). */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Options of openSqliteReadModels. */
+export interface SqliteReadModelOptions {
+  /** How long a write waits for another process's lock. Default 5000 ms. */
+  readonly busyTimeoutMs?: number;
+}
+
+/**
+ * Opens the read-model database named by a READ_MODEL_URL (`sqlite:<path>` or `sqlite::memory:`), creating the
+ * file and its directory if needed. Run `migrateReadModels` before use.
+ */
+export function openReadModelDatabase(url: string, options: SqliteReadModelOptions = {}): ReadModelStore {
+  if (!url.startsWith('sqlite:')) {
+    throw new InvalidReadModelUrl(`READ_MODEL_URL: unsupported scheme in "${url}"; expected sqlite:<path> (postgres:// arrives with issue 4)`);
+  }
+  const filename = url.slice('sqlite:'.length);
+  if (!filename) throw new InvalidReadModelUrl('READ_MODEL_URL: sqlite: needs a file path, e.g. sqlite:./data/read.db');
+  if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
+  const database = openSqliteReadModelFile(filename, options);
+  const db = readModelKysely(database);
+  return { db, url, close: () => db.destroy() };
+}
+
+/**
+ * Opens a better-sqlite3 connection the way read models need it: WAL (readers never block the projector),
+ * synchronous=FULL (a committed checkpoint survives power loss, or rows and checkpoint could disagree after a crash),
+ * a busy timeout for the other processes' write locks, and integers as bigint (positions are bigint in the port).
+ */
+export function openSqliteReadModelFile(filename: string, options: SqliteReadModelOptions = {}): Database.Database {
+  const database = new Database(filename);
+  try {
+    database.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = FULL');
+    database.defaultSafeIntegers(true);
+    return database;
+  } catch (error) {
+    database.close();
+    throw error;
+  }
+}
+
+/** Kysely over an open better-sqlite3 connection; destroying it closes the connection. */
+export function readModelKysely(database: Database.Database): Kysely<ReadModelDatabase> {
+  return new Kysely<ReadModelDatabase>({ dialect: sqliteReadModelDialect(database) });
+}

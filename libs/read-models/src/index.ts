@@ -1,0 +1,46 @@
+/**
+ * @thads/read-models: the read-model database (kysely, dated migrations), the projector runtime, the projections
+ * and their query functions (DESIGN.md §6).
+ */
+export type {
+  ProjectionCheckpointsTable,
+  ProjectionDeadLettersTable,
+  ProjectionRunStatus,
+  ProjectionSkipsTable,
+  ProjectionTableName,
+  ProjectionTables,
+  ReadModelDatabase,
+} from './database/read-model-database';
+export {
+  InvalidReadModelUrl,
+  openReadModelDatabase,
+  openSqliteReadModelFile,
+  readModelKysely,
+  type ReadModelStore,
+  type SqliteReadModelOptions,
+} from './database/open-read-model-database';
+export { migrateReadModels, ReadModelMigrationFailed } from './migrations/migrate-read-models';
+export { generationTableName, projectionHandles, tableNamesFor, type Projection, type TableNames } from './projection';
+export { findProjection, readModelProjections } from './registry';
+export { InvalidProjectorConfiguration, loadProjectorConfig, type ProjectorConfig } from './config/projector-config';
+
+export { CheckpointMoved, type Checkpoint } from './runtime/checkpoints';
+export { applyBatch, type BatchOutcome } from './runtime/apply-batch';
+export type { DeadLetter } from './runtime/dead-letters';
+export { createProjector, type Projector, type ProjectorLogger, type ProjectorOptions } from './runtime/projector';
+export { ProjectionHalted, ProjectionWaitTimedOut, ProjectorStopped } from './runtime/position-waiters';
+export { projectionHealth, readModelPosition, type ProjectionHealth, type ProjectionStatus } from './runtime/projection-status';
+export {
+  rebuildProjection,
+  RebuildPoisoned,
+  RebuildRefused,
+  RebuildTakenOver,
+  type RebuildOptions,
+  type RebuildProgress,
+  type RebuildResult,
+} from './runtime/rebuild';
+export { listSkips, skipPoisonEvent, SkipRefused, type SkipRecord, type SkipRequest } from './runtime/skip';
+export { startProjectorRuntime, type ProjectorRuntime, type ProjectorRuntimeOptions } from './runtime/embedded-projector';
+export { createProgressBar, type ProgressBar, type ProgressOutput } from './runtime/progress-bar';
+
+export * from './audit-trail';

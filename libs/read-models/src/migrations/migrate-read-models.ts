@@ -1,0 +1,46 @@
+/**
+ * Dated migrations of the projector's own tables. Projection tables are not migrated: they are versioned by the
+ * projection's `version` and rebuilt into a new generation when it changes (see runtime/rebuild.ts).
+ *
+ * The provider is a static list rather than kysely's FileMigrationProvider, so the webpack bundles of the apps
+ * carry the migrations and no directory is read at run time. Names sort by date; a new one goes at the end.
+ */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { ReadModelDatabase } from '../database/read-model-database';
+import * as checkpoints from './2026_11_27_001_projection_checkpoints';
+import * as deadLetters from './2026_11_27_002_projection_dead_letters';
+import * as skips from './2026_11_27_003_projection_skips';
+
+const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '2026_11_27_001_projection_checkpoints': checkpoints,
+  '2026_11_27_002_projection_dead_letters': deadLetters,
+  '2026_11_27_003_projection_skips': skips,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
+
+/** A migration failed; the database is left at the last one that succeeded. */
+export class ReadModelMigrationFailed extends Error {
+  override readonly name = 'ReadModelMigrationFailed';
+}
+
+/**
+ * Brings the read-model database to the latest migration. Safe to run from several processes at once: each
+ * migration runs in an IMMEDIATE transaction, so the second process waits and finds nothing left to do.
+ * Returns the names applied by this call (empty when already up to date).
+ */
+export async function migrateReadModels(db: Kysely<ReadModelDatabase>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'read_model_migrations',
+    migrationLockTableName: 'read_model_migrations_lock',
+  });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new ReadModelMigrationFailed(`Read-model migration ${failed} failed: ${detail}`);
+  }
+  return results.filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}

@@ -1,0 +1,103 @@
+/**
+ * Applying one batch of events to one projection: rows and checkpoint in one transaction, and, when the batch fails,
+ * finding the poison event so that everything before it still lands and only the projection halts.
+ */
+import type { Kysely } from 'kysely';
+import type { RecordedEvent } from '@thads/event-store';
+import type { ReadModelDatabase } from '../database/read-model-database';
+import { projectionHandles, tableNamesFor, type Projection } from '../projection';
+import { advanceCheckpoint, CheckpointMoved, movedTo, type Checkpoint } from './checkpoints';
+import { describeError, insertDeadLetter } from './dead-letters';
+import { isInfrastructureError } from './infrastructure-errors';
+
+/** What happened to a batch. */
+export type BatchOutcome =
+  /** Applied (possibly nothing new): the checkpoint as it now stands. */
+  | { readonly kind: 'applied'; readonly checkpoint: Checkpoint }
+  /** Someone else changed the checkpoint first; nothing was written. Reload and carry on. */
+  | { readonly kind: 'moved' }
+  /** An event failed on its own: everything before it was applied, the projection is halted. */
+  | { readonly kind: 'halted'; readonly checkpoint: Checkpoint; readonly poison: RecordedEvent; readonly reason: string };
+
+/**
+ * Applies the batch's events after `checkpoint.position` to the projection, moving the checkpoint to the batch's last
+ * event with a guarded update in the same transaction. Events the projection does not handle only move the
+ * checkpoint. Database failures are rethrown (the runner retries); anything the projection throws is a poison hunt.
+ */
+export async function applyBatch(
+  db: Kysely<ReadModelDatabase>,
+  projection: Projection,
+  checkpoint: Checkpoint,
+  batch: readonly RecordedEvent[],
+  now: () => string,
+): Promise<BatchOutcome> {
+  const events = batch.filter((event) => event.position > checkpoint.position);
+  if (events.length === 0) return { kind: 'applied', checkpoint };
+  const last = events[events.length - 1].position;
+  const at = now();
+  try {
+    await applyInOneTransaction(db, projection, checkpoint, events, last, at);
+    return { kind: 'applied', checkpoint: movedTo(checkpoint, last, at) };
+  } catch (error) {
+    if (error instanceof CheckpointMoved) return { kind: 'moved' };
+    if (isInfrastructureError(error)) throw error;
+    // The batch is rolled back. Replay it one event per transaction to find the event that fails on its own.
+    return isolatePoison(db, projection, checkpoint, events, now);
+  }
+}
+
+async function applyInOneTransaction(
+  db: Kysely<ReadModelDatabase>,
+  projection: Projection,
+  checkpoint: Checkpoint,
+  events: readonly RecordedEvent[],
+  last: bigint,
+  at: string,
+): Promise<void> {
+  const handled = events.filter((event) => projectionHandles(projection, event));
+  await db.transaction().execute(async (trx) => {
+    await advanceCheckpoint(trx, checkpoint, last, at);
+    if (handled.length > 0) await projection.apply(handled, trx, tableNamesFor(projection, checkpoint.activeGeneration));
+  });
+}
+
+async function isolatePoison(
+  db: Kysely<ReadModelDatabase>,
+  projection: Projection,
+  checkpoint: Checkpoint,
+  events: readonly RecordedEvent[],
+  now: () => string,
+): Promise<BatchOutcome> {
+  let current = checkpoint;
+  for (const event of events) {
+    const at = now();
+    try {
+      await applyInOneTransaction(db, projection, current, [event], event.position, at);
+      current = movedTo(current, event.position, at);
+    } catch (error) {
+      if (error instanceof CheckpointMoved) return { kind: 'moved' };
+      if (isInfrastructureError(error)) throw error;
+      const reason = describeError(error);
+      return (await halt(db, current, event, reason, at)) ? { kind: 'halted', checkpoint: { ...current, status: 'halted' }, poison: event, reason } : { kind: 'moved' };
+    }
+  }
+  // Every event passed on its own: the failure needed the whole batch. Nothing to halt for.
+  return { kind: 'applied', checkpoint: current };
+}
+
+/** Halts the projection at `checkpoint` and records the dead letter; false if the checkpoint moved meanwhile. */
+async function halt(db: Kysely<ReadModelDatabase>, checkpoint: Checkpoint, poison: RecordedEvent, reason: string, at: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('projection_checkpoints')
+      .set({ status: 'halted', updated_at: at })
+      .where('name', '=', checkpoint.name)
+      .where('position', '=', checkpoint.position)
+      .where('active_generation', '=', BigInt(checkpoint.activeGeneration))
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    if (result.numUpdatedRows !== 1n) return false;
+    await insertDeadLetter(trx, { projection: checkpoint.name, generation: checkpoint.activeGeneration, event: poison, reason, now: at });
+    return true;
+  });
+}

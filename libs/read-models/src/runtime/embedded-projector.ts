@@ -1,0 +1,55 @@
+/**
+ * One call that opens the read-model database, migrates it and starts the projector: what apps/projector runs, and
+ * what the API process runs inside `npm start` (DESIGN.md §2, embedded default).
+ */
+import type { EventStore } from '@thads/event-store';
+import { openReadModelDatabase, type ReadModelStore } from '../database/open-read-model-database';
+import { migrateReadModels } from '../migrations/migrate-read-models';
+import type { Projection } from '../projection';
+import { readModelProjections } from '../registry';
+import { createProjector, type Projector, type ProjectorLogger } from './projector';
+
+/** Options of startProjectorRuntime. */
+export interface ProjectorRuntimeOptions {
+  readonly eventStore: EventStore;
+  /** READ_MODEL_URL, e.g. `sqlite:./data/read.db`. */
+  readonly readModelUrl: string;
+  readonly logger?: ProjectorLogger;
+  readonly batchSize?: number;
+  /** Default: every registered projection. */
+  readonly projections?: readonly Projection[];
+}
+
+/** A started projector with its database. `close()` stops the projector, then closes the database (not the store). */
+export interface ProjectorRuntime {
+  readonly readModels: ReadModelStore;
+  readonly projector: Projector;
+  close(): Promise<void>;
+}
+
+/** Opens, migrates and starts. The caller owns the event store and closes it after `close()`. */
+export async function startProjectorRuntime(options: ProjectorRuntimeOptions): Promise<ProjectorRuntime> {
+  const readModels = openReadModelDatabase(options.readModelUrl);
+  try {
+    await migrateReadModels(readModels.db);
+    const projector = createProjector({
+      eventStore: options.eventStore,
+      db: readModels.db,
+      projections: options.projections ?? readModelProjections,
+      batchSize: options.batchSize,
+      logger: options.logger,
+    });
+    await projector.start();
+    return {
+      readModels,
+      projector,
+      close: async () => {
+        await projector.stop();
+        await readModels.close();
+      },
+    };
+  } catch (error) {
+    await readModels.close();
+    throw error;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Starts testing/projector-child-process.ts in its own Node process (ts-node, transpile only: about a second).
+ * Resolves lines the child prints, so a test waits for "MID_BATCH" or "DONE" instead of sleeping.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '../../../..');
+
+/** A running child projector. */
+export interface ChildProjector {
+  readonly process: ChildProcess;
+  /** Resolves when the child prints `line`; rejects if it exits first. */
+  printed(line: string): Promise<void>;
+  /** Resolves with the exit code or signal once the child has gone. */
+  exited(): Promise<number | NodeJS.Signals | null>;
+}
+
+export function startChildProjector(mode: 'doomed' | 'count', eventsFile: string, readModelFile: string, head: bigint): ChildProjector {
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'projector-child-process.ts'), mode, eventsFile, readModelFile, String(head)],
+    { cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  let errors = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  const exit = new Promise<number | NodeJS.Signals | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
+  return {
+    process: child,
+    printed: (line) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (output.split('\n').includes(line)) resolve();
+        };
+        child.stdout.on('data', check);
+        check();
+        void exit.then(() => (output.split('\n').includes(line) ? resolve() : reject(new Error(`child exited before printing ${line}: ${errors}`))));
+      }),
+    exited: () => exit,
+  };
+}

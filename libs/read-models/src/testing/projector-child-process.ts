@@ -1,0 +1,46 @@
+/**
+ * A projector in a separate process, for tests that need a real second process: a runner that is SIGKILLed in the
+ * middle of a batch, or a second runner competing for the same checkpoints. Started by child-projector.ts.
+ *
+ *   argv: <mode: doomed | count> <events file> <read-model file> <head position>
+ *   doomed: applies audit_trail; on its second batch it writes the rows, prints MID_BATCH and never commits.
+ *   count:  runs countingProjection until <head>, prints DONE and exits.
+ */
+import { createSqliteEventStore } from '@thads/event-store';
+import { auditTrailProjection } from '../audit-trail/audit-trail.projection';
+import { openSqliteReadModelFile, readModelKysely } from '../database/open-read-model-database';
+import type { Projection } from '../projection';
+import { createProjector } from '../runtime/projector';
+import { countingProjection } from './read-model-fixtures';
+
+async function main(): Promise<void> {
+  const [mode, eventsFile, readModelFile, head] = process.argv.slice(2);
+  const store = createSqliteEventStore({ filename: eventsFile, pollIntervalMs: 50 });
+  const db = readModelKysely(openSqliteReadModelFile(readModelFile));
+  let batches = 0;
+  const doomed: Projection = {
+    ...auditTrailProjection,
+    apply: async (events, trx, tables) => {
+      await auditTrailProjection.apply(events, trx, tables);
+      batches += 1;
+      if (batches === 2) {
+        process.stdout.write('MID_BATCH\n');
+        await new Promise<never>(() => setInterval(() => undefined, 60_000)); // hold the transaction open until killed
+      }
+    },
+  };
+  const silent = { log: () => undefined, warn: () => undefined, error: (message: string) => process.stderr.write(`${message}\n`) };
+  const projections = mode === 'doomed' ? [doomed] : [countingProjection()];
+  const projector = createProjector({ eventStore: store, db, projections, batchSize: 4, logger: silent, controlPollMs: 0 });
+  await projector.start();
+  await projector.waitForPosition(BigInt(head), 20_000);
+  await projector.stop();
+  await db.destroy();
+  await store.close();
+  process.stdout.write('DONE\n');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${String(error)}\n`);
+  process.exit(1);
+});

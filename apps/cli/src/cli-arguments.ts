@@ -1,0 +1,76 @@
+/**
+ * The CLI's argument parsing: positionals plus a fixed set of flags. Hand-written because the grammar is tiny and a
+ * parser package would be one more dependency; every mistake names the argument at fault.
+ */
+
+/** A mistake in how the CLI was called; exit code 2 and the usage text. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** Flags every command may take; each command checks the ones it needs. */
+export interface CliFlags {
+  readonly json: boolean;
+  readonly force: boolean;
+  readonly reason?: string;
+  readonly actor?: string;
+  readonly batchSize?: number;
+}
+
+/** Parsed command line. */
+export interface CliArguments {
+  readonly positionals: readonly string[];
+  readonly flags: CliFlags;
+}
+
+const BOOLEAN_FLAGS = new Set(['--json', '--force']);
+const VALUE_FLAGS = new Set(['--reason', '--actor', '--batch-size']);
+
+/** Parses `--flag value`, `--flag=value` and positionals; throws UsageError naming an unknown or valueless flag. */
+export function parseCliArguments(argv: readonly string[]): CliArguments {
+  const positionals: string[] = [];
+  const values = new Map<string, string>();
+  const booleans = new Set<string>();
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index];
+    if (!argument.startsWith('--')) {
+      positionals.push(argument);
+      continue;
+    }
+    const [name, inline] = splitOnce(argument);
+    if (BOOLEAN_FLAGS.has(name)) {
+      if (inline !== undefined) throw new UsageError(`${name} takes no value`);
+      booleans.add(name);
+    } else if (VALUE_FLAGS.has(name)) {
+      const value = inline ?? argv[index + 1];
+      if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`${name} needs a value, e.g. ${name} "…"`);
+      if (inline === undefined) index += 1;
+      values.set(name, value);
+    } else {
+      throw new UsageError(`Unknown option ${name}`);
+    }
+  }
+  return {
+    positionals,
+    flags: {
+      json: booleans.has('--json'),
+      force: booleans.has('--force'),
+      reason: values.get('--reason'),
+      actor: values.get('--actor'),
+      batchSize: values.has('--batch-size') ? wholeNumber('--batch-size', values.get('--batch-size') ?? '', 1, 10_000) : undefined,
+    },
+  };
+}
+
+/** A whole number within bounds, or a UsageError naming the argument. */
+export function wholeNumber(argumentName: string, text: string, min: number, max: number): number {
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw new UsageError(`${argumentName} must be a whole number from ${min} to ${max}, got "${text}"`);
+  }
+  return Number(text);
+}
+
+function splitOnce(argument: string): [string, string | undefined] {
+  const equals = argument.indexOf('=');
+  return equals === -1 ? [argument, undefined] : [argument.slice(0, equals), argument.slice(equals + 1)];
+}

@@ -1,0 +1,45 @@
+/**
+ * What a CLI command works with: its output streams and the stores named by the environment. Commands receive it
+ * as an argument, so the int-spec runs them in-process against temp files.
+ */
+import { openEventStore } from '@thads/application/event-store/open-event-store';
+import type { EventStore } from '@thads/event-store';
+import { loadProjectorConfig, migrateReadModels, openReadModelDatabase, type ProgressOutput, type ProjectorConfig, type ReadModelStore } from '@thads/read-models';
+
+/** Where the CLI writes: results on stdout (JSON with --json), progress and errors on stderr. */
+export interface CliIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: ProgressOutput;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** The stores a command needs, opened from the environment and migrated. */
+export interface CliStores {
+  readonly config: ProjectorConfig;
+  readonly eventStore: EventStore;
+  readonly readModels: ReadModelStore;
+  /** Migrations this opening applied (the `migrate` command reports them). */
+  readonly migrationsApplied: readonly string[];
+}
+
+/** Opens the event store and the read-model database named by the environment, runs `work`, closes both. */
+export async function withStores<T>(io: CliIo, work: (stores: CliStores) => Promise<T>): Promise<T> {
+  const config = loadProjectorConfig(io.env);
+  const eventStore = openEventStore(config.eventStoreUrl);
+  try {
+    const readModels = openReadModelDatabase(config.readModelUrl);
+    try {
+      const migrationsApplied = await migrateReadModels(readModels.db);
+      return await work({ config, eventStore, readModels, migrationsApplied });
+    } finally {
+      await readModels.close();
+    }
+  } finally {
+    await eventStore.close();
+  }
+}
+
+/** JSON with bigint positions written as decimal strings. */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) => (typeof inner === 'bigint' ? inner.toString() : inner), 2);
+}

@@ -1,0 +1,77 @@
+/**
+ * The operator CLI (DESIGN.md §8): one binary, `npm run cli -- <command>`. Exit codes: 0 done, 1 the operation
+ * failed (the message says why), 2 the command line was wrong (the message names the argument).
+ */
+import { findProjection, readModelProjections, type Projection } from '@thads/read-models';
+import { parseCliArguments, UsageError } from './cli-arguments';
+import type { CliIo } from './cli-context';
+import { migrateCommand } from './commands/migrate.command';
+import { projectionsRebuildCommand } from './commands/projections-rebuild.command';
+import { projectionsSkipCommand } from './commands/projections-skip.command';
+import { projectionsStatusCommand } from './commands/projections-status.command';
+
+export const USAGE = `Usage: npm run cli -- <command>
+
+  migrate [--json]                                  create or upgrade the event store and read-model schemas
+  projections status [--json]                       status, position, lag and dead letters of every projection
+  projections rebuild <name> [--force] [--batch-size N] [--json]
+                                                    rebuild into a new generation and swap when caught up
+  projections skip <name> <position> --reason "…" [--actor <id>] [--json]
+                                                    pass over a dead-lettered event (recorded; actor defaults to $USER)
+
+Environment: DATA_DIR (./data), EVENT_STORE_URL (sqlite:<DATA_DIR>/events.db), READ_MODEL_URL (sqlite:<DATA_DIR>/read.db)
+`;
+
+/** Runs one CLI command and returns its exit code. Never throws. */
+export async function runCli(argv: readonly string[], io: CliIo, projections: readonly Projection[] = readModelProjections): Promise<number> {
+  try {
+    return await dispatch(argv, io, projections);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`Error: ${error.message}\nRun \`npm run cli -- help\` for usage.\n`);
+      return 2;
+    }
+    io.stderr.write(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo, projections: readonly Projection[]): Promise<number> {
+  const { positionals, flags } = parseCliArguments(argv);
+  const [command, subcommand, ...rest] = positionals;
+  if (command === undefined || command === 'help') {
+    io.stdout.write(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === 'migrate') {
+    expectArguments('migrate', positionals.slice(1), []);
+    return migrateCommand(io, flags.json);
+  }
+  if (command !== 'projections') throw new UsageError(`Unknown command "${command}"`);
+  switch (subcommand) {
+    case 'status':
+      expectArguments('projections status', rest, []);
+      return projectionsStatusCommand(io, projections, flags.json);
+    case 'rebuild':
+      expectArguments('projections rebuild', rest, ['<name>']);
+      return projectionsRebuildCommand(io, projectionNamed(rest[0], projections), flags);
+    case 'skip':
+      expectArguments('projections skip', rest, ['<name>', '<position>']);
+      return projectionsSkipCommand(io, projectionNamed(rest[0], projections), rest[1], flags);
+    case undefined:
+      throw new UsageError('projections needs a subcommand: status, rebuild or skip');
+    default:
+      throw new UsageError(`Unknown subcommand "projections ${subcommand}"`);
+  }
+}
+
+function expectArguments(command: string, given: readonly string[], names: readonly string[]): void {
+  if (given.length < names.length) throw new UsageError(`${command}: missing ${names.slice(given.length).join(' ')}`);
+  if (given.length > names.length) throw new UsageError(`${command}: unexpected argument "${given[names.length]}"`);
+}
+
+function projectionNamed(name: string, projections: readonly Projection[]): Projection {
+  const projection = findProjection(name, projections);
+  if (!projection) throw new UsageError(`<name>: unknown projection "${name}"; known: ${projections.map((known) => known.name).join(', ')}`);
+  return projection;
+}

@@ -1,0 +1,34 @@
+/**
+ * The projector worker's wiring: configuration from the environment, the event store, the read-model runtime.
+ * Kept apart from main.ts (signals, exit codes) so a test can start and stop a real worker in-process.
+ */
+import { openEventStore } from '@thads/application/event-store/open-event-store';
+import { loadProjectorConfig, startProjectorRuntime, type ProjectorConfig, type ProjectorLogger, type ProjectorRuntime } from '@thads/read-models';
+
+/** A started worker. `close()` finishes the batch in flight, then closes the read models and the event store. */
+export interface ProjectorWorker {
+  readonly config: ProjectorConfig;
+  readonly runtime: ProjectorRuntime;
+  close(): Promise<void>;
+}
+
+/** Validates the environment (a bad value throws, naming the variable), opens the stores and starts projecting. */
+export async function startProjectorWorker(env: NodeJS.ProcessEnv, logger: ProjectorLogger): Promise<ProjectorWorker> {
+  const config = loadProjectorConfig(env);
+  const eventStore = openEventStore(config.eventStoreUrl);
+  try {
+    const runtime = await startProjectorRuntime({ eventStore, readModelUrl: config.readModelUrl, batchSize: config.batchSize, logger });
+    logger.log(`Projecting ${config.eventStoreUrl} into ${config.readModelUrl}: ${runtime.projector.status().map((status) => status.name).join(', ')}`);
+    return {
+      config,
+      runtime,
+      close: async () => {
+        await runtime.close();
+        await eventStore.close();
+      },
+    };
+  } catch (error) {
+    await eventStore.close();
+    throw error;
+  }
+}

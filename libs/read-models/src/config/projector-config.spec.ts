@@ -1,0 +1,23 @@
+import { InvalidProjectorConfiguration, loadProjectorConfig } from './projector-config';
+
+describe('loadProjectorConfig', () => {
+  it('defaults to SQLite files under ./data, read models in their own file', () => {
+    expect(loadProjectorConfig({})).toEqual({ dataDir: './data', eventStoreUrl: 'sqlite:data/events.db', readModelUrl: 'sqlite:data/read.db', batchSize: 500 });
+  });
+
+  it('takes explicit URLs and batch size', () => {
+    const env = { EVENT_STORE_URL: 'sqlite:/a/e.db', READ_MODEL_URL: 'sqlite:/b/r.db', PROJECTOR_BATCH_SIZE: '50' };
+    expect(loadProjectorConfig(env)).toMatchObject({ eventStoreUrl: 'sqlite:/a/e.db', readModelUrl: 'sqlite:/b/r.db', batchSize: 50 });
+  });
+
+  it.each([
+    [{ READ_MODEL_URL: 'postgres://db/read' }, 'READ_MODEL_URL'],
+    [{ READ_MODEL_URL: ' ' }, 'READ_MODEL_URL'],
+    [{ PROJECTOR_BATCH_SIZE: '0' }, 'PROJECTOR_BATCH_SIZE'],
+    [{ PROJECTOR_BATCH_SIZE: 'many' }, 'PROJECTOR_BATCH_SIZE'],
+    [{ DATA_DIR: '' }, 'DATA_DIR'],
+  ])('names the bad variable in %j', (env, variable) => {
+    expect(() => loadProjectorConfig(env)).toThrow(InvalidProjectorConfiguration);
+    expect(() => loadProjectorConfig(env)).toThrow(new RegExp(`^${variable}`));
+  });
+});

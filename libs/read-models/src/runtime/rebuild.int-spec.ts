@@ -210,4 +210,27 @@ describe('rebuild', () => {
     expect(await countedEvents(db, 'strict')).toBe(4n);
     expect(await loadCheckpoint(db, 'strict')).toMatchObject({ status: 'running', version: 2, position: head });
   });
+
+  it('never hands a projection an empty batch, even when the remainder holds no event it handles', async () => {
+    await appendHistory(store, 'A');
+    const counting = countingProjection('received_only');
+    const sizes: number[] = [];
+    const selective: Projection = { ...counting, handles: ['CaseReceived'], apply: (events, trx, names) => (sizes.push(events.length), counting.apply(events, trx, names)) };
+    let appended = false;
+    const result = await rebuildProjection({
+      eventStore: store,
+      db,
+      projection: selective,
+      batchSize: 4,
+      // After the last page and before the swap, an event it does not handle arrives: the swap's remainder.
+      onProgress: async ({ position }) => {
+        if (position !== 6n || appended) return;
+        appended = true;
+        await store.append('office-HP', [testEvent('TargetSet')], { expectedRevision: 'any' });
+      },
+    });
+    expect(result.position).toBe(7n);
+    expect(sizes).toEqual([1]);
+    expect(await countedEvents(db, 'received_only')).toBe(1n);
+  });
 });

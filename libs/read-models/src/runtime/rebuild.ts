@@ -135,7 +135,8 @@ async function trySwap(
       let position = from;
       let remainder = 0;
       for (let page = await readPage(options, position); page.length > 0; page = await readPage(options, position)) {
-        await projection.apply(page.filter((event) => wanted(projection, skipped, event)), trx, tableNamesFor(projection, generation));
+        const events = page.filter((event) => wanted(projection, skipped, event));
+        if (events.length > 0) await projection.apply(events, trx, tableNamesFor(projection, generation));
         remainderSeen = true;
         position = page[page.length - 1].position;
         remainder += page.length;

@@ -6,6 +6,7 @@ import { ComplaintCommandsController } from './complaints/complaint-commands.con
 import { ComplaintQueriesController } from './complaints/complaint-queries.controller';
 import type { ApiConfig } from './config/api-config';
 import { HealthController } from './health/health.controller';
+import { ReadModelsModule } from './read-models/read-models.module';
 import { ReportingCommandsController } from './reporting/reporting-commands.controller';
 
 /** The HTTP edge: controllers only; everything else comes from the application module. */
@@ -14,7 +15,10 @@ export class AppModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ApplicationModule.forRoot({ eventStoreUrl: config.eventStoreUrl })],
+      imports: [
+        ApplicationModule.forRoot({ eventStoreUrl: config.eventStoreUrl }),
+        ReadModelsModule.forRoot({ readModelUrl: config.readModelUrl, minPositionWaitMs: config.minPositionWaitMs }),
+      ],
       controllers: [CaseCommandsController, CaseQueriesController, ComplaintCommandsController, ComplaintQueriesController, ReportingCommandsController, HealthController],
     };
   }

@@ -102,5 +102,6 @@ describe('case lifecycle over HTTP', () => {
     expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/v1/cases', '/api/v1/cases/{caseId}/seize-asset', '/api/v1/complaints/{complaintId}/escalate']));
     const health = await t.http.get('/health').expect(200);
     expect(health.body.status).toBe('ok');
+    expect(health.body.projections.map((p: { name: string }) => p.name)).toContain('audit_trail');
   });
 });

@@ -7,6 +7,8 @@ describe('loadApiConfig', () => {
       host: '0.0.0.0',
       dataDir: './data',
       eventStoreUrl: 'sqlite:data/events.db',
+      readModelUrl: 'sqlite:data/read.db',
+      minPositionWaitMs: 5000,
       bodyLimitBytes: 1_048_576,
     });
   });
@@ -22,6 +24,7 @@ describe('loadApiConfig', () => {
     [{ PORT: '3.5' }, /^PORT/],
     [{ DATA_DIR: '  ' }, /^DATA_DIR is set but empty/],
     [{ EVENT_STORE_URL: 'mysql://x' }, /^EVENT_STORE_URL must be sqlite:<path>/],
+    [{ READ_MODEL_URL: 'x' }, /^READ_MODEL_URL must be sqlite:<path>/],
     [{ BODY_LIMIT_BYTES: '10' }, /^BODY_LIMIT_BYTES must be a whole number from 1024/],
   ])('given %j, then it stops with a message naming the variable', (env, message) => {
     expect(() => loadApiConfig(env)).toThrow(InvalidConfiguration);

@@ -6,6 +6,8 @@ export interface ApiConfig {
   readonly host: string;
   readonly dataDir: string;
   readonly eventStoreUrl: string;
+  readonly readModelUrl: string;
+  readonly minPositionWaitMs: number;
   readonly bodyLimitBytes: number;
 }
 
@@ -16,7 +18,8 @@ export class InvalidConfiguration extends Error {
 
 /**
  * Validates the environment: PORT (default 3000), HOST (default 0.0.0.0), DATA_DIR (default ./data),
- * EVENT_STORE_URL (default sqlite:<DATA_DIR>/events.db), BODY_LIMIT_BYTES (default 1 MiB).
+ * EVENT_STORE_URL (default sqlite:<DATA_DIR>/events.db), READ_MODEL_URL (default sqlite:<DATA_DIR>/read.db),
+ * MIN_POSITION_WAIT_MS (default 5000), BODY_LIMIT_BYTES (default 1 MiB).
  */
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const dataDir = nonEmpty(env, 'DATA_DIR') ?? './data';
@@ -24,15 +27,17 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     port: integerIn(env, 'PORT', 3000, 0, 65535),
     host: nonEmpty(env, 'HOST') ?? '0.0.0.0',
     dataDir,
-    eventStoreUrl: eventStoreUrl(nonEmpty(env, 'EVENT_STORE_URL') ?? `sqlite:${join(dataDir, 'events.db')}`),
+    eventStoreUrl: sqliteUrl('EVENT_STORE_URL', nonEmpty(env, 'EVENT_STORE_URL') ?? `sqlite:${join(dataDir, 'events.db')}`),
+    readModelUrl: sqliteUrl('READ_MODEL_URL', nonEmpty(env, 'READ_MODEL_URL') ?? `sqlite:${join(dataDir, 'read.db')}`),
+    minPositionWaitMs: integerIn(env, 'MIN_POSITION_WAIT_MS', 5_000, 0, 120_000),
     bodyLimitBytes: integerIn(env, 'BODY_LIMIT_BYTES', 1_048_576, 1_024, 104_857_600),
   };
 }
 
-/** The adapters this build can open; the message lists them. */
-function eventStoreUrl(url: string): string {
+/** The adapters this build can open; the message names the variable and lists them. */
+function sqliteUrl(name: string, url: string): string {
   if (/^sqlite:.+/.test(url)) return url;
-  throw new InvalidConfiguration(`EVENT_STORE_URL must be sqlite:<path> (or sqlite::memory:), got "${url}"`);
+  throw new InvalidConfiguration(`${name} must be sqlite:<path> (or sqlite::memory:), got "${url}"`);
 }
 
 function nonEmpty(env: NodeJS.ProcessEnv, name: string): string | undefined {

@@ -10,6 +10,8 @@ const EDGE_CODES: readonly (readonly [code: string, status: number, when: string
   ['UNSUPPORTED_MEDIA_TYPE', 415, 'The body is not application/json.'],
   ['REVISION_MISMATCH', 412, 'If-Match names a revision the stream is no longer at; `expectedRevision` and `actualRevision` say which.'],
   ['CONCURRENCY_CONFLICT', 409, 'Concurrent writers kept changing the stream during the bounded retry; retrying the request is safe.'],
+  ['READ_MODEL_BEHIND', 503, 'A query with `minPosition` waited longer than MIN_POSITION_WAIT_MS for the projections; retry later.'],
+  ['PROJECTION_HALTED', 503, 'A projection the query reads is halted by a poison event (see GET /health); an operator must skip or fix it.'],
   ['INTERNAL_ERROR', 500, 'A fault in the server, logged with its stack; never the answer to bad input.'],
 ];
 

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ConcurrencyConflict, RevisionMismatch } from '@thads/application';
 import { DomainError } from '@thads/domain';
 import { WrongExpectedRevision } from '@thads/event-store';
+import { ProjectionHalted, ProjectionWaitTimedOut } from '@thads/read-models';
 import { jsonSafe } from '../http/json-safe';
 import { statusOfDomainCode } from './problem-status';
 import { RequestValidationFailed } from './request-validation-failed';
@@ -37,6 +38,12 @@ export function toProblem(error: unknown): Problem {
   }
   if (error instanceof ConcurrencyConflict || error instanceof WrongExpectedRevision) {
     return problem(409, error.code, error.message);
+  }
+  if (error instanceof ProjectionWaitTimedOut) {
+    return problem(503, 'READ_MODEL_BEHIND', error.message, { minPosition: error.position.toString(), lagging: error.lagging });
+  }
+  if (error instanceof ProjectionHalted) {
+    return problem(503, 'PROJECTION_HALTED', error.message, { projection: error.projection });
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

@@ -44,3 +44,4 @@ export { startProjectorRuntime, type ProjectorRuntime, type ProjectorRuntimeOpti
 export { createProgressBar, type ProgressBar, type ProgressOutput } from './runtime/progress-bar';
 
 export * from './audit-trail';
+export * from './completion-stats';

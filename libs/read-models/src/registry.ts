@@ -3,10 +3,11 @@
  * ProjectionTables in database/read-model-database.ts).
  */
 import { auditTrailProjection } from './audit-trail/audit-trail.projection';
+import { completionStatsProjection } from './completion-stats/completion-stats.projection';
 import type { Projection } from './projection';
 
 /** Every projection of the engine, in the order the runner applies a batch to them. */
-export const readModelProjections: readonly Projection[] = [auditTrailProjection];
+export const readModelProjections: readonly Projection[] = [auditTrailProjection, completionStatsProjection];
 
 /** The registered projection of that name, or undefined. */
 export function findProjection(name: string, projections: readonly Projection[] = readModelProjections): Projection | undefined {

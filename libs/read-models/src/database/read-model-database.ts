@@ -6,6 +6,7 @@
  */
 import type { Generated } from 'kysely';
 import type { AuditTrailTable } from '../audit-trail/audit-trail.table';
+import type { CompletionStatsTables } from '../completion-stats/completion-stats.tables';
 
 /** What the live runner does with a projection. */
 export type ProjectionRunStatus = 'running' | 'halted' | 'rebuilding';
@@ -56,7 +57,7 @@ export interface ProjectionSkipsTable {
 }
 
 /** Read models by base name (the view readers query). Add a projection's table type here. */
-export interface ProjectionTables {
+export interface ProjectionTables extends CompletionStatsTables {
   audit_trail: AuditTrailTable;
 }
 

@@ -1,0 +1,96 @@
+import { tableNamesFor } from '../projection';
+import { loadCheckpoint } from '../runtime/checkpoints';
+import { rebuildProjection } from '../runtime/rebuild';
+import { completionStatsProjection } from './completion-stats.projection';
+import { closePeriod, haiPhong2018, M, settled, startStatsWorld, type StatsWorld } from './completion-stats.test-fixtures';
+
+describe('completion_stats projection', () => {
+  let world: StatsWorld;
+  beforeEach(async () => {
+    world = await startStatsWorld();
+  });
+  afterEach(() => world.close());
+
+  it('given case and reporting events, keeps one fact per relevant case event, the offices and the targets', async () => {
+    await haiPhong2018(world);
+    await world.project();
+    const rows = await world.rows();
+    const facts = rows.completion_stats_case_facts as { case_id: string; event_type: string; office_id: string; fact: string }[];
+    expect(facts.filter((fact) => fact.case_id === 'C4').map((fact) => [fact.event_type, fact.office_id, JSON.parse(fact.fact)])).toEqual([
+      ['CaseReceived', 'LC', { kind: 'RECEIVED', items: [{ itemId: 'C4-1', amount: '30000000' }] }],
+      ['EnforcementDecisionIssued', 'LC', { kind: 'DECIDED' }],
+      ['EnforcementTerminated', 'LC', { kind: 'TERMINATED', itemIds: ['C4-1'], wholeCase: true }],
+    ]);
+    // FundsDisbursed changes no figure; a NOT_ENFORCEABLE verification neither (only the head's decision does).
+    expect(facts.filter((fact) => fact.case_id === 'C2').map((fact) => fact.event_type)).toEqual(['CaseReceived', 'EnforcementDecisionIssued', 'NotEnforceableDecided']);
+    expect(facts.some((fact) => fact.event_type === 'FundsDisbursed')).toBe(false);
+    expect(rows.completion_stats_offices).toMatchObject([
+      { office_id: 'HP', parent_office_id: 'TC', tier: 'PROVINCE' },
+      { office_id: 'LC', parent_office_id: 'HP', tier: 'DISTRICT' },
+      { office_id: 'NQ', parent_office_id: 'HP', tier: 'DISTRICT' },
+      { office_id: 'TC', parent_office_id: null, tier: 'GENERAL_DEPARTMENT' },
+    ]);
+    expect(rows.completion_stats_targets).toMatchObject([
+      { office_id: 'HP', reporting_year: 2018n, cases_target_bp: 7200n, money_target_bp: 3200n },
+      { office_id: 'NQ', reporting_year: 2018n, cases_target_bp: 7500n, money_target_bp: 3500n },
+    ]);
+  });
+
+  it('freezes an office’s own tallies and its targets when it closes a period', async () => {
+    await haiPhong2018(world);
+    await world.onOffice('NQ', [closePeriod('NQ', '2018-05', '2018-06-02')]);
+    await world.project();
+    const rows = await world.rows();
+    expect(rows.completion_stats_closed_periods).toMatchObject([{ office_id: 'NQ', period: '2018-05', reporting_year: 2018n, cases_target_bp: 7500n, money_target_bp: 3500n }]);
+    expect(rows.completion_stats_snapshots).toEqual([
+      // NQ: C1 and C2 carried over, C7 new then entrusted out; C1 fully enforced, C2 not enforceable. C9 is June's.
+      { office_id: 'NQ', period: '2018-05', kind: 'PERIOD', measure: 'CASES', carried_over: 2n, moved_to_separate_register: 0n, newly_received: 1n, entrusted_out: 1n, taken_up: 0n, in_progress: 0n, postponed_or_suspended: 0n, not_enforceable: 1n, fully_enforced: 1n, terminated: 0n },
+      { office_id: 'NQ', period: '2018-05', kind: 'PERIOD', measure: 'MONEY', carried_over: 150n * M, moved_to_separate_register: 0n, newly_received: 40n * M, entrusted_out: 40n * M, taken_up: 0n, in_progress: 0n, postponed_or_suspended: 0n, not_enforceable: 50n * M, fully_enforced: 100n * M, terminated: 0n },
+    ]);
+  });
+
+  it('adds an ADJUSTMENT to the next close for what was recorded after the previous one inside its period', async () => {
+    await haiPhong2018(world);
+    await world.onOffice('HP', [closePeriod('HP', '2018-05', '2018-06-04')]);
+    // Recorded on 10 June, effective 20 May: inside the closed period.
+    await world.onCase('C6', settled('C6', [10n * M], '2018-05-20'), '2018-06-10');
+    await world.onOffice('HP', [closePeriod('HP', '2018-06', '2018-07-02')]);
+    await world.project();
+    const snapshots = (await world.rows()).completion_stats_snapshots as { period: string; kind: string; measure: string; in_progress: bigint; fully_enforced: bigint }[];
+    expect(snapshots.map((row) => [row.period, row.kind, row.measure, row.in_progress, row.fully_enforced])).toEqual([
+      ['2018-05', 'PERIOD', 'CASES', 1n, 0n],
+      ['2018-05', 'PERIOD', 'MONEY', 10n * M, 0n],
+      ['2018-06', 'ADJUSTMENT', 'CASES', -1n, 1n],
+      ['2018-06', 'ADJUSTMENT', 'MONEY', -10n * M, 10n * M],
+      ['2018-06', 'PERIOD', 'CASES', 0n, 1n],
+      ['2018-06', 'PERIOD', 'MONEY', 0n, 10n * M],
+    ]);
+  });
+
+  it('applied twice gives the same rows', async () => {
+    await haiPhong2018(world);
+    await world.onOffice('HP', [closePeriod('HP', '2018-05', '2018-06-04')]);
+    await world.onCase('C6', settled('C6', [10n * M], '2018-05-20'), '2018-06-10');
+    await world.onOffice('HP', [closePeriod('HP', '2018-06', '2018-07-02')]);
+    await world.project();
+    const once = await world.rows();
+    const checkpoint = await loadCheckpoint(world.db, 'completion_stats');
+    const events = await world.store.readAll();
+    await world.db.transaction().execute((trx) => completionStatsProjection.apply(events, trx, tableNamesFor(completionStatsProjection, checkpoint?.activeGeneration ?? 1)));
+    expect(await world.rows()).toEqual(once);
+  });
+
+  it('rebuild from zero equals the live rows', async () => {
+    await haiPhong2018(world);
+    await world.onOffice('NQ', [closePeriod('NQ', '2018-05', '2018-06-02'), closePeriod('NQ', '2018-06', '2018-07-02')]);
+    await world.onCase('C6', settled('C6', [10n * M], '2018-05-20'), '2018-06-10');
+    await world.onOffice('HP', [closePeriod('HP', '2018-05', '2018-06-12')]);
+    const head = await world.project();
+    const live = await world.rows();
+
+    const result = await rebuildProjection({ eventStore: world.store, db: world.db, projection: completionStatsProjection, batchSize: 5 });
+
+    expect(result).toMatchObject({ generation: 2, previousGeneration: 1, position: head });
+    expect(await world.rows()).toEqual(live);
+  });
+});

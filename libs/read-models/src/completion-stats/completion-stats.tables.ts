@@ -1,0 +1,182 @@
+/**
+ * Tables of the completion_stats read model. Facts are kept per event, so a report can classify any case at any
+ * period end, as known at any position; closed periods are kept as stored tallies that nothing rewrites.
+ */
+import type { Transaction } from 'kysely';
+import type { ReadModelDatabase } from '../database/read-model-database';
+import type { TableNames } from '../projection';
+import { TALLY_FIELDS, type StatisticsTally } from './statistics';
+
+/** One row per statistically relevant case event (see case-statistics-facts.ts). */
+export interface CompletionStatsCaseFactsTable {
+  position: bigint;
+  case_id: string;
+  office_id: string;
+  effective_date: string;
+  recorded_at: string;
+  event_type: string;
+  /** The CaseStatisticsFact as JSON, amounts as decimal strings. */
+  fact: string;
+}
+
+/** The office hierarchy from OfficeRegistered. */
+export interface CompletionStatsOfficesTable {
+  office_id: string;
+  name: string;
+  parent_office_id: string | null;
+  tier: string;
+  registered_on: string;
+  position: bigint;
+  recorded_at: string;
+}
+
+/** Every TargetSet: the latest by position (as known at a position or date) is the target. */
+export interface CompletionStatsTargetsTable {
+  office_id: string;
+  reporting_year: bigint;
+  cases_target_bp: bigint;
+  money_target_bp: bigint;
+  effective_date: string;
+  position: bigint;
+  recorded_at: string;
+}
+
+/** One row per PeriodClosed, with the targets as they stood at the close. */
+export interface CompletionStatsClosedPeriodsTable {
+  office_id: string;
+  period: string;
+  reporting_year: bigint;
+  effective_date: string;
+  position: bigint;
+  recorded_at: string;
+  cases_target_bp: bigint | null;
+  money_target_bp: bigint | null;
+}
+
+/**
+ * The frozen tallies of a closed period, one row per office, period, kind and measure. PERIOD: the office's own
+ * cases at the period end, as known at the close. ADJUSTMENT: what changed in the previous closed period's figures
+ * between its close and this one (TTLT 12/2021 Art. 10). Written once, never updated.
+ */
+export interface CompletionStatsSnapshotsTable {
+  office_id: string;
+  period: string;
+  kind: SnapshotKind;
+  measure: SnapshotMeasure;
+  carried_over: bigint;
+  moved_to_separate_register: bigint;
+  newly_received: bigint;
+  entrusted_out: bigint;
+  taken_up: bigint;
+  in_progress: bigint;
+  postponed_or_suspended: bigint;
+  not_enforceable: bigint;
+  fully_enforced: bigint;
+  terminated: bigint;
+}
+
+export type SnapshotKind = 'PERIOD' | 'ADJUSTMENT';
+export type SnapshotMeasure = 'CASES' | 'MONEY';
+
+/** The table types, for ProjectionTables in database/read-model-database.ts. */
+export interface CompletionStatsTables {
+  completion_stats_case_facts: CompletionStatsCaseFactsTable;
+  completion_stats_offices: CompletionStatsOfficesTable;
+  completion_stats_targets: CompletionStatsTargetsTable;
+  completion_stats_closed_periods: CompletionStatsClosedPeriodsTable;
+  completion_stats_snapshots: CompletionStatsSnapshotsTable;
+}
+
+export const COMPLETION_STATS_TABLES = [
+  'completion_stats_case_facts',
+  'completion_stats_offices',
+  'completion_stats_targets',
+  'completion_stats_closed_periods',
+  'completion_stats_snapshots',
+] as const satisfies readonly (keyof CompletionStatsTables)[];
+
+/** Snapshot columns in the order of TALLY_FIELDS. */
+const TALLY_COLUMNS = {
+  carriedOver: 'carried_over',
+  movedToSeparateRegister: 'moved_to_separate_register',
+  newlyReceived: 'newly_received',
+  entrustedOut: 'entrusted_out',
+  takenUp: 'taken_up',
+  inProgress: 'in_progress',
+  postponedOrSuspended: 'postponed_or_suspended',
+  notEnforceable: 'not_enforceable',
+  fullyEnforced: 'fully_enforced',
+  terminated: 'terminated',
+} as const satisfies Record<keyof StatisticsTally, keyof CompletionStatsSnapshotsTable>;
+
+/** The tally columns of a snapshot row. */
+export function tallyColumns(tally: StatisticsTally): Pick<CompletionStatsSnapshotsTable, (typeof TALLY_COLUMNS)[keyof StatisticsTally]> {
+  return Object.fromEntries(TALLY_FIELDS.map((field) => [TALLY_COLUMNS[field], tally[field]])) as never;
+}
+
+/** The tally of a snapshot row. */
+export function tallyOfRow(row: CompletionStatsSnapshotsTable): StatisticsTally {
+  return Object.fromEntries(TALLY_FIELDS.map((field) => [field, BigInt(row[TALLY_COLUMNS[field]])])) as unknown as StatisticsTally;
+}
+
+/** Creates one generation's tables and indexes. */
+export async function createCompletionStatsTables(trx: Transaction<ReadModelDatabase>, tables: TableNames): Promise<void> {
+  const facts = tables.physical('completion_stats_case_facts');
+  await trx.schema
+    .createTable(facts)
+    .addColumn('position', 'bigint', (column) => column.primaryKey())
+    .addColumn('case_id', 'text', (column) => column.notNull())
+    .addColumn('office_id', 'text', (column) => column.notNull())
+    .addColumn('effective_date', 'text', (column) => column.notNull())
+    .addColumn('recorded_at', 'text', (column) => column.notNull())
+    .addColumn('event_type', 'text', (column) => column.notNull())
+    .addColumn('fact', 'text', (column) => column.notNull())
+    .execute();
+  // A report reads an office's facts case by case in stream order.
+  await trx.schema.createIndex(`${facts}_by_office`).on(facts).columns(['office_id', 'case_id', 'position']).execute();
+
+  await trx.schema
+    .createTable(tables.physical('completion_stats_offices'))
+    .addColumn('office_id', 'text', (column) => column.primaryKey())
+    .addColumn('name', 'text', (column) => column.notNull())
+    .addColumn('parent_office_id', 'text')
+    .addColumn('tier', 'text', (column) => column.notNull())
+    .addColumn('registered_on', 'text', (column) => column.notNull())
+    .addColumn('position', 'bigint', (column) => column.notNull())
+    .addColumn('recorded_at', 'text', (column) => column.notNull())
+    .execute();
+
+  await trx.schema
+    .createTable(tables.physical('completion_stats_targets'))
+    .addColumn('office_id', 'text', (column) => column.notNull())
+    .addColumn('reporting_year', 'bigint', (column) => column.notNull())
+    .addColumn('cases_target_bp', 'bigint', (column) => column.notNull())
+    .addColumn('money_target_bp', 'bigint', (column) => column.notNull())
+    .addColumn('effective_date', 'text', (column) => column.notNull())
+    .addColumn('position', 'bigint', (column) => column.notNull())
+    .addColumn('recorded_at', 'text', (column) => column.notNull())
+    .addPrimaryKeyConstraint(`${tables.physical('completion_stats_targets')}_pk`, ['office_id', 'reporting_year', 'position'])
+    .execute();
+
+  await trx.schema
+    .createTable(tables.physical('completion_stats_closed_periods'))
+    .addColumn('office_id', 'text', (column) => column.notNull())
+    .addColumn('period', 'text', (column) => column.notNull())
+    .addColumn('reporting_year', 'bigint', (column) => column.notNull())
+    .addColumn('effective_date', 'text', (column) => column.notNull())
+    .addColumn('position', 'bigint', (column) => column.notNull())
+    .addColumn('recorded_at', 'text', (column) => column.notNull())
+    .addColumn('cases_target_bp', 'bigint')
+    .addColumn('money_target_bp', 'bigint')
+    .addPrimaryKeyConstraint(`${tables.physical('completion_stats_closed_periods')}_pk`, ['office_id', 'period'])
+    .execute();
+
+  let snapshots = trx.schema
+    .createTable(tables.physical('completion_stats_snapshots'))
+    .addColumn('office_id', 'text', (column) => column.notNull())
+    .addColumn('period', 'text', (column) => column.notNull())
+    .addColumn('kind', 'text', (column) => column.notNull())
+    .addColumn('measure', 'text', (column) => column.notNull());
+  for (const field of TALLY_FIELDS) snapshots = snapshots.addColumn(TALLY_COLUMNS[field], 'bigint', (column) => column.notNull());
+  await snapshots.addPrimaryKeyConstraint(`${tables.physical('completion_stats_snapshots')}_pk`, ['office_id', 'period', 'kind', 'measure']).execute();
+}

@@ -1,0 +1,21 @@
+export { completionStatsProjection } from './completion-stats.projection';
+export type { CompletionStatsTables } from './completion-stats.tables';
+export { completionReport, COMPLETION_REPORT_ERROR_CODES } from './completion-report.queries';
+export { toCsv } from './completion-report.csv';
+export type * from './completion-report.types';
+export {
+  completionFigures,
+  completionRate,
+  formatBasisPoints,
+  gapToTarget,
+  ratePercent,
+  rateBasisPoints,
+  statisticsRegimeFor,
+  toEnforceOf,
+  EMPTY_TALLY,
+  type CompletionFigures,
+  type StatisticsRegime,
+  type StatisticsTally,
+} from './statistics';
+export { bucketOn, caseOn, classifyCase, type CaseBucket, type PeriodWindow, type Tallies } from './classification';
+export { statisticsFactOf, type CaseStatisticsFact, type DatedFact } from './case-statistics-facts';

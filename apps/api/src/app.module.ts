@@ -7,6 +7,7 @@ import { ComplaintQueriesController } from './complaints/complaint-queries.contr
 import type { ApiConfig } from './config/api-config';
 import { HealthController } from './health/health.controller';
 import { ReadModelsModule } from './read-models/read-models.module';
+import { CompletionReportController } from './reporting/completion-report.controller';
 import { ReportingCommandsController } from './reporting/reporting-commands.controller';
 
 /** The HTTP edge: controllers only; everything else comes from the application module. */
@@ -19,7 +20,7 @@ export class AppModule {
         ApplicationModule.forRoot({ eventStoreUrl: config.eventStoreUrl }),
         ReadModelsModule.forRoot({ readModelUrl: config.readModelUrl, minPositionWaitMs: config.minPositionWaitMs }),
       ],
-      controllers: [CaseCommandsController, CaseQueriesController, ComplaintCommandsController, ComplaintQueriesController, ReportingCommandsController, HealthController],
+      controllers: [CaseCommandsController, CaseQueriesController, ComplaintCommandsController, ComplaintQueriesController, ReportingCommandsController, CompletionReportController, HealthController],
     };
   }
 }

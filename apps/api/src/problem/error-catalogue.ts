@@ -1,4 +1,5 @@
 import { CASE_ERROR_CODES, COMPLAINT_ERROR_CODES, REPORTING_ERROR_CODES } from '@thads/domain';
+import { COMPLETION_REPORT_ERROR_CODES } from '@thads/read-models';
 import { statusOfDomainCode } from './problem-status';
 
 /** Codes raised outside the deciders: at the HTTP edge and in the command path. */
@@ -41,5 +42,6 @@ export function renderErrorCatalogue(): string {
     ...section('Case commands', CASE_ERROR_CODES),
     ...section('Complaint commands', COMPLAINT_ERROR_CODES),
     ...section('Office and reporting commands', REPORTING_ERROR_CODES),
+    ...section('Completion report (GET /api/v1/reports/completion)', COMPLETION_REPORT_ERROR_CODES),
   ].join('\n');
 }

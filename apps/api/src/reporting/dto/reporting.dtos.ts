@@ -1,8 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REPORTING_OFFICE_TIERS, type ReportingOfficeTier } from '@thads/domain';
-import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { EffectiveDate, IsIdentifier, IsOneOf, IsText } from '../../http/validators';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { EffectiveDate, IsIdentifier, IsLocalDateString, IsOneOf, IsText } from '../../http/validators';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 const RATE_PERCENT = /^\d{1,3}(\.\d{1,2})?$/;
@@ -51,4 +51,18 @@ export class SetTargetDto {
 export class ClosePeriodDto {
   @IsReportingPeriod() period!: string;
   @EffectiveDate() effectiveDate?: string;
+}
+
+/** Query string of GET /reports/completion. */
+export class CompletionReportQueryDto {
+  /** Omit for the whole country. */
+  @IsIdentifier({ optional: true }) office?: string;
+  @IsReportingPeriod() period!: string;
+  @IsLocalDateString({ optional: true, description: 'Report as recorded by 24:00 on this date (Asia/Ho_Chi_Minh)' }) asOf?: string;
+
+  /** Checked by ReadYourWrites, which owns the rule for positions. */
+  @ApiPropertyOptional({ type: String, description: 'Wait until the read model has applied this log position (read your writes)' })
+  @IsOptional()
+  @IsString()
+  minPosition?: string;
 }

@@ -227,6 +227,22 @@ export type MoveToSeparateTrackingRegister = Message<'MoveToSeparateTrackingRegi
   readonly effectiveDate: LocalDate;
 }>;
 
+/** The case's legal time limits the deadline sweep watches: verification (Art. 44(1)) and periodic re-verification (Art. 44(2)). */
+export const CASE_DEADLINES = ['VERIFICATION', 'REVERIFICATION'] as const;
+export type CaseDeadline = (typeof CASE_DEADLINES)[number];
+
+/**
+ * Sent by the deadline sweep (actor role `system`), never by a person: the deadline passed without its act. The
+ * decider records it once; a deadline already recorded, met, or no longer open gives no event (domain §4.1(4), (7)).
+ */
+export type RecordMissedCaseDeadline = Message<'RecordMissedDeadline', {
+  readonly deadline: CaseDeadline;
+  /** The last day the act was in time: `verificationDueOn` or `reverificationDueOn` of the case. */
+  readonly dueOn: LocalDate;
+  /** The day the miss was detected; after dueOn. */
+  readonly effectiveDate: LocalDate;
+}>;
+
 export type CaseCommand =
   | ReceiveCase
   | RejectEnforcementRequest
@@ -249,4 +265,5 @@ export type CaseCommand =
   | TerminateEnforcement
   | Settle
   | EntrustEnforcement
-  | MoveToSeparateTrackingRegister;
+  | MoveToSeparateTrackingRegister
+  | RecordMissedCaseDeadline;

@@ -9,6 +9,7 @@ import { decideApplySecurityMeasure, decideCoercion, decideRecordAuctionResult, 
 import { decideAssignEnforcementOfficer, decideIssueEnforcementDecision, decideReceiveCase, decideRejectEnforcementRequest } from './decide-intake';
 import { decideDisburseFunds, decideRecordCollection, decideSettle } from './decide-money';
 import { decideEntrustEnforcement, decidePostponeEnforcement, decideResumeEnforcement, decideSuspendEnforcement, decideTerminateEnforcement } from './decide-stops';
+import { decideRecordMissedDeadline } from './decide-missed-deadline';
 import { decideMoveToSeparateTrackingRegister, decideNotEnforceable, decideRecordPeriodicReverification, decideRecordVerification } from './decide-verification';
 
 /**
@@ -34,6 +35,8 @@ import { decideMoveToSeparateTrackingRegister, decideNotEnforceable, decideRecor
  *                                                     ENFORCEMENT_POSTPONED or ENFORCEMENT_SUSPENDED)
  *   RecordCollection, DisburseFunds ................. decided, enforceable, not_enforceable, postponed, suspended
  *   ResumeEnforcement ............................... postponed, suspended
+ *   RecordMissedDeadline ............................ any status after intake; none of the shared checks, and no
+ *                                                     events (not an error) when the deadline is no longer open
  * The separate register is not terminal, but only a re-verification (new information) brings a case back from it.
  */
 export function decideCase(command: CaseCommand, state: CaseState): readonly CaseEvent[] {
@@ -42,6 +45,8 @@ export function decideCase(command: CaseCommand, state: CaseState): readonly Cas
     return decideReceiveCase(command);
   }
   ensureRule(state.status !== 'none', 'CASE_NOT_FOUND', 'No case was received on this stream', { command: command.type });
+  // A detection, not an act: on a closed case or an old date it records nothing rather than failing.
+  if (command.type === 'RecordMissedDeadline') return decideRecordMissedDeadline(command, state);
   ensureRule(!CLOSED_CASE_STATUSES.includes(state.status), 'CASE_CLOSED', `The case is ${state.status}: nothing more happens to it`, {
     status: state.status,
     command: command.type,

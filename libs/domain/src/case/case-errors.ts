@@ -68,6 +68,9 @@ export const CASE_ERROR_CODES = {
   SETTLEMENT_INCOMPLETE: 'Settle while some open item is not fully collected and paid out (details.outstanding).',
   NOTHING_ENFORCED: 'Settle when every item is terminated or entrusted: that is a termination, not a completion.',
   ENTRUST_TO_SAME_OFFICE: 'EntrustEnforcement to the office that holds the case.',
+  // Missed deadlines (sent by the deadline sweep).
+  INVALID_DEADLINE: 'RecordMissedDeadline names a deadline other than VERIFICATION or REVERIFICATION (details.field).',
+  DEADLINE_NOT_PASSED: 'RecordMissedDeadline detected on or before dueOn: a deadline is missed only after its last day.',
 } as const;
 
 /** A stable error code of the `case` aggregate. */

@@ -1,4 +1,4 @@
-import { CASE_FIXTURE, caseInEnforcement, caseInSeparateRegister, caseReceived, caseWithValuedAsset, eventsAfter, stateAfter } from '@thads/testing';
+import { CASE_FIXTURE, caseDecided, caseInEnforcement, caseInSeparateRegister, caseReceived, caseWithValuedAsset, eventsAfter, stateAfter } from '@thads/testing';
 import { DomainError } from '../shared/domain-error';
 import { caseDecider } from './case-decider';
 import { caseEventCodec } from './case-event-codec';
@@ -30,7 +30,13 @@ function everyKindOfHistory(): CaseEvent[][] {
     { type: 'TerminateEnforcement', data: { decisionNumber: 'ĐC-2', ground: 'DEBTOR_DIED_NO_ESTATE', effectiveDate: '2026-07-02' } },
   ]);
   const rejected = eventsAfter(caseReceived(), [{ type: 'RejectEnforcementRequest', data: { ground: 'LIMITATION_EXPIRED', effectiveDate: '2025-06-03' } }]);
-  return [sold, paused, tracked, rejected];
+  const missedDates = eventsAfter(caseDecided(), [
+    { type: 'RecordMissedDeadline', data: { deadline: 'VERIFICATION', dueOn: '2025-06-26', effectiveDate: '2025-06-27' } },
+    { type: 'RecordVerification', data: { result: 'NOT_ENFORCEABLE', ground: 'NO_INCOME_OR_ASSETS', findings: 'Nothing', effectiveDate: '2025-06-27' } },
+    { type: 'DecideNotEnforceable', data: { decisionNumber: '9/QĐ-CĐK', ground: 'NO_INCOME_OR_ASSETS', effectiveDate: '2025-06-30' } },
+    { type: 'RecordMissedDeadline', data: { deadline: 'REVERIFICATION', dueOn: '2025-12-30', effectiveDate: '2025-12-31' } },
+  ]);
+  return [sold, paused, tracked, rejected, missedDates];
 }
 
 const roundTrip = (event: CaseEvent): CaseEvent => caseEventCodec.decode(JSON.parse(JSON.stringify(caseEventCodec.encode(event))));
@@ -39,7 +45,7 @@ describe('caseEventCodec', () => {
   it('lists every event type and the histories cover them all', () => {
     const seen = new Set(everyKindOfHistory().flat().map((event) => event.type));
     expect([...seen].sort()).toEqual([...caseEventCodec.eventTypes].sort());
-    expect(caseEventCodec.eventTypes).toHaveLength(24);
+    expect(caseEventCodec.eventTypes).toHaveLength(26);
   });
 
   it('round-trips every event through JSON unchanged, and so the state', () => {

@@ -31,4 +31,6 @@ export const caseEventCodec = moneyFieldCodec<CaseEvent>({
   CaseSettled: [],
   EnforcementEntrusted: [],
   MovedToSeparateTrackingRegister: [],
+  VerificationDeadlineMissed: [],
+  ReverificationDeadlineMissed: [],
 });

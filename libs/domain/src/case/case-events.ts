@@ -224,6 +224,19 @@ export type MovedToSeparateTrackingRegister = CaseEventOf<'MovedToSeparateTracki
   readonly notEnforceableDecidedOn: LocalDate;
 }>;
 
+/**
+ * The deadline sweep found that verification had not started by `dueOn` (Art. 44(1)). `effectiveDate` is the day
+ * it was detected. Recorded for audit, never blocking: the verification may still follow, dated before or after it.
+ */
+export type VerificationDeadlineMissed = CaseEventOf<'VerificationDeadlineMissed', {
+  readonly dueOn: LocalDate;
+}>;
+
+/** The periodic re-verification due on `dueOn` (Art. 44(2)) had not happened; as VerificationDeadlineMissed. */
+export type ReverificationDeadlineMissed = CaseEventOf<'ReverificationDeadlineMissed', {
+  readonly dueOn: LocalDate;
+}>;
+
 export type CaseEvent =
   | CaseReceived
   | EnforcementRequestRejected
@@ -248,6 +261,8 @@ export type CaseEvent =
   | ObligationItemsTerminated
   | CaseSettled
   | EnforcementEntrusted
-  | MovedToSeparateTrackingRegister;
+  | MovedToSeparateTrackingRegister
+  | VerificationDeadlineMissed
+  | ReverificationDeadlineMissed;
 
 export type CaseEventType = CaseEvent['type'];

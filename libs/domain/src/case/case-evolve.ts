@@ -15,6 +15,7 @@ import type {
   RunningCase,
   RunningStatus,
 } from './case-state';
+import { missedDeadlineKey } from './case-state';
 
 /**
  * Folds one case event into the state. Events are facts already decided: evolve never re-checks a rule.
@@ -23,6 +24,11 @@ import type {
 export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
   if (event.type === 'CaseReceived') return caseReceived(event);
   if (state.status === 'none') throw corrupt(event, 'it precedes CaseReceived');
+  if (event.type === 'VerificationDeadlineMissed' || event.type === 'ReverificationDeadlineMissed') {
+    // A detection, not an act: it leaves lastEffectiveDate alone, so the late act may still be dated before it.
+    const key = missedDeadlineKey(event.type === 'VerificationDeadlineMissed' ? 'VERIFICATION' : 'REVERIFICATION', event.data.dueOn);
+    return withFacts(state, { ...state.facts, missedDeadlines: [...state.facts.missedDeadlines, key] });
+  }
   const current = withFacts(state, { ...state.facts, lastEffectiveDate: event.data.effectiveDate });
   const { facts } = current;
   switch (event.type) {
@@ -164,6 +170,7 @@ function caseReceived(event: CaseReceived): CaseState {
       disbursementIds: [],
       postponementCount: 0,
       protestPostponementUsed: false,
+      missedDeadlines: [],
     },
   };
 }

@@ -2,6 +2,7 @@ import type { LocalDate } from '../shared/local-date';
 import type { Vnd } from '../shared/money';
 import type {
   AssetKind,
+  CaseDeadline,
   CaseSource,
   CoercionMeasure,
   EnforcementMode,
@@ -84,6 +85,8 @@ export interface CaseFacts {
   readonly postponementCount: number;
   /** A postponement on a protest-entitled request is allowed once (Art. 48(2)). */
   readonly protestPostponementUsed: boolean;
+  /** Deadlines recorded as missed, as `<deadline>:<dueOn>` (missedDeadlineKey): each is recorded once. */
+  readonly missedDeadlines: readonly string[];
 }
 
 /** Statuses after the decision in which enforcement is not paused. */
@@ -148,4 +151,9 @@ export function heldOf(item: ObligationItem): Vnd {
 /** An open item is enforced in full when everything owed was collected and paid out (Art. 52(1)). */
 export function isFullyEnforced(item: ObligationItem): boolean {
   return item.collected === item.amount && item.disbursed === item.collected;
+}
+
+/** How a missed deadline is remembered in `facts.missedDeadlines`: the deadline and its due date identify it. */
+export function missedDeadlineKey(deadline: CaseDeadline, dueOn: LocalDate): string {
+  return `${deadline}:${dueOn}`;
 }

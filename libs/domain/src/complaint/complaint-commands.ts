@@ -67,10 +67,27 @@ export type WithdrawComplaint = Message<'WithdrawComplaint', {
   readonly effectiveDate: LocalDate;
 }>;
 
+/** The complaint time limits the deadline sweep watches: acceptance (Art. 148) and resolution (Art. 146). */
+export const COMPLAINT_DEADLINES = ['ACCEPTANCE', 'RESOLUTION'] as const;
+export type ComplaintDeadline = (typeof COMPLAINT_DEADLINES)[number];
+
+/**
+ * Sent by the deadline sweep (actor role `system`), never by a person: the acceptance or resolution deadline of the
+ * current level passed without its act. Recorded once; no events when it is recorded already or no longer open.
+ */
+export type RecordMissedComplaintDeadline = Message<'RecordMissedDeadline', {
+  readonly deadline: ComplaintDeadline;
+  /** `acceptanceDueOn` or `resolutionDueOn` of the current level. */
+  readonly dueOn: LocalDate;
+  /** The day the miss was detected; after dueOn. */
+  readonly effectiveDate: LocalDate;
+}>;
+
 export type ComplaintCommand =
   | FileComplaint
   | AcceptComplaint
   | DeclineComplaint
   | DecideComplaint
   | EscalateComplaint
-  | WithdrawComplaint;
+  | WithdrawComplaint
+  | RecordMissedComplaintDeadline;

@@ -27,6 +27,7 @@ import {
   resolutionLimitKey,
 } from './complaint-rules';
 import { initialComplaintState, type ComplaintState, type ExistingComplaint } from './complaint-state';
+import { decideRecordMissedDeadline } from './decide-missed-deadline';
 import { escalationRuleFor, officeEraOn, successorAuthorityOn } from './escalation-matrix';
 
 /**
@@ -41,6 +42,8 @@ function decide(command: ComplaintCommand, state: ComplaintState): readonly Comp
     return [fileComplaint(command.data)];
   }
   ensureComplaintRule(state.status !== 'none', 'COMPLAINT_NOT_FOUND', 'No complaint has been filed on this stream');
+  // A detection, not an act: on a closed or final complaint it records nothing rather than failing.
+  if (command.type === 'RecordMissedDeadline') return decideRecordMissedDeadline(command, state);
   ensureComplaintRule(state.status !== 'withdrawn' && state.status !== 'not_accepted', 'COMPLAINT_CLOSED', `The complaint is ${state.status}`, {
     status: state.status,
   });

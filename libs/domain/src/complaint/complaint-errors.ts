@@ -27,6 +27,8 @@ export const COMPLAINT_ERROR_CODES = {
   DECISION_RECEIVED_BEFORE_DECISION: 'decisionReceivedOn is earlier than the first-level decision.',
   RECEIVED_AFTER_ESCALATION: 'decisionReceivedOn is later than the escalation date.',
   ESCALATION_LIMIT_EXPIRED: 'Escalated more than 15 days after receipt of the first-level decision (Art. 140(2)); details.escalationDeadline.',
+  // Missed deadlines (sent by the deadline sweep).
+  DEADLINE_NOT_PASSED: 'RecordMissedDeadline detected on or before dueOn: a deadline is missed only after its last day.',
 } as const;
 
 /** A stable error code of the `complaint` aggregate. */

@@ -9,4 +9,5 @@ export const complaintEventCodec: EventCodec<ComplaintEvent> = moneyFieldCodec<C
   ComplaintDecided: [],
   ComplaintEscalated: [],
   ComplaintWithdrawn: [],
+  ComplaintDeadlineMissed: [],
 });

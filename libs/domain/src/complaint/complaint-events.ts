@@ -1,7 +1,7 @@
 import type { Message } from '../shared/decider';
 import type { LocalDate } from '../shared/local-date';
 import type { RuleSet } from '../shared/rule-set';
-import type { ComplaintFinding, ComplaintGroup, DeclineGround, OfficeTier, RespondentRole } from './complaint-commands';
+import type { ComplaintDeadline, ComplaintFinding, ComplaintGroup, DeclineGround, OfficeTier, RespondentRole } from './complaint-commands';
 import type { DecidingAuthority } from './escalation-matrix';
 
 /**
@@ -97,13 +97,27 @@ export type ComplaintWithdrawn = ComplaintEventOf<'ComplaintWithdrawn', {
   readonly level: ComplaintLevel;
 }>;
 
+/**
+ * The deadline sweep found the acceptance or resolution deadline of `level` passed without its act (Art. 146, 148).
+ * `effectiveDate` is the day it was detected. Recorded for audit and for the superior who must order the overdue
+ * decider to act (Decree 62 Art. 38(2)); it never blocks the late act.
+ */
+export type ComplaintDeadlineMissed = ComplaintEventOf<'ComplaintDeadlineMissed', {
+  readonly deadline: ComplaintDeadline;
+  readonly level: ComplaintLevel;
+  readonly dueOn: LocalDate;
+  /** Who had to act at that level. */
+  readonly decidingAuthority: DecidingAuthority;
+}>;
+
 export type ComplaintEvent =
   | ComplaintFiled
   | ComplaintAccepted
   | ComplaintNotAccepted
   | ComplaintDecided
   | ComplaintEscalated
-  | ComplaintWithdrawn;
+  | ComplaintWithdrawn
+  | ComplaintDeadlineMissed;
 
 /** Every event type of the aggregate, in lifecycle order. */
 export const COMPLAINT_EVENT_TYPES = [
@@ -113,4 +127,5 @@ export const COMPLAINT_EVENT_TYPES = [
   'ComplaintDecided',
   'ComplaintEscalated',
   'ComplaintWithdrawn',
+  'ComplaintDeadlineMissed',
 ] as const satisfies readonly ComplaintEvent['type'][];

@@ -1,6 +1,6 @@
 import { assertNever } from '../shared/decider';
 import type { ComplaintEvent } from './complaint-events';
-import type { ComplaintBase, ComplaintState, ExistingComplaint } from './complaint-state';
+import { missedComplaintDeadlineKey, type ComplaintBase, type ComplaintState, type ExistingComplaint } from './complaint-state';
 
 /** Folds one complaint event into the state. Events are facts: evolve never validates, it only applies. */
 export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): ComplaintState {
@@ -19,9 +19,15 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
       ...(data.secondLevelAuthority !== undefined && { secondLevelAuthority: data.secondLevelAuthority }),
       lastActOn: data.effectiveDate,
       acceptanceDueOn: data.acceptanceDueOn,
+      missedDeadlines: [],
     };
   }
   if (state.status === 'none') throw new Error(`${event.type} on a complaint stream with no ComplaintFiled`);
+  if (event.type === 'ComplaintDeadlineMissed') {
+    // A detection, not an act: lastActOn stays, so the late act may still be dated before it.
+    const key = missedComplaintDeadlineKey(event.data.deadline, event.data.level, event.data.dueOn);
+    return { ...state, missedDeadlines: [...state.missedDeadlines, key] };
+  }
   const base = { ...baseOf(state), lastActOn: event.data.effectiveDate };
   switch (event.type) {
     case 'ComplaintAccepted':
@@ -69,5 +75,6 @@ function baseOf(state: ExistingComplaint): ComplaintBase {
     ...(state.secondLevelAuthority !== undefined && { secondLevelAuthority: state.secondLevelAuthority }),
     lastActOn: state.lastActOn,
     ...(state.firstLevelDecision !== undefined && { firstLevelDecision: state.firstLevelDecision }),
+    missedDeadlines: state.missedDeadlines,
   };
 }

@@ -1,5 +1,5 @@
 import type { LocalDate } from '../shared/local-date';
-import type { ComplaintFinding, ComplaintGroup, DeclineGround } from './complaint-commands';
+import type { ComplaintDeadline, ComplaintFinding, ComplaintGroup, DeclineGround } from './complaint-commands';
 import type { ComplaintLevel, ComplaintRespondent } from './complaint-events';
 import type { DecidingAuthority } from './escalation-matrix';
 
@@ -35,6 +35,8 @@ export interface ComplaintBase {
   readonly lastActOn: LocalDate;
   /** Kept once the complaint goes to the second level. */
   readonly firstLevelDecision?: ComplaintDecisionRecord;
+  /** Deadlines recorded as missed, as `<deadline>:L<level>:<dueOn>` (missedComplaintDeadlineKey): each once. */
+  readonly missedDeadlines: readonly string[];
 }
 
 export interface NoComplaint {
@@ -83,3 +85,8 @@ export type ComplaintState =
 export type ExistingComplaint = Exclude<ComplaintState, NoComplaint>;
 
 export const initialComplaintState: ComplaintState = { status: 'none' };
+
+/** How a missed deadline is remembered in `missedDeadlines`: deadline, level and due date identify it. */
+export function missedComplaintDeadlineKey(deadline: ComplaintDeadline, level: ComplaintLevel, dueOn: LocalDate): string {
+  return `${deadline}:L${level}:${dueOn}`;
+}

@@ -77,6 +77,8 @@ export function statisticsFactOf(event: CaseEvent): CaseStatisticsFact | null {
     case 'AuctionFailed':
     case 'AuctionPriceReduced':
     case 'FundsDisbursed':
+    case 'VerificationDeadlineMissed':
+    case 'ReverificationDeadlineMissed':
       return null;
     default:
       return assertNever(event, 'case event');

@@ -124,6 +124,7 @@ async function officePeriods(
   const closedIds = scope.filter((id) => closes.has(closeKey(id, period)));
   const openIds = scope.filter((id) => !closes.has(closeKey(id, period)));
   const openAfterClosedIds = openIds.filter((id) => closes.has(closeKey(id, previous)));
+  const previousClosed = new Set(openAfterClosedIds);
 
   const frozen = await snapshotTallies(trx, VIEWS, period, 'PERIOD', closedIds);
   const frozenAdjustments = await snapshotTallies(trx, VIEWS, period, 'ADJUSTMENT', closedIds);
@@ -140,7 +141,7 @@ async function officePeriods(
       const target = close.casesTargetBasisPoints === null || close.moneyTargetBasisPoints === null ? null : { casesBasisPoints: close.casesTargetBasisPoints, moneyBasisPoints: close.moneyTargetBasisPoints };
       figures.set(id, { tallies: frozen.get(id) ?? NO_TALLIES, adjustments: frozenAdjustments.get(id) ?? null, closedAt: close.position, target });
     } else {
-      const adjustments = openAfterClosedIds.includes(id) ? difference(previousNow.get(id) ?? NO_TALLIES, previousFrozen.get(id) ?? NO_TALLIES) : null;
+      const adjustments = previousClosed.has(id) ? difference(previousNow.get(id) ?? NO_TALLIES, previousFrozen.get(id) ?? NO_TALLIES) : null;
       figures.set(id, { tallies: live.get(id) ?? NO_TALLIES, adjustments, closedAt: null, target: targets.get(id) ?? null });
     }
   }

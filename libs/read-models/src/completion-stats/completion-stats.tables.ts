@@ -95,7 +95,7 @@ export const COMPLETION_STATS_TABLES = [
   'completion_stats_snapshots',
 ] as const satisfies readonly (keyof CompletionStatsTables)[];
 
-/** Snapshot columns in the order of TALLY_FIELDS. */
+/** The snapshot column of each tally field, for creating the table. */
 const TALLY_COLUMNS = {
   carriedOver: 'carried_over',
   movedToSeparateRegister: 'moved_to_separate_register',
@@ -110,13 +110,35 @@ const TALLY_COLUMNS = {
 } as const satisfies Record<keyof StatisticsTally, keyof CompletionStatsSnapshotsTable>;
 
 /** The tally columns of a snapshot row. */
-export function tallyColumns(tally: StatisticsTally): Pick<CompletionStatsSnapshotsTable, (typeof TALLY_COLUMNS)[keyof StatisticsTally]> {
-  return Object.fromEntries(TALLY_FIELDS.map((field) => [TALLY_COLUMNS[field], tally[field]])) as never;
+export function tallyColumns(tally: StatisticsTally): Omit<CompletionStatsSnapshotsTable, 'office_id' | 'period' | 'kind' | 'measure'> {
+  return {
+    carried_over: tally.carriedOver,
+    moved_to_separate_register: tally.movedToSeparateRegister,
+    newly_received: tally.newlyReceived,
+    entrusted_out: tally.entrustedOut,
+    taken_up: tally.takenUp,
+    in_progress: tally.inProgress,
+    postponed_or_suspended: tally.postponedOrSuspended,
+    not_enforceable: tally.notEnforceable,
+    fully_enforced: tally.fullyEnforced,
+    terminated: tally.terminated,
+  };
 }
 
 /** The tally of a snapshot row. */
 export function tallyOfRow(row: CompletionStatsSnapshotsTable): StatisticsTally {
-  return Object.fromEntries(TALLY_FIELDS.map((field) => [field, BigInt(row[TALLY_COLUMNS[field]])])) as unknown as StatisticsTally;
+  return {
+    carriedOver: BigInt(row.carried_over),
+    movedToSeparateRegister: BigInt(row.moved_to_separate_register),
+    newlyReceived: BigInt(row.newly_received),
+    entrustedOut: BigInt(row.entrusted_out),
+    takenUp: BigInt(row.taken_up),
+    inProgress: BigInt(row.in_progress),
+    postponedOrSuspended: BigInt(row.postponed_or_suspended),
+    notEnforceable: BigInt(row.not_enforceable),
+    fullyEnforced: BigInt(row.fully_enforced),
+    terminated: BigInt(row.terminated),
+  };
 }
 
 /** Creates one generation's tables and indexes. */

@@ -117,8 +117,6 @@ export interface Tallies {
 /** Tallies of nothing. */
 export const NO_TALLIES: Tallies = { cases: EMPTY_TALLY, money: EMPTY_TALLY };
 
-const NOTHING: Tallies = { cases: EMPTY_TALLY, money: EMPTY_TALLY };
-
 /**
  * Classifies a case for a period (thads-domain.md §6.4). It enters the year as carried over when it was on the
  * books at the opening balance; as newly received when decided in the year, or [I] when it comes back from the
@@ -136,7 +134,7 @@ export function classifyCase(facts: readonly DatedFact[], window: PeriodWindow):
   const carried = ON_THE_BOOKS.has(opening.bucket);
   const newlyDecided = (opening.bucket === 'NOT_RECEIVED' || opening.bucket === 'AWAITING_DECISION') && !NOT_COUNTED.has(end.bucket);
   const backFromSeparateRegister = opening.bucket === 'SEPARATELY_TRACKED' && end.bucket !== 'SEPARATELY_TRACKED';
-  if (!carried && !newlyDecided && !backFromSeparateRegister) return NOTHING;
+  if (!carried && !newlyDecided && !backFromSeparateRegister) return NO_TALLIES;
 
   const entrustedAtOpening = new Set(opening.items.filter((item) => item.status === 'entrusted').map((item) => item.itemId));
   const openingMoney = sum(end.items.filter((item) => !entrustedAtOpening.has(item.itemId)), (item) => item.amount);
@@ -176,7 +174,7 @@ export function classifyCase(facts: readonly DatedFact[], window: PeriodWindow):
     }
     default:
       // Not counted at the end: impossible for a case counted at the opening (statuses never go back to intake).
-      return NOTHING;
+      return NO_TALLIES;
   }
   return { cases: { ...EMPTY_TALLY, ...cases }, money: { ...EMPTY_TALLY, ...money } };
 }

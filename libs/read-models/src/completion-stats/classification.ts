@@ -44,6 +44,7 @@ export interface CaseOnDate {
 /**
  * Folds the facts in effect at 24:00 local time on `date` (effectiveDate ≤ date). The case decider never dates an
  * act before the previous one, so these are a prefix of the stream, and the fold is the case as it stood that night.
+ * (Missed-deadline records may be dated after acts that follow them, but they carry no statistics fact.)
  */
 export function caseOn(facts: readonly DatedFact[], date: LocalDate): CaseOnDate {
   let bucket: CaseBucket = 'NOT_RECEIVED';

@@ -62,7 +62,12 @@ describe('cli', () => {
     env = { EVENT_STORE_URL: `sqlite:${fresh.eventsFile}`, READ_MODEL_URL: `sqlite:${fresh.readModelFile}` };
     const first = await cli('migrate', '--json');
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout).migrationsApplied).toEqual(['2026_11_27_001_projection_checkpoints', '2026_11_27_002_projection_dead_letters', '2026_11_27_003_projection_skips']);
+    expect(JSON.parse(first.stdout).migrationsApplied).toEqual([
+      '2026_11_27_001_projection_checkpoints',
+      '2026_11_27_002_projection_dead_letters',
+      '2026_11_27_003_projection_skips',
+      '2026_11_27_004_read_model_changes',
+    ]);
     expect((await cli('migrate')).stdout).toContain('already up to date');
     fresh.remove();
   });

@@ -20,7 +20,7 @@ export {
   type SqliteReadModelOptions,
 } from './database/open-read-model-database';
 export { migrateReadModels, ReadModelMigrationFailed } from './migrations/migrate-read-models';
-export { generationTableName, projectionHandles, tableNamesFor, type Projection, type TableNames } from './projection';
+export { generationTableName, projectionHandles, tableNamesFor, type ChangedKey, type Projection, type TableNames } from './projection';
 export { findProjection, readModelProjections } from './registry';
 export { InvalidProjectorConfiguration, loadProjectorConfig, type ProjectorConfig } from './config/projector-config';
 
@@ -42,6 +42,7 @@ export {
 export { listSkips, skipPoisonEvent, SkipRefused, type SkipRecord, type SkipRequest } from './runtime/skip';
 export { startProjectorRuntime, type ProjectorRuntime, type ProjectorRuntimeOptions } from './runtime/embedded-projector';
 export { createProgressBar, type ProgressBar, type ProgressOutput } from './runtime/progress-bar';
+export * from './change-feed';
 
 export * from './audit-trail';
 export * from './completion-stats';

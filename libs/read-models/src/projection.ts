@@ -35,6 +35,18 @@ export interface Projection {
   createTables(trx: Transaction<ReadModelDatabase>, tables: TableNames): Promise<void>;
   /** Applies events (already filtered by `handles`, in position order) to the generation's tables. */
   apply(events: readonly RecordedEvent[], trx: Transaction<ReadModelDatabase>, tables: TableNames): Promise<void>;
+  /**
+   * The keys of the read model a batch of applied events changed, for the change feed (change-feed/change-log.ts).
+   * Optional: by default, the stream of each event. Repeats are fine (the log keeps one row per key and batch, at
+   * its last position). Must be pure: it runs inside the batch transaction.
+   */
+  changedKeys?(events: readonly RecordedEvent[]): readonly ChangedKey[];
+}
+
+/** A key of a read model that changed, and the log position of the event that changed it last. */
+export interface ChangedKey {
+  readonly key: string;
+  readonly position: bigint;
 }
 
 const NAME_PATTERN = /^[a-z][a-z0-9_]*$/;

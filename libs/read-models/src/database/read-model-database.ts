@@ -6,6 +6,7 @@
  */
 import type { Generated } from 'kysely';
 import type { AuditTrailTable } from '../audit-trail/audit-trail.table';
+import type { ReadModelChangesTable } from '../change-feed/read-model-changes.table';
 import type { CompletionStatsTables } from '../completion-stats/completion-stats.tables';
 
 /** What the live runner does with a projection. */
@@ -69,4 +70,5 @@ export interface ReadModelDatabase extends ProjectionTables {
   projection_checkpoints: ProjectionCheckpointsTable;
   projection_dead_letters: ProjectionDeadLettersTable;
   projection_skips: ProjectionSkipsTable;
+  read_model_changes: ReadModelChangesTable;
 }

@@ -10,11 +10,13 @@ import type { ReadModelDatabase } from '../database/read-model-database';
 import * as checkpoints from './2026_11_27_001_projection_checkpoints';
 import * as deadLetters from './2026_11_27_002_projection_dead_letters';
 import * as skips from './2026_11_27_003_projection_skips';
+import * as changes from './2026_11_27_004_read_model_changes';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_27_001_projection_checkpoints': checkpoints,
   '2026_11_27_002_projection_dead_letters': deadLetters,
   '2026_11_27_003_projection_skips': skips,
+  '2026_11_27_004_read_model_changes': changes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '@thads/event-store';
+import { logBatchChanges } from '../change-feed/change-log';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import { projectionHandles, tableNamesFor, type Projection } from '../projection';
 import { advanceCheckpoint, CheckpointMoved, movedTo, type Checkpoint } from './checkpoints';
@@ -57,7 +58,10 @@ async function applyInOneTransaction(
   const handled = events.filter((event) => projectionHandles(projection, event));
   await db.transaction().execute(async (trx) => {
     await advanceCheckpoint(trx, checkpoint, last, at);
-    if (handled.length > 0) await projection.apply(handled, trx, tableNamesFor(projection, checkpoint.activeGeneration));
+    if (handled.length === 0) return;
+    await projection.apply(handled, trx, tableNamesFor(projection, checkpoint.activeGeneration));
+    // Logged with the rows and the checkpoint: a change is in the feed if and only if it committed.
+    await logBatchChanges(trx, projection, handled, at);
   });
 }
 

@@ -3,6 +3,7 @@
  * what the API process runs inside `npm start` (DESIGN.md §2, embedded default).
  */
 import type { EventStore } from '@thads/event-store';
+import { ChangeSignal } from '../change-feed/change-signal';
 import { openReadModelDatabase, type ReadModelStore } from '../database/open-read-model-database';
 import { migrateReadModels } from '../migrations/migrate-read-models';
 import type { Projection } from '../projection';
@@ -24,6 +25,8 @@ export interface ProjectorRuntimeOptions {
 export interface ProjectorRuntime {
   readonly readModels: ReadModelStore;
   readonly projector: Projector;
+  /** Signalled after every committed batch: the change feed of this process waits on it. */
+  readonly changes: ChangeSignal;
   close(): Promise<void>;
 }
 
@@ -32,17 +35,20 @@ export async function startProjectorRuntime(options: ProjectorRuntimeOptions): P
   const readModels = openReadModelDatabase(options.readModelUrl);
   try {
     await migrateReadModels(readModels.db);
+    const changes = new ChangeSignal();
     const projector = createProjector({
       eventStore: options.eventStore,
       db: readModels.db,
       projections: options.projections ?? readModelProjections,
       batchSize: options.batchSize,
       logger: options.logger,
+      onBatchCommitted: () => changes.notify(),
     });
     await projector.start();
     return {
       readModels,
       projector,
+      changes,
       close: async () => {
         await projector.stop();
         await readModels.close();

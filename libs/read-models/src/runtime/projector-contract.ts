@@ -31,6 +31,8 @@ export interface ProjectorOptions {
   /** A rebuild claim older than this is taken over. Default 60 000 ms. */
   readonly staleRebuildMs?: number;
   readonly now?: () => Date;
+  /** Called after each batch has committed for every runnable projection: wakes the change feed of this process. */
+  readonly onBatchCommitted?: () => void;
 }
 
 /** A running projector. */

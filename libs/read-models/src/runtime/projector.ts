@@ -173,6 +173,7 @@ class ProjectorRuntime implements Projector {
     }
     this.cursor = batch[batch.length - 1].position;
     this.waiters.check();
+    this.options.onBatchCommitted?.();
   }
 
   /** Reached: rows of the current code version up to `position`. Halted: nothing here will move it on. */

@@ -6,11 +6,13 @@
  *    that built N, the live runner cannot feed N any more and the status shows `rebuilding`; otherwise the live
  *    runner keeps N current until the swap.
  * 2. Replay from the first event in pages, each page in its own transaction that also renews the claim.
- * 3. Swap: in one transaction, apply what arrived since, point the views at N+1, set the checkpoint, drop N.
+ * 3. Swap: in one transaction, apply what arrived since, point the views at N+1, log one `$rebuilt` change, set the
+ *    checkpoint, drop N.
  * Operator skips are honoured, so a rebuild passes over the same events the live projection did.
  */
 import type { Kysely } from 'kysely';
 import type { EventStore, RecordedEvent } from '@thads/event-store';
+import { logRebuildSwap } from '../change-feed/change-log';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import { projectionHandles, tableNamesFor, type Projection } from '../projection';
 import { ensureCheckpoint, loadCheckpoint, NO_POSITION } from './checkpoints';
@@ -142,6 +144,8 @@ async function trySwap(
         remainder += page.length;
       }
       await pointViewsAt(trx, projection, generation);
+      // The replayed history logs no changes; the swap logs one marker, since a new version may change every row.
+      await logRebuildSwap(trx, projection.name, position, now());
       await trx
         .updateTable('projection_checkpoints')
         .set({

@@ -45,4 +45,5 @@ export { createProgressBar, type ProgressBar, type ProgressOutput } from './runt
 export * from './change-feed';
 
 export * from './audit-trail';
+export * from './case-summary';
 export * from './completion-stats';

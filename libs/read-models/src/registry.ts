@@ -3,11 +3,12 @@
  * ProjectionTables in database/read-model-database.ts).
  */
 import { auditTrailProjection } from './audit-trail/audit-trail.projection';
+import { caseSummaryProjection } from './case-summary/case-summary.projection';
 import { completionStatsProjection } from './completion-stats/completion-stats.projection';
 import type { Projection } from './projection';
 
 /** Every projection of the engine, in the order the runner applies a batch to them. */
-export const readModelProjections: readonly Projection[] = [auditTrailProjection, completionStatsProjection];
+export const readModelProjections: readonly Projection[] = [auditTrailProjection, completionStatsProjection, caseSummaryProjection];
 
 /** The registered projection of that name, or undefined. */
 export function findProjection(name: string, projections: readonly Projection[] = readModelProjections): Projection | undefined {

@@ -6,6 +6,7 @@
  */
 import type { Generated } from 'kysely';
 import type { AuditTrailTable } from '../audit-trail/audit-trail.table';
+import type { CaseSummaryTable } from '../case-summary/case-summary.table';
 import type { ReadModelChangesTable } from '../change-feed/read-model-changes.table';
 import type { CompletionStatsTables } from '../completion-stats/completion-stats.tables';
 
@@ -60,6 +61,7 @@ export interface ProjectionSkipsTable {
 /** Read models by base name (the view readers query). Add a projection's table type here. */
 export interface ProjectionTables extends CompletionStatsTables {
   audit_trail: AuditTrailTable;
+  case_summary: CaseSummaryTable;
 }
 
 /** A base table name a projection may own. */

@@ -98,6 +98,13 @@ describe('case_summary projection', () => {
     expect(await world.db.selectFrom('case_summary').select('case_id').where('case_id', '=', 'HP-X').execute()).toEqual([]);
   });
 
+  it('tells the change feed which cases changed, by case id', async () => {
+    await recordFiveCases(world);
+    await world.project([caseSummaryProjection]);
+    const changes = await world.db.selectFrom('read_model_changes').select('key').distinct().where('projection', '=', 'case_summary').orderBy('key').execute();
+    expect(changes.map((change) => change.key)).toEqual(['HP-A', 'HP-B', 'HP-C', 'HP-D', 'HP-E']);
+  });
+
   it('applied twice gives the same rows', async () => {
     await recordFiveCases(world);
     await world.project([caseSummaryProjection]);

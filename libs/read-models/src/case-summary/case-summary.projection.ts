@@ -27,6 +27,8 @@ export const caseSummaryProjection: Projection = {
   tables: ['case_summary'],
   createTables: createCaseSummaryTables,
   apply: applyCaseSummary,
+  // The change feed names rows by their key, the case id, rather than by stream.
+  changedKeys: (events) => events.map((event) => ({ key: caseIdOf(event), position: event.position })),
 };
 
 async function createCaseSummaryTables(trx: Transaction<ReadModelDatabase>, tables: TableNames): Promise<void> {

@@ -46,4 +46,5 @@ export * from './change-feed';
 
 export * from './audit-trail';
 export * from './case-summary';
+export * from './complaint-queue';
 export * from './completion-stats';

@@ -8,6 +8,7 @@ import type { Generated } from 'kysely';
 import type { AuditTrailTable } from '../audit-trail/audit-trail.table';
 import type { CaseSummaryTable } from '../case-summary/case-summary.table';
 import type { ReadModelChangesTable } from '../change-feed/read-model-changes.table';
+import type { ComplaintQueueTable } from '../complaint-queue/complaint-queue.table';
 import type { CompletionStatsTables } from '../completion-stats/completion-stats.tables';
 
 /** What the live runner does with a projection. */
@@ -62,6 +63,7 @@ export interface ProjectionSkipsTable {
 export interface ProjectionTables extends CompletionStatsTables {
   audit_trail: AuditTrailTable;
   case_summary: CaseSummaryTable;
+  complaint_queue: ComplaintQueueTable;
 }
 
 /** A base table name a projection may own. */

@@ -1,7 +1,7 @@
 /**
  * `@thads/event-store/conformance`: the adapter conformance suite and its fixtures. Test-only: it uses jest globals.
  */
-export { eventStoreConformance, type EventStoreFactory } from './event-store-conformance';
+export { eventStoreConformance, type ConformanceOptions, type EventStoreFactory } from './event-store-conformance';
 export {
   expectInvalidMetadata,
   expectWrongExpectedRevision,

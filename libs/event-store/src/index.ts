@@ -38,3 +38,5 @@ export { createInMemoryEventStore, type InMemoryEventStoreOptions } from './memo
 export { createSqliteEventStore, type SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export type { DurabilitySettings } from './sqlite/schema';
 export type { GroupCommitStats } from './sqlite/group-commit-writer';
+export { createPostgresEventStore, type PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
+export type { PostgresDurabilitySettings } from './postgres/schema';

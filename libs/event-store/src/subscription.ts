@@ -1,6 +1,8 @@
 /**
  * subscribeToAll built on readAll, for stores whose positions become visible in order (SQLite: one writer at a time;
- * the in-memory store). Not for PostgreSQL as is: there, concurrent transactions commit out of position order.
+ * the in-memory store). PostgreSQL's concurrent transactions commit out of position order; its adapter uses this loop
+ * only because its readAll serves nothing at or above a visibility horizon (postgres/visibility.ts), which restores
+ * in-order visibility.
  */
 import type { ReadAllOptions, RecordedEvent, SubscribeOptions } from './event-store';
 

@@ -65,21 +65,25 @@ export async function streamExists(db: Kysely<EventStoreTables>, stream: string)
 
 /**
  * The global log in position order, after an exclusive `fromPosition`. Every given filter part must match; an empty
- * list matches nothing (a projection that handles no event type receives no events).
+ * list matches nothing (a projection that handles no event type receives no events). `below`, when given, is an
+ * exclusive upper bound on positions (PostgreSQL's visibility horizon, see postgres/visibility.ts).
  */
-export async function selectAll(db: Kysely<EventStoreTables>, options: ReadAllOptions): Promise<RecordedEvent[]> {
+export async function selectAll(db: Kysely<EventStoreTables>, options: ReadAllOptions, below?: bigint): Promise<RecordedEvent[]> {
   const { fromPosition, maxCount, filter } = options;
   if (filter?.categories?.length === 0 || filter?.eventTypes?.length === 0 || maxCount === 0) return [];
   let query = db.selectFrom('events').selectAll().orderBy('position', 'asc');
   if (fromPosition !== undefined) query = query.where('position', '>', fromPosition);
+  if (below !== undefined) query = query.where('position', '<', below);
   if (filter?.categories) query = query.where('category', 'in', [...filter.categories]);
   if (filter?.eventTypes) query = query.where('type', 'in', [...filter.eventTypes]);
   if (maxCount !== undefined) query = query.limit(maxCount);
   return (await query.execute()).map(toRecordedEvent);
 }
 
-/** Position of the last event, or -1n for an empty store. */
-export async function selectHeadPosition(db: Kysely<EventStoreTables>): Promise<bigint> {
-  const row = await db.selectFrom('events').select('position').orderBy('position', 'desc').limit(1).executeTakeFirst();
+/** Position of the last event (below the exclusive bound `below`, when given), or -1n for an empty store. */
+export async function selectHeadPosition(db: Kysely<EventStoreTables>, below?: bigint): Promise<bigint> {
+  let query = db.selectFrom('events').select('position').orderBy('position', 'desc').limit(1);
+  if (below !== undefined) query = query.where('position', '<', below);
+  const row = await query.executeTakeFirst();
   return row === undefined ? -1n : BigInt(row.position);
 }

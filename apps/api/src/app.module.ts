@@ -1,9 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ApplicationModule } from '@thads/application';
+import { AuditController } from './audit/audit.controller';
 import { CaseCommandsController } from './cases/case-commands.controller';
+import { CaseListController } from './cases/case-list.controller';
 import { CaseQueriesController } from './cases/case-queries.controller';
 import { ComplaintCommandsController } from './complaints/complaint-commands.controller';
 import { ComplaintQueriesController } from './complaints/complaint-queries.controller';
+import { ComplaintQueueController } from './complaints/complaint-queue.controller';
 import type { ApiConfig } from './config/api-config';
 import { HealthController } from './health/health.controller';
 import { ReadModelsModule } from './read-models/read-models.module';
@@ -20,7 +23,7 @@ export class AppModule {
         ApplicationModule.forRoot({ eventStoreUrl: config.eventStoreUrl }),
         ReadModelsModule.forRoot({ readModelUrl: config.readModelUrl, minPositionWaitMs: config.minPositionWaitMs }),
       ],
-      controllers: [CaseCommandsController, CaseQueriesController, ComplaintCommandsController, ComplaintQueriesController, ReportingCommandsController, CompletionReportController, HealthController],
+      controllers: [CaseCommandsController, CaseQueriesController, CaseListController, ComplaintCommandsController, ComplaintQueriesController, ComplaintQueueController, ReportingCommandsController, CompletionReportController, HealthController, AuditController],
     };
   }
 }

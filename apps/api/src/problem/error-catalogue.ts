@@ -4,7 +4,7 @@ import { statusOfDomainCode } from './problem-status';
 
 /** Codes raised outside the deciders: at the HTTP edge and in the command path. */
 const EDGE_CODES: readonly (readonly [code: string, status: number, when: string])[] = [
-  ['VALIDATION_FAILED', 400, 'The body, a path id or a header is malformed; `errors[]` names each field and what is wrong.'],
+  ['VALIDATION_FAILED', 400, 'The body, a query parameter (unknown or bad), a path id or a header is malformed; `errors[]` names each field and what is wrong.'],
   ['BAD_REQUEST', 400, 'The body is not valid JSON.'],
   ['NOT_FOUND', 404, 'No such route.'],
   ['PAYLOAD_TOO_LARGE', 413, 'The body exceeds BODY_LIMIT_BYTES.'],

@@ -1,0 +1,42 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { queryCaseSummaries } from '@thads/read-models';
+import type { FastifyReply } from 'fastify';
+import { jsonSafe } from '../http/json-safe';
+import { asBadQueryParam, READ_MODEL_POSITION_HEADER, readModelAnswer } from '../http/read-model-answer';
+import { ReadYourWrites } from '../read-models/read-your-writes';
+import { CaseListQueryDto } from './dto/case-list.query';
+
+/** Lists of cases from the case_summary read model (the single case, folded from its events, is GET /cases/{id}). */
+@ApiTags('cases')
+@Controller('cases')
+export class CaseListController {
+  constructor(private readonly readModels: ReadYourWrites) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Cases: status, office, officer, money owed, collected and paid out, next legal deadline; filter, sort, page',
+    description:
+      'From the case_summary read model. Money is whole VND as decimal strings. `nextDueOn` is the earliest open legal deadline ' +
+      '(`nextDueKind`: DECISION, VERIFICATION, NOT_ENFORCEABLE_DECISION, REVERIFICATION, VALUER_CONTRACT, AUCTION_CONTRACT, DISBURSEMENT). ' +
+      'Pages are keyset: pass `nextCursor` back as `cursor` with the same sort and order.',
+  })
+  @ApiOkResponse({
+    description: '`{ items, nextCursor, position }`; `position` is the log position the rows reflect',
+    headers: { [READ_MODEL_POSITION_HEADER]: { description: 'The log position the answer reflects', schema: { type: 'string' } } },
+  })
+  async list(@Query() query: CaseListQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    await this.readModels.reflect(['case_summary'], query.minPosition);
+    const page = await queryCaseSummaries(this.readModels.db, {
+      office: query.office,
+      status: query.status,
+      officer: query.officer,
+      dueBefore: query.dueBefore,
+      sort: query.sort,
+      order: query.order,
+      limit: query.limit === undefined ? undefined : Number(query.limit),
+      cursor: query.cursor,
+    }).catch((error: unknown) => asBadQueryParam(error));
+    return readModelAnswer(reply, page.position, { items: page.items.map(jsonSafe), nextCursor: page.nextCursor });
+  }
+}

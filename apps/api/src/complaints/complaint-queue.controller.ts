@@ -1,0 +1,44 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { queryComplaintQueue } from '@thads/read-models';
+import type { FastifyReply } from 'fastify';
+import { jsonSafe } from '../http/json-safe';
+import { localToday } from '../http/local-today';
+import { asBadQueryParam, READ_MODEL_POSITION_HEADER, readModelAnswer } from '../http/read-model-answer';
+import { ReadYourWrites } from '../read-models/read-your-writes';
+import { ComplaintQueueQueryDto } from './dto/complaint-queue.query';
+
+/** The complaint queue from the complaint_queue read model (one complaint, folded from its events, is GET /complaints/{id}). */
+@ApiTags('complaints')
+@Controller('complaints')
+export class ComplaintQueueController {
+  constructor(private readonly readModels: ReadYourWrites) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Complaint queue: level, status, deciding authority, acceptance and resolution due dates, overdue on asOf',
+    description:
+      'From the complaint_queue read model, soonest due first; complaints owing no act come last. Due dates are those the events carry ' +
+      '(working-day calendar). `overdue` is judged against `asOf` (default: today in Asia/Ho_Chi_Minh): an open acceptance or ' +
+      'resolution whose due date is before it. `deadlineMissed` stays true once the deadline sweep recorded a miss.',
+  })
+  @ApiOkResponse({
+    description: '`{ items, nextCursor, position, asOf }`',
+    headers: { [READ_MODEL_POSITION_HEADER]: { description: 'The log position the answer reflects', schema: { type: 'string' } } },
+  })
+  async queue(@Query() query: ComplaintQueueQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    await this.readModels.reflect(['complaint_queue'], query.minPosition);
+    // "Today" is read here, at the edge; the read model and its query never read a clock.
+    const asOf = query.asOf ?? localToday();
+    const page = await queryComplaintQueue(this.readModels.db, {
+      asOf,
+      overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
+      level: query.level === undefined ? undefined : Number(query.level),
+      office: query.office,
+      status: query.status,
+      limit: query.limit === undefined ? undefined : Number(query.limit),
+      cursor: query.cursor,
+    }).catch((error: unknown) => asBadQueryParam(error));
+    return readModelAnswer(reply, page.position, { items: page.items.map(jsonSafe), nextCursor: page.nextCursor, asOf: page.asOf });
+  }
+}

@@ -21,7 +21,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         ApplicationModule.forRoot({ eventStoreUrl: config.eventStoreUrl }),
-        ReadModelsModule.forRoot({ readModelUrl: config.readModelUrl, minPositionWaitMs: config.minPositionWaitMs }),
+        ReadModelsModule.forRoot({
+          readModelUrl: config.readModelUrl,
+          minPositionWaitMs: config.minPositionWaitMs,
+          deadlineSweepIntervalMs: config.deadlineSweepIntervalMs,
+        }),
       ],
       controllers: [CaseCommandsController, CaseQueriesController, CaseListController, ComplaintCommandsController, ComplaintQueriesController, ComplaintQueueController, ReportingCommandsController, CompletionReportController, HealthController, AuditController],
     };

@@ -18,11 +18,12 @@ export interface TestApp {
 
 /**
  * The real API, built by the same createApp as `npm start`, on a fresh temporary data directory.
- * Set EVENT_STORE_URL to run the same tests on another adapter.
+ * Set EVENT_STORE_URL to run the same tests on another adapter; `env` overrides settings for one test app.
  */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'thads-e2e-'));
-  const config = loadApiConfig({ ...process.env, DATA_DIR: dataDir, EVENT_STORE_URL: `sqlite:${join(dataDir, 'events.db')}` });
+  // No deadline sweep unless a test asks: its events would land in the streams other tests count.
+  const config = loadApiConfig({ ...process.env, DEADLINE_SWEEP_INTERVAL_MS: '0', ...env, DATA_DIR: dataDir, EVENT_STORE_URL: `sqlite:${join(dataDir, 'events.db')}` });
   const app = await createApp(config, { logger: false });
   return {
     app,

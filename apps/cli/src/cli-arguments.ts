@@ -15,6 +15,8 @@ export interface CliFlags {
   readonly reason?: string;
   readonly actor?: string;
   readonly batchSize?: number;
+  /** `--today YYYY-MM-DD`: the day the deadline sweep takes as today (checked by the command). */
+  readonly today?: string;
 }
 
 /** Parsed command line. */
@@ -24,7 +26,7 @@ export interface CliArguments {
 }
 
 const BOOLEAN_FLAGS = new Set(['--json', '--force']);
-const VALUE_FLAGS = new Set(['--reason', '--actor', '--batch-size']);
+const VALUE_FLAGS = new Set(['--reason', '--actor', '--batch-size', '--today']);
 
 /** Parses `--flag value`, `--flag=value` and positionals; throws UsageError naming an unknown or valueless flag. */
 export function parseCliArguments(argv: readonly string[]): CliArguments {
@@ -58,6 +60,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
       reason: values.get('--reason'),
       actor: values.get('--actor'),
       batchSize: values.has('--batch-size') ? wholeNumber('--batch-size', values.get('--batch-size') ?? '', 1, 10_000) : undefined,
+      today: values.get('--today'),
     },
   };
 }

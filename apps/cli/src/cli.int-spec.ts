@@ -54,7 +54,7 @@ describe('cli', () => {
   });
 
   it('reads its stores from the environment like the other processes', () => {
-    expect(loadProjectorConfig({ DATA_DIR: '/srv/thads' })).toEqual({ dataDir: '/srv/thads', eventStoreUrl: 'sqlite:/srv/thads/events.db', readModelUrl: 'sqlite:/srv/thads/read.db', batchSize: 500 });
+    expect(loadProjectorConfig({ DATA_DIR: '/srv/thads' })).toEqual({ dataDir: '/srv/thads', eventStoreUrl: 'sqlite:/srv/thads/events.db', readModelUrl: 'sqlite:/srv/thads/read.db', batchSize: 500, deadlineSweepIntervalMs: 60_000 });
   });
 
   it('migrate brings both databases up to date and says so', async () => {

@@ -5,6 +5,7 @@
 import { findProjection, readModelProjections, type Projection } from '@thads/read-models';
 import { parseCliArguments, UsageError } from './cli-arguments';
 import type { CliIo } from './cli-context';
+import { deadlinesSweepCommand } from './commands/deadlines-sweep.command';
 import { migrateCommand } from './commands/migrate.command';
 import { projectionsRebuildCommand } from './commands/projections-rebuild.command';
 import { projectionsSkipCommand } from './commands/projections-skip.command';
@@ -18,6 +19,8 @@ export const USAGE = `Usage: npm run cli -- <command>
                                                     rebuild into a new generation and swap when caught up
   projections skip <name> <position> --reason "…" [--actor <id>] [--json]
                                                     pass over a dead-lettered event (recorded; actor defaults to $USER)
+  deadlines sweep [--today YYYY-MM-DD] [--json]    record every deadline missed before today (Asia/Ho_Chi_Minh),
+                                                    once each; brings the deadlines read model up to date first
 
 Environment: DATA_DIR (./data), EVENT_STORE_URL (sqlite:<DATA_DIR>/events.db), READ_MODEL_URL (sqlite:<DATA_DIR>/read.db)
 `;
@@ -46,6 +49,11 @@ async function dispatch(argv: readonly string[], io: CliIo, projections: readonl
   if (command === 'migrate') {
     expectArguments('migrate', positionals.slice(1), []);
     return migrateCommand(io, flags.json);
+  }
+  if (command === 'deadlines') {
+    if (subcommand !== 'sweep') throw new UsageError(subcommand === undefined ? 'deadlines needs a subcommand: sweep' : `Unknown subcommand "deadlines ${subcommand}"`);
+    expectArguments('deadlines sweep', rest, []);
+    return deadlinesSweepCommand(io, flags);
   }
   if (command !== 'projections') throw new UsageError(`Unknown command "${command}"`);
   switch (subcommand) {

@@ -1,14 +1,25 @@
 /**
- * The projector worker's wiring: configuration from the environment, the event store, the read-model runtime.
+ * The projector worker's wiring: configuration from the environment, the event store, the read-model runtime and
+ * the deadline sweep.
  * Kept apart from main.ts (signals, exit codes) so a test can start and stop a real worker in-process.
  */
 import { openEventStore } from '@thads/application/event-store/open-event-store';
-import { loadProjectorConfig, startProjectorRuntime, type ProjectorConfig, type ProjectorLogger, type ProjectorRuntime } from '@thads/read-models';
+import {
+  loadProjectorConfig,
+  startDeadlineSweeper,
+  startProjectorRuntime,
+  type DeadlineSweeper,
+  type ProjectorConfig,
+  type ProjectorLogger,
+  type ProjectorRuntime,
+} from '@thads/read-models';
 
-/** A started worker. `close()` finishes the batch in flight, then closes the read models and the event store. */
+/** A started worker. `close()` stops the sweep, finishes the batch in flight, then closes the read models and the event store. */
 export interface ProjectorWorker {
   readonly config: ProjectorConfig;
   readonly runtime: ProjectorRuntime;
+  /** Records missed deadlines every DEADLINE_SWEEP_INTERVAL_MS (none when 0). */
+  readonly deadlineSweeper: DeadlineSweeper;
   close(): Promise<void>;
 }
 
@@ -19,10 +30,14 @@ export async function startProjectorWorker(env: NodeJS.ProcessEnv, logger: Proje
   try {
     const runtime = await startProjectorRuntime({ eventStore, readModelUrl: config.readModelUrl, batchSize: config.batchSize, logger });
     logger.log(`Projecting ${config.eventStoreUrl} into ${config.readModelUrl}: ${runtime.projector.status().map((status) => status.name).join(', ')}`);
+    // The sweep shares the runtime's read-model connection (one per process) and the worker's event store.
+    const deadlineSweeper = startDeadlineSweeper({ eventStore, db: runtime.readModels.db, intervalMs: config.deadlineSweepIntervalMs, logger });
     return {
       config,
       runtime,
+      deadlineSweeper,
       close: async () => {
+        await deadlineSweeper.stop();
         await runtime.close();
         await eventStore.close();
       },

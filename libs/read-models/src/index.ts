@@ -48,3 +48,5 @@ export * from './audit-trail';
 export * from './case-summary';
 export * from './complaint-queue';
 export * from './completion-stats';
+export * from './deadline-sweep';
+export * from './deadlines';

@@ -10,6 +10,7 @@ describe('loadApiConfig', () => {
       readModelUrl: 'sqlite:data/read.db',
       minPositionWaitMs: 5000,
       bodyLimitBytes: 1_048_576,
+      deadlineSweepIntervalMs: 60_000,
     });
   });
 
@@ -26,6 +27,7 @@ describe('loadApiConfig', () => {
     [{ EVENT_STORE_URL: 'mysql://x' }, /^EVENT_STORE_URL must be sqlite:<path>/],
     [{ READ_MODEL_URL: 'x' }, /^READ_MODEL_URL must be sqlite:<path>/],
     [{ BODY_LIMIT_BYTES: '10' }, /^BODY_LIMIT_BYTES must be a whole number from 1024/],
+    [{ DEADLINE_SWEEP_INTERVAL_MS: 'hourly' }, /^DEADLINE_SWEEP_INTERVAL_MS must be a whole number from 0/],
   ])('given %j, then it stops with a message naming the variable', (env, message) => {
     expect(() => loadApiConfig(env)).toThrow(InvalidConfiguration);
     expect(() => loadApiConfig(env)).toThrow(message);

@@ -9,6 +9,8 @@ export interface ApiConfig {
   readonly readModelUrl: string;
   readonly minPositionWaitMs: number;
   readonly bodyLimitBytes: number;
+  /** Pause between deadline sweeps of the embedded projector; 0 turns the sweep off in this process. */
+  readonly deadlineSweepIntervalMs: number;
 }
 
 /** A bad setting; the message names the variable. The process stops on it. */
@@ -19,7 +21,8 @@ export class InvalidConfiguration extends Error {
 /**
  * Validates the environment: PORT (default 3000), HOST (default 0.0.0.0), DATA_DIR (default ./data),
  * EVENT_STORE_URL (default sqlite:<DATA_DIR>/events.db), READ_MODEL_URL (default sqlite:<DATA_DIR>/read.db),
- * MIN_POSITION_WAIT_MS (default 5000), BODY_LIMIT_BYTES (default 1 MiB).
+ * MIN_POSITION_WAIT_MS (default 5000), BODY_LIMIT_BYTES (default 1 MiB), DEADLINE_SWEEP_INTERVAL_MS (default 60000;
+ * 0 turns it off).
  */
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const dataDir = nonEmpty(env, 'DATA_DIR') ?? './data';
@@ -31,6 +34,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     readModelUrl: sqliteUrl('READ_MODEL_URL', nonEmpty(env, 'READ_MODEL_URL') ?? `sqlite:${join(dataDir, 'read.db')}`),
     minPositionWaitMs: integerIn(env, 'MIN_POSITION_WAIT_MS', 5_000, 0, 120_000),
     bodyLimitBytes: integerIn(env, 'BODY_LIMIT_BYTES', 1_048_576, 1_024, 104_857_600),
+    deadlineSweepIntervalMs: integerIn(env, 'DEADLINE_SWEEP_INTERVAL_MS', 60_000, 0, 86_400_000),
   };
 }
 

@@ -1,23 +1,32 @@
 import { type DynamicModule, Inject, Injectable, Logger, Module, type OnModuleDestroy } from '@nestjs/common';
 import { EVENT_STORE } from '@thads/application';
 import type { EventStore } from '@thads/event-store';
-import { startProjectorRuntime, type ProjectorRuntime } from '@thads/read-models';
+import { startDeadlineSweeper, startProjectorRuntime, type DeadlineSweeper, type ProjectorRuntime } from '@thads/read-models';
 import { ReadYourWrites } from './read-your-writes';
-import { PROJECTOR_RUNTIME } from './read-models.tokens';
+import { DEADLINE_SWEEPER, PROJECTOR_RUNTIME } from './read-models.tokens';
 
 export interface ReadModelsModuleOptions {
   /** READ_MODEL_URL, e.g. `sqlite:./data/read.db`. */
   readonly readModelUrl: string;
   /** Longest wait for `minPosition` before answering 503. */
   readonly minPositionWaitMs: number;
+  /** DEADLINE_SWEEP_INTERVAL_MS; 0 runs no sweep in this process. */
+  readonly deadlineSweepIntervalMs?: number;
 }
 
-/** Stops the projector and closes the read-model database before the event store closes (onApplicationShutdown). */
+/**
+ * Stops the deadline sweep, then the projector, then closes the read-model database, all before the event store
+ * closes (onApplicationShutdown): the sweep writes through the store and reads through the database.
+ */
 @Injectable()
 class ProjectorLifecycle implements OnModuleDestroy {
-  constructor(@Inject(PROJECTOR_RUNTIME) private readonly runtime: ProjectorRuntime) {}
+  constructor(
+    @Inject(PROJECTOR_RUNTIME) private readonly runtime: ProjectorRuntime,
+    @Inject(DEADLINE_SWEEPER) private readonly sweeper: DeadlineSweeper,
+  ) {}
 
   async onModuleDestroy(): Promise<void> {
+    await this.sweeper.stop();
     await this.runtime.close();
   }
 }
@@ -31,6 +40,7 @@ class ProjectorLifecycle implements OnModuleDestroy {
 export class ReadModelsModule {
   static forRoot(options: ReadModelsModuleOptions): DynamicModule {
     const logger = new Logger('Projector');
+    const projectorLogger = { log: (message: string) => logger.log(message), warn: (message: string) => logger.warn(message), error: (message: string) => logger.error(message) };
     return {
       module: ReadModelsModule,
       global: true,
@@ -42,13 +52,20 @@ export class ReadModelsModule {
             startProjectorRuntime({
               eventStore,
               readModelUrl: options.readModelUrl,
-              logger: { log: (message: string) => logger.log(message), warn: (message: string) => logger.warn(message), error: (message: string) => logger.error(message) },
+              logger: projectorLogger,
             }),
+        },
+        {
+          // Shares the runtime's read-model connection: one per process.
+          provide: DEADLINE_SWEEPER,
+          inject: [EVENT_STORE, PROJECTOR_RUNTIME],
+          useFactory: (eventStore: EventStore, runtime: ProjectorRuntime) =>
+            startDeadlineSweeper({ eventStore, db: runtime.readModels.db, intervalMs: options.deadlineSweepIntervalMs ?? 0, logger: projectorLogger }),
         },
         ProjectorLifecycle,
         { provide: ReadYourWrites, inject: [PROJECTOR_RUNTIME], useFactory: (runtime: ProjectorRuntime) => new ReadYourWrites(runtime, options.minPositionWaitMs) },
       ],
-      exports: [PROJECTOR_RUNTIME, ReadYourWrites],
+      exports: [PROJECTOR_RUNTIME, DEADLINE_SWEEPER, ReadYourWrites],
     };
   }
 }

@@ -1,2 +1,4 @@
 /** The projector runtime running inside the API process (embedded default). */
 export const PROJECTOR_RUNTIME = Symbol('PROJECTOR_RUNTIME');
+/** The deadline sweep running beside the embedded projector. */
+export const DEADLINE_SWEEPER = Symbol('DEADLINE_SWEEPER');

@@ -2,7 +2,7 @@ import { InvalidProjectorConfiguration, loadProjectorConfig } from './projector-
 
 describe('loadProjectorConfig', () => {
   it('defaults to SQLite files under ./data, read models in their own file', () => {
-    expect(loadProjectorConfig({})).toEqual({ dataDir: './data', eventStoreUrl: 'sqlite:data/events.db', readModelUrl: 'sqlite:data/read.db', batchSize: 500 });
+    expect(loadProjectorConfig({})).toEqual({ dataDir: './data', eventStoreUrl: 'sqlite:data/events.db', readModelUrl: 'sqlite:data/read.db', batchSize: 500, deadlineSweepIntervalMs: 60_000 });
   });
 
   it('takes explicit URLs and batch size', () => {
@@ -10,7 +10,14 @@ describe('loadProjectorConfig', () => {
     expect(loadProjectorConfig(env)).toMatchObject({ eventStoreUrl: 'sqlite:/a/e.db', readModelUrl: 'sqlite:/b/r.db', batchSize: 50 });
   });
 
+  it('takes a deadline sweep interval, or 0 to turn the sweep off', () => {
+    expect(loadProjectorConfig({ DEADLINE_SWEEP_INTERVAL_MS: '5000' }).deadlineSweepIntervalMs).toBe(5000);
+    expect(loadProjectorConfig({ DEADLINE_SWEEP_INTERVAL_MS: '0' }).deadlineSweepIntervalMs).toBe(0);
+  });
+
   it.each([
+    [{ DEADLINE_SWEEP_INTERVAL_MS: '10' }, 'DEADLINE_SWEEP_INTERVAL_MS'],
+    [{ DEADLINE_SWEEP_INTERVAL_MS: 'hourly' }, 'DEADLINE_SWEEP_INTERVAL_MS'],
     [{ READ_MODEL_URL: 'postgres://db/read' }, 'READ_MODEL_URL'],
     [{ READ_MODEL_URL: ' ' }, 'READ_MODEL_URL'],
     [{ PROJECTOR_BATCH_SIZE: '0' }, 'PROJECTOR_BATCH_SIZE'],

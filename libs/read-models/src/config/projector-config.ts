@@ -9,6 +9,8 @@ export interface ProjectorConfig {
   readonly readModelUrl: string;
   /** PROJECTOR_BATCH_SIZE, default 500. */
   readonly batchSize: number;
+  /** DEADLINE_SWEEP_INTERVAL_MS, default 60 000; 0 turns the deadline sweep off in this process. */
+  readonly deadlineSweepIntervalMs: number;
 }
 
 /** A bad setting; the message names the variable. */
@@ -16,7 +18,7 @@ export class InvalidProjectorConfiguration extends Error {
   override readonly name = 'InvalidProjectorConfiguration';
 }
 
-/** Reads and validates DATA_DIR, EVENT_STORE_URL, READ_MODEL_URL and PROJECTOR_BATCH_SIZE. */
+/** Reads and validates DATA_DIR, EVENT_STORE_URL, READ_MODEL_URL, PROJECTOR_BATCH_SIZE and DEADLINE_SWEEP_INTERVAL_MS. */
 export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env): ProjectorConfig {
   const dataDir = setting(env, 'DATA_DIR') ?? './data';
   const readModelUrl = setting(env, 'READ_MODEL_URL') ?? `sqlite:${join(dataDir, 'read.db')}`;
@@ -28,7 +30,23 @@ export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env): Proje
   if (!/^\d+$/.test(batchText) || batchSize < 1 || batchSize > 10_000) {
     throw new InvalidProjectorConfiguration(`PROJECTOR_BATCH_SIZE must be a whole number from 1 to 10000, got "${batchText}"`);
   }
-  return { dataDir, eventStoreUrl: setting(env, 'EVENT_STORE_URL') ?? `sqlite:${join(dataDir, 'events.db')}`, readModelUrl, batchSize };
+  return {
+    dataDir,
+    eventStoreUrl: setting(env, 'EVENT_STORE_URL') ?? `sqlite:${join(dataDir, 'events.db')}`,
+    readModelUrl,
+    batchSize,
+    deadlineSweepIntervalMs: deadlineSweepInterval(env),
+  };
+}
+
+/** DEADLINE_SWEEP_INTERVAL_MS: 0 (off) or 1 s to 1 day; default a minute. */
+function deadlineSweepInterval(env: NodeJS.ProcessEnv): number {
+  const text = setting(env, 'DEADLINE_SWEEP_INTERVAL_MS') ?? '60000';
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || (value !== 0 && (value < 1_000 || value > 86_400_000))) {
+    throw new InvalidProjectorConfiguration(`DEADLINE_SWEEP_INTERVAL_MS must be 0 (off) or a whole number from 1000 to 86400000, got "${text}"`);
+  }
+  return value;
 }
 
 function setting(env: NodeJS.ProcessEnv, name: string): string | undefined {

@@ -10,6 +10,7 @@ import type { CaseSummaryTable } from '../case-summary/case-summary.table';
 import type { ReadModelChangesTable } from '../change-feed/read-model-changes.table';
 import type { ComplaintQueueTable } from '../complaint-queue/complaint-queue.table';
 import type { CompletionStatsTables } from '../completion-stats/completion-stats.tables';
+import type { DeadlinesTable } from '../deadlines/deadlines.table';
 
 /** What the live runner does with a projection. */
 export type ProjectionRunStatus = 'running' | 'halted' | 'rebuilding';
@@ -64,6 +65,7 @@ export interface ProjectionTables extends CompletionStatsTables {
   audit_trail: AuditTrailTable;
   case_summary: CaseSummaryTable;
   complaint_queue: ComplaintQueueTable;
+  deadlines: DeadlinesTable;
 }
 
 /** A base table name a projection may own. */

@@ -22,7 +22,6 @@ import { EventStoreUnavailable } from '../errors';
 import { validateAppend } from '../metadata';
 import { assertMaxCount } from '../subscription';
 import type { EsdbClient } from './client-port';
-import { connectEsdbClient } from './esdb-client';
 import { appendToEsdb, type EsdbAppendContext } from './esdb-append';
 import { headPosition, readAll, readStream } from './esdb-reads';
 import { esdbSubscription } from './esdb-subscription';
@@ -60,8 +59,17 @@ export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore
   if (!Number.isSafeInteger(readPageSize) || readPageSize < 2) throw new RangeError(`readPageSize must be an integer ≥ 2, got ${readPageSize}`);
   const maxAttempts = options.maxAppendAttempts ?? 10;
   if (!Number.isSafeInteger(maxAttempts) || maxAttempts < 1) throw new RangeError(`maxAppendAttempts must be an integer ≥ 1, got ${maxAttempts}`);
-  const client = options.client ?? connectEsdbClient(options.connectionString);
+  const client = options.client ?? loadBinding().connectEsdbClient(options.connectionString);
   return new EsdbEventStore({ client, namespace: options.namespace, pageSize: readPageSize, maxAttempts, now: options.now ?? (() => new Date()) });
+}
+
+/**
+ * The client library and gRPC take about a quarter of a second to load: required on first use, so SQLite and
+ * PostgreSQL deployments, and every test that imports this library, do not pay for a store they never open.
+ */
+function loadBinding(): typeof import('./esdb-client') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load, see above
+  return require('./esdb-client') as typeof import('./esdb-client');
 }
 
 class EsdbEventStore implements EventStore {

@@ -12,7 +12,9 @@ import {
   type EventStoreDBClient,
 } from '@eventstore/db-client';
 import { EventStoreUnavailable, StreamNotFound, WrongExpectedRevision } from '../../errors';
+import { take, testEvents } from '@thads/event-store/conformance';
 import { bindEsdbClient, connectEsdbClient, fromClientEvent } from '../esdb-client';
+import { createEsdbEventStore } from '../esdb-event-store';
 import { mapEsdbError } from '../error-mapping';
 
 const ID = '5f0c7e9e-2f0a-4d55-9a4c-2b8f1d1f0a11';
@@ -60,6 +62,18 @@ describe('@eventstore/db-client binding', () => {
     const client = connectEsdbClient('esdb://localhost:2113?tls=false');
     await client.dispose();
     expect(() => connectEsdbClient('http://localhost:2113')).toThrow(/esdb:\/\//);
+  });
+
+  it('surfaces a refused connection through the real client as a retryable EventStoreUnavailable', async () => {
+    // Port 1 on the loopback: nothing listens there, so the gRPC channel fails at once; no server is involved.
+    const store = createEsdbEventStore({ connectionString: 'esdb://127.0.0.1:1?tls=false' });
+    await expect(store.append('case-1', testEvents(1), { expectedRevision: 'no_stream' })).rejects.toMatchObject({
+      name: 'EventStoreUnavailable',
+      retryable: true,
+    });
+    await expect(store.readAll()).rejects.toBeInstanceOf(EventStoreUnavailable);
+    await expect(take(store.subscribeToAll({ filter: { categories: ['case'] } }), 1)).rejects.toBeInstanceOf(EventStoreUnavailable);
+    await store.close();
   });
 
   it('appends JSON events with our id, type, data and metadata, passing the expected revision through', async () => {

@@ -40,3 +40,5 @@ export type { DurabilitySettings } from './sqlite/schema';
 export type { GroupCommitStats } from './sqlite/group-commit-writer';
 export { createPostgresEventStore, type PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export type { PostgresDurabilitySettings } from './postgres/schema';
+export { createEsdbEventStore, type EsdbConnection, type EsdbEventStoreOptions } from './esdb/esdb-event-store';
+export type { EsdbClient } from './esdb/client-port';

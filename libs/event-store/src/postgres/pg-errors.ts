@@ -16,17 +16,19 @@ const UNAVAILABLE_MESSAGE = /Connection terminated|timeout exceeded when trying 
 
 /** True when the error says the server could not be reached, went away, or timed out. */
 export function isUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
+  // Duck-typed, not instanceof: socket errors come from Node's own realm, which differs from the caller's under jest.
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message, errors } = error as { code?: unknown; message?: unknown; errors?: unknown };
   if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_SYSCALL.has(code))) return true;
-  if (error instanceof AggregateError) return error.errors.some(isUnavailable); // several addresses refused
-  return UNAVAILABLE_MESSAGE.test(error.message);
+  if (Array.isArray(errors) && errors.some(isUnavailable)) return true; // AggregateError: every address refused
+  return typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message);
 }
 
 /** Wraps an unavailability error in EventStoreUnavailable (with the cause); returns any other error unchanged. */
 export function mapPgError(error: unknown, doing: string): unknown {
   if (!isUnavailable(error)) return error;
-  const detail = error instanceof Error && error.message ? `: ${error.message}` : '';
+  const message = (error as { message?: unknown }).message;
+  const detail = typeof message === 'string' && message ? `: ${message}` : '';
   return new EventStoreUnavailable(`PostgreSQL event store: ${doing} failed${detail}`, { cause: error });
 }
 

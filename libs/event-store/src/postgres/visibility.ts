@@ -15,15 +15,18 @@
  *    has ended. Then the set of events below H is final: nothing can later appear between positions already served,
  *    so serving in position order and resuming from a single position checkpoint is exact.
  *
- *    H = the smallest xid among transactions that are running and hold RowExclusiveLock on this events table
- *        (pg_locks joined with their own transactionid lock), or, when none is, the snapshot's xmax (the next xid).
+ *    H = the smallest xid that is running in the statement's snapshot and belongs to a backend holding
+ *        RowExclusiveLock on this events table, or, when there is none, the snapshot's xmax (the next xid).
+ *        The xid comes from pg_stat_activity.backend_xid, not from pg_locks' transactionid lock: PostgreSQL puts a
+ *        new xid in the proc array (where snapshots and backend_xid read it) a moment before it takes that lock.
  *
- *    Why this is safe. The horizon statement's snapshot is taken at t0 and pg_locks is read at t1 ≥ t0. Take an
- *    appender T with xid x < H. Either x was not running at t0 (it ended before), or it was running at t0; then it
- *    held the table lock from before x was assigned until its end, so had it still been running at t1 it would have
- *    been counted and H ≤ x. So T ended by t1. The rows are then read by a second statement, whose snapshot is
- *    taken after t1 and therefore sees every such T that committed. (An appender whose xid is assigned after t0 has
- *    x ≥ xmax(t0) ≥ H, so it is outside the served range whatever it does.)
+ *    Why this is safe. The statement's snapshot is taken at t0; pg_locks and pg_stat_activity are read later
+ *    (t1, t1' ≥ t0). Take an appender T with xid x < H. Either x was not running at t0 (T ended before), or it
+ *    was; then T held the table lock from before x was assigned until its end, and its backend_xid was x from
+ *    assignment to end, so had T still been running at both t1 and t1' it would have been counted and H ≤ x.
+ *    So T ended by max(t1, t1'). The rows are then read by a second statement, whose snapshot is taken after that
+ *    and so sees every such T that committed. (An appender whose xid is assigned after t0 has x ≥ xmax(t0) ≥ H,
+ *    so it is outside the served range whatever it does.) Counting too much only lowers H, which is safe.
  *
  *    Why not the plain `pg_snapshot_xmin(pg_current_snapshot())`: that is the oldest running xid of the whole
  *    cluster, so any long write transaction anywhere (a read-model rebuild, a migration, another database's work,
@@ -34,25 +37,24 @@
  * has no xid before it holds the table lock). The adapter's append transaction does (SELECTs, then INSERT);
  * anything else that writes events must too. The horizon is monotone: appenders that start later get larger xids.
  *
- * Cost: one pg_locks scan per read (a copy of the lock table; fine at subscription page rates).
+ * Cost: one pg_locks and pg_stat_activity scan per read (copies of small shared tables; fine at page rates).
+ * Both views are readable by any role; backend_xid is shown even for other users' sessions.
  */
 import type { ClientBase, Pool } from 'pg';
 import { POSITION_STRIDE, type EventsTableIds } from './schema';
 
 const HORIZON_SQL = `
-  WITH locks AS MATERIALIZED (
-    SELECT locktype, database, relation, transactionid, virtualtransaction, mode FROM pg_catalog.pg_locks
-  ), appenders AS (
-    SELECT own.transactionid
-      FROM locks AS writing
-      JOIN locks AS own ON own.virtualtransaction = writing.virtualtransaction
+  WITH appenders AS (
+    SELECT activity.backend_xid
+      FROM pg_catalog.pg_locks AS writing
+      JOIN pg_catalog.pg_stat_activity AS activity ON activity.pid = writing.pid
      WHERE writing.locktype = 'relation' AND writing.mode = 'RowExclusiveLock'
        AND writing.database = $1::oid AND writing.relation = $2::oid
-       AND own.locktype = 'transactionid' AND own.mode = 'ExclusiveLock'
+       AND activity.backend_xid IS NOT NULL
   )
   SELECT coalesce(min(running), pg_snapshot_xmax(pg_current_snapshot()))::text AS horizon
     FROM pg_snapshot_xip(pg_current_snapshot()) AS running
-   WHERE running::xid IN (SELECT transactionid FROM appenders)`;
+   WHERE running::xid IN (SELECT backend_xid FROM appenders)`;
 
 /** Something that runs a query: a pool or a client. */
 export type Queryable = Pick<Pool, 'query'> | Pick<ClientBase, 'query'>;

@@ -57,7 +57,7 @@ export async function handleCommand<Command extends { readonly type: string }, E
     const toAppend = decided.map((event, index) => {
       const encoded = definition.codec.encode(event);
       return {
-        id: eventIdFor(context.commandId, index),
+        id: eventIdFor(streamName, context.commandId, index),
         type: encoded.type,
         data: encoded.data,
         metadata: {

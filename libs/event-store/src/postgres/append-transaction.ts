@@ -109,8 +109,13 @@ async function storedRefs(client: Pick<ClientBase, 'query'>, ref: EventsTableRef
 /** The unique constraints whose violation means "a concurrent writer got there first": re-plan and decide again. */
 const RACE_CONSTRAINTS = new Set(['events_stream_revision_key', 'events_id_key']);
 
-/** True for a unique violation (23505) on (stream, revision) or on the event id. */
+/**
+ * True for a unique violation (23505) on (stream, revision) or on the event id, and for a deadlock (40P01): two
+ * appends carrying the same ids in opposite orders can wait on each other's uncommitted keys, and PostgreSQL aborts
+ * one of them; re-planned, it is a retry or a conflict like any other.
+ */
 export function isAppendRace(error: unknown): boolean {
   const { code, constraint } = (error ?? {}) as { code?: unknown; constraint?: unknown };
+  if (code === '40P01') return true;
   return code === '23505' && typeof constraint === 'string' && RACE_CONSTRAINTS.has(constraint);
 }

@@ -75,7 +75,8 @@ function schemaV1({ schema, table }: EventsTableRef): string {
 /**
  * Brings the schema to EVENTS_SCHEMA_VERSION. Idempotent (IF NOT EXISTS / OR REPLACE), and serialized by a
  * transaction-scoped advisory lock, because two processes starting at once would otherwise race on
- * CREATE SCHEMA IF NOT EXISTS (which can still fail with a unique violation in the catalog).
+ * CREATE SCHEMA IF NOT EXISTS (which can still fail with a unique violation in the catalog). A schema already at
+ * the current version is left alone: CREATE OR REPLACE TRIGGER locks the events table against appends.
  */
 export async function migrate(pool: Pool, ref: EventsTableRef): Promise<void> {
   const client = await pool.connect();
@@ -86,7 +87,7 @@ export async function migrate(pool: Pool, ref: EventsTableRef): Promise<void> {
     if (version > EVENTS_SCHEMA_VERSION) {
       throw new Error(`Event store schema "${ref.schema}" is at version ${version}, newer than this build supports (${EVENTS_SCHEMA_VERSION})`);
     }
-    await client.query(schemaV1(ref));
+    if (version < EVENTS_SCHEMA_VERSION) await client.query(schemaV1(ref));
     if (version === 0) await client.query(`INSERT INTO "${ref.schema}".event_store_schema (version) VALUES ($1)`, [EVENTS_SCHEMA_VERSION]);
     await client.query('COMMIT');
     client.release();
@@ -110,7 +111,7 @@ export interface EventsTableIds {
   readonly relationOid: number;
 }
 
-/** Looks up the ids once at start-up (they do not change while the table exists). */
+/** Looks up the ids once at start-up. They last as long as the table: recreating it by hand needs a restart. */
 export async function eventsTableIds(pool: Pool, ref: EventsTableRef): Promise<EventsTableIds> {
   const result = await pool.query<{ database_oid: string; relation_oid: string | null }>(
     `SELECT (SELECT oid FROM pg_database WHERE datname = current_database())::int8 AS database_oid,

@@ -34,8 +34,9 @@
  *    only this table's appenders keeps the guarantee and drops that coupling.
  *
  * Invariant this relies on: a transaction that inserts into the events table does so before any other write (so it
- * has no xid before it holds the table lock). The adapter's append transaction does (SELECTs, then INSERT);
- * anything else that writes events must too. The horizon is monotone: appenders that start later get larger xids.
+ * has no xid before it holds the table lock), and is not a prepared (two-phase) transaction, which has no backend
+ * and so no backend_xid. The adapter's append transaction is neither (SELECTs, then INSERT, then COMMIT); anything
+ * else that writes events must behave the same. The horizon is monotone: later appenders get larger xids.
  *
  * Cost: one pg_locks and pg_stat_activity scan per read (copies of small shared tables; fine at page rates).
  * Both views are readable by any role; backend_xid is shown even for other users' sessions.

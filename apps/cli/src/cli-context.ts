@@ -25,7 +25,7 @@ export interface CliStores {
 /** Opens the event store and the read-model database named by the environment, runs `work`, closes both. */
 export async function withStores<T>(io: CliIo, work: (stores: CliStores) => Promise<T>): Promise<T> {
   const config = loadProjectorConfig(io.env);
-  const eventStore = openEventStore(config.eventStoreUrl);
+  const eventStore = await openEventStore(config.eventStoreUrl);
   try {
     const readModels = openReadModelDatabase(config.readModelUrl);
     try {

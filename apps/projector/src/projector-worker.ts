@@ -26,7 +26,7 @@ export interface ProjectorWorker {
 /** Validates the environment (a bad value throws, naming the variable), opens the stores and starts projecting. */
 export async function startProjectorWorker(env: NodeJS.ProcessEnv, logger: ProjectorLogger): Promise<ProjectorWorker> {
   const config = loadProjectorConfig(env);
-  const eventStore = openEventStore(config.eventStoreUrl);
+  const eventStore = await openEventStore(config.eventStoreUrl);
   try {
     const runtime = await startProjectorRuntime({ eventStore, readModelUrl: config.readModelUrl, batchSize: config.batchSize, logger });
     logger.log(`Projecting ${config.eventStoreUrl} into ${config.readModelUrl}: ${runtime.projector.status().map((status) => status.name).join(', ')}`);

@@ -24,7 +24,7 @@ describe('loadApiConfig', () => {
     [{ PORT: '70000' }, /^PORT/],
     [{ PORT: '3.5' }, /^PORT/],
     [{ DATA_DIR: '  ' }, /^DATA_DIR is set but empty/],
-    [{ EVENT_STORE_URL: 'mysql://x' }, /^EVENT_STORE_URL must be sqlite:<path>/],
+    [{ EVENT_STORE_URL: 'mysql://x' }, /^EVENT_STORE_URL must be sqlite:<path>, postgres:/],
     [{ READ_MODEL_URL: 'x' }, /^READ_MODEL_URL must be sqlite:<path>/],
     [{ BODY_LIMIT_BYTES: '10' }, /^BODY_LIMIT_BYTES must be a whole number from 1024/],
     [{ DEADLINE_SWEEP_INTERVAL_MS: 'hourly' }, /^DEADLINE_SWEEP_INTERVAL_MS must be a whole number from 0/],

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { assertEventStoreUrl } from '@thads/application';
 
 /** Settings read from the environment at start-up. */
 export interface ApiConfig {
@@ -30,7 +31,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     port: integerIn(env, 'PORT', 3000, 0, 65535),
     host: nonEmpty(env, 'HOST') ?? '0.0.0.0',
     dataDir,
-    eventStoreUrl: sqliteUrl('EVENT_STORE_URL', nonEmpty(env, 'EVENT_STORE_URL') ?? `sqlite:${join(dataDir, 'events.db')}`),
+    eventStoreUrl: eventStoreUrl(nonEmpty(env, 'EVENT_STORE_URL') ?? `sqlite:${join(dataDir, 'events.db')}`),
     readModelUrl: sqliteUrl('READ_MODEL_URL', nonEmpty(env, 'READ_MODEL_URL') ?? `sqlite:${join(dataDir, 'read.db')}`),
     minPositionWaitMs: integerIn(env, 'MIN_POSITION_WAIT_MS', 5_000, 0, 120_000),
     bodyLimitBytes: integerIn(env, 'BODY_LIMIT_BYTES', 1_048_576, 1_024, 104_857_600),
@@ -42,6 +43,15 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
 function sqliteUrl(name: string, url: string): string {
   if (/^sqlite:.+/.test(url)) return url;
   throw new InvalidConfiguration(`${name} must be sqlite:<path> (or sqlite::memory:), got "${url}"`);
+}
+
+function eventStoreUrl(url: string): string {
+  try {
+    assertEventStoreUrl(url);
+  } catch (error) {
+    throw new InvalidConfiguration((error as Error).message);
+  }
+  return url;
 }
 
 function nonEmpty(env: NodeJS.ProcessEnv, name: string): string | undefined {

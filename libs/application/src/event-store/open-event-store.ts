@@ -1,24 +1,37 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createSqliteEventStore, type EventStore } from '@thads/event-store';
+import { createEsdbEventStore, createPostgresEventStore, createSqliteEventStore, type EventStore } from '@thads/event-store';
 
 /** Raised for an EVENT_STORE_URL the engine cannot use; the message names the variable. */
 export class InvalidEventStoreUrl extends Error {
   override readonly name = 'InvalidEventStoreUrl';
 }
 
+/** The schemes EVENT_STORE_URL accepts (DESIGN.md §2). */
+export const EVENT_STORE_SCHEMES = ['sqlite:', 'postgres://', 'postgresql://', 'esdb://', 'esdb+discover://'] as const;
+
+/** Throws InvalidEventStoreUrl naming EVENT_STORE_URL unless the URL has a scheme the engine can open. */
+export function assertEventStoreUrl(url: string): void {
+  if (url.startsWith('sqlite:') && url.length > 'sqlite:'.length) return;
+  if (EVENT_STORE_SCHEMES.some((scheme) => scheme !== 'sqlite:' && url.startsWith(scheme))) return;
+  throw new InvalidEventStoreUrl(
+    `EVENT_STORE_URL must be sqlite:<path>, postgres://…, postgresql://… or esdb://…, got "${url.replace(/\/\/[^@/]*@/, '//***@')}"`,
+  );
+}
+
 /**
- * Opens the adapter chosen by EVENT_STORE_URL (DESIGN.md §2). Supported here: `sqlite:<path>` (the embedded
- * default) and `sqlite::memory:`.
+ * Opens the adapter chosen by EVENT_STORE_URL (DESIGN.md §2): `sqlite:<path>` (the embedded default, also
+ * `sqlite::memory:`), `postgres://…` (migrates its schema at start), `esdb://…` (EventStoreDB / KurrentDB).
  */
-export function openEventStore(url: string): EventStore {
+export async function openEventStore(url: string): Promise<EventStore> {
+  assertEventStoreUrl(url);
   if (url.startsWith('sqlite:')) {
     const filename = url.slice('sqlite:'.length);
-    if (!filename) throw new InvalidEventStoreUrl('EVENT_STORE_URL: sqlite: needs a file path, e.g. sqlite:./data/events.db');
     if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
     return createSqliteEventStore({ filename });
   }
-  throw new InvalidEventStoreUrl(
-    `EVENT_STORE_URL: unsupported scheme in "${url}"; expected sqlite:<path> (postgres:// and esdb:// arrive with the production adapters)`,
-  );
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    return createPostgresEventStore({ connectionString: url });
+  }
+  return createEsdbEventStore({ connectionString: url });
 }

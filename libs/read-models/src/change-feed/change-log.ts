@@ -8,11 +8,15 @@
  *   Its swap logs one `$rebuilt` marker at the swap position, in the swap's transaction, because a version bump
  *   may change every row at once; a client re-reads the whole projection on it.
  * - Ids increase in commit order: SQLite runs one writing transaction at a time, so a reader never sees id n+1
- *   before id n. (PostgreSQL, issue 4, will need the same guarantee by other means.)
+ *   before id n. On PostgreSQL a sequence hands ids out at INSERT, not at commit, so writers take the change-log
+ *   lock (`lockChangeLog`, a transaction-level advisory lock) right before inserting: from their first id to their
+ *   commit no other writer inserts, and a reader that sees id n has seen every id below it. Both callers log last
+ *   in their transaction, so the lock is held only for the insert and the commit.
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { RecordedEvent } from '@thads/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
+import { lockChangeLog } from '../database/sql-dialect';
 import type { ChangedKey, Projection } from '../projection';
 
 /** The key of the marker a rebuild's swap logs: every row of the projection may have changed. */
@@ -47,6 +51,7 @@ export function changedKeysOf(projection: Projection, events: readonly RecordedE
 /** Logs the keys the batch changed; called inside the batch transaction, after `apply`. */
 export async function logBatchChanges(trx: Transaction<ReadModelDatabase>, projection: Projection, events: readonly RecordedEvent[], at: string): Promise<void> {
   const rows = changedKeysOf(projection, events).map(({ key, position }) => ({ projection: projection.name, key, position, changed_at: at }));
+  if (rows.length > 0) await lockChangeLog(trx);
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     await trx.insertInto('read_model_changes').values(rows.slice(start, start + ROWS_PER_INSERT)).execute();
   }
@@ -54,6 +59,7 @@ export async function logBatchChanges(trx: Transaction<ReadModelDatabase>, proje
 
 /** Logs the one marker of a rebuild's swap; called inside the swap transaction. */
 export async function logRebuildSwap(trx: Transaction<ReadModelDatabase>, projection: string, position: bigint, at: string): Promise<void> {
+  await lockChangeLog(trx);
   await trx.insertInto('read_model_changes').values({ projection, key: REBUILT_MARKER_KEY, position, changed_at: at }).execute();
 }
 

@@ -34,10 +34,11 @@ export interface StatsWorld {
   close(): Promise<void>;
 }
 
-export async function startStatsWorld(): Promise<StatsWorld> {
+/** A world over an in-memory SQLite read-model database, or over `readModels` (migrated; closed by `close()`). */
+export async function startStatsWorld(readModels?: Kysely<ReadModelDatabase>): Promise<StatsWorld> {
   let clock = new Date('2017-01-01T03:00:00.000Z');
   const store = createInMemoryEventStore({ now: () => clock });
-  const db = readModelKysely(openSqliteReadModelFile(':memory:'));
+  const db = readModels ?? readModelKysely(openSqliteReadModelFile(':memory:'));
   await migrateReadModels(db);
   let commandNumber = 0;
   const context = () => {

@@ -1,6 +1,7 @@
 /**
- * Opening the read-model database chosen by READ_MODEL_URL (DESIGN.md §2). Only `sqlite:<path>` exists today; the
- * PostgreSQL adapter (issue 4) plugs in here with its own dialect, and everything above works on `Kysely` alone.
+ * Opening the read-model database chosen by READ_MODEL_URL (DESIGN.md §2): `sqlite:<path>` or `postgres://…`
+ * (postgres-read-model-database.ts). Everything above works on `Kysely` alone; the few SQL differences are in
+ * sql-dialect.ts.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -8,6 +9,8 @@ import Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import type { ReadModelDatabase } from './read-model-database';
 import { sqliteReadModelDialect } from './sqlite-read-model-dialect';
+import { parsePostgresReadModelUrl, openPostgresReadModels, type PostgresReadModelTarget } from './postgres-read-model-database';
+import { createPostgresLeases, type ProjectionLeases } from '../runtime/projection-leases';
 
 /** A READ_MODEL_URL the engine cannot use; the message names the variable. */
 export class InvalidReadModelUrl extends Error {
@@ -19,6 +22,11 @@ export interface ReadModelStore {
   readonly db: Kysely<ReadModelDatabase>;
   /** Where it lives, for log lines (`sqlite:./data/read.db`). */
   readonly url: string;
+  /**
+   * PostgreSQL only: opens the projector's leases (one session advisory lock per projection on a dedicated
+   * connection), so that each projection has one runner across processes. SQLite needs none (one file, one host).
+   */
+  readonly openLeases?: () => ProjectionLeases;
   close(): Promise<void>;
 }
 
@@ -29,12 +37,14 @@ export interface SqliteReadModelOptions {
 }
 
 /**
- * Opens the read-model database named by a READ_MODEL_URL (`sqlite:<path>` or `sqlite::memory:`), creating the
- * file and its directory if needed. Run `migrateReadModels` before use.
+ * Opens the read-model database named by a READ_MODEL_URL: `sqlite:<path>` or `sqlite::memory:` (creating the file
+ * and its directory if needed), or `postgres://…[?schema=name]` (default schema `read_models`, created by
+ * `migrateReadModels`). Run `migrateReadModels` before use.
  */
 export function openReadModelDatabase(url: string, options: SqliteReadModelOptions = {}): ReadModelStore {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return openPostgres(url);
   if (!url.startsWith('sqlite:')) {
-    throw new InvalidReadModelUrl(`READ_MODEL_URL: unsupported scheme in "${url}"; expected sqlite:<path> (postgres:// arrives with issue 4)`);
+    throw new InvalidReadModelUrl(`READ_MODEL_URL: unsupported scheme in "${redact(url)}"; expected sqlite:<path> or postgres://…`);
   }
   const filename = url.slice('sqlite:'.length);
   if (!filename) throw new InvalidReadModelUrl('READ_MODEL_URL: sqlite: needs a file path, e.g. sqlite:./data/read.db');
@@ -66,4 +76,20 @@ export function openSqliteReadModelFile(filename: string, options: SqliteReadMod
 /** Kysely over an open better-sqlite3 connection; destroying it closes the connection. */
 export function readModelKysely(database: Database.Database): Kysely<ReadModelDatabase> {
   return new Kysely<ReadModelDatabase>({ dialect: sqliteReadModelDialect(database) });
+}
+
+function openPostgres(url: string): ReadModelStore {
+  let target: PostgresReadModelTarget;
+  try {
+    target = parsePostgresReadModelUrl(url);
+  } catch (error) {
+    throw new InvalidReadModelUrl(error instanceof Error && error.message.startsWith('READ_MODEL_URL') ? error.message : `READ_MODEL_URL: cannot parse "${redact(url)}"`);
+  }
+  const db = openPostgresReadModels(target);
+  return { db, url: redact(url), openLeases: () => createPostgresLeases(target), close: () => db.destroy() };
+}
+
+/** The URL with any password masked, for messages and log lines. */
+function redact(url: string): string {
+  return url.replace(/^([a-z]+:\/\/[^:/@]+):[^@]*@/i, '$1:***@');
 }

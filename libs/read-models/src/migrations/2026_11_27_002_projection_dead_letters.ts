@@ -1,11 +1,9 @@
 import { type Kysely } from 'kysely';
+import { addIdColumn } from '../database/sql-dialect';
 
 /** Events a projection could not apply, with the reason; kept after resolution as history. */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .createTable('projection_dead_letters')
-    // SQLite's rowid alias; PostgreSQL (issue 4) will want an identity column here.
-    .addColumn('id', 'integer', (column) => column.primaryKey().autoIncrement())
+  await addIdColumn(db, db.schema.createTable('projection_dead_letters'))
     .addColumn('projection', 'text', (column) => column.notNull())
     .addColumn('generation', 'bigint', (column) => column.notNull())
     .addColumn('position', 'bigint', (column) => column.notNull())

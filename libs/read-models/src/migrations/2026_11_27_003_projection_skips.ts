@@ -1,10 +1,9 @@
 import { type Kysely } from 'kysely';
+import { addIdColumn } from '../database/sql-dialect';
 
 /** Who passed over which poison event, when and why. A position is skipped at most once per projection. */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .createTable('projection_skips')
-    .addColumn('id', 'integer', (column) => column.primaryKey().autoIncrement())
+  await addIdColumn(db, db.schema.createTable('projection_skips'))
     .addColumn('projection', 'text', (column) => column.notNull())
     .addColumn('position', 'bigint', (column) => column.notNull())
     .addColumn('event_id', 'text', (column) => column.notNull())

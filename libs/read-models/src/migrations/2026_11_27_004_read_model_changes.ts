@@ -1,12 +1,11 @@
 import { type Kysely } from 'kysely';
+import { addIdColumn } from '../database/sql-dialect';
 
 /** The change log the read-model feed serves (see change-feed/change-log.ts). */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .createTable('read_model_changes')
-    // AUTOINCREMENT, not a plain rowid alias: an id is never handed out twice, even after old rows are pruned, so a
-    // client's Last-Event-ID always means the same change.
-    .addColumn('id', 'integer', (column) => column.primaryKey().autoIncrement())
+  // AUTOINCREMENT on SQLite, BIGSERIAL on PostgreSQL (sql-dialect.ts): an id is never handed out twice, even after
+  // old rows are pruned, so a client's Last-Event-ID always means the same change.
+  await addIdColumn(db, db.schema.createTable('read_model_changes'))
     .addColumn('projection', 'text', (column) => column.notNull())
     .addColumn('key', 'text', (column) => column.notNull())
     .addColumn('position', 'bigint', (column) => column.notNull())

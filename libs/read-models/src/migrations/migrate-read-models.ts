@@ -5,7 +5,8 @@
  * The provider is a static list rather than kysely's FileMigrationProvider, so the webpack bundles of the apps
  * carry the migrations and no directory is read at run time. Names sort by date; a new one goes at the end.
  */
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { isPostgres } from '../database/sql-dialect';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import * as checkpoints from './2026_11_27_001_projection_checkpoints';
 import * as deadLetters from './2026_11_27_002_projection_dead_letters';
@@ -27,11 +28,13 @@ export class ReadModelMigrationFailed extends Error {
 }
 
 /**
- * Brings the read-model database to the latest migration. Safe to run from several processes at once: each
- * migration runs in an IMMEDIATE transaction, so the second process waits and finds nothing left to do.
+ * Brings the read-model database to the latest migration. Safe to run from several processes at once: on SQLite each
+ * migration runs in an IMMEDIATE transaction, on PostgreSQL in one transaction under kysely's advisory lock (after
+ * the schema is created under one of ours), so the second process waits and finds nothing left to do.
  * Returns the names applied by this call (empty when already up to date).
  */
 export async function migrateReadModels(db: Kysely<ReadModelDatabase>): Promise<string[]> {
+  if (isPostgres(db)) await ensureSchema(db);
   const migrator = new Migrator({
     db,
     provider,
@@ -45,4 +48,17 @@ export async function migrateReadModels(db: Kysely<ReadModelDatabase>): Promise<
     throw new ReadModelMigrationFailed(`Read-model migration ${failed} failed: ${detail}`);
   }
   return results.filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}
+
+/**
+ * Creates the schema the connections' search_path names (postgres-read-model-database.ts). CREATE SCHEMA IF NOT
+ * EXISTS is not safe against a concurrent twin (it can fail on the catalog's unique index), hence the lock.
+ */
+async function ensureSchema(db: Kysely<ReadModelDatabase>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ schema: string }>`select split_part(current_setting('search_path'), ',', 1) as schema`.execute(trx);
+    const schema = rows[0].schema.trim().replace(/^"|"$/g, '');
+    await sql`select pg_advisory_xact_lock(hashtext('thads.read_models.schema'), hashtext(${schema}))`.execute(trx);
+    await sql`create schema if not exists ${sql.id(schema)}`.execute(trx);
+  });
 }

@@ -4,6 +4,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ProjectionCheckpointsTable, ProjectionRunStatus, ReadModelDatabase } from '../database/read-model-database';
 import type { Projection } from '../projection';
+import { lockProjectionRow } from '../database/sql-dialect';
 import { createGeneration, pointViewsAt } from './generations';
 
 /** A projection's checkpoint row, with numbers where bigint buys nothing. */
@@ -53,6 +54,7 @@ export async function loadCheckpoint(db: Reader, name: string): Promise<Checkpoi
  */
 export async function ensureCheckpoint(db: Kysely<ReadModelDatabase>, projection: Projection, now: string): Promise<Checkpoint> {
   return db.transaction().execute(async (trx) => {
+    await lockProjectionRow(trx, projection.name);
     const existing = await loadCheckpoint(trx, projection.name);
     if (existing) return existing;
     await createGeneration(trx, projection, 1);

@@ -26,7 +26,8 @@ describe('startProjectorRuntime (what apps/projector and the API run)', () => {
   });
 
   it('refuses a READ_MODEL_URL it cannot serve, naming the variable', () => {
-    expect(() => openReadModelDatabase('postgres://localhost/read')).toThrow(InvalidReadModelUrl);
+    expect(() => openReadModelDatabase('mysql://localhost/read')).toThrow(InvalidReadModelUrl);
+    expect(() => openReadModelDatabase('postgres://localhost/read?schema=Bad-Name')).toThrow('READ_MODEL_URL: schema "Bad-Name"');
     expect(() => openReadModelDatabase('sqlite:')).toThrow('READ_MODEL_URL: sqlite: needs a file path');
   });
 });

@@ -33,6 +33,7 @@ export interface ProjectorRuntime {
 /** Opens, migrates and starts. The caller owns the event store and closes it after `close()`. */
 export async function startProjectorRuntime(options: ProjectorRuntimeOptions): Promise<ProjectorRuntime> {
   const readModels = openReadModelDatabase(options.readModelUrl);
+  const leases = readModels.openLeases?.();
   try {
     await migrateReadModels(readModels.db);
     const changes = new ChangeSignal();
@@ -43,6 +44,7 @@ export async function startProjectorRuntime(options: ProjectorRuntimeOptions): P
       batchSize: options.batchSize,
       logger: options.logger,
       onBatchCommitted: () => changes.notify(),
+      leases,
     });
     await projector.start();
     return {
@@ -51,10 +53,12 @@ export async function startProjectorRuntime(options: ProjectorRuntimeOptions): P
       changes,
       close: async () => {
         await projector.stop();
+        await leases?.close();
         await readModels.close();
       },
     };
   } catch (error) {
+    await leases?.close();
     await readModels.close();
     throw error;
   }

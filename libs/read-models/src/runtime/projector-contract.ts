@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { EventStore } from '@thads/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { Projection } from '../projection';
+import type { ProjectionLeases } from './projection-leases';
 import type { ProjectionStatus } from './projection-status';
 
 /** Where the projector writes what it does. Nest's Logger fits. */
@@ -33,6 +34,12 @@ export interface ProjectorOptions {
   readonly now?: () => Date;
   /** Called after each batch has committed for every runnable projection: wakes the change feed of this process. */
   readonly onBatchCommitted?: () => void;
+  /**
+   * Run only the projections whose lease this process holds (PostgreSQL: `ReadModelStore.openLeases()`); the others
+   * are retried on every control poll, so keep `controlPollMs` above 0. The caller closes the leases after `stop()`.
+   * Without leases, every projection runs here (SQLite; the guarded checkpoint keeps double runners exactly-once).
+   */
+  readonly leases?: ProjectionLeases;
 }
 
 /** A running projector. */

@@ -187,7 +187,9 @@ class ProjectorRuntime implements Projector {
   }
 
   private reconcile(): void {
-    if (this.options.autoRebuild !== false && !this.stopping) this.rebuilds.reconcile(this.options.projections, this.checkpoints, this.deadLetters);
+    // Only the lease holder starts a version-bump rebuild; the others would only be refused by its claim.
+    const leased = this.options.projections.filter((projection) => this.holdsLease(projection.name));
+    if (this.options.autoRebuild !== false && !this.stopping) this.rebuilds.reconcile(leased, this.checkpoints, this.deadLetters);
   }
 
   private runnable(): Checkpoint[] {
@@ -198,10 +200,16 @@ class ProjectorRuntime implements Projector {
   }
 
   private isRunnable(projection: Projection, checkpoint: Checkpoint): boolean {
-    return checkpoint.status === 'running' && checkpoint.version === projection.version;
+    return checkpoint.status === 'running' && checkpoint.version === projection.version && this.holdsLease(projection.name);
+  }
+
+  private holdsLease(name: string): boolean {
+    return this.options.leases === undefined || this.options.leases.holds(name);
   }
 
   private async reload(): Promise<void> {
+    // Leases first: a projection whose holder died becomes runnable here at this reload (the control poll's).
+    await this.options.leases?.acquire(this.options.projections.map((projection) => projection.name));
     this.checkpoints = await loadCheckpoints(this.options.db);
     this.deadLetters = await openDeadLetters(this.options.db);
     this.waiters.check();

@@ -6,6 +6,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { RecordedEvent } from '@thads/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import { tableNamesFor, type Projection } from '../projection';
+import { lockProjectionRow } from '../database/sql-dialect';
 import { loadCheckpoint } from './checkpoints';
 import { describeError, insertDeadLetter } from './dead-letters';
 import { dropGeneration } from './generations';
@@ -85,6 +86,7 @@ async function renewClaim(trx: Transaction<ReadModelDatabase>, name: string, gen
  */
 export async function abandonRebuild(db: Kysely<ReadModelDatabase>, projection: Projection, generation: number, error: unknown, at: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await lockProjectionRow(trx, projection.name);
     const checkpoint = await loadCheckpoint(trx, projection.name);
     if (checkpoint?.rebuildGeneration !== generation) return;
     await dropGeneration(trx, projection, generation);

@@ -15,6 +15,7 @@ import type { EventStore, RecordedEvent } from '@thads/event-store';
 import { logRebuildSwap } from '../change-feed/change-log';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import { projectionHandles, tableNamesFor, type Projection } from '../projection';
+import { lockProjectionRow } from '../database/sql-dialect';
 import { ensureCheckpoint, loadCheckpoint, NO_POSITION } from './checkpoints';
 import { resolveDeadLetters } from './dead-letters';
 import { createGeneration, dropGeneration, pointViewsAt } from './generations';
@@ -97,6 +98,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
 async function claim(options: RebuildOptions, now: () => string): Promise<number> {
   const { db, projection } = options;
   return db.transaction().execute(async (trx) => {
+    await lockProjectionRow(trx, projection.name);
     const checkpoint = await loadCheckpoint(trx, projection.name);
     if (!checkpoint) throw new Error(`Projection ${projection.name} has no checkpoint row`);
     if (checkpoint.rebuildGeneration !== null) {
@@ -132,6 +134,7 @@ async function trySwap(
   let remainderSeen = false;
   try {
     return await db.transaction().execute(async (trx) => {
+      await lockProjectionRow(trx, projection.name);
       const checkpoint = await loadCheckpoint(trx, projection.name);
       if (checkpoint?.rebuildGeneration !== generation) throw new RebuildTakenOver(projection.name, generation);
       let position = from;
@@ -144,8 +147,6 @@ async function trySwap(
         remainder += page.length;
       }
       await pointViewsAt(trx, projection, generation);
-      // The replayed history logs no changes; the swap logs one marker, since a new version may change every row.
-      await logRebuildSwap(trx, projection.name, position, now());
       await trx
         .updateTable('projection_checkpoints')
         .set({
@@ -161,6 +162,9 @@ async function trySwap(
         .execute();
       await resolveDeadLetters(trx, projection.name, position, `superseded by rebuild into generation ${generation} (version ${projection.version})`, now());
       await dropGeneration(trx, projection, checkpoint.activeGeneration);
+      // The replayed history logs no changes; the swap logs one marker, since a new version may change every row.
+      // Last in the transaction: on PostgreSQL it takes the change-log lock, which must not be held while waiting.
+      await logRebuildSwap(trx, projection.name, position, now());
       return { projection: projection.name, generation, previousGeneration: checkpoint.activeGeneration, version: projection.version, position, remainder };
     });
   } catch (error) {

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { ReadModelDatabase } from '../database/read-model-database';
+import { lockProjectionRow } from '../database/sql-dialect';
 import { loadCheckpoint } from './checkpoints';
 import { openDeadLetters, resolveDeadLetters } from './dead-letters';
 
@@ -44,6 +45,7 @@ export async function skipPoisonEvent(db: Kysely<ReadModelDatabase>, request: Sk
   if (!actor) throw new SkipRefused('A skip needs an actor (--actor or $USER)');
   const skippedAt = (request.now ?? (() => new Date()))().toISOString();
   return db.transaction().execute(async (trx) => {
+    await lockProjectionRow(trx, request.projection);
     const checkpoint = await loadCheckpoint(trx, request.projection);
     if (!checkpoint) throw new SkipRefused(`Projection ${request.projection} has no checkpoint: it never ran here`);
     const open = await openDeadLetters(trx, request.projection);

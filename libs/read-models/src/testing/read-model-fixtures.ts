@@ -86,7 +86,7 @@ export function countingProjection(name = 'event_count', overrides: Partial<Proj
     handles: ['$all'],
     tables: [`${name}_counter`],
     createTables: async (trx, tables) => {
-      await sql`create table ${sql.table(tables.physical(`${name}_counter`))} (id integer primary key, events integer not null, last_position integer)`.execute(trx);
+      await sql`create table ${sql.table(tables.physical(`${name}_counter`))} (id integer primary key, events integer not null, last_position bigint)`.execute(trx);
       await sql`insert into ${sql.table(tables.physical(`${name}_counter`))} values (1, 0, null)`.execute(trx);
     },
     apply: async (events, trx, tables) => countEvents(events, trx, tables.physical(`${name}_counter`)),

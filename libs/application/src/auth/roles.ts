@@ -1,0 +1,14 @@
+/** The roles a token may grant (DESIGN.md §8). Any other string in a token's `roles` claim is ignored. */
+export const ROLES = ['officer', 'head', 'auditor', 'admin', 'reporting'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** True for one of ROLES. */
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/**
+ * Roles that act only on the offices their token lists (thads-domain.md §4.1 rule 15): officers and heads. The others
+ * are not bound to an office: auditors and the reporting service read across offices, admins correct across them.
+ */
+export const OFFICE_BOUND_ROLES: readonly Role[] = ['officer', 'head'];

@@ -10,6 +10,10 @@ describe('loadProjectorConfig', () => {
     expect(loadProjectorConfig(env)).toMatchObject({ eventStoreUrl: 'sqlite:/a/e.db', readModelUrl: 'sqlite:/b/r.db', batchSize: 50 });
   });
 
+  it('takes a PostgreSQL READ_MODEL_URL', () => {
+    expect(loadProjectorConfig({ READ_MODEL_URL: 'postgres://u@db:5432/app?schema=rm' }).readModelUrl).toBe('postgres://u@db:5432/app?schema=rm');
+  });
+
   it('takes a deadline sweep interval, or 0 to turn the sweep off', () => {
     expect(loadProjectorConfig({ DEADLINE_SWEEP_INTERVAL_MS: '5000' }).deadlineSweepIntervalMs).toBe(5000);
     expect(loadProjectorConfig({ DEADLINE_SWEEP_INTERVAL_MS: '0' }).deadlineSweepIntervalMs).toBe(0);
@@ -18,7 +22,7 @@ describe('loadProjectorConfig', () => {
   it.each([
     [{ DEADLINE_SWEEP_INTERVAL_MS: '10' }, 'DEADLINE_SWEEP_INTERVAL_MS'],
     [{ DEADLINE_SWEEP_INTERVAL_MS: 'hourly' }, 'DEADLINE_SWEEP_INTERVAL_MS'],
-    [{ READ_MODEL_URL: 'postgres://db/read' }, 'READ_MODEL_URL'],
+    [{ READ_MODEL_URL: 'mysql://db/read' }, 'READ_MODEL_URL'],
     [{ READ_MODEL_URL: ' ' }, 'READ_MODEL_URL'],
     [{ PROJECTOR_BATCH_SIZE: '0' }, 'PROJECTOR_BATCH_SIZE'],
     [{ PROJECTOR_BATCH_SIZE: 'many' }, 'PROJECTOR_BATCH_SIZE'],

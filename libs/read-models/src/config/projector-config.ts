@@ -5,7 +5,7 @@ export interface ProjectorConfig {
   readonly dataDir: string;
   /** EVENT_STORE_URL, default `sqlite:<DATA_DIR>/events.db`. */
   readonly eventStoreUrl: string;
-  /** READ_MODEL_URL, default `sqlite:<DATA_DIR>/read.db`: read models live in their own file. */
+  /** READ_MODEL_URL, default `sqlite:<DATA_DIR>/read.db` (read models in their own file), or `postgres://…`. */
   readonly readModelUrl: string;
   /** PROJECTOR_BATCH_SIZE, default 500. */
   readonly batchSize: number;
@@ -22,8 +22,9 @@ export class InvalidProjectorConfiguration extends Error {
 export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env): ProjectorConfig {
   const dataDir = setting(env, 'DATA_DIR') ?? './data';
   const readModelUrl = setting(env, 'READ_MODEL_URL') ?? `sqlite:${join(dataDir, 'read.db')}`;
-  if (!readModelUrl.startsWith('sqlite:')) {
-    throw new InvalidProjectorConfiguration(`READ_MODEL_URL must be sqlite:<path> (postgres:// arrives with issue 4), got "${readModelUrl}"`);
+  if (!/^(sqlite:.|postgres(ql)?:\/\/)/.test(readModelUrl)) {
+    const shown = readModelUrl.replace(/\/\/[^@/]*@/, '//***@');
+    throw new InvalidProjectorConfiguration(`READ_MODEL_URL must be sqlite:<path> or postgres://…[?schema=name], got "${shown}"`);
   }
   const batchText = setting(env, 'PROJECTOR_BATCH_SIZE') ?? '500';
   const batchSize = Number(batchText);

@@ -17,9 +17,18 @@ export interface ChildProjector {
 }
 
 export function startChildProjector(mode: 'doomed' | 'count', eventsFile: string, readModelFile: string, head: bigint): ChildProjector {
+  return startChildScript('projector-child-process.ts', [mode, eventsFile, readModelFile, String(head)]);
+}
+
+/** The PostgreSQL twin (postgres-projector-child.ts): events and read models in the given schemas, with leases. */
+export function startPostgresChildProjector(mode: 'doomed' | 'follow', url: string, eventSchema: string, readModelUrl: string, head: bigint): ChildProjector {
+  return startChildScript('postgres-projector-child.ts', [mode, url, eventSchema, readModelUrl, String(head)]);
+}
+
+function startChildScript(script: string, args: readonly string[]): ChildProjector {
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'projector-child-process.ts'), mode, eventsFile, readModelFile, String(head)],
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, script), ...args],
     { cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

@@ -8,6 +8,7 @@ import { ComplaintCommandsController } from './complaints/complaint-commands.con
 import { ComplaintQueriesController } from './complaints/complaint-queries.controller';
 import { ComplaintQueueController } from './complaints/complaint-queue.controller';
 import type { ApiConfig } from './config/api-config';
+import { durabilityProvider } from './durability/durability.provider';
 import { ReadModelFeedController } from './feeds/read-model-feed.controller';
 import { HealthController } from './health/health.controller';
 import { ReadModelsModule } from './read-models/read-models.module';
@@ -28,6 +29,7 @@ export class AppModule {
           deadlineSweepIntervalMs: config.deadlineSweepIntervalMs,
         }),
       ],
+      providers: [durabilityProvider(config)],
       controllers: [CaseCommandsController, CaseQueriesController, CaseListController, ComplaintCommandsController, ComplaintQueriesController, ComplaintQueueController, ReportingCommandsController, CompletionReportController, HealthController, AuditController, ReadModelFeedController],
     };
   }

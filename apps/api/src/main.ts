@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { UnsafeDurability } from '@thads/application/durability';
 import { InvalidConfiguration, loadApiConfig } from './config/api-config';
 import { createApp } from './create-app';
 
@@ -11,7 +12,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // A bad setting names its variable; anything else gets its stack.
-  console.error(error instanceof InvalidConfiguration ? `Configuration error: ${error.message}` : error);
+  // A bad setting names its variable, an unsafe durability setting names the setting and its variable; anything
+  // else gets its stack.
+  if (error instanceof UnsafeDurability) console.error(`Refusing to start: ${error.message}`);
+  else console.error(error instanceof InvalidConfiguration ? `Configuration error: ${error.message}` : error);
   process.exit(1);
 });

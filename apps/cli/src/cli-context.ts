@@ -2,6 +2,7 @@
  * What a CLI command works with: its output streams and the stores named by the environment. Commands receive it
  * as an argument, so the int-spec runs them in-process against temp files.
  */
+import { checkDurability, parseAllowUnsafeDurability } from '@thads/application/durability';
 import { openEventStore } from '@thads/application/event-store/open-event-store';
 import type { EventStore } from '@thads/event-store';
 import { loadProjectorConfig, migrateReadModels, openReadModelDatabase, type ProgressOutput, type ProjectorConfig, type ReadModelStore } from '@thads/read-models';
@@ -25,10 +26,18 @@ export interface CliStores {
 /** Opens the event store and the read-model database named by the environment, runs `work`, closes both. */
 export async function withStores<T>(io: CliIo, work: (stores: CliStores) => Promise<T>): Promise<T> {
   const config = loadProjectorConfig(io.env);
+  const allowUnsafe = parseAllowUnsafeDurability(io.env);
   const eventStore = await openEventStore(config.eventStoreUrl);
   try {
     const readModels = openReadModelDatabase(config.readModelUrl);
     try {
+      // Every command writes (migrations at least), so every command checks first; the WARN goes to stderr.
+      await checkDurability({
+        eventStore: { store: eventStore, url: config.eventStoreUrl },
+        readModels: { db: readModels.db, url: readModels.url },
+        allowUnsafe,
+        logger: { log: (line) => io.stderr.write(`${line}\n`), warn: (line) => io.stderr.write(`WARN ${line}\n`) },
+      });
       const migrationsApplied = await migrateReadModels(readModels.db);
       return await work({ config, eventStore, readModels, migrationsApplied });
     } finally {

@@ -8,6 +8,7 @@
  * the same one the API embeds.
  */
 import { Logger } from '@nestjs/common';
+import { InvalidDurabilitySetting, UnsafeDurability } from '@thads/application/durability';
 import { InvalidEventStoreUrl } from '@thads/application/event-store/open-event-store';
 import { InvalidProjectorConfiguration, InvalidReadModelUrl } from '@thads/read-models';
 import { startProjectorWorker } from './projector-worker';
@@ -31,11 +32,12 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 }
 
-const CONFIGURATION_ERRORS = [InvalidProjectorConfiguration, InvalidReadModelUrl, InvalidEventStoreUrl];
+const CONFIGURATION_ERRORS = [InvalidProjectorConfiguration, InvalidReadModelUrl, InvalidEventStoreUrl, InvalidDurabilitySetting];
 
 main().catch((error: unknown) => {
   // A bad setting names its variable; anything else gets its stack.
   const isConfiguration = CONFIGURATION_ERRORS.some((type) => error instanceof type);
-  console.error(isConfiguration ? `Configuration error: ${(error as Error).message}` : error);
+  if (error instanceof UnsafeDurability) console.error(`Refusing to start: ${error.message}`);
+  else console.error(isConfiguration ? `Configuration error: ${(error as Error).message}` : error);
   process.exit(1);
 });

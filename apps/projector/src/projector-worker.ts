@@ -3,6 +3,7 @@
  * the deadline sweep.
  * Kept apart from main.ts (signals, exit codes) so a test can start and stop a real worker in-process.
  */
+import { checkDurability, parseAllowUnsafeDurability, type DurabilityReport } from '@thads/application/durability';
 import { openEventStore } from '@thads/application/event-store/open-event-store';
 import {
   loadProjectorConfig,
@@ -20,15 +21,28 @@ export interface ProjectorWorker {
   readonly runtime: ProjectorRuntime;
   /** Records missed deadlines every DEADLINE_SWEEP_INTERVAL_MS (none when 0). */
   readonly deadlineSweeper: DeadlineSweeper;
+  /** The start-up durability check of the event store and the read models (safe, or allowed by the override). */
+  readonly durability: DurabilityReport;
   close(): Promise<void>;
 }
 
 /** Validates the environment (a bad value throws, naming the variable), opens the stores and starts projecting. */
 export async function startProjectorWorker(env: NodeJS.ProcessEnv, logger: ProjectorLogger): Promise<ProjectorWorker> {
   const config = loadProjectorConfig(env);
+  const allowUnsafe = parseAllowUnsafeDurability(env);
   const eventStore = await openEventStore(config.eventStoreUrl);
   try {
     const runtime = await startProjectorRuntime({ eventStore, readModelUrl: config.readModelUrl, batchSize: config.batchSize, logger });
+    // Checked on the runtime's own read-model connection, the one whose writes the settings govern.
+    const durability = await checkDurability({
+      eventStore: { store: eventStore, url: config.eventStoreUrl },
+      readModels: { db: runtime.readModels.db, url: runtime.readModels.url },
+      allowUnsafe,
+      logger,
+    }).catch(async (error: unknown) => {
+      await runtime.close();
+      throw error;
+    });
     logger.log(`Projecting ${config.eventStoreUrl} into ${config.readModelUrl}: ${runtime.projector.status().map((status) => status.name).join(', ')}`);
     // The sweep shares the runtime's read-model connection (one per process) and the worker's event store.
     const deadlineSweeper = startDeadlineSweeper({ eventStore, db: runtime.readModels.db, intervalMs: config.deadlineSweepIntervalMs, logger });
@@ -36,6 +50,7 @@ export async function startProjectorWorker(env: NodeJS.ProcessEnv, logger: Proje
       config,
       runtime,
       deadlineSweeper,
+      durability,
       close: async () => {
         await deadlineSweeper.stop();
         await runtime.close();

@@ -11,12 +11,17 @@ describe('loadApiConfig', () => {
       minPositionWaitMs: 5000,
       bodyLimitBytes: 1_048_576,
       deadlineSweepIntervalMs: 60_000,
+      allowUnsafeDurability: false,
     });
   });
 
   it('given DATA_DIR, then the event store lives under it unless EVENT_STORE_URL says otherwise', () => {
     expect(loadApiConfig({ DATA_DIR: '/var/thads' }).eventStoreUrl).toBe('sqlite:/var/thads/events.db');
     expect(loadApiConfig({ DATA_DIR: '/var/thads', EVENT_STORE_URL: 'sqlite:/tmp/e.db' }).eventStoreUrl).toBe('sqlite:/tmp/e.db');
+  });
+
+  it('given ALLOW_UNSAFE_DURABILITY=true, then unsafe durability settings are allowed', () => {
+    expect(loadApiConfig({ ALLOW_UNSAFE_DURABILITY: 'true' }).allowUnsafeDurability).toBe(true);
   });
 
   it.each([
@@ -28,6 +33,7 @@ describe('loadApiConfig', () => {
     [{ READ_MODEL_URL: 'x' }, /^READ_MODEL_URL must be sqlite:<path>/],
     [{ BODY_LIMIT_BYTES: '10' }, /^BODY_LIMIT_BYTES must be a whole number from 1024/],
     [{ DEADLINE_SWEEP_INTERVAL_MS: 'hourly' }, /^DEADLINE_SWEEP_INTERVAL_MS must be a whole number from 0/],
+    [{ ALLOW_UNSAFE_DURABILITY: 'yes' }, /^ALLOW_UNSAFE_DURABILITY must be exactly "true" or unset, got "yes"$/],
   ])('given %j, then it stops with a message naming the variable', (env, message) => {
     expect(() => loadApiConfig(env)).toThrow(InvalidConfiguration);
     expect(() => loadApiConfig(env)).toThrow(message);

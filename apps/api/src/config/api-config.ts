@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { assertEventStoreUrl } from '@thads/application';
+import { parseAllowUnsafeDurability } from '@thads/application/durability';
 
 /** Settings read from the environment at start-up. */
 export interface ApiConfig {
@@ -12,6 +13,8 @@ export interface ApiConfig {
   readonly bodyLimitBytes: number;
   /** Pause between deadline sweeps of the embedded projector; 0 turns the sweep off in this process. */
   readonly deadlineSweepIntervalMs: number;
+  /** ALLOW_UNSAFE_DURABILITY=true: start despite unsafe durability settings, with a WARN line and a /health note. */
+  readonly allowUnsafeDurability: boolean;
 }
 
 /** A bad setting; the message names the variable. The process stops on it. */
@@ -23,7 +26,7 @@ export class InvalidConfiguration extends Error {
  * Validates the environment: PORT (default 3000), HOST (default 0.0.0.0), DATA_DIR (default ./data),
  * EVENT_STORE_URL (default sqlite:<DATA_DIR>/events.db), READ_MODEL_URL (default sqlite:<DATA_DIR>/read.db),
  * MIN_POSITION_WAIT_MS (default 5000), BODY_LIMIT_BYTES (default 1 MiB), DEADLINE_SWEEP_INTERVAL_MS (default 60000;
- * 0 turns it off).
+ * 0 turns it off), ALLOW_UNSAFE_DURABILITY (unset, or exactly `true`).
  */
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const dataDir = nonEmpty(env, 'DATA_DIR') ?? './data';
@@ -36,6 +39,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     minPositionWaitMs: integerIn(env, 'MIN_POSITION_WAIT_MS', 5_000, 0, 120_000),
     bodyLimitBytes: integerIn(env, 'BODY_LIMIT_BYTES', 1_048_576, 1_024, 104_857_600),
     deadlineSweepIntervalMs: integerIn(env, 'DEADLINE_SWEEP_INTERVAL_MS', 60_000, 0, 86_400_000),
+    allowUnsafeDurability: allowUnsafeDurability(env),
   };
 }
 
@@ -52,6 +56,14 @@ function eventStoreUrl(url: string): string {
     throw new InvalidConfiguration((error as Error).message);
   }
   return url;
+}
+
+function allowUnsafeDurability(env: NodeJS.ProcessEnv): boolean {
+  try {
+    return parseAllowUnsafeDurability(env);
+  } catch (error) {
+    throw new InvalidConfiguration((error as Error).message);
+  }
 }
 
 function nonEmpty(env: NodeJS.ProcessEnv, name: string): string | undefined {

@@ -1,6 +1,6 @@
 /**
- * Three projects, chosen by file name: *.spec.ts (pure unit), *.int-spec.ts (needs a database),
- * *.e2e-spec.ts (whole app). `npm test` runs them all.
+ * Four projects, chosen by file name: *.spec.ts (pure unit), *.int-spec.ts (needs a database),
+ * *.e2e-spec.ts (whole app), and e2e-postgres (the API's e2e suites on PostgreSQL). `npm test` runs them all.
  */
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.base.json');
@@ -16,10 +16,31 @@ const shared = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };
 
+/**
+ * Whether the PostgreSQL of the e2e leg answers (POSTGRES_URL, default the CI server). Probed once when jest loads
+ * this file, in a child process because the config is synchronous; 3 s connection timeout.
+ */
+function postgresReachable() {
+  const { spawnSync } = require('node:child_process');
+  const url = process.env.POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test';
+  const probe = `const { Client } = require(${JSON.stringify(require.resolve('pg'))});
+    const client = new Client({ connectionString: process.env.PROBE_URL, connectionTimeoutMillis: 3000 });
+    client.connect().then(() => client.end()).then(() => process.exit(0), () => process.exit(1));`;
+  return spawnSync(process.execPath, ['-e', probe], { env: { ...process.env, PROBE_URL: url }, timeout: 10_000, stdio: 'ignore' }).status === 0;
+}
+
 module.exports = {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
     { ...shared, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'] },
+    // The API e2e suites again, on PostgreSQL events and read models (apps/api/test/e2e-stores.ts). Without a
+    // reachable server the project runs one skipped notice instead, which prints how to run the leg.
+    {
+      ...shared,
+      displayName: 'e2e-postgres',
+      setupFiles: ['<rootDir>/apps/api/test/postgres-leg/e2e-postgres.setup.ts'],
+      testMatch: postgresReachable() ? ['<rootDir>/apps/api/test/**/*.e2e-spec.ts'] : ['<rootDir>/apps/api/test/postgres-leg/*.skip-notice.ts'],
+    },
   ],
 };

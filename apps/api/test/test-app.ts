@@ -7,6 +7,7 @@ import type { EventStore } from '@thads/event-store';
 import request from 'supertest';
 import { loadApiConfig } from '../src/config/api-config';
 import { createApp } from '../src/create-app';
+import { e2eStores } from './e2e-stores';
 
 export interface TestApp {
   readonly app: NestFastifyApplication;
@@ -18,12 +19,14 @@ export interface TestApp {
 
 /**
  * The real API, built by the same createApp as `npm start`, on a fresh temporary data directory.
- * Set EVENT_STORE_URL to run the same tests on another adapter; `env` overrides settings for one test app.
+ * E2E_STORE=postgres runs the same tests on PostgreSQL events and read models (e2e-stores.ts); `env` overrides
+ * settings for one test app.
  */
 export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'thads-e2e-'));
+  const stores = e2eStores(dataDir);
   // No deadline sweep unless a test asks: its events would land in the streams other tests count.
-  const config = loadApiConfig({ ...process.env, DEADLINE_SWEEP_INTERVAL_MS: '0', ...env, DATA_DIR: dataDir, EVENT_STORE_URL: `sqlite:${join(dataDir, 'events.db')}` });
+  const config = loadApiConfig({ ...process.env, DEADLINE_SWEEP_INTERVAL_MS: '0', ...env, DATA_DIR: dataDir, ...stores.env });
   const app = await createApp(config, { logger: false });
   return {
     app,
@@ -32,6 +35,7 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp
     dataDir,
     async close() {
       await app.close();
+      await stores.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

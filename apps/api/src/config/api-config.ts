@@ -35,7 +35,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     host: nonEmpty(env, 'HOST') ?? '0.0.0.0',
     dataDir,
     eventStoreUrl: eventStoreUrl(nonEmpty(env, 'EVENT_STORE_URL') ?? `sqlite:${join(dataDir, 'events.db')}`),
-    readModelUrl: sqliteUrl('READ_MODEL_URL', nonEmpty(env, 'READ_MODEL_URL') ?? `sqlite:${join(dataDir, 'read.db')}`),
+    readModelUrl: readModelUrl(nonEmpty(env, 'READ_MODEL_URL') ?? `sqlite:${join(dataDir, 'read.db')}`),
     minPositionWaitMs: integerIn(env, 'MIN_POSITION_WAIT_MS', 5_000, 0, 120_000),
     bodyLimitBytes: integerIn(env, 'BODY_LIMIT_BYTES', 1_048_576, 1_024, 104_857_600),
     deadlineSweepIntervalMs: integerIn(env, 'DEADLINE_SWEEP_INTERVAL_MS', 60_000, 0, 86_400_000),
@@ -43,10 +43,10 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   };
 }
 
-/** The adapters this build can open; the message names the variable and lists them. */
-function sqliteUrl(name: string, url: string): string {
-  if (/^sqlite:.+/.test(url)) return url;
-  throw new InvalidConfiguration(`${name} must be sqlite:<path> (or sqlite::memory:), got "${url}"`);
+/** READ_MODEL_URL: `sqlite:<path>` or `postgres://…[?schema=name]` (DESIGN.md §2); the message names the variable, never a password. */
+function readModelUrl(url: string): string {
+  if (/^sqlite:.+/.test(url) || /^postgres(ql)?:\/\/./.test(url)) return url;
+  throw new InvalidConfiguration(`READ_MODEL_URL must be sqlite:<path> (or sqlite::memory:) or postgres://…, got "${url.replace(/\/\/[^@/]*@/, '//***@')}"`);
 }
 
 function eventStoreUrl(url: string): string {

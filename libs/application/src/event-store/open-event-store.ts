@@ -21,7 +21,7 @@ export function assertEventStoreUrl(url: string): void {
 
 /**
  * Opens the adapter chosen by EVENT_STORE_URL (DESIGN.md §2): `sqlite:<path>` (the embedded default, also
- * `sqlite::memory:`), `postgres://…` (migrates its schema at start), `esdb://…` (EventStoreDB / KurrentDB).
+ * `sqlite::memory:`), `postgres://…[?schema=name]` (migrates its schema at start), `esdb://…` (EventStoreDB / KurrentDB).
  */
 export async function openEventStore(url: string): Promise<EventStore> {
   assertEventStoreUrl(url);
@@ -31,7 +31,11 @@ export async function openEventStore(url: string): Promise<EventStore> {
     return createSqliteEventStore({ filename });
   }
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
-    return createPostgresEventStore({ connectionString: url });
+    // `?schema=name` picks the schema (default event_store), as READ_MODEL_URL does; pg itself does not know it.
+    const parsed = new URL(url);
+    const schema = parsed.searchParams.get('schema') ?? undefined;
+    parsed.searchParams.delete('schema');
+    return createPostgresEventStore({ connectionString: parsed.toString(), schema });
   }
   return createEsdbEventStore({ connectionString: url });
 }

@@ -7,6 +7,7 @@ import { CaseQueriesController } from './cases/case-queries.controller';
 import { ComplaintCommandsController } from './complaints/complaint-commands.controller';
 import { ComplaintQueriesController } from './complaints/complaint-queries.controller';
 import { ComplaintQueueController } from './complaints/complaint-queue.controller';
+import { AuthModule } from './auth/auth.module';
 import type { ApiConfig } from './config/api-config';
 import { durabilityProvider } from './durability/durability.provider';
 import { ReadModelFeedController } from './feeds/read-model-feed.controller';
@@ -28,6 +29,8 @@ export class AppModule {
           minPositionWaitMs: config.minPositionWaitMs,
           deadlineSweepIntervalMs: config.deadlineSweepIntervalMs,
         }),
+        // Every route passes the global AccessGuard: deny by default (docs/authorization.md).
+        AuthModule.forRoot(config.auth),
       ],
       providers: [durabilityProvider(config)],
       controllers: [CaseCommandsController, CaseQueriesController, CaseListController, ComplaintCommandsController, ComplaintQueriesController, ComplaintQueueController, ReportingCommandsController, CompletionReportController, HealthController, AuditController, ReadModelFeedController],

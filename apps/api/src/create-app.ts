@@ -1,9 +1,10 @@
-import { RequestMethod, ValidationPipe } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { ApiConfig } from './config/api-config';
+import { API_PREFIX, ROUTES_WITHOUT_PREFIX } from './http/api-prefix';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { toRequestValidationFailed } from './problem/validation-errors';
 
@@ -17,7 +18,7 @@ export async function createApp(config: ApiConfig, options: { logger?: false } =
     logger: options.logger === false ? false : undefined,
   });
   app.enableShutdownHooks();
-  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ROUTES_WITHOUT_PREFIX });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -38,6 +39,7 @@ export async function createApp(config: ApiConfig, options: { logger?: false } =
       .setTitle('thads-engine')
       .setDescription('Event-sourced case lifecycle for Vietnamese civil judgment enforcement (THADS). Errors are RFC 9457 problem+json with a stable `code`.')
       .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'JWT with sub, roles and offices (docs/authorization.md)' })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

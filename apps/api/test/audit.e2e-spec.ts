@@ -1,3 +1,4 @@
+import type { Role } from '@thads/application';
 import { receiveCaseBody } from './case-fixtures';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -5,24 +6,24 @@ import { startTestApp, type TestApp } from './test-app';
 describe('audit trail over HTTP', () => {
   let t: TestApp;
   let lastPosition = '0';
-  const post = async (path: string, body: object, actor: { id: string; role: string; office?: string }) => {
-    const request = t.http.post(`/api/v1/${path}`).set('X-Actor-Id', actor.id).set('X-Actor-Role', actor.role);
-    const res = await (actor.office ? request.set('X-Actor-Office', actor.office) : request).send(body);
+  const post = async (path: string, body: object, actor: { id: string; role: Role; office: string }) => {
+    // The actor is whoever the token says: its sub, the role used and the case's office.
+    const res = await t.as(actor.role, actor.office, actor.id).post(`/api/v1/${path}`).send(body);
     expect(res.status).toBeLessThan(300);
     lastPosition = res.body.position;
     return res;
   };
   const audit = (query: string) => t.http.get(`/api/v1/audit?minPosition=${lastPosition}&${query}`);
   const types = (body: { items: { eventType: string }[] }) => body.items.map((item) => item.eventType);
-  const officer = { id: 'chv-tran-b', role: 'officer', office: 'HP-NGO-QUYEN' };
-  const head = { id: 'head-le', role: 'head', office: 'HP-NGO-QUYEN' };
+  const officer = { id: 'chv-tran-b', role: 'officer' as const, office: 'HP-NGO-QUYEN' };
+  const head = { id: 'head-le', role: 'head' as const, office: 'HP-NGO-QUYEN' };
 
   beforeAll(async () => {
     t = await startTestApp();
     await post('cases', receiveCaseBody('HP-2018-0001'), officer);
     await post('cases/HP-2018-0001/issue-enforcement-decision', { decisionNumber: '101/QĐ', effectiveDate: '2018-03-05' }, head);
     await post('cases/HP-2018-0001/assign-enforcement-officer', { officerId: 'chv-tran-b', effectiveDate: '2018-03-05' }, head);
-    await post('cases', receiveCaseBody('HP-2018-0002', { officeId: 'HP-LE-CHAN' }), { id: 'chv-pham', role: 'officer', office: 'HP-LE-CHAN' });
+    await post('cases', receiveCaseBody('HP-2018-0002', { officeId: 'HP-LE-CHAN' }), { id: 'chv-pham', role: 'officer' as const, office: 'HP-LE-CHAN' });
   });
   afterAll(() => t.close());
 

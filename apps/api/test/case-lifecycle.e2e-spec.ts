@@ -1,5 +1,5 @@
 import { receiveCaseBody } from './case-fixtures';
-import { startTestApp, type TestApp } from './test-app';
+import { DEFAULT_TEST_SUBJECT, startTestApp, type TestApp } from './test-app';
 
 /** A whole case from receipt to settlement through the real HTTP API and the SQLite event store. */
 describe('case lifecycle over HTTP', () => {
@@ -56,7 +56,7 @@ describe('case lifecycle over HTTP', () => {
     ]);
     const [received, decided] = history.body.events;
     expect(received.data.obligations[0].amount).toBe('850000000');
-    expect(received.metadata).toMatchObject({ actor: { id: 'anonymous', role: 'officer' }, schemaVersion: 1 });
+    expect(received.metadata).toMatchObject({ actor: { id: DEFAULT_TEST_SUBJECT, role: 'officer' }, schemaVersion: 1 });
     expect(received.metadata.prevHash).toBe('0'.repeat(64));
     expect(decided.metadata.prevHash).toBe(received.metadata.hash);
     expect(decided.data).toMatchObject({ effectiveDate: '2018-03-05', ruleSet: 'LAW_2008_2014', voluntaryPeriodEndsOn: '2018-03-16' });

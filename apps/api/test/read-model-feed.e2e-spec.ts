@@ -38,7 +38,7 @@ describe('read-model change feed (SSE)', () => {
 
   it('catches up, goes live, and after a disconnect resumes with Last-Event-ID: nothing missed, nothing twice', async () => {
     await receiveAndDecide('HP-FEED-1');
-    const first = await connectSse(port, '/api/v1/feeds/read-models?projection=case_summary');
+    const first = await connectSse(port, '/api/v1/feeds/read-models?projection=case_summary', { authorization: t.authorization });
     expect(first.status).toBe(200);
     expect(first.headers['content-type']).toBe('text/event-stream; charset=utf-8');
     const catchUp = await logged('case_summary');
@@ -61,7 +61,7 @@ describe('read-model change feed (SSE)', () => {
     await receiveAndDecide('HP-FEED-4');
 
     const lastSeen = liveReceived.at(-1)?.id ?? '0';
-    const resumed = await connectSse(port, '/api/v1/feeds/read-models?projection=case_summary', { 'last-event-id': lastSeen });
+    const resumed = await connectSse(port, '/api/v1/feeds/read-models?projection=case_summary', { authorization: t.authorization, 'last-event-id': lastSeen });
     const missed = await logged('case_summary', BigInt(lastSeen));
     const missedKeys = missed.map((message) => (message.data as { key: string }).key);
     for (const caseId of ['HP-FEED-3', 'HP-FEED-1', 'HP-FEED-4']) expect(missedKeys).toContainEqual(expect.stringContaining(caseId));
@@ -81,12 +81,12 @@ describe('read-model change feed (SSE)', () => {
     const projections = new Set(all.map((message) => (message.data as { projection: string }).projection));
     expect([...projections].sort()).toEqual(expect.arrayContaining(['audit_trail', 'case_summary', 'deadlines']));
     const middle = all[Math.floor(all.length / 2)].id;
-    const fromId = await connectSse(port, `/api/v1/feeds/read-models?fromId=${middle}`);
+    const fromId = await connectSse(port, `/api/v1/feeds/read-models?fromId=${middle}`, { authorization: t.authorization });
     const rest = await logged(undefined, BigInt(middle));
     expect(await fromId.next(rest.length)).toEqual(rest);
     fromId.close();
 
-    const both = await connectSse(port, '/api/v1/feeds/read-models?fromId=0', { 'last-event-id': middle });
+    const both = await connectSse(port, '/api/v1/feeds/read-models?fromId=0', { authorization: t.authorization, 'last-event-id': middle });
     expect(await both.next(1)).toEqual([rest[0]]);
     both.close();
   });
@@ -106,7 +106,7 @@ describe('read-model change feed at shutdown', () => {
     const t = await startTestApp();
     await t.app.listen(0, '127.0.0.1');
     const port = (t.app.getHttpServer().address() as AddressInfo).port;
-    const client = await connectSse(port, '/api/v1/feeds/read-models');
+    const client = await connectSse(port, '/api/v1/feeds/read-models', { authorization: t.authorization });
     expect(client.status).toBe(200);
 
     await t.close();

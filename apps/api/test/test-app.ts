@@ -1,19 +1,44 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { EVENT_STORE } from '@thads/application';
+import { EVENT_STORE, ROLES, signJwt, type AuthSettings, type Role } from '@thads/application';
 import type { EventStore } from '@thads/event-store';
 import request from 'supertest';
 import { loadApiConfig } from '../src/config/api-config';
 import { createApp } from '../src/create-app';
 import { e2eStores } from './e2e-stores';
 
+type Agent = ReturnType<typeof request>;
+
+/** The `sub` of the default token: the actor id on events written by suites that do not test authorization. */
+export const DEFAULT_TEST_SUBJECT = 'e2e-default';
+/** The offices the default token may act for: every office the suites use. A suite needing another uses `t.as`. */
+export const DEFAULT_TEST_OFFICES = ['TC', 'HP', 'HP-NGO-QUYEN', 'HP-LE-CHAN', 'DN', 'HN'];
+
+/** Claims of a test token; `exp` defaults to a day from now. */
+export interface TestClaims {
+  readonly sub: string;
+  readonly roles: readonly string[];
+  readonly offices?: readonly string[];
+  readonly exp?: number;
+  readonly [claim: string]: unknown;
+}
+
 export interface TestApp {
   readonly app: NestFastifyApplication;
-  readonly http: ReturnType<typeof request>;
+  /** Requests with the default token: every role, for DEFAULT_TEST_OFFICES. For suites that do not test access. */
+  readonly http: Agent;
+  /** Requests without an Authorization header. */
+  readonly anonymous: Agent;
+  /** `Bearer <default token>`, for clients other than supertest (the SSE client). */
+  readonly authorization: string;
   readonly store: EventStore;
   readonly dataDir: string;
+  /** Requests as one role for the given offices, e.g. `t.as('head', 'HP-NGO-QUYEN')`; `sub` defaults to `<role>-test`. */
+  as(role: Role, offices: string | readonly string[], sub?: string): Agent;
+  /** Signs any claims with the server's HS256 secret (the development secret unless AUTH_JWT_SECRET is set). */
+  token(claims: TestClaims): string;
   close(): Promise<void>;
 }
 
@@ -21,6 +46,8 @@ export interface TestApp {
  * The real API, built by the same createApp as `npm start`, on a fresh temporary data directory.
  * E2E_STORE=postgres runs the same tests on PostgreSQL events and read models (e2e-stores.ts); `env` overrides
  * settings for one test app.
+ * Authentication is the embedded default: HS256 with a development secret the app generates in its data directory;
+ * the harness reads it back to sign tokens, exactly as `npm run cli -- token` does.
  */
 export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'thads-e2e-'));
@@ -28,15 +55,33 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp
   // No deadline sweep unless a test asks: its events would land in the streams other tests count.
   const config = loadApiConfig({ ...process.env, DEADLINE_SWEEP_INTERVAL_MS: '0', ...env, DATA_DIR: dataDir, ...stores.env });
   const app = await createApp(config, { logger: false });
+  const server = app.getHttpServer();
+  const secret = hs256Secret(config.auth);
+  const token = (claims: TestClaims): string => {
+    if (secret === undefined) throw new Error(`The test harness signs HS256 only; with ${config.auth.mode} the test signs its own tokens`);
+    return signJwt({ exp: Math.floor(Date.now() / 1000) + 86_400, ...claims }, { algorithm: 'HS256', secret });
+  };
+  const bearer = (claims: TestClaims) => `Bearer ${token(claims)}`;
+  const authorization = secret === undefined ? '' : bearer({ sub: DEFAULT_TEST_SUBJECT, roles: ROLES, offices: DEFAULT_TEST_OFFICES });
   return {
     app,
-    http: request(app.getHttpServer()),
+    http: authorization ? request.agent(server).set('authorization', authorization) : request(server),
+    anonymous: request(server),
+    authorization,
     store: app.get<EventStore>(EVENT_STORE),
     dataDir,
+    as: (role, offices, sub = `${role}-test`) => request.agent(server).set('authorization', bearer({ sub, roles: [role], offices: typeof offices === 'string' ? [offices] : offices })),
+    token,
     async close() {
       await app.close();
       await stores.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function hs256Secret(settings: AuthSettings): string | undefined {
+  if (settings.mode === 'shared-secret') return settings.secret;
+  if (settings.mode === 'development-secret') return readFileSync(settings.secretFile, 'utf8').trim();
+  return undefined;
 }

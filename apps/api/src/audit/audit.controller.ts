@@ -1,7 +1,9 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { queryAuditTrail } from '@thads/read-models';
 import type { FastifyReply } from 'fastify';
+import { Access } from '../auth/access-policy';
+import { READ_AUDIT_TRAIL } from '../auth/policies';
 import { jsonSafe } from '../http/json-safe';
 import { asBadQueryParam, READ_MODEL_POSITION_HEADER, readModelAnswer } from '../http/read-model-answer';
 import { ReadYourWrites } from '../read-models/read-your-writes';
@@ -12,11 +14,13 @@ const PARAM_OF_FIELD = { actorId: 'actor', officeId: 'office', eventType: 'type'
 
 /** Every event with who, what, why and its hashes, from the audit_trail read model. */
 @ApiTags('audit')
+@ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
   constructor(private readonly readModels: ReadYourWrites) {}
 
   @Get()
+  @Access(READ_AUDIT_TRAIL)
   @ApiOperation({
     summary: 'Audit trail: every event with actor, role, office, command, correlation, reason, recorded and effective dates, hashes',
     description: 'From the audit_trail read model, oldest first; filter by case, actor, the actor\'s office, event type and recorded-time range.',

@@ -1,7 +1,9 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { queryCaseSummaries } from '@thads/read-models';
 import type { FastifyReply } from 'fastify';
+import { Access } from '../auth/access-policy';
+import { READ_OFFICE_LIST } from '../auth/policies';
 import { jsonSafe } from '../http/json-safe';
 import { asBadQueryParam, READ_MODEL_POSITION_HEADER, readModelAnswer } from '../http/read-model-answer';
 import { ReadYourWrites } from '../read-models/read-your-writes';
@@ -9,11 +11,13 @@ import { CaseListQueryDto } from './dto/case-list.query';
 
 /** Lists of cases from the case_summary read model (the single case, folded from its events, is GET /cases/{id}). */
 @ApiTags('cases')
+@ApiBearerAuth()
 @Controller('cases')
 export class CaseListController {
   constructor(private readonly readModels: ReadYourWrites) {}
 
   @Get()
+  @Access(READ_OFFICE_LIST)
   @ApiOperation({
     summary: 'Cases: status, office, officer, money owed, collected and paid out, next legal deadline; filter, sort, page',
     description:

@@ -1,8 +1,10 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GetComplaint } from '@thads/application';
 import type { FastifyReply } from 'fastify';
+import { Access } from '../auth/access-policy';
+import { READ_COMPLAINT } from '../auth/policies';
 import { IdParamPipe } from '../http/id-param.pipe';
 import { jsonSafe } from '../http/json-safe';
 import { recordedEventView } from '../http/recorded-event-view';
@@ -10,11 +12,13 @@ import { recordedEventView } from '../http/recorded-event-view';
 const ComplaintId = new IdParamPipe('complaintId');
 
 @ApiTags('complaints')
+@ApiBearerAuth()
 @Controller('complaints')
 export class ComplaintQueriesController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':complaintId')
+  @Access(READ_COMPLAINT)
   @ApiOperation({ summary: "A complaint's state (level, deciding authority, due dates), revision and events" })
   async getComplaint(@Param('complaintId', ComplaintId) complaintId: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const loaded = await this.queries.execute(new GetComplaint(complaintId));

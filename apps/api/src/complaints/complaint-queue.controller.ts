@@ -1,7 +1,9 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { queryComplaintQueue } from '@thads/read-models';
 import type { FastifyReply } from 'fastify';
+import { Access } from '../auth/access-policy';
+import { READ_OFFICE_LIST } from '../auth/policies';
 import { jsonSafe } from '../http/json-safe';
 import { localToday } from '../http/local-today';
 import { asBadQueryParam, READ_MODEL_POSITION_HEADER, readModelAnswer } from '../http/read-model-answer';
@@ -10,11 +12,13 @@ import { ComplaintQueueQueryDto } from './dto/complaint-queue.query';
 
 /** The complaint queue from the complaint_queue read model (one complaint, folded from its events, is GET /complaints/{id}). */
 @ApiTags('complaints')
+@ApiBearerAuth()
 @Controller('complaints')
 export class ComplaintQueueController {
   constructor(private readonly readModels: ReadYourWrites) {}
 
   @Get()
+  @Access(READ_OFFICE_LIST)
   @ApiOperation({
     summary: 'Complaint queue: level, status, deciding authority, acceptance and resolution due dates, overdue on asOf',
     description:

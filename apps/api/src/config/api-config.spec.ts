@@ -11,6 +11,7 @@ describe('loadApiConfig', () => {
       minPositionWaitMs: 5000,
       bodyLimitBytes: 1_048_576,
       deadlineSweepIntervalMs: 60_000,
+      auth: { mode: 'development-secret', algorithm: 'HS256', secretFile: 'data/dev-jwt-secret', clockSkewSeconds: 30 },
       allowUnsafeDurability: false,
     });
   });
@@ -33,6 +34,7 @@ describe('loadApiConfig', () => {
     [{ READ_MODEL_URL: 'x' }, /^READ_MODEL_URL must be sqlite:<path>/],
     [{ BODY_LIMIT_BYTES: '10' }, /^BODY_LIMIT_BYTES must be a whole number from 1024/],
     [{ DEADLINE_SWEEP_INTERVAL_MS: 'hourly' }, /^DEADLINE_SWEEP_INTERVAL_MS must be a whole number from 0/],
+    [{ AUTH_JWT_SECRET: 'too-short' }, /^AUTH_JWT_SECRET must be at least 32 bytes/],
     [{ ALLOW_UNSAFE_DURABILITY: 'yes' }, /^ALLOW_UNSAFE_DURABILITY must be exactly "true" or unset, got "yes"$/],
   ])('given %j, then it stops with a message naming the variable', (env, message) => {
     expect(() => loadApiConfig(env)).toThrow(InvalidConfiguration);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { assertEventStoreUrl } from '@thads/application';
+import { assertEventStoreUrl, InvalidAuthSettings, loadAuthSettings, type AuthSettings } from '@thads/application';
 import { parseAllowUnsafeDurability } from '@thads/application/durability';
 
 /** Settings read from the environment at start-up. */
@@ -13,6 +13,8 @@ export interface ApiConfig {
   readonly bodyLimitBytes: number;
   /** Pause between deadline sweeps of the embedded projector; 0 turns the sweep off in this process. */
   readonly deadlineSweepIntervalMs: number;
+  /** How bearer tokens are verified (AUTH_* variables; default: HS256 with a development secret under DATA_DIR). */
+  readonly auth: AuthSettings;
   /** ALLOW_UNSAFE_DURABILITY=true: start despite unsafe durability settings, with a WARN line and a /health note. */
   readonly allowUnsafeDurability: boolean;
 }
@@ -26,7 +28,7 @@ export class InvalidConfiguration extends Error {
  * Validates the environment: PORT (default 3000), HOST (default 0.0.0.0), DATA_DIR (default ./data),
  * EVENT_STORE_URL (default sqlite:<DATA_DIR>/events.db), READ_MODEL_URL (default sqlite:<DATA_DIR>/read.db),
  * MIN_POSITION_WAIT_MS (default 5000), BODY_LIMIT_BYTES (default 1 MiB), DEADLINE_SWEEP_INTERVAL_MS (default 60000;
- * 0 turns it off), ALLOW_UNSAFE_DURABILITY (unset, or exactly `true`).
+ * 0 turns it off), the AUTH_* variables (see loadAuthSettings), ALLOW_UNSAFE_DURABILITY (unset, or exactly `true`).
  */
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const dataDir = nonEmpty(env, 'DATA_DIR') ?? './data';
@@ -39,6 +41,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     minPositionWaitMs: integerIn(env, 'MIN_POSITION_WAIT_MS', 5_000, 0, 120_000),
     bodyLimitBytes: integerIn(env, 'BODY_LIMIT_BYTES', 1_048_576, 1_024, 104_857_600),
     deadlineSweepIntervalMs: integerIn(env, 'DEADLINE_SWEEP_INTERVAL_MS', 60_000, 0, 86_400_000),
+    auth: authSettings(env, dataDir),
     allowUnsafeDurability: allowUnsafeDurability(env),
   };
 }
@@ -63,6 +66,15 @@ function allowUnsafeDurability(env: NodeJS.ProcessEnv): boolean {
     return parseAllowUnsafeDurability(env);
   } catch (error) {
     throw new InvalidConfiguration((error as Error).message);
+  }
+}
+
+function authSettings(env: NodeJS.ProcessEnv, dataDir: string): AuthSettings {
+  try {
+    return loadAuthSettings(env, dataDir);
+  } catch (error) {
+    if (error instanceof InvalidAuthSettings) throw new InvalidConfiguration(error.message);
+    throw error;
   }
 }
 

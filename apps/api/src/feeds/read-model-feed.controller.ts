@@ -1,7 +1,9 @@
 import { Controller, Get, Headers, Inject, Logger, type OnModuleDestroy, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { ProjectorRuntime } from '@thads/read-models';
 import type { FastifyReply } from 'fastify';
+import { Access } from '../auth/access-policy';
+import { READ_CHANGE_FEED } from '../auth/policies';
 import { RequestValidationFailed } from '../problem/request-validation-failed';
 import { PROJECTOR_RUNTIME } from '../read-models/read-models.tokens';
 import { isChangeId } from './change-id';
@@ -28,6 +30,7 @@ const PAGE_SIZE = 500;
  * app.close() never hangs on a connected client.
  */
 @ApiTags('feeds')
+@ApiBearerAuth()
 @Controller('feeds')
 export class ReadModelFeedController implements OnModuleDestroy {
   private readonly logger = new Logger('ReadModelFeed');
@@ -36,6 +39,7 @@ export class ReadModelFeedController implements OnModuleDestroy {
   constructor(@Inject(PROJECTOR_RUNTIME) private readonly runtime: ProjectorRuntime) {}
 
   @Get('read-models')
+  @Access(READ_CHANGE_FEED)
   @ApiOperation({
     summary: 'Server-Sent Events of read-model changes, resumable with Last-Event-ID',
     description:

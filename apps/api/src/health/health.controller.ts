@@ -5,6 +5,7 @@ import type { DurabilityReport } from '@thads/application/durability';
 import type { EventStore } from '@thads/event-store';
 import { projectionHealth, type ProjectorRuntime } from '@thads/read-models';
 import type { FastifyReply } from 'fastify';
+import { Access } from '../auth/access-policy';
 import { DURABILITY_REPORT } from '../durability/durability.provider';
 import { PROJECTOR_RUNTIME } from '../read-models/read-models.tokens';
 
@@ -24,6 +25,7 @@ export class HealthController {
    * unsafe settings through.
    */
   @Get()
+  @Access.public()
   @ApiOperation({ summary: 'Liveness, event store head, and every projection: position, lag, status, dead letters' })
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
     const head = await this.store.headPosition();

@@ -1,35 +1,41 @@
 import { randomUUID } from 'node:crypto';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { CommandContext } from '@thads/application';
+import type { FastifyRequest } from 'fastify';
+import { actorOf, grantedAccessOf, type GrantedAccess } from '../auth/granted-access';
 import { RequestValidationFailed } from '../problem/request-validation-failed';
 
 type Headers = Record<string, string | string[] | undefined>;
 
 const TOKEN = /^[A-Za-z0-9._:-]{1,200}$/;
-const ROLES = ['officer', 'head', 'auditor', 'admin', 'reporting'] as const;
 
 /**
- * Builds the command context from HTTP headers:
- * - `Idempotency-Key`: the command id; a retry with the same key returns the first response and writes nothing.
- * - `If-Match`: the stream revision the client last saw (the ETag), for optimistic concurrency.
+ * Builds the command context of a request:
+ * - the actor is the verified bearer token's `sub`, the role the access guard allowed the request under, and the
+ *   office that qualified it (for a case, the case's office); never anything the client states in a header;
+ * - `Idempotency-Key`: the command id; a retry with the same key returns the first response and writes nothing;
+ * - `If-Match`: the stream revision the client last saw (the ETag), for optimistic concurrency;
  * - `X-Correlation-Id`: ties the command to a wider workflow; defaults to the command id.
- * - `X-Actor-Id`, `X-Actor-Role`, `X-Actor-Office`: who acts. Until JWT authentication lands these headers are
- *   trusted as sent (see README "Security status"); they are recorded on every event.
  */
-export function commandContextFrom(headers: Headers): CommandContext {
+export function commandContextFrom(headers: Headers, access: GrantedAccess): CommandContext {
   const commandId = token(headers, 'idempotency-key') ?? randomUUID();
   const ifMatch = single(headers, 'if-match');
-  const role = single(headers, 'x-actor-role') ?? 'officer';
-  if (!(ROLES as readonly string[]).includes(role)) {
-    throw new RequestValidationFailed([{ field: 'X-Actor-Role', messages: [`X-Actor-Role must be one of ${ROLES.join(', ')}`] }]);
-  }
-  const officeId = token(headers, 'x-actor-office');
   return {
     commandId,
     correlationId: token(headers, 'x-correlation-id') ?? commandId,
-    actor: { id: token(headers, 'x-actor-id') ?? 'anonymous', role, ...(officeId ? { officeId } : {}) },
+    actor: actorOf(access),
     ...(ifMatch !== undefined ? { expectedRevision: parseRevision(ifMatch) } : {}),
   };
 }
+
+/** Handler parameter: the command context of this request (see commandContextFrom). */
+export const RequestCommandContext = createParamDecorator((_data: unknown, context: ExecutionContext): CommandContext => {
+  const request = context.switchToHttp().getRequest<FastifyRequest>();
+  const access = grantedAccessOf(request);
+  // Only a public route lacks a grant, and no public route runs a command: this is a fault in the code, not the request.
+  if (access === undefined) throw new Error(`No granted access on ${request.method} ${request.url}: a command route must not be public`);
+  return commandContextFrom(request.headers, access);
+});
 
 function single(headers: Headers, name: string): string | undefined {
   const value = headers[name];

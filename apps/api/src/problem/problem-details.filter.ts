@@ -1,9 +1,10 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ConcurrencyConflict, RevisionMismatch } from '@thads/application';
+import { ConcurrencyConflict, RevisionMismatch, SigningKeysUnavailable } from '@thads/application';
 import { DomainError } from '@thads/domain';
 import { WrongExpectedRevision } from '@thads/event-store';
 import { ProjectionHalted, ProjectionWaitTimedOut } from '@thads/read-models';
+import { AccessRefused } from '../auth/access-refused';
 import { jsonSafe } from '../http/json-safe';
 import { statusOfDomainCode } from './problem-status';
 import { RequestValidationFailed } from './request-validation-failed';
@@ -27,6 +28,12 @@ const TITLES: Record<number, string> = {
 
 /** Maps any thrown value to a problem: the one place where errors become HTTP. */
 export function toProblem(error: unknown): Problem {
+  if (error instanceof AccessRefused) {
+    return problem(error.status, error.code, error.message);
+  }
+  if (error instanceof SigningKeysUnavailable) {
+    return problem(503, 'AUTH_KEYS_UNAVAILABLE', error.message);
+  }
   if (error instanceof RequestValidationFailed) {
     return problem(400, 'VALIDATION_FAILED', error.message, { errors: error.errors });
   }
@@ -73,6 +80,8 @@ function codeOfStatus(status: number): string {
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: unknown, logger: Logger): void {
   const body = { ...toProblem(error), instance: request.url };
   if (body.status >= 500) logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+  // RFC 6750 §3: every 401 names the scheme the client must use.
+  if (error instanceof AccessRefused && error.challenge !== undefined) void reply.header('www-authenticate', error.challenge);
   void reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(JSON.stringify(body));
 }
 

@@ -1,20 +1,25 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ExecuteReportingCommand } from '@thads/application';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ExecuteReportingCommand, type CommandContext } from '@thads/application';
 import type { ReportingCommand } from '@thads/domain';
 import type { FastifyReply } from 'fastify';
+import { Access } from '../auth/access-policy';
 import { commandResponse, dated, type CommandResponse } from '../http/command-response';
 import { IdParamPipe } from '../http/id-param.pipe';
 import { localToday } from '../http/local-today';
-import { commandContextFrom } from '../http/request-context';
+import { RequestCommandContext } from '../http/request-context';
 import { ClosePeriodDto, RegisterOfficeDto, SetTargetDto } from './dto/reporting.dtos';
 
-type RequestHeaders = Record<string, string | undefined>;
 const OfficeId = new IdParamPipe('officeId');
 
-/** Offices for the statistics: registration in the hierarchy, targets per reporting year, closing periods. */
+/**
+ * Offices for the statistics: registration in the hierarchy, targets per reporting year, closing periods. Admins, or
+ * the head of the office above: an office is registered and given its target by its parent; a period is closed by
+ * the office's own head or its parent's (docs/authorization.md).
+ */
 @ApiTags('offices')
+@ApiBearerAuth()
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe command id' })
 @ApiHeader({ name: 'If-Match', required: false, description: 'Stream revision (ETag) the client last saw' })
 @Controller('offices')
@@ -22,26 +27,29 @@ export class ReportingCommandsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @Access({ roles: ['head', 'admin'], office: 'parent-in-body' })
   @ApiOperation({ summary: 'RegisterOffice: an enforcement office and its parent (register parents first)' })
-  async registerOffice(@Body() body: RegisterOfficeDto, @Headers() headers: RequestHeaders, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
+  async registerOffice(@Body() body: RegisterOfficeDto, @RequestCommandContext() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
     void reply.status(201);
-    return this.run(body.officeId, { type: 'RegisterOffice', data: dated(body, localToday()) }, headers, reply);
+    return this.run(body.officeId, { type: 'RegisterOffice', data: dated(body, localToday()) }, context, reply);
   }
 
   @Post(':officeId/targets') @HttpCode(200)
+  @Access({ roles: ['head', 'admin'], office: 'parent-of-office-in-path' })
   @ApiOperation({ summary: 'SetTarget: completion-rate targets of a reporting year, by cases and by money' })
-  setTarget(@Param('officeId', OfficeId) officeId: string, @Body() body: SetTargetDto, @Headers() h: RequestHeaders, @Res({ passthrough: true }) r: FastifyReply) {
-    return this.run(officeId, { type: 'SetTarget', data: { ...dated(body, localToday()), officeId } }, h, r);
+  setTarget(@Param('officeId', OfficeId) officeId: string, @Body() body: SetTargetDto, @RequestCommandContext() c: CommandContext, @Res({ passthrough: true }) r: FastifyReply) {
+    return this.run(officeId, { type: 'SetTarget', data: { ...dated(body, localToday()), officeId } }, c, r);
   }
 
   @Post(':officeId/close-period') @HttpCode(200)
+  @Access({ roles: ['head', 'admin'], office: 'office-in-path-or-its-parent' })
   @ApiOperation({ summary: 'ClosePeriod: freeze the office’s figures for a month-end period (TTLT 12/2021 Art. 10)' })
-  closePeriod(@Param('officeId', OfficeId) officeId: string, @Body() body: ClosePeriodDto, @Headers() h: RequestHeaders, @Res({ passthrough: true }) r: FastifyReply) {
-    return this.run(officeId, { type: 'ClosePeriod', data: { ...dated(body, localToday()), officeId } }, h, r);
+  closePeriod(@Param('officeId', OfficeId) officeId: string, @Body() body: ClosePeriodDto, @RequestCommandContext() c: CommandContext, @Res({ passthrough: true }) r: FastifyReply) {
+    return this.run(officeId, { type: 'ClosePeriod', data: { ...dated(body, localToday()), officeId } }, c, r);
   }
 
-  private async run(officeId: string, command: ReportingCommand, headers: RequestHeaders, reply: FastifyReply): Promise<CommandResponse> {
-    const result = await this.commands.execute(new ExecuteReportingCommand(officeId, command, commandContextFrom(headers)));
+  private async run(officeId: string, command: ReportingCommand, context: CommandContext, reply: FastifyReply): Promise<CommandResponse> {
+    const result = await this.commands.execute(new ExecuteReportingCommand(officeId, command, context));
     return commandResponse(officeId, result, reply);
   }
 }

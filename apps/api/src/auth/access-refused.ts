@@ -1,0 +1,41 @@
+/** The realm named in every WWW-Authenticate challenge. */
+const REALM = 'thads-engine';
+
+/**
+ * A request the access guard refused before anything ran: 401 UNAUTHENTICATED (no or bad token, with a
+ * WWW-Authenticate challenge, RFC 6750 §3), 403 FORBIDDEN_ROLE or 403 FORBIDDEN_OFFICE. Becomes problem+json.
+ */
+export class AccessRefused extends Error {
+  override readonly name = 'AccessRefused';
+
+  constructor(
+    readonly status: 401 | 403,
+    readonly code: 'UNAUTHENTICATED' | 'FORBIDDEN_ROLE' | 'FORBIDDEN_OFFICE',
+    message: string,
+    /** The WWW-Authenticate header of a 401. */
+    readonly challenge?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** No bearer token: the bare challenge (RFC 6750 §3.1: no error code when the request had no credentials). */
+export function missingToken(): AccessRefused {
+  return new AccessRefused(401, 'UNAUTHENTICATED', 'This route needs a bearer token: Authorization: Bearer <JWT>', `Bearer realm="${REALM}"`);
+}
+
+/** A token was sent and refused; the reason is told to the client, it holds no secret. */
+export function invalidToken(reason: string): AccessRefused {
+  const description = reason.replace(/["\\]/g, "'");
+  return new AccessRefused(401, 'UNAUTHENTICATED', `The bearer token is not accepted: ${reason}`, `Bearer realm="${REALM}", error="invalid_token", error_description="${description}"`);
+}
+
+/** The token holds none of the roles the route allows. */
+export function forbiddenRole(message: string): AccessRefused {
+  return new AccessRefused(403, 'FORBIDDEN_ROLE', message);
+}
+
+/** The token's roles fit, but not for this office. */
+export function forbiddenOffice(message: string): AccessRefused {
+  return new AccessRefused(403, 'FORBIDDEN_OFFICE', message);
+}

@@ -1,0 +1,53 @@
+import { type CanActivate, type ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
+import { EVENT_STORE, InvalidToken, type TokenVerifier, type VerifiedToken } from '@thads/application';
+import type { EventStore } from '@thads/event-store';
+import type { FastifyRequest } from 'fastify';
+import { accessPolicyOf } from './access-policy';
+import { forbiddenRole, invalidToken } from './access-refused';
+import { decideAccess } from './access-decision';
+import { bearerTokenOf } from './bearer-token';
+import { recordGrantedAccess } from './granted-access';
+import { officesQualifyingFor } from './office-resolution';
+
+/** Injection token of the TokenVerifier the AuthModule builds from the AUTH_* settings. */
+export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
+
+/**
+ * The global guard: deny by default. A route without `@Access(…)` is refused for everyone; a public route passes
+ * without looking at the token; any other needs a valid bearer token whose roles and offices fit the route's policy.
+ * Guards run before pipes and handlers, so a refused request has written nothing.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger('Access');
+
+  constructor(
+    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const policy = accessPolicyOf(context.getHandler());
+    if (policy === undefined) {
+      this.logger.error(`${context.getClass().name}.${context.getHandler().name} has no @Access policy; refused`);
+      throw forbiddenRole('This route declares no access policy, so it is refused for everyone');
+    }
+    if (policy.public) return true;
+    const token = await this.authenticate(request.headers.authorization);
+    const office = policy.office;
+    const access = await decideAccess(policy, token, async () => (office === undefined ? [] : officesQualifyingFor(office, request, this.store)));
+    recordGrantedAccess(request, access);
+    return true;
+  }
+
+  private async authenticate(authorization: string | string[] | undefined): Promise<VerifiedToken> {
+    const token = bearerTokenOf(authorization);
+    try {
+      return await this.verifier.verify(token);
+    } catch (error) {
+      if (error instanceof InvalidToken) throw invalidToken(error.message);
+      throw error;
+    }
+  }
+}

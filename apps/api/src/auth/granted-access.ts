@@ -1,0 +1,30 @@
+import type { Actor } from '@thads/event-store';
+import type { Role } from '@thads/application';
+
+/** What the access guard allowed, for the handler to record as the actor. */
+export interface GrantedAccess {
+  /** The token's `sub`. */
+  readonly subject: string;
+  /** The role the request was allowed under: the first of the policy's roles the token holds that fits. */
+  readonly role: Role;
+  /** For officers and heads: the office that made them fit (for a case, the case's office). */
+  readonly officeId?: string;
+}
+
+// Keyed by the request object, so nothing is added to Fastify's types and the grant dies with the request.
+const grants = new WeakMap<object, GrantedAccess>();
+
+/** Called by the guard once it has allowed the request. */
+export function recordGrantedAccess(request: object, access: GrantedAccess): void {
+  grants.set(request, access);
+}
+
+/** The access the guard granted this request; undefined only on public routes. */
+export function grantedAccessOf(request: object): GrantedAccess | undefined {
+  return grants.get(request);
+}
+
+/** The actor recorded on the events a request causes: who, in which capacity, for which office. */
+export function actorOf(access: GrantedAccess): Actor {
+  return { id: access.subject, role: access.role, ...(access.officeId !== undefined ? { officeId: access.officeId } : {}) };
+}

@@ -1,0 +1,98 @@
+import { caseAggregate, complaintAggregate, reportingAggregate, streamNameOf } from '@thads/application';
+import { DomainError } from '@thads/domain';
+import { StreamNotFound, type EventStore, type RecordedEvent } from '@thads/event-store';
+import { IDENTIFIER, IDENTIFIER_RULE } from '../http/validators';
+import { RequestValidationFailed } from '../problem/request-validation-failed';
+import type { OfficeSource } from './access-policy';
+
+/** The parts of a request an office can come from; Fastify has parsed all three before any guard runs. */
+export interface RequestParts {
+  readonly params: unknown;
+  readonly query: unknown;
+  readonly body: unknown;
+}
+
+/**
+ * The offices that qualify an officer or head for this request, best first; empty when the request names none (a
+ * list without `office`, a top-level office). Stored facts are read from the first event of a stream: a case's office
+ * and a complaint's case are set when the stream is created and never change, so one event is enough and the answer
+ * cannot go stale. A malformed id is 400 and an unknown case, complaint or office is 404, as the handler would say.
+ */
+export async function officesQualifyingFor(source: OfficeSource, request: RequestParts, store: EventStore): Promise<readonly string[]> {
+  switch (source) {
+    case 'case-in-path':
+      return [await officeOfCase(store, identifier(request.params, 'caseId'))];
+    case 'office-in-body':
+      return [identifier(request.body, 'officeId')];
+    case 'case-in-body':
+      return [await officeOfCase(store, identifier(request.body, 'caseId'))];
+    case 'complaint-in-path':
+      return [await officeOfComplaint(store, identifier(request.params, 'complaintId'))];
+    case 'office-in-query': {
+      const office = field(request.query, 'office');
+      return typeof office === 'string' && IDENTIFIER.test(office) ? [office] : [];
+    }
+    case 'office-in-path-or-its-parent': {
+      const officeId = identifier(request.params, 'officeId');
+      const parent = await parentOfOffice(store, officeId);
+      return parent === undefined ? [officeId] : [officeId, parent];
+    }
+    case 'parent-of-office-in-path': {
+      const parent = await parentOfOffice(store, identifier(request.params, 'officeId'));
+      return parent === undefined ? [] : [parent];
+    }
+    case 'parent-in-body': {
+      const parent = field(request.body, 'parentOfficeId');
+      return parent === undefined ? [] : [identifier(request.body, 'parentOfficeId')];
+    }
+  }
+}
+
+async function officeOfCase(store: EventStore, caseId: string): Promise<string> {
+  const first = await firstEvent(store, streamNameOf(caseAggregate.category, caseId));
+  if (!first) throw new DomainError('CASE_NOT_FOUND', `No case with id ${caseId}`, { id: caseId });
+  return storedText(first, 'officeId');
+}
+
+async function officeOfComplaint(store: EventStore, complaintId: string): Promise<string> {
+  const first = await firstEvent(store, streamNameOf(complaintAggregate.category, complaintId));
+  if (!first) throw new DomainError('COMPLAINT_NOT_FOUND', `No complaint with id ${complaintId}`, { id: complaintId });
+  return officeOfCase(store, storedText(first, 'caseId'));
+}
+
+/** The parent office from the office's registration; OFFICE_NOT_REGISTERED (404) as the reporting commands answer. */
+async function parentOfOffice(store: EventStore, officeId: string): Promise<string | undefined> {
+  const first = await firstEvent(store, streamNameOf(reportingAggregate.category, officeId));
+  if (!first) throw new DomainError('OFFICE_NOT_REGISTERED', `Office ${officeId} is not registered`, { officeId });
+  const parent = first.data.parentOfficeId;
+  return typeof parent === 'string' ? parent : undefined;
+}
+
+async function firstEvent(store: EventStore, streamName: string): Promise<RecordedEvent | undefined> {
+  try {
+    return (await store.readStream(streamName, { maxCount: 1 }))[0];
+  } catch (error) {
+    if (error instanceof StreamNotFound) return undefined;
+    throw error;
+  }
+}
+
+function storedText(event: RecordedEvent, name: string): string {
+  const value = event.data[name];
+  // Every case and complaint stream starts with an event that carries it; anything else is a fault, not a refusal.
+  if (typeof value !== 'string') throw new Error(`${event.type} at ${event.stream}@${event.revision} has no ${name}`);
+  return value;
+}
+
+/** A path or body id, checked as IdParamPipe and the DTOs would: the guard runs before them. */
+function identifier(container: unknown, name: string): string {
+  const value = field(container, name);
+  if (typeof value !== 'string' || !IDENTIFIER.test(value)) {
+    throw new RequestValidationFailed([{ field: name, messages: [`${name} ${IDENTIFIER_RULE}`] }]);
+  }
+  return value;
+}
+
+function field(container: unknown, name: string): unknown {
+  return typeof container === 'object' && container !== null ? (container as Record<string, unknown>)[name] : undefined;
+}

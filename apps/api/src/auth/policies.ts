@@ -1,0 +1,28 @@
+import type { RolePolicy } from './access-policy';
+
+/**
+ * The policies routes use, named by what they allow (thads-domain.md §1.1, §4.1 rule 15; DESIGN.md §8). Each route
+ * still names its own with `@Access(…)`, so the policy is read where the route is. docs/authorization.md is generated
+ * from the routes and explains every choice.
+ */
+
+/** Case work of the enforcement officer (Art. 20): verification, measures, seizure, sale, money. Heads may do it too (Art. 23). */
+export const CASE_WORK: RolePolicy = { roles: ['officer', 'head'], office: 'case-in-path' };
+/** Decisions of the head of the office (Art. 23): QĐ THA, postponement, suspension, resumption, termination, entrustment… */
+export const HEAD_DECISION_ON_CASE: RolePolicy = { roles: ['head'], office: 'case-in-path' };
+/** One case's state and events: its own office, auditors, admins. Not the reporting service: events name the parties. */
+export const READ_CASE: RolePolicy = { roles: ['officer', 'head', 'auditor', 'admin'], office: 'case-in-path' };
+/** Registering a complaint, its escalation or withdrawal: what the office records on the complainant's behalf. */
+export const COMPLAINT_RECORDING: RolePolicy = { roles: ['officer', 'head'], office: 'complaint-in-path' };
+/** Accepting, declining and deciding a complaint (Art. 142, 148): heads. */
+export const HEAD_DECISION_ON_COMPLAINT: RolePolicy = { roles: ['head'], office: 'complaint-in-path' };
+/** One complaint: the case's office, auditors, admins. */
+export const READ_COMPLAINT: RolePolicy = { roles: ['officer', 'head', 'auditor', 'admin'], office: 'complaint-in-path' };
+/** Lists from read models: officers and heads for one of their offices, and the cross-office readers. */
+export const READ_OFFICE_LIST: RolePolicy = { roles: ['officer', 'head', 'auditor', 'reporting', 'admin'], office: 'office-in-query' };
+/** Statistics: heads for one of their offices, the reporting service, auditors, admins. */
+export const READ_STATISTICS: RolePolicy = { roles: ['head', 'auditor', 'reporting', 'admin'], office: 'office-in-query' };
+/** The audit trail of every event: auditors and admins. */
+export const READ_AUDIT_TRAIL: RolePolicy = { roles: ['auditor', 'admin'] };
+/** The change feed of the read models: the reporting service, and the readers of everything. */
+export const READ_CHANGE_FEED: RolePolicy = { roles: ['reporting', 'auditor', 'admin'] };

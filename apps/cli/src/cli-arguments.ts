@@ -17,6 +17,14 @@ export interface CliFlags {
   readonly batchSize?: number;
   /** `--today YYYY-MM-DD`: the day the deadline sweep takes as today (checked by the command). */
   readonly today?: string;
+  /** `--role officer[,head]`: the roles of a development token. */
+  readonly role?: string;
+  /** `--office <id>[,<id>]`: the offices of a development token. */
+  readonly office?: string;
+  /** `--sub <id>`: the subject (actor id) of a development token. */
+  readonly sub?: string;
+  /** `--ttl 8h`: how long a development token lives. */
+  readonly ttl?: string;
 }
 
 /** Parsed command line. */
@@ -26,7 +34,7 @@ export interface CliArguments {
 }
 
 const BOOLEAN_FLAGS = new Set(['--json', '--force']);
-const VALUE_FLAGS = new Set(['--reason', '--actor', '--batch-size', '--today']);
+const VALUE_FLAGS = new Set(['--reason', '--actor', '--batch-size', '--today', '--role', '--office', '--sub', '--ttl']);
 
 /** Parses `--flag value`, `--flag=value` and positionals; throws UsageError naming an unknown or valueless flag. */
 export function parseCliArguments(argv: readonly string[]): CliArguments {
@@ -61,6 +69,10 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
       actor: values.get('--actor'),
       batchSize: values.has('--batch-size') ? wholeNumber('--batch-size', values.get('--batch-size') ?? '', 1, 10_000) : undefined,
       today: values.get('--today'),
+      role: values.get('--role'),
+      office: values.get('--office'),
+      sub: values.get('--sub'),
+      ttl: values.get('--ttl'),
     },
   };
 }

@@ -10,6 +10,7 @@ import { migrateCommand } from './commands/migrate.command';
 import { projectionsRebuildCommand } from './commands/projections-rebuild.command';
 import { projectionsSkipCommand } from './commands/projections-skip.command';
 import { projectionsStatusCommand } from './commands/projections-status.command';
+import { tokenCommand } from './commands/token.command';
 
 export const USAGE = `Usage: npm run cli -- <command>
 
@@ -21,6 +22,9 @@ export const USAGE = `Usage: npm run cli -- <command>
                                                     pass over a dead-lettered event (recorded; actor defaults to $USER)
   deadlines sweep [--today YYYY-MM-DD] [--json]    record every deadline missed before today (Asia/Ho_Chi_Minh),
                                                     once each; brings the deadlines read model up to date first
+  token --role <role>[,<role>] [--office <id>[,<id>]] [--sub <id>] [--ttl 8h] [--json]
+                                                    print a bearer token signed with the development secret in
+                                                    DATA_DIR; refused when AUTH_* settings choose another verification
 
 Environment: DATA_DIR (./data), EVENT_STORE_URL (sqlite:<DATA_DIR>/events.db), READ_MODEL_URL (sqlite:<DATA_DIR>/read.db)
 `;
@@ -49,6 +53,10 @@ async function dispatch(argv: readonly string[], io: CliIo, projections: readonl
   if (command === 'migrate') {
     expectArguments('migrate', positionals.slice(1), []);
     return migrateCommand(io, flags.json);
+  }
+  if (command === 'token') {
+    expectArguments('token', positionals.slice(1), []);
+    return tokenCommand(io, flags);
   }
   if (command === 'deadlines') {
     if (subcommand !== 'sweep') throw new UsageError(subcommand === undefined ? 'deadlines needs a subcommand: sweep' : `Unknown subcommand "deadlines ${subcommand}"`);

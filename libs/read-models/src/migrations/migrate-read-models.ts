@@ -34,12 +34,16 @@ export class ReadModelMigrationFailed extends Error {
  * Returns the names applied by this call (empty when already up to date).
  */
 export async function migrateReadModels(db: Kysely<ReadModelDatabase>): Promise<string[]> {
-  if (isPostgres(db)) await ensureSchema(db);
+  // On PostgreSQL the migrator must be told the schema: without it, kysely looks its tables up by name in every
+  // schema of the database, and another schema's read_model_migrations (a parallel test, another environment)
+  // would make it skip creating ours.
+  const schema = isPostgres(db) ? await ensureSchema(db) : undefined;
   const migrator = new Migrator({
     db,
     provider,
     migrationTableName: 'read_model_migrations',
     migrationLockTableName: 'read_model_migrations_lock',
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {
@@ -51,14 +55,15 @@ export async function migrateReadModels(db: Kysely<ReadModelDatabase>): Promise<
 }
 
 /**
- * Creates the schema the connections' search_path names (postgres-read-model-database.ts). CREATE SCHEMA IF NOT
+ * Creates the schema the connections' search_path names (postgres-read-model-database.ts) and returns its name. CREATE SCHEMA IF NOT
  * EXISTS is not safe against a concurrent twin (it can fail on the catalog's unique index), hence the lock.
  */
-async function ensureSchema(db: Kysely<ReadModelDatabase>): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+async function ensureSchema(db: Kysely<ReadModelDatabase>): Promise<string> {
+  return db.transaction().execute(async (trx) => {
     const { rows } = await sql<{ schema: string }>`select split_part(current_setting('search_path'), ',', 1) as schema`.execute(trx);
     const schema = rows[0].schema.trim().replace(/^"|"$/g, '');
     await sql`select pg_advisory_xact_lock(hashtext('thads.read_models.schema'), hashtext(${schema}))`.execute(trx);
     await sql`create schema if not exists ${sql.id(schema)}`.execute(trx);
+    return schema;
   });
 }

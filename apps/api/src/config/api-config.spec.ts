@@ -21,6 +21,11 @@ describe('loadApiConfig', () => {
     expect(loadApiConfig({ DATA_DIR: '/var/thads', EVENT_STORE_URL: 'sqlite:/tmp/e.db' }).eventStoreUrl).toBe('sqlite:/tmp/e.db');
   });
 
+  it('given a postgres:// READ_MODEL_URL, then it is taken as is, and a refused URL never shows its password', () => {
+    expect(loadApiConfig({ READ_MODEL_URL: 'postgres://app@db:5432/thads?schema=read_models' }).readModelUrl).toBe('postgres://app@db:5432/thads?schema=read_models');
+    expect(() => loadApiConfig({ READ_MODEL_URL: 'mysql://app:s3cret@db/thads' })).toThrow('READ_MODEL_URL must be sqlite:<path> (or sqlite::memory:) or postgres://…, got "mysql://***@db/thads"');
+  });
+
   it('given ALLOW_UNSAFE_DURABILITY=true, then unsafe durability settings are allowed', () => {
     expect(loadApiConfig({ ALLOW_UNSAFE_DURABILITY: 'true' }).allowUnsafeDurability).toBe(true);
   });

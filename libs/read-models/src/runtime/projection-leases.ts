@@ -21,7 +21,7 @@ export interface ProjectionLeases {
   acquire(names: readonly string[]): Promise<ReadonlySet<string>>;
   /** Whether this process held the projection's lease at the last acquire. */
   holds(name: string): boolean;
-  /** Releases every lease (by ending the connection). */
+  /** Releases every lease and ends the connection. */
   close(): Promise<void>;
 }
 
@@ -52,7 +52,11 @@ class PostgresLeases implements ProjectionLeases {
   async close(): Promise<void> {
     this.closed = true;
     await this.queue;
-    this.drop();
+    const client = this.client;
+    // Unlock explicitly before ending the session: a backend releases its locks only as it exits, a moment after the
+    // socket closes, and a successor that tries right after close() should find the leases free.
+    if (client && this.held.size > 0) await client.query('select pg_advisory_unlock_all()').catch(() => undefined);
+    this.drop(client);
   }
 
   private async tryAcquire(names: readonly string[]): Promise<ReadonlySet<string>> {

@@ -2,10 +2,13 @@ import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { EVENT_STORE } from '@thads/application';
+import type { EventStore } from '@thads/event-store';
 import { AppModule } from './app.module';
 import type { ApiConfig } from './config/api-config';
 import { API_PREFIX, ROUTES_WITHOUT_PREFIX } from './http/api-prefix';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
+import { RejectionRecorder } from './audit/rejection-recorder';
 import { toRequestValidationFailed } from './problem/validation-errors';
 
 /**
@@ -16,6 +19,9 @@ export async function createApp(config: ApiConfig, options: { logger?: false } =
   const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: options.logger === false ? false : undefined,
+    // Throw start-up failures (bad settings, unsafe durability, unreachable stores) to the caller instead of
+    // exiting: main.ts prints them plainly, and a test that starts the app sees the error instead of a dead run.
+    abortOnError: false,
   });
   app.enableShutdownHooks();
   app.setGlobalPrefix(API_PREFIX, { exclude: ROUTES_WITHOUT_PREFIX });
@@ -27,7 +33,7 @@ export async function createApp(config: ApiConfig, options: { logger?: false } =
       exceptionFactory: toRequestValidationFailed,
     }),
   );
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(new ProblemDetailsFilter(new RejectionRecorder(app.get<EventStore>(EVENT_STORE))));
 
   const fastify = app.getHttpAdapter().getInstance();
   // Commands are JSON only: any other body gets 415 from Fastify, shaped as a problem by the filter.

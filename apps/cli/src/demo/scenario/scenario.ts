@@ -1,0 +1,86 @@
+/**
+ * A demo scenario (docs/scenarios.md): offices, a reporting period, targets, and per office how many cases end in
+ * each state at the period end with their total VND. Never rates: every rate the demo prints is computed by the
+ * completion_stats projection over the events the generated commands produce.
+ */
+import type { LocalDate, ReportingOfficeTier, ReportingPeriod } from '@thads/domain';
+
+/**
+ * Where a case stands at 24:00 on the period's last day. Each maps to one bucket of docs/statistics.md:
+ * postponed (on a ground other than the parties' agreement) and suspended are hoãn / tạm đình chỉ; in progress is
+ * enforceable and not completed (it includes cases postponed by agreement, Art. 48(1)(c)).
+ */
+export const END_STATES = [
+  'inProgress',
+  'fullyEnforced',
+  'terminated',
+  'postponed',
+  'suspended',
+  'notEnforceable',
+  'entrustedOut',
+  'movedToSeparateRegister',
+] as const;
+export type EndState = (typeof END_STATES)[number];
+
+/** Carried over: on the books at 24:00 on 30 September before the year. Received: decided inside the period. */
+export type CaseOrigin = 'carriedOver' | 'received';
+
+/** A number of cases and the VND their obligation items add up to (whole VND, exact). */
+export interface CaseCount {
+  readonly count: number;
+  readonly amount: bigint;
+}
+
+/** The cases of one office in one end state; `carriedOver` is the part of them that came from before the year. */
+export interface EndStateFigures extends CaseCount {
+  readonly carriedOver: CaseCount;
+}
+
+/** Completion-rate targets (chỉ tiêu) of the reporting year, percent strings with at most 2 decimals ("72.50"). */
+export interface ScenarioTarget {
+  readonly cases: string;
+  readonly money: string;
+}
+
+export interface ScenarioOffice {
+  readonly id: string;
+  readonly name: string;
+  readonly tier: ReportingOfficeTier;
+  /** Absent for the one root office; otherwise an office listed before this one. */
+  readonly parent?: string;
+  /** The locality, for realistic addresses and court names ("quận Ngô Quyền, Hải Phòng"); defaults to the name. */
+  readonly area: string;
+  readonly target?: ScenarioTarget;
+  /** Every end state, 0 cases where the file leaves it out. */
+  readonly cases: Readonly<Record<EndState, EndStateFigures>>;
+}
+
+export interface Scenario {
+  readonly name: string;
+  readonly description?: string;
+  /** Seeds the generator: the same scenario and seed always give the same commands. Defaults to the name. */
+  readonly seed: string;
+  /** The year the period ends in: 2018 is 1 Oct 2017 – 30 Sep 2018. */
+  readonly reportingYear: number;
+  /** The cumulative month the report is for, `YYYY-MM` (2018-05: 1 Oct 2017 – 31 May 2018). */
+  readonly period: ReportingPeriod;
+  /** Offices in registration order: a parent before its children; exactly one root. */
+  readonly offices: readonly ScenarioOffice[];
+}
+
+/** The dates a scenario's cases live in. */
+export interface ScenarioWindow {
+  /** 1 October before the year: the first day a received case may be decided. */
+  readonly yearStartsOn: LocalDate;
+  /** 30 September before the year: a carried-over case is on the books at 24:00 that day. */
+  readonly openingBalanceOn: LocalDate;
+  /** 24:00 on this day is the period end: no act is dated later. */
+  readonly periodEndsOn: LocalDate;
+  /** The earliest day a carried-over case may have been received. */
+  readonly historyStartsOn: LocalDate;
+}
+
+/** The part of an end state received inside the period: the total less what was carried over. */
+export function receivedPart(figures: EndStateFigures): CaseCount {
+  return { count: figures.count - figures.carriedOver.count, amount: figures.amount - figures.carriedOver.amount };
+}

@@ -43,4 +43,17 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The demo's generator is deterministic: the same scenario and seed give the same commands (seeded-random.ts).
+    files: ['apps/cli/src/demo/generator/**/*.ts', 'apps/cli/src/demo/scenario/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'The demo generator draws from its seeded random, never Math.random.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The demo generator reads no clock: dates come from the scenario window.' },
+        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'The demo generator reads no clock: dates come from the scenario window.' },
+      ],
+    },
+  },
 );

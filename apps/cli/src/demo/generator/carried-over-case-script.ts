@@ -1,0 +1,119 @@
+/**
+ * A case carried over into the year: received and decided before 1 October, on the books at 24:00 on 30 September
+ * (in progress, not enforceable, postponed or suspended), then written through to its end state at the period end.
+ */
+import { addCalendarDays, addMonths, daysBetween, type LocalDate, type NotEnforceableGround } from '@thads/domain';
+import type { EndState } from '../scenario/scenario';
+import { caseIdentity, type CaseIdentity } from './case-identity';
+import { reserveDaysFor, type CaseContext } from './case-context';
+import { DoesNotFit, enterPhase, startScript, workingDayBetween, type CaseScript } from './case-script';
+import { notEnforceableGround, openingStateFor, postponementGround, suspensionGround, terminationGround, type OpeningState } from './choices';
+import { decideNotEnforceable, entrust, intake, moveToSeparateRegister, postpone, resume, reverifyEnforceable, reverifyWhileDue, suspend, terminate, verifyEnforceable } from './script-acts';
+import { collectPart, decideCoercion, settleByCoercion } from './script-money';
+
+/** Writes a carried-over case ending in `state`. Throws DoesNotFit when this attempt runs out of days. */
+export function writeCarriedOverCase(context: CaseContext, state: EndState): CaseScript {
+  const { random, window } = context;
+  const opening = window.openingBalanceOn;
+  const script = startScript(random, context.tempo, window.historyStartsOn, opening);
+  // A separate-register move in the year needs the not-enforceable decision a year before it, so an early receipt.
+  const latestReceipt = state === 'movedToSeparateRegister' ? addCalendarDays(addMonths(window.periodEndsOn, -12), -60) : addCalendarDays(opening, -45);
+  const receivedOn = workingDayBetween(random, window.historyStartsOn, latestReceipt);
+  const identity = caseIdentity(random, context.amount, context.area, receivedOn);
+  intake(script, identity, context.officeId, context.officerId, receivedOn);
+  const openingState = openingStateFor(random, state);
+  // The separate register comes a year after the decision for a debtor without assets; two years when the address is
+  // unknown (Decree 62 Art. 9(5)), which would not fit.
+  const ground = state === 'movedToSeparateRegister' ? 'NO_INCOME_OR_ASSETS' : notEnforceableGround(random);
+  writeHistory(context, script, identity, openingState, ground, state);
+
+  enterPhase(script, inYearStart(context, state), window.periodEndsOn);
+  if (state === 'movedToSeparateRegister') {
+    enterPhase(script, window.yearStartsOn, window.periodEndsOn);
+    reverifyWhileDue(script, addMonths(script.notEnforceableDecidedOn ?? opening, 12));
+    enterPhase(script, inYearStart(context, state), window.periodEndsOn);
+    moveToSeparateRegister(script);
+    return script;
+  }
+  endCarriedOverCase(context, script, identity, openingState, state);
+  return script;
+}
+
+/** Before the year: the decision and what brought the case to its opening state; every act by 30 September. */
+function writeHistory(context: CaseContext, script: CaseScript, identity: CaseIdentity, openingState: OpeningState, ground: NotEnforceableGround, state: EndState): void {
+  const { random } = context;
+  switch (openingState) {
+    case 'enforceable':
+      verifyEnforceable(script);
+      // Nothing is collected on a case that will be terminated, so all its VND counts as terminated money and the
+      // report's split matches the scenario's figures (docs/scenarios.md).
+      if (state !== 'terminated' && random.chance(0.3)) collectPart(script, 'VOLUNTARY');
+      return;
+    case 'notEnforceable':
+      decideNotEnforceable(script, ground);
+      return reverifyWhileDue(script, script.limit);
+    case 'postponed':
+      if (random.chance(0.6)) verifyEnforceable(script);
+      return postpone(script, postponementGround(random));
+    case 'suspended':
+      if (random.chance(0.6)) verifyEnforceable(script);
+      return suspend(script, suspensionGround(random, identity));
+  }
+}
+
+/** In the year: from the opening state to the end state. */
+function endCarriedOverCase(context: CaseContext, script: CaseScript, identity: CaseIdentity, from: OpeningState, state: EndState): void {
+  const { random } = context;
+  switch (state) {
+    case 'inProgress':
+      if (from === 'notEnforceable') return reverifyEnforceable(script);
+      if (from === 'postponed' || from === 'suspended') return resume(script);
+      return keepEnforcing(context, script);
+    case 'fullyEnforced':
+      backToEnforcement(script, from);
+      return settleByCoercion(script, context.moneyPath === 'voluntary' ? 'accountDebit' : context.moneyPath);
+    case 'terminated':
+      return terminate(script, terminationGround(random, identity));
+    case 'postponed':
+      if (from === 'enforceable') postpone(script, postponementGround(random));
+      return;
+    case 'suspended':
+      if (from === 'enforceable') suspend(script, suspensionGround(random, identity));
+      return;
+    case 'notEnforceable':
+      if (from === 'enforceable') decideNotEnforceable(script, notEnforceableGround(random));
+      else enterPhase(script, context.window.yearStartsOn, context.window.periodEndsOn);
+      return reverifyWhileDue(script, script.limit);
+    case 'entrustedOut':
+      backToEnforcement(script, from);
+      return entrust(script, random.pick(context.entrustTargets));
+    case 'movedToSeparateRegister':
+      throw new DoesNotFit('handled by writeCarriedOverCase');
+  }
+}
+
+/** Enforceable again: new assets found, or the pause lifted (and, if it came before any verification, verified). */
+function backToEnforcement(script: CaseScript, from: OpeningState): void {
+  if (from === 'notEnforceable') reverifyEnforceable(script);
+  if (from === 'postponed' || from === 'suspended') resume(script);
+  if (script.status === 'decided') verifyEnforceable(script);
+}
+
+/** Still being enforced at the period end: nothing new, a partial payment, coercion under way, or an agreed postponement. */
+function keepEnforcing(context: CaseContext, script: CaseScript): void {
+  const variant = context.random.weighted<'quiet' | 'paidPart' | 'coercionStarted' | 'postponedByAgreement'>([['quiet', 2], ['paidPart', 1], ['coercionStarted', 1], ['postponedByAgreement', 1]]);
+  if (variant === 'paidPart') collectPart(script, 'VOLUNTARY');
+  if (variant === 'coercionStarted') {
+    decideCoercion(script, 'INCOME_GARNISHMENT');
+    collectPart(script, 'COERCION');
+  }
+  if (variant === 'postponedByAgreement') postpone(script, 'PARTIES_AGREE');
+}
+
+/** The first in-year act falls anywhere in the period that leaves room for what follows it. */
+function inYearStart(context: CaseContext, state: EndState): LocalDate {
+  const { window } = context;
+  if (context.tempo === 'hurried') return window.yearStartsOn;
+  const room = daysBetween(window.yearStartsOn, window.periodEndsOn) - reserveDaysFor(state === 'fullyEnforced' ? context.moneyPath : 'other');
+  return addCalendarDays(window.yearStartsOn, context.random.integer(0, Math.max(0, room)));
+}

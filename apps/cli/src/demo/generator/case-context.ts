@@ -1,0 +1,37 @@
+import type { ScenarioWindow } from '../scenario/scenario';
+import type { MoneyPath } from './script-money';
+import type { SeededRandom } from './seeded-random';
+import type { Tempo } from './case-script';
+
+/** What writing one case needs: its office, amount, dates and this attempt's randomness and tempo. */
+export interface CaseContext {
+  readonly random: SeededRandom;
+  readonly tempo: Tempo;
+  readonly window: ScenarioWindow;
+  readonly officeId: string;
+  /** Locality for addresses and the court ("quận Ngô Quyền, thành phố Hải Phòng"). */
+  readonly area: string;
+  readonly officerId: string;
+  /** What the case's obligation items add up to. */
+  readonly amount: bigint;
+  /** How a fully enforced case is paid; the planner falls back to a shorter path when a long one does not fit. */
+  readonly moneyPath: MoneyPath;
+  /** Offices the case may be entrusted to (never its own). */
+  readonly entrustTargets: readonly string[];
+}
+
+/** Days a path needs after its start, so a normal-tempo start leaves room for it before the period ends. */
+export function reserveDaysFor(path: MoneyPath | 'other'): number {
+  switch (path) {
+    case 'auction':
+      return 150;
+    case 'garnishment':
+      return 100;
+    case 'accountDebit':
+      return 50;
+    case 'voluntary':
+      return 20;
+    default:
+      return 30;
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * A case received and decided inside the period, written through to its end state at the period end. Acts are dated
+ * between 1 October and the period's last day.
+ */
+import { addCalendarDays, daysBetween } from '@thads/domain';
+import type { EndState } from '../scenario/scenario';
+import { caseIdentity, type CaseIdentity } from './case-identity';
+import { reserveDaysFor, type CaseContext } from './case-context';
+import { startScript, workingDayBetween, type CaseScript } from './case-script';
+import { notEnforceableGround, postponementGround, suspensionGround, terminationGround } from './choices';
+import { decideNotEnforceable, entrust, intake, postpone, reverifyWhileDue, suspend, terminate, verifyEnforceable } from './script-acts';
+import { collectPart, decideCoercion, settleByCoercion, settleVoluntarily } from './script-money';
+
+/** Writes a received case ending in `state`. Throws DoesNotFit when this attempt runs out of days. */
+export function writeReceivedCase(context: CaseContext, state: EndState): CaseScript {
+  const { random, window } = context;
+  const script = startScript(random, context.tempo, window.yearStartsOn, window.periodEndsOn);
+  const reserve = reserveDaysFor(state === 'fullyEnforced' ? context.moneyPath : 'other');
+  const latestStart = addCalendarDays(window.periodEndsOn, -Math.min(reserve, daysBetween(window.yearStartsOn, window.periodEndsOn)));
+  const receivedOn = workingDayBetween(random, window.yearStartsOn, context.tempo === 'hurried' ? addCalendarDays(window.yearStartsOn, 6) : latestStart);
+  const identity = caseIdentity(random, context.amount, context.area, receivedOn);
+  intake(script, identity, context.officeId, context.officerId, receivedOn);
+  endReceivedCase(context, script, identity, state);
+  return script;
+}
+
+function endReceivedCase(context: CaseContext, script: CaseScript, identity: CaseIdentity, state: EndState): void {
+  const { random } = context;
+  switch (state) {
+    case 'inProgress':
+      return keepInProgress(context, script);
+    case 'fullyEnforced':
+      if (context.moneyPath === 'voluntary') return settleVoluntarily(script);
+      verifyEnforceable(script);
+      return settleByCoercion(script, context.moneyPath);
+    case 'terminated':
+      if (random.chance(0.4)) decideNotEnforceable(script, notEnforceableGround(random));
+      else if (random.chance(0.5)) verifyEnforceable(script);
+      return terminate(script, terminationGround(random, identity));
+    case 'postponed':
+      if (random.chance(0.6)) verifyEnforceable(script);
+      return postpone(script, postponementGround(random));
+    case 'suspended':
+      if (random.chance(0.6)) verifyEnforceable(script);
+      return suspend(script, suspensionGround(random, identity));
+    case 'notEnforceable':
+      decideNotEnforceable(script, notEnforceableGround(random));
+      return reverifyWhileDue(script, script.limit);
+    case 'entrustedOut':
+      // Verification found the debtor's assets or residence in another office's area (Art. 55).
+      if (random.chance(0.7)) verifyEnforceable(script, 'Người phải thi hành án có tài sản tại địa phương khác');
+      return entrust(script, random.pick(context.entrustTargets));
+    case 'movedToSeparateRegister':
+      throw new Error('A case received in the year cannot reach the separate register within it (the scenario validation refuses it)');
+  }
+}
+
+/** Enforceable and not completed at the period end: a few realistic ways to be there. */
+function keepInProgress(context: CaseContext, script: CaseScript): void {
+  const { random } = context;
+  const variant = random.weighted<'decided' | 'verified' | 'coercionStarted' | 'postponedByAgreement' | 'paidPart'>([
+    ['decided', 1],
+    ['verified', 4],
+    ['coercionStarted', 2],
+    ['postponedByAgreement', 1],
+    ['paidPart', 2],
+  ]);
+  // Only a recent decision is still unverified at the period end; an older one would have missed its deadline.
+  if (variant === 'decided' && (script.verificationDueOn ?? script.limit) > script.limit) return;
+  if (variant === 'paidPart') collectPart(script, 'VOLUNTARY');
+  verifyEnforceable(script);
+  if (variant === 'coercionStarted') {
+    decideCoercion(script, random.chance(0.5) ? 'ACCOUNT_DEBIT' : 'INCOME_GARNISHMENT');
+    collectPart(script, 'COERCION');
+  }
+  // Art. 48(1)(c): postponed by the parties' agreement stays enforceable (thads-domain.md §6.4).
+  if (variant === 'postponedByAgreement') postpone(script, 'PARTIES_AGREE');
+}

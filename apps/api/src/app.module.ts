@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ApplicationModule } from '@thads/application';
 import { AuditController } from './audit/audit.controller';
+import { CaseAuditController } from './cases/case-audit.controller';
 import { CaseCommandsController } from './cases/case-commands.controller';
 import { CaseListController } from './cases/case-list.controller';
 import { CaseQueriesController } from './cases/case-queries.controller';
@@ -33,7 +34,7 @@ export class AppModule {
         AuthModule.forRoot(config.auth),
       ],
       providers: [durabilityProvider(config)],
-      controllers: [CaseCommandsController, CaseQueriesController, CaseListController, ComplaintCommandsController, ComplaintQueriesController, ComplaintQueueController, ReportingCommandsController, CompletionReportController, HealthController, AuditController, ReadModelFeedController],
+      controllers: [CaseCommandsController, CaseQueriesController, CaseAuditController, CaseListController, ComplaintCommandsController, ComplaintQueriesController, ComplaintQueueController, ReportingCommandsController, CompletionReportController, HealthController, AuditController, ReadModelFeedController],
     };
   }
 }

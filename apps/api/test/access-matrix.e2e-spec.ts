@@ -46,10 +46,10 @@ describe('role × route matrix', () => {
   }
 
   async function expectRefusal(route: RouteAccess, authorization: string | undefined, status: 401 | 403, code: string) {
-    const head = await t.store.headPosition();
+    const head = await t.headOutsideRejections();
     const answer = await send(route, authorization);
     expect({ status: answer.status, code: answer.code, problem: answer.problem }).toEqual({ status, code, problem: true });
-    expect(await t.store.headPosition()).toBe(head);
+    expect(await t.headOutsideRejections()).toBe(head);
     return answer;
   }
 

@@ -67,11 +67,11 @@ describe('case lifecycle over HTTP', () => {
     await t.http.post('/api/v1/cases').send(receiveCaseBody(caseId)).expect(201);
     const body = { decisionNumber: '102/QĐ-CCTHADS', effectiveDate: '2018-03-05' };
     const first = await t.http.post(`/api/v1/cases/${caseId}/issue-enforcement-decision`).set('Idempotency-Key', 'issue-0002').send(body).expect(200);
-    const headBefore = await t.store.headPosition();
+    const headBefore = await t.headOutsideRejections();
     const retry = await t.http.post(`/api/v1/cases/${caseId}/issue-enforcement-decision`).set('Idempotency-Key', 'issue-0002').send(body).expect(200);
     expect(retry.body).toEqual(first.body);
     expect(retry.headers['idempotent-replayed']).toBe('true');
-    expect(await t.store.headPosition()).toBe(headBefore);
+    expect(await t.headOutsideRejections()).toBe(headBefore);
   });
 
   it('derives the case id from the Idempotency-Key when the client gives none, so a retried ReceiveCase makes one case', async () => {
@@ -86,7 +86,7 @@ describe('case lifecycle over HTTP', () => {
     const caseId = 'HP-2018-0003';
     await t.http.post('/api/v1/cases').send(receiveCaseBody(caseId)).expect(201);
     await t.http.post(`/api/v1/cases/${caseId}/issue-enforcement-decision`).set('If-Match', '"0"').send({ decisionNumber: '103', effectiveDate: '2018-03-05' }).expect(200);
-    const headBefore = await t.store.headPosition();
+    const headBefore = await t.headOutsideRejections();
     const stale = await t.http
       .post(`/api/v1/cases/${caseId}/assign-enforcement-officer`)
       .set('If-Match', '"0"')
@@ -94,7 +94,7 @@ describe('case lifecycle over HTTP', () => {
       .expect(412)
       .expect('content-type', /application\/problem\+json/);
     expect(stale.body).toMatchObject({ code: 'REVISION_MISMATCH', expectedRevision: '0', actualRevision: '1' });
-    expect(await t.store.headPosition()).toBe(headBefore);
+    expect(await t.headOutsideRejections()).toBe(headBefore);
   });
 
   it('serves OpenAPI at /docs-json and health at /health', async () => {

@@ -11,12 +11,12 @@ describe('office and reporting commands over HTTP', () => {
   const office = (officeId: string, extra: Record<string, unknown> = {}) => ({ officeId, name: `Cơ quan ${officeId}`, tier: 'PROVINCE', effectiveDate: '2017-10-01', ...extra });
 
   async function expectRefused(send: () => Promise<{ status: number; body: Record<string, unknown>; headers: Record<string, string> }>, status: number, code: string) {
-    const head = await t.store.headPosition();
+    const head = await t.headOutsideRejections();
     const res = await send();
     expect(res.status).toBe(status);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body.code).toBe(code);
-    expect(await t.store.headPosition()).toBe(head);
+    expect(await t.headOutsideRejections()).toBe(head);
     return res.body;
   }
 

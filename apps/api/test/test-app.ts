@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EVENT_STORE, ROLES, signJwt, type AuthSettings, type Role } from '@thads/application';
-import type { EventStore } from '@thads/event-store';
+import { streamCategory, type EventStore } from '@thads/event-store';
 import request from 'supertest';
 import { loadApiConfig } from '../src/config/api-config';
 import { createApp } from '../src/create-app';
@@ -37,6 +37,11 @@ export interface TestApp {
   readonly dataDir: string;
   /** Requests as one role for the given offices, e.g. `t.as('head', 'HP-NGO-QUYEN')`; `sub` defaults to `<role>-test`. */
   as(role: Role, offices: string | readonly string[], sub?: string): Agent;
+  /**
+   * Position of the last event outside the rejection log (`rejection-*` streams), -1n for none. Refused commands are
+   * recorded there as CommandRejected (issue 5 item 6) and write nothing anywhere else: tests of refusals compare this.
+   */
+  headOutsideRejections(): Promise<bigint>;
   /** Signs any claims with the server's HS256 secret (the development secret unless AUTH_JWT_SECRET is set). */
   token(claims: TestClaims): string;
   close(): Promise<void>;
@@ -70,6 +75,7 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp
     authorization,
     store: app.get<EventStore>(EVENT_STORE),
     dataDir,
+    headOutsideRejections: headOutsideRejectionsOf(app.get<EventStore>(EVENT_STORE)),
     as: (role, offices, sub = `${role}-test`) => request.agent(server).set('authorization', bearer({ sub, roles: [role], offices: typeof offices === 'string' ? [offices] : offices })),
     token,
     async close() {
@@ -84,4 +90,18 @@ function hs256Secret(settings: AuthSettings): string | undefined {
   if (settings.mode === 'shared-secret') return settings.secret;
   if (settings.mode === 'development-secret') return readFileSync(settings.secretFile, 'utf8').trim();
   return undefined;
+}
+
+/** Reads the log incrementally, remembering how far it looked, so a suite asking after every request stays cheap. */
+function headOutsideRejectionsOf(store: EventStore): () => Promise<bigint> {
+  let readUpTo: bigint | undefined;
+  let head = -1n;
+  return async () => {
+    for (;;) {
+      const page = await store.readAll({ fromPosition: readUpTo, maxCount: 500 });
+      if (!page.length) return head;
+      for (const event of page) if (streamCategory(event.stream) !== 'rejection') head = event.position;
+      readUpTo = page[page.length - 1].position;
+    }
+  };
 }

@@ -6,7 +6,7 @@ import { accessPolicyOf } from './access-policy';
 import { forbiddenRole, invalidToken } from './access-refused';
 import { decideAccess } from './access-decision';
 import { bearerTokenOf } from './bearer-token';
-import { recordGrantedAccess } from './granted-access';
+import { recordGrantedAccess, recordVerifiedToken } from './granted-access';
 import { officesQualifyingFor } from './office-resolution';
 
 /** Injection token of the TokenVerifier the AuthModule builds from the AUTH_* settings. */
@@ -35,6 +35,7 @@ export class AccessGuard implements CanActivate {
     }
     if (policy.public) return true;
     const token = await this.authenticate(request.headers.authorization);
+    recordVerifiedToken(request, token);
     const office = policy.office;
     const access = await decideAccess(policy, token, async () => (office === undefined ? [] : officesQualifyingFor(office, request, this.store)));
     recordGrantedAccess(request, access);

@@ -24,6 +24,25 @@ export function grantedAccessOf(request: object): GrantedAccess | undefined {
   return grants.get(request);
 }
 
+// The verified token of a request, kept even when the guard then refuses it, so a refusal can name who tried.
+const verifiedTokens = new WeakMap<object, { readonly subject: string; readonly roles: readonly string[] }>();
+
+/** Called by the guard as soon as the bearer token is verified, before the policy is checked. */
+export function recordVerifiedToken(request: object, token: { readonly subject: string; readonly roles: readonly string[] }): void {
+  verifiedTokens.set(request, token);
+}
+
+/**
+ * Who sent a request, as far as it is known: the granted actor, else the verified token's subject under its first
+ * role (it was refused, so no role was granted); undefined without a valid token (a 401 names nobody).
+ */
+export function requesterOf(request: object): Actor | undefined {
+  const access = grants.get(request);
+  if (access !== undefined) return actorOf(access);
+  const token = verifiedTokens.get(request);
+  return token === undefined ? undefined : { id: token.subject, role: token.roles[0] ?? 'none' };
+}
+
 /** The actor recorded on the events a request causes: who, in which capacity, for which office. */
 export function actorOf(access: GrantedAccess): Actor {
   return { id: access.subject, role: access.role, ...(access.officeId !== undefined ? { officeId: access.officeId } : {}) };

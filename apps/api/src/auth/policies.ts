@@ -26,3 +26,8 @@ export const READ_STATISTICS: RolePolicy = { roles: ['head', 'auditor', 'reporti
 export const READ_AUDIT_TRAIL: RolePolicy = { roles: ['auditor', 'admin'] };
 /** The change feed of the read models: the reporting service, and the readers of everything. */
 export const READ_CHANGE_FEED: RolePolicy = { roles: ['reporting', 'auditor', 'admin'] };
+/**
+ * A case's replay, hash-chain verification and evidence: auditors and admins anywhere (DESIGN.md §1), and the head of
+ * the case's office, who answers for the file. Not officers: evidence is produced for supervision, not case work.
+ */
+export const AUDIT_CASE: RolePolicy = { roles: ['auditor', 'admin', 'head'], office: 'case-in-path' };

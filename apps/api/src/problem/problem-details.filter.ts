@@ -4,6 +4,7 @@ import { ConcurrencyConflict, RevisionMismatch, SigningKeysUnavailable } from '@
 import { DomainError } from '@thads/domain';
 import { WrongExpectedRevision } from '@thads/event-store';
 import { ProjectionHalted, ProjectionWaitTimedOut } from '@thads/read-models';
+import type { RejectionRecorder } from '../audit/rejection-recorder';
 import { AccessRefused } from '../auth/access-refused';
 import { jsonSafe } from '../http/json-safe';
 import { statusOfDomainCode } from './problem-status';
@@ -85,12 +86,26 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
   void reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(JSON.stringify(body));
 }
 
+/**
+ * The global filter. With a RejectionRecorder, a refused command is recorded before the reply is sent, so a client
+ * that sees the refusal can already find it in the store (the audit read model follows by position).
+ */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
 
-  catch(error: unknown, host: ArgumentsHost): void {
+  constructor(private readonly rejections?: RejectionRecorder) {}
+
+  catch(error: unknown, host: ArgumentsHost): void | Promise<void> {
     const http = host.switchToHttp();
-    sendProblem(http.getResponse<FastifyReply>(), http.getRequest<FastifyRequest>(), error, this.logger);
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
+    const problem = toProblem(error);
+    if (this.rejections === undefined || !this.rejections.shouldRecord(request, problem)) {
+      sendProblem(reply, request, error, this.logger);
+      return;
+    }
+    // Nest's Fastify route returns the reply after calling the filter, so Fastify waits for this later send.
+    return this.rejections.record(request, problem).then(() => sendProblem(reply, request, error, this.logger));
   }
 }

@@ -4,3 +4,4 @@ export * from './case-state';
 export * from './case-errors';
 export * from './case-decider';
 export * from './case-event-codec';
+export * from './case-legal-basis';

@@ -25,6 +25,10 @@ export interface CliFlags {
   readonly sub?: string;
   /** `--ttl 8h`: how long a development token lives. */
   readonly ttl?: string;
+  /** `--scenario <file>`: the demo's scenario file. */
+  readonly scenario?: string;
+  /** `--data-dir <dir>`: where the demo writes instead of a fresh temporary directory. */
+  readonly dataDir?: string;
 }
 
 /** Parsed command line. */
@@ -34,7 +38,7 @@ export interface CliArguments {
 }
 
 const BOOLEAN_FLAGS = new Set(['--json', '--force']);
-const VALUE_FLAGS = new Set(['--reason', '--actor', '--batch-size', '--today', '--role', '--office', '--sub', '--ttl']);
+const VALUE_FLAGS = new Set(['--reason', '--actor', '--batch-size', '--today', '--role', '--office', '--sub', '--ttl', '--scenario', '--data-dir']);
 
 /** Parses `--flag value`, `--flag=value` and positionals; throws UsageError naming an unknown or valueless flag. */
 export function parseCliArguments(argv: readonly string[]): CliArguments {
@@ -73,6 +77,8 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
       office: values.get('--office'),
       sub: values.get('--sub'),
       ttl: values.get('--ttl'),
+      scenario: values.get('--scenario'),
+      dataDir: values.get('--data-dir'),
     },
   };
 }

@@ -6,6 +6,7 @@ import { findProjection, readModelProjections, type Projection } from '@thads/re
 import { parseCliArguments, UsageError } from './cli-arguments';
 import type { CliIo } from './cli-context';
 import { deadlinesSweepCommand } from './commands/deadlines-sweep.command';
+import { demoCommand } from './commands/demo.command';
 import { migrateCommand } from './commands/migrate.command';
 import { projectionsRebuildCommand } from './commands/projections-rebuild.command';
 import { projectionsSkipCommand } from './commands/projections-skip.command';
@@ -22,6 +23,9 @@ export const USAGE = `Usage: npm run cli -- <command>
                                                     pass over a dead-lettered event (recorded; actor defaults to $USER)
   deadlines sweep [--today YYYY-MM-DD] [--json]    record every deadline missed before today (Asia/Ho_Chi_Minh),
                                                     once each; brings the deadlines read model up to date first
+  demo [--scenario <file>] [--data-dir <dir>] [--force] [--json]
+                                                    seed a scenario (default scenarios/hai-phong-2018.json) through the
+                                                    command path into a fresh directory and print its completion report
   token --role <role>[,<role>] [--office <id>[,<id>]] [--sub <id>] [--ttl 8h] [--json]
                                                     print a bearer token signed with the development secret in
                                                     DATA_DIR; refused when AUTH_* settings choose another verification
@@ -53,6 +57,10 @@ async function dispatch(argv: readonly string[], io: CliIo, projections: readonl
   if (command === 'migrate') {
     expectArguments('migrate', positionals.slice(1), []);
     return migrateCommand(io, flags.json);
+  }
+  if (command === 'demo') {
+    expectArguments('demo', positionals.slice(1), []);
+    return demoCommand(io, flags);
   }
   if (command === 'token') {
     expectArguments('token', positionals.slice(1), []);

@@ -1,0 +1,101 @@
+/**
+ * Sends a scenario's commands through the one real command path, handleCommand (load → fold → decide → append), as
+ * the API does: the offices and their targets on the reporting aggregate, then every case on the case aggregate.
+ * Command ids derive from the seed and the case, so running the same scenario again into the same store replays
+ * instead of doubling anything (idempotency by command id).
+ */
+import { caseAggregate, reportingAggregate } from '@thads/application/aggregates/definitions';
+import type { CommandContext } from '@thads/application/command-handling/command-context';
+import { handleCommand } from '@thads/application/command-handling/handle-command';
+import { DomainError } from '@thads/domain';
+import type { Actor, EventStore } from '@thads/event-store';
+import type { CasePlan } from '../generator/case-plans';
+import type { Scenario, ScenarioWindow } from '../scenario/scenario';
+import { runBounded } from './bounded-pool';
+
+/** A generated command was refused: the generator and the rules disagree. Names the case, the command and the code. */
+export class DemoCommandRefused extends Error {
+  override readonly name = 'DemoCommandRefused';
+  constructor(
+    readonly caseId: string,
+    readonly commandType: string,
+    readonly refusal: unknown,
+  ) {
+    const reason = refusal instanceof DomainError ? `${refusal.code}: ${refusal.message}` : refusal instanceof Error ? refusal.message : String(refusal);
+    super(`Case ${caseId}: ${commandType} was refused (${reason})`);
+  }
+}
+
+/** The administrator who sets up the offices and targets of the demo. */
+const DEMO_ADMIN: Actor = { id: 'demo-admin', role: 'admin' };
+
+function contextOf(actor: Actor, commandId: string, correlationId: string): CommandContext {
+  return { actor, commandId, correlationId };
+}
+
+/**
+ * Registers every office (parents first, as the scenario lists them) and sets its targets for the year, dated on the
+ * year's first day. Returns the number of commands sent.
+ */
+export async function seedOffices(store: EventStore, scenario: Scenario, window: ScenarioWindow): Promise<number> {
+  let commands = 0;
+  const effectiveDate = window.yearStartsOn;
+  for (const office of scenario.offices) {
+    const correlationId = `demo:${scenario.seed}:office:${office.id}`;
+    await handleCommand(
+      store,
+      reportingAggregate,
+      office.id,
+      { type: 'RegisterOffice', data: { officeId: office.id, name: office.name, tier: office.tier, ...(office.parent !== undefined && { parentOfficeId: office.parent }), effectiveDate } },
+      contextOf(DEMO_ADMIN, `${correlationId}:register`, correlationId),
+    );
+    commands += 1;
+    if (!office.target) continue;
+    const target = { officeId: office.id, reportingYear: scenario.reportingYear, casesRatePercent: office.target.cases, moneyRatePercent: office.target.money, effectiveDate };
+    await handleCommand(store, reportingAggregate, office.id, { type: 'SetTarget', data: target }, contextOf(DEMO_ADMIN, `${correlationId}:target-${scenario.reportingYear}`, correlationId));
+    commands += 1;
+  }
+  return commands;
+}
+
+/** What seeding the cases recorded: how many commands, and the positions to follow the projection by. */
+export interface SeededCases {
+  readonly commands: number;
+  /** The log position of each case's last event, in completion order. */
+  readonly lastPositions: readonly bigint[];
+}
+
+/**
+ * Runs every case's commands in order, `concurrency` cases at a time. The actor is the case's officer, or the
+ * office's head for the head's decisions. Throws DemoCommandRefused on the first refusal; cases in flight finish.
+ */
+export async function seedCases(store: EventStore, seed: string, plans: readonly CasePlan[], concurrency: number, onCaseDone: (done: number) => void): Promise<SeededCases> {
+  let commands = 0;
+  const lastPositions: bigint[] = [];
+  await runBounded(
+    plans,
+    concurrency,
+    async (plan) => {
+      const correlationId = `demo:${seed}:${plan.caseId}`;
+      let position = -1n;
+      for (const [index, { command, role }] of plan.commands.entries()) {
+        const actor: Actor = role === 'head' ? { id: `head-${plan.officeId.toLowerCase()}`, role, officeId: plan.officeId } : { id: officerOf(plan), role, officeId: plan.officeId };
+        try {
+          position = (await handleCommand(store, caseAggregate, plan.caseId, command, contextOf(actor, `${correlationId}:${index}`, correlationId))).position;
+        } catch (error) {
+          throw new DemoCommandRefused(plan.caseId, command.type, error);
+        }
+        commands += 1;
+      }
+      lastPositions.push(position);
+    },
+    onCaseDone,
+  );
+  return { commands, lastPositions };
+}
+
+/** The officer the head assigned to the case (its AssignEnforcementOfficer command). */
+function officerOf(plan: CasePlan): string {
+  const assignment = plan.commands.find(({ command }) => command.type === 'AssignEnforcementOfficer');
+  return assignment?.command.type === 'AssignEnforcementOfficer' ? assignment.command.data.officerId : `chv-${plan.officeId.toLowerCase()}`;
+}

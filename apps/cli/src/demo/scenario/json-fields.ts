@@ -10,11 +10,13 @@ export interface Problems {
   add(path: string, message: string): void;
 }
 
+/** An empty list of problems. */
 export function collectProblems(): Problems {
   const messages: string[] = [];
   return { messages, add: (path, message) => messages.push(`${path} ${message}`) };
 }
 
+/** A JSON object whose values are still unchecked. */
 export type JsonObject = Readonly<Record<string, unknown>>;
 
 const RATE_LIKE = /rate|percent|share|%/i;

@@ -29,6 +29,12 @@ export interface CliFlags {
   readonly scenario?: string;
   /** `--data-dir <dir>`: where the demo writes instead of a fresh temporary directory. */
   readonly dataDir?: string;
+  /** `--as-of YYYY-MM-DD`: replay only events effective by this legal date. */
+  readonly asOf?: string;
+  /** `--as-known-at <ISO timestamp>`: replay only events recorded by then. */
+  readonly asKnownAt?: string;
+  /** `--all`: verify every stream, not one case. */
+  readonly all: boolean;
 }
 
 /** Parsed command line. */
@@ -37,8 +43,8 @@ export interface CliArguments {
   readonly flags: CliFlags;
 }
 
-const BOOLEAN_FLAGS = new Set(['--json', '--force']);
-const VALUE_FLAGS = new Set(['--reason', '--actor', '--batch-size', '--today', '--role', '--office', '--sub', '--ttl', '--scenario', '--data-dir']);
+const BOOLEAN_FLAGS = new Set(['--json', '--force', '--all']);
+const VALUE_FLAGS = new Set(['--reason', '--actor', '--batch-size', '--today', '--role', '--office', '--sub', '--ttl', '--scenario', '--data-dir', '--as-of', '--as-known-at']);
 
 /** Parses `--flag value`, `--flag=value` and positionals; throws UsageError naming an unknown or valueless flag. */
 export function parseCliArguments(argv: readonly string[]): CliArguments {
@@ -79,6 +85,9 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
       ttl: values.get('--ttl'),
       scenario: values.get('--scenario'),
       dataDir: values.get('--data-dir'),
+      asOf: values.get('--as-of'),
+      asKnownAt: values.get('--as-known-at'),
+      all: booleans.has('--all'),
     },
   };
 }

@@ -11,7 +11,9 @@ import { migrateCommand } from './commands/migrate.command';
 import { projectionsRebuildCommand } from './commands/projections-rebuild.command';
 import { projectionsSkipCommand } from './commands/projections-skip.command';
 import { projectionsStatusCommand } from './commands/projections-status.command';
+import { replayCommand } from './commands/replay.command';
 import { tokenCommand } from './commands/token.command';
+import { verifyCommand } from './commands/verify.command';
 
 export const USAGE = `Usage: npm run cli -- <command>
 
@@ -29,6 +31,12 @@ export const USAGE = `Usage: npm run cli -- <command>
   token --role <role>[,<role>] [--office <id>[,<id>]] [--sub <id>] [--ttl 8h] [--json]
                                                     print a bearer token signed with the development secret in
                                                     DATA_DIR; refused when AUTH_* settings choose another verification
+
+  replay <caseId> [--as-of YYYY-MM-DD] [--as-known-at <ISO timestamp>] [--json]
+                                                    a case's history one line per step (actor, command, legal basis,
+                                                    reason) and its state as of a date, as known at a time
+  verify <caseId> | --all [--json]                  check every hash link of a case, or of every stream (progress bar);
+                                                    exit 1 naming the first broken link
 
 Environment: DATA_DIR (./data), EVENT_STORE_URL (sqlite:<DATA_DIR>/events.db), READ_MODEL_URL (sqlite:<DATA_DIR>/read.db)
 `;
@@ -65,6 +73,15 @@ async function dispatch(argv: readonly string[], io: CliIo, projections: readonl
   if (command === 'token') {
     expectArguments('token', positionals.slice(1), []);
     return tokenCommand(io, flags);
+  }
+  if (command === 'replay') {
+    expectArguments('replay', positionals.slice(1), ['<caseId>']);
+    return replayCommand(io, positionals[1], flags);
+  }
+  if (command === 'verify') {
+    if (flags.all === (positionals.length > 1)) throw new UsageError('verify needs either <caseId> or --all');
+    expectArguments('verify', positionals.slice(1), flags.all ? [] : ['<caseId>']);
+    return verifyCommand(io, { caseId: positionals[1], all: flags.all }, flags.json);
   }
   if (command === 'deadlines') {
     if (subcommand !== 'sweep') throw new UsageError(subcommand === undefined ? 'deadlines needs a subcommand: sweep' : `Unknown subcommand "deadlines ${subcommand}"`);

@@ -2,7 +2,7 @@
  * Where a test app keeps its events and read models. By default SQLite files in the app's temporary data directory;
  * with E2E_STORE=postgres (the `e2e-postgres` jest project, see test/postgres-leg/) a fresh pair of schemas on the
  * PostgreSQL at POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test), dropped when the app closes, so
- * suites running in parallel never see each other's events.
+ * suites running in parallel never see each other's events; with E2E_STORE=esdb events go to EventStoreDB at ESDB_URL.
  */
 import { join } from 'node:path';
 import { adminPool, postgresTestUrl, randomSchemaName } from '@thads/event-store/postgres/postgres-test-support';
@@ -17,6 +17,13 @@ export interface E2eStores {
 
 /** The stores for one test app whose data directory is `dataDir`. */
 export function e2eStores(dataDir: string): E2eStores {
+  // EventStoreDB leg (docs/eventstoredb.md): events on the server at ESDB_URL, read models in SQLite. The suites use
+  // fixed case ids, so it needs a fresh server per run.
+  if (process.env.E2E_STORE === 'esdb') {
+    const url = process.env.ESDB_URL;
+    if (!url) throw new Error('E2E_STORE=esdb needs ESDB_URL, e.g. esdb://localhost:2113?tls=false (see docs/eventstoredb.md)');
+    return { env: { EVENT_STORE_URL: url }, drop: async () => undefined };
+  }
   if (process.env.E2E_STORE !== 'postgres') return { env: { EVENT_STORE_URL: `sqlite:${join(dataDir, 'events.db')}` }, drop: async () => undefined };
   const base = postgresTestUrl();
   const schemas = [randomSchemaName('es_e2e'), randomSchemaName('rm_e2e')];

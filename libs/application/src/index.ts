@@ -1,6 +1,7 @@
 export * from './aggregates/aggregate-definition';
 export * from './aggregates/definitions';
 export * from './aggregates/load-aggregate';
+export * from './aggregates/retractions';
 export * from './audit';
 export * from './auth';
 export * from './command-handling/command-context';

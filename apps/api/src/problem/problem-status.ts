@@ -11,12 +11,15 @@ const UNPROCESSABLE = new Set([
   'MODE_SOURCE_MISMATCH', 'SERVED_BEFORE_DECISION', 'COERCION_SCHEDULED_BEFORE_DECISION', 'AUCTION_PRICE_REQUIRED',
   'POSTPONEMENT_ENDS_BEFORE_IT_STARTS', 'KNOWN_AFTER_FILING', 'DECISION_RECEIVED_BEFORE_DECISION', 'RECEIVED_AFTER_ESCALATION',
   'CALENDAR_NOT_COVERED', 'PARENT_OFFICE_NOT_REGISTERED', 'PARENT_IS_SELF', 'OFFICE_ID_MISMATCH',
+  'DECISION_NOT_FOUND', 'EVENT_NOT_FOUND', 'EVENT_NOT_RETRACTABLE',
 ]);
+/** A missing value the domain caught (corrections without a reason): malformed, like MISSING_*. */
+const MALFORMED = new Set(['REASON_REQUIRED']);
 
 export function statusOfDomainCode(code: string): number {
   if (NOT_FOUND.has(code)) return 404;
   if (STATE_RULES.has(code)) return 409;
-  if (code.startsWith('INVALID_') || code.startsWith('MISSING_')) return 400;
+  if (code.startsWith('INVALID_') || code.startsWith('MISSING_') || MALFORMED.has(code)) return 400;
   if (UNPROCESSABLE.has(code)) return 422;
   return 409;
 }

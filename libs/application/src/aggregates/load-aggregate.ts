@@ -1,7 +1,8 @@
-import { DomainError, fold } from '@thads/domain';
+import { DomainError } from '@thads/domain';
 import type { EventStore, RecordedEvent } from '@thads/event-store';
 import { readWholeStream } from '../command-handling/handle-command';
 import { streamNameOf, type AggregateDefinition } from './aggregate-definition';
+import { foldRecorded } from './retractions';
 
 export interface LoadedAggregate<State> {
   readonly id: string;
@@ -12,7 +13,7 @@ export interface LoadedAggregate<State> {
   readonly events: readonly RecordedEvent[];
 }
 
-/** Reads and folds one aggregate's stream. Throws `<CATEGORY>_NOT_FOUND` (e.g. CASE_NOT_FOUND) when it has no events. */
+/** Reads and folds one aggregate's stream (retractions applied). Throws `<CATEGORY>_NOT_FOUND` (e.g. CASE_NOT_FOUND) when it has no events. */
 export async function loadAggregate<Command extends { readonly type: string }, Event extends { readonly type: string }, State>(
   store: EventStore,
   definition: AggregateDefinition<Command, Event, State>,
@@ -24,6 +25,7 @@ export async function loadAggregate<Command extends { readonly type: string }, E
     const code = `${definition.category.toUpperCase()}_NOT_FOUND`;
     throw new DomainError(code, `No ${definition.category} with id ${id}`, { id });
   }
-  const state = fold(definition.decider, events.map((event) => definition.codec.decode(event)));
+  // The same fold as handleCommand: retracted events stay in `events` but not in the state.
+  const state = foldRecorded(definition, events);
   return { id, streamName, state, revision: events[events.length - 1].revision, events };
 }

@@ -2,6 +2,7 @@ import { fold, legalBasisOf, type CaseState } from '@thads/domain';
 import type { JsonValue, RecordedEvent } from '@thads/event-store';
 import { caseAggregate } from '../aggregates/definitions';
 import type { ReplayWindow } from './replay-window';
+import { retractionsOf } from '../aggregates/retractions';
 
 /** One step of a case's history as an auditor reads it. */
 export interface ReplayStep {
@@ -77,12 +78,11 @@ export function currentCaseState(events: readonly RecordedEvent[]): CaseState {
 }
 
 /**
- * Ids of events retracted by corrections among `known`. No event type retracts yet (corrective commands are issue 5
- * item 3); this is where CorrectRecordedFact's `retractedEventId` will be collected, so replay honours it.
+ * Ids of events retracted by corrections among `known`: each FactRetracted's `retractedEventId`
+ * (aggregates/retractions.ts), so a retraction recorded after `asKnownAt` does not yet apply.
  */
 export function retractionsIn(known: readonly RecordedEvent[]): ReadonlySet<string> {
-  void known;
-  return new Set<string>();
+  return new Set(retractionsOf(known).keys());
 }
 
 function effectiveDateOf(event: RecordedEvent): string | null {

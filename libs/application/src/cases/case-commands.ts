@@ -6,6 +6,7 @@ import { caseAggregate } from '../aggregates/definitions';
 import type { CommandContext, CommandResult } from '../command-handling/command-context';
 import { handleCommand } from '../command-handling/handle-command';
 import { EVENT_STORE } from '../event-store/event-store.token';
+import { withRetractionTarget } from './retraction-target';
 
 /** Runs any case command through the generic path. */
 export class ExecuteCaseCommand extends Command<CommandResult> {
@@ -22,7 +23,8 @@ export class ExecuteCaseCommand extends Command<CommandResult> {
 export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCommand, CommandResult> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  execute({ caseId, command, context }: ExecuteCaseCommand): Promise<CommandResult> {
-    return handleCommand(this.store, caseAggregate, caseId, command, context);
+  async execute({ caseId, command, context }: ExecuteCaseCommand): Promise<CommandResult> {
+    const resolved = command.type === 'CorrectRecordedFact' ? await withRetractionTarget(this.store, caseId, command) : command;
+    return handleCommand(this.store, caseAggregate, caseId, resolved, context);
   }
 }

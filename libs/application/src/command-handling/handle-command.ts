@@ -1,4 +1,3 @@
-import { fold } from '@thads/domain';
 import {
   StreamNotFound,
   WrongExpectedRevision,
@@ -6,6 +5,7 @@ import {
   type RecordedEvent,
 } from '@thads/event-store';
 import { streamNameOf, type AggregateDefinition } from '../aggregates/aggregate-definition';
+import { foldRecorded } from '../aggregates/retractions';
 import type { CommandContext, CommandResult } from './command-context';
 import { ConcurrencyConflict, RevisionMismatch } from './command-errors';
 import { eventIdFor } from './event-ids';
@@ -48,7 +48,8 @@ export async function handleCommand<Command extends { readonly type: string }, E
     const earlier = recorded.filter((event) => event.metadata.commandId === context.commandId);
     if (earlier.length) return resultOf(streamName, earlier, true);
 
-    const state = fold(definition.decider, recorded.map((event) => definition.codec.decode(event)));
+    // Retracted events stay in the stream but are not folded (retractions.ts).
+    const state = foldRecorded(definition, recorded);
     const decided = definition.decider.decide(command, state);
     if (!decided.length) {
       return { streamName, nextRevision: currentRevision ?? -1n, position: recorded.at(-1)?.position ?? -1n, events: [], replayed: false };

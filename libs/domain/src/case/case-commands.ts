@@ -1,6 +1,7 @@
 import type { Message } from '../shared/decider';
 import type { LocalDate } from '../shared/local-date';
 import type { Vnd } from '../shared/money';
+import type { CorrectiveCommand } from './corrective-commands';
 
 /**
  * Commands on the `case` aggregate (one enforcement decision = one case: Law 2008 Art. 3(9)).
@@ -266,4 +267,5 @@ export type CaseCommand =
   | Settle
   | EntrustEnforcement
   | MoveToSeparateTrackingRegister
-  | RecordMissedCaseDeadline;
+  | RecordMissedCaseDeadline
+  | CorrectiveCommand;

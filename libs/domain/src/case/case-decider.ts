@@ -10,6 +10,8 @@ import { decideAssignEnforcementOfficer, decideIssueEnforcementDecision, decideR
 import { decideDisburseFunds, decideRecordCollection, decideSettle } from './decide-money';
 import { decideEntrustEnforcement, decidePostponeEnforcement, decideResumeEnforcement, decideSuspendEnforcement, decideTerminateEnforcement } from './decide-stops';
 import { decideRecordMissedDeadline } from './decide-missed-deadline';
+import { CORRECTIVE_COMMAND_TYPES } from './corrective-commands';
+import { decideAmendDecision, decideAnnulDecision, decideCorrectRecordedFact, decideReassignOfficer, decideReopenCase, decideWithdrawDecision } from './decide-corrections';
 import { decideMoveToSeparateTrackingRegister, decideNotEnforceable, decideRecordPeriodicReverification, decideRecordVerification } from './decide-verification';
 
 /**
@@ -37,6 +39,11 @@ import { decideMoveToSeparateTrackingRegister, decideNotEnforceable, decideRecor
  *   ResumeEnforcement ............................... postponed, suspended
  *   RecordMissedDeadline ............................ any status after intake; none of the shared checks, and no
  *                                                     events (not an error) when the deadline is no longer open
+ * Corrective commands (admins; decide-corrections.ts) skip CASE_CLOSED and need a reason (REASON_REQUIRED):
+ *   WithdrawDecision, AnnulDecision, ReassignOfficer  every status after the decision that is not terminal
+ *   AmendDecision ................................... after the decision, settled/terminated/entrusted_out too
+ *   CorrectRecordedFact ............................. any status of an existing case
+ *   ReopenCase ...................................... settled, terminated, withdrawn
  * The separate register is not terminal, but only a re-verification (new information) brings a case back from it.
  */
 export function decideCase(command: CaseCommand, state: CaseState): readonly CaseEvent[] {
@@ -47,7 +54,9 @@ export function decideCase(command: CaseCommand, state: CaseState): readonly Cas
   ensureRule(state.status !== 'none', 'CASE_NOT_FOUND', 'No case was received on this stream', { command: command.type });
   // A detection, not an act: on a closed case or an old date it records nothing rather than failing.
   if (command.type === 'RecordMissedDeadline') return decideRecordMissedDeadline(command, state);
-  ensureRule(!CLOSED_CASE_STATUSES.includes(state.status), 'CASE_CLOSED', `The case is ${state.status}: nothing more happens to it`, {
+  const corrective = (CORRECTIVE_COMMAND_TYPES as readonly string[]).includes(command.type);
+  // Only corrections follow a closed case (domain §4.1(9)); each decides for itself which closed statuses it accepts.
+  ensureRule(corrective || !CLOSED_CASE_STATUSES.includes(state.status), 'CASE_CLOSED', `The case is ${state.status}: nothing more happens to it`, {
     status: state.status,
     command: command.type,
   });
@@ -101,6 +110,18 @@ export function decideCase(command: CaseCommand, state: CaseState): readonly Cas
       return decideTerminateEnforcement(command, state);
     case 'EntrustEnforcement':
       return decideEntrustEnforcement(command, state);
+    case 'WithdrawDecision':
+      return decideWithdrawDecision(command, state);
+    case 'AmendDecision':
+      return decideAmendDecision(command, state);
+    case 'AnnulDecision':
+      return decideAnnulDecision(command, state);
+    case 'CorrectRecordedFact':
+      return decideCorrectRecordedFact(command, state);
+    case 'ReassignOfficer':
+      return decideReassignOfficer(command, state);
+    case 'ReopenCase':
+      return decideReopenCase(command, state);
     default:
       return assertNever(command, 'case command');
   }

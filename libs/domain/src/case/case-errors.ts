@@ -70,6 +70,15 @@ export const CASE_ERROR_CODES = {
   ENTRUST_TO_SAME_OFFICE: 'EntrustEnforcement to the office that holds the case.',
   // Missed deadlines (sent by the deadline sweep).
   INVALID_DEADLINE: 'RecordMissedDeadline names a deadline other than VERIFICATION or REVERIFICATION (details.field).',
+  // Corrective commands (admins; Law 2008 Art. 37, TT 04/2023 Art. 36).
+  REASON_REQUIRED: 'A corrective command without a non-blank reason (details.field = reason).',
+  DECISION_NOT_FOUND: "decisionNumber is not the case's enforcement decision (details.decisionNumber, details.enforcementDecision).",
+  EVENT_NOT_FOUND: 'CorrectRecordedFact names an event id that is not in this case stream (details.eventId).',
+  EVENT_ALREADY_RETRACTED: 'CorrectRecordedFact names an event already retracted (details.eventId).',
+  EVENT_NOT_RETRACTABLE: 'CorrectRecordedFact on CaseReceived, EnforcementDecisionIssued (withdraw or annul the decision instead) or FactRetracted (details.retractedType).',
+  INVALID_CORRECTED_DATA: 'correctedData is not a JSON object, or changes caseId, officeId or ruleSet (details.field).',
+  OFFICER_UNCHANGED: 'ReassignOfficer names the officer already assigned.',
+  CASE_NOT_CLOSED: 'ReopenCase on a case that is not settled, terminated or withdrawn (details.status).',
   DEADLINE_NOT_PASSED: 'RecordMissedDeadline detected on or before dueOn: a deadline is missed only after its last day.',
 } as const;
 

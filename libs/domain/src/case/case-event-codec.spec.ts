@@ -36,7 +36,16 @@ function everyKindOfHistory(): CaseEvent[][] {
     { type: 'DecideNotEnforceable', data: { decisionNumber: '9/QĐ-CĐK', ground: 'NO_INCOME_OR_ASSETS', effectiveDate: '2025-06-30' } },
     { type: 'RecordMissedDeadline', data: { deadline: 'REVERIFICATION', dueOn: '2025-12-30', effectiveDate: '2025-12-31' } },
   ]);
-  return [sold, paused, tracked, rejected, missedDates];
+  const reason = 'Entered in error';
+  const corrected = eventsAfter(caseInEnforcement(), [
+    { type: 'ReassignOfficer', data: { officerId: 'officer-2', reason, effectiveDate: '2025-06-18' } },
+    { type: 'AmendDecision', data: { decisionNumber: '101/QĐ-THADS', amendment: 'Debtor address corrected', reason, effectiveDate: '2025-06-18' } },
+    { type: 'CorrectRecordedFact', data: { eventId: 'e-1', target: { type: 'SecurityMeasureApplied', effectiveDate: '2025-06-17' }, correctedData: { description: 'x' }, reason, effectiveDate: '2025-06-18' } },
+    { type: 'WithdrawDecision', data: { decisionNumber: '101/QĐ-THADS', ground: 'WRONG_CONTENT', reason, effectiveDate: '2025-06-19' } },
+    { type: 'ReopenCase', data: { reason, effectiveDate: '2025-06-20' } },
+    { type: 'AnnulDecision', data: { decisionNumber: '101/QĐ-THADS', annulledBy: 'Cục THADS Hải Phòng', ground: 'ISSUED_WITHOUT_COMPETENCE', reason, effectiveDate: '2025-06-21' } },
+  ]);
+  return [sold, paused, tracked, rejected, missedDates, corrected];
 }
 
 const roundTrip = (event: CaseEvent): CaseEvent => caseEventCodec.decode(JSON.parse(JSON.stringify(caseEventCodec.encode(event))));
@@ -45,7 +54,7 @@ describe('caseEventCodec', () => {
   it('lists every event type and the histories cover them all', () => {
     const seen = new Set(everyKindOfHistory().flat().map((event) => event.type));
     expect([...seen].sort()).toEqual([...caseEventCodec.eventTypes].sort());
-    expect(caseEventCodec.eventTypes).toHaveLength(26);
+    expect(caseEventCodec.eventTypes).toHaveLength(32);
   });
 
   it('round-trips every event through JSON unchanged, and so the state', () => {

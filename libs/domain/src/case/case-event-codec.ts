@@ -33,4 +33,11 @@ export const caseEventCodec = moneyFieldCodec<CaseEvent>({
   MovedToSeparateTrackingRegister: [],
   VerificationDeadlineMissed: [],
   ReverificationDeadlineMissed: [],
+  DecisionWithdrawn: [],
+  DecisionAmended: [],
+  DecisionAnnulled: [],
+  // correctedData keeps its JSON form; it is decoded with the retracted event's own codec when folded in its place.
+  FactRetracted: [],
+  OfficerReassigned: [],
+  CaseReopened: [],
 });

@@ -18,6 +18,7 @@ import type {
   SuspensionGround,
   TerminationGround,
 } from './case-commands';
+import type { CorrectiveEvent } from './corrective-events';
 
 /**
  * Events of the `case` aggregate (stream `case-<caseId>`). Each `type` string and data shape is a stored contract
@@ -263,6 +264,7 @@ export type CaseEvent =
   | EnforcementEntrusted
   | MovedToSeparateTrackingRegister
   | VerificationDeadlineMissed
-  | ReverificationDeadlineMissed;
+  | ReverificationDeadlineMissed
+  | CorrectiveEvent;
 
 export type CaseEventType = CaseEvent['type'];

@@ -133,6 +133,18 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
     }
     case 'MovedToSeparateTrackingRegister':
       return running(current, 'separately_tracked');
+    case 'DecisionWithdrawn':
+    case 'DecisionAnnulled':
+      return closed(current, 'withdrawn');
+    case 'DecisionAmended':
+      return current;
+    case 'FactRetracted':
+      // The fold that reaches this event already skipped the retracted one (foldWithRetractions): only remember it.
+      return withFacts(current, { ...facts, retractedEventIds: [...(facts.retractedEventIds ?? []), event.data.retractedEventId] });
+    case 'OfficerReassigned':
+      return withFacts(current, { ...facts, officerId: event.data.officerId });
+    case 'CaseReopened':
+      return running(current, event.data.reopenedStatus);
     default:
       return assertNever(event, 'case event');
   }
@@ -202,7 +214,14 @@ function running(state: ExistingCase, status: RunningStatus): RunningCase {
 }
 
 function closed(state: ExistingCase, status: ClosedStatus): ClosedCase {
-  return { status, facts: state.facts, decision: decisionOf(state) };
+  return { status, facts: state.facts, decision: decisionOf(state), reopenTo: reopenStatusOf(state) };
+}
+
+// A paused case reopens in the status it would have resumed to: the pause ended with the case.
+function reopenStatusOf(state: ExistingCase): RunningStatus {
+  if ('reopenTo' in state) return state.reopenTo;
+  if ('resumeTo' in state) return state.resumeTo;
+  return state.status === 'intake' || state.status === 'rejected' ? 'decided' : state.status;
 }
 
 function decisionOf(state: ExistingCase, event?: CaseEvent): DecisionInfo {

@@ -32,6 +32,12 @@ export const CASE_LEGAL_BASIS: { readonly [Type in CaseEventType]: string } = {
   MovedToSeparateTrackingRegister: 'Decree 62/2015 Art. 9(5)',
   VerificationDeadlineMissed: 'Law 2008 Art. 44(1)',
   ReverificationDeadlineMissed: 'Law 2008 Art. 44(2)',
+  DecisionWithdrawn: 'Law 2008 Art. 37(1)',
+  DecisionAmended: 'Law 2008 Art. 37(2)',
+  DecisionAnnulled: 'Law 2008 Art. 37(3)',
+  FactRetracted: 'TT 04/2023 Art. 36',
+  OfficerReassigned: 'Decree 62/2015 Art. 8',
+  CaseReopened: 'Law 2008 Art. 37; TT 04/2023 Art. 36',
 };
 
 /** The legal basis of a stored event type; null for a type this table does not know (e.g. a future correction). */

@@ -87,6 +87,8 @@ export interface CaseFacts {
   readonly protestPostponementUsed: boolean;
   /** Deadlines recorded as missed, as `<deadline>:<dueOn>` (missedDeadlineKey): each is recorded once. */
   readonly missedDeadlines: readonly string[];
+  /** Ids of events retracted by CorrectRecordedFact: each is retracted once. Absent until the first retraction. */
+  readonly retractedEventIds?: readonly string[];
 }
 
 /** Statuses after the decision in which enforcement is not paused. */
@@ -96,7 +98,7 @@ export type PausedStatus = 'postponed' | 'suspended';
 /** The statuses a postponement or suspension starts from and returns to. */
 export type ResumableStatus = 'decided' | 'enforceable';
 /** Terminal after a decision. */
-export type ClosedStatus = 'entrusted_out' | 'terminated' | 'settled';
+export type ClosedStatus = 'entrusted_out' | 'terminated' | 'settled' | 'withdrawn';
 
 export interface NoCase {
   readonly status: 'none';
@@ -124,6 +126,8 @@ export interface ClosedCase {
   readonly status: ClosedStatus;
   readonly facts: CaseFacts;
   readonly decision: DecisionInfo;
+  /** The status held before it closed (a paused case: the status it would resume to); ReopenCase returns to it. */
+  readonly reopenTo: RunningStatus;
 }
 
 /** The state of one case stream. */
@@ -136,7 +140,7 @@ export type CaseStatus = CaseState['status'];
 export const initialCaseState: CaseState = { status: 'none' };
 
 /** Terminal statuses: nothing but corrections follows them (domain §4.1(9)). */
-export const CLOSED_CASE_STATUSES: readonly CaseStatus[] = ['rejected', 'entrusted_out', 'terminated', 'settled'];
+export const CLOSED_CASE_STATUSES: readonly CaseStatus[] = ['rejected', 'entrusted_out', 'terminated', 'settled', 'withdrawn'];
 
 /** What is still owed on an item: amount − collected. */
 export function outstandingOf(item: ObligationItem): Vnd {

@@ -159,6 +159,7 @@ function requireEnforcementMayProceed(state: ExistingCase, command: CaseCommand[
     case 'entrusted_out':
     case 'terminated':
     case 'settled':
+    case 'withdrawn':
       return requireStatus(state, ['enforceable'], command);
     default:
       return assertNever(state, 'case status');

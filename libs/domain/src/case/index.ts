@@ -5,3 +5,5 @@ export * from './case-errors';
 export * from './case-decider';
 export * from './case-event-codec';
 export * from './case-legal-basis';
+export * from './corrective-commands';
+export * from './corrective-events';

@@ -14,10 +14,10 @@ export type CaseSummaryStatus = Exclude<CaseStatus, 'none'>;
 /** Every status a summary can hold, for filters. */
 export const CASE_SUMMARY_STATUSES = [
   'intake', 'rejected', 'decided', 'enforceable', 'not_enforceable', 'separately_tracked',
-  'postponed', 'suspended', 'entrusted_out', 'terminated', 'settled',
+  'postponed', 'suspended', 'entrusted_out', 'terminated', 'settled', 'withdrawn',
 ] as const satisfies readonly CaseSummaryStatus[];
 
-const CLOSED: readonly CaseSummaryStatus[] = ['rejected', 'entrusted_out', 'terminated', 'settled'];
+const CLOSED: readonly CaseSummaryStatus[] = ['rejected', 'entrusted_out', 'terminated', 'settled', 'withdrawn'];
 
 /** An obligation item's money, as this office holds it. */
 export interface TrackedItem {
@@ -53,6 +53,8 @@ export interface CaseSummary {
   /** Stream revision of the last applied event: an event at or below it was applied already. */
   readonly revision: bigint;
   readonly position: bigint;
+  /** On a closed case, the status before it closed: where a retraction of the closing event returns it. */
+  readonly reopenTo?: CaseSummaryStatus;
 }
 
 /**
@@ -131,9 +133,21 @@ export function foldCaseSummary(summary: CaseSummary | undefined, event: CaseLif
     case 'MovedToSeparateTrackingRegister':
       // The separate register is watched for new information, not re-verified on a clock (Decree 62 Art. 9(5)).
       return { ...next, status: 'separately_tracked', deadlines: closed(deadlines, ['REVERIFICATION']) };
+    case 'DecisionWithdrawn':
+    case 'DecisionAnnulled':
+      return closedCase(next, 'withdrawn');
+    case 'OfficerReassigned':
+      return { ...next, officerId: event.data.officerId };
+    case 'CaseReopened':
+      return { ...reopened(next), status: event.data.reopenedStatus };
+    case 'FactRetracted':
+      // Retracting the event that closed the case reopens it where it stood (the aggregate re-folds without it).
+      // Other retractions leave the summary's figures as they were: see docs/corrections.md.
+      return CLOSING_EVENT_TYPES.includes(event.data.retractedType) && next.reopenTo !== undefined ? { ...reopened(next), status: next.reopenTo } : next;
     case 'SecurityMeasureApplied':
     case 'CoercionDecided':
     case 'AuctionPriceReduced':
+    case 'DecisionAmended':
       return next;
     default:
       return assertNever(event, 'case event');
@@ -196,7 +210,17 @@ function received(event: CaseReceived, place: EventPlace): CaseSummary {
  */
 function closedCase(summary: CaseSummary, status: CaseSummaryStatus): CaseSummary {
   const procedural = CASE_DEADLINE_KINDS.filter((kind) => kind !== 'DISBURSEMENT');
-  return { ...summary, status, deadlines: closed(summary.deadlines, procedural) };
+  return { ...summary, status, reopenTo: summary.status, deadlines: closed(summary.deadlines, procedural) };
+}
+
+/** Events whose retraction reopens the case they closed. */
+const CLOSING_EVENT_TYPES: readonly string[] = ['CaseSettled', 'EnforcementTerminated', 'DecisionWithdrawn', 'DecisionAnnulled', 'EnforcementRequestRejected', 'EnforcementEntrusted'];
+
+/** A closed summary open again: no status to return to any more. Procedural deadlines re-open as the acts follow. */
+function reopened(summary: CaseSummary): CaseSummary {
+  const { reopenTo: _reopenTo, ...open } = summary;
+  void _reopenTo;
+  return open;
 }
 
 function changeItems(items: readonly TrackedItem[], itemIds: readonly string[], change: (item: TrackedItem) => TrackedItem): TrackedItem[] {

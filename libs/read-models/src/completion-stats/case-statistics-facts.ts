@@ -27,12 +27,23 @@ export type CaseStatisticsFact =
   | { readonly kind: 'TERMINATED'; readonly itemIds: readonly string[]; readonly wholeCase: boolean }
   | { readonly kind: 'SETTLED' }
   | { readonly kind: 'ENTRUSTED'; readonly itemIds: readonly string[]; readonly wholeCase: boolean }
-  | { readonly kind: 'SEPARATELY_TRACKED' };
+  | { readonly kind: 'SEPARATELY_TRACKED' }
+  /** The enforcement decision was withdrawn or annulled (Art. 37): the case drops out of the count. */
+  | { readonly kind: 'WITHDRAWN' }
+  /** A closed case is open again, in this status. */
+  | { readonly kind: 'REOPENED'; readonly status: string }
+  /**
+   * An earlier fact of this case no longer counts (CorrectRecordedFact, TT 04/2023 Art. 36): the latest earlier fact
+   * of `retractedType` dated `retractedEffectiveDate`. Stored under that date, so a period it fell in is affected.
+   */
+  | { readonly kind: 'RETRACTED'; readonly retractedType: string; readonly retractedEffectiveDate: LocalDate };
 
 /** A fact with the legal date it took effect on. Facts of one case are kept in stream order. */
 export interface DatedFact {
   readonly effectiveDate: LocalDate;
   readonly fact: CaseStatisticsFact;
+  /** The event type the fact came from; a retraction names the fact it undoes by it. */
+  readonly eventType?: string;
 }
 
 /** The statistics fact of a case event, or null for an event that changes no figure (officers, assets, coercion…). */
@@ -68,6 +79,18 @@ export function statisticsFactOf(event: CaseEvent): CaseStatisticsFact | null {
       return { kind: 'ENTRUSTED', itemIds: event.data.itemIds, wholeCase: event.data.wholeCase };
     case 'MovedToSeparateTrackingRegister':
       return { kind: 'SEPARATELY_TRACKED' };
+    case 'DecisionWithdrawn':
+    case 'DecisionAnnulled':
+      return { kind: 'WITHDRAWN' };
+    case 'CaseReopened':
+      return { kind: 'REOPENED', status: event.data.reopenedStatus };
+    case 'FactRetracted':
+      // A retraction of an event that carries no figure (an officer, an asset step…) changes no figure either.
+      return event.data.retractedEffectiveDate === null || !FACT_BEARING_TYPES.has(event.data.retractedType)
+        ? null
+        : { kind: 'RETRACTED', retractedType: event.data.retractedType, retractedEffectiveDate: event.data.retractedEffectiveDate };
+    case 'DecisionAmended':
+    case 'OfficerReassigned':
     case 'EnforcementOfficerAssigned':
     case 'SecurityMeasureApplied':
     case 'CoercionDecided':
@@ -83,6 +106,37 @@ export function statisticsFactOf(event: CaseEvent): CaseStatisticsFact | null {
     default:
       return assertNever(event, 'case event');
   }
+}
+
+/** Event types that carry a statistics fact: only their retraction changes a figure. */
+const FACT_BEARING_TYPES: ReadonlySet<string> = new Set([
+  'CaseReceived', 'EnforcementRequestRejected', 'EnforcementDecisionIssued', 'EnforcementConditionsVerified', 'ConditionsReverified',
+  'NotEnforceableDecided', 'EnforcementPostponed', 'EnforcementSuspended', 'EnforcementResumed', 'FundsCollected',
+  'EnforcementTerminated', 'ObligationItemsTerminated', 'CaseSettled', 'EnforcementEntrusted', 'MovedToSeparateTrackingRegister',
+  'DecisionWithdrawn', 'DecisionAnnulled', 'CaseReopened',
+]);
+
+/**
+ * A case's facts (stream order) with retractions honoured: each RETRACTED fact removes the latest earlier fact of its
+ * type and date, and is removed itself. Pure; what is "known" was chosen by the caller, so a close that did not yet
+ * know the retraction keeps the fact (its snapshot stays as it was) and later reports see the correction.
+ */
+export function withoutRetractedFacts(facts: readonly DatedFact[]): readonly DatedFact[] {
+  if (!facts.some(({ fact }) => fact.kind === 'RETRACTED')) return facts;
+  const kept: (DatedFact | null)[] = [...facts];
+  kept.forEach((entry, index) => {
+    if (entry?.fact.kind !== 'RETRACTED') return;
+    const { retractedType, retractedEffectiveDate } = entry.fact;
+    kept[index] = null;
+    for (let earlier = index - 1; earlier >= 0; earlier -= 1) {
+      const candidate = kept[earlier];
+      if (candidate?.eventType === retractedType && candidate.effectiveDate === retractedEffectiveDate) {
+        kept[earlier] = null;
+        return;
+      }
+    }
+  });
+  return kept.filter((entry): entry is DatedFact => entry !== null);
 }
 
 /** The stored JSON of a fact: amounts as decimal strings. Deterministic, so a rebuild writes the same bytes. */

@@ -22,11 +22,13 @@ export type CaseBucket =
   | 'SEPARATELY_TRACKED'
   | 'ENTRUSTED_OUT'
   | 'FULLY_ENFORCED'
-  | 'TERMINATED';
+  | 'TERMINATED'
+  /** The enforcement decision was withdrawn or annulled (Art. 37): neither completed nor on the books; not counted. */
+  | 'WITHDRAWN';
 
 /** Open buckets: a case in one of them at 24:00 on 30 September is carried over into the next year. */
 const ON_THE_BOOKS: ReadonlySet<CaseBucket> = new Set(['IN_PROGRESS', 'NOT_ENFORCEABLE', 'POSTPONED_OR_SUSPENDED']);
-const NOT_COUNTED: ReadonlySet<CaseBucket> = new Set(['NOT_RECEIVED', 'AWAITING_DECISION', 'REJECTED']);
+const NOT_COUNTED: ReadonlySet<CaseBucket> = new Set(['NOT_RECEIVED', 'AWAITING_DECISION', 'REJECTED', 'WITHDRAWN']);
 
 interface ItemOnDate {
   readonly itemId: string;
@@ -92,6 +94,15 @@ export function caseOn(facts: readonly DatedFact[], date: LocalDate): CaseOnDate
         break;
       case 'SEPARATELY_TRACKED':
         bucket = 'SEPARATELY_TRACKED';
+        break;
+      case 'WITHDRAWN':
+        bucket = 'WITHDRAWN';
+        break;
+      case 'REOPENED':
+        bucket = fact.status === 'not_enforceable' ? 'NOT_ENFORCEABLE' : fact.status === 'separately_tracked' ? 'SEPARATELY_TRACKED' : 'IN_PROGRESS';
+        break;
+      case 'RETRACTED':
+        // Removed before folding (withoutRetractedFacts); a caller that skipped that step counts the fact as it stood.
         break;
     }
   }

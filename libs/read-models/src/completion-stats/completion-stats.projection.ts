@@ -69,7 +69,8 @@ export function caseFactRow(event: RecordedEvent): Insertable<CompletionStatsCas
     position: event.position,
     case_id: caseId,
     office_id: officeId,
-    effective_date: effectiveDate,
+    // A retraction counts from the date of the act it undoes: recorded after a close, it becomes an adjustment.
+    effective_date: fact.kind === 'RETRACTED' ? fact.retractedEffectiveDate : effectiveDate,
     recorded_at: event.metadata.recordedAt,
     event_type: event.type,
     fact: encodeFact(fact),

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { openingBalanceOn, periodEndsOn, reportingYearOf, type ReportingPeriod } from '@thads/domain';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { TableNames } from '../projection';
-import { decodeFact, type DatedFact } from './case-statistics-facts';
+import { decodeFact, withoutRetractedFacts, type DatedFact } from './case-statistics-facts';
 import { addAllTallies, classifyCase, NO_TALLIES, type PeriodWindow, type Tallies } from './classification';
 import { tallyColumns, tallyOfRow, type SnapshotKind } from './completion-stats.tables';
 
@@ -58,7 +58,7 @@ export async function liveOfficeTallies(
   const window = windowOf(period);
   let query = db
     .selectFrom(tables.physical('completion_stats_case_facts'))
-    .select(['office_id', 'case_id', 'effective_date', 'fact'])
+    .select(['office_id', 'case_id', 'effective_date', 'event_type', 'fact'])
     // A case's acts are dated in stream order, so this keeps a prefix of each case: its history to the period end.
     .where('effective_date', '<=', window.periodEndsOn);
   if (officeIds !== undefined) query = query.where('office_id', 'in', officeIds);
@@ -69,11 +69,11 @@ export async function liveOfficeTallies(
   const perOffice = new Map<string, Tallies[]>();
   let facts: DatedFact[] = [];
   rows.forEach((row, index) => {
-    facts.push({ effectiveDate: row.effective_date, fact: decodeFact(row.fact) });
+    facts.push({ effectiveDate: row.effective_date, fact: decodeFact(row.fact), eventType: row.event_type });
     const next = rows[index + 1];
     if (next?.office_id === row.office_id && next.case_id === row.case_id) return;
     const officeTallies = perOffice.get(row.office_id) ?? [];
-    officeTallies.push(classifyCase(facts, window));
+    officeTallies.push(classifyCase(withoutRetractedFacts(facts), window));
     perOffice.set(row.office_id, officeTallies);
     facts = [];
   });

@@ -3,6 +3,7 @@ import { ApplicationModule } from '@thads/application';
 import { AuditController } from './audit/audit.controller';
 import { CaseAuditController } from './cases/case-audit.controller';
 import { CaseCommandsController } from './cases/case-commands.controller';
+import { CaseCorrectionsController } from './cases/case-corrections.controller';
 import { CaseListController } from './cases/case-list.controller';
 import { CaseQueriesController } from './cases/case-queries.controller';
 import { ComplaintCommandsController } from './complaints/complaint-commands.controller';
@@ -34,7 +35,7 @@ export class AppModule {
         AuthModule.forRoot(config.auth),
       ],
       providers: [durabilityProvider(config)],
-      controllers: [CaseCommandsController, CaseQueriesController, CaseAuditController, CaseListController, ComplaintCommandsController, ComplaintQueriesController, ComplaintQueueController, ReportingCommandsController, CompletionReportController, HealthController, AuditController, ReadModelFeedController],
+      controllers: [CaseCommandsController, CaseCorrectionsController, CaseQueriesController, CaseAuditController, CaseListController, ComplaintCommandsController, ComplaintQueriesController, ComplaintQueueController, ReportingCommandsController, CompletionReportController, HealthController, AuditController, ReadModelFeedController],
     };
   }
 }

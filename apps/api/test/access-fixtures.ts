@@ -92,6 +92,12 @@ const BODIES: Record<string, (n: number) => object> = {
   [`POST ${CASE}/record-collection`]: (n) => ({ collectionId: `c-${n}`, itemId: 'debt', amount: '1000000', source: 'VOLUNTARY', effectiveDate: '2018-03-21' }),
   [`POST ${CASE}/postpone-enforcement`]: () => ({ decisionNumber: '7/QĐ-HOÃN', ground: 'SERIOUS_ILLNESS', effectiveDate: '2018-03-22' }),
   [`POST ${CASE}/settle`]: () => ({ effectiveDate: '2018-03-28' }),
+  [`POST ${CASE}/withdraw-decision`]: () => ({ decisionNumber: '101/QĐ', ground: 'WRONG_CONTENT', reason: 'Matrix', effectiveDate: '2018-03-29' }),
+  [`POST ${CASE}/amend-decision`]: () => ({ decisionNumber: '101/QĐ', amendment: 'Address', reason: 'Matrix', effectiveDate: '2018-03-29' }),
+  [`POST ${CASE}/annul-decision`]: () => ({ decisionNumber: '101/QĐ', annulledBy: 'Cục THADS HP', ground: 'WRONG_CONTENT', reason: 'Matrix', effectiveDate: '2018-03-29' }),
+  [`POST ${CASE}/correct-recorded-fact`]: () => ({ eventId: 'no-such-event', reason: 'Matrix', effectiveDate: '2018-03-29' }),
+  [`POST ${CASE}/reassign-officer`]: (n) => ({ officerId: `chv-${n}`, reason: 'Matrix', effectiveDate: '2018-03-29' }),
+  [`POST ${CASE}/reopen-case`]: () => ({ reason: 'Matrix', effectiveDate: '2018-03-29' }),
   'POST /api/v1/complaints/:complaintId/accept': () => ({ effectiveDate: '2018-03-14' }),
   'POST /api/v1/complaints/:complaintId/decide': () => ({ decisionNumber: '05/QĐ-GQKN', finding: 'UNFOUNDED', effectiveDate: '2018-03-26' }),
 };

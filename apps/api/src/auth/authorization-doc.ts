@@ -8,7 +8,7 @@ const ROLE_MEANING: Record<Role, string> = {
   head: 'Head of an enforcement office (*Thủ trưởng*, Art. 23): every decision on enforcement and on complaints, and everything an officer may do. Only for the offices in the token.',
   auditor: 'Reads every case, complaint, list, report, the audit trail and the change feed, across offices. Writes nothing.',
   reporting: 'The reporting service: the read-model lists, the completion report and the change feed, across offices. Not single cases (their events name the parties), not the audit trail. Writes nothing.',
-  admin: 'Reads everything; registers offices, sets targets and closes periods anywhere. Corrective commands (issue 5 item 3) will be admin-only; admins do no ordinary case work.',
+  admin: 'Reads everything; registers offices, sets targets and closes periods anywhere. Only admins issue corrective commands (withdraw, amend or annul a decision, retract a recorded fact, reassign an officer, reopen a case), each with a reason, in any office; admins do no ordinary case work.',
 };
 
 /** Renders docs/authorization.md from the routes' `@Access` policies: `npm run docs:authz` writes it, a unit test compares. */

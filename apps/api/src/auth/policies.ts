@@ -31,3 +31,8 @@ export const READ_CHANGE_FEED: RolePolicy = { roles: ['reporting', 'auditor', 'a
  * the case's office, who answers for the file. Not officers: evidence is produced for supervision, not case work.
  */
 export const AUDIT_CASE: RolePolicy = { roles: ['auditor', 'admin', 'head'], office: 'case-in-path' };
+/**
+ * Corrective commands (withdraw, amend or annul a decision, retract a recorded fact, reassign, reopen): admins only,
+ * with a reason. Admins are national (DESIGN.md §1), so no office is checked; heads and officers never correct history.
+ */
+export const CORRECTIVE_ON_CASE: RolePolicy = { roles: ['admin'] };

@@ -1,0 +1,55 @@
+import { DECISION_WITHDRAWAL_GROUNDS, type DecisionWithdrawalGround } from '@thads/domain';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsObject, IsOptional } from 'class-validator';
+import { EffectiveDate, IsIdentifier, IsOneOf, IsText } from '../../http/validators';
+
+/**
+ * Bodies of the corrective commands (admins only; docs/corrections.md). Every one requires `reason`: a body without it
+ * is a 400 naming the field, and the reason is stored in the event metadata where auditors read it.
+ */
+
+export class WithdrawDecisionDto {
+  @IsText(100) decisionNumber!: string;
+  @IsOneOf(DECISION_WITHDRAWAL_GROUNDS) ground!: DecisionWithdrawalGround;
+  @IsText(2000) reason!: string;
+  @EffectiveDate() effectiveDate?: string;
+}
+
+export class AmendDecisionDto {
+  @IsText(100) decisionNumber!: string;
+  @IsText(2000) amendment!: string;
+  @IsText(2000) reason!: string;
+  @EffectiveDate() effectiveDate?: string;
+}
+
+export class AnnulDecisionDto {
+  @IsText(100) decisionNumber!: string;
+  @IsText(200) annulledBy!: string;
+  @IsOneOf(DECISION_WITHDRAWAL_GROUNDS) ground!: DecisionWithdrawalGround;
+  @IsText(2000) reason!: string;
+  @EffectiveDate() effectiveDate?: string;
+}
+
+export class CorrectRecordedFactDto {
+  /** The id of the event to retract, as GET /cases/{id}/events lists it. */
+  @IsText(100) eventId!: string;
+
+  @ApiPropertyOptional({ type: Object, description: 'Fields replacing those of the retracted event (same event type); money as decimal strings' })
+  @IsOptional()
+  @IsObject()
+  correctedData?: Record<string, unknown>;
+
+  @IsText(2000) reason!: string;
+  @EffectiveDate() effectiveDate?: string;
+}
+
+export class ReassignOfficerDto {
+  @IsIdentifier() officerId!: string;
+  @IsText(2000) reason!: string;
+  @EffectiveDate() effectiveDate?: string;
+}
+
+export class ReopenCaseDto {
+  @IsText(2000) reason!: string;
+  @EffectiveDate() effectiveDate?: string;
+}

@@ -2,7 +2,7 @@ import { fold, legalBasisOf, type CaseState } from '@thads/domain';
 import type { JsonValue, RecordedEvent } from '@thads/event-store';
 import { caseAggregate } from '../aggregates/definitions';
 import type { ReplayWindow } from './replay-window';
-import { retractionsOf } from '../aggregates/retractions';
+import { retractionsOf, withRetractionsApplied } from '../aggregates/retractions';
 
 /** One step of a case's history as an auditor reads it. */
 export interface ReplayStep {
@@ -35,10 +35,8 @@ export interface CaseReplay {
  * Replays a case's recorded events (in revision order) within a window; pure. The fold is three steps:
  *
  * 1. known: events recorded at or before `asKnownAt` (what the system knew then);
- * 2. retractions: events retracted by a correction known by then are removed. **Seam for corrective commands**
- *    (issue 5 item 3): CorrectRecordedFact, when it exists, names the event it retracts by id; `retractionsIn` must
- *    then return those ids (and the correction's substitute data, if any, is folded in its own step). Until then no
- *    event retracts another, so it returns none;
+ * 2. retractions: events retracted by a correction (FactRetracted) known by then are removed, or folded with the
+ *    correction's data laid over theirs, exactly as the live fold does (aggregates/retractions.ts);
  * 3. effective: of the rest, events whose `effectiveDate` is on or before `asOf` are folded.
  *
  * Steps stay in revision order even when a late-recorded event has an earlier effective date: evolve applies facts
@@ -47,8 +45,8 @@ export interface CaseReplay {
 export function replayCase(caseId: string, events: readonly RecordedEvent[], window: ReplayWindow): CaseReplay {
   const knownUntil = window.asKnownAt === undefined ? undefined : Date.parse(window.asKnownAt);
   const known = events.filter((event) => knownUntil === undefined || Date.parse(event.metadata.recordedAt) <= knownUntil);
-  const retracted = retractionsIn(known);
-  const effective = known.filter((event) => !retracted.has(event.id) && isEffectiveBy(event, window.asOf));
+  // Retractions known by then apply as in the live fold: dropped, or with their corrected data (retractions.ts).
+  const effective = withRetractionsApplied(known).filter((event) => isEffectiveBy(event, window.asOf));
 
   let state = caseAggregate.decider.initialState;
   const steps = effective.map((event): ReplayStep => {

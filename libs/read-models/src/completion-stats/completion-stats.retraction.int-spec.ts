@@ -1,0 +1,74 @@
+import type { CaseCommand } from '@thads/domain';
+import { tableNamesFor } from '../projection';
+import { loadCheckpoint } from '../runtime/checkpoints';
+import { rebuildProjection } from '../runtime/rebuild';
+import { completionStatsProjection } from './completion-stats.projection';
+import { closePeriod, haiPhong2018, M, settled, startStatsWorld, type StatsWorld } from './completion-stats.test-fixtures';
+
+type Snapshot = { period: string; kind: string; measure: string; in_progress: bigint; fully_enforced: bigint };
+
+/**
+ * A retracted settlement (CorrectRecordedFact → FactRetracted, docs/corrections.md): stored under the settlement's
+ * date, so a close that knew the settlement keeps it, and the next close carries the change as an ADJUSTMENT.
+ */
+describe('completion_stats projection: retractions', () => {
+  let world: StatsWorld;
+  beforeEach(async () => {
+    world = await startStatsWorld();
+  });
+  afterEach(() => world.close());
+
+  /** C6 (HP) settled on 20 May; HP closes May; the settlement is retracted on 10 June; HP closes June. */
+  async function settledThenRetracted(): Promise<void> {
+    await haiPhong2018(world);
+    await world.onCase('C6', settled('C6', [10n * M], '2018-05-20'));
+    await world.onOffice('HP', [closePeriod('HP', '2018-05', '2018-06-04')]);
+    const settlement = (await world.store.readStream('case-C6')).find((event) => event.type === 'CaseSettled');
+    const retract: CaseCommand = {
+      type: 'CorrectRecordedFact',
+      data: { eventId: settlement!.id, target: { type: 'CaseSettled', effectiveDate: '2018-05-20' }, reason: 'Receipt was forged', effectiveDate: '2018-06-10' },
+    };
+    await world.onCase('C6', [retract], '2018-06-10');
+    await world.onOffice('HP', [closePeriod('HP', '2018-06', '2018-07-02')]);
+  }
+
+  it('keeps the retraction as a fact under the retracted act’s date', async () => {
+    await settledThenRetracted();
+    await world.project();
+    const facts = (await world.rows()).completion_stats_case_facts as { case_id: string; event_type: string; effective_date: string; fact: string }[];
+    expect(facts.filter((row) => row.case_id === 'C6').map((row) => [row.event_type, row.effective_date]).slice(-2)).toEqual([
+      ['CaseSettled', '2018-05-20'],
+      ['FactRetracted', '2018-05-20'],
+    ]);
+  });
+
+  it('leaves the closed May snapshot as it was and lands the change in June as an adjustment', async () => {
+    await settledThenRetracted();
+    await world.project();
+    const snapshots = (await world.rows()).completion_stats_snapshots as Snapshot[];
+    expect(snapshots.filter((row) => row.measure === 'CASES').map((row) => [row.period, row.kind, row.in_progress, row.fully_enforced])).toEqual([
+      ['2018-05', 'PERIOD', 0n, 1n],
+      ['2018-06', 'ADJUSTMENT', 1n, -1n],
+      ['2018-06', 'PERIOD', 1n, 0n],
+    ]);
+  });
+
+  it('applied twice gives the same rows', async () => {
+    await settledThenRetracted();
+    await world.project();
+    const once = await world.rows();
+    const checkpoint = await loadCheckpoint(world.db, 'completion_stats');
+    const events = await world.store.readAll();
+    await world.db.transaction().execute((trx) => completionStatsProjection.apply(events, trx, tableNamesFor(completionStatsProjection, checkpoint?.activeGeneration ?? 1)));
+    expect(await world.rows()).toEqual(once);
+  });
+
+  it('rebuild from zero equals the live rows', async () => {
+    await settledThenRetracted();
+    const head = await world.project();
+    const live = await world.rows();
+    const result = await rebuildProjection({ eventStore: world.store, db: world.db, projection: completionStatsProjection, batchSize: 5 });
+    expect(result).toMatchObject({ position: head });
+    expect(await world.rows()).toEqual(live);
+  });
+});

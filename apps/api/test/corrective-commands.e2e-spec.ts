@@ -115,8 +115,11 @@ describe('corrective commands over HTTP', () => {
     const events = await eventsOf('HP-2018-APRIL');
     expect(events.find((event) => event.id === settlement.id)?.type).toBe('CaseSettled');
     expect(events.at(-1)).toMatchObject({ type: 'FactRetracted', data: { retractedEventId: settlement.id, retractedType: 'CaseSettled' }, metadata: { reason: 'Receipt was forged' } });
+    // The command path folds without the settlement too: the case takes ordinary work again, not CASE_CLOSED.
+    await post('cases/HP-2018-APRIL/record-verification', { result: 'ENFORCEABLE', findings: 'Debtor has income', effectiveDate: '2018-04-13' });
+    expect((await t.http.get('/api/v1/cases/HP-2018-APRIL').expect(200)).body.state.status).toBe('enforceable');
     // Retracted once only.
-    const again = await correct('HP-2018-APRIL', 'correct-recorded-fact', { eventId: settlement.id, reason: 'again', effectiveDate: '2018-04-12' }, 409);
+    const again = await correct('HP-2018-APRIL', 'correct-recorded-fact', { eventId: settlement.id, reason: 'again', effectiveDate: '2018-04-13' }, 409);
     expect(again.body.code).toBe('EVENT_ALREADY_RETRACTED');
   });
 

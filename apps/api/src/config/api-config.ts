@@ -1,6 +1,6 @@
-import { join } from 'node:path';
-import { assertEventStoreUrl, InvalidAuthSettings, loadAuthSettings, type AuthSettings } from '@thads/application';
+import { InvalidAuthSettings, loadAuthSettings, type AuthSettings } from '@thads/application';
 import { parseAllowUnsafeDurability } from '@thads/application/durability';
+import { InvalidProjectorConfiguration, loadProjectorConfig, type ProjectorConfig } from '@thads/read-models';
 
 /** Settings read from the environment at start-up. */
 export interface ApiConfig {
@@ -31,34 +31,29 @@ export class InvalidConfiguration extends Error {
  * 0 turns it off), the AUTH_* variables (see loadAuthSettings), ALLOW_UNSAFE_DURABILITY (unset, or exactly `true`).
  */
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
-  const dataDir = nonEmpty(env, 'DATA_DIR') ?? './data';
+  const { dataDir, eventStoreUrl, readModelUrl, deadlineSweepIntervalMs } = storeSettings(env);
   return {
     port: integerIn(env, 'PORT', 3000, 0, 65535),
     host: nonEmpty(env, 'HOST') ?? '0.0.0.0',
     dataDir,
-    eventStoreUrl: eventStoreUrl(nonEmpty(env, 'EVENT_STORE_URL') ?? `sqlite:${join(dataDir, 'events.db')}`),
-    readModelUrl: readModelUrl(nonEmpty(env, 'READ_MODEL_URL') ?? `sqlite:${join(dataDir, 'read.db')}`),
+    eventStoreUrl,
+    readModelUrl,
     minPositionWaitMs: integerIn(env, 'MIN_POSITION_WAIT_MS', 5_000, 0, 120_000),
     bodyLimitBytes: integerIn(env, 'BODY_LIMIT_BYTES', 1_048_576, 1_024, 104_857_600),
-    deadlineSweepIntervalMs: integerIn(env, 'DEADLINE_SWEEP_INTERVAL_MS', 60_000, 0, 86_400_000),
+    deadlineSweepIntervalMs,
     auth: authSettings(env, dataDir),
     allowUnsafeDurability: allowUnsafeDurability(env),
   };
 }
 
-/** READ_MODEL_URL: `sqlite:<path>` or `postgres://…[?schema=name]` (DESIGN.md §2); the message names the variable, never a password. */
-function readModelUrl(url: string): string {
-  if (/^sqlite:.+/.test(url) || /^postgres(ql)?:\/\/./.test(url)) return url;
-  throw new InvalidConfiguration(`READ_MODEL_URL must be sqlite:<path> (or sqlite::memory:) or postgres://…, got "${url.replace(/\/\/[^@/]*@/, '//***@')}"`);
-}
-
-function eventStoreUrl(url: string): string {
+/** The store settings every process shares (DATA_DIR, EVENT_STORE_URL, READ_MODEL_URL, DEADLINE_SWEEP_INTERVAL_MS). */
+function storeSettings(env: NodeJS.ProcessEnv): ProjectorConfig {
   try {
-    assertEventStoreUrl(url);
+    return loadProjectorConfig(env);
   } catch (error) {
-    throw new InvalidConfiguration((error as Error).message);
+    if (error instanceof InvalidProjectorConfiguration) throw new InvalidConfiguration(error.message);
+    throw error;
   }
-  return url;
 }
 
 function allowUnsafeDurability(env: NodeJS.ProcessEnv): boolean {

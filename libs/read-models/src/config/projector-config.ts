@@ -1,6 +1,10 @@
 import { join } from 'node:path';
+import { assertEventStoreUrl } from '@thads/application';
 
-/** Settings of the processes that run projections (the projector worker, the CLI, the API's embedded projector). */
+/**
+ * Settings of every process that opens the stores and runs projections: the projector worker, the CLI and the API
+ * (whose own config adds its HTTP settings on top of these), so the store variables are validated in one place.
+ */
 export interface ProjectorConfig {
   readonly dataDir: string;
   /** EVENT_STORE_URL, default `sqlite:<DATA_DIR>/events.db`. */
@@ -24,7 +28,7 @@ export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env): Proje
   const readModelUrl = setting(env, 'READ_MODEL_URL') ?? `sqlite:${join(dataDir, 'read.db')}`;
   if (!/^(sqlite:.|postgres(ql)?:\/\/)/.test(readModelUrl)) {
     const shown = readModelUrl.replace(/\/\/[^@/]*@/, '//***@');
-    throw new InvalidProjectorConfiguration(`READ_MODEL_URL must be sqlite:<path> or postgres://…[?schema=name], got "${shown}"`);
+    throw new InvalidProjectorConfiguration(`READ_MODEL_URL must be sqlite:<path> (or sqlite::memory:) or postgres://…[?schema=name], got "${shown}"`);
   }
   const batchText = setting(env, 'PROJECTOR_BATCH_SIZE') ?? '500';
   const batchSize = Number(batchText);
@@ -33,11 +37,21 @@ export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env): Proje
   }
   return {
     dataDir,
-    eventStoreUrl: setting(env, 'EVENT_STORE_URL') ?? `sqlite:${join(dataDir, 'events.db')}`,
+    eventStoreUrl: eventStoreUrl(setting(env, 'EVENT_STORE_URL') ?? `sqlite:${join(dataDir, 'events.db')}`),
     readModelUrl,
     batchSize,
     deadlineSweepIntervalMs: deadlineSweepInterval(env),
   };
+}
+
+/** EVENT_STORE_URL: a scheme openEventStore can open; the message names the variable, never a password. */
+function eventStoreUrl(url: string): string {
+  try {
+    assertEventStoreUrl(url);
+  } catch (error) {
+    throw new InvalidProjectorConfiguration((error as Error).message);
+  }
+  return url;
 }
 
 /** DEADLINE_SWEEP_INTERVAL_MS: 0 (off) or 1 s to 1 day; default a minute. */

@@ -10,8 +10,8 @@
 import { createPostgresEventStore } from '@thads/event-store';
 import { auditTrailProjection } from '../audit-trail/audit-trail.projection';
 import { openReadModelDatabase } from '../database/open-read-model-database';
-import type { Projection } from '../projection';
 import { createProjector } from '../runtime/projector';
+import { auditTrailDyingOnSecondBatch, childProcessLogger } from './doomed-projection';
 import { countingProjection } from './read-model-fixtures';
 
 async function main(): Promise<void> {
@@ -20,22 +20,9 @@ async function main(): Promise<void> {
   const readModels = openReadModelDatabase(readModelUrl);
   const leases = readModels.openLeases?.();
   if (!leases) throw new Error('no leases on this READ_MODEL_URL');
-  let batches = 0;
-  const doomed: Projection = {
-    ...auditTrailProjection,
-    apply: async (events, trx, tables) => {
-      await auditTrailProjection.apply(events, trx, tables);
-      batches += 1;
-      if (batches === 2) {
-        process.stdout.write('MID_BATCH\n');
-        await new Promise<never>(() => setInterval(() => undefined, 60_000)); // hold the transaction open until killed
-      }
-    },
-  };
-  const silent = { log: () => undefined, warn: () => undefined, error: (message: string) => process.stderr.write(`${message}\n`) };
-  const projections = [mode === 'doomed' ? doomed : auditTrailProjection, countingProjection()];
+  const projections = [mode === 'doomed' ? auditTrailDyingOnSecondBatch() : auditTrailProjection, countingProjection()];
   // A short control poll: that is how often a waiting worker retries the leases.
-  const projector = createProjector({ eventStore: store, db: readModels.db, projections, batchSize: 4, logger: silent, controlPollMs: 50, leases });
+  const projector = createProjector({ eventStore: store, db: readModels.db, projections, batchSize: 4, logger: childProcessLogger, controlPollMs: 50, leases });
   await projector.start();
   process.stdout.write(`LEASE ${leases.holds(auditTrailProjection.name) ? 'held' : 'waiting'}\n`);
   await projector.waitForPosition(BigInt(head), 30_000);

@@ -7,31 +7,17 @@
  *   count:  runs countingProjection until <head>, prints DONE and exits.
  */
 import { createSqliteEventStore } from '@thads/event-store';
-import { auditTrailProjection } from '../audit-trail/audit-trail.projection';
 import { openSqliteReadModelFile, readModelKysely } from '../database/open-read-model-database';
-import type { Projection } from '../projection';
 import { createProjector } from '../runtime/projector';
+import { auditTrailDyingOnSecondBatch, childProcessLogger } from './doomed-projection';
 import { countingProjection } from './read-model-fixtures';
 
 async function main(): Promise<void> {
   const [mode, eventsFile, readModelFile, head] = process.argv.slice(2);
   const store = createSqliteEventStore({ filename: eventsFile, pollIntervalMs: 50 });
   const db = readModelKysely(openSqliteReadModelFile(readModelFile));
-  let batches = 0;
-  const doomed: Projection = {
-    ...auditTrailProjection,
-    apply: async (events, trx, tables) => {
-      await auditTrailProjection.apply(events, trx, tables);
-      batches += 1;
-      if (batches === 2) {
-        process.stdout.write('MID_BATCH\n');
-        await new Promise<never>(() => setInterval(() => undefined, 60_000)); // hold the transaction open until killed
-      }
-    },
-  };
-  const silent = { log: () => undefined, warn: () => undefined, error: (message: string) => process.stderr.write(`${message}\n`) };
-  const projections = mode === 'doomed' ? [doomed] : [countingProjection()];
-  const projector = createProjector({ eventStore: store, db, projections, batchSize: 4, logger: silent, controlPollMs: 0 });
+  const projections = mode === 'doomed' ? [auditTrailDyingOnSecondBatch()] : [countingProjection()];
+  const projector = createProjector({ eventStore: store, db, projections, batchSize: 4, logger: childProcessLogger, controlPollMs: 0 });
   await projector.start();
   await projector.waitForPosition(BigInt(head), 20_000);
   await projector.stop();

@@ -6,9 +6,21 @@ import {
   type SuspensionGround,
   type TerminationGround,
 } from '@thads/domain';
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, IsArray, IsOptional, Matches } from 'class-validator';
 import { EffectiveDate, IDENTIFIER, IsIdentifier, IsLocalDateString, IsOneOf, IsText } from '../../http/validators';
+
+/** An optional, non-empty list of obligation item ids: the command then applies to those items only. */
+function OptionalItemIds(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: [String], description }),
+    IsOptional(),
+    IsArray(),
+    ArrayMinSize(1),
+    Matches(IDENTIFIER, { each: true, message: 'each value in $property must be an item id' }),
+  );
+}
 
 export class PostponeEnforcementDto {
   @IsText(100) decisionNumber!: string;
@@ -32,12 +44,7 @@ export class TerminateEnforcementDto {
   @IsText(100) decisionNumber!: string;
   @IsOneOf(TERMINATION_GROUNDS) ground!: TerminationGround;
 
-  @ApiPropertyOptional({ type: [String], description: 'Terminate only these obligation items; omit for the whole case' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @Matches(IDENTIFIER, { each: true, message: 'each value in $property must be an item id' })
-  itemIds?: string[];
+  @OptionalItemIds('Terminate only these obligation items; omit for the whole case') itemIds?: string[];
 
   @EffectiveDate() effectiveDate?: string;
 }
@@ -50,12 +57,7 @@ export class EntrustEnforcementDto {
   @IsText(100) decisionNumber!: string;
   @IsIdentifier() targetOfficeId!: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'Entrust only these obligation items; omit for the whole case' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @Matches(IDENTIFIER, { each: true, message: 'each value in $property must be an item id' })
-  itemIds?: string[];
+  @OptionalItemIds('Entrust only these obligation items; omit for the whole case') itemIds?: string[];
 
   @EffectiveDate() effectiveDate?: string;
 }

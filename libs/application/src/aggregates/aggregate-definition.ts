@@ -11,6 +11,11 @@ export interface AggregateDefinition<Command extends { readonly type: string }, 
   readonly codec: EventCodec<Event>;
   /** Stored event schema version written into metadata. Bump with an upcaster when a shape changes. */
   readonly schemaVersion: number;
+  /**
+   * Rules a whole history must keep, checked (throwing a DomainError) when a command retracts or corrects an earlier
+   * event: deciders check one step at a time, and a correction changes a step they already allowed.
+   */
+  readonly ensureConsistentAfterCorrection?: (state: State) => void;
 }
 
 /** `case-<id>` for category `case`. */

@@ -3,6 +3,7 @@ import {
   caseEventCodec,
   complaintDecider,
   complaintEventCodec,
+  ensureCaseConsistentAfterCorrection,
   type CaseCommand,
   type CaseEvent,
   type CaseState,
@@ -22,6 +23,7 @@ export const caseAggregate: AggregateDefinition<CaseCommand, CaseEvent, CaseStat
   decider: caseDecider,
   codec: caseEventCodec,
   schemaVersion: 1,
+  ensureConsistentAfterCorrection: ensureCaseConsistentAfterCorrection,
 };
 
 export const complaintAggregate: AggregateDefinition<ComplaintCommand, ComplaintEvent, ComplaintState> = {

@@ -1,5 +1,4 @@
 import { fold, type JsonRecord } from '@thads/domain';
-import type { RecordedEvent } from '@thads/event-store';
 import type { AggregateDefinition } from './aggregate-definition';
 
 /**
@@ -9,6 +8,13 @@ import type { AggregateDefinition } from './aggregate-definition';
  * handleCommand and loadAggregate both fold through `foldRecorded`.
  */
 
+/** What the retraction logic reads of a stored event (a RecordedEvent, or one about to be appended). */
+export interface StoredEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly data: JsonRecord;
+}
+
 /** The stored type whose data names a retracted event (`retractedEventId`) and optional `correctedData`. */
 export const FACT_RETRACTED = 'FactRetracted';
 
@@ -16,10 +22,10 @@ export const FACT_RETRACTED = 'FactRetracted';
  * `events` as the fold must see them: each retracted event dropped, or, when its retraction carries correctedData,
  * kept in its place with those fields laid over its data. Pure; stream order is kept.
  */
-export function withRetractionsApplied(events: readonly RecordedEvent[]): readonly RecordedEvent[] {
+export function withRetractionsApplied<Stored extends StoredEvent>(events: readonly Stored[]): readonly Stored[] {
   const corrections = retractionsOf(events);
   if (!corrections.size) return events;
-  const effective: RecordedEvent[] = [];
+  const effective: Stored[] = [];
   for (const event of events) {
     if (!corrections.has(event.id)) {
       effective.push(event);
@@ -32,7 +38,7 @@ export function withRetractionsApplied(events: readonly RecordedEvent[]): readon
 }
 
 /** Retracted event id → its corrected data (null: retracted outright), from the FactRetracted events among `events`. */
-export function retractionsOf(events: readonly RecordedEvent[]): ReadonlyMap<string, JsonRecord | null> {
+export function retractionsOf(events: readonly StoredEvent[]): ReadonlyMap<string, JsonRecord | null> {
   const corrections = new Map<string, JsonRecord | null>();
   for (const event of events) {
     if (event.type !== FACT_RETRACTED || typeof event.data.retractedEventId !== 'string') continue;
@@ -45,7 +51,7 @@ export function retractionsOf(events: readonly RecordedEvent[]): ReadonlyMap<str
 /** The aggregate's state from its recorded events, retractions applied: the only fold of stored events for deciding. */
 export function foldRecorded<Command extends { readonly type: string }, Event extends { readonly type: string }, State>(
   definition: AggregateDefinition<Command, Event, State>,
-  recorded: readonly RecordedEvent[],
+  recorded: readonly StoredEvent[],
 ): State {
   return fold(definition.decider, withRetractionsApplied(recorded).map((event) => definition.codec.decode(event)));
 }

@@ -6,17 +6,13 @@ import { readWholeStream } from '../command-handling/handle-command';
 
 /**
  * CorrectRecordedFact names the event it retracts by id, which the pure decider cannot see; this fills in the
- * command's `target` (the type of the event with that id in this case's stream, or none). Reading before
- * handleCommand's own read is race-free: an event's id and type never change once stored.
+ * command's `target` (the type and stored data of the event with that id in this case's stream, or none). Reading
+ * before handleCommand's own read is race-free: a stored event never changes.
  */
 export async function withRetractionTarget(store: EventStore, caseId: string, command: CorrectRecordedFact): Promise<CorrectRecordedFact> {
   const events = await readWholeStream(store, streamNameOf(caseAggregate.category, caseId));
   const target = events.find((event) => event.id === command.data.eventId);
   // A client-sent target is never trusted: it is replaced, or dropped when the stream has no such event.
-  const data = { ...command.data, target: target ? { type: target.type, ...effectiveDateOf(target.data) } : undefined };
+  const data = { ...command.data, target: target ? { type: target.type, data: target.data } : undefined };
   return { type: command.type, data };
-}
-
-function effectiveDateOf(data: { readonly [key: string]: unknown }): { effectiveDate?: string } {
-  return typeof data.effectiveDate === 'string' ? { effectiveDate: data.effectiveDate } : {};
 }

@@ -5,7 +5,7 @@ import {
   type RecordedEvent,
 } from '@thads/event-store';
 import { streamNameOf, type AggregateDefinition } from '../aggregates/aggregate-definition';
-import { foldRecorded } from '../aggregates/retractions';
+import { FACT_RETRACTED, foldRecorded } from '../aggregates/retractions';
 import type { CommandContext, CommandResult } from './command-context';
 import { ConcurrencyConflict, RevisionMismatch } from './command-errors';
 import { eventIdFor } from './event-ids';
@@ -26,7 +26,8 @@ const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 5 };
  *   deduplicated by the store.
  * - With `context.expectedRevision` (If-Match) a stale stream fails at once with RevisionMismatch.
  * - Without it, a lost race (WrongExpectedRevision) reloads and decides again, a bounded number of times.
- * - A DomainError from the decider propagates untouched, and nothing is written.
+ * - A DomainError from the decider (or from the aggregate's consistency check after a correction) propagates
+ *   untouched, and nothing is written.
  */
 export async function handleCommand<Command extends { readonly type: string }, Event extends { readonly type: string }, State>(
   store: EventStore,
@@ -71,6 +72,11 @@ export async function handleCommand<Command extends { readonly type: string }, E
         },
       };
     });
+
+    // A correction rewrites an earlier step: the history it leaves must still keep the aggregate's rules.
+    if (definition.ensureConsistentAfterCorrection && toAppend.some((event) => event.type === FACT_RETRACTED)) {
+      definition.ensureConsistentAfterCorrection(foldRecorded(definition, [...recorded, ...toAppend]));
+    }
 
     try {
       const appended = await store.append(streamName, toAppend, {

@@ -1,4 +1,4 @@
-import { CASE_FIXTURE, caseDecided, caseInEnforcement, caseInSeparateRegister, caseReceived, caseWithValuedAsset, eventsAfter, stateAfter } from '@thads/testing';
+import { CASE_FIXTURE, caseDecided, caseInEnforcement, caseInSeparateRegister, caseReceived, caseWithValuedAsset, eventsAfter, retractionOf, stateAfter } from '@thads/testing';
 import { DomainError } from '../shared/domain-error';
 import { caseDecider } from './case-decider';
 import { caseEventCodec } from './case-event-codec';
@@ -40,7 +40,7 @@ function everyKindOfHistory(): CaseEvent[][] {
   const corrected = eventsAfter(caseInEnforcement(), [
     { type: 'ReassignOfficer', data: { officerId: 'officer-2', reason, effectiveDate: '2025-06-18' } },
     { type: 'AmendDecision', data: { decisionNumber: '101/QĐ-THADS', amendment: 'Debtor address corrected', reason, effectiveDate: '2025-06-18' } },
-    { type: 'CorrectRecordedFact', data: { eventId: 'e-1', target: { type: 'SecurityMeasureApplied', effectiveDate: '2025-06-17' }, correctedData: { description: 'x' }, reason, effectiveDate: '2025-06-18' } },
+    retractionOf(caseInEnforcement(), 'EnforcementOfficerAssigned', { eventId: 'e-1', correctedData: { officerId: 'officer-3' }, reason, effectiveDate: '2025-06-18' }),
     { type: 'WithdrawDecision', data: { decisionNumber: '101/QĐ-THADS', ground: 'WRONG_CONTENT', reason, effectiveDate: '2025-06-19' } },
     { type: 'ReopenCase', data: { reason, effectiveDate: '2025-06-20' } },
     { type: 'AnnulDecision', data: { decisionNumber: '101/QĐ-THADS', annulledBy: 'Cục THADS Hải Phòng', ground: 'ISSUED_WITHOUT_COMPETENCE', reason, effectiveDate: '2025-06-21' } },

@@ -44,12 +44,12 @@ export type AnnulDecision = Message<'AnnulDecision', {
 
 /**
  * Retracts one earlier event of this case by id, optionally with corrected data for the same event type.
- * `target` is resolved by the application layer from the stream (the decider never sees event ids): the type (and
- * effective date) of the event with that id in this case's stream, or undefined when the stream holds none.
+ * `target` is resolved by the application layer from the stream (the decider never sees event ids): the type and
+ * stored data of the event with that id in this case's stream, or undefined when the stream holds none.
  */
 export type CorrectRecordedFact = Message<'CorrectRecordedFact', {
   readonly eventId: string;
-  readonly target?: { readonly type: CaseEventType | string; readonly effectiveDate?: LocalDate };
+  readonly target?: { readonly type: CaseEventType | string; readonly data: JsonRecord };
   /** Fields replacing those of the retracted event when the case is folded; omit to retract it outright. */
   readonly correctedData?: JsonRecord;
   readonly reason: string;

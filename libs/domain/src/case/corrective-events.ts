@@ -39,6 +39,11 @@ export type FactRetracted = CorrectionOf<'FactRetracted', {
   readonly retractedType: string;
   /** When the retracted act was dated: statistics undo it as of then, so a closed period gets an adjustment. */
   readonly retractedEffectiveDate: string | null;
+  /**
+   * The retracted event's data as stored. Redundant with the stream, on purpose: a reader of the retraction alone (an
+   * auditor, a projection that keeps no history) sees what was undone and, with correctedData, what replaced it.
+   */
+  readonly retractedData: JsonRecord;
   readonly correctedData?: JsonRecord;
 }>;
 

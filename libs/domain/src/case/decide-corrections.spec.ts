@@ -1,4 +1,5 @@
-import { caseDecided, caseInEnforcement, caseReceived, deciderSpec, eventsAfter, stateAfter } from '@thads/testing';
+import { CASE_FIXTURE as F, caseDecided, caseInEnforcement, caseReceived, deciderSpec, eventsAfter, retractionOf, stateAfter } from '@thads/testing';
+import type { JsonRecord } from '../shared/event-codec';
 import { caseDecider } from './case-decider';
 import type { CaseCommand } from './case-commands';
 import type { CaseEvent } from './case-events';
@@ -15,8 +16,9 @@ const annul = (effectiveDate: string): CaseCommand => ({
   data: { decisionNumber, annulledBy: 'Cục THADS Hải Phòng', ground: 'ISSUED_WITHOUT_COMPETENCE', reason, effectiveDate },
 });
 const amend = (effectiveDate: string): CaseCommand => ({ type: 'AmendDecision', data: { decisionNumber, amendment: 'Debtor address', reason, effectiveDate } });
+/** A retraction whose target stands in for an event of `type` dated 1 July (only its type and date matter here). */
 const retract = (effectiveDate: string, type = 'CaseSettled', extra: Record<string, unknown> = {}): CaseCommand =>
-  ({ type: 'CorrectRecordedFact', data: { eventId: 'ev-9', target: { type, effectiveDate: '2025-07-01' }, reason, effectiveDate, ...extra } }) as CaseCommand;
+  ({ type: 'CorrectRecordedFact', data: { eventId: 'ev-9', target: { type, data: { ...base, effectiveDate: '2025-07-01' } }, reason, effectiveDate, ...extra } }) as CaseCommand;
 const reopen = (effectiveDate: string): CaseCommand => ({ type: 'ReopenCase', data: { reason, effectiveDate } });
 const reassign = (officerId: string, effectiveDate: string): CaseCommand => ({ type: 'ReassignOfficer', data: { officerId, reason, effectiveDate } });
 const settle = (effectiveDate: string): CaseCommand => ({ type: 'Settle', data: { effectiveDate } });
@@ -67,14 +69,31 @@ describe('case: AmendDecision (Art. 37(2))', () => {
 });
 
 describe('case: CorrectRecordedFact (TT 04/2023 Art. 36)', () => {
-  it('retracts an event by id, with optional corrected data; allowed on a closed case', () => {
+  const collect = (amount: bigint, effectiveDate = '2025-07-02'): CaseCommand => ({
+    type: 'RecordCollection',
+    data: { collectionId: 'col-1', itemId: F.debtItemId, amount, source: 'VOLUNTARY', effectiveDate },
+  });
+  const collected = () => eventsAfter(caseInEnforcement(), [collect(50_000_000n)]);
+
+  it('retracts an event by id, with optional corrected data, carrying the retracted data along; allowed on a closed case', () => {
     const terminated = eventsAfter(caseInEnforcement(), [terminate('2025-06-20')]);
-    spec.given(terminated).when(retract('2025-06-21', 'EnforcementTerminated', { correctedData: { ground: 'DEBTOR_DIED_NO_ESTATE' } })).then([
+    const command = retractionOf(terminated, 'EnforcementTerminated', { effectiveDate: '2025-06-21', reason, correctedData: { ground: 'DEBTOR_DIED_NO_ESTATE' } });
+    const retractedData = (command.data.target as { data: JsonRecord }).data;
+    spec.given(terminated).when(command).then([
       {
         type: 'FactRetracted',
-        data: { ...base, effectiveDate: '2025-06-21', retractedEventId: 'ev-9', retractedType: 'EnforcementTerminated', retractedEffectiveDate: '2025-07-01', correctedData: { ground: 'DEBTOR_DIED_NO_ESTATE' } },
+        data: {
+          ...base,
+          effectiveDate: '2025-06-21',
+          retractedEventId: 'ev-9',
+          retractedType: 'EnforcementTerminated',
+          retractedEffectiveDate: '2025-06-20',
+          retractedData,
+          correctedData: { ground: 'DEBTOR_DIED_NO_ESTATE' },
+        },
       },
     ]);
+    expect(retractedData).toMatchObject({ ground: 'EXEMPTION_GRANTED', effectiveDate: '2025-06-20' });
   });
 
   it('remembers the retraction, and refuses a second one (EVENT_ALREADY_RETRACTED)', () => {
@@ -91,9 +110,39 @@ describe('case: CorrectRecordedFact (TT 04/2023 Art. 36)', () => {
     }
   });
 
-  it('refuses corrected data that would move the event to another case, office or regime', () => {
-    spec.given(caseInEnforcement()).when(retract('2025-06-20', 'FundsCollected', { correctedData: { officeId: 'office-hn' } })).thenThrows('INVALID_CORRECTED_DATA', { field: 'correctedData.officeId' });
-    spec.given(caseInEnforcement()).when(retract('2025-06-20', 'FundsCollected', { correctedData: ['x'] })).thenThrows('INVALID_CORRECTED_DATA', { field: 'correctedData' });
+  it('takes a corrected amount, ground or item as a decider would have written it', () => {
+    spec.given(collected()).when(retractionOf(collected(), 'FundsCollected', { effectiveDate: '2025-07-03', correctedData: { amount: '5000000', source: 'COERCION' } })).then([
+      expect.objectContaining({ type: 'FactRetracted', data: expect.objectContaining({ correctedData: { amount: '5000000', source: 'COERCION' } }) }) as unknown as CaseEvent,
+    ]);
+    spec.given(collected()).when(retractionOf(collected(), 'FundsCollected', { effectiveDate: '2025-07-03', correctedData: { itemId: F.feeItemId, amount: '1000000' } })).then([
+      expect.objectContaining({ type: 'FactRetracted' }) as unknown as CaseEvent,
+    ]);
+  });
+
+  it.each([
+    ['not an object', ['x'], 'correctedData'],
+    ['empty', {}, 'correctedData'],
+    ['another office', { officeId: 'office-hn' }, 'correctedData.officeId'],
+    ['an identity other events refer to', { collectionId: 'col-2' }, 'correctedData.collectionId'],
+    ['a derived due date', { disbursementDueOn: '2025-08-01' }, 'correctedData.disbursementDueOn'],
+    ['the date its due date was computed from', { effectiveDate: '2025-07-01' }, 'correctedData.effectiveDate'],
+    ['a field the event lacks', { colour: 'red' }, 'correctedData.colour'],
+    ['a value of another kind', { amount: 5_000_000 }, 'correctedData.amount'],
+    ['a zero amount', { amount: '0' }, 'correctedData.amount'],
+    ['a malformed amount', { amount: '5e6' }, 'correctedData.amount'],
+    ['an unknown source', { source: 'GIFT' }, 'correctedData.source'],
+    ['an item the case lacks', { itemId: 'item-x' }, 'correctedData.itemId'],
+    ['no change at all', { amount: '50000000' }, 'correctedData'],
+  ])('refuses corrected data that is %s (INVALID_CORRECTED_DATA)', (_what, correctedData, field) => {
+    const command = retractionOf(collected(), 'FundsCollected', { effectiveDate: '2025-07-03' });
+    spec.given(collected()).when({ ...command, data: { ...command.data, correctedData } } as CaseCommand).thenThrows('INVALID_CORRECTED_DATA', { field });
+  });
+
+  it('refuses a corrected date that is not a real date on an event without due dates', () => {
+    const history = eventsAfter(caseInEnforcement(), [terminate('2025-06-20')]);
+    spec.given(history).when(retractionOf(history, 'EnforcementTerminated', { effectiveDate: '2025-06-21', correctedData: { effectiveDate: '2025-02-30' } })).thenThrows('INVALID_CORRECTED_DATA', {
+      field: 'correctedData.effectiveDate',
+    });
   });
 });
 

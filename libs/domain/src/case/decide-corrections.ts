@@ -9,6 +9,7 @@ import type {
 import type { CaseEvent } from './case-events';
 import { AFTER_DECISION, ensureRule, eventBase, requireStatus, requireText } from './case-rules';
 import type { ExistingCase } from './case-state';
+import { correctedEventData } from './corrected-data';
 
 /**
  * Corrective commands (admins only; DESIGN.md §1). Each one adds an event and erases nothing: Law 2008 Art. 37 keeps a
@@ -24,9 +25,6 @@ const REOPENABLE = ['settled', 'terminated', 'withdrawn'] as const;
 
 /** Events that cannot be retracted: the case's existence, its decision (Art. 37 has its own commands) and retractions. */
 const NOT_RETRACTABLE: readonly string[] = ['CaseReceived', 'EnforcementDecisionIssued', 'FactRetracted'];
-
-/** Fields that place an event; a correction may not move it to another case, office or regime. */
-const FIXED_FIELDS = ['caseId', 'officeId', 'ruleSet'] as const;
 
 /** The reason is mandatory on every correction: it is what an auditor reads beside the step. */
 export function requireReason(reason: unknown): string {
@@ -73,13 +71,7 @@ export function decideCorrectRecordedFact(command: CorrectRecordedFact, state: E
   ensureRule(target !== undefined, 'EVENT_NOT_FOUND', `No event ${eventId} in this case`, { eventId });
   ensureRule(!(state.facts.retractedEventIds ?? []).includes(eventId), 'EVENT_ALREADY_RETRACTED', `Event ${eventId} is already retracted`, { eventId });
   ensureRule(!NOT_RETRACTABLE.includes(target.type), 'EVENT_NOT_RETRACTABLE', `A ${target.type} event cannot be retracted`, { eventId, retractedType: target.type });
-  if (correctedData !== undefined) {
-    ensureRule(typeof correctedData === 'object' && correctedData !== null && !Array.isArray(correctedData), 'INVALID_CORRECTED_DATA', 'correctedData must be an object', {
-      field: 'correctedData',
-    });
-    const moved = FIXED_FIELDS.find((field) => field in correctedData);
-    ensureRule(moved === undefined, 'INVALID_CORRECTED_DATA', `correctedData may not change ${moved}`, { field: `correctedData.${moved}` });
-  }
+  if (correctedData !== undefined) correctedEventData(target.type, target.data, correctedData, state.facts);
   return [
     {
       type: 'FactRetracted',
@@ -87,7 +79,8 @@ export function decideCorrectRecordedFact(command: CorrectRecordedFact, state: E
         ...eventBase(state.facts, command.data.effectiveDate),
         retractedEventId: eventId,
         retractedType: target.type,
-        retractedEffectiveDate: target.effectiveDate ?? null,
+        retractedEffectiveDate: typeof target.data.effectiveDate === 'string' ? target.data.effectiveDate : null,
+        retractedData: target.data,
         ...(correctedData === undefined ? {} : { correctedData }),
       },
     },

@@ -7,3 +7,4 @@ export * from './case-event-codec';
 export * from './case-legal-basis';
 export * from './corrective-commands';
 export * from './corrective-events';
+export * from './consistency-after-correction';

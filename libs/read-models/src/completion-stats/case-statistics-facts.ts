@@ -3,7 +3,7 @@
  * items. Kept as one row per event (with its effective date and position) so a case can be classified at any date,
  * as known at any position.
  */
-import { assertNever, type CaseEvent, type LocalDate } from '@thads/domain';
+import { assertNever, caseEventCodec, type CaseEvent, type FactRetracted, type JsonRecord, type LocalDate } from '@thads/domain';
 
 export interface ObligationAmount {
   readonly itemId: string;
@@ -33,17 +33,31 @@ export type CaseStatisticsFact =
   /** A closed case is open again, in this status. */
   | { readonly kind: 'REOPENED'; readonly status: string }
   /**
-   * An earlier fact of this case no longer counts (CorrectRecordedFact, TT 04/2023 Art. 36): the latest earlier fact
-   * of `retractedType` dated `retractedEffectiveDate`. Stored under that date, so a period it fell in is affected.
+   * An earlier event of this case no longer counts as recorded (CorrectRecordedFact, TT 04/2023 Art. 36): the fact of
+   * event `retractedEventId` is dropped, or replaced by the fact of the corrected event when the correction gives one.
    */
-  | { readonly kind: 'RETRACTED'; readonly retractedType: string; readonly retractedEffectiveDate: LocalDate };
+  | {
+      readonly kind: 'RETRACTED';
+      readonly retractedEventId: string;
+      readonly retractedEffectiveDate: LocalDate;
+      readonly replacement: ReplacementFact | null;
+    };
+
+/** The fact of a corrected event, with the date the corrected event takes effect on. */
+export interface ReplacementFact {
+  readonly effectiveDate: LocalDate;
+  readonly eventType: string;
+  readonly fact: CaseStatisticsFact;
+}
 
 /** A fact with the legal date it took effect on. Facts of one case are kept in stream order. */
 export interface DatedFact {
   readonly effectiveDate: LocalDate;
   readonly fact: CaseStatisticsFact;
-  /** The event type the fact came from; a retraction names the fact it undoes by it. */
+  /** The event type the fact came from. */
   readonly eventType?: string;
+  /** The event the fact came from: a retraction names the fact it undoes by it. */
+  readonly eventId?: string;
 }
 
 /** The statistics fact of a case event, or null for an event that changes no figure (officers, assets, coercion…). */
@@ -85,10 +99,7 @@ export function statisticsFactOf(event: CaseEvent): CaseStatisticsFact | null {
     case 'CaseReopened':
       return { kind: 'REOPENED', status: event.data.reopenedStatus };
     case 'FactRetracted':
-      // A retraction of an event that carries no figure (an officer, an asset step…) changes no figure either.
-      return event.data.retractedEffectiveDate === null || !FACT_BEARING_TYPES.has(event.data.retractedType)
-        ? null
-        : { kind: 'RETRACTED', retractedType: event.data.retractedType, retractedEffectiveDate: event.data.retractedEffectiveDate };
+      return retractionFactOf(event);
     case 'DecisionAmended':
     case 'OfficerReassigned':
     case 'EnforcementOfficerAssigned':
@@ -117,24 +128,57 @@ const FACT_BEARING_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * A case's facts (stream order) with retractions honoured: each RETRACTED fact removes the latest earlier fact of its
- * type and date, and is removed itself. Pure; what is "known" was chosen by the caller, so a close that did not yet
- * know the retraction keeps the fact (its snapshot stays as it was) and later reports see the correction.
+ * The fact of a retraction, or null when neither the retracted event nor its correction carries a figure (an officer,
+ * an asset step…). The event carries the retracted event's data, so the corrected event is rebuilt here exactly as
+ * the command path folds it: correctedData laid over the original data.
+ */
+function retractionFactOf(event: FactRetracted): CaseStatisticsFact | null {
+  const { retractedEventId, retractedType, retractedEffectiveDate, retractedData, correctedData } = event.data;
+  if (retractedEffectiveDate === null || !FACT_BEARING_TYPES.has(retractedType)) return null;
+  const original = statisticsFactOf(decodeCaseEvent(retractedType, retractedData));
+  const corrected = correctedData === undefined ? null : decodeCaseEvent(retractedType, { ...retractedData, ...correctedData });
+  const correctedFact = corrected === null ? null : statisticsFactOf(corrected);
+  if (original === null && correctedFact === null) return null;
+  return {
+    kind: 'RETRACTED',
+    retractedEventId,
+    retractedEffectiveDate,
+    replacement: corrected === null || correctedFact === null ? null : { effectiveDate: corrected.data.effectiveDate, eventType: retractedType, fact: correctedFact },
+  };
+}
+
+function decodeCaseEvent(type: string, data: JsonRecord): CaseEvent {
+  return caseEventCodec.decode({ type, data });
+}
+
+/**
+ * The date a fact is stored (and selected) under. A retraction counts from the earlier of the retracted act's date
+ * and its correction's: a report of a period ending between them must see it, and a closed period holding either
+ * gets an adjustment.
+ */
+export function storedDateOf(fact: CaseStatisticsFact, effectiveDate: LocalDate): LocalDate {
+  if (fact.kind !== 'RETRACTED') return effectiveDate;
+  const corrected = fact.replacement?.effectiveDate;
+  return corrected !== undefined && corrected < fact.retractedEffectiveDate ? corrected : fact.retractedEffectiveDate;
+}
+
+/**
+ * A case's facts (stream order) with retractions honoured: each RETRACTED fact takes the place of the fact of the
+ * event it names — as its replacement, or as nothing — and is removed itself. When that fact is not among `facts`
+ * (it had no figure, or lies after the period the caller selected), a replacement stands at the retraction's place.
+ * Pure; what is "known" was chosen by the caller, so a close that did not yet know the retraction keeps the fact (its
+ * snapshot stays as it was) and later reports see the correction.
  */
 export function withoutRetractedFacts(facts: readonly DatedFact[]): readonly DatedFact[] {
   if (!facts.some(({ fact }) => fact.kind === 'RETRACTED')) return facts;
   const kept: (DatedFact | null)[] = [...facts];
   kept.forEach((entry, index) => {
     if (entry?.fact.kind !== 'RETRACTED') return;
-    const { retractedType, retractedEffectiveDate } = entry.fact;
-    kept[index] = null;
-    for (let earlier = index - 1; earlier >= 0; earlier -= 1) {
-      const candidate = kept[earlier];
-      if (candidate?.eventType === retractedType && candidate.effectiveDate === retractedEffectiveDate) {
-        kept[earlier] = null;
-        return;
-      }
-    }
+    const { retractedEventId, replacement } = entry.fact;
+    const replacing: DatedFact | null = replacement === null ? null : { ...replacement, eventId: retractedEventId };
+    const original = kept.findIndex((candidate, at) => at < index && candidate?.eventId === retractedEventId);
+    kept[index] = original === -1 ? replacing : null;
+    if (original !== -1) kept[original] = replacing;
   });
   return kept.filter((entry): entry is DatedFact => entry !== null);
 }
@@ -144,10 +188,25 @@ export function encodeFact(fact: CaseStatisticsFact): string {
   return JSON.stringify(fact, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
 }
 
-/** Reads back a stored fact; the only money fields are `amount` and `items[].amount`. */
+/** Reads back a stored fact; the only money fields are `amount`, `items[].amount` and those of a replacement. */
 export function decodeFact(json: string): CaseStatisticsFact {
-  const parsed = JSON.parse(json) as { kind: string; amount?: string; items?: { itemId: string; amount: string }[] };
-  if (parsed.kind === 'RECEIVED') return { kind: 'RECEIVED', items: (parsed.items ?? []).map((item) => ({ itemId: item.itemId, amount: BigInt(item.amount) })) };
-  if (parsed.kind === 'COLLECTED') return { ...(parsed as object), amount: BigInt(parsed.amount ?? '0') } as CaseStatisticsFact;
-  return parsed as CaseStatisticsFact;
+  return reviveMoney(JSON.parse(json) as StoredFact);
+}
+
+type StoredFact = { readonly kind: string; readonly amount?: string; readonly items?: readonly { itemId: string; amount: string }[]; readonly replacement?: StoredReplacement | null };
+type StoredReplacement = { readonly effectiveDate: LocalDate; readonly eventType: string; readonly fact: StoredFact };
+
+function reviveMoney(parsed: StoredFact): CaseStatisticsFact {
+  switch (parsed.kind) {
+    case 'RECEIVED':
+      return { kind: 'RECEIVED', items: (parsed.items ?? []).map((item) => ({ itemId: item.itemId, amount: BigInt(item.amount) })) };
+    case 'COLLECTED':
+      return { ...(parsed as object), amount: BigInt(parsed.amount ?? '0') } as CaseStatisticsFact;
+    case 'RETRACTED': {
+      const replacement = parsed.replacement ?? null;
+      return { ...(parsed as object), replacement: replacement === null ? null : { ...replacement, fact: reviveMoney(replacement.fact) } } as CaseStatisticsFact;
+    }
+    default:
+      return parsed as unknown as CaseStatisticsFact;
+  }
 }

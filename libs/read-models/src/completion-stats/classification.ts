@@ -44,9 +44,9 @@ export interface CaseOnDate {
 }
 
 /**
- * Folds the facts in effect at 24:00 local time on `date` (effectiveDate ≤ date). The case decider never dates an
- * act before the previous one, so these are a prefix of the stream, and the fold is the case as it stood that night.
- * (Missed-deadline records may be dated after acts that follow them, but they carry no statistics fact.)
+ * Folds the facts in effect at 24:00 local time on `date` (effectiveDate ≤ date), in stream order: the case as it
+ * stood that night. The case decider never dates an act before the previous one, but a correction may move an act's
+ * date (or a replacement stands at its retraction's place), so a later-dated fact is skipped, not taken as the end.
  */
 export function caseOn(facts: readonly DatedFact[], date: LocalDate): CaseOnDate {
   let bucket: CaseBucket = 'NOT_RECEIVED';
@@ -55,7 +55,7 @@ export function caseOn(facts: readonly DatedFact[], date: LocalDate): CaseOnDate
     items = items.map((item) => (itemIds.includes(item.itemId) ? change(item) : item));
   };
   for (const { effectiveDate, fact } of facts) {
-    if (effectiveDate > date) break;
+    if (effectiveDate > date) continue;
     switch (fact.kind) {
       case 'RECEIVED':
         bucket = 'AWAITING_DECISION';

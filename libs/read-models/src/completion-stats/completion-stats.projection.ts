@@ -21,19 +21,20 @@ import {
 import { streamCategory, type RecordedEvent } from '@thads/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { Projection, TableNames } from '../projection';
-import { encodeFact, statisticsFactOf } from './case-statistics-facts';
+import { encodeFact, statisticsFactOf, storedDateOf } from './case-statistics-facts';
 import { NO_TALLIES } from './classification';
 import { subtractTallies } from './statistics';
 import { COMPLETION_STATS_TABLES, createCompletionStatsTables, type CompletionStatsCaseFactsTable } from './completion-stats.tables';
 import { closedPeriods, closeKey, insertSnapshot, latestTargets, liveOfficeTallies, snapshotTallies, type Knowledge } from './office-tallies';
 
-/** 7 columns × 500 rows stays far below SQLite's 32 766 bound parameters. */
+/** 8 columns × 500 rows stays far below SQLite's 32 766 bound parameters. */
 const ROWS_PER_INSERT = 500;
 
 /** The completion_stats projection. */
 export const completionStatsProjection: Projection = {
   name: 'completion_stats',
-  version: 1,
+  // 2: facts name their event, and a retraction carries its correction's fact (issue 5).
+  version: 2,
   handles: [...caseEventCodec.eventTypes, ...reportingEventCodec.eventTypes],
   tables: COMPLETION_STATS_TABLES,
   createTables: createCompletionStatsTables,
@@ -69,10 +70,12 @@ export function caseFactRow(event: RecordedEvent): Insertable<CompletionStatsCas
     position: event.position,
     case_id: caseId,
     office_id: officeId,
-    // A retraction counts from the date of the act it undoes: recorded after a close, it becomes an adjustment.
-    effective_date: fact.kind === 'RETRACTED' ? fact.retractedEffectiveDate : effectiveDate,
+    // A retraction counts from the date of the act it undoes (or its correction's, if earlier): recorded after a close,
+    // it becomes an adjustment.
+    effective_date: storedDateOf(fact, effectiveDate),
     recorded_at: event.metadata.recordedAt,
     event_type: event.type,
+    event_id: event.id,
     fact: encodeFact(fact),
   };
 }

@@ -3,7 +3,7 @@ import { tableNamesFor } from '../projection';
 import { loadCheckpoint } from '../runtime/checkpoints';
 import { rebuildProjection } from '../runtime/rebuild';
 import { completionStatsProjection } from './completion-stats.projection';
-import { closePeriod, haiPhong2018, M, settled, startStatsWorld, type StatsWorld } from './completion-stats.test-fixtures';
+import { closePeriod, haiPhong2018, M, settled, startStatsWorld, terminated, type StatsWorld } from './completion-stats.test-fixtures';
 
 type Snapshot = { period: string; kind: string; measure: string; in_progress: bigint; fully_enforced: bigint };
 
@@ -26,7 +26,7 @@ describe('completion_stats projection: retractions', () => {
     const settlement = (await world.store.readStream('case-C6')).find((event) => event.type === 'CaseSettled');
     const retract: CaseCommand = {
       type: 'CorrectRecordedFact',
-      data: { eventId: settlement!.id, target: { type: 'CaseSettled', effectiveDate: '2018-05-20' }, reason: 'Receipt was forged', effectiveDate: '2018-06-10' },
+      data: { eventId: settlement!.id, target: { type: 'CaseSettled', data: settlement!.data }, reason: 'Receipt was forged', effectiveDate: '2018-06-10' },
     };
     await world.onCase('C6', [retract], '2018-06-10');
     await world.onOffice('HP', [closePeriod('HP', '2018-06', '2018-07-02')]);
@@ -51,6 +51,49 @@ describe('completion_stats projection: retractions', () => {
       ['2018-06', 'ADJUSTMENT', 1n, -1n],
       ['2018-06', 'PERIOD', 1n, 0n],
     ]);
+  });
+
+  /** C6 (HP, 10M owed) collects 8M on 15 May and is terminated on 20 May; HP closes May; the 8M receipt is corrected to 3M on 10 June. */
+  async function collectionCorrectedAfterClose(): Promise<void> {
+    await haiPhong2018(world);
+    await world.onCase('C6', [
+      { type: 'RecordCollection', data: { collectionId: 'thu-C6', itemId: 'C6-1', amount: 8n * M, source: 'VOLUNTARY', effectiveDate: '2018-05-15' } },
+      terminated('2018-05-20'),
+    ]);
+    await world.onOffice('HP', [closePeriod('HP', '2018-05', '2018-06-04')]);
+    const collection = (await world.store.readStream('case-C6')).find((event) => event.type === 'FundsCollected');
+    const correct: CaseCommand = {
+      type: 'CorrectRecordedFact',
+      data: { eventId: collection!.id, target: { type: 'FundsCollected', data: collection!.data }, correctedData: { amount: (3n * M).toString() }, reason: 'Receipt misread', effectiveDate: '2018-06-10' },
+    };
+    await world.onCase('C6', [correct], '2018-06-10');
+    await world.onOffice('HP', [closePeriod('HP', '2018-06', '2018-07-02')]);
+  }
+
+  it('counts a corrected collection amount in place of the original: May stays frozen, June carries the adjustment', async () => {
+    await collectionCorrectedAfterClose();
+    await world.project();
+    const snapshots = (await world.rows()).completion_stats_snapshots as (Snapshot & { terminated: bigint })[];
+    expect(snapshots.filter((row) => row.measure === 'MONEY').map((row) => [row.period, row.kind, row.fully_enforced, row.terminated])).toEqual([
+      ['2018-05', 'PERIOD', 8n * M, 2n * M],
+      ['2018-06', 'ADJUSTMENT', -5n * M, 5n * M],
+      ['2018-06', 'PERIOD', 3n * M, 7n * M],
+    ]);
+    const june = await world.report({ officeId: 'HP', period: '2018-06' });
+    expect(JSON.stringify(june, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value))).toContain('"fullyEnforced":"3000000"');
+  });
+
+  it('with a corrected collection: applied twice gives the same rows, and rebuild from zero equals the live rows', async () => {
+    await collectionCorrectedAfterClose();
+    const head = await world.project();
+    const live = await world.rows();
+    const checkpoint = await loadCheckpoint(world.db, 'completion_stats');
+    const events = await world.store.readAll();
+    await world.db.transaction().execute((trx) => completionStatsProjection.apply(events, trx, tableNamesFor(completionStatsProjection, checkpoint?.activeGeneration ?? 1)));
+    expect(await world.rows()).toEqual(live);
+    const result = await rebuildProjection({ eventStore: world.store, db: world.db, projection: completionStatsProjection, batchSize: 3 });
+    expect(result).toMatchObject({ position: head });
+    expect(await world.rows()).toEqual(live);
   });
 
   it('applied twice gives the same rows', async () => {

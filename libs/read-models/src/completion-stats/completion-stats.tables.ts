@@ -15,6 +15,8 @@ export interface CompletionStatsCaseFactsTable {
   effective_date: string;
   recorded_at: string;
   event_type: string;
+  /** The id of the event the fact came from: a retraction names the fact it undoes by it. */
+  event_id: string;
   /** The CaseStatisticsFact as JSON, amounts as decimal strings. */
   fact: string;
 }
@@ -152,6 +154,7 @@ export async function createCompletionStatsTables(trx: Transaction<ReadModelData
     .addColumn('effective_date', 'text', (column) => column.notNull())
     .addColumn('recorded_at', 'text', (column) => column.notNull())
     .addColumn('event_type', 'text', (column) => column.notNull())
+    .addColumn('event_id', 'text', (column) => column.notNull())
     .addColumn('fact', 'text', (column) => column.notNull())
     .execute();
   // A report reads an office's facts case by case in stream order.

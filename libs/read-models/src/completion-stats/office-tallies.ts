@@ -58,8 +58,8 @@ export async function liveOfficeTallies(
   const window = windowOf(period);
   let query = db
     .selectFrom(tables.physical('completion_stats_case_facts'))
-    .select(['office_id', 'case_id', 'effective_date', 'event_type', 'fact'])
-    // A case's acts are dated in stream order, so this keeps a prefix of each case: its history to the period end.
+    .select(['office_id', 'case_id', 'effective_date', 'event_type', 'event_id', 'fact'])
+    // Each case's history to the period end (classification skips a corrected fact dated after it).
     .where('effective_date', '<=', window.periodEndsOn);
   if (officeIds !== undefined) query = query.where('office_id', 'in', officeIds);
   if (knowledge.beforePosition !== undefined) query = query.where('position', '<', knowledge.beforePosition);
@@ -69,7 +69,7 @@ export async function liveOfficeTallies(
   const perOffice = new Map<string, Tallies[]>();
   let facts: DatedFact[] = [];
   rows.forEach((row, index) => {
-    facts.push({ effectiveDate: row.effective_date, fact: decodeFact(row.fact), eventType: row.event_type });
+    facts.push({ effectiveDate: row.effective_date, fact: decodeFact(row.fact), eventType: row.event_type, eventId: row.event_id });
     const next = rows[index + 1];
     if (next?.office_id === row.office_id && next.case_id === row.case_id) return;
     const officeTallies = perOffice.get(row.office_id) ?? [];

@@ -139,4 +139,53 @@ describe('corrective commands over HTTP', () => {
     expect(april.body.rollUp.adjustments).toMatchObject({ appliesToPeriod: '2018-03', landsIn: 'SAME_YEAR', cases: { fullyEnforced: '-1', completed: '-1' } });
     expect(april.body.rollUp.cases).toMatchObject({ fullyEnforced: '0', completed: '0' });
   });
+
+  describe('a corrected collection amount (a receipt of 30,000,000 VND entered as 300,000,000)', () => {
+    const CASE = 'HP-2018-T';
+    const money = async (period: string) => (await report(period).expect(200)).body.rollUp.money as Record<string, string>;
+    const collectionOf = async () => (await eventsOf(CASE)).find((event) => event.type === 'FundsCollected')!;
+
+    beforeAll(async () => {
+      await post('cases', receiveCaseBody(CASE), 201);
+      await post(`cases/${CASE}/issue-enforcement-decision`, { decisionNumber: '9/QĐ-T', effectiveDate: '2018-03-05' });
+      await post(`cases/${CASE}/record-collection`, { collectionId: 'thu-1', itemId: 'debt', amount: '300000000', source: 'VOLUNTARY', effectiveDate: '2018-04-20' });
+      await post(`cases/${CASE}/terminate-enforcement`, { decisionNumber: '9/QĐ-ĐC', ground: 'DEBTOR_DIED_NO_ESTATE', effectiveDate: '2018-04-25' });
+    });
+
+    it('bad corrected data is refused naming the field, and nothing is written', async () => {
+      const { id } = await collectionOf();
+      const head = await t.headOutsideRejections();
+      for (const [correctedData, field] of [
+        [{ amount: 30000000 }, 'correctedData.amount'],
+        [{ amount: '-5' }, 'correctedData.amount'],
+        [{ collectionId: 'thu-2' }, 'correctedData.collectionId'],
+        [{ itemId: 'no-such-item' }, 'correctedData.itemId'],
+        [{ colour: 'red' }, 'correctedData.colour'],
+      ] as const) {
+        const res = await correct(CASE, 'correct-recorded-fact', { eventId: id, correctedData, reason: 'Receipt misread', effectiveDate: '2018-05-02' }, 400);
+        expect(res.body).toMatchObject({ code: 'INVALID_CORRECTED_DATA', details: { field } });
+      }
+      const over = await correct(CASE, 'correct-recorded-fact', { eventId: id, correctedData: { amount: '900000000' }, reason: 'x', effectiveDate: '2018-05-02' }, 409);
+      expect(over.body).toMatchObject({ code: 'CORRECTION_BREAKS_MONEY', details: { itemId: 'debt', field: 'collected' } });
+      expect(await t.headOutsideRejections()).toBe(head);
+    });
+
+    it('counts the corrected amount in the completed money of the open period, and in the case summary', async () => {
+      const before = await money('2018-04');
+      const { id } = await collectionOf();
+      await correct(CASE, 'correct-recorded-fact', { eventId: id, correctedData: { amount: '30000000' }, reason: 'Receipt misread', effectiveDate: '2018-05-02' });
+
+      const after = await money('2018-04');
+      expect(BigInt(after.fullyEnforced) - BigInt(before.fullyEnforced)).toBe(-270_000_000n);
+      expect(BigInt(after.terminated) - BigInt(before.terminated)).toBe(270_000_000n);
+      expect(after.completed).toBe(before.completed);
+      expect(await summary(CASE)).toMatchObject({ status: 'terminated', collected: '30000000' });
+      const state = (await t.http.get(`/api/v1/cases/${CASE}`).expect(200)).body.state as { facts: { items: { itemId: string; collected: string }[] } };
+      expect(state.facts.items.find((item) => item.itemId === 'debt')).toMatchObject({ collected: '30000000' });
+      // The original stays in the stream; the retraction carries both versions for the auditor.
+      const events = await eventsOf(CASE);
+      expect(events.find((event) => event.id === id)).toMatchObject({ type: 'FundsCollected', data: { amount: '300000000' } });
+      expect(events.at(-1)).toMatchObject({ type: 'FactRetracted', data: { retractedData: { amount: '300000000' }, correctedData: { amount: '30000000' } } });
+    });
+  });
 });

@@ -34,7 +34,13 @@ export class CorrectRecordedFactDto {
   /** The id of the event to retract, as GET /cases/{id}/events lists it. */
   @IsText(100) eventId!: string;
 
-  @ApiPropertyOptional({ type: Object, description: 'Fields replacing those of the retracted event (same event type); money as decimal strings' })
+  @ApiPropertyOptional({
+    type: Object,
+    description:
+      'Fields replacing those of the retracted event (same event type; omit to retract it outright). Only fields the event has, ' +
+      'of the same kind; money as positive decimal strings; not ids, placement or derived due dates (docs/corrections.md). ' +
+      'Refused with 400 INVALID_CORRECTED_DATA naming the field, or 409 CORRECTION_BREAKS_MONEY / CORRECTION_BREAKS_SETTLEMENT.',
+  })
   @IsOptional()
   @IsObject()
   correctedData?: Record<string, unknown>;

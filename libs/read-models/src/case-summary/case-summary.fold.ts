@@ -3,7 +3,9 @@
  * summaries a batch touches, folds the events in memory and writes the results back.
  *
  * It mirrors the status rules of the case aggregate (libs/domain case-evolve.ts) rather than calling them, because the
- * aggregate's state needs the whole stream while a read model must move forward from its own row.
+ * aggregate's state needs the whole stream while a read model moves forward from its own row. A retraction is the
+ * one step that cannot move forward: the projection then folds the case again from its kept history, retractions
+ * applied as the command side applies them (case-summary.refold.ts).
  */
 import { assertNever, type CaseEvent, type CaseReceived, type CaseStatus, type LocalDate, type ObligationItemStatus } from '@thads/domain';
 import { CASE_DEADLINE_KINDS, closed, earliestDeadline, opened, WHOLE_CASE, type OpenDeadline } from './case-deadlines';
@@ -53,8 +55,6 @@ export interface CaseSummary {
   /** Stream revision of the last applied event: an event at or below it was applied already. */
   readonly revision: bigint;
   readonly position: bigint;
-  /** On a closed case, the status before it closed: where a retraction of the closing event returns it. */
-  readonly reopenTo?: CaseSummaryStatus;
 }
 
 /**
@@ -139,11 +139,11 @@ export function foldCaseSummary(summary: CaseSummary | undefined, event: CaseLif
     case 'OfficerReassigned':
       return { ...next, officerId: event.data.officerId };
     case 'CaseReopened':
-      return { ...reopened(next), status: event.data.reopenedStatus };
+      return { ...next, status: event.data.reopenedStatus };
     case 'FactRetracted':
-      // Retracting the event that closed the case reopens it where it stood (the aggregate re-folds without it).
-      // Other retractions leave the summary's figures as they were: see docs/corrections.md.
-      return CLOSING_EVENT_TYPES.includes(event.data.retractedType) && next.reopenTo !== undefined ? { ...reopened(next), status: next.reopenTo } : next;
+      // Only the step itself: what it undoes, the projection has undone already by folding the case again from its
+      // history with the retraction applied (refoldCaseSummary), this event last.
+      return next;
     case 'SecurityMeasureApplied':
     case 'CoercionDecided':
     case 'AuctionPriceReduced':
@@ -210,17 +210,7 @@ function received(event: CaseReceived, place: EventPlace): CaseSummary {
  */
 function closedCase(summary: CaseSummary, status: CaseSummaryStatus): CaseSummary {
   const procedural = CASE_DEADLINE_KINDS.filter((kind) => kind !== 'DISBURSEMENT');
-  return { ...summary, status, reopenTo: summary.status, deadlines: closed(summary.deadlines, procedural) };
-}
-
-/** Events whose retraction reopens the case they closed. */
-const CLOSING_EVENT_TYPES: readonly string[] = ['CaseSettled', 'EnforcementTerminated', 'DecisionWithdrawn', 'DecisionAnnulled', 'EnforcementRequestRejected', 'EnforcementEntrusted'];
-
-/** A closed summary open again: no status to return to any more. Procedural deadlines re-open as the acts follow. */
-function reopened(summary: CaseSummary): CaseSummary {
-  const { reopenTo: _reopenTo, ...open } = summary;
-  void _reopenTo;
-  return open;
+  return { ...summary, status, deadlines: closed(summary.deadlines, procedural) };
 }
 
 function changeItems(items: readonly TrackedItem[], itemIds: readonly string[], change: (item: TrackedItem) => TrackedItem): TrackedItem[] {

@@ -5,13 +5,20 @@
  * A batch is folded in memory: the rows of the cases it touches are loaded once, each event is folded into its
  * case's summary, and the changed rows are written back. Each row remembers the stream revision of its last event,
  * so an event at or below it is passed over: a batch applied twice leaves the rows as they were.
+ *
+ * A FactRetracted (CorrectRecordedFact) may undo, or correct, any earlier event of its case, so the case is folded
+ * again from scratch: from the events this projection keeps in case_summary_events (and those earlier in the batch),
+ * with the retractions applied as the command side applies them. The row then equals a fold of the whole stream with
+ * retractions applied. Only retractions pay for a refold; every other event costs one more row written.
  */
 import type { Transaction } from 'kysely';
-import { caseEventCodec, type JsonRecord } from '@thads/domain';
+import { FACT_RETRACTED } from '@thads/application/aggregates/retractions';
 import type { RecordedEvent } from '@thads/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { Projection, TableNames } from '../projection';
-import { CASE_DETECTION_EVENT_TYPES, foldCaseSummary, passedOver, type CaseLifecycleEvent, type CaseSummary } from './case-summary.fold';
+import { createCaseSummaryEventsTable, historyOf, keepHistory, type KeptEvent } from './case-summary-history';
+import { passedOver, type CaseSummary } from './case-summary.fold';
+import { foldRecordedEvent, isFolded, refoldCaseSummary } from './case-summary.refold';
 import { caseSummaryFromRow, caseSummaryRow } from './case-summary.rows';
 
 /** 18 columns × 500 rows stays far below SQLite's 32 766 bound parameters. */
@@ -20,11 +27,12 @@ const ROWS_PER_STATEMENT = 500;
 /** The case_summary projection. */
 export const caseSummaryProjection: Projection = {
   name: 'case_summary',
-  version: 1,
+  // 2: the kept history (case_summary_events) and refolds on retractions; rows built by 1 missed both.
+  version: 2,
   // The whole category, not the codec's list: a case event type added later reaches apply, which passes it over
   // until this projection learns it (and is rebuilt), instead of silently never being offered.
   handles: ['$ce-case'],
-  tables: ['case_summary'],
+  tables: ['case_summary', 'case_summary_events'],
   createTables: createCaseSummaryTables,
   apply: applyCaseSummary,
   // The change feed names rows by their key, the case id, rather than by stream.
@@ -58,27 +66,32 @@ async function createCaseSummaryTables(trx: Transaction<ReadModelDatabase>, tabl
   for (const columns of [['office_id', 'status', 'case_id'], ['received_on', 'case_id'], ['next_due_on', 'case_id'], ['owed_vnd', 'case_id'], ['officer_id', 'case_id']]) {
     await trx.schema.createIndex(`${table}_by_${columns[0]}`).on(table).columns(columns).execute();
   }
+  await createCaseSummaryEventsTable(trx, tables);
 }
 
 async function applyCaseSummary(events: readonly RecordedEvent[], trx: Transaction<ReadModelDatabase>, tables: TableNames): Promise<void> {
   const table = tables.physical('case_summary');
   const summaries = await loadSummaries(trx, table, [...new Set(events.map(caseIdOf))]);
   const changed = new Set<string>();
+  // The folded events of this batch, for the history; a refold later in the batch reads its case's from here.
+  const kept: KeptEvent[] = [];
   for (const recorded of events) {
     const caseId = caseIdOf(recorded);
     const current = summaries.get(caseId);
     if (current && recorded.revision <= current.revision) continue;
-    const place = { revision: recorded.revision, position: recorded.position };
     if (isFolded(recorded.type)) {
-      const event = caseEventCodec.decode({ type: recorded.type, data: recorded.data as JsonRecord }) as CaseLifecycleEvent;
-      summaries.set(caseId, foldCaseSummary(current, event, place));
+      const next = recorded.type === FACT_RETRACTED ? await refolded(trx, tables, caseId, kept, recorded) : foldRecordedEvent(current, recorded);
+      if (!next) continue; // Not reached: a refolded history ends with the retraction, which the fold applies.
+      summaries.set(caseId, next);
+      kept.push({ caseId, event: recorded });
     } else if (current) {
-      summaries.set(caseId, passedOver(current, recorded.type, place));
+      summaries.set(caseId, passedOver(current, recorded.type, { revision: recorded.revision, position: recorded.position }));
     } else {
       continue; // Nothing to note on a case this model has not seen received.
     }
     changed.add(caseId);
   }
+  await keepHistory(trx, tables, kept);
   const rows = [...changed].map((caseId) => caseSummaryRow(summaries.get(caseId) as CaseSummary));
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const slice = rows.slice(start, start + ROWS_PER_STATEMENT);
@@ -88,9 +101,10 @@ async function applyCaseSummary(events: readonly RecordedEvent[], trx: Transacti
   }
 }
 
-/** Types the fold applies; the sweep's detections and types unknown to the codec are passed over, never poison. */
-function isFolded(type: string): boolean {
-  return (caseEventCodec.eventTypes as readonly string[]).includes(type) && !CASE_DETECTION_EVENT_TYPES.includes(type);
+/** The case folded again from its kept history, the batch's earlier events of it, and the retraction itself. */
+async function refolded(trx: Transaction<ReadModelDatabase>, tables: TableNames, caseId: string, kept: readonly KeptEvent[], retraction: RecordedEvent): Promise<CaseSummary | undefined> {
+  const earlierInBatch = kept.filter((entry) => entry.caseId === caseId).map((entry) => entry.event);
+  return refoldCaseSummary([...(await historyOf(trx, tables, caseId)), ...earlierInBatch, retraction]);
 }
 
 async function loadSummaries(trx: Transaction<ReadModelDatabase>, table: 'case_summary', caseIds: readonly string[]): Promise<Map<string, CaseSummary>> {

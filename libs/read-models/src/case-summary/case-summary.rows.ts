@@ -13,8 +13,6 @@ interface Tracking {
   readonly items: readonly { itemId: string; amount: string; collected: string; disbursed: string; status: ObligationItemStatus }[];
   readonly unpaidCollections: readonly { collectionId: string; itemId: string; unpaid: string }[];
   readonly deadlines: readonly OpenDeadline[];
-  /** Only on a closed case: the status a retraction of its closing event returns it to. */
-  readonly reopenTo?: CaseSummaryStatus;
 }
 
 /** The row of a summary, with the figures derived from it. */
@@ -24,7 +22,6 @@ export function caseSummaryRow(summary: CaseSummary): Insertable<CaseSummaryTabl
     items: summary.items.map((item) => ({ itemId: item.itemId, amount: item.amount.toString(), collected: item.collected.toString(), disbursed: item.disbursed.toString(), status: item.status })),
     unpaidCollections: summary.unpaidCollections.map((collection) => ({ collectionId: collection.collectionId, itemId: collection.itemId, unpaid: collection.unpaid.toString() })),
     deadlines: summary.deadlines.map((deadline) => ({ kind: deadline.kind, subject: deadline.subject, dueOn: deadline.dueOn })),
-    ...(summary.reopenTo === undefined ? {} : { reopenTo: summary.reopenTo }),
   };
   return {
     case_id: summary.caseId,
@@ -63,7 +60,6 @@ export function caseSummaryFromRow(row: Selectable<CaseSummaryTable>): CaseSumma
     items: tracking.items.map((item) => ({ ...item, amount: BigInt(item.amount), collected: BigInt(item.collected), disbursed: BigInt(item.disbursed) })),
     unpaidCollections: tracking.unpaidCollections.map((collection) => ({ ...collection, unpaid: BigInt(collection.unpaid) })),
     deadlines: tracking.deadlines,
-    ...(tracking.reopenTo === undefined ? {} : { reopenTo: tracking.reopenTo }),
     lastEventType: row.last_event_type,
     lastEffectiveDate: row.last_effective_date,
     revision: BigInt(row.revision),

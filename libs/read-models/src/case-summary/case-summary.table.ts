@@ -34,3 +34,26 @@ export interface CaseSummaryTable {
   /** JSON working memory of the fold (items, unpaid collections, open deadlines); not part of the query API. */
   tracking: string;
 }
+
+/**
+ * Columns of case_summary_events: the events case_summary folded, per case, as recorded. A retraction refolds its
+ * case from them (case-summary-history.ts); no query reads them. `position` comes first so that rows sort by it.
+ */
+export interface CaseSummaryEventsTable {
+  /** Log position of the event: unique, and the order rows are compared in. */
+  position: bigint;
+  case_id: string;
+  /** Stream revision; (case_id, revision) is the key a replayed batch conflicts on. */
+  revision: bigint;
+  event_id: string;
+  type: string;
+  /** The event's data as recorded (JSON), before any retraction is laid over it. */
+  data: string;
+}
+
+// The table is declared here rather than in ProjectionTables' own file, so case_summary's tables stay in its folder.
+declare module '../database/read-model-database' {
+  interface ProjectionTables {
+    case_summary_events: CaseSummaryEventsTable;
+  }
+}

@@ -2,8 +2,9 @@
  * Test-only: case histories for case_summary specs, as the commands a client would send. Every case is an
  * on-request debt case of Hải Phòng offices in 2018; item ids are `<caseId>-1`, `<caseId>-2`, ….
  */
-import type { CaseCommand, LocalDate } from '@thads/domain';
-import type { CommandWorld } from '../testing/command-world';
+import { withRetractionTarget } from '@thads/application/cases/retraction-target';
+import type { CaseCommand, JsonRecord, LocalDate } from '@thads/domain';
+import type { CommandWorld, WorldActor } from '../testing/command-world';
 
 export function receive(caseId: string, effectiveDate: LocalDate, amounts: readonly bigint[], officeId = 'HP-NGO-QUYEN'): CaseCommand {
   return {
@@ -78,4 +79,61 @@ export async function recordFiveCases(world: CommandWorld): Promise<void> {
     decide('2018-03-12'),
     { type: 'TerminateEnforcement', data: { decisionNumber: 'QĐ-ĐC', ground: 'SETTLEMENT_OR_WAIVER', effectiveDate: '2018-03-30' } },
   ]);
+}
+
+const admin: WorldActor = { id: 'admin-1', role: 'admin' };
+const reason = 'Entered in error';
+
+export const postpone = (effectiveDate: LocalDate): CaseCommand => ({ type: 'PostponeEnforcement', data: { decisionNumber: `HOÃN-${effectiveDate}`, ground: 'SERIOUS_ILLNESS', until: '2018-12-31', effectiveDate } });
+export const settle = (effectiveDate: LocalDate): CaseCommand => ({ type: 'Settle', data: { effectiveDate } });
+
+/**
+ * An admin's CorrectRecordedFact of the case's last `type` event (optionally with corrected data), its target
+ * resolved from the stream as the application resolves it.
+ */
+export async function retract(world: CommandWorld, caseId: string, type: string, effectiveDate: LocalDate, correctedData?: JsonRecord): Promise<bigint> {
+  const target = (await world.store.readStream(`case-${caseId}`)).filter((event) => event.type === type).at(-1);
+  if (!target) throw new Error(`retract: no ${type} in case ${caseId}`);
+  const command = await withRetractionTarget(world.store, caseId, {
+    type: 'CorrectRecordedFact',
+    data: { eventId: target.id, reason, effectiveDate, ...(correctedData === undefined ? {} : { correctedData }) },
+  });
+  return world.onCase(caseId, [command], admin);
+}
+
+/** Received, decided, assigned and found enforceable in March 2018, with one item of `amount`. */
+export const enforceableCase = (caseId: string, amount: bigint): CaseCommand[] => [
+  receive(caseId, '2018-03-01', [amount]),
+  decide('2018-03-05'),
+  assign('chv-tran', '2018-03-05'),
+  enforceable('2018-03-20'),
+];
+
+/**
+ * Six cases, each with a retraction (all at HP-NGO-QUYEN, one item each):
+ * - R-COL: a 50 million collection, retracted;
+ * - R-DIS: 50 million collected and paid out, the disbursement retracted;
+ * - R-FIX: a 50 million collection corrected to 5 million;
+ * - R-POS: postponed, the postponement retracted;
+ * - R-SET: 100 million collected, paid out and settled, the settlement retracted;
+ * - R-REO: terminated, reopened by ReopenCase, then postponed, the postponement retracted.
+ */
+export async function recordRetractions(world: CommandWorld): Promise<void> {
+  await world.onCase('R-COL', [...enforceableCase('R-COL', 850_000_000n), collect('thu-1', 'R-COL-1', 50_000_000n, '2018-04-02')]);
+  await retract(world, 'R-COL', 'FundsCollected', '2018-04-05');
+  await world.onCase('R-DIS', [...enforceableCase('R-DIS', 850_000_000n), collect('thu-1', 'R-DIS-1', 50_000_000n, '2018-04-02'), disburse('chi-1', 'R-DIS-1', 50_000_000n, '2018-04-03')]);
+  await retract(world, 'R-DIS', 'FundsDisbursed', '2018-04-05');
+  await world.onCase('R-FIX', [...enforceableCase('R-FIX', 850_000_000n), collect('thu-1', 'R-FIX-1', 50_000_000n, '2018-04-02')]);
+  await retract(world, 'R-FIX', 'FundsCollected', '2018-04-05', { amount: '5000000' });
+  await world.onCase('R-POS', [...enforceableCase('R-POS', 850_000_000n), postpone('2018-04-02')]);
+  await retract(world, 'R-POS', 'EnforcementPostponed', '2018-04-05');
+  await world.onCase('R-SET', [...enforceableCase('R-SET', 100_000_000n), collect('thu-1', 'R-SET-1', 100_000_000n, '2018-04-02'), disburse('chi-1', 'R-SET-1', 100_000_000n, '2018-04-03'), settle('2018-04-04')]);
+  await retract(world, 'R-SET', 'CaseSettled', '2018-04-05');
+  await world.onCase('R-REO', [
+    ...enforceableCase('R-REO', 850_000_000n),
+    { type: 'TerminateEnforcement', data: { decisionNumber: 'QĐ-ĐC', ground: 'SETTLEMENT_OR_WAIVER', effectiveDate: '2018-04-02' } },
+  ]);
+  await world.onCase('R-REO', [{ type: 'ReopenCase', data: { reason, effectiveDate: '2018-04-03' } }], admin);
+  await world.onCase('R-REO', [postpone('2018-04-04')]);
+  await retract(world, 'R-REO', 'EnforcementPostponed', '2018-04-05');
 }

@@ -7,27 +7,14 @@
  * folding, as the command side does). Written in the batch transaction beside the summary rows.
  */
 import type { Transaction } from 'kysely';
-import type { EventMetadata, RecordedEvent } from '@thads/event-store';
+import type { JsonRecord } from '@thads/domain';
+import type { RecordedEvent } from '@thads/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { TableNames } from '../projection';
+import type { FoldableEvent } from './case-summary.refold';
 
 /** 6 columns × 1 000 rows = 6 000 bound parameters, far below SQLite's 32 766 (and PostgreSQL's 65 535). */
 const ROWS_PER_STATEMENT = 1_000;
-
-/**
- * Metadata is not kept: no fold reads it. History events carry this placeholder so they stay RecordedEvents, the
- * shape `withRetractionsApplied` takes.
- */
-const NOT_KEPT: EventMetadata = Object.freeze({
-  actor: Object.freeze({ id: '', role: '' }),
-  commandId: '',
-  correlationId: '',
-  causationId: '',
-  schemaVersion: 0,
-  recordedAt: '',
-  prevHash: '',
-  hash: '',
-});
 
 /** A folded event and the case it belongs to. */
 export interface KeptEvent {
@@ -69,16 +56,14 @@ export async function keepHistory(trx: Transaction<ReadModelDatabase>, tables: T
   }
 }
 
-/** The kept events of one case, in stream order, as RecordedEvents (metadata not kept). */
-export async function historyOf(trx: Transaction<ReadModelDatabase>, tables: TableNames, caseId: string): Promise<RecordedEvent[]> {
+/** The kept events of one case, in stream order. Metadata is not kept: no fold reads it. */
+export async function historyOf(trx: Transaction<ReadModelDatabase>, tables: TableNames, caseId: string): Promise<FoldableEvent[]> {
   const rows = await trx.selectFrom(tables.physical('case_summary_events')).selectAll().where('case_id', '=', caseId).orderBy('revision').execute();
   return rows.map((row) => ({
     id: row.event_id,
-    stream: `case-${caseId}`,
     revision: BigInt(row.revision),
     position: BigInt(row.position),
     type: row.type,
-    data: JSON.parse(row.data) as RecordedEvent['data'],
-    metadata: NOT_KEPT,
+    data: JSON.parse(row.data) as JsonRecord,
   }));
 }

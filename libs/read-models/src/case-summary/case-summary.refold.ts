@@ -4,10 +4,15 @@
  * side applies them (`withRetractionsApplied`: a retracted event dropped, or kept in its place with its correctedData
  * laid over it), so the summary agrees with the aggregate the next command is decided on.
  */
-import { withRetractionsApplied } from '@thads/application/aggregates/retractions';
-import { caseEventCodec, type JsonRecord } from '@thads/domain';
-import type { RecordedEvent } from '@thads/event-store';
+import { withRetractionsApplied, type StoredEvent } from '@thads/application/aggregates/retractions';
+import { caseEventCodec } from '@thads/domain';
 import { CASE_DETECTION_EVENT_TYPES, foldCaseSummary, type CaseLifecycleEvent, type CaseSummary } from './case-summary.fold';
+
+/** What the fold reads of a recorded event: a RecordedEvent, or one kept in case_summary_events (no metadata). */
+export interface FoldableEvent extends StoredEvent {
+  readonly revision: bigint;
+  readonly position: bigint;
+}
 
 /** Types the fold applies; the sweep's detections and types unknown to the codec are passed over, never poison. */
 export function isFolded(type: string): boolean {
@@ -15,8 +20,8 @@ export function isFolded(type: string): boolean {
 }
 
 /** The summary after one recorded event of a folded type. Throws on a payload the codec cannot read. */
-export function foldRecordedEvent(summary: CaseSummary | undefined, recorded: RecordedEvent): CaseSummary {
-  const event = caseEventCodec.decode({ type: recorded.type, data: recorded.data as JsonRecord }) as CaseLifecycleEvent;
+export function foldRecordedEvent(summary: CaseSummary | undefined, recorded: FoldableEvent): CaseSummary {
+  const event = caseEventCodec.decode({ type: recorded.type, data: recorded.data }) as CaseLifecycleEvent;
   return foldCaseSummary(summary, event, { revision: recorded.revision, position: recorded.position });
 }
 
@@ -26,7 +31,7 @@ export function foldRecordedEvent(summary: CaseSummary | undefined, recorded: Re
  * skipped: they change no figure, and the history ends with a folded event (the retraction), which sets the last
  * event, revision and position.
  */
-export function refoldCaseSummary(history: readonly RecordedEvent[]): CaseSummary | undefined {
+export function refoldCaseSummary(history: readonly FoldableEvent[]): CaseSummary | undefined {
   let summary: CaseSummary | undefined;
   for (const recorded of withRetractionsApplied(history)) {
     if (isFolded(recorded.type)) summary = foldRecordedEvent(summary, recorded);

@@ -135,6 +135,9 @@ const FACT_BEARING_TYPES: ReadonlySet<string> = new Set([
 function retractionFactOf(event: FactRetracted): CaseStatisticsFact | null {
   const { retractedEventId, retractedType, retractedEffectiveDate, retractedData, correctedData } = event.data;
   if (retractedEffectiveDate === null || !FACT_BEARING_TYPES.has(retractedType)) return null;
+  // Retractions recorded before FactRetracted carried retractedData: the fact of the named event is dropped, and a
+  // correction cannot be rebuilt without the original's data (the command side's fold still lays it over).
+  if (typeof retractedData !== 'object' || retractedData === null) return { kind: 'RETRACTED', retractedEventId, retractedEffectiveDate, replacement: null };
   const original = statisticsFactOf(decodeCaseEvent(retractedType, retractedData));
   const corrected = correctedData === undefined ? null : decodeCaseEvent(retractedType, { ...retractedData, ...correctedData });
   const correctedFact = corrected === null ? null : statisticsFactOf(corrected);

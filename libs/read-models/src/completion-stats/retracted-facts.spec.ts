@@ -111,4 +111,13 @@ describe('statistics: corrections', () => {
     expect(bucketOn(facts, '2025-06-30')).toBe('TERMINATED');
     expect(bucketOn(facts, '2025-06-29')).toBe('IN_PROGRESS');
   });
+
+  it('a retraction stored before retractions carried retractedData still drops the named fact', () => {
+    const history = settledCase();
+    const [retraction] = eventsAfter(history, [retract(history, 'CaseSettled', { effectiveDate: '2025-08-01' })]).slice(-1) as [CaseEvent & { data: Record<string, unknown> }];
+    const { retractedData: _dropped, ...olderShape } = retraction.data;
+    void _dropped;
+    const fact = statisticsFactOf({ ...retraction, data: olderShape } as CaseEvent);
+    expect(fact).toEqual({ kind: 'RETRACTED', retractedEventId: expect.stringMatching(/^ev-/), retractedEffectiveDate: '2025-07-02', replacement: null });
+  });
 });

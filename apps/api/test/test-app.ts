@@ -35,6 +35,8 @@ export interface TestApp {
   readonly authorization: string;
   readonly store: EventStore;
   readonly dataDir: string;
+  /** The EVENT_STORE_URL the app runs on (`sqlite:<file>`, or PostgreSQL with its schema on the e2e-postgres leg). */
+  readonly eventStoreUrl: string;
   /** Requests as one role for the given offices, e.g. `t.as('head', 'HP-NGO-QUYEN')`; `sub` defaults to `<role>-test`. */
   as(role: Role, offices: string | readonly string[], sub?: string): Agent;
   /**
@@ -75,6 +77,7 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp
     authorization,
     store: app.get<EventStore>(EVENT_STORE),
     dataDir,
+    eventStoreUrl: stores.env.EVENT_STORE_URL,
     headOutsideRejections: headOutsideRejectionsOf(app.get<EventStore>(EVENT_STORE)),
     as: (role, offices, sub = `${role}-test`) => request.agent(server).set('authorization', bearer({ sub, roles: [role], offices: typeof offices === 'string' ? [offices] : offices })),
     token,

@@ -47,16 +47,6 @@ const ENUMERATED: { readonly [type: string]: { readonly [field: string]: readonl
 /** Fields naming obligation items of the case. */
 const ITEM_FIELDS: ReadonlySet<string> = new Set(['itemId', 'itemIds', 'enforcedItemIds']);
 
-/** Money fields per event type, as the codec reads them back: a corrected amount must be a positive whole VND. */
-const MONEY_FIELDS: { readonly [type: string]: readonly string[] } = {
-  AssetValued: ['value'],
-  AssetSoldAtAuction: ['price'],
-  AuctionFailed: ['startingPrice'],
-  AuctionPriceReduced: ['previousPrice', 'newPrice'],
-  FundsCollected: ['amount'],
-  FundsDisbursed: ['amount'],
-};
-
 /**
  * The retracted event's data with `correctedData` laid over it, after checking every corrected field: it must exist
  * on the original event, be correctable, keep its JSON kind, and hold a value the decider could have written (a real
@@ -90,7 +80,8 @@ function checkValue(type: string, field: string, before: Json | undefined, after
     ensureRule(derived === undefined, 'INVALID_CORRECTED_DATA', `effectiveDate of ${type} cannot be corrected: ${derived} was computed from it`, { field: path });
   }
   if (isLocalDate(before)) ensureRule(isLocalDate(after), 'INVALID_CORRECTED_DATA', `${field} must be a real date YYYY-MM-DD`, { field: path });
-  if ((MONEY_FIELDS[type] ?? []).includes(field)) {
+  // The codec's money paths: a corrected amount must be a positive whole VND, as the commands require.
+  if (caseEventCodec.moneyPathsOf(type).includes(field)) {
     ensureRule(typeof after === 'string' && /^[1-9]\d*$/.test(after), 'INVALID_CORRECTED_DATA', `${field} must be a positive whole number of VND, as a decimal string`, {
       field: path,
     });

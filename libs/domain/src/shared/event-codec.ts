@@ -7,6 +7,8 @@ export type JsonRecord = { readonly [key: string]: Json };
 /** Translates an aggregate's events to and from their stored JSON form (bigint money ⇄ decimal strings). */
 export interface EventCodec<Event extends { readonly type: string }> {
   readonly eventTypes: readonly Event['type'][];
+  /** The money paths of an event type (`amount`, `obligations[].amount`); none for a type the codec does not know. */
+  moneyPathsOf(type: string): readonly string[];
   encode(event: Event): { readonly type: Event['type']; readonly data: JsonRecord };
   /** Throws UNKNOWN_EVENT_TYPE for a type this codec does not know, INVALID_MONEY for a malformed amount. */
   decode(stored: { readonly type: string; readonly data: JsonRecord }): Event;
@@ -23,6 +25,7 @@ export function moneyFieldCodec<Event extends { readonly type: string; readonly 
   const eventTypes = Object.keys(moneyPaths) as Event['type'][];
   return {
     eventTypes,
+    moneyPathsOf: (type) => (Object.prototype.hasOwnProperty.call(moneyPaths, type) ? moneyPaths[type as Event['type']] : []),
     encode: (event) => ({ type: event.type, data: toJson(event.data) as JsonRecord }),
     decode: (stored) => {
       if (!Object.prototype.hasOwnProperty.call(moneyPaths, stored.type)) {

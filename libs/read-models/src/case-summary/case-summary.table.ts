@@ -50,10 +50,3 @@ export interface CaseSummaryEventsTable {
   /** The event's data as recorded (JSON), before any retraction is laid over it. */
   data: string;
 }
-
-// The table is declared here rather than in ProjectionTables' own file, so case_summary's tables stay in its folder.
-declare module '../database/read-model-database' {
-  interface ProjectionTables {
-    case_summary_events: CaseSummaryEventsTable;
-  }
-}

@@ -6,7 +6,7 @@
  */
 import type { Generated } from 'kysely';
 import type { AuditTrailTable } from '../audit-trail/audit-trail.table';
-import type { CaseSummaryTable } from '../case-summary/case-summary.table';
+import type { CaseSummaryEventsTable, CaseSummaryTable } from '../case-summary/case-summary.table';
 import type { ReadModelChangesTable } from '../change-feed/read-model-changes.table';
 import type { ComplaintQueueTable } from '../complaint-queue/complaint-queue.table';
 import type { CompletionStatsTables } from '../completion-stats/completion-stats.tables';
@@ -64,6 +64,7 @@ export interface ProjectionSkipsTable {
 export interface ProjectionTables extends CompletionStatsTables {
   audit_trail: AuditTrailTable;
   case_summary: CaseSummaryTable;
+  case_summary_events: CaseSummaryEventsTable;
   complaint_queue: ComplaintQueueTable;
   deadlines: DeadlinesTable;
 }

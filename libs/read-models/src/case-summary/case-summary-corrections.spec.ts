@@ -29,7 +29,7 @@ function withRetraction(history: readonly RecordedEvent[], type: string, correct
   return [...history, { id: `ev-${n}`, stream: 'case-case-0001', revision: BigInt(n), position: BigInt(n), type: 'FactRetracted', data, metadata }];
 }
 
-const summaryOf = (history: readonly RecordedEvent[]): CaseSummary => refoldCaseSummary(history) as CaseSummary;
+const summaryOf = (history: readonly RecordedEvent[]): CaseSummary => refoldCaseSummary(history);
 const money = (summary: CaseSummary) => ({ owed: owedOf(summary), collected: collectedOf(summary), disbursed: disbursedOf(summary) });
 const collect = (collectionId: string, amount: bigint, effectiveDate: string): CaseCommand => ({ type: 'RecordCollection', data: { collectionId, itemId: debtItemId, amount, source: 'VOLUNTARY', effectiveDate } });
 const disburse = (amount: bigint, effectiveDate: string): CaseCommand => ({ type: 'DisburseFunds', data: { disbursementId: 'chi-1', itemId: debtItemId, amount, payeePartyId: CASE_FIXTURE.creditorId, effectiveDate } });

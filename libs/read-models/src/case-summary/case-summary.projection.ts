@@ -80,9 +80,7 @@ async function applyCaseSummary(events: readonly RecordedEvent[], trx: Transacti
     const current = summaries.get(caseId);
     if (current && recorded.revision <= current.revision) continue;
     if (isFolded(recorded.type)) {
-      const next = recorded.type === FACT_RETRACTED ? await refolded(trx, tables, caseId, kept, recorded) : foldRecordedEvent(current, recorded);
-      if (!next) continue; // Not reached: a refolded history ends with the retraction, which the fold applies.
-      summaries.set(caseId, next);
+      summaries.set(caseId, recorded.type === FACT_RETRACTED ? await refolded(trx, tables, caseId, kept, recorded) : foldRecordedEvent(current, recorded));
       kept.push({ caseId, event: recorded });
     } else if (current) {
       summaries.set(caseId, passedOver(current, recorded.type, { revision: recorded.revision, position: recorded.position }));
@@ -102,7 +100,7 @@ async function applyCaseSummary(events: readonly RecordedEvent[], trx: Transacti
 }
 
 /** The case folded again from its kept history, the batch's earlier events of it, and the retraction itself. */
-async function refolded(trx: Transaction<ReadModelDatabase>, tables: TableNames, caseId: string, kept: readonly KeptEvent[], retraction: RecordedEvent): Promise<CaseSummary | undefined> {
+async function refolded(trx: Transaction<ReadModelDatabase>, tables: TableNames, caseId: string, kept: readonly KeptEvent[], retraction: RecordedEvent): Promise<CaseSummary> {
   const earlierInBatch = kept.filter((entry) => entry.caseId === caseId).map((entry) => entry.event);
   return refoldCaseSummary([...(await historyOf(trx, tables, caseId)), ...earlierInBatch, retraction]);
 }

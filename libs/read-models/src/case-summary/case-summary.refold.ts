@@ -27,14 +27,15 @@ export function foldRecordedEvent(summary: CaseSummary | undefined, recorded: Fo
 
 /**
  * The summary of a case folded from scratch over its recorded history (stream order, ending with the retraction that
- * asks for it), retractions applied. Undefined for an empty history. Events of types the fold does not apply are
- * skipped: they change no figure, and the history ends with a folded event (the retraction), which sets the last
- * event, revision and position.
+ * asks for it), retractions applied. Events of types the fold does not apply are skipped: they change no figure, and
+ * the history ends with a folded event (the retraction), which sets the last event, revision and position. Throws,
+ * like the forward fold, on a history without its CaseReceived.
  */
-export function refoldCaseSummary(history: readonly FoldableEvent[]): CaseSummary | undefined {
+export function refoldCaseSummary(history: readonly FoldableEvent[]): CaseSummary {
   let summary: CaseSummary | undefined;
   for (const recorded of withRetractionsApplied(history)) {
     if (isFolded(recorded.type)) summary = foldRecordedEvent(summary, recorded);
   }
+  if (!summary) throw new TypeError('refoldCaseSummary needs a history with at least its CaseReceived');
   return summary;
 }

@@ -1,7 +1,3 @@
-import { tableNamesFor } from '../projection';
-import { loadCheckpoint } from '../runtime/checkpoints';
-import { rebuildProjection } from '../runtime/rebuild';
-import { completionStatsProjection } from './completion-stats.projection';
 import { closePeriod, haiPhong2018, M, settled, startStatsWorld, type StatsWorld } from './completion-stats.test-fixtures';
 
 describe('completion_stats projection', () => {
@@ -74,9 +70,7 @@ describe('completion_stats projection', () => {
     await world.onOffice('HP', [closePeriod('HP', '2018-06', '2018-07-02')]);
     await world.project();
     const once = await world.rows();
-    const checkpoint = await loadCheckpoint(world.db, 'completion_stats');
-    const events = await world.store.readAll();
-    await world.db.transaction().execute((trx) => completionStatsProjection.apply(events, trx, tableNamesFor(completionStatsProjection, checkpoint?.activeGeneration ?? 1)));
+    await world.applyAllAgain();
     expect(await world.rows()).toEqual(once);
   });
 
@@ -88,7 +82,7 @@ describe('completion_stats projection', () => {
     const head = await world.project();
     const live = await world.rows();
 
-    const result = await rebuildProjection({ eventStore: world.store, db: world.db, projection: completionStatsProjection, batchSize: 5 });
+    const result = await world.rebuild(5);
 
     expect(result).toMatchObject({ generation: 2, previousGeneration: 1, position: head });
     expect(await world.rows()).toEqual(live);

@@ -1,8 +1,4 @@
 import type { CaseCommand } from '@thads/domain';
-import { tableNamesFor } from '../projection';
-import { loadCheckpoint } from '../runtime/checkpoints';
-import { rebuildProjection } from '../runtime/rebuild';
-import { completionStatsProjection } from './completion-stats.projection';
 import { closePeriod, haiPhong2018, M, settled, startStatsWorld, terminated, type StatsWorld } from './completion-stats.test-fixtures';
 
 type Snapshot = { period: string; kind: string; measure: string; in_progress: bigint; fully_enforced: bigint };
@@ -83,35 +79,16 @@ describe('completion_stats projection: retractions', () => {
     expect(JSON.stringify(june, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value))).toContain('"fullyEnforced":"3000000"');
   });
 
-  it('with a corrected collection: applied twice gives the same rows, and rebuild from zero equals the live rows', async () => {
-    await collectionCorrectedAfterClose();
+  it.each([
+    ['a retracted settlement', settledThenRetracted],
+    ['a corrected collection', collectionCorrectedAfterClose],
+  ])('with %s: applied twice gives the same rows, and rebuild from zero equals the live rows', async (_history, write) => {
+    await write();
     const head = await world.project();
     const live = await world.rows();
-    const checkpoint = await loadCheckpoint(world.db, 'completion_stats');
-    const events = await world.store.readAll();
-    await world.db.transaction().execute((trx) => completionStatsProjection.apply(events, trx, tableNamesFor(completionStatsProjection, checkpoint?.activeGeneration ?? 1)));
+    await world.applyAllAgain();
     expect(await world.rows()).toEqual(live);
-    const result = await rebuildProjection({ eventStore: world.store, db: world.db, projection: completionStatsProjection, batchSize: 3 });
-    expect(result).toMatchObject({ position: head });
-    expect(await world.rows()).toEqual(live);
-  });
-
-  it('applied twice gives the same rows', async () => {
-    await settledThenRetracted();
-    await world.project();
-    const once = await world.rows();
-    const checkpoint = await loadCheckpoint(world.db, 'completion_stats');
-    const events = await world.store.readAll();
-    await world.db.transaction().execute((trx) => completionStatsProjection.apply(events, trx, tableNamesFor(completionStatsProjection, checkpoint?.activeGeneration ?? 1)));
-    expect(await world.rows()).toEqual(once);
-  });
-
-  it('rebuild from zero equals the live rows', async () => {
-    await settledThenRetracted();
-    const head = await world.project();
-    const live = await world.rows();
-    const result = await rebuildProjection({ eventStore: world.store, db: world.db, projection: completionStatsProjection, batchSize: 5 });
-    expect(result).toMatchObject({ position: head });
+    expect(await world.rebuild(3)).toMatchObject({ position: head });
     expect(await world.rows()).toEqual(live);
   });
 });

@@ -11,7 +11,10 @@ import { createInMemoryEventStore, type EventStore } from '@thads/event-store';
 import { openSqliteReadModelFile, readModelKysely } from '../database/open-read-model-database';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import { migrateReadModels } from '../migrations/migrate-read-models';
+import { tableNamesFor } from '../projection';
+import { loadCheckpoint } from '../runtime/checkpoints';
 import { createProjector } from '../runtime/projector';
+import { rebuildProjection, type RebuildResult } from '../runtime/rebuild';
 import { completionReport } from './completion-report.queries';
 import type { CompletionReport, CompletionReportRequest } from './completion-report.types';
 import { completionStatsProjection } from './completion-stats.projection';
@@ -28,6 +31,10 @@ export interface StatsWorld {
   onOffice(officeId: string, commands: readonly ReportingCommand[], recordedOn?: LocalDate): Promise<void>;
   /** Runs the projector until it has applied everything; returns the head position. */
   project(): Promise<bigint>;
+  /** Applies every stored event again, in one batch, to the active generation: a replay must change no row. */
+  applyAllAgain(): Promise<void>;
+  /** Rebuilds completion_stats from position zero into a new generation, `batchSize` events at a time. */
+  rebuild(batchSize: number): Promise<RebuildResult>;
   report(request: CompletionReportRequest): Promise<CompletionReport>;
   /** Every row of every completion_stats table, through the views. */
   rows(): Promise<Record<string, unknown[]>>;
@@ -71,6 +78,13 @@ export async function startStatsWorld(readModels?: Kysely<ReadModelDatabase>): P
       await projector.stop();
       return head;
     },
+    async applyAllAgain() {
+      const checkpoint = await loadCheckpoint(db, completionStatsProjection.name);
+      const events = await store.readAll();
+      const tables = tableNamesFor(completionStatsProjection, checkpoint?.activeGeneration ?? 1);
+      await db.transaction().execute((trx) => completionStatsProjection.apply(events, trx, tables));
+    },
+    rebuild: (batchSize) => rebuildProjection({ eventStore: store, db, projection: completionStatsProjection, batchSize }),
     report: (request) => completionReport(db, request),
     async rows() {
       const rows: Record<string, unknown[]> = {};

@@ -3,8 +3,7 @@ import { caseAggregate, handleCommand, type CommandContext } from '@thads/applic
 import type { SqliteEventStore } from '@thads/event-store';
 import { assign, decide, enforceable, receive } from '@thads/read-models/case-summary/case-summary.test-fixtures';
 import { appendMany, openEvents, tempFiles, type TempFiles } from '@thads/read-models/testing/read-model-fixtures';
-import { runCli } from './cli';
-import type { CliIo } from './cli-context';
+import { runCliCaptured } from '../test/run-cli-captured';
 
 /** `replay` and `verify` (issue 5 items 4–5) against temp SQLite files, in-process. */
 describe('cli replay and verify', () => {
@@ -13,13 +12,7 @@ describe('cli replay and verify', () => {
   let env: NodeJS.ProcessEnv;
   const context = (commandId: string): CommandContext => ({ actor: { id: 'head-le', role: 'head', officeId: 'HP-NGO-QUYEN' }, commandId, correlationId: commandId });
 
-  async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    let stderr = '';
-    const io: CliIo = { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, env };
-    const code = await runCli(argv, io);
-    return { code, stdout, stderr };
-  }
+  const cli = (...argv: string[]) => runCliCaptured(argv, env);
 
   beforeEach(async () => {
     files = tempFiles();

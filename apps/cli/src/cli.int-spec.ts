@@ -3,8 +3,7 @@ import { testEvent } from '@thads/event-store/conformance';
 import type { SqliteEventStore } from '@thads/event-store';
 import { auditTrailProjection, createProjector, listSkips, loadProjectorConfig, type Projection, type ReadModelDatabase } from '@thads/read-models';
 import { appendHistory, appendMany, countedEvents, countingProjection, openEvents, openReadModels, recordingLogger, rowsOf, tempFiles, type TempFiles } from '@thads/read-models/testing/read-model-fixtures';
-import { runCli } from './cli';
-import type { CliIo } from './cli-context';
+import { runCliCaptured } from '../test/run-cli-captured';
 
 /** Counts events; cannot digest one whose data says `poison: true`. */
 const fragile: Projection = (() => {
@@ -25,13 +24,7 @@ describe('cli', () => {
   let env: NodeJS.ProcessEnv;
 
   /** Runs the CLI in-process against the temp files; returns exit code and what it wrote. */
-  async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    let stderr = '';
-    const io: CliIo = { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, env };
-    const code = await runCli(argv, io, [auditTrailProjection, fragile]);
-    return { code, stdout, stderr };
-  }
+  const cli = (...argv: string[]) => runCliCaptured(argv, env, [auditTrailProjection, fragile]);
 
   async function project(projections: readonly Projection[]): Promise<void> {
     const projector = createProjector({ eventStore: store, db, projections, batchSize: 4, logger: recordingLogger(), controlPollMs: 0 });

@@ -3,21 +3,14 @@ import { handleCommand } from '@thads/application/command-handling/handle-comman
 import type { SqliteEventStore } from '@thads/event-store';
 import { decidedCaseCommands } from '@thads/read-models/testing/deadline-world';
 import { openEvents, tempFiles, type TempFiles } from '@thads/read-models/testing/read-model-fixtures';
-import { runCli } from './cli';
-import type { CliIo } from './cli-context';
+import { runCliCaptured } from '../test/run-cli-captured';
 
 describe('cli: deadlines sweep', () => {
   let files: TempFiles;
   let store: SqliteEventStore;
   let env: NodeJS.ProcessEnv;
 
-  async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    let stderr = '';
-    const io: CliIo = { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, env };
-    const code = await runCli(argv, io);
-    return { code, stdout, stderr };
-  }
+  const cli = (...argv: string[]) => runCliCaptured(argv, env);
 
   const misses = async () => (await store.readAll()).filter((event) => event.type === 'VerificationDeadlineMissed');
 

@@ -7,21 +7,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { completionReport, openReadModelDatabase, type CompletionFigures, type CompletionReport, type CompletionReportRow } from '@thads/read-models';
-import { runCli } from '../src/cli';
-import type { CliIo } from '../src/cli-context';
 import { END_STATES, type EndState, type ScenarioOffice } from '../src/demo/scenario/scenario';
 import { parseScenarioText } from '../src/demo/scenario/scenario-validation';
+import { runCliCaptured } from './run-cli-captured';
 
 const SCENARIO_FILE = join(__dirname, '../../../scenarios/hai-phong-2018.json');
 const scenario = parseScenarioText(readFileSync(SCENARIO_FILE, 'utf8'), SCENARIO_FILE);
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, env: {} };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCliCaptured(argv, {});
 
 /** What the scenario file says an office's row must show, for one measure. */
 function expectedFigures(office: ScenarioOffice, measure: 'count' | 'amount'): Partial<CompletionFigures> {

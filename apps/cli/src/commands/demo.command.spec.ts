@@ -1,8 +1,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../cli';
-import type { CliIo } from '../cli-context';
+import { runCliCaptured } from '../../test/run-cli-captured';
 
 /** The demo command's refusals: each names what is wrong, and none writes anything. */
 describe('demo command refusals', () => {
@@ -10,12 +9,7 @@ describe('demo command refusals', () => {
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'thads-demo-command-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    let stderr = '';
-    const io: CliIo = { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, env: { DATA_DIR: join(dir, 'must-not-be-used') } };
-    return { code: await runCli(argv, io), stdout, stderr };
-  }
+  const cli = (...argv: string[]) => runCliCaptured(argv, { DATA_DIR: join(dir, 'must-not-be-used') });
 
   it('names every field at fault in an invalid scenario, and creates no data directory', async () => {
     const scenario = join(dir, 'bad.json');

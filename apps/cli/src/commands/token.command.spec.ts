@@ -2,8 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadAuthSettings, openTokenVerifier } from '@thads/application';
-import { runCli } from '../cli';
-import type { CliIo } from '../cli-context';
+import { runCliCaptured } from '../../test/run-cli-captured';
 
 describe('cli token', () => {
   let dataDir: string;
@@ -12,13 +11,7 @@ describe('cli token', () => {
   });
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  async function cli(env: NodeJS.ProcessEnv, ...argv: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const io: CliIo = { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, env: { DATA_DIR: dataDir, ...env } };
-    const code = await runCli(['token', ...argv], io, []);
-    return { code, stdout, stderr };
-  }
+  const cli = (env: NodeJS.ProcessEnv, ...argv: string[]) => runCliCaptured(['token', ...argv], { DATA_DIR: dataDir, ...env }, []);
 
   it('prints a development token the API accepts, and says on stderr what it grants', async () => {
     const run = await cli({}, '--role', 'officer', '--office', 'HP-NGO-QUYEN', '--sub', 'chv-tran-b', '--ttl', '2h');

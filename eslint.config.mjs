@@ -14,7 +14,10 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       'no-console': 'off',
     },
   },
@@ -28,8 +31,24 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'kysely', 'kysely/*', '@eventstore/*', 'better-sqlite3', 'pg', 'rxjs', 'class-validator', 'class-transformer'], message: 'libs/domain stays pure: no framework, database or event-store client.' },
-            { group: ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'http', 'https', 'net'], message: 'libs/domain does no IO and reads no clock.' },
+            {
+              group: [
+                '@nestjs/*',
+                'kysely',
+                'kysely/*',
+                '@eventstore/*',
+                'better-sqlite3',
+                'pg',
+                'rxjs',
+                'class-validator',
+                'class-transformer',
+              ],
+              message: 'libs/domain stays pure: no framework, database or event-store client.',
+            },
+            {
+              group: ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'http', 'https', 'net'],
+              message: 'libs/domain does no IO and reads no clock.',
+            },
             { group: ['@thads/*'], message: 'libs/domain imports no other lib.' },
           ],
         },
@@ -37,9 +56,18 @@ export default tseslint.config(
       // Date arithmetic is fine; reading the clock is not: time arrives on the command.
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The domain reads no clock: time arrives on the command.' },
-        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'The domain reads no clock: time arrives on the command.' },
-        { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'The domain makes no ids: they arrive on the command.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'The domain reads no clock: time arrives on the command.',
+        },
+        {
+          selector: "MemberExpression[object.name='Date'][property.name='now']",
+          message: 'The domain reads no clock: time arrives on the command.',
+        },
+        {
+          selector: "MemberExpression[object.name='Math'][property.name='random']",
+          message: 'The domain makes no ids: they arrive on the command.',
+        },
       ],
     },
   },
@@ -50,9 +78,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'The demo generator draws from its seeded random, never Math.random.' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The demo generator reads no clock: dates come from the scenario window.' },
-        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'The demo generator reads no clock: dates come from the scenario window.' },
+        {
+          selector: "MemberExpression[object.name='Math'][property.name='random']",
+          message: 'The demo generator draws from its seeded random, never Math.random.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'The demo generator reads no clock: dates come from the scenario window.',
+        },
+        {
+          selector: "MemberExpression[object.name='Date'][property.name='now']",
+          message: 'The demo generator reads no clock: dates come from the scenario window.',
+        },
       ],
     },
   },

@@ -26,7 +26,13 @@ function postgresReachable() {
   const probe = `const { Client } = require(${JSON.stringify(require.resolve('pg'))});
     const client = new Client({ connectionString: process.env.PROBE_URL, connectionTimeoutMillis: 3000 });
     client.connect().then(() => client.end()).then(() => process.exit(0), () => process.exit(1));`;
-  return spawnSync(process.execPath, ['-e', probe], { env: { ...process.env, PROBE_URL: url }, timeout: 10_000, stdio: 'ignore' }).status === 0;
+  return (
+    spawnSync(process.execPath, ['-e', probe], {
+      env: { ...process.env, PROBE_URL: url },
+      timeout: 10_000,
+      stdio: 'ignore',
+    }).status === 0
+  );
 }
 
 module.exports = {
@@ -40,7 +46,9 @@ module.exports = {
       ...shared,
       displayName: 'e2e-postgres',
       setupFiles: ['<rootDir>/apps/api/test/postgres-leg/e2e-postgres.setup.ts'],
-      testMatch: postgresReachable() ? ['<rootDir>/apps/api/test/**/*.e2e-spec.ts'] : ['<rootDir>/apps/api/test/postgres-leg/*.skip-notice.ts'],
+      testMatch: postgresReachable()
+        ? ['<rootDir>/apps/api/test/**/*.e2e-spec.ts']
+        : ['<rootDir>/apps/api/test/postgres-leg/*.skip-notice.ts'],
     },
   ],
 };

@@ -35,7 +35,21 @@ export class AppModule {
         AuthModule.forRoot(config.auth),
       ],
       providers: [durabilityProvider(config)],
-      controllers: [CaseCommandsController, CaseCorrectionsController, CaseQueriesController, CaseAuditController, CaseListController, ComplaintCommandsController, ComplaintQueriesController, ComplaintQueueController, ReportingCommandsController, CompletionReportController, HealthController, AuditController, ReadModelFeedController],
+      controllers: [
+        CaseCommandsController,
+        CaseCorrectionsController,
+        CaseQueriesController,
+        CaseAuditController,
+        CaseListController,
+        ComplaintCommandsController,
+        ComplaintQueriesController,
+        ComplaintQueueController,
+        ReportingCommandsController,
+        CompletionReportController,
+        HealthController,
+        AuditController,
+        ReadModelFeedController,
+      ],
     };
   }
 }

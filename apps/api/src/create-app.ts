@@ -43,9 +43,16 @@ export async function createApp(config: ApiConfig, options: { logger?: false } =
     app,
     new DocumentBuilder()
       .setTitle('thads-engine')
-      .setDescription('Event-sourced case lifecycle for Vietnamese civil judgment enforcement (THADS). Errors are RFC 9457 problem+json with a stable `code`.')
+      .setDescription(
+        'Event-sourced case lifecycle for Vietnamese civil judgment enforcement (THADS). Errors are RFC 9457 problem+json with a stable `code`.',
+      )
       .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'JWT with sub, roles and offices (docs/authorization.md)' })
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'JWT with sub, roles and offices (docs/authorization.md)',
+      })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -8,7 +8,9 @@ async function main(): Promise<void> {
   const config = loadApiConfig();
   const app = await createApp(config);
   await app.listen(config.port, config.host);
-  new Logger('thads-engine').log(`API on http://localhost:${config.port}/api/v1, docs on /docs, events in ${config.eventStoreUrl}`);
+  new Logger('thads-engine').log(
+    `API on http://localhost:${config.port}/api/v1, docs on /docs, events in ${config.eventStoreUrl}`,
+  );
 }
 
 main().catch((error: unknown) => {

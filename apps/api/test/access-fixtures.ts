@@ -16,13 +16,31 @@ export const MATRIX = {
 
 /** Registers TC → HP → {HP-NGO-QUYEN, HP-LE-CHAN}, receives and decides a case, files a complaint on it. */
 export async function seedMatrixRecords(t: TestApp): Promise<void> {
-  const office = (officeId: string, tier: string, parentOfficeId?: string) => ({ officeId, name: `Cơ quan ${officeId}`, tier, effectiveDate: '2017-10-01', ...(parentOfficeId ? { parentOfficeId } : {}) });
+  const office = (officeId: string, tier: string, parentOfficeId?: string) => ({
+    officeId,
+    name: `Cơ quan ${officeId}`,
+    tier,
+    effectiveDate: '2017-10-01',
+    ...(parentOfficeId ? { parentOfficeId } : {}),
+  });
   await t.http.post('/api/v1/offices').send(office('TC', 'GENERAL_DEPARTMENT')).expect(201);
-  await t.http.post('/api/v1/offices').send(office(MATRIX.parentOffice, 'PROVINCE', 'TC')).expect(201);
-  await t.http.post('/api/v1/offices').send(office(MATRIX.office, 'DISTRICT', MATRIX.parentOffice)).expect(201);
-  await t.http.post('/api/v1/offices').send(office(MATRIX.otherOffice, 'DISTRICT', MATRIX.parentOffice)).expect(201);
+  await t.http
+    .post('/api/v1/offices')
+    .send(office(MATRIX.parentOffice, 'PROVINCE', 'TC'))
+    .expect(201);
+  await t.http
+    .post('/api/v1/offices')
+    .send(office(MATRIX.office, 'DISTRICT', MATRIX.parentOffice))
+    .expect(201);
+  await t.http
+    .post('/api/v1/offices')
+    .send(office(MATRIX.otherOffice, 'DISTRICT', MATRIX.parentOffice))
+    .expect(201);
   await t.http.post('/api/v1/cases').send(receiveCaseBody(MATRIX.caseId)).expect(201);
-  await t.http.post(`/api/v1/cases/${MATRIX.caseId}/issue-enforcement-decision`).send({ decisionNumber: '101/QĐ', effectiveDate: '2018-03-05' }).expect(200);
+  await t.http
+    .post(`/api/v1/cases/${MATRIX.caseId}/issue-enforcement-decision`)
+    .send({ decisionNumber: '101/QĐ', effectiveDate: '2018-03-05' })
+    .expect(200);
   await t.http.post('/api/v1/complaints').send(complaintBody(MATRIX.complaintId)).expect(201);
 }
 
@@ -39,15 +57,20 @@ let created = 0;
 /** A realistic request for `route`: path ids filled from MATRIX, a body the route's DTO accepts where one is known. */
 export function matrixRequest(route: RouteAccess): MatrixRequest {
   created += 1;
-  const path = route.path.replace(':caseId', MATRIX.caseId).replace(':complaintId', MATRIX.complaintId).replace(':officeId', MATRIX.office);
+  const path = route.path
+    .replace(':caseId', MATRIX.caseId)
+    .replace(':complaintId', MATRIX.complaintId)
+    .replace(':officeId', MATRIX.office);
   const office = route.policy && !route.policy.public ? route.policy.office : undefined;
-  const inOffice = office === 'parent-of-office-in-path' || office === 'parent-in-body' ? MATRIX.parentOffice : MATRIX.office;
+  const inOffice =
+    office === 'parent-of-office-in-path' || office === 'parent-in-body' ? MATRIX.parentOffice : MATRIX.office;
   return { url: path + queryOf(route), body: BODIES[`${route.method} ${route.path}`]?.(created) ?? {}, inOffice };
 }
 
 function queryOf(route: RouteAccess): string {
   if (route.path === '/api/v1/reports/completion') return `?office=${MATRIX.office}&period=2018-03`;
-  if (route.path === '/api/v1/cases' || route.path === '/api/v1/complaints') return route.method === 'GET' ? `?office=${MATRIX.office}` : '';
+  if (route.path === '/api/v1/cases' || route.path === '/api/v1/complaints')
+    return route.method === 'GET' ? `?office=${MATRIX.office}` : '';
   return '';
 }
 
@@ -68,36 +91,143 @@ const CASE = `/api/v1/cases/:caseId`;
 const BODIES: Record<string, (n: number) => object> = {
   'POST /api/v1/cases': (n) => receiveCaseBody(`HP-MATRIX-${n}`),
   'POST /api/v1/complaints': (n) => complaintBody(`KN-MATRIX-${n}`),
-  'POST /api/v1/offices': (n) => ({ officeId: `HP-MATRIX-${n}`, name: 'Phòng mới', parentOfficeId: MATRIX.parentOffice, tier: 'DISTRICT', effectiveDate: '2017-10-01' }),
-  'POST /api/v1/offices/:officeId/targets': () => ({ reportingYear: 2018, casesRatePercent: '72', moneyRatePercent: '32', effectiveDate: '2017-10-02' }),
+  'POST /api/v1/offices': (n) => ({
+    officeId: `HP-MATRIX-${n}`,
+    name: 'Phòng mới',
+    parentOfficeId: MATRIX.parentOffice,
+    tier: 'DISTRICT',
+    effectiveDate: '2017-10-01',
+  }),
+  'POST /api/v1/offices/:officeId/targets': () => ({
+    reportingYear: 2018,
+    casesRatePercent: '72',
+    moneyRatePercent: '32',
+    effectiveDate: '2017-10-02',
+  }),
   'POST /api/v1/offices/:officeId/close-period': () => ({ period: '2018-03', effectiveDate: '2018-04-02' }),
   [`POST ${CASE}/reject-enforcement-request`]: () => ({ ground: 'NOT_COMPETENT', effectiveDate: '2018-03-02' }),
   [`POST ${CASE}/issue-enforcement-decision`]: () => ({ decisionNumber: '102/QĐ', effectiveDate: '2018-03-05' }),
-  [`POST ${CASE}/decide-not-enforceable`]: () => ({ decisionNumber: '3/QĐ-CĐK', ground: 'NO_INCOME_OR_ASSETS', effectiveDate: '2018-03-23' }),
-  [`POST ${CASE}/record-periodic-reverification`]: () => ({ result: 'ENFORCEABLE', findings: 'New income', effectiveDate: '2018-03-24' }),
-  [`POST ${CASE}/apply-security-measure`]: (n) => ({ measureId: `m-${n}`, kind: 'ACCOUNT_FREEZE', description: 'Freeze the debtor account', effectiveDate: '2018-03-06' }),
-  [`POST ${CASE}/decide-coercion`]: () => ({ decisionNumber: '15/QĐ-CC', measure: 'SEIZE_AND_SELL', scheduledAt: '2018-03-22T09:00', effectiveDate: '2018-03-21' }),
-  [`POST ${CASE}/seize-asset`]: (n) => ({ assetId: `asset-${n}`, kind: 'VEHICLE', description: 'Car', effectiveDate: '2018-03-22' }),
-  [`POST ${CASE}/record-valuation`]: () => ({ assetId: 'asset-1', value: '500000000', valuer: 'Công ty Thẩm định giá HP', effectiveDate: '2018-03-23' }),
-  [`POST ${CASE}/record-auction-result`]: () => ({ assetId: 'asset-1', outcome: 'FAILED', effectiveDate: '2018-03-24' }),
-  [`POST ${CASE}/reduce-auction-price`]: () => ({ assetId: 'asset-1', newPrice: '450000000', effectiveDate: '2018-03-25' }),
-  [`POST ${CASE}/disburse-funds`]: (n) => ({ disbursementId: `d-${n}`, itemId: 'debt', amount: '1000', payeePartyId: 'creditor-1', effectiveDate: '2018-03-26' }),
-  [`POST ${CASE}/suspend-enforcement`]: () => ({ decisionNumber: '8/QĐ-ĐC', ground: 'CASSATION_PROTEST', effectiveDate: '2018-03-27' }),
+  [`POST ${CASE}/decide-not-enforceable`]: () => ({
+    decisionNumber: '3/QĐ-CĐK',
+    ground: 'NO_INCOME_OR_ASSETS',
+    effectiveDate: '2018-03-23',
+  }),
+  [`POST ${CASE}/record-periodic-reverification`]: () => ({
+    result: 'ENFORCEABLE',
+    findings: 'New income',
+    effectiveDate: '2018-03-24',
+  }),
+  [`POST ${CASE}/apply-security-measure`]: (n) => ({
+    measureId: `m-${n}`,
+    kind: 'ACCOUNT_FREEZE',
+    description: 'Freeze the debtor account',
+    effectiveDate: '2018-03-06',
+  }),
+  [`POST ${CASE}/decide-coercion`]: () => ({
+    decisionNumber: '15/QĐ-CC',
+    measure: 'SEIZE_AND_SELL',
+    scheduledAt: '2018-03-22T09:00',
+    effectiveDate: '2018-03-21',
+  }),
+  [`POST ${CASE}/seize-asset`]: (n) => ({
+    assetId: `asset-${n}`,
+    kind: 'VEHICLE',
+    description: 'Car',
+    effectiveDate: '2018-03-22',
+  }),
+  [`POST ${CASE}/record-valuation`]: () => ({
+    assetId: 'asset-1',
+    value: '500000000',
+    valuer: 'Công ty Thẩm định giá HP',
+    effectiveDate: '2018-03-23',
+  }),
+  [`POST ${CASE}/record-auction-result`]: () => ({
+    assetId: 'asset-1',
+    outcome: 'FAILED',
+    effectiveDate: '2018-03-24',
+  }),
+  [`POST ${CASE}/reduce-auction-price`]: () => ({
+    assetId: 'asset-1',
+    newPrice: '450000000',
+    effectiveDate: '2018-03-25',
+  }),
+  [`POST ${CASE}/disburse-funds`]: (n) => ({
+    disbursementId: `d-${n}`,
+    itemId: 'debt',
+    amount: '1000',
+    payeePartyId: 'creditor-1',
+    effectiveDate: '2018-03-26',
+  }),
+  [`POST ${CASE}/suspend-enforcement`]: () => ({
+    decisionNumber: '8/QĐ-ĐC',
+    ground: 'CASSATION_PROTEST',
+    effectiveDate: '2018-03-27',
+  }),
   [`POST ${CASE}/resume-enforcement`]: () => ({ decisionNumber: '9/QĐ-TT', effectiveDate: '2018-03-28' }),
-  [`POST ${CASE}/terminate-enforcement`]: () => ({ decisionNumber: '10/QĐ-ĐC', ground: 'SETTLEMENT_OR_WAIVER', effectiveDate: '2018-03-29' }),
-  [`POST ${CASE}/entrust-enforcement`]: () => ({ decisionNumber: '11/QĐ-UT', targetOfficeId: 'DN', effectiveDate: '2018-03-29' }),
-  'POST /api/v1/complaints/:complaintId/decline': () => ({ ground: 'NO_DIRECT_INTEREST', explanation: 'Not a party', effectiveDate: '2018-03-14' }),
+  [`POST ${CASE}/terminate-enforcement`]: () => ({
+    decisionNumber: '10/QĐ-ĐC',
+    ground: 'SETTLEMENT_OR_WAIVER',
+    effectiveDate: '2018-03-29',
+  }),
+  [`POST ${CASE}/entrust-enforcement`]: () => ({
+    decisionNumber: '11/QĐ-UT',
+    targetOfficeId: 'DN',
+    effectiveDate: '2018-03-29',
+  }),
+  'POST /api/v1/complaints/:complaintId/decline': () => ({
+    ground: 'NO_DIRECT_INTEREST',
+    explanation: 'Not a party',
+    effectiveDate: '2018-03-14',
+  }),
   [`POST ${CASE}/assign-enforcement-officer`]: () => ({ officerId: 'chv-tran-b', effectiveDate: '2018-03-05' }),
-  [`POST ${CASE}/record-verification`]: () => ({ result: 'ENFORCEABLE', findings: 'Debtor owns a house', effectiveDate: '2018-03-20' }),
-  [`POST ${CASE}/record-collection`]: (n) => ({ collectionId: `c-${n}`, itemId: 'debt', amount: '1000000', source: 'VOLUNTARY', effectiveDate: '2018-03-21' }),
-  [`POST ${CASE}/postpone-enforcement`]: () => ({ decisionNumber: '7/QĐ-HOÃN', ground: 'SERIOUS_ILLNESS', effectiveDate: '2018-03-22' }),
+  [`POST ${CASE}/record-verification`]: () => ({
+    result: 'ENFORCEABLE',
+    findings: 'Debtor owns a house',
+    effectiveDate: '2018-03-20',
+  }),
+  [`POST ${CASE}/record-collection`]: (n) => ({
+    collectionId: `c-${n}`,
+    itemId: 'debt',
+    amount: '1000000',
+    source: 'VOLUNTARY',
+    effectiveDate: '2018-03-21',
+  }),
+  [`POST ${CASE}/postpone-enforcement`]: () => ({
+    decisionNumber: '7/QĐ-HOÃN',
+    ground: 'SERIOUS_ILLNESS',
+    effectiveDate: '2018-03-22',
+  }),
   [`POST ${CASE}/settle`]: () => ({ effectiveDate: '2018-03-28' }),
-  [`POST ${CASE}/withdraw-decision`]: () => ({ decisionNumber: '101/QĐ', ground: 'WRONG_CONTENT', reason: 'Matrix', effectiveDate: '2018-03-29' }),
-  [`POST ${CASE}/amend-decision`]: () => ({ decisionNumber: '101/QĐ', amendment: 'Address', reason: 'Matrix', effectiveDate: '2018-03-29' }),
-  [`POST ${CASE}/annul-decision`]: () => ({ decisionNumber: '101/QĐ', annulledBy: 'Cục THADS HP', ground: 'WRONG_CONTENT', reason: 'Matrix', effectiveDate: '2018-03-29' }),
-  [`POST ${CASE}/correct-recorded-fact`]: () => ({ eventId: 'no-such-event', reason: 'Matrix', effectiveDate: '2018-03-29' }),
+  [`POST ${CASE}/withdraw-decision`]: () => ({
+    decisionNumber: '101/QĐ',
+    ground: 'WRONG_CONTENT',
+    reason: 'Matrix',
+    effectiveDate: '2018-03-29',
+  }),
+  [`POST ${CASE}/amend-decision`]: () => ({
+    decisionNumber: '101/QĐ',
+    amendment: 'Address',
+    reason: 'Matrix',
+    effectiveDate: '2018-03-29',
+  }),
+  [`POST ${CASE}/annul-decision`]: () => ({
+    decisionNumber: '101/QĐ',
+    annulledBy: 'Cục THADS HP',
+    ground: 'WRONG_CONTENT',
+    reason: 'Matrix',
+    effectiveDate: '2018-03-29',
+  }),
+  [`POST ${CASE}/correct-recorded-fact`]: () => ({
+    eventId: 'no-such-event',
+    reason: 'Matrix',
+    effectiveDate: '2018-03-29',
+  }),
   [`POST ${CASE}/reassign-officer`]: (n) => ({ officerId: `chv-${n}`, reason: 'Matrix', effectiveDate: '2018-03-29' }),
   [`POST ${CASE}/reopen-case`]: () => ({ reason: 'Matrix', effectiveDate: '2018-03-29' }),
   'POST /api/v1/complaints/:complaintId/accept': () => ({ effectiveDate: '2018-03-14' }),
-  'POST /api/v1/complaints/:complaintId/decide': () => ({ decisionNumber: '05/QĐ-GQKN', finding: 'UNFOUNDED', effectiveDate: '2018-03-26' }),
+  'POST /api/v1/complaints/:complaintId/decide': () => ({
+    decisionNumber: '05/QĐ-GQKN',
+    finding: 'UNFOUNDED',
+    effectiveDate: '2018-03-26',
+  }),
 };

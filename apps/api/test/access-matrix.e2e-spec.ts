@@ -33,7 +33,10 @@ describe('role × route matrix', () => {
   afterAll(() => t.close());
 
   /** Sends the route's sample request with `authorization` (or none); the status, code and challenge it got. */
-  async function send(route: RouteAccess, authorization: string | undefined): Promise<{ status: number; code?: string; challenge?: string; problem: boolean }> {
+  async function send(
+    route: RouteAccess,
+    authorization: string | undefined,
+  ): Promise<{ status: number; code?: string; challenge?: string; problem: boolean }> {
     const { url, body } = matrixRequest(route);
     if (STREAMING.has(`${route.method} ${route.path}`)) {
       const stream = await connectSse(port, url, authorization ? { authorization } : {});
@@ -42,54 +45,91 @@ describe('role × route matrix', () => {
     }
     const agent = route.method === 'GET' ? t.anonymous.get(url) : t.anonymous.post(url).send(body);
     const res: Response = await (authorization ? agent.set('authorization', authorization) : agent);
-    return { status: res.status, code: res.body?.code, challenge: res.headers['www-authenticate'], problem: /problem\+json/.test(res.headers['content-type'] ?? '') };
+    return {
+      status: res.status,
+      code: res.body?.code,
+      challenge: res.headers['www-authenticate'],
+      problem: /problem\+json/.test(res.headers['content-type'] ?? ''),
+    };
   }
 
   async function expectRefusal(route: RouteAccess, authorization: string | undefined, status: 401 | 403, code: string) {
     const head = await t.headOutsideRejections();
     const answer = await send(route, authorization);
-    expect({ status: answer.status, code: answer.code, problem: answer.problem }).toEqual({ status, code, problem: true });
+    expect({ status: answer.status, code: answer.code, problem: answer.problem }).toEqual({
+      status,
+      code,
+      problem: true,
+    });
     expect(await t.headOutsideRejections()).toBe(head);
     return answer;
   }
 
   it('covers every controller the running app mapped', () => {
-    const live = [...t.app.get(ModulesContainer).values()].flatMap((module) => [...module.controllers.values()].map((wrapper) => wrapper.metatype));
+    const live = [...t.app.get(ModulesContainer).values()].flatMap((module) =>
+      [...module.controllers.values()].map((wrapper) => wrapper.metatype),
+    );
     expect(new Set(live)).toEqual(new Set(controllersOf(AppModule.forRoot(loadApiConfig({})))));
   });
 
   const guarded = routes.filter((route) => route.policy && !route.policy.public);
-  const cases = guarded.flatMap((route) => ROLES.map((role) => [`${route.method} ${route.path}`, role, route] as const));
+  const cases = guarded.flatMap((route) =>
+    ROLES.map((role) => [`${route.method} ${route.path}`, role, route] as const),
+  );
 
-  it.each(cases)('%s as %s: in-office and out-of-office tokens get what the policy says', async (_name, role: Role, route) => {
-    const policy = route.policy as { roles: readonly Role[] };
-    const { inOffice } = matrixRequest(route);
-    const inOfficeToken = `Bearer ${t.token({ sub: `${role}-in`, roles: [role], offices: [inOffice] })}`;
-    const outOfOfficeToken = `Bearer ${t.token({ sub: `${role}-out`, roles: [role], offices: [MATRIX.otherOffice] })}`;
-    if (!policy.roles.includes(role)) {
-      await expectRefusal(route, inOfficeToken, 403, 'FORBIDDEN_ROLE');
-      await expectRefusal(route, outOfOfficeToken, 403, 'FORBIDDEN_ROLE');
-      return;
-    }
-    const allowed = await send(route, inOfficeToken);
-    expect([401, 403]).not.toContain(allowed.status);
-    expect(allowed.status === 404 && allowed.code === 'NOT_FOUND').toBe(false);
-    if (OFFICE_BOUND_ROLES.includes(role)) await expectRefusal(route, outOfOfficeToken, 403, 'FORBIDDEN_OFFICE');
-    else expect([401, 403]).not.toContain((await send(route, outOfOfficeToken)).status);
-  });
+  it.each(cases)(
+    '%s as %s: in-office and out-of-office tokens get what the policy says',
+    async (_name, role: Role, route) => {
+      const policy = route.policy as { roles: readonly Role[] };
+      const { inOffice } = matrixRequest(route);
+      const inOfficeToken = `Bearer ${t.token({ sub: `${role}-in`, roles: [role], offices: [inOffice] })}`;
+      const outOfOfficeToken = `Bearer ${t.token({ sub: `${role}-out`, roles: [role], offices: [MATRIX.otherOffice] })}`;
+      if (!policy.roles.includes(role)) {
+        await expectRefusal(route, inOfficeToken, 403, 'FORBIDDEN_ROLE');
+        await expectRefusal(route, outOfOfficeToken, 403, 'FORBIDDEN_ROLE');
+        return;
+      }
+      const allowed = await send(route, inOfficeToken);
+      expect([401, 403]).not.toContain(allowed.status);
+      expect(allowed.status === 404 && allowed.code === 'NOT_FOUND').toBe(false);
+      if (OFFICE_BOUND_ROLES.includes(role)) await expectRefusal(route, outOfOfficeToken, 403, 'FORBIDDEN_OFFICE');
+      else expect([401, 403]).not.toContain((await send(route, outOfOfficeToken)).status);
+    },
+  );
 
   const badTokens: readonly (readonly [string, () => string | undefined, RegExp])[] = [
     ['no token', () => undefined, /^Bearer realm="thads-engine"$/],
-    ['an expired token', () => `Bearer ${t.token({ sub: 'late', roles: [...ROLES], offices: [MATRIX.office, MATRIX.parentOffice], exp: nowSeconds() - 120 })}`, /error="invalid_token", error_description="the token has expired"/],
-    ['a token signed with another secret', () => `Bearer ${signJwt({ sub: 'forger', roles: ROLES, offices: [MATRIX.office], exp: nowSeconds() + 600 }, { algorithm: 'HS256', secret: 'not-the-servers-secret-but-long-enough' })}`, /the signature does not verify/],
-    ['an unsigned alg none token', () => `Bearer ${unsigned({ sub: 'forger', roles: ROLES, offices: [MATRIX.office], exp: nowSeconds() + 600 })}`, /alg 'none' is not accepted/],
+    [
+      'an expired token',
+      () =>
+        `Bearer ${t.token({ sub: 'late', roles: [...ROLES], offices: [MATRIX.office, MATRIX.parentOffice], exp: nowSeconds() - 120 })}`,
+      /error="invalid_token", error_description="the token has expired"/,
+    ],
+    [
+      'a token signed with another secret',
+      () =>
+        `Bearer ${signJwt({ sub: 'forger', roles: ROLES, offices: [MATRIX.office], exp: nowSeconds() + 600 }, { algorithm: 'HS256', secret: 'not-the-servers-secret-but-long-enough' })}`,
+      /the signature does not verify/,
+    ],
+    [
+      'an unsigned alg none token',
+      () => `Bearer ${unsigned({ sub: 'forger', roles: ROLES, offices: [MATRIX.office], exp: nowSeconds() + 600 })}`,
+      /alg 'none' is not accepted/,
+    ],
   ];
-  const unauthenticated = guarded.flatMap((route) => badTokens.map(([label, token, challenge]) => [`${route.method} ${route.path}`, label, route, token, challenge] as const));
+  const unauthenticated = guarded.flatMap((route) =>
+    badTokens.map(
+      ([label, token, challenge]) => [`${route.method} ${route.path}`, label, route, token, challenge] as const,
+    ),
+  );
 
-  it.each(unauthenticated)('%s with %s: 401 with a challenge, nothing written', async (_name, _label, route, token, challenge) => {
-    const answer = await expectRefusal(route, token(), 401, 'UNAUTHENTICATED');
-    expect(answer.challenge).toMatch(challenge);
-  });
+  it.each(unauthenticated)(
+    '%s with %s: 401 with a challenge, nothing written',
+    async (_name, _label, route, token, challenge) => {
+      const answer = await expectRefusal(route, token(), 401, 'UNAUTHENTICATED');
+      expect(answer.challenge).toMatch(challenge);
+    },
+  );
 
   it('answers the public liveness route whatever the token', async () => {
     const [health] = routes.filter((route) => route.policy?.public);

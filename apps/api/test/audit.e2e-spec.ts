@@ -21,9 +21,21 @@ describe('audit trail over HTTP', () => {
   beforeAll(async () => {
     t = await startTestApp();
     await post('cases', receiveCaseBody('HP-2018-0001'), officer);
-    await post('cases/HP-2018-0001/issue-enforcement-decision', { decisionNumber: '101/QĐ', effectiveDate: '2018-03-05' }, head);
-    await post('cases/HP-2018-0001/assign-enforcement-officer', { officerId: 'chv-tran-b', effectiveDate: '2018-03-05' }, head);
-    await post('cases', receiveCaseBody('HP-2018-0002', { officeId: 'HP-LE-CHAN' }), { id: 'chv-pham', role: 'officer' as const, office: 'HP-LE-CHAN' });
+    await post(
+      'cases/HP-2018-0001/issue-enforcement-decision',
+      { decisionNumber: '101/QĐ', effectiveDate: '2018-03-05' },
+      head,
+    );
+    await post(
+      'cases/HP-2018-0001/assign-enforcement-officer',
+      { officerId: 'chv-tran-b', effectiveDate: '2018-03-05' },
+      head,
+    );
+    await post('cases', receiveCaseBody('HP-2018-0002', { officeId: 'HP-LE-CHAN' }), {
+      id: 'chv-pham',
+      role: 'officer' as const,
+      office: 'HP-LE-CHAN',
+    });
   });
   afterAll(() => t.close());
 
@@ -33,22 +45,44 @@ describe('audit trail over HTTP', () => {
     expect(res.headers['x-read-model-position']).toBe(res.body.position);
     expect(BigInt(res.body.position)).toBeGreaterThanOrEqual(BigInt(lastPosition));
     const [received, decided] = res.body.items;
-    expect(received).toMatchObject({ stream: 'case-HP-2018-0001', revision: '0', actorId: 'chv-tran-b', actorRole: 'officer', officeId: 'HP-NGO-QUYEN', effectiveDate: '2018-03-01', prevHash: '0'.repeat(64) });
+    expect(received).toMatchObject({
+      stream: 'case-HP-2018-0001',
+      revision: '0',
+      actorId: 'chv-tran-b',
+      actorRole: 'officer',
+      officeId: 'HP-NGO-QUYEN',
+      effectiveDate: '2018-03-01',
+      prevHash: '0'.repeat(64),
+    });
     expect(decided.prevHash).toBe(received.hash);
   });
 
   it('filters by actor, office and event type, and pages with the cursor', async () => {
-    expect(types((await audit('actor=head-le').expect(200)).body)).toEqual(['EnforcementDecisionIssued', 'EnforcementOfficerAssigned']);
-    expect((await audit('office=HP-LE-CHAN').expect(200)).body.items.map((item: { caseId: string }) => item.caseId)).toEqual(['HP-2018-0002']);
+    expect(types((await audit('actor=head-le').expect(200)).body)).toEqual([
+      'EnforcementDecisionIssued',
+      'EnforcementOfficerAssigned',
+    ]);
+    expect(
+      (await audit('office=HP-LE-CHAN').expect(200)).body.items.map((item: { caseId: string }) => item.caseId),
+    ).toEqual(['HP-2018-0002']);
     expect((await audit('type=CaseReceived').expect(200)).body.items).toHaveLength(2);
     const first = await audit('limit=2').expect(200);
     const second = await audit(`limit=2&cursor=${first.body.nextCursor}`).expect(200);
-    expect([...types(first.body), ...types(second.body)]).toEqual(['CaseReceived', 'EnforcementDecisionIssued', 'EnforcementOfficerAssigned', 'CaseReceived']);
+    expect([...types(first.body), ...types(second.body)]).toEqual([
+      'CaseReceived',
+      'EnforcementDecisionIssued',
+      'EnforcementOfficerAssigned',
+      'CaseReceived',
+    ]);
     expect(second.body.nextCursor).toBeNull();
   });
 
   it('shows a new event as soon as its position is reached', async () => {
-    await post('cases/HP-2018-0001/record-verification', { result: 'ENFORCEABLE', findings: 'Có nhà ở Lạch Tray', effectiveDate: '2018-03-20' }, officer);
+    await post(
+      'cases/HP-2018-0001/record-verification',
+      { result: 'ENFORCEABLE', findings: 'Có nhà ở Lạch Tray', effectiveDate: '2018-03-20' },
+      officer,
+    );
     const res = await audit('caseId=HP-2018-0001&type=EnforcementConditionsVerified').expect(200);
     expect(res.body.items).toEqual([expect.objectContaining({ position: lastPosition, actorId: 'chv-tran-b' })]);
   });

@@ -10,12 +10,20 @@ describe('bad input over HTTP', () => {
   });
   afterAll(() => t.close());
 
-  async function expectRefused(send: () => Promise<{ status: number; body: Record<string, unknown>; headers: Record<string, string> }>, status: number) {
+  async function expectRefused(
+    send: () => Promise<{ status: number; body: Record<string, unknown>; headers: Record<string, string> }>,
+    status: number,
+  ) {
     const head = await t.headOutsideRejections();
     const res = await send();
     expect(res.status).toBe(status);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(res.body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), code: expect.any(String) });
+    expect(res.body).toMatchObject({
+      status,
+      type: expect.any(String),
+      title: expect.any(String),
+      code: expect.any(String),
+    });
     expect(await t.headOutsideRejections()).toBe(head);
     return res.body;
   }
@@ -27,14 +35,19 @@ describe('bad input over HTTP', () => {
     ['an amount as a JSON number', 100, 'obligations.0.amount'],
     ['an exponent', '1e9', 'obligations.0.amount'],
   ])('refuses %s and names the field', async (_label, amount, field) => {
-    const body = receiveCaseBody('HP-BAD-2', { obligations: [{ itemId: 'x', kind: 'DEBT', description: 'd', amount }] });
+    const body = receiveCaseBody('HP-BAD-2', {
+      obligations: [{ itemId: 'x', kind: 'DEBT', description: 'd', amount }],
+    });
     const problem = await expectRefused(() => t.http.post('/api/v1/cases').send(body), 400);
     expect(problem.code).toBe('VALIDATION_FAILED');
     expect(fieldsOf(problem)).toContain(field);
   });
 
   it('refuses unknown fields, naming them', async () => {
-    const problem = await expectRefused(() => t.http.post('/api/v1/cases').send(receiveCaseBody('HP-BAD-3', { priority: 'high' })), 400);
+    const problem = await expectRefused(
+      () => t.http.post('/api/v1/cases').send(receiveCaseBody('HP-BAD-3', { priority: 'high' })),
+      400,
+    );
     expect(fieldsOf(problem)).toContain('priority');
   });
 
@@ -45,14 +58,20 @@ describe('bad input over HTTP', () => {
   });
 
   it('refuses a command on an unknown case with 404 CASE_NOT_FOUND', async () => {
-    const problem = await expectRefused(() => t.http.post('/api/v1/cases/NOPE/settle').send({ effectiveDate: '2018-03-05' }), 404);
+    const problem = await expectRefused(
+      () => t.http.post('/api/v1/cases/NOPE/settle').send({ effectiveDate: '2018-03-05' }),
+      404,
+    );
     expect(problem.code).toBe('CASE_NOT_FOUND');
     await t.http.get('/api/v1/cases/NOPE').expect(404);
   });
 
   it('refuses a command the case state does not allow with 409 and the rule code', async () => {
     const problem = await expectRefused(
-      () => t.http.post('/api/v1/cases/HP-BAD-1/seize-asset').send({ assetId: 'a1', kind: 'VEHICLE', description: 'Car', effectiveDate: '2018-03-05' }),
+      () =>
+        t.http
+          .post('/api/v1/cases/HP-BAD-1/seize-asset')
+          .send({ assetId: 'a1', kind: 'VEHICLE', description: 'Car', effectiveDate: '2018-03-05' }),
       409,
     );
     expect(problem.code).toEqual(expect.stringMatching(/^[A-Z_]+$/));
@@ -64,10 +83,15 @@ describe('bad input over HTTP', () => {
   });
 
   it('refuses malformed JSON with 400, a bad path id with 400, and an oversized body with 413', async () => {
-    await expectRefused(() => t.http.post('/api/v1/cases').set('content-type', 'application/json').send('{"caseId": '), 400);
+    await expectRefused(
+      () => t.http.post('/api/v1/cases').set('content-type', 'application/json').send('{"caseId": '),
+      400,
+    );
     const badId = await expectRefused(() => t.http.post('/api/v1/cases/bad%20id/settle').send({}), 400);
     expect(fieldsOf(badId)).toEqual(['caseId']);
-    const huge = receiveCaseBody('HP-BAD-5', { parties: [{ partyId: 'p', role: 'CREDITOR', kind: 'PERSON', name: 'x'.repeat(2_000_000) }] });
+    const huge = receiveCaseBody('HP-BAD-5', {
+      parties: [{ partyId: 'p', role: 'CREDITOR', kind: 'PERSON', name: 'x'.repeat(2_000_000) }],
+    });
     await expectRefused(() => t.http.post('/api/v1/cases').send(huge), 413);
   });
 
@@ -76,9 +100,15 @@ describe('bad input over HTTP', () => {
   });
 
   it('refuses a malformed Idempotency-Key or If-Match, naming the header', async () => {
-    const key = await expectRefused(() => t.http.post('/api/v1/cases/HP-BAD-1/settle').set('Idempotency-Key', 'has spaces').send({}), 400);
+    const key = await expectRefused(
+      () => t.http.post('/api/v1/cases/HP-BAD-1/settle').set('Idempotency-Key', 'has spaces').send({}),
+      400,
+    );
     expect(fieldsOf(key)).toEqual(['idempotency-key']);
-    const ifMatch = await expectRefused(() => t.http.post('/api/v1/cases/HP-BAD-1/settle').set('If-Match', 'abc').send({}), 400);
+    const ifMatch = await expectRefused(
+      () => t.http.post('/api/v1/cases/HP-BAD-1/settle').set('If-Match', 'abc').send({}),
+      400,
+    );
     expect(fieldsOf(ifMatch)).toEqual(['If-Match']);
   });
 

@@ -21,11 +21,28 @@ describe('case list over HTTP', () => {
     if (saved === undefined) delete process.env.MIN_POSITION_WAIT_MS;
     else process.env.MIN_POSITION_WAIT_MS = saved;
     await post('cases', receiveCaseBody('HP-2018-0001'), 201);
-    await post('cases/HP-2018-0001/issue-enforcement-decision', { decisionNumber: '101/QĐ', effectiveDate: '2018-03-05' });
-    await post('cases/HP-2018-0001/assign-enforcement-officer', { officerId: 'chv-tran-b', effectiveDate: '2018-03-05' });
+    await post('cases/HP-2018-0001/issue-enforcement-decision', {
+      decisionNumber: '101/QĐ',
+      effectiveDate: '2018-03-05',
+    });
+    await post('cases/HP-2018-0001/assign-enforcement-officer', {
+      officerId: 'chv-tran-b',
+      effectiveDate: '2018-03-05',
+    });
     const bigDebt = [{ itemId: 'debt', kind: 'DEBT', description: 'Trả nợ vay', amount: '2200000000' }];
-    await post('cases', receiveCaseBody('HP-2018-0002', { officeId: 'HP-LE-CHAN', obligations: bigDebt, effectiveDate: '2018-03-02' }), 201);
-    await post('cases', receiveCaseBody('HP-2018-0003', { obligations: [{ itemId: 'debt', kind: 'DEBT', description: 'Trả nợ', amount: '45000000' }], effectiveDate: '2018-03-03' }), 201);
+    await post(
+      'cases',
+      receiveCaseBody('HP-2018-0002', { officeId: 'HP-LE-CHAN', obligations: bigDebt, effectiveDate: '2018-03-02' }),
+      201,
+    );
+    await post(
+      'cases',
+      receiveCaseBody('HP-2018-0003', {
+        obligations: [{ itemId: 'debt', kind: 'DEBT', description: 'Trả nợ', amount: '45000000' }],
+        effectiveDate: '2018-03-03',
+      }),
+      201,
+    );
   });
   afterAll(() => t.close());
 
@@ -49,7 +66,10 @@ describe('case list over HTTP', () => {
       lastEventType: 'EnforcementOfficerAssigned',
     });
 
-    await post('cases/HP-2018-0003/issue-enforcement-decision', { decisionNumber: '103/QĐ', effectiveDate: '2018-03-06' });
+    await post('cases/HP-2018-0003/issue-enforcement-decision', {
+      decisionNumber: '103/QĐ',
+      effectiveDate: '2018-03-06',
+    });
     const after = await list('status=decided').expect(200);
     expect(ids(after.body)).toEqual(['HP-2018-0001', 'HP-2018-0003']);
   });
@@ -65,12 +85,22 @@ describe('case list over HTTP', () => {
   });
 
   it('sorts by amount owed and received date, both ways, and pages with the cursor', async () => {
-    expect(ids((await list('sort=owed&order=desc').expect(200)).body)).toEqual(['HP-2018-0002', 'HP-2018-0001', 'HP-2018-0003']);
-    expect(ids((await list('sort=receivedOn&order=desc').expect(200)).body)).toEqual(['HP-2018-0003', 'HP-2018-0002', 'HP-2018-0001']);
+    expect(ids((await list('sort=owed&order=desc').expect(200)).body)).toEqual([
+      'HP-2018-0002',
+      'HP-2018-0001',
+      'HP-2018-0003',
+    ]);
+    expect(ids((await list('sort=receivedOn&order=desc').expect(200)).body)).toEqual([
+      'HP-2018-0003',
+      'HP-2018-0002',
+      'HP-2018-0001',
+    ]);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: { caseId: string }[]; nextCursor: string | null } } = await list(`sort=owed&limit=1${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+      const page: { body: { items: { caseId: string }[]; nextCursor: string | null } } = await list(
+        `sort=owed&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+      ).expect(200);
       seen.push(...ids(page.body));
       cursor = page.body.nextCursor;
     } while (cursor);
@@ -107,11 +137,20 @@ describe('case list over HTTP', () => {
 
   it('documents the read-model endpoints and their query parameters in OpenAPI', async () => {
     const { body: openapi } = await t.http.get('/docs-json').expect(200);
-    const parametersOf = (path: string) => openapi.paths[path].get.parameters.map((parameter: { name: string; in: string }) => `${parameter.in}:${parameter.name}`).sort();
+    const parametersOf = (path: string) =>
+      openapi.paths[path].get.parameters
+        .map((parameter: { name: string; in: string }) => `${parameter.in}:${parameter.name}`)
+        .sort();
     const query = (...names: string[]) => names.map((name) => `query:${name}`);
-    expect(parametersOf('/api/v1/cases')).toEqual(query('cursor', 'dueBefore', 'limit', 'minPosition', 'office', 'officer', 'order', 'sort', 'status'));
-    expect(parametersOf('/api/v1/complaints')).toEqual(query('asOf', 'cursor', 'level', 'limit', 'minPosition', 'office', 'overdue', 'status'));
-    expect(parametersOf('/api/v1/audit')).toEqual(query('actor', 'caseId', 'cursor', 'from', 'limit', 'minPosition', 'office', 'to', 'type'));
+    expect(parametersOf('/api/v1/cases')).toEqual(
+      query('cursor', 'dueBefore', 'limit', 'minPosition', 'office', 'officer', 'order', 'sort', 'status'),
+    );
+    expect(parametersOf('/api/v1/complaints')).toEqual(
+      query('asOf', 'cursor', 'level', 'limit', 'minPosition', 'office', 'overdue', 'status'),
+    );
+    expect(parametersOf('/api/v1/audit')).toEqual(
+      query('actor', 'caseId', 'cursor', 'from', 'limit', 'minPosition', 'office', 'to', 'type'),
+    );
     for (const path of ['/api/v1/cases', '/api/v1/complaints', '/api/v1/audit']) {
       expect(openapi.paths[path].get.summary).toBeTruthy();
       expect(openapi.paths[path].get.responses['200'].headers).toHaveProperty('X-Read-Model-Position');

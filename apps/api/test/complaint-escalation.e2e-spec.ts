@@ -7,7 +7,10 @@ describe('complaint escalated to level 2 over HTTP', () => {
   beforeAll(async () => {
     t = await startTestApp();
     await t.http.post('/api/v1/cases').send(receiveCaseBody('HP-2018-0100')).expect(201);
-    await t.http.post('/api/v1/cases/HP-2018-0100/issue-enforcement-decision').send({ decisionNumber: '201/QĐ', effectiveDate: '2018-03-05' }).expect(200);
+    await t.http
+      .post('/api/v1/cases/HP-2018-0100/issue-enforcement-decision')
+      .send({ decisionNumber: '201/QĐ', effectiveDate: '2018-03-05' })
+      .expect(200);
   });
   afterAll(() => t.close());
 
@@ -27,10 +30,24 @@ describe('complaint escalated to level 2 over HTTP', () => {
     expect(filed.headers.location).toBe('/api/v1/complaints/KN-2018-0001');
     const id = 'KN-2018-0001';
     await t.http.post(`/api/v1/complaints/${id}/accept`).send({ effectiveDate: '2018-03-14' }).expect(200);
-    await t.http.post(`/api/v1/complaints/${id}/decide`).send({ decisionNumber: '05/QĐ-GQKN', finding: 'UNFOUNDED', effectiveDate: '2018-03-26' }).expect(200);
-    await t.http.post(`/api/v1/complaints/${id}/escalate`).send({ decisionReceivedOn: '2018-03-27', effectiveDate: '2018-04-05' }).expect(200);
+    await t.http
+      .post(`/api/v1/complaints/${id}/decide`)
+      .send({ decisionNumber: '05/QĐ-GQKN', finding: 'UNFOUNDED', effectiveDate: '2018-03-26' })
+      .expect(200);
+    await t.http
+      .post(`/api/v1/complaints/${id}/escalate`)
+      .send({ decisionReceivedOn: '2018-03-27', effectiveDate: '2018-04-05' })
+      .expect(200);
     await t.http.post(`/api/v1/complaints/${id}/accept`).send({ effectiveDate: '2018-04-10' }).expect(200);
-    await t.http.post(`/api/v1/complaints/${id}/decide`).send({ decisionNumber: '11/QĐ-GQKN', finding: 'PARTLY_JUSTIFIED', remedies: 'Amend the amount', effectiveDate: '2018-05-07' }).expect(200);
+    await t.http
+      .post(`/api/v1/complaints/${id}/decide`)
+      .send({
+        decisionNumber: '11/QĐ-GQKN',
+        finding: 'PARTLY_JUSTIFIED',
+        remedies: 'Amend the amount',
+        effectiveDate: '2018-05-07',
+      })
+      .expect(200);
 
     const complaint = await t.http.get(`/api/v1/complaints/${id}`).expect(200);
     expect(complaint.body.state).toMatchObject({ level: 2 });
@@ -44,19 +61,28 @@ describe('complaint escalated to level 2 over HTTP', () => {
     ]);
     expect(complaint.body.events[5].data).toMatchObject({ level: 2, final: true });
 
-    const again = await t.http.post(`/api/v1/complaints/${id}/escalate`).send({ effectiveDate: '2018-05-10' }).expect(409);
+    const again = await t.http
+      .post(`/api/v1/complaints/${id}/escalate`)
+      .send({ effectiveDate: '2018-05-10' })
+      .expect(409);
     expect(again.body.code).toBe('COMPLAINT_DECISION_FINAL');
   });
 
   it('refuses a complaint about a case that does not exist, writing nothing', async () => {
     const head = await t.headOutsideRejections();
-    const res = await t.http.post('/api/v1/complaints').send({ ...fileBody, complaintId: 'KN-X', caseId: 'NO-SUCH-CASE' }).expect(404);
+    const res = await t.http
+      .post('/api/v1/complaints')
+      .send({ ...fileBody, complaintId: 'KN-X', caseId: 'NO-SUCH-CASE' })
+      .expect(404);
     expect(res.body).toMatchObject({ code: 'CASE_NOT_FOUND', status: 404 });
     expect(await t.headOutsideRejections()).toBe(head);
   });
 
   it('refuses a complaint filed after the group A limit of 15 days', async () => {
-    const res = await t.http.post('/api/v1/complaints').send({ ...fileBody, complaintId: 'KN-LATE', knownOn: '2018-03-06', effectiveDate: '2018-04-20' }).expect(409);
+    const res = await t.http
+      .post('/api/v1/complaints')
+      .send({ ...fileBody, complaintId: 'KN-LATE', knownOn: '2018-03-06', effectiveDate: '2018-04-20' })
+      .expect(409);
     expect(res.body.code).toBe('COMPLAINT_FILING_LIMIT_EXPIRED');
   });
 });

@@ -12,7 +12,11 @@ describe('complaint queue over HTTP', () => {
   };
   const queue = (query = '') => t.http.get(`/api/v1/complaints?minPosition=${lastPosition}${query ? `&${query}` : ''}`);
   const ids = (body: { items: { complaintId: string }[] }) => body.items.map((item) => item.complaintId);
-  const fileBody = (complaintId: string, effectiveDate: string, respondent = { role: 'OFFICE_HEAD', officeId: 'HP-NGO-QUYEN', officeTier: 'DISTRICT' }) => ({
+  const fileBody = (
+    complaintId: string,
+    effectiveDate: string,
+    respondent = { role: 'OFFICE_HEAD', officeId: 'HP-NGO-QUYEN', officeTier: 'DISTRICT' },
+  ) => ({
     complaintId,
     caseId: 'HP-2018-0100',
     complainant: { name: 'Nguyễn Văn A', partyId: 'debtor-1' },
@@ -26,12 +30,19 @@ describe('complaint queue over HTTP', () => {
   beforeAll(async () => {
     t = await startTestApp();
     await post('cases', receiveCaseBody('HP-2018-0100'), 201);
-    await post('cases/HP-2018-0100/issue-enforcement-decision', { decisionNumber: '201/QĐ', effectiveDate: '2018-03-05' });
+    await post('cases/HP-2018-0100/issue-enforcement-decision', {
+      decisionNumber: '201/QĐ',
+      effectiveDate: '2018-03-05',
+    });
     // KN-1 waits for acceptance; KN-2 was accepted and waits for its decision; KN-3 concerns an officer of another office.
     await post('complaints', fileBody('KN-1', '2018-03-12'), 201);
     await post('complaints', fileBody('KN-2', '2018-03-12'), 201);
     await post('complaints/KN-2/accept', { effectiveDate: '2018-03-14' });
-    await post('complaints', fileBody('KN-3', '2018-03-13', { role: 'ENFORCEMENT_OFFICER', officeId: 'HP-LE-CHAN', officeTier: 'DISTRICT' }), 201);
+    await post(
+      'complaints',
+      fileBody('KN-3', '2018-03-13', { role: 'ENFORCEMENT_OFFICER', officeId: 'HP-LE-CHAN', officeTier: 'DISTRICT' }),
+      201,
+    );
   });
   afterAll(() => t.close());
 
@@ -42,8 +53,25 @@ describe('complaint queue over HTTP', () => {
     expect(BigInt(res.body.position)).toBeGreaterThanOrEqual(BigInt(lastPosition));
     expect(res.headers['x-read-model-position']).toBe(res.body.position);
     // Five working days from Monday 12 March; fifteen days from acceptance on 14 March.
-    expect(res.body.items[0]).toMatchObject({ complaintId: 'KN-1', caseId: 'HP-2018-0100', officeId: 'HP-NGO-QUYEN', level: 1, status: 'filed', decidingAuthority: 'HEAD_OF_PROVINCIAL_OFFICE', acceptanceDueOn: '2018-03-19', nextDueOn: '2018-03-19', overdue: false, deadlineMissed: false, revision: '0' });
-    expect(res.body.items[2]).toMatchObject({ complaintId: 'KN-2', status: 'accepted', resolutionDueOn: '2018-03-29', nextDueOn: '2018-03-29' });
+    expect(res.body.items[0]).toMatchObject({
+      complaintId: 'KN-1',
+      caseId: 'HP-2018-0100',
+      officeId: 'HP-NGO-QUYEN',
+      level: 1,
+      status: 'filed',
+      decidingAuthority: 'HEAD_OF_PROVINCIAL_OFFICE',
+      acceptanceDueOn: '2018-03-19',
+      nextDueOn: '2018-03-19',
+      overdue: false,
+      deadlineMissed: false,
+      revision: '0',
+    });
+    expect(res.body.items[2]).toMatchObject({
+      complaintId: 'KN-2',
+      status: 'accepted',
+      resolutionDueOn: '2018-03-29',
+      nextDueOn: '2018-03-29',
+    });
   });
 
   it('judges overdue against asOf: an open acceptance or resolution past its due date', async () => {
@@ -53,7 +81,12 @@ describe('complaint queue over HTTP', () => {
     expect(ids(dayAfter.body)).toEqual(['KN-1', 'KN-3']);
     expect(dayAfter.body.items[0]).toMatchObject({ overdue: true, overdueStep: 'ACCEPTANCE' });
     const april = await queue('overdue=true&asOf=2018-04-02').expect(200);
-    expect(april.body.items.map((item: { complaintId: string; overdueStep: string }) => [item.complaintId, item.overdueStep])).toEqual([
+    expect(
+      april.body.items.map((item: { complaintId: string; overdueStep: string }) => [
+        item.complaintId,
+        item.overdueStep,
+      ]),
+    ).toEqual([
       ['KN-1', 'ACCEPTANCE'],
       ['KN-3', 'ACCEPTANCE'],
       ['KN-2', 'RESOLUTION'],
@@ -71,10 +104,22 @@ describe('complaint queue over HTTP', () => {
   it('filters by level, office and status, and follows an escalation to level 2', async () => {
     expect(ids((await queue('office=HP-LE-CHAN&asOf=2018-03-15').expect(200)).body)).toEqual(['KN-3']);
     expect(ids((await queue('status=accepted&asOf=2018-03-15').expect(200)).body)).toEqual(['KN-2']);
-    await post('complaints/KN-2/decide', { decisionNumber: '05/QĐ-GQKN', finding: 'UNFOUNDED', effectiveDate: '2018-03-26' });
+    await post('complaints/KN-2/decide', {
+      decisionNumber: '05/QĐ-GQKN',
+      finding: 'UNFOUNDED',
+      effectiveDate: '2018-03-26',
+    });
     await post('complaints/KN-2/escalate', { decisionReceivedOn: '2018-03-27', effectiveDate: '2018-04-05' });
     const level2 = await queue('level=2&asOf=2018-04-05').expect(200);
-    expect(level2.body.items).toEqual([expect.objectContaining({ complaintId: 'KN-2', level: 2, status: 'escalated', decidingAuthority: 'HEAD_OF_GENERAL_DEPARTMENT', resolutionDueOn: null })]);
+    expect(level2.body.items).toEqual([
+      expect.objectContaining({
+        complaintId: 'KN-2',
+        level: 2,
+        status: 'escalated',
+        decidingAuthority: 'HEAD_OF_GENERAL_DEPARTMENT',
+        resolutionDueOn: null,
+      }),
+    ]);
     expect(ids((await queue('level=1&asOf=2018-04-05').expect(200)).body)).toEqual(['KN-1', 'KN-3']);
   });
 

@@ -14,15 +14,48 @@ describe('completion report over HTTP', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    await post('offices', { officeId: 'HP', name: 'Cục THADS TP Hải Phòng', tier: 'PROVINCE', effectiveDate: '2017-10-01' }, 201);
-    await post('offices', { officeId: 'HP-NGO-QUYEN', name: 'Chi cục THADS quận Ngô Quyền', parentOfficeId: 'HP', tier: 'DISTRICT', effectiveDate: '2017-10-01' }, 201);
-    await post('offices/HP/targets', { reportingYear: 2018, casesRatePercent: '72', moneyRatePercent: '32', effectiveDate: '2017-10-02' });
+    await post(
+      'offices',
+      { officeId: 'HP', name: 'Cục THADS TP Hải Phòng', tier: 'PROVINCE', effectiveDate: '2017-10-01' },
+      201,
+    );
+    await post(
+      'offices',
+      {
+        officeId: 'HP-NGO-QUYEN',
+        name: 'Chi cục THADS quận Ngô Quyền',
+        parentOfficeId: 'HP',
+        tier: 'DISTRICT',
+        effectiveDate: '2017-10-01',
+      },
+      201,
+    );
+    await post('offices/HP/targets', {
+      reportingYear: 2018,
+      casesRatePercent: '72',
+      moneyRatePercent: '32',
+      effectiveDate: '2017-10-02',
+    });
     for (const caseId of ['HP-2018-0001', 'HP-2018-0002']) {
       await post('cases', receiveCaseBody(caseId), 201);
-      await post(`cases/${caseId}/issue-enforcement-decision`, { decisionNumber: `101/QĐ-${caseId}`, effectiveDate: '2018-03-05' });
+      await post(`cases/${caseId}/issue-enforcement-decision`, {
+        decisionNumber: `101/QĐ-${caseId}`,
+        effectiveDate: '2018-03-05',
+      });
     }
-    await post('cases/HP-2018-0002/record-collection', { collectionId: 'thu-1', itemId: 'debt', amount: '850000000', source: 'VOLUNTARY', effectiveDate: '2018-03-10' });
-    await post('cases/HP-2018-0002/disburse-funds', { disbursementId: 'chi-1', itemId: 'debt', amount: '850000000', effectiveDate: '2018-03-12' });
+    await post('cases/HP-2018-0002/record-collection', {
+      collectionId: 'thu-1',
+      itemId: 'debt',
+      amount: '850000000',
+      source: 'VOLUNTARY',
+      effectiveDate: '2018-03-10',
+    });
+    await post('cases/HP-2018-0002/disburse-funds', {
+      disbursementId: 'chi-1',
+      itemId: 'debt',
+      amount: '850000000',
+      effectiveDate: '2018-03-12',
+    });
     await post('cases/HP-2018-0002/settle', { effectiveDate: '2018-03-12' });
   });
   afterAll(() => t.close());
@@ -30,9 +63,22 @@ describe('completion report over HTTP', () => {
   it('answers JSON with every figure, rates, targets and gaps, and the position it reflects', async () => {
     const res = await report('office=HP&period=2018-03').expect(200);
     expect(BigInt(res.body.position)).toBeGreaterThanOrEqual(BigInt(lastPosition));
-    expect(res.body).toMatchObject({ officeId: 'HP', period: '2018-03', reportingYear: 2018, regime: { id: 'TT_08_2015' }, closed: false });
+    expect(res.body).toMatchObject({
+      officeId: 'HP',
+      period: '2018-03',
+      reportingYear: 2018,
+      regime: { id: 'TT_08_2015' },
+      closed: false,
+    });
     expect(res.body.rollUp).toMatchObject({
-      cases: { newlyReceived: '2', toEnforce: '2', enforceable: '2', completed: '1', fullyEnforced: '1', completionRate: '50.00' },
+      cases: {
+        newlyReceived: '2',
+        toEnforce: '2',
+        enforceable: '2',
+        completed: '1',
+        fullyEnforced: '1',
+        completionRate: '50.00',
+      },
       money: { toEnforce: '1700000000', completed: '850000000', completionRate: '50.00' },
       target: { cases: '72.00', money: '32.00' },
       gap: { cases: '-22.00', money: '18.00' },
@@ -55,13 +101,21 @@ describe('completion report over HTTP', () => {
     expect(before.body).toMatchObject({ closed: true, rollUp: { closed: true } });
 
     // Terminated with effect on 20 March, recorded after the close.
-    await post('cases/HP-2018-0001/terminate-enforcement', { decisionNumber: '7/QĐ-ĐC', ground: 'SETTLEMENT_OR_WAIVER', effectiveDate: '2018-03-20' });
+    await post('cases/HP-2018-0001/terminate-enforcement', {
+      decisionNumber: '7/QĐ-ĐC',
+      ground: 'SETTLEMENT_OR_WAIVER',
+      effectiveDate: '2018-03-20',
+    });
     const after = await report('office=HP&period=2018-03').expect(200);
     expect(after.text).toBe(before.text);
 
     const april = await report('office=HP&period=2018-04').expect(200);
     expect(april.body.rollUp.cases).toMatchObject({ completed: '2', completionRate: '100.00' });
-    expect(april.body.rollUp.adjustments).toMatchObject({ appliesToPeriod: '2018-03', landsIn: 'SAME_YEAR', cases: { terminated: '1', completed: '1' } });
+    expect(april.body.rollUp.adjustments).toMatchObject({
+      appliesToPeriod: '2018-03',
+      landsIn: 'SAME_YEAR',
+      cases: { terminated: '1', completed: '1' },
+    });
   });
 
   it('reports the whole country when no office is named', async () => {

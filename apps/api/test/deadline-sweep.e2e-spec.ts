@@ -14,7 +14,8 @@ describe('deadline sweep in the API process', () => {
   async function firstEventOf(type: string): Promise<RecordedEvent> {
     const controller = new AbortController();
     try {
-      for await (const event of t.store.subscribeToAll({ signal: controller.signal })) if (event.type === type) return event;
+      for await (const event of t.store.subscribeToAll({ signal: controller.signal }))
+        if (event.type === type) return event;
       throw new Error(`The subscription ended before a ${type}`);
     } finally {
       controller.abort();
@@ -24,7 +25,10 @@ describe('deadline sweep in the API process', () => {
   it('records a verification date missed years ago as the system actor, once', async () => {
     const caseId = 'HP-2018-0042';
     await t.http.post('/api/v1/cases').send(receiveCaseBody(caseId)).expect(201);
-    await t.http.post(`/api/v1/cases/${caseId}/issue-enforcement-decision`).send({ decisionNumber: '101/QĐ-CCTHADS', servedOn: '2018-03-06', effectiveDate: '2018-03-05' }).expect(200);
+    await t.http
+      .post(`/api/v1/cases/${caseId}/issue-enforcement-decision`)
+      .send({ decisionNumber: '101/QĐ-CCTHADS', servedOn: '2018-03-06', effectiveDate: '2018-03-05' })
+      .expect(200);
 
     const missed = await firstEventOf('VerificationDeadlineMissed');
 
@@ -32,8 +36,13 @@ describe('deadline sweep in the API process', () => {
     expect(missed.metadata.actor).toEqual({ id: 'deadline-sweep', role: 'system' });
     expect(missed.data).toMatchObject({ caseId, officeId: 'HP-NGO-QUYEN', dueOn: '2018-03-26' });
     // The late verification is still accepted: a missed deadline blocks nothing.
-    await t.http.post(`/api/v1/cases/${caseId}/record-verification`).send({ result: 'ENFORCEABLE', findings: 'Late, but done', effectiveDate: '2018-04-02' }).expect(200);
+    await t.http
+      .post(`/api/v1/cases/${caseId}/record-verification`)
+      .send({ result: 'ENFORCEABLE', findings: 'Late, but done', effectiveDate: '2018-04-02' })
+      .expect(200);
     const history = await t.http.get(`/api/v1/cases/${caseId}/events`).expect(200);
-    expect(history.body.events.filter((event: { type: string }) => event.type === 'VerificationDeadlineMissed')).toHaveLength(1);
+    expect(
+      history.body.events.filter((event: { type: string }) => event.type === 'VerificationDeadlineMissed'),
+    ).toHaveLength(1);
   });
 });

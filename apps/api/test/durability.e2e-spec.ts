@@ -8,7 +8,12 @@ describe('GET /health: durability', () => {
       const health = await t.anonymous.get('/health').expect(200);
       expect(health.body.durability.status).toBe('safe');
       expect(health.body.durability.warning).toBeUndefined();
-      expect(health.body.durability.stores.map((store: { variable: string; verdict: string }) => [store.variable, store.verdict])).toEqual([
+      expect(
+        health.body.durability.stores.map((store: { variable: string; verdict: string }) => [
+          store.variable,
+          store.verdict,
+        ]),
+      ).toEqual([
         ['EVENT_STORE_URL', 'safe'],
         ['READ_MODEL_URL', 'safe'],
       ]);
@@ -25,8 +30,16 @@ describe('GET /health: durability', () => {
       try {
         const { durability } = (await t.anonymous.get('/health').expect(200)).body;
         expect(durability.status).toBe('unsafe-allowed');
-        expect(durability.warning).toMatch(/^UNSAFE DURABILITY ALLOWED by ALLOW_UNSAFE_DURABILITY=true: READ_MODEL_URL \(read models\) has journal_mode=memory/);
-        expect(durability.stores[1]).toEqual({ variable: 'READ_MODEL_URL', role: 'read models', engine: 'sqlite', verdict: 'unsafe', settings: { journal_mode: 'memory', synchronous: '2' } });
+        expect(durability.warning).toMatch(
+          /^UNSAFE DURABILITY ALLOWED by ALLOW_UNSAFE_DURABILITY=true: READ_MODEL_URL \(read models\) has journal_mode=memory/,
+        );
+        expect(durability.stores[1]).toEqual({
+          variable: 'READ_MODEL_URL',
+          role: 'read models',
+          engine: 'sqlite',
+          verdict: 'unsafe',
+          settings: { journal_mode: 'memory', synchronous: '2' },
+        });
       } finally {
         await t.close();
       }

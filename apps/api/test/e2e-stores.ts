@@ -21,10 +21,12 @@ export function e2eStores(dataDir: string): E2eStores {
   // fixed case ids, so it needs a fresh server per run.
   if (process.env.E2E_STORE === 'esdb') {
     const url = process.env.ESDB_URL;
-    if (!url) throw new Error('E2E_STORE=esdb needs ESDB_URL, e.g. esdb://localhost:2113?tls=false (see docs/eventstoredb.md)');
+    if (!url)
+      throw new Error('E2E_STORE=esdb needs ESDB_URL, e.g. esdb://localhost:2113?tls=false (see docs/eventstoredb.md)');
     return { env: { EVENT_STORE_URL: url }, drop: async () => undefined };
   }
-  if (process.env.E2E_STORE !== 'postgres') return { env: { EVENT_STORE_URL: `sqlite:${join(dataDir, 'events.db')}` }, drop: async () => undefined };
+  if (process.env.E2E_STORE !== 'postgres')
+    return { env: { EVENT_STORE_URL: `sqlite:${join(dataDir, 'events.db')}` }, drop: async () => undefined };
   const base = postgresTestUrl();
   const schemas = [randomSchemaName('es_e2e'), randomSchemaName('rm_e2e')];
   return {

@@ -22,7 +22,10 @@ describe('read-model change feed (SSE)', () => {
   /** Receives and decides a case through the API; returns once every read model has applied it. */
   async function receiveAndDecide(caseId: string): Promise<void> {
     await t.http.post('/api/v1/cases').send(receiveCaseBody(caseId)).expect(201);
-    const decided = await t.http.post(`/api/v1/cases/${caseId}/issue-enforcement-decision`).send({ decisionNumber: `${caseId}/QĐ`, effectiveDate: '2018-03-05' }).expect(200);
+    const decided = await t.http
+      .post(`/api/v1/cases/${caseId}/issue-enforcement-decision`)
+      .send({ decisionNumber: `${caseId}/QĐ`, effectiveDate: '2018-03-05' })
+      .expect(200);
     await runtime.projector.waitForPosition(BigInt(decided.body.position));
   }
 
@@ -38,7 +41,9 @@ describe('read-model change feed (SSE)', () => {
 
   it('catches up, goes live, and after a disconnect resumes with Last-Event-ID: nothing missed, nothing twice', async () => {
     await receiveAndDecide('HP-FEED-1');
-    const first = await connectSse(port, '/api/v1/feeds/read-models?projection=case_summary', { authorization: t.authorization });
+    const first = await connectSse(port, '/api/v1/feeds/read-models?projection=case_summary', {
+      authorization: t.authorization,
+    });
     expect(first.status).toBe(200);
     expect(first.headers['content-type']).toBe('text/event-stream; charset=utf-8');
     const catchUp = await logged('case_summary');
@@ -49,7 +54,9 @@ describe('read-model change feed (SSE)', () => {
     await receiveAndDecide('HP-FEED-2');
     const live = await logged('case_summary', BigInt(catchUp.at(-1)?.id ?? '0'));
     // case_summary names its keys by case id; others by stream.
-    expect(live.map((message) => (message.data as { key: string }).key)).toContainEqual(expect.stringContaining('HP-FEED-2'));
+    expect(live.map((message) => (message.data as { key: string }).key)).toContainEqual(
+      expect.stringContaining('HP-FEED-2'),
+    );
     const liveReceived = await first.next(live.length);
     expect(liveReceived).toEqual(live);
     first.close();
@@ -57,14 +64,21 @@ describe('read-model change feed (SSE)', () => {
 
     // Changes made while nobody listens.
     await receiveAndDecide('HP-FEED-3');
-    await t.http.post('/api/v1/cases/HP-FEED-1/assign-enforcement-officer').send({ officerId: 'chv-tran', effectiveDate: '2018-03-06' }).expect(200);
+    await t.http
+      .post('/api/v1/cases/HP-FEED-1/assign-enforcement-officer')
+      .send({ officerId: 'chv-tran', effectiveDate: '2018-03-06' })
+      .expect(200);
     await receiveAndDecide('HP-FEED-4');
 
     const lastSeen = liveReceived.at(-1)?.id ?? '0';
-    const resumed = await connectSse(port, '/api/v1/feeds/read-models?projection=case_summary', { authorization: t.authorization, 'last-event-id': lastSeen });
+    const resumed = await connectSse(port, '/api/v1/feeds/read-models?projection=case_summary', {
+      authorization: t.authorization,
+      'last-event-id': lastSeen,
+    });
     const missed = await logged('case_summary', BigInt(lastSeen));
     const missedKeys = missed.map((message) => (message.data as { key: string }).key);
-    for (const caseId of ['HP-FEED-3', 'HP-FEED-1', 'HP-FEED-4']) expect(missedKeys).toContainEqual(expect.stringContaining(caseId));
+    for (const caseId of ['HP-FEED-3', 'HP-FEED-1', 'HP-FEED-4'])
+      expect(missedKeys).toContainEqual(expect.stringContaining(caseId));
     const afterResume = await resumed.next(missed.length);
     expect(afterResume).toEqual(missed);
 
@@ -81,12 +95,17 @@ describe('read-model change feed (SSE)', () => {
     const projections = new Set(all.map((message) => (message.data as { projection: string }).projection));
     expect([...projections].sort()).toEqual(expect.arrayContaining(['audit_trail', 'case_summary', 'deadlines']));
     const middle = all[Math.floor(all.length / 2)].id;
-    const fromId = await connectSse(port, `/api/v1/feeds/read-models?fromId=${middle}`, { authorization: t.authorization });
+    const fromId = await connectSse(port, `/api/v1/feeds/read-models?fromId=${middle}`, {
+      authorization: t.authorization,
+    });
     const rest = await logged(undefined, BigInt(middle));
     expect(await fromId.next(rest.length)).toEqual(rest);
     fromId.close();
 
-    const both = await connectSse(port, '/api/v1/feeds/read-models?fromId=0', { authorization: t.authorization, 'last-event-id': middle });
+    const both = await connectSse(port, '/api/v1/feeds/read-models?fromId=0', {
+      authorization: t.authorization,
+      'last-event-id': middle,
+    });
     expect(await both.next(1)).toEqual([rest[0]]);
     both.close();
   });

@@ -24,7 +24,10 @@ export interface SseConnection {
 /** Opens `path` on localhost:`port` and parses the event stream as it arrives. */
 export function connectSse(port: number, path: string, headers: Record<string, string> = {}): Promise<SseConnection> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers: { accept: 'text/event-stream', ...headers } }, (res) => resolve(parseStream(res, () => req.destroy())));
+    const req = request(
+      { host: '127.0.0.1', port, path, headers: { accept: 'text/event-stream', ...headers } },
+      (res) => resolve(parseStream(res, () => req.destroy())),
+    );
     req.on('error', reject);
     req.end();
   });
@@ -83,5 +86,6 @@ function parseBlock(block: string, messages: SseMessage[], comments: string[]): 
     }
   }
   const data = fields.get('data');
-  if (data !== undefined) messages.push({ id: fields.get('id') ?? '', event: fields.get('event') ?? 'message', data: JSON.parse(data) });
+  if (data !== undefined)
+    messages.push({ id: fields.get('id') ?? '', event: fields.get('event') ?? 'message', data: JSON.parse(data) });
 }

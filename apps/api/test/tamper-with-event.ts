@@ -7,9 +7,14 @@ import { Client } from 'pg';
  * leaves the hashes as they were. `eventStoreUrl` is the test app's EVENT_STORE_URL (`sqlite:<file>` or
  * `postgres://…?schema=<schema>`). Verify must find it.
  */
-export async function tamperWithEventData(eventStoreUrl: string, eventId: string, change: (data: Record<string, unknown>) => Record<string, unknown>): Promise<void> {
+export async function tamperWithEventData(
+  eventStoreUrl: string,
+  eventId: string,
+  change: (data: Record<string, unknown>) => Record<string, unknown>,
+): Promise<void> {
   const rewrite = (json: string) => JSON.stringify(change(JSON.parse(json) as Record<string, unknown>));
-  if (eventStoreUrl.startsWith('sqlite:')) return tamperInSqlite(eventStoreUrl.slice('sqlite:'.length), eventId, rewrite);
+  if (eventStoreUrl.startsWith('sqlite:'))
+    return tamperInSqlite(eventStoreUrl.slice('sqlite:'.length), eventId, rewrite);
   if (/^postgres(ql)?:/.test(eventStoreUrl)) return tamperInPostgres(eventStoreUrl, eventId, rewrite);
   throw new Error(`tamperWithEventData: no way to alter events at ${eventStoreUrl}`);
 }

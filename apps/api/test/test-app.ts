@@ -60,16 +60,24 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp
   const dataDir = mkdtempSync(join(tmpdir(), 'thads-e2e-'));
   const stores = e2eStores(dataDir);
   // No deadline sweep unless a test asks: its events would land in the streams other tests count.
-  const config = loadApiConfig({ ...process.env, DEADLINE_SWEEP_INTERVAL_MS: '0', ...env, DATA_DIR: dataDir, ...stores.env });
+  const config = loadApiConfig({
+    ...process.env,
+    DEADLINE_SWEEP_INTERVAL_MS: '0',
+    ...env,
+    DATA_DIR: dataDir,
+    ...stores.env,
+  });
   const app = await createApp(config, { logger: false });
   const server = app.getHttpServer();
   const secret = hs256Secret(config.auth);
   const token = (claims: TestClaims): string => {
-    if (secret === undefined) throw new Error(`The test harness signs HS256 only; with ${config.auth.mode} the test signs its own tokens`);
+    if (secret === undefined)
+      throw new Error(`The test harness signs HS256 only; with ${config.auth.mode} the test signs its own tokens`);
     return signJwt({ exp: Math.floor(Date.now() / 1000) + 86_400, ...claims }, { algorithm: 'HS256', secret });
   };
   const bearer = (claims: TestClaims) => `Bearer ${token(claims)}`;
-  const authorization = secret === undefined ? '' : bearer({ sub: DEFAULT_TEST_SUBJECT, roles: ROLES, offices: DEFAULT_TEST_OFFICES });
+  const authorization =
+    secret === undefined ? '' : bearer({ sub: DEFAULT_TEST_SUBJECT, roles: ROLES, offices: DEFAULT_TEST_OFFICES });
   return {
     app,
     http: authorization ? request.agent(server).set('authorization', authorization) : request(server),
@@ -79,7 +87,13 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp
     dataDir,
     eventStoreUrl: stores.env.EVENT_STORE_URL,
     headOutsideRejections: headOutsideRejectionsOf(app.get<EventStore>(EVENT_STORE)),
-    as: (role, offices, sub = `${role}-test`) => request.agent(server).set('authorization', bearer({ sub, roles: [role], offices: typeof offices === 'string' ? [offices] : offices })),
+    as: (role, offices, sub = `${role}-test`) =>
+      request
+        .agent(server)
+        .set(
+          'authorization',
+          bearer({ sub, roles: [role], offices: typeof offices === 'string' ? [offices] : offices }),
+        ),
     token,
     async close() {
       await app.close();

@@ -2,11 +2,25 @@ import { parseCliArguments, UsageError } from './cli-arguments';
 
 describe('parseCliArguments', () => {
   it('separates positionals from flags, in either flag form', () => {
-    expect(parseCliArguments(['projections', 'skip', 'audit_trail', '12', '--reason', 'bad import', '--actor=admin-1', '--json'])).toEqual({
+    expect(
+      parseCliArguments([
+        'projections',
+        'skip',
+        'audit_trail',
+        '12',
+        '--reason',
+        'bad import',
+        '--actor=admin-1',
+        '--json',
+      ]),
+    ).toEqual({
       positionals: ['projections', 'skip', 'audit_trail', '12'],
       flags: { json: true, force: false, all: false, reason: 'bad import', actor: 'admin-1', batchSize: undefined },
     });
-    expect(parseCliArguments(['projections', 'rebuild', 'x', '--force', '--batch-size', '200']).flags).toMatchObject({ force: true, batchSize: 200 });
+    expect(parseCliArguments(['projections', 'rebuild', 'x', '--force', '--batch-size', '200']).flags).toMatchObject({
+      force: true,
+      batchSize: 200,
+    });
   });
 
   it.each([

@@ -44,7 +44,20 @@ export interface CliArguments {
 }
 
 const BOOLEAN_FLAGS = new Set(['--json', '--force', '--all']);
-const VALUE_FLAGS = new Set(['--reason', '--actor', '--batch-size', '--today', '--role', '--office', '--sub', '--ttl', '--scenario', '--data-dir', '--as-of', '--as-known-at']);
+const VALUE_FLAGS = new Set([
+  '--reason',
+  '--actor',
+  '--batch-size',
+  '--today',
+  '--role',
+  '--office',
+  '--sub',
+  '--ttl',
+  '--scenario',
+  '--data-dir',
+  '--as-of',
+  '--as-known-at',
+]);
 
 /** Parses `--flag value`, `--flag=value` and positionals; throws UsageError naming an unknown or valueless flag. */
 export function parseCliArguments(argv: readonly string[]): CliArguments {
@@ -63,7 +76,8 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
       booleans.add(name);
     } else if (VALUE_FLAGS.has(name)) {
       const value = inline ?? argv[index + 1];
-      if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`${name} needs a value, e.g. ${name} "…"`);
+      if (value === undefined || (inline === undefined && value.startsWith('--')))
+        throw new UsageError(`${name} needs a value, e.g. ${name} "…"`);
       if (inline === undefined) index += 1;
       values.set(name, value);
     } else {
@@ -77,7 +91,9 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
       force: booleans.has('--force'),
       reason: values.get('--reason'),
       actor: values.get('--actor'),
-      batchSize: values.has('--batch-size') ? wholeNumber('--batch-size', values.get('--batch-size') ?? '', 1, 10_000) : undefined,
+      batchSize: values.has('--batch-size')
+        ? wholeNumber('--batch-size', values.get('--batch-size') ?? '', 1, 10_000)
+        : undefined,
       today: values.get('--today'),
       role: values.get('--role'),
       office: values.get('--office'),

@@ -5,7 +5,14 @@
 import { checkDurability, parseAllowUnsafeDurability } from '@thads/application/durability';
 import { openEventStore } from '@thads/application/event-store/open-event-store';
 import type { EventStore } from '@thads/event-store';
-import { loadProjectorConfig, migrateReadModels, openReadModelDatabase, type ProgressOutput, type ProjectorConfig, type ReadModelStore } from '@thads/read-models';
+import {
+  loadProjectorConfig,
+  migrateReadModels,
+  openReadModelDatabase,
+  type ProgressOutput,
+  type ProjectorConfig,
+  type ReadModelStore,
+} from '@thads/read-models';
 
 /** Where the CLI writes: results on stdout (JSON with --json), progress and errors on stderr. */
 export interface CliIo {

@@ -1,8 +1,26 @@
 import type { Kysely } from 'kysely';
 import { testEvent } from '@thads/event-store/conformance';
 import type { SqliteEventStore } from '@thads/event-store';
-import { auditTrailProjection, createProjector, listSkips, loadProjectorConfig, type Projection, type ReadModelDatabase } from '@thads/read-models';
-import { appendHistory, appendMany, countedEvents, countingProjection, openEvents, openReadModels, recordingLogger, rowsOf, tempFiles, type TempFiles } from '@thads/read-models/testing/read-model-fixtures';
+import {
+  auditTrailProjection,
+  createProjector,
+  listSkips,
+  loadProjectorConfig,
+  type Projection,
+  type ReadModelDatabase,
+} from '@thads/read-models';
+import {
+  appendHistory,
+  appendMany,
+  countedEvents,
+  countingProjection,
+  openEvents,
+  openReadModels,
+  recordingLogger,
+  rowsOf,
+  tempFiles,
+  type TempFiles,
+} from '@thads/read-models/testing/read-model-fixtures';
 import { runCliCaptured } from '../test/run-cli-captured';
 
 /** Counts events; cannot digest one whose data says `poison: true`. */
@@ -27,7 +45,14 @@ describe('cli', () => {
   const cli = (...argv: string[]) => runCliCaptured(argv, env, [auditTrailProjection, fragile]);
 
   async function project(projections: readonly Projection[]): Promise<void> {
-    const projector = createProjector({ eventStore: store, db, projections, batchSize: 4, logger: recordingLogger(), controlPollMs: 0 });
+    const projector = createProjector({
+      eventStore: store,
+      db,
+      projections,
+      batchSize: 4,
+      logger: recordingLogger(),
+      controlPollMs: 0,
+    });
     await projector.start();
     await projector.waitForPosition(await store.headPosition(), 5000, ['audit_trail']);
     await projector.stop();
@@ -35,7 +60,11 @@ describe('cli', () => {
 
   beforeEach(async () => {
     files = tempFiles();
-    env = { EVENT_STORE_URL: `sqlite:${files.eventsFile}`, READ_MODEL_URL: `sqlite:${files.readModelFile}`, USER: 'ops-nguyen' };
+    env = {
+      EVENT_STORE_URL: `sqlite:${files.eventsFile}`,
+      READ_MODEL_URL: `sqlite:${files.readModelFile}`,
+      USER: 'ops-nguyen',
+    };
     store = openEvents(files);
     db = await openReadModels(files);
   });
@@ -47,7 +76,13 @@ describe('cli', () => {
   });
 
   it('reads its stores from the environment like the other processes', () => {
-    expect(loadProjectorConfig({ DATA_DIR: '/srv/thads' })).toEqual({ dataDir: '/srv/thads', eventStoreUrl: 'sqlite:/srv/thads/events.db', readModelUrl: 'sqlite:/srv/thads/read.db', batchSize: 500, deadlineSweepIntervalMs: 60_000 });
+    expect(loadProjectorConfig({ DATA_DIR: '/srv/thads' })).toEqual({
+      dataDir: '/srv/thads',
+      eventStoreUrl: 'sqlite:/srv/thads/events.db',
+      readModelUrl: 'sqlite:/srv/thads/read.db',
+      batchSize: 500,
+      deadlineSweepIntervalMs: 60_000,
+    });
   });
 
   it('migrate brings both databases up to date and says so', async () => {
@@ -67,7 +102,11 @@ describe('cli', () => {
 
   it('projections status shows position, lag and dead letters, as a table or as JSON', async () => {
     await appendMany(store, 2);
-    const poison = (await store.append('case-BAD-1', [testEvent('CollectionRecorded', { poison: true })], { expectedRevision: 'no_stream' })).position;
+    const poison = (
+      await store.append('case-BAD-1', [testEvent('CollectionRecorded', { poison: true })], {
+        expectedRevision: 'no_stream',
+      })
+    ).position;
     const head = await appendMany(store, 1);
     await project([auditTrailProjection, fragile]);
 
@@ -79,30 +118,65 @@ describe('cli', () => {
 
     const json = JSON.parse((await cli('projections', 'status', '--json')).stdout);
     expect(json).toMatchObject({ status: 'degraded', headPosition: String(head) });
-    expect(json.projections[1]).toMatchObject({ name: 'fragile', status: 'halted', position: '2', lag: '2', deadLetters: [{ position: String(poison), reason: 'TypeError: amount is not a decimal string' }] });
+    expect(json.projections[1]).toMatchObject({
+      name: 'fragile',
+      status: 'halted',
+      position: '2',
+      lag: '2',
+      deadLetters: [{ position: String(poison), reason: 'TypeError: amount is not a decimal string' }],
+    });
   });
 
   it('projections skip refuses without a reason or with a bad position, then records the skip and resumes', async () => {
     await appendMany(store, 2);
-    const poison = (await store.append('case-BAD-1', [testEvent('CollectionRecorded', { poison: true })], { expectedRevision: 'no_stream' })).position;
+    const poison = (
+      await store.append('case-BAD-1', [testEvent('CollectionRecorded', { poison: true })], {
+        expectedRevision: 'no_stream',
+      })
+    ).position;
     const head = await appendMany(store, 2);
     await project([auditTrailProjection, fragile]);
 
     const noReason = await cli('projections', 'skip', 'fragile', String(poison));
     expect(noReason).toMatchObject({ code: 2, stdout: '' });
     expect(noReason.stderr).toContain('--reason "…" is required');
-    expect((await cli('projections', 'skip', 'fragile', 'third', '--reason', 'x')).stderr).toContain('<position> must be a log position');
-    expect((await cli('projections', 'skip', 'fragle', '3', '--reason', 'x')).stderr).toContain('<name>: unknown projection "fragle"; known: audit_trail, fragile');
+    expect((await cli('projections', 'skip', 'fragile', 'third', '--reason', 'x')).stderr).toContain(
+      '<position> must be a log position',
+    );
+    expect((await cli('projections', 'skip', 'fragle', '3', '--reason', 'x')).stderr).toContain(
+      '<name>: unknown projection "fragle"; known: audit_trail, fragile',
+    );
     const wrong = await cli('projections', 'skip', 'fragile', String(head), '--reason', 'x');
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain(`no unresolved dead letter at position ${head}`);
 
-    const done = await cli('projections', 'skip', 'fragile', String(poison), '--reason', 'Corrupt import, re-entered by hand', '--json');
+    const done = await cli(
+      'projections',
+      'skip',
+      'fragile',
+      String(poison),
+      '--reason',
+      'Corrupt import, re-entered by hand',
+      '--json',
+    );
     expect(done.code).toBe(0);
-    expect(JSON.parse(done.stdout)).toMatchObject({ projection: 'fragile', position: String(poison), actor: 'ops-nguyen', reason: 'Corrupt import, re-entered by hand' });
-    expect(await listSkips(db, 'fragile')).toEqual([expect.objectContaining({ actor: 'ops-nguyen', eventType: 'CollectionRecorded' })]);
+    expect(JSON.parse(done.stdout)).toMatchObject({
+      projection: 'fragile',
+      position: String(poison),
+      actor: 'ops-nguyen',
+      reason: 'Corrupt import, re-entered by hand',
+    });
+    expect(await listSkips(db, 'fragile')).toEqual([
+      expect.objectContaining({ actor: 'ops-nguyen', eventType: 'CollectionRecorded' }),
+    ]);
 
-    const projector = createProjector({ eventStore: store, db, projections: [fragile], logger: recordingLogger(), controlPollMs: 0 });
+    const projector = createProjector({
+      eventStore: store,
+      db,
+      projections: [fragile],
+      logger: recordingLogger(),
+      controlPollMs: 0,
+    });
     await projector.start();
     await projector.waitForPosition(head);
     await projector.stop();
@@ -117,19 +191,41 @@ describe('cli', () => {
 
     const rebuilt = await cli('projections', 'rebuild', 'audit_trail', '--batch-size', '5');
     expect(rebuilt.code).toBe(0);
-    expect(rebuilt.stdout).toBe('audit_trail rebuilt into generation 2 (version 1) at position 12; 12 events read; generation 1 dropped\n');
-    expect(rebuilt.stderr).toMatch(/Rebuilding audit_trail 41% \(5\/12\)\n.*Rebuilding audit_trail 100% \(12\/12\)\nRebuilding audit_trail done in/s);
+    expect(rebuilt.stdout).toBe(
+      'audit_trail rebuilt into generation 2 (version 1) at position 12; 12 events read; generation 1 dropped\n',
+    );
+    expect(rebuilt.stderr).toMatch(
+      /Rebuilding audit_trail 41% \(5\/12\)\n.*Rebuilding audit_trail 100% \(12\/12\)\nRebuilding audit_trail done in/s,
+    );
     expect(await rowsOf(db, 'audit_trail')).toEqual(before);
   });
 
   it('names the bad argument and exits 2 on a wrong command line', async () => {
     expect(await cli()).toMatchObject({ code: 2, stdout: expect.stringContaining('Usage:') });
-    expect(await cli('projections', 'frobnicate')).toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown subcommand "projections frobnicate"') });
-    expect(await cli('projections', 'rebuild')).toMatchObject({ code: 2, stderr: expect.stringContaining('projections rebuild: missing <name>') });
-    expect(await cli('projections', 'status', 'extra')).toMatchObject({ code: 2, stderr: expect.stringContaining('unexpected argument "extra"') });
-    expect(await cli('projections', 'rebuild', 'audit_trail', '--batch-size', 'lots')).toMatchObject({ code: 2, stderr: expect.stringContaining('--batch-size must be a whole number') });
-    expect(await cli('migrate', '--verbose')).toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown option --verbose') });
+    expect(await cli('projections', 'frobnicate')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Unknown subcommand "projections frobnicate"'),
+    });
+    expect(await cli('projections', 'rebuild')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('projections rebuild: missing <name>'),
+    });
+    expect(await cli('projections', 'status', 'extra')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('unexpected argument "extra"'),
+    });
+    expect(await cli('projections', 'rebuild', 'audit_trail', '--batch-size', 'lots')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--batch-size must be a whole number'),
+    });
+    expect(await cli('migrate', '--verbose')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Unknown option --verbose'),
+    });
     env = { ...env, READ_MODEL_URL: 'mysql://x' };
-    expect(await cli('projections', 'status')).toMatchObject({ code: 1, stderr: expect.stringContaining('READ_MODEL_URL must be sqlite:<path>') });
+    expect(await cli('projections', 'status')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('READ_MODEL_URL must be sqlite:<path>'),
+    });
   });
 });

@@ -42,7 +42,11 @@ Environment: DATA_DIR (./data), EVENT_STORE_URL (sqlite:<DATA_DIR>/events.db), R
 `;
 
 /** Runs one CLI command and returns its exit code. Never throws. */
-export async function runCli(argv: readonly string[], io: CliIo, projections: readonly Projection[] = readModelProjections): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  projections: readonly Projection[] = readModelProjections,
+): Promise<number> {
   try {
     return await dispatch(argv, io, projections);
   } catch (error) {
@@ -79,12 +83,17 @@ async function dispatch(argv: readonly string[], io: CliIo, projections: readonl
     return replayCommand(io, positionals[1], flags);
   }
   if (command === 'verify') {
-    if (flags.all === (positionals.length > 1)) throw new UsageError('verify needs either <caseId> or --all');
+    if (flags.all === positionals.length > 1) throw new UsageError('verify needs either <caseId> or --all');
     expectArguments('verify', positionals.slice(1), flags.all ? [] : ['<caseId>']);
     return verifyCommand(io, { caseId: positionals[1], all: flags.all }, flags.json);
   }
   if (command === 'deadlines') {
-    if (subcommand !== 'sweep') throw new UsageError(subcommand === undefined ? 'deadlines needs a subcommand: sweep' : `Unknown subcommand "deadlines ${subcommand}"`);
+    if (subcommand !== 'sweep')
+      throw new UsageError(
+        subcommand === undefined
+          ? 'deadlines needs a subcommand: sweep'
+          : `Unknown subcommand "deadlines ${subcommand}"`,
+      );
     expectArguments('deadlines sweep', rest, []);
     return deadlinesSweepCommand(io, flags);
   }
@@ -113,6 +122,9 @@ function expectArguments(command: string, given: readonly string[], names: reado
 
 function projectionNamed(name: string, projections: readonly Projection[]): Projection {
   const projection = findProjection(name, projections);
-  if (!projection) throw new UsageError(`<name>: unknown projection "${name}"; known: ${projections.map((known) => known.name).join(', ')}`);
+  if (!projection)
+    throw new UsageError(
+      `<name>: unknown projection "${name}"; known: ${projections.map((known) => known.name).join(', ')}`,
+    );
   return projection;
 }

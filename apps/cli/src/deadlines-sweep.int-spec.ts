@@ -22,7 +22,11 @@ describe('cli: deadlines sweep', () => {
     let n = 0;
     for (const command of decidedCaseCommands('HP-1')) {
       n += 1;
-      await handleCommand(store, caseAggregate, 'HP-1', command, { actor: { id: 'chv-tran', role: 'officer' }, commandId: `c-${n}`, correlationId: `c-${n}` });
+      await handleCommand(store, caseAggregate, 'HP-1', command, {
+        actor: { id: 'chv-tran', role: 'officer' },
+        commandId: `c-${n}`,
+        correlationId: `c-${n}`,
+      });
     }
   });
 
@@ -34,22 +38,37 @@ describe('cli: deadlines sweep', () => {
   it('brings the deadlines read model up to date, records the miss once, and a second run records nothing', async () => {
     const first = await cli('deadlines', 'sweep', '--today', '2025-06-30');
     expect(first).toMatchObject({ code: 0, stderr: '' });
-    expect(first.stdout).toMatch(/^Deadlines due before 2025-06-30: 1 recorded as missed, 0 unchanged, 0 refused\n {2}recorded {2}case-HP-1 VERIFICATION due 2025-06-26 at position \d+\n$/);
+    expect(first.stdout).toMatch(
+      /^Deadlines due before 2025-06-30: 1 recorded as missed, 0 unchanged, 0 refused\n {2}recorded {2}case-HP-1 VERIFICATION due 2025-06-26 at position \d+\n$/,
+    );
 
     const second = await cli('deadlines', 'sweep', '--today', '2025-07-01', '--json');
     expect(second.code).toBe(0);
     expect(JSON.parse(second.stdout)).toEqual({ today: '2025-07-01', deadlines: [], recorded: 0 });
-    expect((await misses()).map((event) => [event.data.dueOn, event.data.effectiveDate, event.metadata.actor])).toEqual([['2025-06-26', '2025-06-30', { id: 'deadline-sweep', role: 'system' }]]);
+    expect((await misses()).map((event) => [event.data.dueOn, event.data.effectiveDate, event.metadata.actor])).toEqual(
+      [['2025-06-26', '2025-06-30', { id: 'deadline-sweep', role: 'system' }]],
+    );
   });
 
   it('records nothing while the deadline is not yet past', async () => {
-    expect((await cli('deadlines', 'sweep', '--today', '2025-06-26')).stdout).toBe('Deadlines due before 2025-06-26: 0 recorded as missed, 0 unchanged, 0 refused\n');
+    expect((await cli('deadlines', 'sweep', '--today', '2025-06-26')).stdout).toBe(
+      'Deadlines due before 2025-06-26: 0 recorded as missed, 0 unchanged, 0 refused\n',
+    );
     expect(await misses()).toEqual([]);
   });
 
   it('names a bad --today or subcommand and exits 2', async () => {
-    expect(await cli('deadlines', 'sweep', '--today', '2025-02-30')).toMatchObject({ code: 2, stderr: expect.stringContaining('--today must be a calendar date YYYY-MM-DD, got "2025-02-30"') });
-    expect(await cli('deadlines')).toMatchObject({ code: 2, stderr: expect.stringContaining('deadlines needs a subcommand: sweep') });
-    expect(await cli('deadlines', 'list')).toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown subcommand "deadlines list"') });
+    expect(await cli('deadlines', 'sweep', '--today', '2025-02-30')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--today must be a calendar date YYYY-MM-DD, got "2025-02-30"'),
+    });
+    expect(await cli('deadlines')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('deadlines needs a subcommand: sweep'),
+    });
+    expect(await cli('deadlines', 'list')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Unknown subcommand "deadlines list"'),
+    });
   });
 });

@@ -6,7 +6,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { completionReport, openReadModelDatabase, type CompletionFigures, type CompletionReport, type CompletionReportRow } from '@thads/read-models';
+import {
+  completionReport,
+  openReadModelDatabase,
+  type CompletionFigures,
+  type CompletionReport,
+  type CompletionReportRow,
+} from '@thads/read-models';
 import { END_STATES, type EndState, type ScenarioOffice } from '../src/demo/scenario/scenario';
 import { parseScenarioText } from '../src/demo/scenario/scenario-validation';
 import { runCliCaptured } from './run-cli-captured';
@@ -18,7 +24,8 @@ const cli = (...argv: string[]) => runCliCaptured(argv, {});
 
 /** What the scenario file says an office's row must show, for one measure. */
 function expectedFigures(office: ScenarioOffice, measure: 'count' | 'amount'): Partial<CompletionFigures> {
-  const of = (...states: EndState[]) => states.reduce((total, state) => total + BigInt(office.cases[state][measure]), 0n);
+  const of = (...states: EndState[]) =>
+    states.reduce((total, state) => total + BigInt(office.cases[state][measure]), 0n);
   const carriedOver = END_STATES.reduce((total, state) => total + BigInt(office.cases[state].carriedOver[measure]), 0n);
   return {
     carriedOver,
@@ -64,35 +71,72 @@ describe('npm run demo: Hải Phòng, 8 months of reporting year 2018', () => {
       'Cục THADS TP Hải Phòng, all offices: 4,936 of 8,680 enforceable cases completed = 56.87% (target 72.00%, gap -15.13); ' +
         '442,000,000,000 of 4,950,000,000,000 enforceable VND completed = 8.93% (target 32.00%, gap -23.07)',
     );
-    expect(run.stdout).toMatch(/^Total: Cục THADS TP Hải Phòng +11,992 +8,680 +4,936 +56\.87 +-15\.13 +4,950,000,000,000 +442,000,000,000 +8\.93 +-23\.07$/m);
+    expect(run.stdout).toMatch(
+      /^Total: Cục THADS TP Hải Phòng +11,992 +8,680 +4,936 +56\.87 +-15\.13 +4,950,000,000,000 +442,000,000,000 +8\.93 +-23\.07$/m,
+    );
   });
 
   it('gives the city figures exactly, from the projection', () => {
     const { cases, money, target, gap } = report.rollUp;
-    expect(report).toMatchObject({ period: '2018-05', yearStartsOn: '2017-10-01', periodEndsOn: '2018-05-31', regime: { id: 'TT_08_2015', split: 'TWO_WAY' } });
-    expect({ completed: cases.completed, enforceable: cases.enforceable, rate: cases.completionRate }).toEqual({ completed: 4936n, enforceable: 8680n, rate: '56.87' });
-    expect({ completed: money.completed, enforceable: money.enforceable, rate: money.completionRate }).toEqual({ completed: 442_000_000_000n, enforceable: 4_950_000_000_000n, rate: '8.93' });
+    expect(report).toMatchObject({
+      period: '2018-05',
+      yearStartsOn: '2017-10-01',
+      periodEndsOn: '2018-05-31',
+      regime: { id: 'TT_08_2015', split: 'TWO_WAY' },
+    });
+    expect({ completed: cases.completed, enforceable: cases.enforceable, rate: cases.completionRate }).toEqual({
+      completed: 4936n,
+      enforceable: 8680n,
+      rate: '56.87',
+    });
+    expect({ completed: money.completed, enforceable: money.enforceable, rate: money.completionRate }).toEqual({
+      completed: 442_000_000_000n,
+      enforceable: 4_950_000_000_000n,
+      rate: '8.93',
+    });
     expect(target).toEqual({ cases: '72.00', money: '32.00' });
     expect(gap).toEqual({ cases: '-15.13', money: '-23.07' });
   });
 
   it('gives every office the figures of the scenario file, and the city is their sum', () => {
     const rows: CompletionReportRow[] = [...(report.office ? [report.office] : []), ...report.children];
-    expect(rows.map((row) => row.officeId)).toEqual(['HP', ...scenario.offices.slice(1).map((office) => office.id).sort()]);
+    expect(rows.map((row) => row.officeId)).toEqual([
+      'HP',
+      ...scenario.offices
+        .slice(1)
+        .map((office) => office.id)
+        .sort(),
+    ]);
     for (const row of rows) {
       const office = scenario.offices.find((candidate) => candidate.id === row.officeId);
       if (!office) throw new Error(`no office ${row.officeId} in the scenario`);
-      expect({ office: office.id, ...row.cases }).toMatchObject({ office: office.id, ...expectedFigures(office, 'count') });
-      expect({ office: office.id, ...row.money }).toMatchObject({ office: office.id, ...expectedFigures(office, 'amount') });
+      expect({ office: office.id, ...row.cases }).toMatchObject({
+        office: office.id,
+        ...expectedFigures(office, 'count'),
+      });
+      expect({ office: office.id, ...row.money }).toMatchObject({
+        office: office.id,
+        ...expectedFigures(office, 'amount'),
+      });
     }
-    for (const field of ['carriedOver', 'newlyReceived', 'toEnforce', 'enforceable', 'completed', 'notEnforceable'] as const) {
+    for (const field of [
+      'carriedOver',
+      'newlyReceived',
+      'toEnforce',
+      'enforceable',
+      'completed',
+      'notEnforceable',
+    ] as const) {
       expect(rows.reduce((total, row) => total + row.cases[field], 0n)).toBe(report.rollUp.cases[field]);
       expect(rows.reduce((total, row) => total + row.money[field], 0n)).toBe(report.rollUp.money[field]);
     }
   });
 
   it('says how fast it seeded, and stays within its time budget', () => {
-    const summary = /Done in [\d.]+ s: 12,212 cases planned in [\d.]+ s, ([\d,]+) commands in [\d.]+ s \(([\d,]+) commands\/s\), projected in [\d.]+ s/.exec(run.stderr);
+    const summary =
+      /Done in [\d.]+ s: 12,212 cases planned in [\d.]+ s, ([\d,]+) commands in [\d.]+ s \(([\d,]+) commands\/s\), projected in [\d.]+ s/.exec(
+        run.stderr,
+      );
     expect(summary).not.toBeNull();
     expect(Number(summary?.[1].replace(/,/g, ''))).toBeGreaterThan(12212 * 5);
     expect(Number(summary?.[2].replace(/,/g, ''))).toBeGreaterThan(0);

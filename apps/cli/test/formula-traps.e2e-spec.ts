@@ -80,10 +80,23 @@ describe('formula traps (scenarios/formula-traps.json)', () => {
       expect(district.gap).toEqual({ cases: '-18.46', money: '9.37' }); // 61.54 − 80, 47.37 − 38
     });
 
-    it("province: its own cases, and the roll-up that counts each case once", () => {
-      expect(report.office?.cases).toMatchObject({ carriedOver: 3n, newlyReceived: 1n, toEnforce: 4n, enforceable: 3n, notEnforceable: 1n, completed: 2n, completionRate: '66.67' });
+    it('province: its own cases, and the roll-up that counts each case once', () => {
+      expect(report.office?.cases).toMatchObject({
+        carriedOver: 3n,
+        newlyReceived: 1n,
+        toEnforce: 4n,
+        enforceable: 3n,
+        notEnforceable: 1n,
+        completed: 2n,
+        completionRate: '66.67',
+      });
       // Trap: the province's 3,000 million not-enforceable case would sink the money rate to 1,500 / 6,500 = 23.08%.
-      expect(report.office?.money).toMatchObject({ enforceable: 3_500n * MILLION, notEnforceable: 3_000n * MILLION, completed: 1_500n * MILLION, completionRate: '42.86' });
+      expect(report.office?.money).toMatchObject({
+        enforceable: 3_500n * MILLION,
+        notEnforceable: 3_000n * MILLION,
+        completed: 1_500n * MILLION,
+        completionRate: '42.86',
+      });
       expect(report.rollUp.cases).toMatchObject({
         carriedOver: 13n,
         newlyReceived: 14n,
@@ -101,7 +114,14 @@ describe('formula traps (scenarios/formula-traps.json)', () => {
         enforceableShare: '66.67',
       });
       // Trap: averaging the two offices' rates ((42.86 + 47.37) / 2 = 45.12) instead of summing the money.
-      expect(report.rollUp.money).toMatchObject({ toEnforce: 9_500n * MILLION, enforceable: 5_400n * MILLION, completed: 2_400n * MILLION, fullyEnforced: 1_100n * MILLION, terminated: 1_300n * MILLION, completionRate: '44.44' });
+      expect(report.rollUp.money).toMatchObject({
+        toEnforce: 9_500n * MILLION,
+        enforceable: 5_400n * MILLION,
+        completed: 2_400n * MILLION,
+        fullyEnforced: 1_100n * MILLION,
+        terminated: 1_300n * MILLION,
+        completionRate: '44.44',
+      });
       expect(report.rollUp.gap).toEqual({ cases: '-17.50', money: '6.44' });
     });
 
@@ -113,7 +133,10 @@ describe('formula traps (scenarios/formula-traps.json)', () => {
         // Partly paid, still open: counted in progress with their whole amount, not as completed money.
         expect(events.filter((event) => event.type === 'FundsCollected').length).toBeGreaterThan(0);
         // Art. 48(1)(c): postponed by agreement stays có điều kiện (in progress), not hoãn.
-        expect(events.filter((event) => event.type === 'EnforcementPostponed' && event.data.ground === 'PARTIES_AGREE').length).toBeGreaterThan(0);
+        expect(
+          events.filter((event) => event.type === 'EnforcementPostponed' && event.data.ground === 'PARTIES_AGREE')
+            .length,
+        ).toBeGreaterThan(0);
       } finally {
         await store.close();
       }
@@ -126,10 +149,25 @@ describe('formula traps (scenarios/formula-traps.json)', () => {
       expect(report.regime).toMatchObject({ id: 'TT_08_2015', split: 'TWO_WAY' });
       const [district] = report.children;
       // 13 + the 3 postponed or suspended = 16: 8 / 16 = 50.00 (the three-way 61.54 would be wrong here).
-      expect(district.cases).toMatchObject({ toEnforce: 20n, enforceable: 16n, postponedOrSuspended: null, completed: 8n, inProgress: 8n, completionRate: '50.00' });
-      expect(district.money).toMatchObject({ enforceable: 2_200n * MILLION, completed: 900n * MILLION, completionRate: '40.91' });
+      expect(district.cases).toMatchObject({
+        toEnforce: 20n,
+        enforceable: 16n,
+        postponedOrSuspended: null,
+        completed: 8n,
+        inProgress: 8n,
+        completionRate: '50.00',
+      });
+      expect(district.money).toMatchObject({
+        enforceable: 2_200n * MILLION,
+        completed: 900n * MILLION,
+        completionRate: '40.91',
+      });
       expect(report.rollUp.cases).toMatchObject({ enforceable: 19n, completed: 10n, completionRate: '52.63' });
-      expect(report.rollUp.money).toMatchObject({ enforceable: 5_700n * MILLION, completed: 2_400n * MILLION, completionRate: '42.11' });
+      expect(report.rollUp.money).toMatchObject({
+        enforceable: 5_700n * MILLION,
+        completed: 2_400n * MILLION,
+        completionRate: '42.11',
+      });
     }, 60_000);
   });
 });

@@ -13,10 +13,18 @@ export interface CapturedCliRun {
  * Test-only: runs the CLI in-process with `env` as its whole environment, capturing stdout and stderr. `projections`
  * replaces the read models the CLI knows, as runCli's own parameter does.
  */
-export async function runCliCaptured(argv: readonly string[], env: NodeJS.ProcessEnv, projections?: readonly Projection[]): Promise<CapturedCliRun> {
+export async function runCliCaptured(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  projections?: readonly Projection[],
+): Promise<CapturedCliRun> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, env };
+  const io: CliIo = {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    env,
+  };
   const code = await runCli(argv, io, projections);
   return { code, stdout, stderr };
 }

@@ -32,7 +32,12 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 }
 
-const CONFIGURATION_ERRORS = [InvalidProjectorConfiguration, InvalidReadModelUrl, InvalidEventStoreUrl, InvalidDurabilitySetting];
+const CONFIGURATION_ERRORS = [
+  InvalidProjectorConfiguration,
+  InvalidReadModelUrl,
+  InvalidEventStoreUrl,
+  InvalidDurabilitySetting,
+];
 
 main().catch((error: unknown) => {
   // A bad setting names its variable; anything else gets its stack.

@@ -16,7 +16,9 @@ describe('projector worker', () => {
 
     // Another process appends (a second connection to the same event file, as the API would).
     const api = createSqliteEventStore({ filename: join(dataDir, 'events.db') });
-    const { position } = await api.append('case-HP-1', [testEvent('CaseReceived', { effectiveDate: '2018-03-01' })], { expectedRevision: 'no_stream' });
+    const { position } = await api.append('case-HP-1', [testEvent('CaseReceived', { effectiveDate: '2018-03-01' })], {
+      expectedRevision: 'no_stream',
+    });
     await worker.runtime.projector.waitForPosition(position, 10_000, ['audit_trail']);
     const page = await queryAuditTrail(worker.runtime.readModels.db, { caseId: 'HP-1' });
     expect(page.entries.map((entry) => entry.eventType)).toEqual(['CaseReceived']);
@@ -28,6 +30,8 @@ describe('projector worker', () => {
   });
 
   it('refuses a bad setting before opening anything', async () => {
-    await expect(startProjectorWorker({ PROJECTOR_BATCH_SIZE: '-3' }, recordingLogger())).rejects.toThrow(InvalidProjectorConfiguration);
+    await expect(startProjectorWorker({ PROJECTOR_BATCH_SIZE: '-3' }, recordingLogger())).rejects.toThrow(
+      InvalidProjectorConfiguration,
+    );
   });
 });

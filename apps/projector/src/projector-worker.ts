@@ -32,7 +32,12 @@ export async function startProjectorWorker(env: NodeJS.ProcessEnv, logger: Proje
   const allowUnsafe = parseAllowUnsafeDurability(env);
   const eventStore = await openEventStore(config.eventStoreUrl);
   try {
-    const runtime = await startProjectorRuntime({ eventStore, readModelUrl: config.readModelUrl, batchSize: config.batchSize, logger });
+    const runtime = await startProjectorRuntime({
+      eventStore,
+      readModelUrl: config.readModelUrl,
+      batchSize: config.batchSize,
+      logger,
+    });
     // Checked on the runtime's own read-model connection, the one whose writes the settings govern.
     const durability = await checkDurability({
       eventStore: { store: eventStore, url: config.eventStoreUrl },
@@ -43,9 +48,19 @@ export async function startProjectorWorker(env: NodeJS.ProcessEnv, logger: Proje
       await runtime.close();
       throw error;
     });
-    logger.log(`Projecting ${config.eventStoreUrl} into ${config.readModelUrl}: ${runtime.projector.status().map((status) => status.name).join(', ')}`);
+    logger.log(
+      `Projecting ${config.eventStoreUrl} into ${config.readModelUrl}: ${runtime.projector
+        .status()
+        .map((status) => status.name)
+        .join(', ')}`,
+    );
     // The sweep shares the runtime's read-model connection (one per process) and the worker's event store.
-    const deadlineSweeper = startDeadlineSweeper({ eventStore, db: runtime.readModels.db, intervalMs: config.deadlineSweepIntervalMs, logger });
+    const deadlineSweeper = startDeadlineSweeper({
+      eventStore,
+      db: runtime.readModels.db,
+      intervalMs: config.deadlineSweepIntervalMs,
+      logger,
+    });
     return {
       config,
       runtime,

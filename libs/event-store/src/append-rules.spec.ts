@@ -4,9 +4,19 @@ import type { ExpectedRevision } from './event-store';
 import { validateAppend } from './metadata';
 
 const ids = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'];
-const metadata = { actor: { id: 'u1', role: 'officer' }, commandId: 'c', correlationId: 'r', causationId: 'c', schemaVersion: 1 };
+const metadata = {
+  actor: { id: 'u1', role: 'officer' },
+  commandId: 'c',
+  correlationId: 'r',
+  causationId: 'c',
+  schemaVersion: 1,
+};
 const request = (expected: ExpectedRevision, eventIds = ids) =>
-  validateAppend('case-1', eventIds.map((id) => ({ id, type: 'T', data: {}, metadata })), expected);
+  validateAppend(
+    'case-1',
+    eventIds.map((id) => ({ id, type: 'T', data: {}, metadata })),
+    expected,
+  );
 const head: StreamHead = { revision: 4n, position: 40n, hash: 'h'.repeat(64) };
 const stored = (revision: bigint, stream = 'case-1'): StoredEventRef[] =>
   ids.map((id, i) => ({ id, stream, revision: revision + BigInt(i), position: 100n + revision + BigInt(i) }));
@@ -16,7 +26,11 @@ describe('planAppend', () => {
   it('seals events after the head when the revision matches', () => {
     const plan = planAppend(request(4n), head, [], AT);
     expect(plan.kind).toBe('write');
-    if (plan.kind === 'write') expect(plan.events.map((event) => [event.revision, event.metadata.prevHash])).toEqual([[5n, head.hash], [6n, expect.any(String)]]);
+    if (plan.kind === 'write')
+      expect(plan.events.map((event) => [event.revision, event.metadata.prevHash])).toEqual([
+        [5n, head.hash],
+        [6n, expect.any(String)],
+      ]);
   });
 
   it.each([
@@ -25,7 +39,9 @@ describe('planAppend', () => {
     [3n, head, 4n],
     [0n, undefined, 'no_stream'],
   ] as const)('refuses expected %s against actual %s', (expected, current, actual) => {
-    expect(() => planAppend(request(expected), current, [], AT)).toThrow(expect.objectContaining({ expected, actual }) as Error);
+    expect(() => planAppend(request(expected), current, [], AT)).toThrow(
+      expect.objectContaining({ expected, actual }) as Error,
+    );
   });
 
   it.each([
@@ -33,12 +49,15 @@ describe('planAppend', () => {
     ['no_stream', 'no_stream', 0n],
     ['any', 'any', 3n],
     ['stream_exists', 'stream_exists', 3n],
-  ] as const)('treats a full %s retry as done, returning the original revision and position', (_label, expected, firstRevision) => {
-    expect(planAppend(request(expected), head, stored(firstRevision), AT)).toEqual({
-      kind: 'done',
-      result: { nextRevision: firstRevision + 1n, position: 101n + firstRevision },
-    });
-  });
+  ] as const)(
+    'treats a full %s retry as done, returning the original revision and position',
+    (_label, expected, firstRevision) => {
+      expect(planAppend(request(expected), head, stored(firstRevision), AT)).toEqual({
+        kind: 'done',
+        result: { nextRevision: firstRevision + 1n, position: 101n + firstRevision },
+      });
+    },
+  );
 
   it.each([
     ['some ids new', stored(3n).slice(1)],
@@ -54,13 +73,24 @@ describe('planAppend', () => {
   });
 
   it('checks but writes nothing for an empty batch', () => {
-    expect(planAppend(request(4n, []), head, [], AT)).toEqual({ kind: 'done', result: { nextRevision: 4n, position: 40n } });
-    expect(planAppend(request('no_stream', []), undefined, [], AT)).toEqual({ kind: 'done', result: { nextRevision: -1n, position: -1n } });
+    expect(planAppend(request(4n, []), head, [], AT)).toEqual({
+      kind: 'done',
+      result: { nextRevision: 4n, position: 40n },
+    });
+    expect(planAppend(request('no_stream', []), undefined, [], AT)).toEqual({
+      kind: 'done',
+      result: { nextRevision: -1n, position: -1n },
+    });
   });
 });
 
 describe('streamCategory', () => {
   it('is the text before the first dash, or the whole name', () => {
-    expect(['case-42', 'complaint-a-b', 'settings', '-x'].map(streamCategory)).toEqual(['case', 'complaint', 'settings', '']);
+    expect(['case-42', 'complaint-a-b', 'settings', '-x'].map(streamCategory)).toEqual([
+      'case',
+      'complaint',
+      'settings',
+      '',
+    ]);
   });
 });

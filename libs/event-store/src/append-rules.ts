@@ -49,10 +49,20 @@ export function planAppend(
 ): AppendPlan {
   const { stream, events, expectedRevision } = request;
   if (existing.length > 0) {
-    return { kind: 'done', result: resolveRetry(stream, events.map((event) => event.id), expectedRevision, existing, head) };
+    return {
+      kind: 'done',
+      result: resolveRetry(
+        stream,
+        events.map((event) => event.id),
+        expectedRevision,
+        existing,
+        head,
+      ),
+    };
   }
   checkExpectedRevision(stream, expectedRevision, head);
-  if (events.length === 0) return { kind: 'done', result: { nextRevision: head?.revision ?? -1n, position: head?.position ?? -1n } };
+  if (events.length === 0)
+    return { kind: 'done', result: { nextRevision: head?.revision ?? -1n, position: head?.position ?? -1n } };
   return { kind: 'write', events: sealEvents(stream, events, head, recordedAt) };
 }
 

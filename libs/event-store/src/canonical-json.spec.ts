@@ -2,7 +2,9 @@ import { canonicalJson, isPlainObject, NonJsonValueError } from './canonical-jso
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and writes no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } })).toBe('{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}',
+    );
   });
 
   it('gives one text whatever the insertion order', () => {
@@ -14,7 +16,9 @@ describe('canonicalJson', () => {
   });
 
   it('writes strings and numbers as JSON.stringify does (RFC 8785 number form)', () => {
-    expect(canonicalJson(['tiếng Việt', '"\\\n\u0001', 1e21, 0.1, -0, 1.5e-7, 100])).toBe('["tiếng Việt","\\"\\\\\\n\\u0001",1e+21,0.1,0,1.5e-7,100]');
+    expect(canonicalJson(['tiếng Việt', '"\\\n\u0001', 1e21, 0.1, -0, 1.5e-7, 100])).toBe(
+      '["tiếng Việt","\\"\\\\\\n\\u0001",1e+21,0.1,0,1.5e-7,100]',
+    );
   });
 
   it('accepts objects without a prototype and from another realm', () => {
@@ -64,6 +68,12 @@ describe('canonicalJson', () => {
 
   it('tells plain objects from everything else', () => {
     expect([{}, Object.create(null), structuredClone({})].map(isPlainObject)).toEqual([true, true, true]);
-    expect([[], null, new Date(), 'x', new (class A {})()].map(isPlainObject)).toEqual([false, false, false, false, false]);
+    expect([[], null, new Date(), 'x', new (class A {})()].map(isPlainObject)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

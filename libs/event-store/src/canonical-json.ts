@@ -57,12 +57,17 @@ function writeContainer(value: object, path: string, ancestors: Set<object>): st
       return `[${parts.join(',')}]`;
     }
     if (!isPlainObject(value)) {
-      throw new NonJsonValueError(path, `a ${value.constructor?.name ?? 'non-plain'} object is not a plain JSON object`);
+      throw new NonJsonValueError(
+        path,
+        `a ${value.constructor?.name ?? 'non-plain'} object is not a plain JSON object`,
+      );
     }
     const record = value as Record<string, unknown>;
     // Default sort compares UTF-16 code units, which is exactly RFC 8785's key order.
     const keys = Object.keys(record).sort();
-    const parts = keys.map((key) => `${JSON.stringify(key)}:${write(record[key], `${path}${pathSegment(key)}`, ancestors)}`);
+    const parts = keys.map(
+      (key) => `${JSON.stringify(key)}:${write(record[key], `${path}${pathSegment(key)}`, ancestors)}`,
+    );
     return `{${parts.join(',')}}`;
   } finally {
     ancestors.delete(value);

@@ -13,7 +13,9 @@ export class WrongExpectedRevision extends Error {
     /** Why, when the revisions alone do not explain it (e.g. a retry whose event ids only partly match). */
     detail?: string,
   ) {
-    super(`Stream ${stream}: expected revision ${String(expected)}, actual ${String(actual)}${detail ? ` (${detail})` : ''}`);
+    super(
+      `Stream ${stream}: expected revision ${String(expected)}, actual ${String(actual)}${detail ? ` (${detail})` : ''}`,
+    );
   }
 }
 

@@ -5,7 +5,13 @@ import { validateAppend } from './metadata';
 
 const ID_0 = '0b7e3a52-6a0e-4d3f-9d2c-7f5b3c1e9a01';
 const ID_1 = '0b7e3a52-6a0e-4d3f-9d2c-7f5b3c1e9a02';
-const metadata = { actor: { id: 'officer-1', role: 'officer', officeId: 'hn-01' }, commandId: 'cmd-1', correlationId: 'corr-1', causationId: 'cmd-1', schemaVersion: 1 };
+const metadata = {
+  actor: { id: 'officer-1', role: 'officer', officeId: 'hn-01' },
+  commandId: 'cmd-1',
+  correlationId: 'corr-1',
+  causationId: 'cmd-1',
+  schemaVersion: 1,
+};
 
 function sealed(): RecordedEvent[] {
   const request = validateAppend(
@@ -16,7 +22,9 @@ function sealed(): RecordedEvent[] {
     ],
     'no_stream',
   );
-  return sealEvents('case-42', request.events, undefined, '2026-07-01T02:03:04.005Z').map(({ dataJson: _d, ...event }, i) => ({ ...event, position: BigInt(i + 1) }));
+  return sealEvents('case-42', request.events, undefined, '2026-07-01T02:03:04.005Z').map(
+    ({ dataJson: _d, ...event }, i) => ({ ...event, position: BigInt(i + 1) }),
+  );
 }
 
 describe('hash chain', () => {
@@ -28,7 +36,9 @@ describe('hash chain', () => {
       `"correlationId":"corr-1","prevHash":"${GENESIS_HASH}","recordedAt":"2026-07-01T02:03:04.005Z","schemaVersion":1},` +
       '"revision":"0","stream":"case-42","type":"CaseReceived"}';
     expect(hashMaterial(first)).toBe(material);
-    const expected = createHash('sha256').update(GENESIS_HASH + material, 'utf8').digest('hex');
+    const expected = createHash('sha256')
+      .update(GENESIS_HASH + material, 'utf8')
+      .digest('hex');
     expect(first.metadata.hash).toBe(expected);
     // Pinned (cross-checked with Python's hashlib): changing the material breaks every stored chain.
     expect(first.metadata.hash).toBe('ad26fd1026b2e8bd884215057bd152e41118789088ad471adf5f66d698b76d48');
@@ -46,7 +56,12 @@ describe('hash chain', () => {
   it('continues a chain from a stream head', () => {
     const [first] = sealed();
     const request = validateAppend('case-42', [{ id: ID_1, type: 'X', data: {}, metadata }], 0n);
-    const [next] = sealEvents('case-42', request.events, { revision: 0n, hash: first.metadata.hash }, '2026-07-01T00:00:00.000Z');
+    const [next] = sealEvents(
+      'case-42',
+      request.events,
+      { revision: 0n, hash: first.metadata.hash },
+      '2026-07-01T00:00:00.000Z',
+    );
     expect(next.revision).toBe(1n);
     expect(next.metadata.prevHash).toBe(first.metadata.hash);
   });
@@ -65,19 +80,35 @@ describe('hash chain', () => {
       const result = verifyChain([events[0], tampered]);
       expect(result).toEqual({
         ok: false,
-        brokenAt: { stream: 'case-42', revision: 1n, id: ID_1, kind: 'hash', expected: computeEventHash(tampered), actual: events[1].metadata.hash },
+        brokenAt: {
+          stream: 'case-42',
+          revision: 1n,
+          id: ID_1,
+          kind: 'hash',
+          expected: computeEventHash(tampered),
+          actual: events[1].metadata.hash,
+        },
       });
     });
 
     it('reports a forged genesis link, a re-hashed edit and a missing event as broken links', () => {
       const events = sealed();
       const badGenesis = { ...events[0], metadata: { ...events[0].metadata, prevHash: 'f'.repeat(64) } };
-      expect(verifyChain([badGenesis])).toMatchObject({ ok: false, brokenAt: { revision: 0n, kind: 'prevHash', expected: GENESIS_HASH } });
+      expect(verifyChain([badGenesis])).toMatchObject({
+        ok: false,
+        brokenAt: { revision: 0n, kind: 'prevHash', expected: GENESIS_HASH },
+      });
       // An attacker who re-hashes the edited event still breaks the link of the next one.
       const edited = { ...events[0], data: { amount: '1' } };
       const rehashed = { ...edited, metadata: { ...edited.metadata, hash: computeEventHash(edited) } };
-      expect(verifyChain([rehashed, events[1]])).toMatchObject({ ok: false, brokenAt: { revision: 1n, kind: 'prevHash' } });
-      expect(verifyChain([events[1], events[0]])).toMatchObject({ ok: false, brokenAt: { revision: 0n, kind: 'revision', expected: '2', actual: '0' } });
+      expect(verifyChain([rehashed, events[1]])).toMatchObject({
+        ok: false,
+        brokenAt: { revision: 1n, kind: 'prevHash' },
+      });
+      expect(verifyChain([events[1], events[0]])).toMatchObject({
+        ok: false,
+        brokenAt: { revision: 0n, kind: 'revision', expected: '2', actual: '0' },
+      });
     });
 
     it('verifies interleaved streams independently', () => {
@@ -85,13 +116,19 @@ describe('hash chain', () => {
       const b = sealed().map((event) => ({ ...event, stream: 'case-43' }));
       // b is not re-sealed for its new stream, so it must fail while a passes.
       expect(verifyChain([a[0], a[1]])).toEqual({ ok: true });
-      expect(verifyChain([a[0], b[0], a[1]])).toMatchObject({ ok: false, brokenAt: { stream: 'case-43', revision: 0n, kind: 'hash' } });
+      expect(verifyChain([a[0], b[0], a[1]])).toMatchObject({
+        ok: false,
+        brokenAt: { stream: 'case-43', revision: 0n, kind: 'hash' },
+      });
     });
 
     it('reports unhashable content instead of throwing', () => {
       const [first] = sealed();
       const broken = { ...first, data: { n: Number.NaN } };
-      expect(verifyChain([broken])).toMatchObject({ ok: false, brokenAt: { kind: 'hash', expected: '(content is not canonical JSON)' } });
+      expect(verifyChain([broken])).toMatchObject({
+        ok: false,
+        brokenAt: { kind: 'hash', expected: '(content is not canonical JSON)' },
+      });
     });
   });
 });

@@ -67,7 +67,12 @@ export interface ChainHead {
  * Assigns revisions after `head` and links each event to the previous one. Called inside the append transaction,
  * from the stream head loaded in that same transaction, so concurrent writers can never fork a chain.
  */
-export function sealEvents(stream: string, events: readonly ValidatedEvent[], head: ChainHead | undefined, recordedAt: string): SealedEvent[] {
+export function sealEvents(
+  stream: string,
+  events: readonly ValidatedEvent[],
+  head: ChainHead | undefined,
+  recordedAt: string,
+): SealedEvent[] {
   let revision = head ? head.revision : -1n;
   let prevHash = head ? head.hash : GENESIS_HASH;
   return events.map((event) => {
@@ -130,5 +135,8 @@ export function verifyChain(events: readonly RecordedEvent[]): ChainVerification
 }
 
 function broken(event: RecordedEvent, kind: ChainBreak['kind'], expected: string, actual: string): ChainVerification {
-  return { ok: false, brokenAt: { stream: event.stream, revision: event.revision, id: event.id, kind, expected, actual } };
+  return {
+    ok: false,
+    brokenAt: { stream: event.stream, revision: event.revision, id: event.id, kind, expected, actual },
+  };
 }

@@ -33,12 +33,27 @@ export {
   type SealedEvent,
 } from './hash-chain';
 export { validateAppend, type ValidatedAppend, type ValidatedEvent } from './metadata';
-export { checkExpectedRevision, planAppend, streamCategory, type AppendPlan, type StoredEventRef, type StreamHead } from './append-rules';
+export {
+  checkExpectedRevision,
+  planAppend,
+  streamCategory,
+  type AppendPlan,
+  type StoredEventRef,
+  type StreamHead,
+} from './append-rules';
 export { createInMemoryEventStore, type InMemoryEventStoreOptions } from './memory/in-memory-event-store';
-export { createSqliteEventStore, type SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export {
+  createSqliteEventStore,
+  type SqliteEventStore,
+  type SqliteEventStoreOptions,
+} from './sqlite/sqlite-event-store';
 export type { DurabilitySettings } from './sqlite/schema';
 export type { GroupCommitStats } from './sqlite/group-commit-writer';
-export { createPostgresEventStore, type PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
+export {
+  createPostgresEventStore,
+  type PostgresEventStore,
+  type PostgresEventStoreOptions,
+} from './postgres/postgres-event-store';
 export type { PostgresDurabilitySettings } from './postgres/schema';
 export { createEsdbEventStore, type EsdbConnection, type EsdbEventStoreOptions } from './esdb/esdb-event-store';
 export type { EsdbClient } from './esdb/client-port';

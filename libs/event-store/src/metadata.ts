@@ -50,7 +50,8 @@ export function validateAppend(stream: unknown, events: unknown, expectedRevisio
   const seen = new Set<string>();
   const validated = events.map((event: unknown, index) => {
     const result = validateEvent(event, `events[${index}]`);
-    if (seen.has(result.id)) throw new InvalidEventMetadata(`events[${index}].id`, `duplicate event id ${result.id} in one append`);
+    if (seen.has(result.id))
+      throw new InvalidEventMetadata(`events[${index}].id`, `duplicate event id ${result.id} in one append`);
     seen.add(result.id);
     return result;
   });
@@ -61,7 +62,9 @@ export function validateAppend(stream: unknown, events: unknown, expectedRevisio
 export function assertExpectedRevision(value: unknown): asserts value is ExpectedRevision {
   if (value === 'no_stream' || value === 'stream_exists' || value === 'any') return;
   if (typeof value !== 'bigint') {
-    throw new TypeError(`expectedRevision must be 'no_stream', 'stream_exists', 'any' or a bigint, got ${String(value)}`);
+    throw new TypeError(
+      `expectedRevision must be 'no_stream', 'stream_exists', 'any' or a bigint, got ${String(value)}`,
+    );
   }
   if (value < 0n) throw new RangeError(`expectedRevision must be ≥ 0, got ${value}`);
 }
@@ -95,7 +98,8 @@ function validateMetadata(metadata: unknown, at: string): EventMetadataInput {
   if (!isPlainObject(metadata)) throw new InvalidEventMetadata(at, `${at} is required`);
   for (const key of Object.keys(metadata)) {
     const field = `${at}${pathSegment(key)}`;
-    if (STORE_FIELDS.has(key)) throw new InvalidEventMetadata(field, `${field} is set by the store, never by the client`);
+    if (STORE_FIELDS.has(key))
+      throw new InvalidEventMetadata(field, `${field} is set by the store, never by the client`);
     if (!METADATA_FIELDS.has(key)) throw new InvalidEventMetadata(field, `${field} is not an envelope field`);
   }
   const schemaVersion = metadata.schemaVersion;

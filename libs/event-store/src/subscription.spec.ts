@@ -66,7 +66,9 @@ describe('pollingSubscription', () => {
   it('rethrows a read error while the store is open', async () => {
     const { source } = fakeSource(0);
     const failing = { ...source, readAll: () => Promise.reject(new Error('disk on fire')) };
-    await expect(pollingSubscription(failing, {}, { pageSize: 1 })[Symbol.asyncIterator]().next()).rejects.toThrow('disk on fire');
+    await expect(pollingSubscription(failing, {}, { pageSize: 1 })[Symbol.asyncIterator]().next()).rejects.toThrow(
+      'disk on fire',
+    );
   });
 });
 

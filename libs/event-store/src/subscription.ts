@@ -81,11 +81,19 @@ export interface SubscriptionTuning {
  * slow consumer holds at most one page. Ends (returns) when the signal aborts, the consumer breaks, or the store
  * closes. Each `for await` over the returned iterable starts its own subscription from `fromPosition`.
  */
-export function pollingSubscription(source: SubscriptionSource, options: SubscribeOptions, tuning: SubscriptionTuning): AsyncIterable<RecordedEvent> {
+export function pollingSubscription(
+  source: SubscriptionSource,
+  options: SubscribeOptions,
+  tuning: SubscriptionTuning,
+): AsyncIterable<RecordedEvent> {
   return { [Symbol.asyncIterator]: () => run(source, options, tuning) };
 }
 
-async function* run(source: SubscriptionSource, options: SubscribeOptions, tuning: SubscriptionTuning): AsyncGenerator<RecordedEvent, void, undefined> {
+async function* run(
+  source: SubscriptionSource,
+  options: SubscribeOptions,
+  tuning: SubscriptionTuning,
+): AsyncGenerator<RecordedEvent, void, undefined> {
   const { signal, filter } = options;
   let cursor = options.fromPosition;
   while (!signal?.aborted && !source.isClosed()) {

@@ -20,7 +20,14 @@ export {
   type SqliteReadModelOptions,
 } from './database/open-read-model-database';
 export { migrateReadModels, ReadModelMigrationFailed } from './migrations/migrate-read-models';
-export { generationTableName, projectionHandles, tableNamesFor, type ChangedKey, type Projection, type TableNames } from './projection';
+export {
+  generationTableName,
+  projectionHandles,
+  tableNamesFor,
+  type ChangedKey,
+  type Projection,
+  type TableNames,
+} from './projection';
 export { findProjection, readModelProjections } from './registry';
 export { InvalidProjectorConfiguration, loadProjectorConfig, type ProjectorConfig } from './config/projector-config';
 
@@ -29,7 +36,12 @@ export { applyBatch, type BatchOutcome } from './runtime/apply-batch';
 export type { DeadLetter } from './runtime/dead-letters';
 export { createProjector, type Projector, type ProjectorLogger, type ProjectorOptions } from './runtime/projector';
 export { ProjectionHalted, ProjectionWaitTimedOut, ProjectorStopped } from './runtime/position-waiters';
-export { projectionHealth, readModelPosition, type ProjectionHealth, type ProjectionStatus } from './runtime/projection-status';
+export {
+  projectionHealth,
+  readModelPosition,
+  type ProjectionHealth,
+  type ProjectionStatus,
+} from './runtime/projection-status';
 export {
   rebuildProjection,
   RebuildPoisoned,
@@ -40,7 +52,11 @@ export {
   type RebuildResult,
 } from './runtime/rebuild';
 export { listSkips, skipPoisonEvent, SkipRefused, type SkipRecord, type SkipRequest } from './runtime/skip';
-export { startProjectorRuntime, type ProjectorRuntime, type ProjectorRuntimeOptions } from './runtime/embedded-projector';
+export {
+  startProjectorRuntime,
+  type ProjectorRuntime,
+  type ProjectorRuntimeOptions,
+} from './runtime/embedded-projector';
 export { createProgressBar, type ProgressBar, type ProgressOutput } from './runtime/progress-bar';
 export * from './change-feed';
 

@@ -1,5 +1,11 @@
 import type { RecordedEvent } from '@thads/event-store';
-import { assertValidProjections, generationTableName, projectionHandles, tableNamesFor, type Projection } from './projection';
+import {
+  assertValidProjections,
+  generationTableName,
+  projectionHandles,
+  tableNamesFor,
+  type Projection,
+} from './projection';
 
 const projection = (overrides: Partial<Projection>): Projection => ({
   name: 'sample',
@@ -31,9 +37,13 @@ describe('projection definitions', () => {
   it('rejects names unsafe in SQL, duplicates, shared tables and bad versions', () => {
     expect(() => assertValidProjections([projection({ name: 'Bad-Name' })])).toThrow('lower-case snake case');
     expect(() => assertValidProjections([projection({}), projection({})])).toThrow('registered twice');
-    expect(() => assertValidProjections([projection({}), projection({ name: 'other' })])).toThrow('owned by both sample and other');
+    expect(() => assertValidProjections([projection({}), projection({ name: 'other' })])).toThrow(
+      'owned by both sample and other',
+    );
     expect(() => assertValidProjections([projection({ tables: ['x__g1'] })])).toThrow('bad table name');
     expect(() => assertValidProjections([projection({ version: 0 })])).toThrow('version must be a positive integer');
-    expect(() => assertValidProjections([projection({}), projection({ name: 'other', tables: ['other_rows'] })])).not.toThrow();
+    expect(() =>
+      assertValidProjections([projection({}), projection({ name: 'other', tables: ['other_rows'] })]),
+    ).not.toThrow();
   });
 });

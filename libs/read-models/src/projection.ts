@@ -68,7 +68,8 @@ export function tableNamesFor(projection: Projection, generation: number): Table
   return {
     generation,
     physical: (base) => {
-      if (!projection.tables.includes(base)) throw new Error(`Projection ${projection.name} does not own table ${base}`);
+      if (!projection.tables.includes(base))
+        throw new Error(`Projection ${projection.name} does not own table ${base}`);
       return generationTableName(base, generation) as typeof base;
     },
   };
@@ -82,14 +83,16 @@ export function assertValidProjections(projections: readonly Projection[]): void
   const names = new Set<string>();
   const owners = new Map<string, string>();
   for (const projection of projections) {
-    if (!NAME_PATTERN.test(projection.name)) throw new Error(`Projection name "${projection.name}" must be lower-case snake case`);
+    if (!NAME_PATTERN.test(projection.name))
+      throw new Error(`Projection name "${projection.name}" must be lower-case snake case`);
     if (names.has(projection.name)) throw new Error(`Projection ${projection.name} is registered twice`);
     names.add(projection.name);
     if (!Number.isSafeInteger(projection.version) || projection.version < 1) {
       throw new Error(`Projection ${projection.name}: version must be a positive integer, got ${projection.version}`);
     }
     for (const table of projection.tables) {
-      if (!NAME_PATTERN.test(table) || table.includes('__')) throw new Error(`Projection ${projection.name}: bad table name "${table}"`);
+      if (!NAME_PATTERN.test(table) || table.includes('__'))
+        throw new Error(`Projection ${projection.name}: bad table name "${table}"`);
       const owner = owners.get(table);
       if (owner) throw new Error(`Table ${table} is owned by both ${owner} and ${projection.name}`);
       owners.set(table, projection.name);

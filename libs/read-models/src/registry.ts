@@ -10,9 +10,18 @@ import { deadlinesProjection } from './deadlines/deadlines.projection';
 import type { Projection } from './projection';
 
 /** Every projection of the engine, in the order the runner applies a batch to them. */
-export const readModelProjections: readonly Projection[] = [auditTrailProjection, completionStatsProjection, caseSummaryProjection, complaintQueueProjection, deadlinesProjection];
+export const readModelProjections: readonly Projection[] = [
+  auditTrailProjection,
+  completionStatsProjection,
+  caseSummaryProjection,
+  complaintQueueProjection,
+  deadlinesProjection,
+];
 
 /** The registered projection of that name, or undefined. */
-export function findProjection(name: string, projections: readonly Projection[] = readModelProjections): Projection | undefined {
+export function findProjection(
+  name: string,
+  projections: readonly Projection[] = readModelProjections,
+): Projection | undefined {
   return projections.find((projection) => projection.name === name);
 }

@@ -44,6 +44,9 @@ export function deciderSpec<Command, Event, State>(decider: Decider<Command, Eve
 }
 
 /** The state after folding `events`: for asserting on `evolve`. */
-export function stateAfter<Command, Event, State>(decider: Decider<Command, Event, State>, events: readonly Event[]): State {
+export function stateAfter<Command, Event, State>(
+  decider: Decider<Command, Event, State>,
+  events: readonly Event[],
+): State {
   return fold(decider, events);
 }

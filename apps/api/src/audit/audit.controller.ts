@@ -22,12 +22,16 @@ export class AuditController {
   @Get()
   @Access(READ_AUDIT_TRAIL)
   @ApiOperation({
-    summary: 'Audit trail: every event with actor, role, office, command, correlation, reason, recorded and effective dates, hashes',
-    description: 'From the audit_trail read model, oldest first; filter by case, actor, the actor\'s office, event type and recorded-time range.',
+    summary:
+      'Audit trail: every event with actor, role, office, command, correlation, reason, recorded and effective dates, hashes',
+    description:
+      "From the audit_trail read model, oldest first; filter by case, actor, the actor's office, event type and recorded-time range.",
   })
   @ApiOkResponse({
     description: '`{ items, nextCursor, position }`',
-    headers: { [READ_MODEL_POSITION_HEADER]: { description: 'The log position the answer reflects', schema: { type: 'string' } } },
+    headers: {
+      [READ_MODEL_POSITION_HEADER]: { description: 'The log position the answer reflects', schema: { type: 'string' } },
+    },
   })
   async audit(@Query() query: AuditQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.readModels.reflect(['audit_trail'], query.minPosition);

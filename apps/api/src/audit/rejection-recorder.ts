@@ -22,7 +22,13 @@ export class RejectionRecorder {
 
   /** True when this refusal is one the log keeps. */
   shouldRecord(request: FastifyRequest, problem: Problem): boolean {
-    return COMMAND_METHODS.has(request.method) && problem.status >= 400 && problem.status < 500 && problem.status !== 401 && requesterOf(request) !== undefined;
+    return (
+      COMMAND_METHODS.has(request.method) &&
+      problem.status >= 400 &&
+      problem.status < 500 &&
+      problem.status !== 401 &&
+      requesterOf(request) !== undefined
+    );
   }
 
   /** Appends the rejection; a failure to record is logged, never turned into another error for the client. */
@@ -30,7 +36,9 @@ export class RejectionRecorder {
     try {
       await recordCommandRejection(this.store, rejectionOf(request, problem));
     } catch (error) {
-      this.logger.error(`Could not record the refusal of ${request.method} ${request.url}: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(
+        `Could not record the refusal of ${request.method} ${request.url}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }
@@ -64,6 +72,10 @@ function caseIdOf(request: FastifyRequest): string | null {
 function commandTypeOf(pattern: string): string | null {
   const segments = pattern.split('/').filter(Boolean);
   const last = segments.at(-1);
-  if (last === undefined || last.startsWith(':') || segments.length < 2 || !segments.at(-2)?.startsWith(':')) return null;
-  return last.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('');
+  if (last === undefined || last.startsWith(':') || segments.length < 2 || !segments.at(-2)?.startsWith(':'))
+    return null;
+  return last
+    .split('-')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
 }

@@ -12,10 +12,15 @@ import type { GrantedAccess } from './granted-access';
  * Refusals: FORBIDDEN_ROLE when the token holds none of the roles, FORBIDDEN_OFFICE when it holds one but for other
  * offices.
  */
-export async function decideAccess(policy: RolePolicy, token: VerifiedToken, officesOfRequest: () => Promise<readonly string[]>): Promise<GrantedAccess> {
+export async function decideAccess(
+  policy: RolePolicy,
+  token: VerifiedToken,
+  officesOfRequest: () => Promise<readonly string[]>,
+): Promise<GrantedAccess> {
   const held = policy.roles.filter((role) => token.roles.includes(role));
   if (held.length === 0) {
-    const has = token.roles.length === 0 ? 'no role' : `the role${token.roles.length > 1 ? 's' : ''} ${token.roles.join(', ')}`;
+    const has =
+      token.roles.length === 0 ? 'no role' : `the role${token.roles.length > 1 ? 's' : ''} ${token.roles.join(', ')}`;
     throw forbiddenRole(`This route is for ${policy.roles.join(', ')}; the token grants ${has}`);
   }
   let qualifying: readonly string[] | undefined;
@@ -25,6 +30,9 @@ export async function decideAccess(policy: RolePolicy, token: VerifiedToken, off
     const office = qualifying.find((candidate) => token.offices.includes(candidate));
     if (office !== undefined) return { subject: token.subject, role, officeId: office };
   }
-  const wanted = (qualifying ?? []).length === 0 ? 'an office named in the request' : `office ${(qualifying ?? []).join(' or ')}`;
-  throw forbiddenOffice(`As ${held.join(' or ')} you act only for your offices (${token.offices.join(', ') || 'none'}); this request needs ${wanted}`);
+  const wanted =
+    (qualifying ?? []).length === 0 ? 'an office named in the request' : `office ${(qualifying ?? []).join(' or ')}`;
+  throw forbiddenOffice(
+    `As ${held.join(' or ')} you act only for your offices (${token.offices.join(', ') || 'none'}); this request needs ${wanted}`,
+  );
 }

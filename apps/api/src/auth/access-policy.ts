@@ -9,7 +9,7 @@ export const OFFICE_SOURCES = {
   'case-in-path': "the case's office, from the first event of the case named by `:caseId`",
   'office-in-body': 'the `officeId` of the body (the office receiving the case)',
   'case-in-body': "the office of the case named by the body's `caseId`",
-  'complaint-in-path': "the office of the case the complaint named by `:complaintId` is about",
+  'complaint-in-path': 'the office of the case the complaint named by `:complaintId` is about',
   'office-in-query': 'the `office` query parameter; officers and heads must name one of theirs',
   'office-in-path-or-its-parent': 'the office named by `:officeId`, or its parent office',
   'parent-of-office-in-path': 'the parent of the office named by `:officeId` (a target is set from above)',
@@ -41,9 +41,12 @@ export const ACCESS_POLICY = 'thads:access-policy';
  *
  * `@Access({ roles: ['officer', 'head'], office: 'case-in-path' })`; `@Access.public()` for liveness only.
  */
-export const Access = Object.assign((policy: RolePolicy): MethodDecorator => SetMetadata(ACCESS_POLICY, checkedPolicy(policy)), {
-  public: (): MethodDecorator => SetMetadata(ACCESS_POLICY, { public: true } satisfies PublicPolicy),
-});
+export const Access = Object.assign(
+  (policy: RolePolicy): MethodDecorator => SetMetadata(ACCESS_POLICY, checkedPolicy(policy)),
+  {
+    public: (): MethodDecorator => SetMetadata(ACCESS_POLICY, { public: true } satisfies PublicPolicy),
+  },
+);
 
 /** The policy declared on a route handler, if any. */
 export function accessPolicyOf(handler: object): AccessPolicy | undefined {
@@ -52,9 +55,11 @@ export function accessPolicyOf(handler: object): AccessPolicy | undefined {
 
 /** Mistakes in a policy fail when the controller file loads, not when a request arrives. */
 function checkedPolicy(policy: RolePolicy): RolePolicy {
-  if (policy.roles.length === 0) throw new Error('An access policy must name at least one role; use Access.public() for a public route');
+  if (policy.roles.length === 0)
+    throw new Error('An access policy must name at least one role; use Access.public() for a public route');
   const officeBound = policy.roles.some((role) => OFFICE_BOUND_ROLES.includes(role));
-  if (officeBound && policy.office === undefined) throw new Error(`A policy for ${policy.roles.join(', ')} must say where the office comes from (office: …)`);
+  if (officeBound && policy.office === undefined)
+    throw new Error(`A policy for ${policy.roles.join(', ')} must say where the office comes from (office: …)`);
   if (!officeBound && policy.office !== undefined) throw new Error('office: … only applies to officers and heads');
   return policy;
 }

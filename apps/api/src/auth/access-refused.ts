@@ -21,13 +21,23 @@ export class AccessRefused extends Error {
 
 /** No bearer token: the bare challenge (RFC 6750 §3.1: no error code when the request had no credentials). */
 export function missingToken(): AccessRefused {
-  return new AccessRefused(401, 'UNAUTHENTICATED', 'This route needs a bearer token: Authorization: Bearer <JWT>', `Bearer realm="${REALM}"`);
+  return new AccessRefused(
+    401,
+    'UNAUTHENTICATED',
+    'This route needs a bearer token: Authorization: Bearer <JWT>',
+    `Bearer realm="${REALM}"`,
+  );
 }
 
 /** A token was sent and refused; the reason is told to the client, it holds no secret. */
 export function invalidToken(reason: string): AccessRefused {
   const description = reason.replace(/["\\]/g, "'");
-  return new AccessRefused(401, 'UNAUTHENTICATED', `The bearer token is not accepted: ${reason}`, `Bearer realm="${REALM}", error="invalid_token", error_description="${description}"`);
+  return new AccessRefused(
+    401,
+    'UNAUTHENTICATED',
+    `The bearer token is not accepted: ${reason}`,
+    `Bearer realm="${REALM}", error="invalid_token", error_description="${description}"`,
+  );
 }
 
 /** The token holds none of the roles the route allows. */

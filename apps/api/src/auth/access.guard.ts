@@ -37,7 +37,9 @@ export class AccessGuard implements CanActivate {
     const token = await this.authenticate(request.headers.authorization);
     recordVerifiedToken(request, token);
     const office = policy.office;
-    const access = await decideAccess(policy, token, async () => (office === undefined ? [] : officesQualifyingFor(office, request, this.store)));
+    const access = await decideAccess(policy, token, async () =>
+      office === undefined ? [] : officesQualifyingFor(office, request, this.store),
+    );
     recordGrantedAccess(request, access);
     return true;
   }

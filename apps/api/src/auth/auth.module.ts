@@ -15,7 +15,10 @@ export class AuthModule {
     return {
       module: AuthModule,
       providers: [
-        { provide: TOKEN_VERIFIER, useFactory: () => openTokenVerifier(settings, { warn: (message) => logger.warn(message) }) },
+        {
+          provide: TOKEN_VERIFIER,
+          useFactory: () => openTokenVerifier(settings, { warn: (message) => logger.warn(message) }),
+        },
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
     };

@@ -4,11 +4,15 @@ import type { RouteAccess } from './route-table';
 
 /** What each role is for (thads-domain.md §1.1; DESIGN.md §1, §8). */
 const ROLE_MEANING: Record<Role, string> = {
-  officer: 'Enforcement officer (*chấp hành viên*, Art. 20): runs cases — receives them, verifies, applies measures, seizes, values, sells, collects, pays out, settles — and records complaints. Only for the offices in the token.',
+  officer:
+    'Enforcement officer (*chấp hành viên*, Art. 20): runs cases — receives them, verifies, applies measures, seizes, values, sells, collects, pays out, settles — and records complaints. Only for the offices in the token.',
   head: 'Head of an enforcement office (*Thủ trưởng*, Art. 23): every decision on enforcement and on complaints, and everything an officer may do. Only for the offices in the token.',
-  auditor: 'Reads every case, complaint, list, report, the audit trail and the change feed, across offices. Writes nothing.',
-  reporting: 'The reporting service: the read-model lists, the completion report and the change feed, across offices. Not single cases (their events name the parties), not the audit trail. Writes nothing.',
-  admin: 'Reads everything; registers offices, sets targets and closes periods anywhere. Only admins issue corrective commands (withdraw, amend or annul a decision, retract a recorded fact, reassign an officer, reopen a case), each with a reason, in any office; admins do no ordinary case work.',
+  auditor:
+    'Reads every case, complaint, list, report, the audit trail and the change feed, across offices. Writes nothing.',
+  reporting:
+    'The reporting service: the read-model lists, the completion report and the change feed, across offices. Not single cases (their events name the parties), not the audit trail. Writes nothing.',
+  admin:
+    'Reads everything; registers offices, sets targets and closes periods anywhere. Only admins issue corrective commands (withdraw, amend or annul a decision, retract a recorded fact, reassign an officer, reopen a case), each with a reason, in any office; admins do no ordinary case work.',
 };
 
 /** Renders docs/authorization.md from the routes' `@Access` policies: `npm run docs:authz` writes it, a unit test compares. */
@@ -26,8 +30,8 @@ export function renderAuthorizationDoc(routes: readonly RouteAccess[]): string {
     '## Refusals',
     '',
     '- `401 UNAUTHENTICATED`: no token, or one that is malformed, badly signed, expired, not yet valid, for another',
-    '  issuer or audience, or signed with another algorithm than the server\'s. `WWW-Authenticate: Bearer …` says why.',
-    '- `403 FORBIDDEN_ROLE`: the token holds none of the roles in the route\'s row.',
+    "  issuer or audience, or signed with another algorithm than the server's. `WWW-Authenticate: Bearer …` says why.",
+    "- `403 FORBIDDEN_ROLE`: the token holds none of the roles in the route's row.",
     '- `403 FORBIDDEN_OFFICE`: the token holds an officer or head role the route allows, but not for the office the',
     '  request is about.',
     '',
@@ -45,7 +49,7 @@ export function renderAuthorizationDoc(routes: readonly RouteAccess[]): string {
     '## Offices (claim `offices`)',
     '',
     'Officers and heads act only for the offices listed in their token. Each route says where the office of a request',
-    'comes from; the office that qualified the request is recorded as the actor\'s `officeId` on every event:',
+    "comes from; the office that qualified the request is recorded as the actor's `officeId` on every event:",
     '',
     ...Object.entries(OFFICE_SOURCES).map(([source, meaning]) => `- \`${source}\`: ${meaning}.`),
     '',
@@ -57,7 +61,10 @@ export function renderAuthorizationDoc(routes: readonly RouteAccess[]): string {
     '',
     `| Method | Path | Handler | ${ROLES.join(' | ')} | Office from |`,
     `|---|---|---|${ROLES.map(() => '---|').join('')}---|`,
-    ...sorted.map((route) => `| ${route.method} | \`${route.path}\` | ${route.handler} | ${ROLES.map((role) => cell(route.policy, role)).join(' | ')} | ${officeColumn(route.policy)} |`),
+    ...sorted.map(
+      (route) =>
+        `| ${route.method} | \`${route.path}\` | ${route.handler} | ${ROLES.map((role) => cell(route.policy, role)).join(' | ')} | ${officeColumn(route.policy)} |`,
+    ),
     '',
   ].join('\n');
 }

@@ -28,7 +28,10 @@ export function grantedAccessOf(request: object): GrantedAccess | undefined {
 const verifiedTokens = new WeakMap<object, { readonly subject: string; readonly roles: readonly string[] }>();
 
 /** Called by the guard as soon as the bearer token is verified, before the policy is checked. */
-export function recordVerifiedToken(request: object, token: { readonly subject: string; readonly roles: readonly string[] }): void {
+export function recordVerifiedToken(
+  request: object,
+  token: { readonly subject: string; readonly roles: readonly string[] },
+): void {
   verifiedTokens.set(request, token);
 }
 
@@ -45,5 +48,9 @@ export function requesterOf(request: object): Actor | undefined {
 
 /** The actor recorded on the events a request causes: who, in which capacity, for which office. */
 export function actorOf(access: GrantedAccess): Actor {
-  return { id: access.subject, role: access.role, ...(access.officeId !== undefined ? { officeId: access.officeId } : {}) };
+  return {
+    id: access.subject,
+    role: access.role,
+    ...(access.officeId !== undefined ? { officeId: access.officeId } : {}),
+  };
 }

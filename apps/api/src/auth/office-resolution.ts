@@ -18,7 +18,11 @@ export interface RequestParts {
  * and a complaint's case are set when the stream is created and never change, so one event is enough and the answer
  * cannot go stale. A malformed id is 400 and an unknown case, complaint or office is 404, as the handler would say.
  */
-export async function officesQualifyingFor(source: OfficeSource, request: RequestParts, store: EventStore): Promise<readonly string[]> {
+export async function officesQualifyingFor(
+  source: OfficeSource,
+  request: RequestParts,
+  store: EventStore,
+): Promise<readonly string[]> {
   switch (source) {
     case 'case-in-path':
       return [await officeOfCase(store, identifier(request.params, 'caseId'))];

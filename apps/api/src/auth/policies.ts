@@ -17,11 +17,20 @@ export const COMPLAINT_RECORDING: RolePolicy = { roles: ['officer', 'head'], off
 /** Accepting, declining and deciding a complaint (Art. 142, 148): heads. */
 export const HEAD_DECISION_ON_COMPLAINT: RolePolicy = { roles: ['head'], office: 'complaint-in-path' };
 /** One complaint: the case's office, auditors, admins. */
-export const READ_COMPLAINT: RolePolicy = { roles: ['officer', 'head', 'auditor', 'admin'], office: 'complaint-in-path' };
+export const READ_COMPLAINT: RolePolicy = {
+  roles: ['officer', 'head', 'auditor', 'admin'],
+  office: 'complaint-in-path',
+};
 /** Lists from read models: officers and heads for one of their offices, and the cross-office readers. */
-export const READ_OFFICE_LIST: RolePolicy = { roles: ['officer', 'head', 'auditor', 'reporting', 'admin'], office: 'office-in-query' };
+export const READ_OFFICE_LIST: RolePolicy = {
+  roles: ['officer', 'head', 'auditor', 'reporting', 'admin'],
+  office: 'office-in-query',
+};
 /** Statistics: heads for one of their offices, the reporting service, auditors, admins. */
-export const READ_STATISTICS: RolePolicy = { roles: ['head', 'auditor', 'reporting', 'admin'], office: 'office-in-query' };
+export const READ_STATISTICS: RolePolicy = {
+  roles: ['head', 'auditor', 'reporting', 'admin'],
+  office: 'office-in-query',
+};
 /** The audit trail of every event: auditors and admins. */
 export const READ_AUDIT_TRAIL: RolePolicy = { roles: ['auditor', 'admin'] };
 /** The change feed of the read models: the reporting service, and the readers of everything. */

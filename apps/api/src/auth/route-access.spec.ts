@@ -10,12 +10,21 @@ describe('deny by default: every route declares an access policy', () => {
 
   it('finds the routes of every controller of the app, with their full paths', () => {
     const paths = routes.map((route) => `${route.method} ${route.path}`);
-    expect(paths).toEqual(expect.arrayContaining(['POST /api/v1/cases', 'POST /api/v1/cases/:caseId/settle', 'GET /api/v1/audit', 'GET /health']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'POST /api/v1/cases',
+        'POST /api/v1/cases/:caseId/settle',
+        'GET /api/v1/audit',
+        'GET /health',
+      ]),
+    );
     expect(new Set(paths).size).toBe(paths.length);
   });
 
   it('has no route without @Access', () => {
-    const missing = routes.filter((route) => route.policy === undefined).map((route) => `${route.method} ${route.path} (${route.controller}.${route.handler})`);
+    const missing = routes
+      .filter((route) => route.policy === undefined)
+      .map((route) => `${route.method} ${route.path} (${route.controller}.${route.handler})`);
     expect(missing).toEqual([]);
   });
 
@@ -31,7 +40,11 @@ describe('deny by default: every route declares an access policy', () => {
     }
     @Module({ controllers: [ForgetfulController] })
     class ForgetfulModule {}
-    expect(routesOf(ForgetfulModule).filter((route) => !route.policy).map((route) => route.path)).toEqual(['/api/v1/forgetful/oops']);
+    expect(
+      routesOf(ForgetfulModule)
+        .filter((route) => !route.policy)
+        .map((route) => route.path),
+    ).toEqual(['/api/v1/forgetful/oops']);
   });
 
   it('refuses a policy that lets officers or heads act without saying where their office comes from', () => {

@@ -29,14 +29,21 @@ export function controllersOf(root: DynamicModule | Type): Type[] {
   const seen = new Set<unknown>();
   const visit = (reference: ModuleReference): void => {
     // Async and forward-referenced imports cannot be read statically; this app has none, and routesOf says so if it does.
-    if (reference instanceof Promise || 'forwardRef' in reference) throw new Error('routesOf cannot read async or forwardRef imports');
+    if (reference instanceof Promise || 'forwardRef' in reference)
+      throw new Error('routesOf cannot read async or forwardRef imports');
     if (seen.has(reference)) return;
     seen.add(reference);
     const moduleClass = 'module' in reference ? reference.module : reference;
     const dynamic = 'module' in reference ? reference : undefined;
-    const controllers: Type[] = [...(Reflect.getMetadata('controllers', moduleClass) ?? []), ...(dynamic?.controllers ?? [])];
+    const controllers: Type[] = [
+      ...(Reflect.getMetadata('controllers', moduleClass) ?? []),
+      ...(dynamic?.controllers ?? []),
+    ];
     controllers.forEach((controller) => found.add(controller));
-    const imports: ModuleReference[] = [...(Reflect.getMetadata('imports', moduleClass) ?? []), ...((dynamic?.imports ?? []) as ModuleReference[])];
+    const imports: ModuleReference[] = [
+      ...(Reflect.getMetadata('imports', moduleClass) ?? []),
+      ...((dynamic?.imports ?? []) as ModuleReference[]),
+    ];
     imports.forEach(visit);
   };
   visit(root);
@@ -47,7 +54,12 @@ function routesOfController(controller: Type): RouteAccess[] {
   const base = pathsOf(Reflect.getMetadata(PATH_METADATA, controller));
   const prototype = controller.prototype as Record<string, unknown>;
   return Object.getOwnPropertyNames(prototype)
-    .filter((name) => name !== 'constructor' && typeof prototype[name] === 'function' && Reflect.hasMetadata(PATH_METADATA, prototype[name] as object))
+    .filter(
+      (name) =>
+        name !== 'constructor' &&
+        typeof prototype[name] === 'function' &&
+        Reflect.hasMetadata(PATH_METADATA, prototype[name] as object),
+    )
     .flatMap((name) => {
       const handler = prototype[name] as object;
       const requestMethod = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod;
@@ -68,7 +80,10 @@ function pathsOf(metadata: string | string[] | undefined): string[] {
 }
 
 function fullPath(controllerPath: string, handlerPath: string, method: RequestMethod): string {
-  const local = [controllerPath, handlerPath].map((part) => part.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/');
+  const local = [controllerPath, handlerPath]
+    .map((part) => part.replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean)
+    .join('/');
   const unprefixed = ROUTES_WITHOUT_PREFIX.some((route) => route.path === local && route.method === method);
   return `/${unprefixed ? local : [API_PREFIX, local].filter(Boolean).join('/')}`;
 }

@@ -8,4 +8,7 @@ import { routesOf } from './route-table';
 
 // `npm run docs:authz`: rewrites docs/authorization.md from the routes' @Access policies. The defaults of the
 // configuration are enough: only the module tree is read, nothing is opened.
-writeFileSync(join(__dirname, '../../../../docs/authorization.md'), renderAuthorizationDoc(routesOf(AppModule.forRoot(loadApiConfig({})))));
+writeFileSync(
+  join(__dirname, '../../../../docs/authorization.md'),
+  renderAuthorizationDoc(routesOf(AppModule.forRoot(loadApiConfig({})))),
+);

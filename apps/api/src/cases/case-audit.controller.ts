@@ -1,6 +1,15 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { caseEvidence, chainReport, checkReplayWindow, EVENT_STORE, readWholeStream, replayCase, streamNameOf, type ReplayWindow } from '@thads/application';
+import {
+  caseEvidence,
+  chainReport,
+  checkReplayWindow,
+  EVENT_STORE,
+  readWholeStream,
+  replayCase,
+  streamNameOf,
+  type ReplayWindow,
+} from '@thads/application';
 import { DomainError } from '@thads/domain';
 import type { EventStore, RecordedEvent } from '@thads/event-store';
 import type { FastifyReply } from 'fastify';
@@ -27,7 +36,8 @@ export class CaseAuditController {
   @Get(':caseId/history')
   @Access(AUDIT_CASE)
   @ApiOperation({
-    summary: 'Replay: each step with actor, command, reason, legal basis and the state after it; the state as of a date, as known at a time',
+    summary:
+      'Replay: each step with actor, command, reason, legal basis and the state after it; the state as of a date, as known at a time',
     description: 'asKnownAt keeps events recorded at or before it; asOf then folds those effective on or before it.',
   })
   async history(@Param('caseId', CaseId) caseId: string, @Query() query: ReplayWindowQueryDto) {
@@ -45,10 +55,23 @@ export class CaseAuditController {
 
   @Get(':caseId/evidence')
   @Access(AUDIT_CASE)
-  @ApiOperation({ summary: 'Evidence document: events with full metadata, the hash-chain proof and rule, the verification and the as-of state (attachment)' })
-  async evidence(@Param('caseId', CaseId) caseId: string, @Query() query: ReplayWindowQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiOperation({
+    summary:
+      'Evidence document: events with full metadata, the hash-chain proof and rule, the verification and the as-of state (attachment)',
+  })
+  async evidence(
+    @Param('caseId', CaseId) caseId: string,
+    @Query() query: ReplayWindowQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const window = windowOf(query);
-    const document = caseEvidence(caseId, streamNameOf('case', caseId), await this.caseEvents(caseId), window, new Date().toISOString());
+    const document = caseEvidence(
+      caseId,
+      streamNameOf('case', caseId),
+      await this.caseEvents(caseId),
+      window,
+      new Date().toISOString(),
+    );
     void reply.header('content-disposition', `attachment; filename="case-${caseId}-evidence.json"`);
     return jsonSafe(document);
   }
@@ -65,7 +88,8 @@ function windowOf(query: ReplayWindowQueryDto): ReplayWindow {
   try {
     return checkReplayWindow({ asOf: query.asOf, asKnownAt: query.asKnownAt });
   } catch (error) {
-    if (error instanceof DomainError) throw new RequestValidationFailed([{ field: String(error.details?.param), messages: [error.message] }]);
+    if (error instanceof DomainError)
+      throw new RequestValidationFailed([{ field: String(error.details?.param), messages: [error.message] }]);
     throw error;
   }
 }

@@ -27,47 +27,104 @@ const CaseId = new IdParamPipe('caseId');
 export class CaseCorrectionsController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(':caseId/withdraw-decision') @HttpCode(200) @Access(CORRECTIVE_ON_CASE)
-  @ApiOperation({ summary: 'WithdrawDecision: the enforcement decision is withdrawn (Art. 37(1)); the case ends as withdrawn' })
-  withdrawDecision(@Param('caseId', CaseId) id: string, @Body() body: Correction.WithdrawDecisionDto, @RequestCommandContext() c: CommandContext, @Res({ passthrough: true }) r: FastifyReply) {
+  @Post(':caseId/withdraw-decision')
+  @HttpCode(200)
+  @Access(CORRECTIVE_ON_CASE)
+  @ApiOperation({
+    summary: 'WithdrawDecision: the enforcement decision is withdrawn (Art. 37(1)); the case ends as withdrawn',
+  })
+  withdrawDecision(
+    @Param('caseId', CaseId) id: string,
+    @Body() body: Correction.WithdrawDecisionDto,
+    @RequestCommandContext() c: CommandContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
     return this.run(id, { type: 'WithdrawDecision', data: dated(body, localToday()) }, c, r);
   }
 
-  @Post(':caseId/amend-decision') @HttpCode(200) @Access(CORRECTIVE_ON_CASE)
+  @Post(':caseId/amend-decision')
+  @HttpCode(200)
+  @Access(CORRECTIVE_ON_CASE)
   @ApiOperation({ summary: 'AmendDecision: the enforcement decision is amended (Art. 37(2)); no status changes' })
-  amendDecision(@Param('caseId', CaseId) id: string, @Body() body: Correction.AmendDecisionDto, @RequestCommandContext() c: CommandContext, @Res({ passthrough: true }) r: FastifyReply) {
+  amendDecision(
+    @Param('caseId', CaseId) id: string,
+    @Body() body: Correction.AmendDecisionDto,
+    @RequestCommandContext() c: CommandContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
     return this.run(id, { type: 'AmendDecision', data: dated(body, localToday()) }, c, r);
   }
 
-  @Post(':caseId/annul-decision') @HttpCode(200) @Access(CORRECTIVE_ON_CASE)
-  @ApiOperation({ summary: 'AnnulDecision: a superior authority annuls the enforcement decision (Art. 37(3)); the case ends as withdrawn' })
-  annulDecision(@Param('caseId', CaseId) id: string, @Body() body: Correction.AnnulDecisionDto, @RequestCommandContext() c: CommandContext, @Res({ passthrough: true }) r: FastifyReply) {
+  @Post(':caseId/annul-decision')
+  @HttpCode(200)
+  @Access(CORRECTIVE_ON_CASE)
+  @ApiOperation({
+    summary:
+      'AnnulDecision: a superior authority annuls the enforcement decision (Art. 37(3)); the case ends as withdrawn',
+  })
+  annulDecision(
+    @Param('caseId', CaseId) id: string,
+    @Body() body: Correction.AnnulDecisionDto,
+    @RequestCommandContext() c: CommandContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
     return this.run(id, { type: 'AnnulDecision', data: dated(body, localToday()) }, c, r);
   }
 
-  @Post(':caseId/correct-recorded-fact') @HttpCode(200) @Access(CORRECTIVE_ON_CASE)
-  @ApiOperation({ summary: 'CorrectRecordedFact: retracts one event by id (FactRetracted), optionally with corrected data; the original stays' })
-  correctRecordedFact(@Param('caseId', CaseId) id: string, @Body() body: Correction.CorrectRecordedFactDto, @RequestCommandContext() c: CommandContext, @Res({ passthrough: true }) r: FastifyReply) {
+  @Post(':caseId/correct-recorded-fact')
+  @HttpCode(200)
+  @Access(CORRECTIVE_ON_CASE)
+  @ApiOperation({
+    summary:
+      'CorrectRecordedFact: retracts one event by id (FactRetracted), optionally with corrected data; the original stays',
+  })
+  correctRecordedFact(
+    @Param('caseId', CaseId) id: string,
+    @Body() body: Correction.CorrectRecordedFactDto,
+    @RequestCommandContext() c: CommandContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
     const { correctedData, ...rest } = dated(body, localToday());
     // The target event is looked up by the application layer; a client never states it.
     const data = { ...rest, ...(correctedData === undefined ? {} : { correctedData: correctedData as JsonRecord }) };
     return this.run(id, { type: 'CorrectRecordedFact', data }, c, r);
   }
 
-  @Post(':caseId/reassign-officer') @HttpCode(200) @Access(CORRECTIVE_ON_CASE)
+  @Post(':caseId/reassign-officer')
+  @HttpCode(200)
+  @Access(CORRECTIVE_ON_CASE)
   @ApiOperation({ summary: 'ReassignOfficer: another officer takes over the case' })
-  reassignOfficer(@Param('caseId', CaseId) id: string, @Body() body: Correction.ReassignOfficerDto, @RequestCommandContext() c: CommandContext, @Res({ passthrough: true }) r: FastifyReply) {
+  reassignOfficer(
+    @Param('caseId', CaseId) id: string,
+    @Body() body: Correction.ReassignOfficerDto,
+    @RequestCommandContext() c: CommandContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
     return this.run(id, { type: 'ReassignOfficer', data: dated(body, localToday()) }, c, r);
   }
 
-  @Post(':caseId/reopen-case') @HttpCode(200) @Access(CORRECTIVE_ON_CASE)
+  @Post(':caseId/reopen-case')
+  @HttpCode(200)
+  @Access(CORRECTIVE_ON_CASE)
   @ApiOperation({ summary: 'ReopenCase: a settled, terminated or withdrawn case returns to the status it closed from' })
-  reopenCase(@Param('caseId', CaseId) id: string, @Body() body: Correction.ReopenCaseDto, @RequestCommandContext() c: CommandContext, @Res({ passthrough: true }) r: FastifyReply) {
+  reopenCase(
+    @Param('caseId', CaseId) id: string,
+    @Body() body: Correction.ReopenCaseDto,
+    @RequestCommandContext() c: CommandContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
     return this.run(id, { type: 'ReopenCase', data: dated(body, localToday()) }, c, r);
   }
 
-  private async run(caseId: string, command: CaseCommand & { readonly data: { readonly reason: string } }, context: CommandContext, reply: FastifyReply): Promise<CommandResponse> {
-    const result = await this.commands.execute(new ExecuteCaseCommand(caseId, command, { ...context, reason: command.data.reason }));
+  private async run(
+    caseId: string,
+    command: CaseCommand & { readonly data: { readonly reason: string } },
+    context: CommandContext,
+    reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    const result = await this.commands.execute(
+      new ExecuteCaseCommand(caseId, command, { ...context, reason: command.data.reason }),
+    );
     return commandResponse(caseId, result, reply);
   }
 }

@@ -19,7 +19,8 @@ export class CaseListController {
   @Get()
   @Access(READ_OFFICE_LIST)
   @ApiOperation({
-    summary: 'Cases: status, office, officer, money owed, collected and paid out, next legal deadline; filter, sort, page',
+    summary:
+      'Cases: status, office, officer, money owed, collected and paid out, next legal deadline; filter, sort, page',
     description:
       'From the case_summary read model. Money is whole VND as decimal strings. `nextDueOn` is the earliest open legal deadline ' +
       '(`nextDueKind`: DECISION, VERIFICATION, NOT_ENFORCEABLE_DECISION, REVERIFICATION, VALUER_CONTRACT, AUCTION_CONTRACT, DISBURSEMENT). ' +
@@ -27,7 +28,9 @@ export class CaseListController {
   })
   @ApiOkResponse({
     description: '`{ items, nextCursor, position }`; `position` is the log position the rows reflect',
-    headers: { [READ_MODEL_POSITION_HEADER]: { description: 'The log position the answer reflects', schema: { type: 'string' } } },
+    headers: {
+      [READ_MODEL_POSITION_HEADER]: { description: 'The log position the answer reflects', schema: { type: 'string' } },
+    },
   })
   async list(@Query() query: CaseListQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.readModels.reflect(['case_summary'], query.minPosition);

@@ -23,7 +23,12 @@ export class CaseQueriesController {
   async getCase(@Param('caseId', CaseId) caseId: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const loaded = await this.queries.execute(new GetCase(caseId));
     void reply.header('etag', `"${loaded.revision}"`);
-    return { id: caseId, streamName: loaded.streamName, revision: loaded.revision.toString(), state: jsonSafe(loaded.state) };
+    return {
+      id: caseId,
+      streamName: loaded.streamName,
+      revision: loaded.revision.toString(),
+      state: jsonSafe(loaded.state),
+    };
   }
 
   @Get(':caseId/events')
@@ -32,6 +37,11 @@ export class CaseQueriesController {
   async getCaseEvents(@Param('caseId', CaseId) caseId: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const loaded = await this.queries.execute(new GetCase(caseId));
     void reply.header('etag', `"${loaded.revision}"`);
-    return { id: caseId, streamName: loaded.streamName, revision: loaded.revision.toString(), events: loaded.events.map(recordedEventView) };
+    return {
+      id: caseId,
+      streamName: loaded.streamName,
+      revision: loaded.revision.toString(),
+      events: loaded.events.map(recordedEventView),
+    };
   }
 }

@@ -26,7 +26,11 @@ export class ComplaintCommandsController {
   @Post()
   @Access({ roles: ['officer', 'head'], office: 'case-in-body' })
   @ApiOperation({ summary: 'FileComplaint against a decision or act in a case' })
-  async fileComplaint(@Body() body: Dto.FileComplaintDto, @RequestCommandContext() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
+  async fileComplaint(
+    @Body() body: Dto.FileComplaintDto,
+    @RequestCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
     const complaintId = body.complaintId ?? deterministicUuid(`complaint:${context.commandId}`);
     const command: ComplaintCommand = { type: 'FileComplaint', data: { ...dated(body, localToday()), complaintId } };
     const result = await this.commands.execute(new ExecuteComplaintCommand(complaintId, command, context));
@@ -34,32 +38,72 @@ export class ComplaintCommandsController {
     return commandResponse(complaintId, result, reply);
   }
 
-  @Post(':complaintId/accept') @HttpCode(200) @Access(HEAD_DECISION_ON_COMPLAINT)
-  accept(@Param('complaintId', ComplaintId) id: string, @Body() body: Dto.AcceptComplaintDto, @RequestCommandContext() c: CommandContext, @Res({ passthrough: true }) r: FastifyReply) {
+  @Post(':complaintId/accept')
+  @HttpCode(200)
+  @Access(HEAD_DECISION_ON_COMPLAINT)
+  accept(
+    @Param('complaintId', ComplaintId) id: string,
+    @Body() body: Dto.AcceptComplaintDto,
+    @RequestCommandContext() c: CommandContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
     return this.run(id, { type: 'AcceptComplaint', data: dated(body, localToday()) }, c, r);
   }
 
-  @Post(':complaintId/decline') @HttpCode(200) @Access(HEAD_DECISION_ON_COMPLAINT)
-  decline(@Param('complaintId', ComplaintId) id: string, @Body() body: Dto.DeclineComplaintDto, @RequestCommandContext() c: CommandContext, @Res({ passthrough: true }) r: FastifyReply) {
+  @Post(':complaintId/decline')
+  @HttpCode(200)
+  @Access(HEAD_DECISION_ON_COMPLAINT)
+  decline(
+    @Param('complaintId', ComplaintId) id: string,
+    @Body() body: Dto.DeclineComplaintDto,
+    @RequestCommandContext() c: CommandContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
     return this.run(id, { type: 'DeclineComplaint', data: dated(body, localToday()) }, c, r);
   }
 
-  @Post(':complaintId/decide') @HttpCode(200) @Access(HEAD_DECISION_ON_COMPLAINT)
-  decide(@Param('complaintId', ComplaintId) id: string, @Body() body: Dto.DecideComplaintDto, @RequestCommandContext() c: CommandContext, @Res({ passthrough: true }) r: FastifyReply) {
+  @Post(':complaintId/decide')
+  @HttpCode(200)
+  @Access(HEAD_DECISION_ON_COMPLAINT)
+  decide(
+    @Param('complaintId', ComplaintId) id: string,
+    @Body() body: Dto.DecideComplaintDto,
+    @RequestCommandContext() c: CommandContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
     return this.run(id, { type: 'DecideComplaint', data: dated(body, localToday()) }, c, r);
   }
 
-  @Post(':complaintId/escalate') @HttpCode(200) @Access(COMPLAINT_RECORDING)
-  escalate(@Param('complaintId', ComplaintId) id: string, @Body() body: Dto.EscalateComplaintDto, @RequestCommandContext() c: CommandContext, @Res({ passthrough: true }) r: FastifyReply) {
+  @Post(':complaintId/escalate')
+  @HttpCode(200)
+  @Access(COMPLAINT_RECORDING)
+  escalate(
+    @Param('complaintId', ComplaintId) id: string,
+    @Body() body: Dto.EscalateComplaintDto,
+    @RequestCommandContext() c: CommandContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
     return this.run(id, { type: 'EscalateComplaint', data: dated(body, localToday()) }, c, r);
   }
 
-  @Post(':complaintId/withdraw') @HttpCode(200) @Access(COMPLAINT_RECORDING)
-  withdraw(@Param('complaintId', ComplaintId) id: string, @Body() body: Dto.WithdrawComplaintDto, @RequestCommandContext() c: CommandContext, @Res({ passthrough: true }) r: FastifyReply) {
+  @Post(':complaintId/withdraw')
+  @HttpCode(200)
+  @Access(COMPLAINT_RECORDING)
+  withdraw(
+    @Param('complaintId', ComplaintId) id: string,
+    @Body() body: Dto.WithdrawComplaintDto,
+    @RequestCommandContext() c: CommandContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
     return this.run(id, { type: 'WithdrawComplaint', data: dated(body, localToday()) }, c, r);
   }
 
-  private async run(complaintId: string, command: ComplaintCommand, context: CommandContext, reply: FastifyReply): Promise<CommandResponse> {
+  private async run(
+    complaintId: string,
+    command: ComplaintCommand,
+    context: CommandContext,
+    reply: FastifyReply,
+  ): Promise<CommandResponse> {
     const result = await this.commands.execute(new ExecuteComplaintCommand(complaintId, command, context));
     return commandResponse(complaintId, result, reply);
   }

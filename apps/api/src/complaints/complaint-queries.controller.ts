@@ -20,7 +20,10 @@ export class ComplaintQueriesController {
   @Get(':complaintId')
   @Access(READ_COMPLAINT)
   @ApiOperation({ summary: "A complaint's state (level, deciding authority, due dates), revision and events" })
-  async getComplaint(@Param('complaintId', ComplaintId) complaintId: string, @Res({ passthrough: true }) reply: FastifyReply) {
+  async getComplaint(
+    @Param('complaintId', ComplaintId) complaintId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const loaded = await this.queries.execute(new GetComplaint(complaintId));
     void reply.header('etag', `"${loaded.revision}"`);
     return {

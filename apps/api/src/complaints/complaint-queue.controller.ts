@@ -28,7 +28,9 @@ export class ComplaintQueueController {
   })
   @ApiOkResponse({
     description: '`{ items, nextCursor, position, asOf }`',
-    headers: { [READ_MODEL_POSITION_HEADER]: { description: 'The log position the answer reflects', schema: { type: 'string' } } },
+    headers: {
+      [READ_MODEL_POSITION_HEADER]: { description: 'The log position the answer reflects', schema: { type: 'string' } },
+    },
   })
   async queue(@Query() query: ComplaintQueueQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.readModels.reflect(['complaint_queue'], query.minPosition);
@@ -43,6 +45,10 @@ export class ComplaintQueueController {
       limit: query.limit === undefined ? undefined : Number(query.limit),
       cursor: query.cursor,
     }).catch((error: unknown) => asBadQueryParam(error));
-    return readModelAnswer(reply, page.position, { items: page.items.map(jsonSafe), nextCursor: page.nextCursor, asOf: page.asOf });
+    return readModelAnswer(reply, page.position, {
+      items: page.items.map(jsonSafe),
+      nextCursor: page.nextCursor,
+      asOf: page.asOf,
+    });
   }
 }

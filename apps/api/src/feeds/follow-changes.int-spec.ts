@@ -26,7 +26,8 @@ function recordingWriter() {
       settle();
     },
   };
-  const until = (check: () => boolean) => new Promise<void>((resolve) => (check() ? resolve() : waiters.push({ check, resolve })));
+  const until = (check: () => boolean) =>
+    new Promise<void>((resolve) => (check() ? resolve() : waiters.push({ check, resolve })));
   return { writer, written, until };
 }
 
@@ -53,7 +54,14 @@ describe('followChanges', () => {
   async function log(...keys: string[]): Promise<void> {
     await db
       .insertInto('read_model_changes')
-      .values(keys.map((key, index) => ({ projection: key.startsWith('complaint') ? 'complaint_queue' : 'case_summary', key, position: BigInt(index + 1), changed_at: '2026-11-27T00:00:00.000Z' })))
+      .values(
+        keys.map((key, index) => ({
+          projection: key.startsWith('complaint') ? 'complaint_queue' : 'case_summary',
+          key,
+          position: BigInt(index + 1),
+          changed_at: '2026-11-27T00:00:00.000Z',
+        })),
+      )
       .execute();
   }
 
@@ -93,7 +101,9 @@ describe('followChanges', () => {
     const { writer, written, until } = recordingWriter();
     const following = followChanges(writer, options({ afterId: 2n, projection: 'complaint_queue' }));
     await until(() => written.length === 1);
-    expect(written).toEqual(['4 read-model-change {"projection":"complaint_queue","key":"complaint-2","position":"4"}']);
+    expect(written).toEqual([
+      '4 read-model-change {"projection":"complaint_queue","key":"complaint-2","position":"4"}',
+    ]);
     stop.abort();
     await following;
   });

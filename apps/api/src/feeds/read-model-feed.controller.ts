@@ -45,15 +45,23 @@ export class ReadModelFeedController implements OnModuleDestroy {
     description:
       `Each message: \`id: <change id>\`, \`event: ${READ_MODEL_CHANGE_EVENT}\`, \`data: {"projection","key","position"}\`. ` +
       '`key` is what changed (by default the stream, e.g. `case-HP-2018-0001`; `$rebuilt` when a rebuild swapped the whole ' +
-      'read model in); `position` is the log position to pass as `minPosition` to that read model\'s query to see the change. ' +
+      "read model in); `position` is the log position to pass as `minPosition` to that read model's query to see the change. " +
       'Changes already logged are sent first (catch-up), then new ones as the projector commits them, in id order. ' +
       'To resume, reconnect with `Last-Event-ID` (EventSource does it by itself) or `fromId` set to the last id received: ' +
       'nothing is missed and nothing repeats. A comment line is sent every 15 s of silence.',
   })
   @ApiProduces('text/event-stream')
-  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'The last change id received; the stream resumes after it' })
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'The last change id received; the stream resumes after it',
+  })
   @ApiOkResponse({ description: 'An endless text/event-stream; see the description for the message format' })
-  async readModelChanges(@Query() query: ReadModelFeedQueryDto, @Headers('last-event-id') lastEventId: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+  async readModelChanges(
+    @Query() query: ReadModelFeedQueryDto,
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const afterId = resumeAfter(query.fromId, lastEventId);
     const stop = new AbortController();
     // From here on Fastify leaves the response to us; errors can no longer become a problem+json answer.
@@ -69,7 +77,9 @@ export class ReadModelFeedController implements OnModuleDestroy {
       pollMs: POLL_MS,
       heartbeatMs: HEARTBEAT_MS,
     })
-      .catch((error: unknown) => this.logger.error(`Feed stopped: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) =>
+        this.logger.error(`Feed stopped: ${error instanceof Error ? error.message : String(error)}`),
+      )
       .finally(() => {
         this.open.delete(stop);
         if (!reply.raw.writableEnded) reply.raw.end();
@@ -88,7 +98,10 @@ export class ReadModelFeedController implements OnModuleDestroy {
 /** The id to resume after: Last-Event-ID (what EventSource sends on reconnect) wins over fromId; default 0, all. */
 function resumeAfter(fromId: string | undefined, lastEventId: string | undefined): bigint {
   if (lastEventId !== undefined) {
-    if (!isChangeId(lastEventId)) throw new RequestValidationFailed([{ field: 'Last-Event-ID', messages: ['Last-Event-ID must be a change id: a whole number'] }]);
+    if (!isChangeId(lastEventId))
+      throw new RequestValidationFailed([
+        { field: 'Last-Event-ID', messages: ['Last-Event-ID must be a change id: a whole number'] },
+      ]);
     return BigInt(lastEventId);
   }
   return fromId === undefined ? 0n : BigInt(fromId);

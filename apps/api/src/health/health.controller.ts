@@ -31,7 +31,12 @@ export class HealthController {
     const head = await this.store.headPosition();
     const projections = await projectionHealth(this.runtime.readModels.db, head);
     void reply.header('cache-control', 'no-store');
-    return { status: projections.status, eventStore: { status: 'ok', headPosition: head.toString() }, projections: projections.projections, durability: durabilitySection(this.durability) };
+    return {
+      status: projections.status,
+      eventStore: { status: 'ok', headPosition: head.toString() },
+      projections: projections.projections,
+      durability: durabilitySection(this.durability),
+    };
   }
 }
 
@@ -40,6 +45,12 @@ function durabilitySection(report: DurabilityReport) {
   return {
     status: report.outcome,
     ...(report.outcome === 'unsafe-allowed' ? { warning: report.message } : {}),
-    stores: report.stores.map(({ variable, role, engine, verdict, settings }) => ({ variable, role, engine, verdict, settings })),
+    stores: report.stores.map(({ variable, role, engine, verdict, settings }) => ({
+      variable,
+      role,
+      engine,
+      verdict,
+      settings,
+    })),
   };
 }

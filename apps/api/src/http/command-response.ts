@@ -29,6 +29,9 @@ export function commandResponse(id: string, result: CommandResult, reply: Fastif
 }
 
 /** Adds the default effective date (today, Asia/Ho_Chi_Minh) to a command body. */
-export function dated<Body extends { effectiveDate?: string }>(body: Body, today: string): Omit<Body, 'effectiveDate'> & { effectiveDate: string } {
+export function dated<Body extends { effectiveDate?: string }>(
+  body: Body,
+  today: string,
+): Omit<Body, 'effectiveDate'> & { effectiveDate: string } {
   return { ...body, effectiveDate: body.effectiveDate ?? today };
 }

@@ -17,7 +17,8 @@ export function IsWholeNumberParam(min: number, max: number, description: string
     ValidateBy({
       name: 'isWholeNumberParam',
       validator: {
-        validate: (value) => typeof value === 'string' && WHOLE_NUMBER.test(value) && Number(value) >= min && Number(value) <= max,
+        validate: (value) =>
+          typeof value === 'string' && WHOLE_NUMBER.test(value) && Number(value) >= min && Number(value) <= max,
         defaultMessage: () => `$property must be a whole number from ${min} to ${max}`,
       },
     }),
@@ -50,7 +51,8 @@ export function IsMinPositionParam(): PropertyDecorator {
     ApiPropertyOptional({
       type: String,
       example: '42',
-      description: 'Wait (bounded by MIN_POSITION_WAIT_MS, else 503 READ_MODEL_BEHIND) until the read model has applied this log position: pass the `position` of your command to read your own write',
+      description:
+        'Wait (bounded by MIN_POSITION_WAIT_MS, else 503 READ_MODEL_BEHIND) until the read model has applied this log position: pass the `position` of your command to read your own write',
     }),
     IsOptional(),
     IsString(),

@@ -10,7 +10,11 @@ export const READ_MODEL_POSITION_HEADER = 'X-Read-Model-Position';
  * X-Read-Model-Position header, so a client can tell how fresh the answer is without parsing it. Not cached: the
  * next answer may reflect a later position.
  */
-export function readModelAnswer<Body extends object>(reply: FastifyReply, position: bigint, body: Body): Body & { position: string } {
+export function readModelAnswer<Body extends object>(
+  reply: FastifyReply,
+  position: bigint,
+  body: Body,
+): Body & { position: string } {
   void reply.header(READ_MODEL_POSITION_HEADER, position.toString());
   void reply.header('cache-control', 'no-store');
   return { ...body, position: position.toString() };
@@ -21,9 +25,15 @@ export function readModelAnswer<Body extends object>(reply: FastifyReply, positi
  * field to the parameter when their names differ); any other error passes through untouched.
  */
 export function asBadQueryParam(error: unknown, rename: Readonly<Record<string, string>> = {}): never {
-  if (error instanceof InvalidCaseSummaryQuery || error instanceof InvalidComplaintQueueQuery || error instanceof InvalidAuditTrailQuery) {
+  if (
+    error instanceof InvalidCaseSummaryQuery ||
+    error instanceof InvalidComplaintQueueQuery ||
+    error instanceof InvalidAuditTrailQuery
+  ) {
     const field = rename[error.field] ?? error.field;
-    throw new RequestValidationFailed([{ field, messages: [`${field} ${error.message.slice(error.field.length + 2)}`] }]);
+    throw new RequestValidationFailed([
+      { field, messages: [`${field} ${error.message.slice(error.field.length + 2)}`] },
+    ]);
   }
   throw error;
 }

@@ -29,13 +29,16 @@ export function commandContextFrom(headers: Headers, access: GrantedAccess): Com
 }
 
 /** Handler parameter: the command context of this request (see commandContextFrom). */
-export const RequestCommandContext = createParamDecorator((_data: unknown, context: ExecutionContext): CommandContext => {
-  const request = context.switchToHttp().getRequest<FastifyRequest>();
-  const access = grantedAccessOf(request);
-  // Only a public route lacks a grant, and no public route runs a command: this is a fault in the code, not the request.
-  if (access === undefined) throw new Error(`No granted access on ${request.method} ${request.url}: a command route must not be public`);
-  return commandContextFrom(request.headers, access);
-});
+export const RequestCommandContext = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): CommandContext => {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const access = grantedAccessOf(request);
+    // Only a public route lacks a grant, and no public route runs a command: this is a fault in the code, not the request.
+    if (access === undefined)
+      throw new Error(`No granted access on ${request.method} ${request.url}: a command route must not be public`);
+    return commandContextFrom(request.headers, access);
+  },
+);
 
 function single(headers: Headers, name: string): string | undefined {
   const value = headers[name];
@@ -46,7 +49,9 @@ function token(headers: Headers, name: string): string | undefined {
   const value = single(headers, name);
   if (value === undefined) return undefined;
   if (!TOKEN.test(value)) {
-    throw new RequestValidationFailed([{ field: name, messages: [`${name} must be 1–200 characters of letters, digits, . _ : -`] }]);
+    throw new RequestValidationFailed([
+      { field: name, messages: [`${name} must be 1–200 characters of letters, digits, . _ : -`] },
+    ]);
   }
   return value;
 }
@@ -54,6 +59,9 @@ function token(headers: Headers, name: string): string | undefined {
 /** Accepts `"7"`, `7` and `W/"7"`: the ETag this API sends is the quoted revision. */
 function parseRevision(raw: string): bigint {
   const match = /^(?:W\/)?"?(\d{1,18})"?$/.exec(raw.trim());
-  if (!match) throw new RequestValidationFailed([{ field: 'If-Match', messages: ['If-Match must be a stream revision such as "3"'] }]);
+  if (!match)
+    throw new RequestValidationFailed([
+      { field: 'If-Match', messages: ['If-Match must be a stream revision such as "3"'] },
+    ]);
   return BigInt(match[1]);
 }

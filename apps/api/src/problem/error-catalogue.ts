@@ -4,19 +4,55 @@ import { statusOfDomainCode } from './problem-status';
 
 /** Codes raised outside the deciders: at the HTTP edge and in the command path. */
 const EDGE_CODES: readonly (readonly [code: string, status: number, when: string])[] = [
-  ['VALIDATION_FAILED', 400, 'The body, a query parameter (unknown or bad), a path id or a header is malformed; `errors[]` names each field and what is wrong.'],
+  [
+    'VALIDATION_FAILED',
+    400,
+    'The body, a query parameter (unknown or bad), a path id or a header is malformed; `errors[]` names each field and what is wrong.',
+  ],
   ['BAD_REQUEST', 400, 'The body is not valid JSON.'],
-  ['UNAUTHENTICATED', 401, 'No bearer token, or one that is malformed, badly signed, expired, not yet valid, for another issuer or audience, or signed with another algorithm; `WWW-Authenticate` says which.'],
-  ['FORBIDDEN_ROLE', 403, 'The token holds none of the roles the route allows (docs/authorization.md), or the route declares no access policy.'],
-  ['FORBIDDEN_OFFICE', 403, 'The token\'s role fits, but officers and heads act only for the offices in their token, and the request is about another.'],
-  ['AUTH_KEYS_UNAVAILABLE', 503, 'The signing keys at AUTH_JWKS_URL could not be read and none is cached; retry later.'],
+  [
+    'UNAUTHENTICATED',
+    401,
+    'No bearer token, or one that is malformed, badly signed, expired, not yet valid, for another issuer or audience, or signed with another algorithm; `WWW-Authenticate` says which.',
+  ],
+  [
+    'FORBIDDEN_ROLE',
+    403,
+    'The token holds none of the roles the route allows (docs/authorization.md), or the route declares no access policy.',
+  ],
+  [
+    'FORBIDDEN_OFFICE',
+    403,
+    "The token's role fits, but officers and heads act only for the offices in their token, and the request is about another.",
+  ],
+  [
+    'AUTH_KEYS_UNAVAILABLE',
+    503,
+    'The signing keys at AUTH_JWKS_URL could not be read and none is cached; retry later.',
+  ],
   ['NOT_FOUND', 404, 'No such route.'],
   ['PAYLOAD_TOO_LARGE', 413, 'The body exceeds BODY_LIMIT_BYTES.'],
   ['UNSUPPORTED_MEDIA_TYPE', 415, 'The body is not application/json.'],
-  ['REVISION_MISMATCH', 412, 'If-Match names a revision the stream is no longer at; `expectedRevision` and `actualRevision` say which.'],
-  ['CONCURRENCY_CONFLICT', 409, 'Concurrent writers kept changing the stream during the bounded retry; retrying the request is safe.'],
-  ['READ_MODEL_BEHIND', 503, 'A query with `minPosition` waited longer than MIN_POSITION_WAIT_MS for the projections; retry later.'],
-  ['PROJECTION_HALTED', 503, 'A projection the query reads is halted by a poison event (see GET /health); an operator must skip or fix it.'],
+  [
+    'REVISION_MISMATCH',
+    412,
+    'If-Match names a revision the stream is no longer at; `expectedRevision` and `actualRevision` say which.',
+  ],
+  [
+    'CONCURRENCY_CONFLICT',
+    409,
+    'Concurrent writers kept changing the stream during the bounded retry; retrying the request is safe.',
+  ],
+  [
+    'READ_MODEL_BEHIND',
+    503,
+    'A query with `minPosition` waited longer than MIN_POSITION_WAIT_MS for the projections; retry later.',
+  ],
+  [
+    'PROJECTION_HALTED',
+    503,
+    'A projection the query reads is halted by a poison event (see GET /health); an operator must skip or fix it.',
+  ],
   ['INTERNAL_ERROR', 500, 'A fault in the server, logged with its stack; never the answer to bad input.'],
 ];
 
@@ -27,7 +63,9 @@ export function renderErrorCatalogue(): string {
     '',
     '| Code | HTTP | When |',
     '|---|---|---|',
-    ...Object.entries(codes).map(([code, when]) => `| \`${code}\` | ${statusOfDomainCode(code)} | ${when.replace(/\|/g, '\\|')} |`),
+    ...Object.entries(codes).map(
+      ([code, when]) => `| \`${code}\` | ${statusOfDomainCode(code)} | ${when.replace(/\|/g, '\\|')} |`,
+    ),
     '',
   ];
   return [

@@ -22,9 +22,18 @@ export interface Problem {
 }
 
 const TITLES: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-  409: 'Conflict', 412: 'Precondition Failed', 413: 'Content Too Large', 415: 'Unsupported Media Type',
-  422: 'Unprocessable Content', 500: 'Internal Server Error', 503: 'Service Unavailable',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /** Maps any thrown value to a problem: the one place where errors become HTTP. */
@@ -42,13 +51,19 @@ export function toProblem(error: unknown): Problem {
     return problem(statusOfDomainCode(error.code), error.code, error.message, { details: jsonSafe(error.details) });
   }
   if (error instanceof RevisionMismatch) {
-    return problem(412, error.code, error.message, { expectedRevision: error.expected.toString(), actualRevision: String(error.actual) });
+    return problem(412, error.code, error.message, {
+      expectedRevision: error.expected.toString(),
+      actualRevision: String(error.actual),
+    });
   }
   if (error instanceof ConcurrencyConflict || error instanceof WrongExpectedRevision) {
     return problem(409, error.code, error.message);
   }
   if (error instanceof ProjectionWaitTimedOut) {
-    return problem(503, 'READ_MODEL_BEHIND', error.message, { minPosition: error.position.toString(), lagging: error.lagging });
+    return problem(503, 'READ_MODEL_BEHIND', error.message, {
+      minPosition: error.position.toString(),
+      lagging: error.lagging,
+    });
   }
   if (error instanceof ProjectionHalted) {
     return problem(503, 'PROJECTION_HALTED', error.message, { projection: error.projection });
@@ -66,13 +81,27 @@ export function toProblem(error: unknown): Problem {
 }
 
 function problem(status: number, code: string, detail: string, extensions: Record<string, unknown> = {}): Problem {
-  return { type: `/problems/${code.toLowerCase().replace(/_/g, '-')}`, title: TITLES[status] ?? 'Error', status, detail, code, ...extensions };
+  return {
+    type: `/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    ...extensions,
+  };
 }
 
 function codeOfStatus(status: number): string {
   const byStatus: Record<number, string> = {
-    400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED',
-    409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 422: 'UNPROCESSABLE',
+    400: 'BAD_REQUEST',
+    401: 'UNAUTHENTICATED',
+    403: 'FORBIDDEN',
+    404: 'NOT_FOUND',
+    405: 'METHOD_NOT_ALLOWED',
+    409: 'CONFLICT',
+    413: 'PAYLOAD_TOO_LARGE',
+    415: 'UNSUPPORTED_MEDIA_TYPE',
+    422: 'UNPROCESSABLE',
   };
   return byStatus[status] ?? 'HTTP_ERROR';
 }
@@ -80,10 +109,14 @@ function codeOfStatus(status: number): string {
 /** Writes a problem as application/problem+json. */
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: unknown, logger: Logger): void {
   const body = { ...toProblem(error), instance: request.url };
-  if (body.status >= 500) logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+  if (body.status >= 500) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   // RFC 6750 §3: every 401 names the scheme the client must use.
-  if (error instanceof AccessRefused && error.challenge !== undefined) void reply.header('www-authenticate', error.challenge);
-  void reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(JSON.stringify(body));
+  if (error instanceof AccessRefused && error.challenge !== undefined)
+    void reply.header('www-authenticate', error.challenge);
+  void reply
+    .status(body.status)
+    .header('content-type', 'application/problem+json; charset=utf-8')
+    .send(JSON.stringify(body));
 }
 
 /**

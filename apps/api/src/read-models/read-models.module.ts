@@ -1,7 +1,12 @@
 import { type DynamicModule, Inject, Injectable, Logger, Module, type OnModuleDestroy } from '@nestjs/common';
 import { EVENT_STORE } from '@thads/application';
 import type { EventStore } from '@thads/event-store';
-import { startDeadlineSweeper, startProjectorRuntime, type DeadlineSweeper, type ProjectorRuntime } from '@thads/read-models';
+import {
+  startDeadlineSweeper,
+  startProjectorRuntime,
+  type DeadlineSweeper,
+  type ProjectorRuntime,
+} from '@thads/read-models';
 import { ReadYourWrites } from './read-your-writes';
 import { DEADLINE_SWEEPER, PROJECTOR_RUNTIME } from './read-models.tokens';
 
@@ -40,7 +45,11 @@ class ProjectorLifecycle implements OnModuleDestroy {
 export class ReadModelsModule {
   static forRoot(options: ReadModelsModuleOptions): DynamicModule {
     const logger = new Logger('Projector');
-    const projectorLogger = { log: (message: string) => logger.log(message), warn: (message: string) => logger.warn(message), error: (message: string) => logger.error(message) };
+    const projectorLogger = {
+      log: (message: string) => logger.log(message),
+      warn: (message: string) => logger.warn(message),
+      error: (message: string) => logger.error(message),
+    };
     return {
       module: ReadModelsModule,
       global: true,
@@ -60,10 +69,19 @@ export class ReadModelsModule {
           provide: DEADLINE_SWEEPER,
           inject: [EVENT_STORE, PROJECTOR_RUNTIME],
           useFactory: (eventStore: EventStore, runtime: ProjectorRuntime) =>
-            startDeadlineSweeper({ eventStore, db: runtime.readModels.db, intervalMs: options.deadlineSweepIntervalMs ?? 0, logger: projectorLogger }),
+            startDeadlineSweeper({
+              eventStore,
+              db: runtime.readModels.db,
+              intervalMs: options.deadlineSweepIntervalMs ?? 0,
+              logger: projectorLogger,
+            }),
         },
         ProjectorLifecycle,
-        { provide: ReadYourWrites, inject: [PROJECTOR_RUNTIME], useFactory: (runtime: ProjectorRuntime) => new ReadYourWrites(runtime, options.minPositionWaitMs) },
+        {
+          provide: ReadYourWrites,
+          inject: [PROJECTOR_RUNTIME],
+          useFactory: (runtime: ProjectorRuntime) => new ReadYourWrites(runtime, options.minPositionWaitMs),
+        },
       ],
       exports: [PROJECTOR_RUNTIME, DEADLINE_SWEEPER, ReadYourWrites],
     };

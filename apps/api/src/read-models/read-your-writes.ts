@@ -26,7 +26,9 @@ export class ReadYourWrites {
   async reflect(projections: readonly string[], minPosition?: string): Promise<bigint> {
     if (minPosition !== undefined) {
       if (!POSITION.test(minPosition)) {
-        throw new RequestValidationFailed([{ field: 'minPosition', messages: ['minPosition must be a log position: a whole number'] }]);
+        throw new RequestValidationFailed([
+          { field: 'minPosition', messages: ['minPosition must be a log position: a whole number'] },
+        ]);
       }
       await this.runtime.projector.waitForPosition(BigInt(minPosition), this.maxWaitMs, projections);
     }

@@ -17,15 +17,29 @@ export class CompletionReportController {
 
   @Get('completion')
   @Access(READ_STATISTICS)
-  @ApiOperation({ summary: 'Completion report: every figure by cases and money, rates, targets and gaps, per office, its children and the roll-up' })
+  @ApiOperation({
+    summary:
+      'Completion report: every figure by cases and money, rates, targets and gaps, per office, its children and the roll-up',
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiHeader({ name: 'Accept', required: false, description: 'text/csv for CSV; JSON otherwise' })
-  async completion(@Query() query: CompletionReportQueryDto, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+  async completion(
+    @Query() query: CompletionReportQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     await this.readModels.reflect(['completion_stats'], query.minPosition);
-    const report = await completionReport(this.readModels.db, { officeId: query.office, period: query.period, asOf: query.asOf });
+    const report = await completionReport(this.readModels.db, {
+      officeId: query.office,
+      period: query.period,
+      asOf: query.asOf,
+    });
     if (accept?.includes('text/csv')) {
       void reply.header('content-type', 'text/csv; charset=utf-8');
-      void reply.header('content-disposition', `inline; filename="completion-${query.office ?? 'country'}-${query.period}.csv"`);
+      void reply.header(
+        'content-disposition',
+        `inline; filename="completion-${query.office ?? 'country'}-${query.period}.csv"`,
+      );
       return toCsv(report);
     }
     return jsonSafe(report);

@@ -29,26 +29,47 @@ export class ReportingCommandsController {
   @Post()
   @Access({ roles: ['head', 'admin'], office: 'parent-in-body' })
   @ApiOperation({ summary: 'RegisterOffice: an enforcement office and its parent (register parents first)' })
-  async registerOffice(@Body() body: RegisterOfficeDto, @RequestCommandContext() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
+  async registerOffice(
+    @Body() body: RegisterOfficeDto,
+    @RequestCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
     void reply.status(201);
     return this.run(body.officeId, { type: 'RegisterOffice', data: dated(body, localToday()) }, context, reply);
   }
 
-  @Post(':officeId/targets') @HttpCode(200)
+  @Post(':officeId/targets')
+  @HttpCode(200)
   @Access({ roles: ['head', 'admin'], office: 'parent-of-office-in-path' })
   @ApiOperation({ summary: 'SetTarget: completion-rate targets of a reporting year, by cases and by money' })
-  setTarget(@Param('officeId', OfficeId) officeId: string, @Body() body: SetTargetDto, @RequestCommandContext() c: CommandContext, @Res({ passthrough: true }) r: FastifyReply) {
+  setTarget(
+    @Param('officeId', OfficeId) officeId: string,
+    @Body() body: SetTargetDto,
+    @RequestCommandContext() c: CommandContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
     return this.run(officeId, { type: 'SetTarget', data: { ...dated(body, localToday()), officeId } }, c, r);
   }
 
-  @Post(':officeId/close-period') @HttpCode(200)
+  @Post(':officeId/close-period')
+  @HttpCode(200)
   @Access({ roles: ['head', 'admin'], office: 'office-in-path-or-its-parent' })
   @ApiOperation({ summary: 'ClosePeriod: freeze the office’s figures for a month-end period (TTLT 12/2021 Art. 10)' })
-  closePeriod(@Param('officeId', OfficeId) officeId: string, @Body() body: ClosePeriodDto, @RequestCommandContext() c: CommandContext, @Res({ passthrough: true }) r: FastifyReply) {
+  closePeriod(
+    @Param('officeId', OfficeId) officeId: string,
+    @Body() body: ClosePeriodDto,
+    @RequestCommandContext() c: CommandContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
     return this.run(officeId, { type: 'ClosePeriod', data: { ...dated(body, localToday()), officeId } }, c, r);
   }
 
-  private async run(officeId: string, command: ReportingCommand, context: CommandContext, reply: FastifyReply): Promise<CommandResponse> {
+  private async run(
+    officeId: string,
+    command: ReportingCommand,
+    context: CommandContext,
+    reply: FastifyReply,
+  ): Promise<CommandResponse> {
     const result = await this.commands.execute(new ExecuteReportingCommand(officeId, command, context));
     return commandResponse(officeId, result, reply);
   }

@@ -15,8 +15,19 @@ export async function deadlinesSweepCommand(io: CliIo, options: { today?: string
   const today = options.today ?? vietnamToday();
   if (!isLocalDate(today)) throw new UsageError(`--today must be a calendar date YYYY-MM-DD, got "${today}"`);
   return withStores(io, async ({ eventStore, readModels }) => {
-    const silent = { log: () => undefined, warn: (message: string) => io.stderr.write(`${message}\n`), error: (message: string) => io.stderr.write(`${message}\n`) };
-    const projector = createProjector({ eventStore, db: readModels.db, projections: [deadlinesProjection], logger: silent, controlPollMs: 0, autoRebuild: false });
+    const silent = {
+      log: () => undefined,
+      warn: (message: string) => io.stderr.write(`${message}\n`),
+      error: (message: string) => io.stderr.write(`${message}\n`),
+    };
+    const projector = createProjector({
+      eventStore,
+      db: readModels.db,
+      projections: [deadlinesProjection],
+      logger: silent,
+      controlPollMs: 0,
+      autoRebuild: false,
+    });
     await projector.start();
     try {
       await projector.waitForPosition(await eventStore.headPosition(), CATCH_UP_MS);
@@ -29,11 +40,20 @@ export async function deadlinesSweepCommand(io: CliIo, options: { today?: string
       return 0;
     }
     const count = (outcome: string) => result.deadlines.filter((swept) => swept.outcome === outcome).length;
-    io.stdout.write(`Deadlines due before ${today}: ${count('recorded')} recorded as missed, ${count('unchanged')} unchanged, ${count('refused')} refused\n`);
+    io.stdout.write(
+      `Deadlines due before ${today}: ${count('recorded')} recorded as missed, ${count('unchanged')} unchanged, ${count('refused')} refused\n`,
+    );
     for (const swept of result.deadlines) {
       const { stream, kind, level, dueOn } = swept.deadline;
-      const detail = swept.outcome === 'refused' ? ` (${swept.code})` : swept.position === undefined ? '' : ` at position ${swept.position}`;
-      io.stdout.write(`  ${swept.outcome.padEnd(9)} ${stream} ${kind}${level > 0 ? ` level ${level}` : ''} due ${dueOn}${detail}\n`);
+      const detail =
+        swept.outcome === 'refused'
+          ? ` (${swept.code})`
+          : swept.position === undefined
+            ? ''
+            : ` at position ${swept.position}`;
+      io.stdout.write(
+        `  ${swept.outcome.padEnd(9)} ${stream} ${kind}${level > 0 ? ` level ${level}` : ''} due ${dueOn}${detail}\n`,
+      );
     }
     return 0;
   });

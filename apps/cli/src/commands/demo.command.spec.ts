@@ -19,14 +19,23 @@ describe('demo command refusals', () => {
         name: 'Bad',
         reportingYear: 2018,
         period: '2018-05',
-        offices: [{ id: 'HP', name: 'Cục THADS TP Hải Phòng', tier: 'PROVINCE', cases: { fullyEnforced: { count: 2, amount: 1000 }, completionRate: '56.87' } }],
+        offices: [
+          {
+            id: 'HP',
+            name: 'Cục THADS TP Hải Phòng',
+            tier: 'PROVINCE',
+            cases: { fullyEnforced: { count: 2, amount: 1000 }, completionRate: '56.87' },
+          },
+        ],
       }),
     );
     const dataDir = join(dir, 'data');
     const { code, stderr } = await cli('demo', '--scenario', scenario, '--data-dir', dataDir);
     expect(code).toBe(1);
     expect(stderr).toContain(`Error: ${scenario} is not a valid scenario:`);
-    expect(stderr).toContain('  - offices[0].cases.fullyEnforced.amount must be a decimal string of whole VND, e.g. "442000000000"');
+    expect(stderr).toContain(
+      '  - offices[0].cases.fullyEnforced.amount must be a decimal string of whole VND, e.g. "442000000000"',
+    );
     expect(stderr).toContain('  - offices[0].cases.completionRate is not allowed: a scenario never states rates');
     expect(existsSync(dataDir)).toBe(false);
     expect(existsSync(join(dir, 'must-not-be-used'))).toBe(false);

@@ -30,12 +30,15 @@ export async function demoCommand(io: CliIo, options: DemoCommandOptions): Promi
     text = readFileSync(file, 'utf8');
   } catch (error) {
     // Not `instanceof Error`: fs errors may come from another realm (jest's sandbox), and the message is what matters.
-    const reason = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
+    const reason =
+      typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
     throw new Error(`Cannot read the scenario ${file}: ${reason}`);
   }
   const scenario = parseScenarioText(text, file);
   const dataDir = prepareDataDir(options.dataDir, options.force);
-  io.stderr.write(`Scenario: ${scenario.name} (${file})\nData: ${dataDir.path}${dataDir.temporary ? ' (temporary)' : ''}\n`);
+  io.stderr.write(
+    `Scenario: ${scenario.name} (${file})\nData: ${dataDir.path}${dataDir.temporary ? ' (temporary)' : ''}\n`,
+  );
   const started = Date.now();
   const result = await runDemo({ scenario, dataDir: dataDir.path, progress: io.stderr });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -6,7 +6,11 @@ import { toJson, withStores, type CliIo } from '../cli-context';
  * on stderr and swaps it in when caught up. A projector running elsewhere keeps serving the old generation until
  * the swap and then continues in the new one.
  */
-export async function projectionsRebuildCommand(io: CliIo, projection: Projection, options: { force: boolean; batchSize?: number; json: boolean }): Promise<number> {
+export async function projectionsRebuildCommand(
+  io: CliIo,
+  projection: Projection,
+  options: { force: boolean; batchSize?: number; json: boolean },
+): Promise<number> {
   return withStores(io, async ({ eventStore, readModels }) => {
     const bar = createProgressBar(io.stderr, `Rebuilding ${projection.name}`);
     const started = Date.now();
@@ -16,7 +20,11 @@ export async function projectionsRebuildCommand(io: CliIo, projection: Projectio
       projection,
       force: options.force,
       batchSize: options.batchSize,
-      onProgress: (progress) => bar.update(progress.position < 0n ? 0n : progress.position, progress.headPosition < 0n ? 0n : progress.headPosition),
+      onProgress: (progress) =>
+        bar.update(
+          progress.position < 0n ? 0n : progress.position,
+          progress.headPosition < 0n ? 0n : progress.headPosition,
+        ),
     });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     bar.done(`done in ${seconds} s`);

@@ -12,13 +12,20 @@ export async function projectionsSkipCommand(
   positionText: string,
   options: { reason?: string; actor?: string; json: boolean },
 ): Promise<number> {
-  if (!/^\d{1,19}$/.test(positionText)) throw new UsageError(`<position> must be a log position (a whole number), got "${positionText}"`);
+  if (!/^\d{1,19}$/.test(positionText))
+    throw new UsageError(`<position> must be a log position (a whole number), got "${positionText}"`);
   const reason = options.reason?.trim();
   if (!reason) throw new UsageError('--reason "…" is required: a skip is recorded with why it was done');
   const actor = (options.actor ?? io.env.USER ?? '').trim();
-  if (!actor) throw new UsageError('--actor <id> is required when $USER is not set: a skip is recorded with who did it');
+  if (!actor)
+    throw new UsageError('--actor <id> is required when $USER is not set: a skip is recorded with who did it');
   return withStores(io, async ({ readModels }) => {
-    const record = await skipPoisonEvent(readModels.db, { projection: projection.name, position: BigInt(positionText), reason, actor });
+    const record = await skipPoisonEvent(readModels.db, {
+      projection: projection.name,
+      position: BigInt(positionText),
+      reason,
+      actor,
+    });
     if (options.json) io.stdout.write(`${toJson(record)}\n`);
     else {
       io.stdout.write(

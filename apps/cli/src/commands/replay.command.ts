@@ -17,7 +17,9 @@ export async function replayCommand(io: CliIo, caseId: string, flags: CliFlags):
       io.stdout.write(`${toJson(replay)}\n`);
       return 0;
     }
-    io.stdout.write(`Case ${caseId} as of ${replay.asOf ?? 'every date'}, as known at ${replay.asKnownAt ?? 'now'}: ${replay.steps.length} of ${events.length} events\n`);
+    io.stdout.write(
+      `Case ${caseId} as of ${replay.asOf ?? 'every date'}, as known at ${replay.asKnownAt ?? 'now'}: ${replay.steps.length} of ${events.length} events\n`,
+    );
     for (const step of replay.steps) io.stdout.write(`${stepLine(step)}\n`);
     io.stdout.write(`State: ${replay.steps.length ? replay.state.status : 'no events in this window'}\n`);
     return 0;
@@ -34,7 +36,10 @@ function stepLine(step: ReplayStep): string {
 
 function windowOf(flags: CliFlags) {
   try {
-    return checkReplayWindow({ asOf: flags.asOf, asKnownAt: flags.asKnownAt }, { asOf: '--as-of', asKnownAt: '--as-known-at' });
+    return checkReplayWindow(
+      { asOf: flags.asOf, asKnownAt: flags.asKnownAt },
+      { asOf: '--as-of', asKnownAt: '--as-known-at' },
+    );
   } catch (error) {
     if (error instanceof DomainError) throw new UsageError(error.message);
     throw error;

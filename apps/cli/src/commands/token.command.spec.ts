@@ -11,12 +11,15 @@ describe('cli token', () => {
   });
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  const cli = (env: NodeJS.ProcessEnv, ...argv: string[]) => runCliCaptured(['token', ...argv], { DATA_DIR: dataDir, ...env }, []);
+  const cli = (env: NodeJS.ProcessEnv, ...argv: string[]) =>
+    runCliCaptured(['token', ...argv], { DATA_DIR: dataDir, ...env }, []);
 
   it('prints a development token the API accepts, and says on stderr what it grants', async () => {
     const run = await cli({}, '--role', 'officer', '--office', 'HP-NGO-QUYEN', '--sub', 'chv-tran-b', '--ttl', '2h');
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/^Development token for chv-tran-b \(officer at HP-NGO-QUYEN\), valid until .*dev-jwt-secret\n$/);
+    expect(run.stderr).toMatch(
+      /^Development token for chv-tran-b \(officer at HP-NGO-QUYEN\), valid until .*dev-jwt-secret\n$/,
+    );
     const verifier = openTokenVerifier(loadAuthSettings({}, dataDir), { warn: () => undefined });
     const verified = await verifier.verify(run.stdout.trim());
     expect(verified).toMatchObject({ subject: 'chv-tran-b', roles: ['officer'], offices: ['HP-NGO-QUYEN'] });
@@ -26,7 +29,12 @@ describe('cli token', () => {
   it('takes lists of roles and offices, defaults the subject, and answers JSON with --json', async () => {
     const run = await cli({}, '--role', 'head,officer', '--office=HP,HP-NGO-QUYEN', '--json');
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ sub: 'dev-head', roles: ['head', 'officer'], offices: ['HP', 'HP-NGO-QUYEN'], token: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/) });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      sub: 'dev-head',
+      roles: ['head', 'officer'],
+      offices: ['HP', 'HP-NGO-QUYEN'],
+      token: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
+    });
   });
 
   it.each([
@@ -43,7 +51,10 @@ describe('cli token', () => {
 
   it.each([
     [[], /--role is required/],
-    [['--role', 'superuser'], /--role must be one or more of officer, head, auditor, admin, reporting, got "superuser"/],
+    [
+      ['--role', 'superuser'],
+      /--role must be one or more of officer, head, auditor, admin, reporting, got "superuser"/,
+    ],
     [['--role', 'officer'], /--office is needed for officer and head/],
     [['--role', 'auditor', '--ttl', '1y'], /--ttl must be a duration from 1m to 30d/],
     [['--role', 'auditor', '--ttl', '31d'], /--ttl must be a duration/],

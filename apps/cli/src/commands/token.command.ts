@@ -1,4 +1,13 @@
-import { InvalidAuthSettings, isRole, loadAuthSettings, mintDevelopmentToken, OFFICE_BOUND_ROLES, ROLES, whyNoDevelopmentTokens, type Role } from '@thads/application';
+import {
+  InvalidAuthSettings,
+  isRole,
+  loadAuthSettings,
+  mintDevelopmentToken,
+  OFFICE_BOUND_ROLES,
+  ROLES,
+  whyNoDevelopmentTokens,
+  type Role,
+} from '@thads/application';
 import { UsageError } from '../cli-arguments';
 import { toJson, type CliIo } from '../cli-context';
 
@@ -29,7 +38,8 @@ export function tokenCommand(io: CliIo, options: TokenOptions): number {
     throw new UsageError('--office is needed for officer and head: they act only for the offices in their token');
   }
   const subject = options.sub ?? `dev-${roles[0]}`;
-  if (!/^[A-Za-z0-9._:@+|-]{1,200}$/.test(subject)) throw new UsageError(`--sub must be 1–200 letters, digits or . _ : @ + | -, got "${subject}"`);
+  if (!/^[A-Za-z0-9._:@+|-]{1,200}$/.test(subject))
+    throw new UsageError(`--sub must be 1–200 letters, digits or . _ : @ + | -, got "${subject}"`);
   const ttlSeconds = secondsOf(options.ttl ?? DEFAULT_TTL);
 
   let settings;
@@ -52,15 +62,19 @@ export function tokenCommand(io: CliIo, options: TokenOptions): number {
   io.stdout.write(`${token}\n`);
   // On stderr, so `TOKEN=$(… token …)` captures the token alone.
   const where = settings.mode === 'development-secret' ? settings.secretFile : '';
-  io.stderr.write(`Development token for ${subject} (${roles.join(', ')}${offices.length ? ` at ${offices.join(', ')}` : ''}), valid until ${expiresAt}; signed with ${where}\n`);
+  io.stderr.write(
+    `Development token for ${subject} (${roles.join(', ')}${offices.length ? ` at ${offices.join(', ')}` : ''}), valid until ${expiresAt}; signed with ${where}\n`,
+  );
   return 0;
 }
 
 function rolesOf(flag: string | undefined): Role[] {
-  if (flag === undefined) throw new UsageError(`--role is required: one or more of ${ROLES.join(', ')}, comma-separated`);
+  if (flag === undefined)
+    throw new UsageError(`--role is required: one or more of ${ROLES.join(', ')}, comma-separated`);
   const roles = listOf(flag);
   const unknown = roles.filter((role) => !isRole(role));
-  if (roles.length === 0 || unknown.length > 0) throw new UsageError(`--role must be one or more of ${ROLES.join(', ')}, got "${flag}"`);
+  if (roles.length === 0 || unknown.length > 0)
+    throw new UsageError(`--role must be one or more of ${ROLES.join(', ')}, got "${flag}"`);
   return [...new Set(roles as Role[])];
 }
 
@@ -68,7 +82,8 @@ function officesOf(flag: string | undefined): string[] {
   if (flag === undefined) return [];
   const offices = listOf(flag);
   const bad = offices.find((office) => !OFFICE_ID.test(office));
-  if (offices.length === 0 || bad !== undefined) throw new UsageError(`--office must be office ids separated by commas, got "${flag}"`);
+  if (offices.length === 0 || bad !== undefined)
+    throw new UsageError(`--office must be office ids separated by commas, got "${flag}"`);
   return [...new Set(offices)];
 }
 
@@ -76,10 +91,14 @@ function officesOf(flag: string | undefined): string[] {
 function secondsOf(ttl: string): number {
   const match = /^(\d{1,7})([smhd]?)$/.exec(ttl.trim());
   const seconds = match ? Number(match[1]) * UNIT_SECONDS[match[2] || 's'] : Number.NaN;
-  if (!(seconds >= 60 && seconds <= MAX_TTL_SECONDS)) throw new UsageError(`--ttl must be a duration from 1m to 30d such as 8h, 30m or 2d, got "${ttl}"`);
+  if (!(seconds >= 60 && seconds <= MAX_TTL_SECONDS))
+    throw new UsageError(`--ttl must be a duration from 1m to 30d such as 8h, 30m or 2d, got "${ttl}"`);
   return seconds;
 }
 
 function listOf(flag: string): string[] {
-  return flag.split(',').map((part) => part.trim()).filter(Boolean);
+  return flag
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
 }

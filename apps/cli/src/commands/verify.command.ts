@@ -6,7 +6,11 @@ import { toJson, withStores, type CliIo } from '../cli-context';
  * `verify <caseId> | --all [--json]`: checks hash links (DESIGN.md §5). One case: its stream. `--all`: every stream,
  * reading $all in pages with a progress bar on stderr. Exit 1 on any break, naming the first broken link.
  */
-export async function verifyCommand(io: CliIo, target: { readonly caseId?: string; readonly all: boolean }, json: boolean): Promise<number> {
+export async function verifyCommand(
+  io: CliIo,
+  target: { readonly caseId?: string; readonly all: boolean },
+  json: boolean,
+): Promise<number> {
   return withStores(io, async ({ eventStore }) => {
     if (target.caseId !== undefined) {
       const stream = streamNameOf('case', target.caseId);

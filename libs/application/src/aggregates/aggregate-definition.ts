@@ -4,7 +4,11 @@ import type { Decider, EventCodec } from '@thads/domain';
  * What the generic command path needs to know about one aggregate: its stream category, its decider and
  * the codec between its events and their stored JSON.
  */
-export interface AggregateDefinition<Command extends { readonly type: string }, Event extends { readonly type: string }, State> {
+export interface AggregateDefinition<
+  Command extends { readonly type: string },
+  Event extends { readonly type: string },
+  State,
+> {
   /** Stream category, one word: streams are `<category>-<id>`. */
   readonly category: string;
   readonly decider: Decider<Command, Event, State>;

@@ -14,7 +14,11 @@ export interface LoadedAggregate<State> {
 }
 
 /** Reads and folds one aggregate's stream (retractions applied). Throws `<CATEGORY>_NOT_FOUND` (e.g. CASE_NOT_FOUND) when it has no events. */
-export async function loadAggregate<Command extends { readonly type: string }, Event extends { readonly type: string }, State>(
+export async function loadAggregate<
+  Command extends { readonly type: string },
+  Event extends { readonly type: string },
+  State,
+>(
   store: EventStore,
   definition: AggregateDefinition<Command, Event, State>,
   id: string,

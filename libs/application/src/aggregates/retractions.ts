@@ -53,7 +53,10 @@ export function foldRecorded<Command extends { readonly type: string }, Event ex
   definition: AggregateDefinition<Command, Event, State>,
   recorded: readonly StoredEvent[],
 ): State {
-  return fold(definition.decider, withRetractionsApplied(recorded).map((event) => definition.codec.decode(event)));
+  return fold(
+    definition.decider,
+    withRetractionsApplied(recorded).map((event) => definition.codec.decode(event)),
+  );
 }
 
 function isRecord(value: unknown): value is JsonRecord {

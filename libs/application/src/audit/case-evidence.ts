@@ -31,7 +31,12 @@ export interface CaseEvidence {
     readonly algorithm: 'sha256';
     readonly rule: string;
     readonly genesisHash: string;
-    readonly links: readonly { readonly revision: string; readonly eventId: string; readonly prevHash: string; readonly hash: string }[];
+    readonly links: readonly {
+      readonly revision: string;
+      readonly eventId: string;
+      readonly prevHash: string;
+      readonly hash: string;
+    }[];
     /** The last event's hash: keep a copy elsewhere, since a chain alone cannot show a truncated tail. */
     readonly headHash: string | null;
   };
@@ -41,18 +46,33 @@ export interface CaseEvidence {
 }
 
 /** Builds the evidence document from a case's recorded events; `generatedAt` comes from the caller's clock. */
-export function caseEvidence(caseId: string, stream: string, events: readonly RecordedEvent[], window: ReplayWindow, generatedAt: string): CaseEvidence {
+export function caseEvidence(
+  caseId: string,
+  stream: string,
+  events: readonly RecordedEvent[],
+  window: ReplayWindow,
+  generatedAt: string,
+): CaseEvidence {
   const verification = chainReport(stream, events);
   return {
     caseId,
     stream,
     generatedAt,
-    events: events.map((event) => ({ ...event, revision: event.revision.toString(), position: event.position.toString() })),
+    events: events.map((event) => ({
+      ...event,
+      revision: event.revision.toString(),
+      position: event.position.toString(),
+    })),
     hashChain: {
       algorithm: 'sha256',
       rule: CANONICAL_MATERIAL_RULE,
       genesisHash: GENESIS_HASH,
-      links: events.map((event) => ({ revision: event.revision.toString(), eventId: event.id, prevHash: event.metadata.prevHash, hash: event.metadata.hash })),
+      links: events.map((event) => ({
+        revision: event.revision.toString(),
+        eventId: event.id,
+        prevHash: event.metadata.prevHash,
+        hash: event.metadata.hash,
+      })),
       headHash: events.at(-1)?.metadata.hash ?? null,
     },
     verification,

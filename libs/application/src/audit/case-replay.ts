@@ -44,7 +44,9 @@ export interface CaseReplay {
  */
 export function replayCase(caseId: string, events: readonly RecordedEvent[], window: ReplayWindow): CaseReplay {
   const knownUntil = window.asKnownAt === undefined ? undefined : Date.parse(window.asKnownAt);
-  const known = events.filter((event) => knownUntil === undefined || Date.parse(event.metadata.recordedAt) <= knownUntil);
+  const known = events.filter(
+    (event) => knownUntil === undefined || Date.parse(event.metadata.recordedAt) <= knownUntil,
+  );
   // Retractions known by then apply as in the live fold: dropped, or with their corrected data (retractions.ts).
   const effective = withRetractionsApplied(known).filter((event) => isEffectiveBy(event, window.asOf));
 
@@ -72,7 +74,10 @@ export function replayCase(caseId: string, events: readonly RecordedEvent[], win
 
 /** The current state of every event, as `fold` would give it; for evidence documents without a window. */
 export function currentCaseState(events: readonly RecordedEvent[]): CaseState {
-  return fold(caseAggregate.decider, events.map((event) => caseAggregate.codec.decode(event)));
+  return fold(
+    caseAggregate.decider,
+    events.map((event) => caseAggregate.codec.decode(event)),
+  );
 }
 
 /**

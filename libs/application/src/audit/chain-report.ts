@@ -20,5 +20,10 @@ export function chainReport(stream: string, events: readonly RecordedEvent[]): C
   const result = verifyChain(events);
   if (result.ok) return { stream, ok: true, events: events.length };
   const { revision, id, kind, expected, actual } = result.brokenAt;
-  return { stream, ok: false, events: events.length, brokenAt: { revision: revision.toString(), eventId: id, kind, expected, actual } };
+  return {
+    stream,
+    ok: false,
+    events: events.length,
+    brokenAt: { revision: revision.toString(), eventId: id, kind, expected, actual },
+  };
 }

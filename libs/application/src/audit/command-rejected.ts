@@ -34,10 +34,17 @@ export interface CommandRejection {
 export function bodyDigestOf(body: unknown): string | null {
   if (body === undefined || body === null) return null;
   try {
-    return createHash('sha256').update(canonicalJson(body as JsonValue), 'utf8').digest('hex');
+    return createHash('sha256')
+      .update(canonicalJson(body as JsonValue), 'utf8')
+      .digest('hex');
   } catch {
     // Not JSON-shaped (e.g. a bigint after transformation): digest its plain JSON text instead.
-    return createHash('sha256').update(JSON.stringify(body, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)) ?? '', 'utf8').digest('hex');
+    return createHash('sha256')
+      .update(
+        JSON.stringify(body, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)) ?? '',
+        'utf8',
+      )
+      .digest('hex');
   }
 }
 
@@ -59,17 +66,23 @@ export function recordCommandRejection(store: EventStore, rejection: CommandReje
     detail: rejection.detail,
     bodyDigest: bodyDigestOf(rejection.body),
   };
-  return store.append(`${REJECTION_CATEGORY}-${rejection.caseId ?? 'unknown'}`, [{
-    id: randomUUID(),
-    type: COMMAND_REJECTED,
-    data,
-    metadata: {
-      actor: rejection.actor,
-      commandId,
-      correlationId: rejection.correlationId ?? commandId,
-      causationId: commandId,
-      schemaVersion: 1,
-      reason: `${rejection.code}: ${rejection.detail}`.slice(0, 1000),
-    },
-  }], { expectedRevision: 'any' });
+  return store.append(
+    `${REJECTION_CATEGORY}-${rejection.caseId ?? 'unknown'}`,
+    [
+      {
+        id: randomUUID(),
+        type: COMMAND_REJECTED,
+        data,
+        metadata: {
+          actor: rejection.actor,
+          commandId,
+          correlationId: rejection.correlationId ?? commandId,
+          causationId: commandId,
+          schemaVersion: 1,
+          reason: `${rejection.code}: ${rejection.detail}`.slice(0, 1000),
+        },
+      },
+    ],
+    { expectedRevision: 'any' },
+  );
 }

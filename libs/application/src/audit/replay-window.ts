@@ -21,12 +21,24 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}
  * Checks a replay window's parameters; throws INVALID_REPLAY_WINDOW naming the parameter (`asOf`, `asKnownAt`), so
  * the edge can say which one is wrong (400). `names` lets the CLI name its flags instead.
  */
-export function checkReplayWindow(window: ReplayWindow, names: { asOf: string; asKnownAt: string } = { asOf: 'asOf', asKnownAt: 'asKnownAt' }): ReplayWindow {
+export function checkReplayWindow(
+  window: ReplayWindow,
+  names: { asOf: string; asKnownAt: string } = { asOf: 'asOf', asKnownAt: 'asKnownAt' },
+): ReplayWindow {
   if (window.asOf !== undefined && !isRealDate(window.asOf)) {
-    throw new DomainError('INVALID_REPLAY_WINDOW', `${names.asOf} must be a date YYYY-MM-DD, got "${window.asOf}"`, { param: names.asOf });
+    throw new DomainError('INVALID_REPLAY_WINDOW', `${names.asOf} must be a date YYYY-MM-DD, got "${window.asOf}"`, {
+      param: names.asOf,
+    });
   }
-  if (window.asKnownAt !== undefined && (!INSTANT.test(window.asKnownAt) || Number.isNaN(Date.parse(window.asKnownAt)))) {
-    throw new DomainError('INVALID_REPLAY_WINDOW', `${names.asKnownAt} must be an ISO-8601 timestamp with a zone, e.g. 2026-03-01T10:00:00Z, got "${window.asKnownAt}"`, { param: names.asKnownAt });
+  if (
+    window.asKnownAt !== undefined &&
+    (!INSTANT.test(window.asKnownAt) || Number.isNaN(Date.parse(window.asKnownAt)))
+  ) {
+    throw new DomainError(
+      'INVALID_REPLAY_WINDOW',
+      `${names.asKnownAt} must be an ISO-8601 timestamp with a zone, e.g. 2026-03-01T10:00:00Z, got "${window.asKnownAt}"`,
+      { param: names.asKnownAt },
+    );
   }
   return window;
 }

@@ -18,7 +18,10 @@ export type VerifyProgress = (position: bigint, head: bigint) => void;
  * each stream). Each page is checked together with the last verified event of every stream it continues, so a link
  * across a page boundary is checked too. A broken stream is reported once and its later events are skipped.
  */
-export async function verifyAllStreams(store: EventStore, options: { readonly pageSize?: number; readonly onProgress?: VerifyProgress } = {}): Promise<StoreVerification> {
+export async function verifyAllStreams(
+  store: EventStore,
+  options: { readonly pageSize?: number; readonly onProgress?: VerifyProgress } = {},
+): Promise<StoreVerification> {
   const pageSize = options.pageSize ?? 1000;
   const head = await store.headPosition();
   const lastVerified = new Map<string, RecordedEvent>();
@@ -60,5 +63,16 @@ function byStream(page: readonly RecordedEvent[]): Map<string, RecordedEvent[]> 
 }
 
 function missingStart(stream: string, first: RecordedEvent): ChainReport {
-  return { stream, ok: false, events: 0, brokenAt: { revision: first.revision.toString(), eventId: first.id, kind: 'revision', expected: '0', actual: first.revision.toString() } };
+  return {
+    stream,
+    ok: false,
+    events: 0,
+    brokenAt: {
+      revision: first.revision.toString(),
+      eventId: first.id,
+      kind: 'revision',
+      expected: '0',
+      actual: first.revision.toString(),
+    },
+  };
 }

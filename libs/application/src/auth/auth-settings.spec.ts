@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InvalidAuthSettings, loadAuthSettings } from './auth-settings';
 
-const pem = (bits: number) => generateKeyPairSync('rsa', { modulusLength: bits }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+const pem = (bits: number) =>
+  generateKeyPairSync('rsa', { modulusLength: bits }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
 const SECRET = 's'.repeat(32);
 
 describe('loadAuthSettings', () => {
@@ -13,24 +14,56 @@ describe('loadAuthSettings', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('given nothing, then tokens are HS256 with the development secret under DATA_DIR', () => {
-    expect(loadAuthSettings({}, '/var/thads')).toEqual({ mode: 'development-secret', algorithm: 'HS256', secretFile: '/var/thads/dev-jwt-secret', clockSkewSeconds: 30 });
+    expect(loadAuthSettings({}, '/var/thads')).toEqual({
+      mode: 'development-secret',
+      algorithm: 'HS256',
+      secretFile: '/var/thads/dev-jwt-secret',
+      clockSkewSeconds: 30,
+    });
   });
 
   it('given AUTH_JWT_SECRET, issuer, audience and skew, then HS256 with that secret and those checks', () => {
-    expect(loadAuthSettings({ AUTH_JWT_SECRET: SECRET, AUTH_JWT_ISSUER: 'https://id', AUTH_JWT_AUDIENCE: 'thads', AUTH_CLOCK_SKEW_SECONDS: '5' }, '/d')).toEqual({
-      mode: 'shared-secret', algorithm: 'HS256', secret: SECRET, issuer: 'https://id', audience: 'thads', clockSkewSeconds: 5,
+    expect(
+      loadAuthSettings(
+        {
+          AUTH_JWT_SECRET: SECRET,
+          AUTH_JWT_ISSUER: 'https://id',
+          AUTH_JWT_AUDIENCE: 'thads',
+          AUTH_CLOCK_SKEW_SECONDS: '5',
+        },
+        '/d',
+      ),
+    ).toEqual({
+      mode: 'shared-secret',
+      algorithm: 'HS256',
+      secret: SECRET,
+      issuer: 'https://id',
+      audience: 'thads',
+      clockSkewSeconds: 5,
     });
   });
 
   it('given a PEM public key inline (with literal \\n) or in a file, then RS256 with it', () => {
-    expect(loadAuthSettings({ AUTH_JWT_PUBLIC_KEY: rsaPem.replace(/\n/g, '\\n') }, '/d')).toMatchObject({ mode: 'public-key', algorithm: 'RS256', publicKeyPem: rsaPem });
+    expect(loadAuthSettings({ AUTH_JWT_PUBLIC_KEY: rsaPem.replace(/\n/g, '\\n') }, '/d')).toMatchObject({
+      mode: 'public-key',
+      algorithm: 'RS256',
+      publicKeyPem: rsaPem,
+    });
     const file = join(dir, 'key.pem');
     writeFileSync(file, rsaPem);
-    expect(loadAuthSettings({ AUTH_JWT_PUBLIC_KEY_FILE: file }, '/d')).toMatchObject({ mode: 'public-key', publicKeyPem: rsaPem });
+    expect(loadAuthSettings({ AUTH_JWT_PUBLIC_KEY_FILE: file }, '/d')).toMatchObject({
+      mode: 'public-key',
+      publicKeyPem: rsaPem,
+    });
   });
 
   it('given a JWKS URL, then RS256 from it with a cache TTL', () => {
-    expect(loadAuthSettings({ AUTH_JWKS_URL: 'https://id.thads.vn/jwks.json' }, '/d')).toMatchObject({ mode: 'jwks', algorithm: 'RS256', jwksUrl: 'https://id.thads.vn/jwks.json', jwksCacheTtlMs: 600_000 });
+    expect(loadAuthSettings({ AUTH_JWKS_URL: 'https://id.thads.vn/jwks.json' }, '/d')).toMatchObject({
+      mode: 'jwks',
+      algorithm: 'RS256',
+      jwksUrl: 'https://id.thads.vn/jwks.json',
+      jwksCacheTtlMs: 600_000,
+    });
     expect(loadAuthSettings({ AUTH_JWKS_URL: 'http://127.0.0.1:8080/jwks' }, '/d')).toMatchObject({ mode: 'jwks' });
   });
 
@@ -51,7 +84,9 @@ describe('loadAuthSettings', () => {
 
   it('refuses RSA keys under 2048 bits and keys that are not RSA', () => {
     expect(() => loadAuthSettings({ AUTH_JWT_PUBLIC_KEY: pem(1024) }, '/d')).toThrow(/at least 2048 bits, got 1024/);
-    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+      .publicKey.export({ type: 'spki', format: 'pem' })
+      .toString();
     expect(() => loadAuthSettings({ AUTH_JWT_PUBLIC_KEY: ec }, '/d')).toThrow(/must be an RSA key for RS256, got ec/);
   });
 });

@@ -49,11 +49,14 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 export function loadAuthSettings(env: NodeJS.ProcessEnv, dataDir: string): AuthSettings {
   const checks = claimChecks(env);
   const chosen = MODE_VARIABLES.filter((name) => env[name] !== undefined);
-  if (chosen.length > 1) throw new InvalidAuthSettings(`${chosen.join(' and ')} are both set; choose one way to verify tokens`);
+  if (chosen.length > 1)
+    throw new InvalidAuthSettings(`${chosen.join(' and ')} are both set; choose one way to verify tokens`);
   const secret = value(env, 'AUTH_JWT_SECRET');
   if (secret !== undefined) {
     if (Buffer.byteLength(secret) < MIN_SECRET_LENGTH) {
-      throw new InvalidAuthSettings(`AUTH_JWT_SECRET must be at least ${MIN_SECRET_LENGTH} bytes (256 bits) for HS256, got ${Buffer.byteLength(secret)}`);
+      throw new InvalidAuthSettings(
+        `AUTH_JWT_SECRET must be at least ${MIN_SECRET_LENGTH} bytes (256 bits) for HS256, got ${Buffer.byteLength(secret)}`,
+      );
     }
     return { mode: 'shared-secret', algorithm: 'HS256', secret, ...checks };
   }
@@ -61,9 +64,20 @@ export function loadAuthSettings(env: NodeJS.ProcessEnv, dataDir: string): AuthS
   if (pem !== undefined) return { mode: 'public-key', algorithm: 'RS256', publicKeyPem: pem, ...checks };
   const jwksUrl = value(env, 'AUTH_JWKS_URL');
   if (jwksUrl !== undefined) {
-    return { mode: 'jwks', algorithm: 'RS256', jwksUrl: checkedJwksUrl(jwksUrl), jwksCacheTtlMs: integerIn(env, 'AUTH_JWKS_CACHE_TTL_MS', 600_000, 1_000, 86_400_000), ...checks };
+    return {
+      mode: 'jwks',
+      algorithm: 'RS256',
+      jwksUrl: checkedJwksUrl(jwksUrl),
+      jwksCacheTtlMs: integerIn(env, 'AUTH_JWKS_CACHE_TTL_MS', 600_000, 1_000, 86_400_000),
+      ...checks,
+    };
   }
-  return { mode: 'development-secret', algorithm: 'HS256', secretFile: join(dataDir, DEVELOPMENT_SECRET_FILE), ...checks };
+  return {
+    mode: 'development-secret',
+    algorithm: 'HS256',
+    secretFile: join(dataDir, DEVELOPMENT_SECRET_FILE),
+    ...checks,
+  };
 }
 
 /** An RSA public key of at least MIN_RSA_BITS bits; `name` is the variable or JWKS entry it came from. */
@@ -74,9 +88,11 @@ export function rsaPublicKey(pem: string | object, name: string, format: 'pem' |
   } catch (error) {
     throw new InvalidAuthSettings(`${name} is not a public key: ${(error as Error).message}`);
   }
-  if (key.asymmetricKeyType !== 'rsa') throw new InvalidAuthSettings(`${name} must be an RSA key for RS256, got ${key.asymmetricKeyType}`);
+  if (key.asymmetricKeyType !== 'rsa')
+    throw new InvalidAuthSettings(`${name} must be an RSA key for RS256, got ${key.asymmetricKeyType}`);
   const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
-  if (bits < MIN_RSA_BITS) throw new InvalidAuthSettings(`${name} must be an RSA key of at least ${MIN_RSA_BITS} bits, got ${bits}`);
+  if (bits < MIN_RSA_BITS)
+    throw new InvalidAuthSettings(`${name} must be an RSA key of at least ${MIN_RSA_BITS} bits, got ${bits}`);
   return key;
 }
 
@@ -118,8 +134,11 @@ function checkedJwksUrl(raw: string): string {
   } catch {
     throw new InvalidAuthSettings(`AUTH_JWKS_URL must be a URL, got "${raw}"`);
   }
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) return url.toString();
-  throw new InvalidAuthSettings(`AUTH_JWKS_URL must be https:// (plain http only to 127.0.0.1 or localhost), got "${raw}"`);
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)))
+    return url.toString();
+  throw new InvalidAuthSettings(
+    `AUTH_JWKS_URL must be https:// (plain http only to 127.0.0.1 or localhost), got "${raw}"`,
+  );
 }
 
 function value(env: NodeJS.ProcessEnv, name: string): string | undefined {

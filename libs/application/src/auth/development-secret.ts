@@ -40,7 +40,9 @@ function readIfPresent(file: string): string | undefined {
 function checked(content: string, file: string): string {
   const secret = content.trim();
   if (Buffer.byteLength(secret) < MIN_SECRET_LENGTH) {
-    throw new InvalidAuthSettings(`The development secret in ${file} is shorter than ${MIN_SECRET_LENGTH} bytes; delete the file to generate a new one`);
+    throw new InvalidAuthSettings(
+      `The development secret in ${file} is shorter than ${MIN_SECRET_LENGTH} bytes; delete the file to generate a new one`,
+    );
   }
   return secret;
 }

@@ -32,10 +32,21 @@ describe('development secret and tokens', () => {
 
   it('mints a token the API verifier accepts, and says loudly that a development secret is in use', async () => {
     const settings = loadAuthSettings({}, dataDir);
-    const token = mintDevelopmentToken(settings, { subject: 'chv-tran-b', roles: ['officer'], offices: ['HP-NGO-QUYEN'], ttlSeconds: 8 * 3600, now: NOW });
+    const token = mintDevelopmentToken(settings, {
+      subject: 'chv-tran-b',
+      roles: ['officer'],
+      offices: ['HP-NGO-QUYEN'],
+      ttlSeconds: 8 * 3600,
+      now: NOW,
+    });
     const warnings: string[] = [];
     const verifier = openTokenVerifier(settings, { warn: (message) => warnings.push(message), now: () => NOW });
-    await expect(verifier.verify(token)).resolves.toEqual({ subject: 'chv-tran-b', roles: ['officer'], offices: ['HP-NGO-QUYEN'], expiresAt: NOW / 1000 + 8 * 3600 });
+    await expect(verifier.verify(token)).resolves.toEqual({
+      subject: 'chv-tran-b',
+      roles: ['officer'],
+      offices: ['HP-NGO-QUYEN'],
+      expiresAt: NOW / 1000 + 8 * 3600,
+    });
     expect(warnings.join('\n')).toMatch(/DEVELOPMENT SECRET IN USE.*generated on an earlier start/s);
     expect(readFileSync(join(dataDir, 'dev-jwt-secret'), 'utf8').trim()).toHaveLength(43);
   });
@@ -46,6 +57,8 @@ describe('development secret and tokens', () => {
   ])('refuses to mint under %j, naming why', (env, reason) => {
     const settings = loadAuthSettings(env, dataDir);
     expect(whyNoDevelopmentTokens(settings)).toMatch(reason);
-    expect(() => mintDevelopmentToken(settings, { subject: 'x', roles: ['admin'], offices: [], ttlSeconds: 60, now: NOW })).toThrow(/^No development token: AUTH_/);
+    expect(() =>
+      mintDevelopmentToken(settings, { subject: 'x', roles: ['admin'], offices: [], ttlSeconds: 60, now: NOW }),
+    ).toThrow(/^No development token: AUTH_/);
   });
 });

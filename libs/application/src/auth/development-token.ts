@@ -32,7 +32,8 @@ export interface DevelopmentTokenRequest {
  */
 export function mintDevelopmentToken(settings: AuthSettings, request: DevelopmentTokenRequest): string {
   const refusal = whyNoDevelopmentTokens(settings);
-  if (refusal !== undefined || settings.mode !== 'development-secret') throw new Error(`No development token: ${refusal}`);
+  if (refusal !== undefined || settings.mode !== 'development-secret')
+    throw new Error(`No development token: ${refusal}`);
   const { secret } = readOrCreateDevelopmentSecret(settings.secretFile);
   const issuedAt = Math.floor(request.now / 1000);
   return signJwt(

@@ -9,7 +9,12 @@ import type { TokenVerifier } from './token-verifier';
 
 const first = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const second = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const jwk = (key: KeyObject, kid?: string) => ({ ...key.export({ format: 'jwk' }), ...(kid ? { kid } : {}), use: 'sig', alg: 'RS256' });
+const jwk = (key: KeyObject, kid?: string) => ({
+  ...key.export({ format: 'jwk' }),
+  ...(kid ? { kid } : {}),
+  use: 'sig',
+  alg: 'RS256',
+});
 
 /** A local identity provider: serves whatever JWKS the test sets, counts reads, can fail on demand. */
 function startJwksServer() {
@@ -22,7 +27,11 @@ function startJwksServer() {
     }
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(state.document));
   });
-  const listening = new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`)));
+  const listening = new Promise<string>((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`),
+    ),
+  );
   return { state, listening, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
@@ -31,7 +40,10 @@ describe('token verifier: RS256 keys from a JWKS URL', () => {
   let clock = Date.UTC(2026, 0, 15, 9);
   let verifier: TokenVerifier;
   const token = (privateKey: KeyObject, kid?: string, sub = 'head-le') =>
-    signJwt({ sub, roles: ['head'], offices: ['HP'], exp: Math.floor(clock / 1000) + 600 }, { algorithm: 'RS256', privateKey, kid });
+    signJwt(
+      { sub, roles: ['head'], offices: ['HP'], exp: Math.floor(clock / 1000) + 600 },
+      { algorithm: 'RS256', privateKey, kid },
+    );
 
   beforeAll(async () => {
     const url = await idp.listening;
@@ -59,7 +71,9 @@ describe('token verifier: RS256 keys from a JWKS URL', () => {
     await verifier.verify(token(second.privateKey, 'k2'));
     idp.state.document = { keys: [jwk(first.publicKey, 'k1')] };
     clock += 61_000;
-    await expect(verifier.verify(token(second.privateKey, 'k2'))).rejects.toThrow(new InvalidToken('no RS256 key with kid "k2" in the JWKS'));
+    await expect(verifier.verify(token(second.privateKey, 'k2'))).rejects.toThrow(
+      new InvalidToken('no RS256 key with kid "k2" in the JWKS'),
+    );
   });
 
   it('picks up a rotated key at once, but reads again for unknown kids at most once per interval', async () => {
@@ -85,7 +99,13 @@ describe('token verifier: RS256 keys from a JWKS URL', () => {
 
   it('ignores keys that are not RSA signing keys for RS256', async () => {
     const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    idp.state.document = { keys: [{ ...ec.publicKey.export({ format: 'jwk' }), kid: 'ec' }, { ...jwk(second.publicKey, 'enc'), use: 'enc' }, jwk(first.publicKey, 'k1')] };
+    idp.state.document = {
+      keys: [
+        { ...ec.publicKey.export({ format: 'jwk' }), kid: 'ec' },
+        { ...jwk(second.publicKey, 'enc'), use: 'enc' },
+        jwk(first.publicKey, 'k1'),
+      ],
+    };
     clock += 61_000;
     await expect(verifier.verify(token(first.privateKey))).resolves.toBeDefined();
   });

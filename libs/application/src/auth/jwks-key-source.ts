@@ -49,20 +49,28 @@ export function createJwksKeySource(options: JwksKeySourceOptions): JwksKeySourc
       const known = cached && pick(cached, kid);
       if (fresh && known) return known;
       // Concurrent requests share one read of the document.
-      if (inFlight === undefined && now() - lastAttempt >= minRefetch) inFlight = refresh().finally(() => (inFlight = undefined));
+      if (inFlight === undefined && now() - lastAttempt >= minRefetch)
+        inFlight = refresh().finally(() => (inFlight = undefined));
       if (inFlight !== undefined) {
         try {
           await inFlight;
         } catch (error) {
           // A stale key still proves a signature: better than refusing every user while the provider is down.
           if (known) return known;
-          throw new SigningKeysUnavailable(`The signing keys at AUTH_JWKS_URL could not be read: ${(error as Error).message}`);
+          throw new SigningKeysUnavailable(
+            `The signing keys at AUTH_JWKS_URL could not be read: ${(error as Error).message}`,
+          );
         }
       }
-      if (cached === undefined) throw new SigningKeysUnavailable('The signing keys at AUTH_JWKS_URL could not be read yet; retry shortly');
+      if (cached === undefined)
+        throw new SigningKeysUnavailable('The signing keys at AUTH_JWKS_URL could not be read yet; retry shortly');
       const key = pick(cached, kid);
       if (key) return key;
-      throw new InvalidToken(kid === undefined ? 'the token has no kid and the JWKS does not hold exactly one RS256 key' : `no RS256 key with kid "${kid}" in the JWKS`);
+      throw new InvalidToken(
+        kid === undefined
+          ? 'the token has no kid and the JWKS does not hold exactly one RS256 key'
+          : `no RS256 key with kid "${kid}" in the JWKS`,
+      );
     },
   };
 }
@@ -81,7 +89,8 @@ function parseJwks(document: unknown, at: number): Fetched {
   const unnamed: KeyObject[] = [];
   for (const entry of entries as Record<string, unknown>[]) {
     if (typeof entry !== 'object' || entry === null || entry.kty !== 'RSA') continue;
-    if ((entry.use !== undefined && entry.use !== 'sig') || (entry.alg !== undefined && entry.alg !== 'RS256')) continue;
+    if ((entry.use !== undefined && entry.use !== 'sig') || (entry.alg !== undefined && entry.alg !== 'RS256'))
+      continue;
     let key: KeyObject;
     try {
       key = rsaPublicKey(entry, `JWKS key ${String(entry.kid ?? '(no kid)')}`, 'jwk');

@@ -21,7 +21,8 @@ export type SigningKey =
 
 /** Splits and decodes a compact JWS. Throws InvalidToken for anything that is not three base64url parts of JSON objects. */
 export function decodeJwt(token: string): DecodedJwt {
-  if (token.length > MAX_TOKEN_LENGTH) throw new InvalidToken(`the token is longer than ${MAX_TOKEN_LENGTH} characters`);
+  if (token.length > MAX_TOKEN_LENGTH)
+    throw new InvalidToken(`the token is longer than ${MAX_TOKEN_LENGTH} characters`);
   const parts = token.split('.');
   // Buffer's base64url decoder skips characters outside the alphabet, so the alphabet is checked first.
   if (parts.length !== 3 || !parts.every((part) => BASE64URL.test(part)) || parts[0] === '' || parts[1] === '') {
@@ -58,6 +59,7 @@ function jsonObject(part: string, name: string): Record<string, unknown> {
   } catch {
     throw new InvalidToken(`the token ${name} is not JSON`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidToken(`the token ${name} is not a JSON object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new InvalidToken(`the token ${name} is not a JSON object`);
   return value as Record<string, unknown>;
 }

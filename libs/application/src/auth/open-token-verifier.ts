@@ -38,6 +38,14 @@ function verificationKey(settings: AuthSettings, options: OpenTokenVerifierOptio
     case 'public-key':
       return { algorithm: 'RS256', publicKey: createPublicKey(settings.publicKeyPem) };
     case 'jwks':
-      return { algorithm: 'RS256', jwks: createJwksKeySource({ url: settings.jwksUrl, cacheTtlMs: settings.jwksCacheTtlMs, fetchJson: options.fetchJson, now: options.now }) };
+      return {
+        algorithm: 'RS256',
+        jwks: createJwksKeySource({
+          url: settings.jwksUrl,
+          cacheTtlMs: settings.jwksCacheTtlMs,
+          fetchJson: options.fetchJson,
+          now: options.now,
+        }),
+      };
   }
 }

@@ -10,26 +10,46 @@ const checks = { clockSkewSeconds: 30 };
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const otherRsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
 
-const claims = (extra: Record<string, unknown> = {}) => ({ sub: 'chv-tran-b', roles: ['officer'], offices: ['HP-NGO-QUYEN'], iat: NOW_S, exp: NOW_S + 3600, ...extra });
-const hs = (extra: Record<string, unknown> = {}, secret = SECRET) => signJwt(claims(extra), { algorithm: 'HS256', secret });
-const rs = (extra: Record<string, unknown> = {}, privateKey: KeyObject = rsa.privateKey) => signJwt(claims(extra), { algorithm: 'RS256', privateKey });
-const verifier = (key: VerificationKey, extraChecks: Record<string, unknown> = {}) => createTokenVerifier(key, { ...checks, ...extraChecks }, () => NOW);
+const claims = (extra: Record<string, unknown> = {}) => ({
+  sub: 'chv-tran-b',
+  roles: ['officer'],
+  offices: ['HP-NGO-QUYEN'],
+  iat: NOW_S,
+  exp: NOW_S + 3600,
+  ...extra,
+});
+const hs = (extra: Record<string, unknown> = {}, secret = SECRET) =>
+  signJwt(claims(extra), { algorithm: 'HS256', secret });
+const rs = (extra: Record<string, unknown> = {}, privateKey: KeyObject = rsa.privateKey) =>
+  signJwt(claims(extra), { algorithm: 'RS256', privateKey });
+const verifier = (key: VerificationKey, extraChecks: Record<string, unknown> = {}) =>
+  createTokenVerifier(key, { ...checks, ...extraChecks }, () => NOW);
 const hsVerifier = verifier({ algorithm: 'HS256', secret: SECRET });
 const rsVerifier = verifier({ algorithm: 'RS256', publicKey: rsa.publicKey });
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(InvalidToken);
   return (error as Error).message;
 }
 
 describe('token verifier: HS256', () => {
   it('accepts a token signed with the secret and returns subject, roles and offices', async () => {
-    await expect(hsVerifier.verify(hs())).resolves.toEqual({ subject: 'chv-tran-b', roles: ['officer'], offices: ['HP-NGO-QUYEN'], expiresAt: NOW_S + 3600 });
+    await expect(hsVerifier.verify(hs())).resolves.toEqual({
+      subject: 'chv-tran-b',
+      roles: ['officer'],
+      offices: ['HP-NGO-QUYEN'],
+      expiresAt: NOW_S + 3600,
+    });
   });
 
   it('refuses a token signed with another secret, and one whose payload was changed after signing', async () => {
-    expect(await refusal(hsVerifier.verify(hs({}, 'another-secret-of-at-least-32-bytes!!')))).toBe('the signature does not verify');
+    expect(await refusal(hsVerifier.verify(hs({}, 'another-secret-of-at-least-32-bytes!!')))).toBe(
+      'the signature does not verify',
+    );
     const [header, , signature] = hs().split('.');
     const forged = `${header}.${encodeJson(claims({ roles: ['admin'] }))}.${signature}`;
     expect(await refusal(hsVerifier.verify(forged))).toBe('the signature does not verify');
@@ -55,8 +75,12 @@ describe('token verifier: algorithm confusion', () => {
   const unsigned = `${encodeJson({ alg: 'none', typ: 'JWT' })}.${encodeJson(claims({ roles: ['admin'] }))}.`;
 
   it('refuses alg none on either mode', async () => {
-    expect(await refusal(hsVerifier.verify(unsigned))).toBe('alg "none" is not accepted; this server accepts HS256 only');
-    expect(await refusal(rsVerifier.verify(unsigned))).toBe('alg "none" is not accepted; this server accepts RS256 only');
+    expect(await refusal(hsVerifier.verify(unsigned))).toBe(
+      'alg "none" is not accepted; this server accepts HS256 only',
+    );
+    expect(await refusal(rsVerifier.verify(unsigned))).toBe(
+      'alg "none" is not accepted; this server accepts RS256 only',
+    );
   });
 
   it('refuses an HS256 token on an RS256 server, even one whose HMAC key is the public key itself', async () => {
@@ -99,11 +123,16 @@ describe('token verifier: time claims', () => {
 });
 
 describe('token verifier: issuer and audience', () => {
-  const strict = verifier({ algorithm: 'HS256', secret: SECRET }, { issuer: 'https://id.thads.vn', audience: 'thads-engine' });
+  const strict = verifier(
+    { algorithm: 'HS256', secret: SECRET },
+    { issuer: 'https://id.thads.vn', audience: 'thads-engine' },
+  );
 
   it('accepts the configured issuer with the audience as a string or in an array', async () => {
     await expect(strict.verify(hs({ iss: 'https://id.thads.vn', aud: 'thads-engine' }))).resolves.toBeDefined();
-    await expect(strict.verify(hs({ iss: 'https://id.thads.vn', aud: ['other', 'thads-engine'] }))).resolves.toBeDefined();
+    await expect(
+      strict.verify(hs({ iss: 'https://id.thads.vn', aud: ['other', 'thads-engine'] })),
+    ).resolves.toBeDefined();
   });
 
   it('refuses another issuer, another audience, or none', async () => {
@@ -136,6 +165,9 @@ describe('token verifier: malformed tokens and claims', () => {
   });
 
   it('gives a token without roles or offices no rights rather than refusing it', async () => {
-    await expect(hsVerifier.verify(hs({ roles: undefined, offices: undefined }))).resolves.toMatchObject({ roles: [], offices: [] });
+    await expect(hsVerifier.verify(hs({ roles: undefined, offices: undefined }))).resolves.toMatchObject({
+      roles: [],
+      offices: [],
+    });
   });
 });

@@ -37,21 +37,33 @@ const OFFICE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
  * Verifies compact JWS tokens with node:crypto (RFC 7515, 7518, 7519). The algorithm is fixed by the key, never taken
  * from the token: `alg: none` and an HS256 token signed with an RSA public key as its secret are both refused.
  */
-export function createTokenVerifier(key: VerificationKey, checks: ClaimChecks, now: () => number = Date.now): TokenVerifier {
+export function createTokenVerifier(
+  key: VerificationKey,
+  checks: ClaimChecks,
+  now: () => number = Date.now,
+): TokenVerifier {
   return {
     async verify(token) {
       const jwt = decodeJwt(token);
       const alg = jwt.header.alg;
-      if (alg !== key.algorithm) throw new InvalidToken(`alg "${String(alg)}" is not accepted; this server accepts ${key.algorithm} only`);
+      if (alg !== key.algorithm)
+        throw new InvalidToken(`alg "${String(alg)}" is not accepted; this server accepts ${key.algorithm} only`);
       // RFC 7515 §4.1.11: a token that needs extensions we do not understand must be refused.
-      if (jwt.header.crit !== undefined) throw new InvalidToken('the token header has "crit" extensions this server does not understand');
-      if (!(await signatureHolds(key, jwt.header.kid, jwt.signingInput, jwt.signature))) throw new InvalidToken('the signature does not verify');
+      if (jwt.header.crit !== undefined)
+        throw new InvalidToken('the token header has "crit" extensions this server does not understand');
+      if (!(await signatureHolds(key, jwt.header.kid, jwt.signingInput, jwt.signature)))
+        throw new InvalidToken('the signature does not verify');
       return claimsOf(jwt.payload, checks, Math.floor(now() / 1000));
     },
   };
 }
 
-async function signatureHolds(key: VerificationKey, kid: unknown, signingInput: string, signature: Buffer): Promise<boolean> {
+async function signatureHolds(
+  key: VerificationKey,
+  kid: unknown,
+  signingInput: string,
+  signature: Buffer,
+): Promise<boolean> {
   if (key.algorithm === 'HS256') {
     const expected = createHmac('sha256', key.secret).update(signingInput).digest();
     return signature.length === expected.length && timingSafeEqual(signature, expected);
@@ -70,17 +82,21 @@ function claimsOf(payload: Readonly<Record<string, unknown>>, checks: ClaimCheck
   if (nbf !== undefined && nowSeconds + skew < nbf) throw new InvalidToken('the token is not valid yet (nbf)');
   const iat = numericDate(payload, 'iat');
   if (iat !== undefined && nowSeconds + skew < iat) throw new InvalidToken('the token was issued in the future (iat)');
-  if (checks.issuer !== undefined && payload.iss !== checks.issuer) throw new InvalidToken(`the token issuer is not "${checks.issuer}"`);
-  if (checks.audience !== undefined && !audienceIncludes(payload.aud, checks.audience)) throw new InvalidToken(`the token audience does not include "${checks.audience}"`);
+  if (checks.issuer !== undefined && payload.iss !== checks.issuer)
+    throw new InvalidToken(`the token issuer is not "${checks.issuer}"`);
+  if (checks.audience !== undefined && !audienceIncludes(payload.aud, checks.audience))
+    throw new InvalidToken(`the token audience does not include "${checks.audience}"`);
   const subject = payload.sub;
-  if (typeof subject !== 'string' || !SUBJECT.test(subject)) throw new InvalidToken('"sub" must be 1–200 characters of letters, digits and . _ : @ + | -');
+  if (typeof subject !== 'string' || !SUBJECT.test(subject))
+    throw new InvalidToken('"sub" must be 1–200 characters of letters, digits and . _ : @ + | -');
   return { subject, roles: rolesOf(payload.roles), offices: officesOf(payload.offices), expiresAt: exp };
 }
 
 function numericDate(payload: Readonly<Record<string, unknown>>, name: string): number | undefined {
   const value = payload[name];
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new InvalidToken(`"${name}" must be a number of seconds since 1970`);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw new InvalidToken(`"${name}" must be a number of seconds since 1970`);
   return value;
 }
 
@@ -90,7 +106,8 @@ function audienceIncludes(aud: unknown, audience: string): boolean {
 
 function rolesOf(claim: unknown): Role[] {
   if (claim === undefined) return [];
-  if (!Array.isArray(claim) || !claim.every((role) => typeof role === 'string')) throw new InvalidToken('"roles" must be an array of strings');
+  if (!Array.isArray(claim) || !claim.every((role) => typeof role === 'string'))
+    throw new InvalidToken('"roles" must be an array of strings');
   return [...new Set(claim.filter(isRole))];
 }
 

@@ -24,7 +24,8 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ caseId, command, context }: ExecuteCaseCommand): Promise<CommandResult> {
-    const resolved = command.type === 'CorrectRecordedFact' ? await withRetractionTarget(this.store, caseId, command) : command;
+    const resolved =
+      command.type === 'CorrectRecordedFact' ? await withRetractionTarget(this.store, caseId, command) : command;
     return handleCommand(this.store, caseAggregate, caseId, resolved, context);
   }
 }

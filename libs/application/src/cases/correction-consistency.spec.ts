@@ -23,13 +23,17 @@ const collect = (amount: bigint): CaseCommand => ({
   type: 'RecordCollection',
   data: { collectionId: 'col-1', itemId: F.feeItemId, amount, source: 'VOLUNTARY', effectiveDate: '2025-07-01' },
 });
-const disburse = (amount: bigint): CaseCommand => ({ type: 'DisburseFunds', data: { disbursementId: 'dis-1', itemId: F.feeItemId, amount, effectiveDate: '2025-07-02' } });
+const disburse = (amount: bigint): CaseCommand => ({
+  type: 'DisburseFunds',
+  data: { disbursementId: 'dis-1', itemId: F.feeItemId, amount, effectiveDate: '2025-07-02' },
+});
 
 describe('corrections keep the case consistent', () => {
   let store: EventStore;
 
   async function run(command: CaseCommand): Promise<void> {
-    const resolved = command.type === 'CorrectRecordedFact' ? await withRetractionTarget(store, caseId, command) : command;
+    const resolved =
+      command.type === 'CorrectRecordedFact' ? await withRetractionTarget(store, caseId, command) : command;
     await handleCommand(store, caseAggregate, caseId, resolved, context());
   }
 
@@ -41,7 +45,15 @@ describe('corrections keep the case consistent', () => {
 
   async function correct(type: string, correctedData?: Record<string, string>): Promise<void> {
     const eventId = await idOf(type);
-    await run({ type: 'CorrectRecordedFact', data: { eventId, reason: 'Receipt misread', effectiveDate: '2025-08-01', ...(correctedData ? { correctedData } : {}) } } as CaseCommand);
+    await run({
+      type: 'CorrectRecordedFact',
+      data: {
+        eventId,
+        reason: 'Receipt misread',
+        effectiveDate: '2025-08-01',
+        ...(correctedData ? { correctedData } : {}),
+      },
+    } as CaseCommand);
   }
 
   beforeEach(async () => {
@@ -50,7 +62,10 @@ describe('corrections keep the case consistent', () => {
       receiveCaseCommand(),
       issueDecisionCommand(),
       { type: 'AssignEnforcementOfficer', data: { officerId: 'officer-1', effectiveDate: CASE_DATES.decided } },
-      { type: 'RecordVerification', data: { result: 'ENFORCEABLE', findings: 'Owns a house', effectiveDate: CASE_DATES.verified } },
+      {
+        type: 'RecordVerification',
+        data: { result: 'ENFORCEABLE', findings: 'Owns a house', effectiveDate: CASE_DATES.verified },
+      },
       collect(F.feeAmount),
       disburse(F.feeAmount),
     ] as CaseCommand[]) {
@@ -71,16 +86,34 @@ describe('corrections keep the case consistent', () => {
     await correct('FundsDisbursed', { amount: '1000' });
     await correct('FundsCollected', { amount: '1000' });
     const { state } = await loadAggregate(store, caseAggregate, caseId);
-    expect(state.status !== 'none' && state.facts.items.find((item) => item.itemId === F.feeItemId)).toMatchObject({ collected: 1000n, disbursed: 1000n });
+    expect(state.status !== 'none' && state.facts.items.find((item) => item.itemId === F.feeItemId)).toMatchObject({
+      collected: 1000n,
+      disbursed: 1000n,
+    });
   });
 
   it('given a collection corrected above what the item owes, then CORRECTION_BREAKS_MONEY names the collected side', async () => {
-    await expect(correct('FundsCollected', { amount: (F.feeAmount + 1n).toString() })).rejects.toMatchObject({ code: 'CORRECTION_BREAKS_MONEY', details: { field: 'collected' } });
+    await expect(correct('FundsCollected', { amount: (F.feeAmount + 1n).toString() })).rejects.toMatchObject({
+      code: 'CORRECTION_BREAKS_MONEY',
+      details: { field: 'collected' },
+    });
   });
 
   it('given a settled case, then a correction that leaves money unpaid is CORRECTION_BREAKS_SETTLEMENT until the settlement is retracted', async () => {
-    await run({ type: 'RecordCollection', data: { collectionId: 'col-2', itemId: F.debtItemId, amount: F.debtAmount, source: 'VOLUNTARY', effectiveDate: '2025-07-03' } });
-    await run({ type: 'DisburseFunds', data: { disbursementId: 'dis-2', itemId: F.debtItemId, amount: F.debtAmount, effectiveDate: '2025-07-03' } });
+    await run({
+      type: 'RecordCollection',
+      data: {
+        collectionId: 'col-2',
+        itemId: F.debtItemId,
+        amount: F.debtAmount,
+        source: 'VOLUNTARY',
+        effectiveDate: '2025-07-03',
+      },
+    });
+    await run({
+      type: 'DisburseFunds',
+      data: { disbursementId: 'dis-2', itemId: F.debtItemId, amount: F.debtAmount, effectiveDate: '2025-07-03' },
+    });
     await run({ type: 'Settle', data: { effectiveDate: '2025-07-04' } });
     await expect(correct('FundsDisbursed', { amount: '1000' })).rejects.toMatchObject({
       code: 'CORRECTION_BREAKS_SETTLEMENT',

@@ -6,7 +6,12 @@ describe('event ids', () => {
   });
 
   it('differ by stream, command and index', () => {
-    const ids = new Set([eventIdFor('case-1', 'cmd', 0), eventIdFor('case-2', 'cmd', 0), eventIdFor('case-1', 'cmd2', 0), eventIdFor('case-1', 'cmd', 1)]);
+    const ids = new Set([
+      eventIdFor('case-1', 'cmd', 0),
+      eventIdFor('case-2', 'cmd', 0),
+      eventIdFor('case-1', 'cmd2', 0),
+      eventIdFor('case-1', 'cmd', 1),
+    ]);
     expect(ids.size).toBe(4);
   });
 

@@ -40,10 +40,21 @@ describe('handleCommand', () => {
 
   it('given an empty stream, when a command decides events, then it appends them from revision 0 with full metadata', async () => {
     const result = await handleCommand(store, definition, 'c1', add(3n), context('cmd-1'));
-    expect(result).toMatchObject({ streamName: 'counter-c1', nextRevision: 0n, replayed: false, events: [{ type: 'Added', revision: 0n }] });
+    expect(result).toMatchObject({
+      streamName: 'counter-c1',
+      nextRevision: 0n,
+      replayed: false,
+      events: [{ type: 'Added', revision: 0n }],
+    });
     const [stored] = await store.readStream('counter-c1');
     expect(stored.data).toEqual({ amount: '3' });
-    expect(stored.metadata).toMatchObject({ actor: { id: 'officer-1' }, commandId: 'cmd-1', correlationId: 'cmd-1', causationId: 'cmd-1', schemaVersion: 1 });
+    expect(stored.metadata).toMatchObject({
+      actor: { id: 'officer-1' },
+      commandId: 'cmd-1',
+      correlationId: 'cmd-1',
+      causationId: 'cmd-1',
+      schemaVersion: 1,
+    });
   });
 
   it('given a command already handled, when it is retried, then it returns the original result and writes nothing', async () => {
@@ -56,7 +67,9 @@ describe('handleCommand', () => {
 
   it('given a rule the command breaks, then the DomainError propagates and nothing is written', async () => {
     const first = await handleCommand(store, definition, 'c1', add(9n), context('cmd-1'));
-    await expect(handleCommand(store, definition, 'c1', add(5n), context('cmd-2'))).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED' });
+    await expect(handleCommand(store, definition, 'c1', add(5n), context('cmd-2'))).rejects.toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+    });
     expect(await store.headPosition()).toBe(first.position);
   });
 
@@ -83,7 +96,9 @@ describe('handleCommand', () => {
     const racing = raceOnce(store, async () => {
       await handleCommand(store, definition, 'c1', add(9n), context('rival'));
     });
-    await expect(handleCommand(racing, definition, 'c1', add(3n), context('cmd-1'), noWait)).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED' });
+    await expect(handleCommand(racing, definition, 'c1', add(3n), context('cmd-1'), noWait)).rejects.toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+    });
   });
 
   it('given writers that always win, then it gives up after the bounded attempts with ConcurrencyConflict', async () => {

@@ -1,9 +1,4 @@
-import {
-  StreamNotFound,
-  WrongExpectedRevision,
-  type EventStore,
-  type RecordedEvent,
-} from '@thads/event-store';
+import { StreamNotFound, WrongExpectedRevision, type EventStore, type RecordedEvent } from '@thads/event-store';
 import { streamNameOf, type AggregateDefinition } from '../aggregates/aggregate-definition';
 import { FACT_RETRACTED, foldRecorded } from '../aggregates/retractions';
 import type { CommandContext, CommandResult } from './command-context';
@@ -29,7 +24,11 @@ const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 5 };
  * - A DomainError from the decider (or from the aggregate's consistency check after a correction) propagates
  *   untouched, and nothing is written.
  */
-export async function handleCommand<Command extends { readonly type: string }, Event extends { readonly type: string }, State>(
+export async function handleCommand<
+  Command extends { readonly type: string },
+  Event extends { readonly type: string },
+  State,
+>(
   store: EventStore,
   definition: AggregateDefinition<Command, Event, State>,
   aggregateId: string,
@@ -53,7 +52,13 @@ export async function handleCommand<Command extends { readonly type: string }, E
     const state = foldRecorded(definition, recorded);
     const decided = definition.decider.decide(command, state);
     if (!decided.length) {
-      return { streamName, nextRevision: currentRevision ?? -1n, position: recorded.at(-1)?.position ?? -1n, events: [], replayed: false };
+      return {
+        streamName,
+        nextRevision: currentRevision ?? -1n,
+        position: recorded.at(-1)?.position ?? -1n,
+        events: [],
+        replayed: false,
+      };
     }
 
     const toAppend = decided.map((event, index) => {

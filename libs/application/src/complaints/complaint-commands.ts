@@ -28,7 +28,10 @@ export class ExecuteComplaintCommandHandler implements ICommandHandler<ExecuteCo
     if (command.type === 'FileComplaint') {
       const caseEvents = await readWholeStream(this.store, streamNameOf(caseAggregate.category, command.data.caseId));
       if (!caseEvents.length) {
-        throw new DomainError('CASE_NOT_FOUND', `Case ${command.data.caseId} does not exist`, { field: 'caseId', caseId: command.data.caseId });
+        throw new DomainError('CASE_NOT_FOUND', `Case ${command.data.caseId} does not exist`, {
+          field: 'caseId',
+          caseId: command.data.caseId,
+        });
       }
     }
     return handleCommand(this.store, complaintAggregate, complaintId, command, context);

@@ -43,7 +43,12 @@ describe('checkDurability on real SQLite files', () => {
     file.pragma('synchronous = NORMAL');
     const db = readModelKysely(file);
     try {
-      const check = checkDurability({ eventStore: { store, url: 'sqlite:events.db' }, readModels: { db, url: 'sqlite:read.db' }, allowUnsafe: false, logger: quiet });
+      const check = checkDurability({
+        eventStore: { store, url: 'sqlite:events.db' },
+        readModels: { db, url: 'sqlite:read.db' },
+        allowUnsafe: false,
+        logger: quiet,
+      });
       await expect(check).rejects.toThrow(UnsafeDurability);
       await expect(check).rejects.toThrow(/READ_MODEL_URL \(read models\) has synchronous=1, safe: FULL \(2\)/);
     } finally {
@@ -56,8 +61,13 @@ describe('checkDurability on real SQLite files', () => {
     const store = createSqliteEventStore({ filename: ':memory:' });
     const warnings: string[] = [];
     try {
-      const options = { eventStore: { store, url: 'sqlite::memory:' }, logger: { log: () => undefined, warn: (line: string) => warnings.push(line) } };
-      await expect(checkDurability({ ...options, allowUnsafe: false })).rejects.toThrow(/EVENT_STORE_URL \(event store\) has journal_mode=memory/);
+      const options = {
+        eventStore: { store, url: 'sqlite::memory:' },
+        logger: { log: () => undefined, warn: (line: string) => warnings.push(line) },
+      };
+      await expect(checkDurability({ ...options, allowUnsafe: false })).rejects.toThrow(
+        /EVENT_STORE_URL \(event store\) has journal_mode=memory/,
+      );
       expect((await checkDurability({ ...options, allowUnsafe: true })).outcome).toBe('unsafe-allowed');
       expect(warnings).toEqual([expect.stringMatching(/^UNSAFE DURABILITY ALLOWED by ALLOW_UNSAFE_DURABILITY=true/)]);
     } finally {
@@ -105,11 +115,15 @@ describeWithPostgres('checkDurability on PostgreSQL', (url) => {
   it('refuses read models after SET synchronous_commit = off on their session, and allows it with the override', async () => {
     const store = await openStore();
     // One connection, so the SET below is the session the check reads through.
-    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new Pool({ connectionString: url, max: 1 }) }) });
+    const db = new Kysely<unknown>({
+      dialect: new PostgresDialect({ pool: new Pool({ connectionString: url, max: 1 }) }),
+    });
     try {
       await sql`SET synchronous_commit = off`.execute(db);
       const options = { eventStore: { store, url }, readModels: { db, url }, logger: quiet };
-      await expect(checkDurability({ ...options, allowUnsafe: false })).rejects.toThrow(/READ_MODEL_URL \(read models\) has synchronous_commit=off/);
+      await expect(checkDurability({ ...options, allowUnsafe: false })).rejects.toThrow(
+        /READ_MODEL_URL \(read models\) has synchronous_commit=off/,
+      );
       const report = await checkDurability({ ...options, allowUnsafe: true });
       expect(report.outcome).toBe('unsafe-allowed');
       expect(report.stores.map((s) => s.verdict)).toEqual(['safe', 'unsafe']);

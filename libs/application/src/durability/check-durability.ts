@@ -6,7 +6,13 @@
  */
 import { sql, type QueryExecutorProvider } from 'kysely';
 import type { EventStore } from '@thads/event-store';
-import { decideDurability, UnsafeDurability, type DurabilityDecision, type DurabilityObservation, type StoreObservation } from './durability-rules';
+import {
+  decideDurability,
+  UnsafeDurability,
+  type DurabilityDecision,
+  type DurabilityObservation,
+  type StoreObservation,
+} from './durability-rules';
 
 /** Where the check writes: the WARN line when unsafe settings are allowed, notes on unverifiable engines. */
 export interface DurabilityLogger {
@@ -34,10 +40,18 @@ export type DurabilityReport = Omit<DurabilityDecision, 'outcome'> & { readonly 
  */
 export async function checkDurability(options: DurabilityCheckOptions): Promise<DurabilityReport> {
   const stores: StoreObservation[] = [
-    { variable: 'EVENT_STORE_URL', role: 'event store', observation: await readEventStoreDurability(options.eventStore.store, options.eventStore.url) },
+    {
+      variable: 'EVENT_STORE_URL',
+      role: 'event store',
+      observation: await readEventStoreDurability(options.eventStore.store, options.eventStore.url),
+    },
   ];
   if (options.readModels) {
-    stores.push({ variable: 'READ_MODEL_URL', role: 'read models', observation: await readReadModelDurability(options.readModels.db, options.readModels.url) });
+    stores.push({
+      variable: 'READ_MODEL_URL',
+      role: 'read models',
+      observation: await readReadModelDurability(options.readModels.db, options.readModels.url),
+    });
   }
   const decision = decideDurability(stores, options.allowUnsafe);
   for (const note of decision.notes) options.logger.log(note);
@@ -50,10 +64,15 @@ export async function checkDurability(options: DurabilityCheckOptions): Promise<
 export async function readEventStoreDurability(store: EventStore, url: string): Promise<DurabilityObservation> {
   if (url.startsWith('esdb://') || url.startsWith('esdb+discover://')) return { engine: 'esdb' };
   const reader = (store as Partial<{ durabilitySettings(): unknown }>).durabilitySettings;
-  if (typeof reader !== 'function') throw new Error(`EVENT_STORE_URL: the store opened for "${scheme(url)}" cannot report its durability settings`);
+  if (typeof reader !== 'function')
+    throw new Error(`EVENT_STORE_URL: the store opened for "${scheme(url)}" cannot report its durability settings`);
   const settings = (await reader.call(store)) as Record<string, unknown>;
   if (url.startsWith('sqlite:')) {
-    return { engine: 'sqlite', journalMode: String(settings.journalMode), synchronousLevel: Number(settings.synchronousLevel) };
+    return {
+      engine: 'sqlite',
+      journalMode: String(settings.journalMode),
+      synchronousLevel: Number(settings.synchronousLevel),
+    };
   }
   return { engine: 'postgres', fsync: String(settings.fsync), synchronousCommit: String(settings.synchronousCommit) };
 }
@@ -66,11 +85,24 @@ export async function readReadModelDurability(db: QueryExecutorProvider, url: st
   if (url.startsWith('sqlite:')) {
     const journal = await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(db);
     const synchronous = await sql<{ synchronous: number | bigint }>`PRAGMA synchronous`.execute(db);
-    return { engine: 'sqlite', journalMode: String(journal.rows[0]?.journal_mode), synchronousLevel: Number(synchronous.rows[0]?.synchronous) };
+    return {
+      engine: 'sqlite',
+      journalMode: String(journal.rows[0]?.journal_mode),
+      synchronousLevel: Number(synchronous.rows[0]?.synchronous),
+    };
   }
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
-    const result = await sql<{ fsync: string; synchronous_commit: string }>`SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS synchronous_commit`.execute(db);
-    return { engine: 'postgres', fsync: String(result.rows[0]?.fsync), synchronousCommit: String(result.rows[0]?.synchronous_commit) };
+    const result = await sql<{
+      fsync: string;
+      synchronous_commit: string;
+    }>`SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS synchronous_commit`.execute(
+      db,
+    );
+    return {
+      engine: 'postgres',
+      fsync: String(result.rows[0]?.fsync),
+      synchronousCommit: String(result.rows[0]?.synchronous_commit),
+    };
   }
   throw new Error(`READ_MODEL_URL: no durability check for "${scheme(url)}"`);
 }

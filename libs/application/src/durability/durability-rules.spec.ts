@@ -10,10 +10,26 @@ import {
   type StoreObservation,
 } from './durability-rules';
 
-const events = (observation: DurabilityObservation): StoreObservation => ({ variable: 'EVENT_STORE_URL', role: 'event store', observation });
-const reads = (observation: DurabilityObservation): StoreObservation => ({ variable: 'READ_MODEL_URL', role: 'read models', observation });
-const sqlite = (journalMode: string, synchronousLevel: number): DurabilityObservation => ({ engine: 'sqlite', journalMode, synchronousLevel });
-const postgres = (fsync: string, synchronousCommit: string): DurabilityObservation => ({ engine: 'postgres', fsync, synchronousCommit });
+const events = (observation: DurabilityObservation): StoreObservation => ({
+  variable: 'EVENT_STORE_URL',
+  role: 'event store',
+  observation,
+});
+const reads = (observation: DurabilityObservation): StoreObservation => ({
+  variable: 'READ_MODEL_URL',
+  role: 'read models',
+  observation,
+});
+const sqlite = (journalMode: string, synchronousLevel: number): DurabilityObservation => ({
+  engine: 'sqlite',
+  journalMode,
+  synchronousLevel,
+});
+const postgres = (fsync: string, synchronousCommit: string): DurabilityObservation => ({
+  engine: 'postgres',
+  fsync,
+  synchronousCommit,
+});
 
 describe('parseAllowUnsafeDurability', () => {
   it('is false when unset and true only for exactly "true"', () => {
@@ -23,7 +39,9 @@ describe('parseAllowUnsafeDurability', () => {
 
   it.each(['TRUE', '1', 'yes', 'false', '', ' true'])('refuses %p, naming the variable', (value) => {
     expect(() => parseAllowUnsafeDurability({ ALLOW_UNSAFE_DURABILITY: value })).toThrow(InvalidDurabilitySetting);
-    expect(() => parseAllowUnsafeDurability({ ALLOW_UNSAFE_DURABILITY: value })).toThrow(/ALLOW_UNSAFE_DURABILITY must be exactly "true" or unset/);
+    expect(() => parseAllowUnsafeDurability({ ALLOW_UNSAFE_DURABILITY: value })).toThrow(
+      /ALLOW_UNSAFE_DURABILITY must be exactly "true" or unset/,
+    );
   });
 });
 
@@ -38,29 +56,49 @@ describe('judgeStore: SQLite', () => {
 
   it('NORMAL (1) and OFF (0) are unsafe', () => {
     expect(judgeStore(events(sqlite('wal', 1))).problems).toEqual([
-      { variable: 'EVENT_STORE_URL', role: 'event store', setting: 'synchronous', actual: '1', expected: 'FULL (2) or EXTRA (3)' },
+      {
+        variable: 'EVENT_STORE_URL',
+        role: 'event store',
+        setting: 'synchronous',
+        actual: '1',
+        expected: 'FULL (2) or EXTRA (3)',
+      },
     ]);
     expect(judgeStore(events(sqlite('wal', 0))).verdict).toBe('unsafe');
   });
 
   it('a rollback journal or an in-memory database is unsafe', () => {
-    expect(judgeStore(reads(sqlite('delete', 2))).problems.map((p) => [p.variable, p.setting, p.actual])).toEqual([['READ_MODEL_URL', 'journal_mode', 'delete']]);
+    expect(judgeStore(reads(sqlite('delete', 2))).problems.map((p) => [p.variable, p.setting, p.actual])).toEqual([
+      ['READ_MODEL_URL', 'journal_mode', 'delete'],
+    ]);
     expect(judgeStore(reads(sqlite('memory', 2))).verdict).toBe('unsafe');
   });
 
   it('an unreadable level (NaN) is unsafe, both settings reported', () => {
-    expect(judgeStore(events(sqlite('truncate', Number.NaN))).problems.map((p) => p.setting)).toEqual(['journal_mode', 'synchronous']);
+    expect(judgeStore(events(sqlite('truncate', Number.NaN))).problems.map((p) => p.setting)).toEqual([
+      'journal_mode',
+      'synchronous',
+    ]);
   });
 });
 
 describe('judgeStore: PostgreSQL', () => {
   it.each(['on', 'remote_apply', 'remote_write', 'local'])('fsync=on, synchronous_commit=%s is safe', (level) => {
-    expect(judgeStore(events(postgres('on', level)))).toMatchObject({ verdict: 'safe', settings: { fsync: 'on', synchronous_commit: level } });
+    expect(judgeStore(events(postgres('on', level)))).toMatchObject({
+      verdict: 'safe',
+      settings: { fsync: 'on', synchronous_commit: level },
+    });
   });
 
   it('synchronous_commit=off is unsafe', () => {
     expect(judgeStore(events(postgres('on', 'off'))).problems).toEqual([
-      { variable: 'EVENT_STORE_URL', role: 'event store', setting: 'synchronous_commit', actual: 'off', expected: 'on, remote_apply, remote_write, local' },
+      {
+        variable: 'EVENT_STORE_URL',
+        role: 'event store',
+        setting: 'synchronous_commit',
+        actual: 'off',
+        expected: 'on, remote_apply, remote_write, local',
+      },
     ]);
   });
 
@@ -72,7 +110,14 @@ describe('judgeStore: PostgreSQL', () => {
 
 describe('judgeStore: EventStoreDB', () => {
   it('is unverifiable, with no settings and no problems', () => {
-    expect(judgeStore(events({ engine: 'esdb' }))).toEqual({ variable: 'EVENT_STORE_URL', role: 'event store', engine: 'esdb', verdict: 'unverifiable', settings: {}, problems: [] });
+    expect(judgeStore(events({ engine: 'esdb' }))).toEqual({
+      variable: 'EVENT_STORE_URL',
+      role: 'event store',
+      engine: 'esdb',
+      verdict: 'unverifiable',
+      settings: {},
+      problems: [],
+    });
   });
 });
 
@@ -94,7 +139,9 @@ describe('decideDurability', () => {
   it('lets unsafe settings through with a loud warning when the override is set', () => {
     const decision = decideDurability([events(postgres('off', 'on'))], true);
     expect(decision.outcome).toBe('unsafe-allowed');
-    expect(decision.message).toMatch(/^UNSAFE DURABILITY ALLOWED by ALLOW_UNSAFE_DURABILITY=true: EVENT_STORE_URL \(event store\) has fsync=off/);
+    expect(decision.message).toMatch(
+      /^UNSAFE DURABILITY ALLOWED by ALLOW_UNSAFE_DURABILITY=true: EVENT_STORE_URL \(event store\) has fsync=off/,
+    );
   });
 
   it('the override changes nothing when the settings are safe', () => {
@@ -104,17 +151,34 @@ describe('decideDurability', () => {
   it('EventStoreDB passes with a note that its durability is the server’s to check', () => {
     const decision = decideDurability([events({ engine: 'esdb' }), reads(postgres('on', 'on'))], false);
     expect(decision.outcome).toBe('safe');
-    expect(decision.notes).toEqual([expect.stringMatching(/^EVENT_STORE_URL \(event store\): EventStoreDB durability cannot be read.*--unsafe-disable-flush-to-disk/)]);
+    expect(decision.notes).toEqual([
+      expect.stringMatching(
+        /^EVENT_STORE_URL \(event store\): EventStoreDB durability cannot be read.*--unsafe-disable-flush-to-disk/,
+      ),
+    ]);
   });
 });
 
 describe('checkDurability (fake stores)', () => {
-  const logger = () => ({ lines: [] as string[], log(message: string) { this.lines.push(`LOG ${message}`); }, warn(message: string) { this.lines.push(`WARN ${message}`); } });
-  const fakeStore = (settings: unknown) => ({ durabilitySettings: () => Promise.resolve(settings) }) as unknown as EventStore;
+  const logger = () => ({
+    lines: [] as string[],
+    log(message: string) {
+      this.lines.push(`LOG ${message}`);
+    },
+    warn(message: string) {
+      this.lines.push(`WARN ${message}`);
+    },
+  });
+  const fakeStore = (settings: unknown) =>
+    ({ durabilitySettings: () => Promise.resolve(settings) }) as unknown as EventStore;
 
   it('reads a PostgreSQL store, refuses synchronous_commit=off, logs nothing', async () => {
     const log = logger();
-    const check = checkDurability({ eventStore: { store: fakeStore({ fsync: 'on', synchronousCommit: 'off' }), url: 'postgres://h/db' }, allowUnsafe: false, logger: log });
+    const check = checkDurability({
+      eventStore: { store: fakeStore({ fsync: 'on', synchronousCommit: 'off' }), url: 'postgres://h/db' },
+      allowUnsafe: false,
+      logger: log,
+    });
     await expect(check).rejects.toThrow(UnsafeDurability);
     await expect(check).rejects.toThrow(/EVENT_STORE_URL \(event store\) has synchronous_commit=off/);
     expect(log.lines).toEqual([]);
@@ -122,19 +186,31 @@ describe('checkDurability (fake stores)', () => {
 
   it('with the override, resolves and logs one WARN line', async () => {
     const log = logger();
-    const report = await checkDurability({ eventStore: { store: fakeStore({ journalMode: 'delete', synchronousLevel: 2 }), url: 'sqlite:/x.db' }, allowUnsafe: true, logger: log });
+    const report = await checkDurability({
+      eventStore: { store: fakeStore({ journalMode: 'delete', synchronousLevel: 2 }), url: 'sqlite:/x.db' },
+      allowUnsafe: true,
+      logger: log,
+    });
     expect(report.outcome).toBe('unsafe-allowed');
     expect(log.lines).toEqual([expect.stringMatching(/^WARN UNSAFE DURABILITY ALLOWED .*journal_mode=delete/)]);
   });
 
   it('does not ask an EventStoreDB store and logs the note', async () => {
     const log = logger();
-    const report = await checkDurability({ eventStore: { store: {} as EventStore, url: 'esdb://localhost:2113?tls=false' }, allowUnsafe: false, logger: log });
+    const report = await checkDurability({
+      eventStore: { store: {} as EventStore, url: 'esdb://localhost:2113?tls=false' },
+      allowUnsafe: false,
+      logger: log,
+    });
     expect(report.outcome).toBe('safe');
-    expect(log.lines).toEqual([expect.stringMatching(/^LOG EVENT_STORE_URL \(event store\): EventStoreDB durability cannot be read/)]);
+    expect(log.lines).toEqual([
+      expect.stringMatching(/^LOG EVENT_STORE_URL \(event store\): EventStoreDB durability cannot be read/),
+    ]);
   });
 
   it('a SQL store without durabilitySettings is an error naming EVENT_STORE_URL', async () => {
-    await expect(readEventStoreDurability({} as EventStore, 'postgres://h/db')).rejects.toThrow(/EVENT_STORE_URL: the store opened for "postgres:"/);
+    await expect(readEventStoreDurability({} as EventStore, 'postgres://h/db')).rejects.toThrow(
+      /EVENT_STORE_URL: the store opened for "postgres:"/,
+    );
   });
 });

@@ -90,14 +90,27 @@ export function parseAllowUnsafeDurability(env: NodeJS.ProcessEnv): boolean {
 /** Judges one store's settings. */
 export function judgeStore(store: StoreObservation): StoreVerdict {
   const { variable, role, observation } = store;
-  const problem = (setting: string, actual: string, expected: string): DurabilityProblem => ({ variable, role, setting, actual, expected });
+  const problem = (setting: string, actual: string, expected: string): DurabilityProblem => ({
+    variable,
+    role,
+    setting,
+    actual,
+    expected,
+  });
   const base = { variable, role, engine: observation.engine };
   switch (observation.engine) {
     case 'sqlite': {
       const problems: DurabilityProblem[] = [];
-      if (observation.journalMode.toLowerCase() !== 'wal') problems.push(problem('journal_mode', observation.journalMode, 'wal'));
+      if (observation.journalMode.toLowerCase() !== 'wal')
+        problems.push(problem('journal_mode', observation.journalMode, 'wal'));
       if (!(observation.synchronousLevel >= SQLITE_SYNCHRONOUS_FULL)) {
-        problems.push(problem('synchronous', String(observation.synchronousLevel), `FULL (${SQLITE_SYNCHRONOUS_FULL}) or EXTRA (3)`));
+        problems.push(
+          problem(
+            'synchronous',
+            String(observation.synchronousLevel),
+            `FULL (${SQLITE_SYNCHRONOUS_FULL}) or EXTRA (3)`,
+          ),
+        );
       }
       const settings = { journal_mode: observation.journalMode, synchronous: String(observation.synchronousLevel) };
       return { ...base, verdict: problems.length ? 'unsafe' : 'safe', settings, problems };
@@ -127,7 +140,9 @@ export function decideDurability(stores: readonly StoreObservation[], allowUnsaf
         `${verdict.variable} (${verdict.role}): EventStoreDB durability cannot be read from the client; make sure the server runs without --unsafe-disable-flush-to-disk (docs/eventstoredb.md)`,
     );
   if (problems.length === 0) return { outcome: 'safe', stores: verdicts, problems, message: '', notes };
-  const list = problems.map((p) => `${p.variable} (${p.role}) has ${p.setting}=${p.actual}, safe: ${p.expected}`).join('; ');
+  const list = problems
+    .map((p) => `${p.variable} (${p.role}) has ${p.setting}=${p.actual}, safe: ${p.expected}`)
+    .join('; ');
   if (allowUnsafe) {
     const message = `UNSAFE DURABILITY ALLOWED by ${ALLOW_UNSAFE_DURABILITY}=true: ${list}. Acknowledged writes may be lost in a crash; never run production like this.`;
     return { outcome: 'unsafe-allowed', stores: verdicts, problems, message, notes };

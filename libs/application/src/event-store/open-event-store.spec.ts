@@ -1,7 +1,13 @@
 import { assertEventStoreUrl, InvalidEventStoreUrl, openEventStore } from './open-event-store';
 
 describe('openEventStore', () => {
-  it.each(['sqlite:./data/events.db', 'sqlite::memory:', 'postgres://u@h/db', 'postgresql://h/db', 'esdb://localhost:2113?tls=false'])('accepts %s', (url) => {
+  it.each([
+    'sqlite:./data/events.db',
+    'sqlite::memory:',
+    'postgres://u@h/db',
+    'postgresql://h/db',
+    'esdb://localhost:2113?tls=false',
+  ])('accepts %s', (url) => {
     expect(() => assertEventStoreUrl(url)).not.toThrow();
   });
 

@@ -1,6 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createEsdbEventStore, createPostgresEventStore, createSqliteEventStore, type EventStore } from '@thads/event-store';
+import {
+  createEsdbEventStore,
+  createPostgresEventStore,
+  createSqliteEventStore,
+  type EventStore,
+} from '@thads/event-store';
 
 /** Raised for an EVENT_STORE_URL the engine cannot use; the message names the variable. */
 export class InvalidEventStoreUrl extends Error {

@@ -31,7 +31,10 @@ export class ExecuteReportingCommandHandler implements ICommandHandler<ExecuteRe
     if (parentOfficeId?.trim() && parentOfficeId !== officeId) {
       const parentEvents = await readWholeStream(this.store, streamNameOf(reportingAggregate.category, parentOfficeId));
       if (!parentEvents.length) {
-        throw new DomainError('PARENT_OFFICE_NOT_REGISTERED', `Parent office ${parentOfficeId} is not registered`, { field: 'parentOfficeId', parentOfficeId });
+        throw new DomainError('PARENT_OFFICE_NOT_REGISTERED', `Parent office ${parentOfficeId} is not registered`, {
+          field: 'parentOfficeId',
+          parentOfficeId,
+        });
       }
     }
     return handleCommand(this.store, reportingAggregate, officeId, command, context);

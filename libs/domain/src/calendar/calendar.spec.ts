@@ -40,13 +40,14 @@ describe('the holiday data file', () => {
     }
   });
 
-  it.each(datesFrom('2015-01-01', '2030-12-31').filter((date) => date.endsWith('-06-15')).map((date) => Number(date.slice(0, 4))))(
-    'has 10 statutory days in %i before Labour Code 2019, 11 from 2021 (Art. 115 / Art. 112)',
-    (year) => {
-      const statutory = daysOff.filter((day) => day.kind === 'HOLIDAY' && day.date.startsWith(`${year}-`));
-      expect(statutory).toHaveLength(year >= 2021 ? 11 : 10);
-    },
-  );
+  it.each(
+    datesFrom('2015-01-01', '2030-12-31')
+      .filter((date) => date.endsWith('-06-15'))
+      .map((date) => Number(date.slice(0, 4))),
+  )('has 10 statutory days in %i before Labour Code 2019, 11 from 2021 (Art. 115 / Art. 112)', (year) => {
+    const statutory = daysOff.filter((day) => day.kind === 'HOLIDAY' && day.date.startsWith(`${year}-`));
+    expect(statutory).toHaveLength(year >= 2021 ? 11 : 10);
+  });
 
   it('gives every holiday on a weekly rest day exactly one compensatory weekday off in the same year', () => {
     for (let year = 2015; year <= 2030; year++) {
@@ -65,12 +66,15 @@ describe('the holiday data file', () => {
     }
     const swapped = daysOff.filter((day) => day.kind === 'SWAPPED');
     // 2 Jan 2015 was worked back on 27 Dec 2014, before the coverage starts.
-    expect(swapped.map((day) => day.date).filter((date) => !holidayData.makeUpWorkingDays.some((m) => m.replaces === date))).toEqual(['2015-01-02']);
+    expect(
+      swapped.map((day) => day.date).filter((date) => !holidayData.makeUpWorkingDays.some((m) => m.replaces === date)),
+    ).toEqual(['2015-01-02']);
   });
 
   it('marks Tết and the National Day adjacent day as provisional only in the unpublished years 2027–2030', () => {
     expect(HOLIDAY_CALENDAR_PROVISIONAL_YEARS).toEqual([2027, 2028, 2029, 2030]);
-    for (const day of daysOff.filter((entry) => entry.provisional)) expect(Number(day.date.slice(0, 4))).toBeGreaterThanOrEqual(2027);
+    for (const day of daysOff.filter((entry) => entry.provisional))
+      expect(Number(day.date.slice(0, 4))).toBeGreaterThanOrEqual(2027);
     expect(dayOffOn('2027-02-06')).toMatchObject({ name: 'Tết Nguyên đán (mùng 1)', provisional: true });
     expect(dayOffOn('2026-02-17')?.provisional).toBeUndefined();
     expect(isProvisionalDate('2027-03-01')).toBe(true);
@@ -113,7 +117,8 @@ describe('isWorkingDay against the published schedules', () => {
     ['Tết Dương lịch 2026 (swap 2 Jan)', '2026-01-01', '2026-01-04'],
     ['Giỗ Tổ 2026 (on Sunday)', '2026-04-25', '2026-04-27'],
   ])('%s: off from %s to %s', (_name, first, last) => {
-    for (const date of datesFrom(first, last)) expect({ date, working: isWorkingDay(date) }).toEqual({ date, working: false });
+    for (const date of datesFrom(first, last))
+      expect({ date, working: isWorkingDay(date) }).toEqual({ date, working: false });
     expect(isWorkingDay(addCalendarDays(first, -1))).toBe(true);
     expect(isWorkingDay(addCalendarDays(last, 1))).toBe(true);
   });

@@ -52,7 +52,9 @@ export const HOLIDAY_CALENDAR_PROVISIONAL_YEARS: readonly number[] = calendar.pr
 
 function assertCovered(date: LocalDate): void {
   if (date < calendar.coverage.from || date > calendar.coverage.to) {
-    throw new RangeError(`No holiday data for ${date}: the calendar covers ${calendar.coverage.from} to ${calendar.coverage.to}`);
+    throw new RangeError(
+      `No holiday data for ${date}: the calendar covers ${calendar.coverage.from} to ${calendar.coverage.to}`,
+    );
   }
 }
 

@@ -5,14 +5,44 @@ import type { CaseEvent } from './case-events';
 import { evolveCase } from './case-evolve';
 import { ensureRule } from './case-rules';
 import { CLOSED_CASE_STATUSES, initialCaseState, type CaseState } from './case-state';
-import { decideApplySecurityMeasure, decideCoercion, decideRecordAuctionResult, decideRecordValuation, decideReduceAuctionPrice, decideSeizeAsset } from './decide-coercion-and-assets';
-import { decideAssignEnforcementOfficer, decideIssueEnforcementDecision, decideReceiveCase, decideRejectEnforcementRequest } from './decide-intake';
+import {
+  decideApplySecurityMeasure,
+  decideCoercion,
+  decideRecordAuctionResult,
+  decideRecordValuation,
+  decideReduceAuctionPrice,
+  decideSeizeAsset,
+} from './decide-coercion-and-assets';
+import {
+  decideAssignEnforcementOfficer,
+  decideIssueEnforcementDecision,
+  decideReceiveCase,
+  decideRejectEnforcementRequest,
+} from './decide-intake';
 import { decideDisburseFunds, decideRecordCollection, decideSettle } from './decide-money';
-import { decideEntrustEnforcement, decidePostponeEnforcement, decideResumeEnforcement, decideSuspendEnforcement, decideTerminateEnforcement } from './decide-stops';
+import {
+  decideEntrustEnforcement,
+  decidePostponeEnforcement,
+  decideResumeEnforcement,
+  decideSuspendEnforcement,
+  decideTerminateEnforcement,
+} from './decide-stops';
 import { decideRecordMissedDeadline } from './decide-missed-deadline';
 import { CORRECTIVE_COMMAND_TYPES } from './corrective-commands';
-import { decideAmendDecision, decideAnnulDecision, decideCorrectRecordedFact, decideReassignOfficer, decideReopenCase, decideWithdrawDecision } from './decide-corrections';
-import { decideMoveToSeparateTrackingRegister, decideNotEnforceable, decideRecordPeriodicReverification, decideRecordVerification } from './decide-verification';
+import {
+  decideAmendDecision,
+  decideAnnulDecision,
+  decideCorrectRecordedFact,
+  decideReassignOfficer,
+  decideReopenCase,
+  decideWithdrawDecision,
+} from './decide-corrections';
+import {
+  decideMoveToSeparateTrackingRegister,
+  decideNotEnforceable,
+  decideRecordPeriodicReverification,
+  decideRecordVerification,
+} from './decide-verification';
 
 /**
  * Decides a command on a case. The checks every command shares come first, in this order:
@@ -48,25 +78,39 @@ import { decideMoveToSeparateTrackingRegister, decideNotEnforceable, decideRecor
  */
 export function decideCase(command: CaseCommand, state: CaseState): readonly CaseEvent[] {
   if (command.type === 'ReceiveCase') {
-    ensureRule(state.status === 'none', 'CASE_ALREADY_EXISTS', 'This case already exists', { caseId: command.data.caseId });
+    ensureRule(state.status === 'none', 'CASE_ALREADY_EXISTS', 'This case already exists', {
+      caseId: command.data.caseId,
+    });
     return decideReceiveCase(command);
   }
-  ensureRule(state.status !== 'none', 'CASE_NOT_FOUND', 'No case was received on this stream', { command: command.type });
+  ensureRule(state.status !== 'none', 'CASE_NOT_FOUND', 'No case was received on this stream', {
+    command: command.type,
+  });
   // A detection, not an act: on a closed case or an old date it records nothing rather than failing.
   if (command.type === 'RecordMissedDeadline') return decideRecordMissedDeadline(command, state);
   const corrective = (CORRECTIVE_COMMAND_TYPES as readonly string[]).includes(command.type);
   // Only corrections follow a closed case (domain §4.1(9)); each decides for itself which closed statuses it accepts.
-  ensureRule(corrective || !CLOSED_CASE_STATUSES.includes(state.status), 'CASE_CLOSED', `The case is ${state.status}: nothing more happens to it`, {
-    status: state.status,
-    command: command.type,
-  });
+  ensureRule(
+    corrective || !CLOSED_CASE_STATUSES.includes(state.status),
+    'CASE_CLOSED',
+    `The case is ${state.status}: nothing more happens to it`,
+    {
+      status: state.status,
+      command: command.type,
+    },
+  );
   const effectiveDate = parseLocalDate(command.data.effectiveDate, 'effectiveDate');
   const { lastEffectiveDate } = state.facts;
-  ensureRule(effectiveDate >= lastEffectiveDate, 'EFFECTIVE_DATE_BEFORE_PREVIOUS_ACT', `The case's latest act is dated ${lastEffectiveDate}`, {
-    field: 'effectiveDate',
-    effectiveDate,
-    lastEffectiveDate,
-  });
+  ensureRule(
+    effectiveDate >= lastEffectiveDate,
+    'EFFECTIVE_DATE_BEFORE_PREVIOUS_ACT',
+    `The case's latest act is dated ${lastEffectiveDate}`,
+    {
+      field: 'effectiveDate',
+      effectiveDate,
+      lastEffectiveDate,
+    },
+  );
   switch (command.type) {
     case 'RejectEnforcementRequest':
       return decideRejectEnforcementRequest(command, state);

@@ -5,15 +5,19 @@
  */
 export const CASE_ERROR_CODES = {
   // Command data the decider owns (the HTTP DTOs check shapes too, but the domain never trusts them alone).
-  INVALID_DATE: 'A date is not a real calendar date YYYY-MM-DD, or scheduledAt is not YYYY-MM-DDTHH:mm (details.field).',
+  INVALID_DATE:
+    'A date is not a real calendar date YYYY-MM-DD, or scheduledAt is not YYYY-MM-DDTHH:mm (details.field).',
   INVALID_MONEY: 'An amount is not a non-negative whole number of VND (details.field).',
-  INVALID_AMOUNT: 'An amount that must be positive is 0: collections, disbursements, valuations, prices (details.field).',
+  INVALID_AMOUNT:
+    'An amount that must be positive is 0: collections, disbursements, valuations, prices (details.field).',
   MISSING_FIELD: 'An identifier or decision number is empty (details.field).',
-  CALENDAR_NOT_COVERED: 'A working-day deadline falls outside the holiday calendar; a deadline never rests on missing data.',
+  CALENDAR_NOT_COVERED:
+    'A working-day deadline falls outside the holiday calendar; a deadline never rests on missing data.',
   MISSING_OBLIGATIONS: 'ReceiveCase lists no obligation item.',
   DUPLICATE_ITEM_ID: 'Two obligation items share an itemId, or a command lists an itemId twice.',
   DUPLICATE_PARTY_ID: 'Two parties share a partyId.',
-  MISSING_PARTY_ROLE: 'No DEBTOR party, or no CREDITOR party while some item is owed to a private person (details.role).',
+  MISSING_PARTY_ROLE:
+    'No DEBTOR party, or no CREDITOR party while some item is owed to a private person (details.role).',
   MODE_SOURCE_MISMATCH: 'ON_REQUEST mode without an enforcement request as source (Art. 36(1)).',
   INVALID_ITEM_LIST: 'itemIds is given but empty; omit it to act on the whole case.',
   // Existence, lifecycle and ordering.
@@ -27,16 +31,21 @@ export const CASE_ERROR_CODES = {
   SERVED_BEFORE_DECISION: 'servedOn is earlier than the decision date.',
   // Verification and classification.
   MISSING_GROUND: 'A NOT_ENFORCEABLE verification without its ground (Art. 44a(1)).',
-  NOT_ENFORCEABLE_NOT_VERIFIED: 'DecideNotEnforceable without a latest verification finding NOT_ENFORCEABLE (Art. 44a).',
+  NOT_ENFORCEABLE_NOT_VERIFIED:
+    'DecideNotEnforceable without a latest verification finding NOT_ENFORCEABLE (Art. 44a).',
   NOT_ENFORCEABLE_GROUND_MISMATCH: 'DecideNotEnforceable on a ground other than the one the verification found.',
-  SEPARATE_REGISTER_TOO_EARLY: 'Separate register before 1 year (2 years: long-term, or from 2026-07-01) since the not-enforceable decision (Decree 62 Art. 9(5)).',
-  SEPARATE_REGISTER_NEEDS_TWO_VERIFICATIONS: 'Separate register with fewer than 2 periodic re-verifications since the decision (Decree 62 Art. 9(5)).',
+  SEPARATE_REGISTER_TOO_EARLY:
+    'Separate register before 1 year (2 years: long-term, or from 2026-07-01) since the not-enforceable decision (Decree 62 Art. 9(5)).',
+  SEPARATE_REGISTER_NEEDS_TWO_VERIFICATIONS:
+    'Separate register with fewer than 2 periodic re-verifications since the decision (Decree 62 Art. 9(5)).',
   // Coercion, security measures and assets.
-  CONDITIONS_NOT_VERIFIED: 'Coercion or an asset step before any verification found the case enforceable (Art. 44, 46).',
+  CONDITIONS_NOT_VERIFIED:
+    'Coercion or an asset step before any verification found the case enforceable (Art. 44, 46).',
   CASE_NOT_ENFORCEABLE: 'Coercion or an asset step while the case is, or was last verified as, not enforceable.',
   ENFORCEMENT_POSTPONED: 'Coercion or an asset step while enforcement is postponed (Art. 48).',
   ENFORCEMENT_SUSPENDED: 'Coercion or an asset step while enforcement is suspended (Art. 49).',
-  VOLUNTARY_PERIOD_RUNNING: 'Coercion or seizure on or before the last day of the voluntary period (Art. 45(1), 46(1)).',
+  VOLUNTARY_PERIOD_RUNNING:
+    'Coercion or seizure on or before the last day of the voluntary period (Art. 45(1), 46(1)).',
   COERCION_AT_NIGHT: 'Coercion scheduled outside 06:00–22:00 (Art. 46(2)).',
   COERCION_ON_NON_WORKING_DAY: 'Coercion scheduled on a rest day or public holiday (Art. 46(2)).',
   COERCION_SCHEDULED_BEFORE_DECISION: 'scheduledAt falls before the coercion decision date.',
@@ -57,7 +66,8 @@ export const CASE_ERROR_CODES = {
   ITEM_NOT_FOUND: 'An itemId that is not an obligation item of the case.',
   ITEM_NOT_OPEN: 'A collection, termination or entrustment of an item already terminated or entrusted.',
   COLLECTION_EXCEEDS_OUTSTANDING: "A collection above the item's amount minus what was already collected.",
-  DISBURSEMENT_EXCEEDS_COLLECTED: 'A disbursement above what was collected and not yet paid out on that item (Art. 47).',
+  DISBURSEMENT_EXCEEDS_COLLECTED:
+    'A disbursement above what was collected and not yet paid out on that item (Art. 47).',
   DUPLICATE_COLLECTION_ID: 'A collection with this collectionId was already recorded.',
   DUPLICATE_DISBURSEMENT_ID: 'A disbursement with this disbursementId was already recorded.',
   PAYEE_NOT_A_CREDITOR: 'payeePartyId is not a CREDITOR party of the case.',
@@ -72,16 +82,22 @@ export const CASE_ERROR_CODES = {
   INVALID_DEADLINE: 'RecordMissedDeadline names a deadline other than VERIFICATION or REVERIFICATION (details.field).',
   // Corrective commands (admins; Law 2008 Art. 37, TT 04/2023 Art. 36).
   REASON_REQUIRED: 'A corrective command without a non-blank reason (details.field = reason).',
-  DECISION_NOT_FOUND: "decisionNumber is not the case's enforcement decision (details.decisionNumber, details.enforcementDecision).",
+  DECISION_NOT_FOUND:
+    "decisionNumber is not the case's enforcement decision (details.decisionNumber, details.enforcementDecision).",
   EVENT_NOT_FOUND: 'CorrectRecordedFact names an event id that is not in this case stream (details.eventId).',
   EVENT_ALREADY_RETRACTED: 'CorrectRecordedFact names an event already retracted (details.eventId).',
-  EVENT_NOT_RETRACTABLE: 'CorrectRecordedFact on CaseReceived, EnforcementDecisionIssued (withdraw or annul the decision instead) or FactRetracted (details.retractedType).',
-  INVALID_CORRECTED_DATA: 'correctedData is not a non-empty JSON object, names a field the event lacks or no correction may change (placement, ids, derived due dates), changes a value to another kind, an impossible date or amount, an unknown ground or item, or changes nothing (details.field).',
-  CORRECTION_BREAKS_MONEY: 'After the correction an item would hold more collected than owed or more paid out than collected (details.itemId, details.field).',
-  CORRECTION_BREAKS_SETTLEMENT: 'The case is settled and the correction would leave an item not collected and paid out in full: retract the settlement first (details.outstanding).',
+  EVENT_NOT_RETRACTABLE:
+    'CorrectRecordedFact on CaseReceived, EnforcementDecisionIssued (withdraw or annul the decision instead) or FactRetracted (details.retractedType).',
+  INVALID_CORRECTED_DATA:
+    'correctedData is not a non-empty JSON object, names a field the event lacks or no correction may change (placement, ids, derived due dates), changes a value to another kind, an impossible date or amount, an unknown ground or item, or changes nothing (details.field).',
+  CORRECTION_BREAKS_MONEY:
+    'After the correction an item would hold more collected than owed or more paid out than collected (details.itemId, details.field).',
+  CORRECTION_BREAKS_SETTLEMENT:
+    'The case is settled and the correction would leave an item not collected and paid out in full: retract the settlement first (details.outstanding).',
   OFFICER_UNCHANGED: 'ReassignOfficer names the officer already assigned.',
   CASE_NOT_CLOSED: 'ReopenCase on a case that is not settled, terminated or withdrawn (details.status).',
-  DEADLINE_NOT_PASSED: 'RecordMissedDeadline detected on or before dueOn: a deadline is missed only after its last day.',
+  DEADLINE_NOT_PASSED:
+    'RecordMissedDeadline detected on or before dueOn: a deadline is missed only after its last day.',
 } as const;
 
 /** A stable error code of the `case` aggregate. */

@@ -26,7 +26,10 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
   if (state.status === 'none') throw corrupt(event, 'it precedes CaseReceived');
   if (event.type === 'VerificationDeadlineMissed' || event.type === 'ReverificationDeadlineMissed') {
     // A detection, not an act: it leaves lastEffectiveDate alone, so the late act may still be dated before it.
-    const key = missedDeadlineKey(event.type === 'VerificationDeadlineMissed' ? 'VERIFICATION' : 'REVERIFICATION', event.data.dueOn);
+    const key = missedDeadlineKey(
+      event.type === 'VerificationDeadlineMissed' ? 'VERIFICATION' : 'REVERIFICATION',
+      event.data.dueOn,
+    );
     return withFacts(state, { ...state.facts, missedDeadlines: [...state.facts.missedDeadlines, key] });
   }
   const current = withFacts(state, { ...state.facts, lastEffectiveDate: event.data.effectiveDate });
@@ -53,7 +56,9 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         latestResult: event.data.result,
         verifiedGround: event.data.result === 'NOT_ENFORCEABLE' ? event.data.ground : undefined,
       });
-      return event.data.result === 'ENFORCEABLE' && verified.status === 'decided' ? running(verified, 'enforceable') : verified;
+      return event.data.result === 'ENFORCEABLE' && verified.status === 'decided'
+        ? running(verified, 'enforceable')
+        : verified;
     }
     case 'NotEnforceableDecided':
       return running(
@@ -82,11 +87,20 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
     case 'CoercionDecided':
       return withFacts(current, { ...facts, coercionMeasures: [...facts.coercionMeasures, event.data.measure] });
     case 'AssetSeized': {
-      const asset: CaseAsset = { assetId: event.data.assetId, kind: event.data.kind, status: 'seized', priceReductions: 0 };
+      const asset: CaseAsset = {
+        assetId: event.data.assetId,
+        kind: event.data.kind,
+        status: 'seized',
+        priceReductions: 0,
+      };
       return withFacts(current, { ...facts, assets: [...facts.assets, asset] });
     }
     case 'AssetValued':
-      return withAsset(current, event.data.assetId, (asset) => ({ ...asset, status: 'valued', startingPrice: event.data.value }));
+      return withAsset(current, event.data.assetId, (asset) => ({
+        ...asset,
+        status: 'valued',
+        startingPrice: event.data.value,
+      }));
     case 'AssetSoldAtAuction':
       return withAsset(current, event.data.assetId, (asset) => ({ ...asset, status: 'sold' }));
     case 'AuctionFailed':
@@ -99,11 +113,20 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         priceReductions: event.data.reductionNumber,
       }));
     case 'FundsCollected': {
-      const collected = withItems(current, [event.data.itemId], (item) => ({ ...item, collected: item.collected + event.data.amount }));
-      return withFacts(collected, { ...collected.facts, collectionIds: [...facts.collectionIds, event.data.collectionId] });
+      const collected = withItems(current, [event.data.itemId], (item) => ({
+        ...item,
+        collected: item.collected + event.data.amount,
+      }));
+      return withFacts(collected, {
+        ...collected.facts,
+        collectionIds: [...facts.collectionIds, event.data.collectionId],
+      });
     }
     case 'FundsDisbursed': {
-      const paid = withItems(current, [event.data.itemId], (item) => ({ ...item, disbursed: item.disbursed + event.data.amount }));
+      const paid = withItems(current, [event.data.itemId], (item) => ({
+        ...item,
+        disbursed: item.disbursed + event.data.amount,
+      }));
       return withFacts(paid, { ...paid.facts, disbursementIds: [...facts.disbursementIds, event.data.disbursementId] });
     }
     case 'EnforcementPostponed':
@@ -118,7 +141,12 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         resumeTo: resumableStatusOf(current, event),
       };
     case 'EnforcementSuspended':
-      return { status: 'suspended', facts, decision: decisionOf(current, event), resumeTo: resumableStatusOf(current, event) };
+      return {
+        status: 'suspended',
+        facts,
+        decision: decisionOf(current, event),
+        resumeTo: resumableStatusOf(current, event),
+      };
     case 'EnforcementResumed':
       return running(current, event.data.resumedStatus);
     case 'EnforcementTerminated':
@@ -140,7 +168,10 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       return current;
     case 'FactRetracted':
       // The fold that reaches this event already skipped the retracted one (foldWithRetractions): only remember it.
-      return withFacts(current, { ...facts, retractedEventIds: [...(facts.retractedEventIds ?? []), event.data.retractedEventId] });
+      return withFacts(current, {
+        ...facts,
+        retractedEventIds: [...(facts.retractedEventIds ?? []), event.data.retractedEventId],
+      });
     case 'OfficerReassigned':
       return withFacts(current, { ...facts, officerId: event.data.officerId });
     case 'CaseReopened':
@@ -195,7 +226,11 @@ function withClassification(state: ExistingCase, change: Partial<Classification>
   return withFacts(state, { ...state.facts, classification: { ...state.facts.classification, ...change } });
 }
 
-function withItems(state: ExistingCase, itemIds: readonly string[], change: (item: ObligationItem) => ObligationItem): ExistingCase {
+function withItems(
+  state: ExistingCase,
+  itemIds: readonly string[],
+  change: (item: ObligationItem) => ObligationItem,
+): ExistingCase {
   const items = state.facts.items.map((item) => (itemIds.includes(item.itemId) ? change(item) : item));
   return withFacts(state, { ...state.facts, items });
 }

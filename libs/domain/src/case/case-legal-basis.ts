@@ -42,5 +42,7 @@ export const CASE_LEGAL_BASIS: { readonly [Type in CaseEventType]: string } = {
 
 /** The legal basis of a stored event type; null for a type this table does not know (e.g. a future correction). */
 export function legalBasisOf(eventType: string): string | null {
-  return Object.prototype.hasOwnProperty.call(CASE_LEGAL_BASIS, eventType) ? CASE_LEGAL_BASIS[eventType as CaseEventType] : null;
+  return Object.prototype.hasOwnProperty.call(CASE_LEGAL_BASIS, eventType)
+    ? CASE_LEGAL_BASIS[eventType as CaseEventType]
+    : null;
 }

@@ -12,7 +12,12 @@ import type { CaseFacts, CaseStatus, ExistingCase, ObligationItem } from './case
 /** Building blocks shared by the case decide functions: typed rule checks, command-data parsing, due dates. */
 
 /** The shared `ensure`, typed so that only a code from CASE_ERROR_CODES compiles. */
-export function ensureRule(condition: unknown, code: CaseErrorCode, message: string, details?: Record<string, unknown>): asserts condition {
+export function ensureRule(
+  condition: unknown,
+  code: CaseErrorCode,
+  message: string,
+  details?: Record<string, unknown>,
+): asserts condition {
   ensure(condition, code, message, details);
 }
 
@@ -30,11 +35,16 @@ export function requireStatus<Allowed extends CaseStatus>(
   allowed: readonly Allowed[],
   command: CaseCommand['type'],
 ): ExistingCase & { readonly status: Allowed } {
-  ensureRule((allowed as readonly CaseStatus[]).includes(state.status), 'INVALID_STATE_TRANSITION', `${command} is not allowed on a case that is ${state.status}`, {
-    status: state.status,
-    command,
-    allowed,
-  });
+  ensureRule(
+    (allowed as readonly CaseStatus[]).includes(state.status),
+    'INVALID_STATE_TRANSITION',
+    `${command} is not allowed on a case that is ${state.status}`,
+    {
+      status: state.status,
+      command,
+      allowed,
+    },
+  );
   return state as ExistingCase & { readonly status: Allowed };
 }
 
@@ -93,13 +103,21 @@ export function requireItem(facts: CaseFacts, itemId: string): ObligationItem {
  * and still open. Returns the ids in the order given.
  */
 export function requireOpenItems(facts: CaseFacts, itemIds: readonly string[]): readonly string[] {
-  ensureRule(itemIds.length > 0, 'INVALID_ITEM_LIST', 'itemIds must list at least one item; omit it to act on the whole case', { field: 'itemIds' });
+  ensureRule(
+    itemIds.length > 0,
+    'INVALID_ITEM_LIST',
+    'itemIds must list at least one item; omit it to act on the whole case',
+    { field: 'itemIds' },
+  );
   const seen = new Set<string>();
   for (const itemId of itemIds) {
     ensureRule(!seen.has(itemId), 'DUPLICATE_ITEM_ID', `Item ${itemId} is listed twice`, { itemId });
     seen.add(itemId);
     const item = requireItem(facts, itemId);
-    ensureRule(item.status === 'open', 'ITEM_NOT_OPEN', `Item ${itemId} is already ${item.status}`, { itemId, itemStatus: item.status });
+    ensureRule(item.status === 'open', 'ITEM_NOT_OPEN', `Item ${itemId} is already ${item.status}`, {
+      itemId,
+      itemStatus: item.status,
+    });
   }
   return itemIds;
 }
@@ -110,4 +128,11 @@ export function openItemIds(facts: CaseFacts): readonly string[] {
 }
 
 /** Every status after the enforcement decision that is not terminal. */
-export const AFTER_DECISION = ['decided', 'enforceable', 'not_enforceable', 'postponed', 'suspended', 'separately_tracked'] as const;
+export const AFTER_DECISION = [
+  'decided',
+  'enforceable',
+  'not_enforceable',
+  'postponed',
+  'suspended',
+  'separately_tracked',
+] as const;

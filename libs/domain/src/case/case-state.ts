@@ -140,7 +140,13 @@ export type CaseStatus = CaseState['status'];
 export const initialCaseState: CaseState = { status: 'none' };
 
 /** Terminal statuses: nothing but corrections follows them (domain §4.1(9)). */
-export const CLOSED_CASE_STATUSES: readonly CaseStatus[] = ['rejected', 'entrusted_out', 'terminated', 'settled', 'withdrawn'];
+export const CLOSED_CASE_STATUSES: readonly CaseStatus[] = [
+  'rejected',
+  'entrusted_out',
+  'terminated',
+  'settled',
+  'withdrawn',
+];
 
 /** What is still owed on an item: amount − collected. */
 export function outstandingOf(item: ObligationItem): Vnd {

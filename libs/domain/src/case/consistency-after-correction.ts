@@ -13,22 +13,44 @@ import { ensureRule } from './case-rules';
 export function ensureCaseConsistentAfterCorrection(state: CaseState): void {
   if (state.status === 'none') return;
   for (const item of state.facts.items) {
-    ensureRule(item.collected <= item.amount, 'CORRECTION_BREAKS_MONEY', `Item ${item.itemId} would have ${item.collected} VND collected of ${item.amount} owed`, {
-      itemId: item.itemId,
-      field: 'collected',
-      collected: item.collected.toString(),
-      amount: item.amount.toString(),
-    });
-    ensureRule(item.disbursed <= item.collected, 'CORRECTION_BREAKS_MONEY', `Item ${item.itemId} would have ${item.disbursed} VND paid out of ${item.collected} collected`, {
-      itemId: item.itemId,
-      field: 'disbursed',
-      disbursed: item.disbursed.toString(),
-      collected: item.collected.toString(),
-    });
+    ensureRule(
+      item.collected <= item.amount,
+      'CORRECTION_BREAKS_MONEY',
+      `Item ${item.itemId} would have ${item.collected} VND collected of ${item.amount} owed`,
+      {
+        itemId: item.itemId,
+        field: 'collected',
+        collected: item.collected.toString(),
+        amount: item.amount.toString(),
+      },
+    );
+    ensureRule(
+      item.disbursed <= item.collected,
+      'CORRECTION_BREAKS_MONEY',
+      `Item ${item.itemId} would have ${item.disbursed} VND paid out of ${item.collected} collected`,
+      {
+        itemId: item.itemId,
+        field: 'disbursed',
+        disbursed: item.disbursed.toString(),
+        collected: item.collected.toString(),
+      },
+    );
   }
   if (state.status !== 'settled') return;
-  const outstanding = state.facts.items.filter((item) => (item.status === 'open' && !isFullyEnforced(item)) || heldOf(item) > 0n);
-  ensureRule(outstanding.length === 0, 'CORRECTION_BREAKS_SETTLEMENT', 'The case is settled and this correction leaves items not collected and paid out in full: retract the settlement first', {
-    outstanding: outstanding.map((item) => ({ itemId: item.itemId, amount: item.amount.toString(), collected: item.collected.toString(), disbursed: item.disbursed.toString() })),
-  });
+  const outstanding = state.facts.items.filter(
+    (item) => (item.status === 'open' && !isFullyEnforced(item)) || heldOf(item) > 0n,
+  );
+  ensureRule(
+    outstanding.length === 0,
+    'CORRECTION_BREAKS_SETTLEMENT',
+    'The case is settled and this correction leaves items not collected and paid out in full: retract the settlement first',
+    {
+      outstanding: outstanding.map((item) => ({
+        itemId: item.itemId,
+        amount: item.amount.toString(),
+        collected: item.collected.toString(),
+        disbursed: item.disbursed.toString(),
+      })),
+    },
+  );
 }

@@ -26,8 +26,19 @@ import type { CaseFacts } from './case-state';
  * recording the act again.
  */
 const NOT_CORRECTABLE: ReadonlySet<string> = new Set([
-  'caseId', 'officeId', 'ruleSet', 'collectionId', 'disbursementId', 'measureId', 'assetId', 'result',
-  'issuedLate', 'negativeReverifications', 'creditorNoticeRequired', 'voluntaryPeriodEndsOn', 'wholeCase',
+  'caseId',
+  'officeId',
+  'ruleSet',
+  'collectionId',
+  'disbursementId',
+  'measureId',
+  'assetId',
+  'result',
+  'issuedLate',
+  'negativeReverifications',
+  'creditorNoticeRequired',
+  'voluntaryPeriodEndsOn',
+  'wholeCase',
 ]);
 
 /** Enumerated fields, per event type: a corrected value must be one of these. */
@@ -52,48 +63,108 @@ const ITEM_FIELDS: ReadonlySet<string> = new Set(['itemId', 'itemIds', 'enforced
  * on the original event, be correctable, keep its JSON kind, and hold a value the decider could have written (a real
  * date, a positive amount, a known ground, an item of this case). Throws INVALID_CORRECTED_DATA naming the field.
  */
-export function correctedEventData(retractedType: string, original: JsonRecord, correctedData: unknown, facts: CaseFacts): JsonRecord {
-  ensureRule(isRecord(correctedData), 'INVALID_CORRECTED_DATA', 'correctedData must be an object', { field: 'correctedData' });
+export function correctedEventData(
+  retractedType: string,
+  original: JsonRecord,
+  correctedData: unknown,
+  facts: CaseFacts,
+): JsonRecord {
+  ensureRule(isRecord(correctedData), 'INVALID_CORRECTED_DATA', 'correctedData must be an object', {
+    field: 'correctedData',
+  });
   const fields = Object.keys(correctedData);
-  ensureRule(fields.length > 0, 'INVALID_CORRECTED_DATA', 'correctedData is empty: omit it to retract the event outright', { field: 'correctedData' });
+  ensureRule(
+    fields.length > 0,
+    'INVALID_CORRECTED_DATA',
+    'correctedData is empty: omit it to retract the event outright',
+    { field: 'correctedData' },
+  );
   for (const field of fields) {
     const path = `correctedData.${field}`;
-    ensureRule(!NOT_CORRECTABLE.has(field) && !field.endsWith('DueOn'), 'INVALID_CORRECTED_DATA', `correctedData may not change ${field}`, { field: path });
+    ensureRule(
+      !NOT_CORRECTABLE.has(field) && !field.endsWith('DueOn'),
+      'INVALID_CORRECTED_DATA',
+      `correctedData may not change ${field}`,
+      { field: path },
+    );
     ensureRule(field in original, 'INVALID_CORRECTED_DATA', `${retractedType} has no field ${field}`, { field: path });
     checkValue(retractedType, field, original[field], correctedData[field], facts, original);
   }
   const merged: JsonRecord = { ...original, ...(correctedData as JsonRecord) };
-  ensureRule(fields.some((field) => JSON.stringify(merged[field]) !== JSON.stringify(original[field])), 'INVALID_CORRECTED_DATA', 'correctedData changes nothing', {
-    field: 'correctedData',
-  });
+  ensureRule(
+    fields.some((field) => JSON.stringify(merged[field]) !== JSON.stringify(original[field])),
+    'INVALID_CORRECTED_DATA',
+    'correctedData changes nothing',
+    {
+      field: 'correctedData',
+    },
+  );
   // The codec is what every fold decodes with: a corrected event it cannot read would make the case unreadable.
   caseEventCodec.decode({ type: retractedType, data: merged });
   return merged;
 }
 
-function checkValue(type: string, field: string, before: Json | undefined, after: unknown, facts: CaseFacts, original: JsonRecord): void {
+function checkValue(
+  type: string,
+  field: string,
+  before: Json | undefined,
+  after: unknown,
+  facts: CaseFacts,
+  original: JsonRecord,
+): void {
   const path = `correctedData.${field}`;
-  ensureRule(kindOf(after) === kindOf(before), 'INVALID_CORRECTED_DATA', `${field} must stay a ${kindOf(before)}`, { field: path });
+  ensureRule(kindOf(after) === kindOf(before), 'INVALID_CORRECTED_DATA', `${field} must stay a ${kindOf(before)}`, {
+    field: path,
+  });
   if (field === 'effectiveDate') {
     // Due dates were computed from this date; they would go stale (retract and record the act again instead).
     const derived = Object.keys(original).find((key) => key.endsWith('DueOn'));
-    ensureRule(derived === undefined, 'INVALID_CORRECTED_DATA', `effectiveDate of ${type} cannot be corrected: ${derived} was computed from it`, { field: path });
+    ensureRule(
+      derived === undefined,
+      'INVALID_CORRECTED_DATA',
+      `effectiveDate of ${type} cannot be corrected: ${derived} was computed from it`,
+      { field: path },
+    );
   }
-  if (isLocalDate(before)) ensureRule(isLocalDate(after), 'INVALID_CORRECTED_DATA', `${field} must be a real date YYYY-MM-DD`, { field: path });
-  // The codec's money paths: a corrected amount must be a positive whole VND, as the commands require.
-  if (caseEventCodec.moneyPathsOf(type).includes(field)) {
-    ensureRule(typeof after === 'string' && /^[1-9]\d*$/.test(after), 'INVALID_CORRECTED_DATA', `${field} must be a positive whole number of VND, as a decimal string`, {
+  if (isLocalDate(before))
+    ensureRule(isLocalDate(after), 'INVALID_CORRECTED_DATA', `${field} must be a real date YYYY-MM-DD`, {
       field: path,
     });
+  // The codec's money paths: a corrected amount must be a positive whole VND, as the commands require.
+  if (caseEventCodec.moneyPathsOf(type).includes(field)) {
+    ensureRule(
+      typeof after === 'string' && /^[1-9]\d*$/.test(after),
+      'INVALID_CORRECTED_DATA',
+      `${field} must be a positive whole number of VND, as a decimal string`,
+      {
+        field: path,
+      },
+    );
   }
   const allowed = ENUMERATED[type]?.[field];
-  if (allowed) ensureRule(allowed.includes(after as string), 'INVALID_CORRECTED_DATA', `${field} must be one of ${allowed.join(', ')}`, { field: path });
+  if (allowed)
+    ensureRule(
+      allowed.includes(after as string),
+      'INVALID_CORRECTED_DATA',
+      `${field} must be one of ${allowed.join(', ')}`,
+      { field: path },
+    );
   if (ITEM_FIELDS.has(field)) {
     const known = new Set(facts.items.map((item) => item.itemId));
     const named = Array.isArray(after) ? after : [after];
     const unknown = named.find((itemId) => typeof itemId !== 'string' || !known.has(itemId));
-    ensureRule(unknown === undefined, 'INVALID_CORRECTED_DATA', `${String(unknown)} is not an obligation item of this case`, { field: path });
-    ensureRule(named.length > 0 && new Set(named).size === named.length, 'INVALID_CORRECTED_DATA', `${field} must list distinct items`, { field: path });
+    ensureRule(
+      unknown === undefined,
+      'INVALID_CORRECTED_DATA',
+      `${String(unknown)} is not an obligation item of this case`,
+      { field: path },
+    );
+    ensureRule(
+      named.length > 0 && new Set(named).size === named.length,
+      'INVALID_CORRECTED_DATA',
+      `${field} must list distinct items`,
+      { field: path },
+    );
   }
 }
 

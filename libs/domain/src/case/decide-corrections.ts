@@ -28,7 +28,12 @@ const NOT_RETRACTABLE: readonly string[] = ['CaseReceived', 'EnforcementDecision
 
 /** The reason is mandatory on every correction: it is what an auditor reads beside the step. */
 export function requireReason(reason: unknown): string {
-  ensureRule(typeof reason === 'string' && reason.trim() !== '', 'REASON_REQUIRED', 'A corrective command needs a reason', { field: 'reason' });
+  ensureRule(
+    typeof reason === 'string' && reason.trim() !== '',
+    'REASON_REQUIRED',
+    'A corrective command needs a reason',
+    { field: 'reason' },
+  );
   return reason;
 }
 
@@ -37,7 +42,12 @@ export function decideWithdrawDecision(command: WithdrawDecision, state: Existin
   requireReason(command.data.reason);
   const decided = requireStatus(state, AFTER_DECISION, command.type);
   const decisionNumber = requireEnforcementDecision(decided, command.data.decisionNumber);
-  return [{ type: 'DecisionWithdrawn', data: { ...eventBase(decided.facts, command.data.effectiveDate), decisionNumber, ground: command.data.ground } }];
+  return [
+    {
+      type: 'DecisionWithdrawn',
+      data: { ...eventBase(decided.facts, command.data.effectiveDate), decisionNumber, ground: command.data.ground },
+    },
+  ];
 }
 
 /** Art. 37(3): annulment by a superior authority; the same end as a withdrawal. */
@@ -47,7 +57,15 @@ export function decideAnnulDecision(command: AnnulDecision, state: ExistingCase)
   const decisionNumber = requireEnforcementDecision(decided, command.data.decisionNumber);
   const annulledBy = requireText(command.data.annulledBy, 'annulledBy');
   return [
-    { type: 'DecisionAnnulled', data: { ...eventBase(decided.facts, command.data.effectiveDate), decisionNumber, annulledBy, ground: command.data.ground } },
+    {
+      type: 'DecisionAnnulled',
+      data: {
+        ...eventBase(decided.facts, command.data.effectiveDate),
+        decisionNumber,
+        annulledBy,
+        ground: command.data.ground,
+      },
+    },
   ];
 }
 
@@ -57,7 +75,12 @@ export function decideAmendDecision(command: AmendDecision, state: ExistingCase)
   const decided = requireStatus(state, DECIDED_ANY, command.type);
   const decisionNumber = requireEnforcementDecision(decided, command.data.decisionNumber);
   const amendment = requireText(command.data.amendment, 'amendment');
-  return [{ type: 'DecisionAmended', data: { ...eventBase(decided.facts, command.data.effectiveDate), decisionNumber, amendment } }];
+  return [
+    {
+      type: 'DecisionAmended',
+      data: { ...eventBase(decided.facts, command.data.effectiveDate), decisionNumber, amendment },
+    },
+  ];
 }
 
 /**
@@ -69,8 +92,18 @@ export function decideCorrectRecordedFact(command: CorrectRecordedFact, state: E
   const eventId = requireText(command.data.eventId, 'eventId');
   const { target, correctedData } = command.data;
   ensureRule(target !== undefined, 'EVENT_NOT_FOUND', `No event ${eventId} in this case`, { eventId });
-  ensureRule(!(state.facts.retractedEventIds ?? []).includes(eventId), 'EVENT_ALREADY_RETRACTED', `Event ${eventId} is already retracted`, { eventId });
-  ensureRule(!NOT_RETRACTABLE.includes(target.type), 'EVENT_NOT_RETRACTABLE', `A ${target.type} event cannot be retracted`, { eventId, retractedType: target.type });
+  ensureRule(
+    !(state.facts.retractedEventIds ?? []).includes(eventId),
+    'EVENT_ALREADY_RETRACTED',
+    `Event ${eventId} is already retracted`,
+    { eventId },
+  );
+  ensureRule(
+    !NOT_RETRACTABLE.includes(target.type),
+    'EVENT_NOT_RETRACTABLE',
+    `A ${target.type} event cannot be retracted`,
+    { eventId, retractedType: target.type },
+  );
   if (correctedData !== undefined) correctedEventData(target.type, target.data, correctedData, state.facts);
   return [
     {
@@ -92,30 +125,54 @@ export function decideReassignOfficer(command: ReassignOfficer, state: ExistingC
   requireReason(command.data.reason);
   const { facts } = requireStatus(state, AFTER_DECISION, command.type);
   const officerId = requireText(command.data.officerId, 'officerId');
-  ensureRule(officerId !== facts.officerId, 'OFFICER_UNCHANGED', `Officer ${officerId} already holds this case`, { officerId });
-  return [{ type: 'OfficerReassigned', data: { ...eventBase(facts, command.data.effectiveDate), officerId, previousOfficerId: facts.officerId ?? null } }];
+  ensureRule(officerId !== facts.officerId, 'OFFICER_UNCHANGED', `Officer ${officerId} already holds this case`, {
+    officerId,
+  });
+  return [
+    {
+      type: 'OfficerReassigned',
+      data: { ...eventBase(facts, command.data.effectiveDate), officerId, previousOfficerId: facts.officerId ?? null },
+    },
+  ];
 }
 
 /** Back to the status before the case closed; the closing event stays on record. */
 export function decideReopenCase(command: ReopenCase, state: ExistingCase): readonly CaseEvent[] {
   requireReason(command.data.reason);
-  ensureRule((REOPENABLE as readonly string[]).includes(state.status) && 'reopenTo' in state, 'CASE_NOT_CLOSED', `A ${state.status} case cannot be reopened`, {
-    status: state.status,
-  });
+  ensureRule(
+    (REOPENABLE as readonly string[]).includes(state.status) && 'reopenTo' in state,
+    'CASE_NOT_CLOSED',
+    `A ${state.status} case cannot be reopened`,
+    {
+      status: state.status,
+    },
+  );
   return [
     {
       type: 'CaseReopened',
-      data: { ...eventBase(state.facts, command.data.effectiveDate), reopenedStatus: state.reopenTo, reopenedFrom: state.status },
+      data: {
+        ...eventBase(state.facts, command.data.effectiveDate),
+        reopenedStatus: state.reopenTo,
+        reopenedFrom: state.status,
+      },
     },
   ];
 }
 
-function requireEnforcementDecision(state: ExistingCase & { readonly decision: { readonly decisionNumber: string } }, value: unknown): string {
+function requireEnforcementDecision(
+  state: ExistingCase & { readonly decision: { readonly decisionNumber: string } },
+  value: unknown,
+): string {
   const decisionNumber = requireText(value, 'decisionNumber');
   const enforcementDecision = state.decision.decisionNumber;
-  ensureRule(decisionNumber === enforcementDecision, 'DECISION_NOT_FOUND', `${decisionNumber} is not this case's enforcement decision`, {
-    decisionNumber,
-    enforcementDecision,
-  });
+  ensureRule(
+    decisionNumber === enforcementDecision,
+    'DECISION_NOT_FOUND',
+    `${decisionNumber} is not this case's enforcement decision`,
+    {
+      decisionNumber,
+      enforcementDecision,
+    },
+  );
   return decisionNumber;
 }

@@ -18,7 +18,13 @@ import type { ExistingCase } from './case-state';
 /** Intake: receipt, rejection of a request, the enforcement decision and the officer's assignment (Art. 28–38). */
 
 /** Items owed to the state budget: a case of only these has no private creditor (Art. 36(2); Decree 62 Art. 6(3)). */
-const STATE_BUDGET_KINDS: readonly ObligationKind[] = ['COURT_FEE', 'FINE', 'ILLICIT_GAINS', 'CONFISCATION', 'STATE_COMPENSATION'];
+const STATE_BUDGET_KINDS: readonly ObligationKind[] = [
+  'COURT_FEE',
+  'FINE',
+  'ILLICIT_GAINS',
+  'CONFISCATION',
+  'STATE_COMPENSATION',
+];
 
 /** ReceiveCase on an empty stream (the dispatcher has checked that the stream is empty). */
 export function decideReceiveCase(command: ReceiveCase): readonly CaseEvent[] {
@@ -27,10 +33,15 @@ export function decideReceiveCase(command: ReceiveCase): readonly CaseEvent[] {
   const caseId = requireText(data.caseId, 'caseId');
   const officeId = requireText(data.officeId, 'officeId');
   // Art. 36(1): an on-request decision answers a party's request; ex officio items need none but may come with one.
-  ensureRule(data.mode !== 'ON_REQUEST' || data.source === 'REQUEST', 'MODE_SOURCE_MISMATCH', 'An ON_REQUEST case must come from an enforcement request', {
-    mode: data.mode,
-    source: data.source,
-  });
+  ensureRule(
+    data.mode !== 'ON_REQUEST' || data.source === 'REQUEST',
+    'MODE_SOURCE_MISMATCH',
+    'An ON_REQUEST case must come from an enforcement request',
+    {
+      mode: data.mode,
+      source: data.source,
+    },
+  );
   const judgment = parseJudgment(data.judgment);
   const parties = parseParties(data.parties);
   const obligations = parseObligations(data.obligations);
@@ -62,9 +73,17 @@ export function decideReceiveCase(command: ReceiveCase): readonly CaseEvent[] {
 }
 
 /** Art. 31(5): only a request can be refused; a judgment received ex officio must be decided. */
-export function decideRejectEnforcementRequest(command: RejectEnforcementRequest, state: ExistingCase): readonly CaseEvent[] {
+export function decideRejectEnforcementRequest(
+  command: RejectEnforcementRequest,
+  state: ExistingCase,
+): readonly CaseEvent[] {
   const { facts } = requireStatus(state, ['intake'], command.type);
-  ensureRule(facts.source === 'REQUEST', 'REQUEST_REJECTION_NOT_APPLICABLE', 'Only an enforcement request can be refused', { source: facts.source });
+  ensureRule(
+    facts.source === 'REQUEST',
+    'REQUEST_REJECTION_NOT_APPLICABLE',
+    'Only an enforcement request can be refused',
+    { source: facts.source },
+  );
   const { effectiveDate } = command.data;
   return [
     {
@@ -79,11 +98,15 @@ export function decideRejectEnforcementRequest(command: RejectEnforcementRequest
 }
 
 /** Opens the voluntary period (Art. 45(1)) and the verification clock (Art. 44(1)); lateness is recorded, not blocked. */
-export function decideIssueEnforcementDecision(command: IssueEnforcementDecision, state: ExistingCase): readonly CaseEvent[] {
+export function decideIssueEnforcementDecision(
+  command: IssueEnforcementDecision,
+  state: ExistingCase,
+): readonly CaseEvent[] {
   const { facts } = requireStatus(state, ['intake'], command.type);
   const { effectiveDate } = command.data;
   const decisionNumber = requireText(command.data.decisionNumber, 'decisionNumber');
-  const servedOn = command.data.servedOn === undefined ? effectiveDate : parseLocalDate(command.data.servedOn, 'servedOn');
+  const servedOn =
+    command.data.servedOn === undefined ? effectiveDate : parseLocalDate(command.data.servedOn, 'servedOn');
   ensureRule(servedOn >= effectiveDate, 'SERVED_BEFORE_DECISION', 'A decision cannot be served before it is issued', {
     field: 'servedOn',
     servedOn,
@@ -91,7 +114,9 @@ export function decideIssueEnforcementDecision(command: IssueEnforcementDecision
   });
   // Interim measures have no voluntary period and are verified immediately (Art. 44(1), 45(1)).
   const voluntaryPeriodEndsOn = facts.interimMeasure ? effectiveDate : legalDueDate('VOLUNTARY_PERIOD', servedOn);
-  const verificationDueOn = facts.interimMeasure ? effectiveDate : legalDueDate('VERIFICATION_START', voluntaryPeriodEndsOn);
+  const verificationDueOn = facts.interimMeasure
+    ? effectiveDate
+    : legalDueDate('VERIFICATION_START', voluntaryPeriodEndsOn);
   return [
     {
       type: 'EnforcementDecisionIssued',
@@ -108,7 +133,10 @@ export function decideIssueEnforcementDecision(command: IssueEnforcementDecision
 }
 
 /** The head assigns (or reassigns) the officer at any point after the decision; the file opens within 2 WD (Decree 62 Art. 8). */
-export function decideAssignEnforcementOfficer(command: AssignEnforcementOfficer, state: ExistingCase): readonly CaseEvent[] {
+export function decideAssignEnforcementOfficer(
+  command: AssignEnforcementOfficer,
+  state: ExistingCase,
+): readonly CaseEvent[] {
   const { facts } = requireStatus(state, AFTER_DECISION, command.type);
   const { effectiveDate } = command.data;
   return [
@@ -137,7 +165,10 @@ function parseParties(parties: readonly Party[]): readonly Party[] {
   const seen = new Set<string>();
   return parties.map((party, index) => {
     const partyId = requireText(party.partyId, `parties[${index}].partyId`);
-    ensureRule(!seen.has(partyId), 'DUPLICATE_PARTY_ID', `Party ${partyId} is listed twice`, { field: `parties[${index}].partyId`, partyId });
+    ensureRule(!seen.has(partyId), 'DUPLICATE_PARTY_ID', `Party ${partyId} is listed twice`, {
+      field: `parties[${index}].partyId`,
+      partyId,
+    });
     seen.add(partyId);
     const copy: Party = { partyId, role: party.role, kind: party.kind, name: party.name };
     return party.address === undefined ? copy : { ...copy, address: party.address };
@@ -145,11 +176,16 @@ function parseParties(parties: readonly Party[]): readonly Party[] {
 }
 
 function parseObligations(obligations: readonly ObligationItemInput[]): readonly ObligationItemInput[] {
-  ensureRule(obligations.length > 0, 'MISSING_OBLIGATIONS', 'A case needs at least one obligation item', { field: 'obligations' });
+  ensureRule(obligations.length > 0, 'MISSING_OBLIGATIONS', 'A case needs at least one obligation item', {
+    field: 'obligations',
+  });
   const seen = new Set<string>();
   return obligations.map((obligation, index) => {
     const itemId = requireText(obligation.itemId, `obligations[${index}].itemId`);
-    ensureRule(!seen.has(itemId), 'DUPLICATE_ITEM_ID', `Obligation item ${itemId} is listed twice`, { field: `obligations[${index}].itemId`, itemId });
+    ensureRule(!seen.has(itemId), 'DUPLICATE_ITEM_ID', `Obligation item ${itemId} is listed twice`, {
+      field: `obligations[${index}].itemId`,
+      itemId,
+    });
     seen.add(itemId);
     return {
       itemId,
@@ -162,5 +198,10 @@ function parseObligations(obligations: readonly ObligationItemInput[]): readonly
 }
 
 function ensurePartyRole(parties: readonly Party[], role: 'CREDITOR' | 'DEBTOR'): void {
-  ensureRule(parties.some((party) => party.role === role), 'MISSING_PARTY_ROLE', `The case needs a ${role} party`, { field: 'parties', role });
+  ensureRule(
+    parties.some((party) => party.role === role),
+    'MISSING_PARTY_ROLE',
+    `The case needs a ${role} party`,
+    { field: 'parties', role },
+  );
 }

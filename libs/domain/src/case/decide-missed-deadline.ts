@@ -18,16 +18,31 @@ import { missedDeadlineKey, type ExistingCase } from './case-state';
  * Checked before the shared rules on purpose: a closed case answers "nothing to record", not CASE_CLOSED, and the
  * detection date is not an act, so it need not follow the case's latest act (nor does it move it, see evolve).
  */
-export function decideRecordMissedDeadline(command: RecordMissedCaseDeadline, state: ExistingCase): readonly CaseEvent[] {
+export function decideRecordMissedDeadline(
+  command: RecordMissedCaseDeadline,
+  state: ExistingCase,
+): readonly CaseEvent[] {
   const { deadline } = command.data;
-  ensureRule(CASE_DEADLINES.includes(deadline), 'INVALID_DEADLINE', `deadline must be one of ${CASE_DEADLINES.join(', ')}`, { field: 'deadline', value: deadline });
+  ensureRule(
+    CASE_DEADLINES.includes(deadline),
+    'INVALID_DEADLINE',
+    `deadline must be one of ${CASE_DEADLINES.join(', ')}`,
+    { field: 'deadline', value: deadline },
+  );
   const dueOn = parseLocalDate(command.data.dueOn, 'dueOn');
   const effectiveDate = parseLocalDate(command.data.effectiveDate, 'effectiveDate');
-  ensureRule(effectiveDate > dueOn, 'DEADLINE_NOT_PASSED', `A deadline due on ${dueOn} is missed only from the next day`, { deadline, dueOn, effectiveDate });
+  ensureRule(
+    effectiveDate > dueOn,
+    'DEADLINE_NOT_PASSED',
+    `A deadline due on ${dueOn} is missed only from the next day`,
+    { deadline, dueOn, effectiveDate },
+  );
   if (state.facts.missedDeadlines.includes(missedDeadlineKey(deadline, dueOn))) return [];
   if (!isStillOpen(state, deadline, dueOn)) return [];
   const data = { ...eventBase(state.facts, effectiveDate), dueOn };
-  return deadline === 'VERIFICATION' ? [{ type: 'VerificationDeadlineMissed', data }] : [{ type: 'ReverificationDeadlineMissed', data }];
+  return deadline === 'VERIFICATION'
+    ? [{ type: 'VerificationDeadlineMissed', data }]
+    : [{ type: 'ReverificationDeadlineMissed', data }];
 }
 
 /**
@@ -42,7 +57,9 @@ export function decideRecordMissedDeadline(command: RecordMissedCaseDeadline, st
 function isStillOpen(state: ExistingCase, deadline: CaseDeadline, dueOn: LocalDate): boolean {
   const { classification } = state.facts;
   if (deadline === 'VERIFICATION') {
-    return state.status === 'decided' && classification.verificationCount === 0 && state.decision.verificationDueOn === dueOn;
+    return (
+      state.status === 'decided' && classification.verificationCount === 0 && state.decision.verificationDueOn === dueOn
+    );
   }
   return state.status === 'not_enforceable' && classification.reverificationDueOn === dueOn;
 }

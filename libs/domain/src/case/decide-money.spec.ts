@@ -1,4 +1,13 @@
-import { CASE_FIXTURE, caseDecided, caseInEnforcement, caseInSeparateRegister, caseNotEnforceable, caseReceived, deciderSpec, eventsAfter } from '@thads/testing';
+import {
+  CASE_FIXTURE,
+  caseDecided,
+  caseInEnforcement,
+  caseInSeparateRegister,
+  caseNotEnforceable,
+  caseReceived,
+  deciderSpec,
+  eventsAfter,
+} from '@thads/testing';
 import type { CaseCommand, RecordCollection } from './case-commands';
 import { caseDecider } from './case-decider';
 
@@ -9,16 +18,31 @@ const { debtItemId, feeItemId, creditorId, debtorId, debtAmount, feeAmount } = C
 function collect(collectionId: string, itemId: string, amount: bigint, effectiveDate: string): RecordCollection {
   return { type: 'RecordCollection', data: { collectionId, itemId, amount, source: 'VOLUNTARY', effectiveDate } };
 }
-function disburse(disbursementId: string, itemId: string, amount: bigint, effectiveDate: string, payeePartyId?: string): CaseCommand {
+function disburse(
+  disbursementId: string,
+  itemId: string,
+  amount: bigint,
+  effectiveDate: string,
+  payeePartyId?: string,
+): CaseCommand {
   return { type: 'DisburseFunds', data: { disbursementId, itemId, amount, payeePartyId, effectiveDate } };
 }
 function terminateItems(itemIds: string[], effectiveDate: string): CaseCommand {
-  return { type: 'TerminateEnforcement', data: { decisionNumber: 'ĐC-1', ground: 'SETTLEMENT_OR_WAIVER', itemIds, effectiveDate } };
+  return {
+    type: 'TerminateEnforcement',
+    data: { decisionNumber: 'ĐC-1', ground: 'SETTLEMENT_OR_WAIVER', itemIds, effectiveDate },
+  };
 }
 const settle = (effectiveDate: string): CaseCommand => ({ type: 'Settle', data: { effectiveDate } });
 const pause: Record<'postponed' | 'suspended', CaseCommand> = {
-  postponed: { type: 'PostponeEnforcement', data: { decisionNumber: 'H-1', ground: 'PARTIES_AGREE', effectiveDate: '2025-06-18' } },
-  suspended: { type: 'SuspendEnforcement', data: { decisionNumber: 'T-1', ground: 'BANKRUPTCY_PETITION_ACCEPTED', effectiveDate: '2025-06-18' } },
+  postponed: {
+    type: 'PostponeEnforcement',
+    data: { decisionNumber: 'H-1', ground: 'PARTIES_AGREE', effectiveDate: '2025-06-18' },
+  },
+  suspended: {
+    type: 'SuspendEnforcement',
+    data: { decisionNumber: 'T-1', ground: 'BANKRUPTCY_PETITION_ACCEPTED', effectiveDate: '2025-06-18' },
+  },
 };
 
 /** Both items paid voluntarily on 10 June and paid out on 12 June, inside the voluntary period. */
@@ -33,12 +57,24 @@ const paidInFull = () =>
 describe('case: RecordCollection', () => {
   it('takes a voluntary payment during the voluntary period; paid out within 10 days (Art. 47)', () => {
     const command = collect('c-1', debtItemId, 100_000_000n, '2025-06-10');
-    spec.given(caseDecided()).when({ ...command, data: { ...command.data, receiptNumber: 'BL-0001' } }).then([
-      {
-        type: 'FundsCollected',
-        data: { ...base, effectiveDate: '2025-06-10', collectionId: 'c-1', itemId: debtItemId, amount: 100_000_000n, source: 'VOLUNTARY', receiptNumber: 'BL-0001', disbursementDueOn: '2025-06-20' },
-      },
-    ]);
+    spec
+      .given(caseDecided())
+      .when({ ...command, data: { ...command.data, receiptNumber: 'BL-0001' } })
+      .then([
+        {
+          type: 'FundsCollected',
+          data: {
+            ...base,
+            effectiveDate: '2025-06-10',
+            collectionId: 'c-1',
+            itemId: debtItemId,
+            amount: 100_000_000n,
+            source: 'VOLUNTARY',
+            receiptNumber: 'BL-0001',
+            disbursementDueOn: '2025-06-20',
+          },
+        },
+      ]);
   });
 
   it('moves a disbursement deadline that falls on a Saturday to Monday (Civil Code Art. 148(5))', () => {
@@ -54,23 +90,39 @@ describe('case: RecordCollection', () => {
     ['postponed', () => eventsAfter(caseInEnforcement(), [pause.postponed])],
     ['suspended', () => eventsAfter(caseInEnforcement(), [pause.suspended])],
   ])('takes a payment while the case is %s', (_label, history) => {
-    spec.given(history()).when(collect('c-1', debtItemId, 1n, '2025-06-20')).thenEvents((events) => expect(events).toHaveLength(1));
+    spec
+      .given(history())
+      .when(collect('c-1', debtItemId, 1n, '2025-06-20'))
+      .thenEvents((events) => expect(events).toHaveLength(1));
   });
 
   it('refuses money before the decision and in the separate register', () => {
-    spec.given(caseReceived()).when(collect('c-1', debtItemId, 1n, '2025-06-03')).thenThrows('INVALID_STATE_TRANSITION', { status: 'intake', command: 'RecordCollection' });
-    spec.given(caseInSeparateRegister()).when(collect('c-1', debtItemId, 1n, '2026-06-22')).thenThrows('INVALID_STATE_TRANSITION', { status: 'separately_tracked' });
+    spec
+      .given(caseReceived())
+      .when(collect('c-1', debtItemId, 1n, '2025-06-03'))
+      .thenThrows('INVALID_STATE_TRANSITION', { status: 'intake', command: 'RecordCollection' });
+    spec
+      .given(caseInSeparateRegister())
+      .when(collect('c-1', debtItemId, 1n, '2026-06-22'))
+      .thenThrows('INVALID_STATE_TRANSITION', { status: 'separately_tracked' });
   });
 
   it('never collects beyond what is owed on the item', () => {
     spec
       .given(eventsAfter(caseDecided(), [collect('c-1', debtItemId, 800_000_000n, '2025-06-10')]))
       .when(collect('c-2', debtItemId, 100_000_001n, '2025-06-11'))
-      .thenThrows('COLLECTION_EXCEEDS_OUTSTANDING', { itemId: debtItemId, amount: '100000001', outstanding: '100000000' });
+      .thenThrows('COLLECTION_EXCEEDS_OUTSTANDING', {
+        itemId: debtItemId,
+        amount: '100000001',
+        outstanding: '100000000',
+      });
   });
 
   it('collects only on an open item of the case', () => {
-    spec.given(caseDecided()).when(collect('c-1', 'item-x', 1n, '2025-06-10')).thenThrows('ITEM_NOT_FOUND', { itemId: 'item-x' });
+    spec
+      .given(caseDecided())
+      .when(collect('c-1', 'item-x', 1n, '2025-06-10'))
+      .thenThrows('ITEM_NOT_FOUND', { itemId: 'item-x' });
     spec
       .given(eventsAfter(caseDecided(), [terminateItems([feeItemId], '2025-06-10')]))
       .when(collect('c-1', feeItemId, 1n, '2025-06-10'))
@@ -78,9 +130,18 @@ describe('case: RecordCollection', () => {
   });
 
   it('needs a positive whole amount and a new collection id', () => {
-    spec.given(caseDecided()).when(collect('c-1', debtItemId, 0n, '2025-06-10')).thenThrows('INVALID_AMOUNT', { field: 'amount', value: '0' });
-    spec.given(caseDecided()).when(collect('c-1', debtItemId, -5n, '2025-06-10')).thenThrows('INVALID_MONEY', { field: 'amount' });
-    spec.given(caseDecided()).when(collect('', debtItemId, 1n, '2025-06-10')).thenThrows('MISSING_FIELD', { field: 'collectionId' });
+    spec
+      .given(caseDecided())
+      .when(collect('c-1', debtItemId, 0n, '2025-06-10'))
+      .thenThrows('INVALID_AMOUNT', { field: 'amount', value: '0' });
+    spec
+      .given(caseDecided())
+      .when(collect('c-1', debtItemId, -5n, '2025-06-10'))
+      .thenThrows('INVALID_MONEY', { field: 'amount' });
+    spec
+      .given(caseDecided())
+      .when(collect('', debtItemId, 1n, '2025-06-10'))
+      .thenThrows('MISSING_FIELD', { field: 'collectionId' });
     spec
       .given(eventsAfter(caseDecided(), [collect('c-1', debtItemId, 1n, '2025-06-10')]))
       .when(collect('c-1', debtItemId, 1n, '2025-06-10'))
@@ -89,12 +150,29 @@ describe('case: RecordCollection', () => {
 });
 
 describe('case: DisburseFunds', () => {
-  const collected = () => eventsAfter(caseDecided(), [collect('c-1', debtItemId, 300_000_000n, '2025-06-10'), collect('c-2', feeItemId, feeAmount, '2025-06-10')]);
+  const collected = () =>
+    eventsAfter(caseDecided(), [
+      collect('c-1', debtItemId, 300_000_000n, '2025-06-10'),
+      collect('c-2', feeItemId, feeAmount, '2025-06-10'),
+    ]);
 
   it('pays a creditor out of what was collected on the item', () => {
-    spec.given(collected()).when(disburse('d-1', debtItemId, 300_000_000n, '2025-06-12', creditorId)).then([
-      { type: 'FundsDisbursed', data: { ...base, effectiveDate: '2025-06-12', disbursementId: 'd-1', itemId: debtItemId, amount: 300_000_000n, payeePartyId: creditorId } },
-    ]);
+    spec
+      .given(collected())
+      .when(disburse('d-1', debtItemId, 300_000_000n, '2025-06-12', creditorId))
+      .then([
+        {
+          type: 'FundsDisbursed',
+          data: {
+            ...base,
+            effectiveDate: '2025-06-12',
+            disbursementId: 'd-1',
+            itemId: debtItemId,
+            amount: 300_000_000n,
+            payeePartyId: creditorId,
+          },
+        },
+      ]);
   });
 
   it('pays the state budget when no payee is named', () => {
@@ -119,13 +197,25 @@ describe('case: DisburseFunds', () => {
   });
 
   it('pays only a creditor of the case', () => {
-    spec.given(collected()).when(disburse('d-1', debtItemId, 1n, '2025-06-12', debtorId)).thenThrows('PAYEE_NOT_A_CREDITOR', { payeePartyId: debtorId, role: 'DEBTOR' });
-    spec.given(collected()).when(disburse('d-1', debtItemId, 1n, '2025-06-12', 'nobody')).thenThrows('PAYEE_NOT_A_CREDITOR', { payeePartyId: 'nobody', role: null });
+    spec
+      .given(collected())
+      .when(disburse('d-1', debtItemId, 1n, '2025-06-12', debtorId))
+      .thenThrows('PAYEE_NOT_A_CREDITOR', { payeePartyId: debtorId, role: 'DEBTOR' });
+    spec
+      .given(collected())
+      .when(disburse('d-1', debtItemId, 1n, '2025-06-12', 'nobody'))
+      .thenThrows('PAYEE_NOT_A_CREDITOR', { payeePartyId: 'nobody', role: null });
   });
 
   it('refuses an unknown item, a zero amount and a repeated id', () => {
-    spec.given(collected()).when(disburse('d-1', 'item-x', 1n, '2025-06-12')).thenThrows('ITEM_NOT_FOUND');
-    spec.given(collected()).when(disburse('d-1', debtItemId, 0n, '2025-06-12')).thenThrows('INVALID_AMOUNT', { field: 'amount' });
+    spec
+      .given(collected())
+      .when(disburse('d-1', 'item-x', 1n, '2025-06-12'))
+      .thenThrows('ITEM_NOT_FOUND');
+    spec
+      .given(collected())
+      .when(disburse('d-1', debtItemId, 0n, '2025-06-12'))
+      .thenThrows('INVALID_AMOUNT', { field: 'amount' });
     spec
       .given(eventsAfter(collected(), [disburse('d-1', feeItemId, 1n, '2025-06-12')]))
       .when(disburse('d-1', feeItemId, 1n, '2025-06-12'))
@@ -135,9 +225,15 @@ describe('case: DisburseFunds', () => {
 
 describe('case: Settle', () => {
   it('settles a case paid and paid out in full, even inside the voluntary period (Art. 52(1))', () => {
-    spec.given(paidInFull()).when(settle('2025-06-13')).then([
-      { type: 'CaseSettled', data: { ...base, effectiveDate: '2025-06-13', enforcedItemIds: [debtItemId, feeItemId] } },
-    ]);
+    spec
+      .given(paidInFull())
+      .when(settle('2025-06-13'))
+      .then([
+        {
+          type: 'CaseSettled',
+          data: { ...base, effectiveDate: '2025-06-13', enforcedItemIds: [debtItemId, feeItemId] },
+        },
+      ]);
   });
 
   it('settles when the items not enforced were terminated', () => {
@@ -146,17 +242,26 @@ describe('case: Settle', () => {
       collect('c-1', debtItemId, debtAmount, '2025-06-18'),
       disburse('d-1', debtItemId, debtAmount, '2025-06-19', creditorId),
     ]);
-    spec.given(history).when(settle('2025-06-20')).thenEvents(([event]) => expect(event.data).toMatchObject({ enforcedItemIds: [debtItemId] }));
+    spec
+      .given(history)
+      .when(settle('2025-06-20'))
+      .thenEvents(([event]) => expect(event.data).toMatchObject({ enforcedItemIds: [debtItemId] }));
   });
 
   it('lists what is still outstanding', () => {
-    const history = eventsAfter(caseDecided(), [collect('c-1', debtItemId, debtAmount, '2025-06-10'), disburse('d-1', debtItemId, 1n, '2025-06-12', creditorId)]);
-    spec.given(history).when(settle('2025-06-13')).thenThrows('SETTLEMENT_INCOMPLETE', {
-      outstanding: [
-        { itemId: debtItemId, status: 'open', amount: '900000000', collected: '900000000', disbursed: '1' },
-        { itemId: feeItemId, status: 'open', amount: '45000000', collected: '0', disbursed: '0' },
-      ],
-    });
+    const history = eventsAfter(caseDecided(), [
+      collect('c-1', debtItemId, debtAmount, '2025-06-10'),
+      disburse('d-1', debtItemId, 1n, '2025-06-12', creditorId),
+    ]);
+    spec
+      .given(history)
+      .when(settle('2025-06-13'))
+      .thenThrows('SETTLEMENT_INCOMPLETE', {
+        outstanding: [
+          { itemId: debtItemId, status: 'open', amount: '900000000', collected: '900000000', disbursed: '1' },
+          { itemId: feeItemId, status: 'open', amount: '45000000', collected: '0', disbursed: '0' },
+        ],
+      });
   });
 
   it('never closes a case holding money, even on a terminated item', () => {
@@ -166,18 +271,34 @@ describe('case: Settle', () => {
       collect('c-2', debtItemId, debtAmount, '2025-06-18'),
       disburse('d-1', debtItemId, debtAmount, '2025-06-19', creditorId),
     ]);
-    spec.given(history).when(settle('2025-06-20')).thenThrows('SETTLEMENT_INCOMPLETE', { outstanding: [{ itemId: feeItemId, status: 'terminated', collected: '1000000', disbursed: '0' }] });
+    spec
+      .given(history)
+      .when(settle('2025-06-20'))
+      .thenThrows('SETTLEMENT_INCOMPLETE', {
+        outstanding: [{ itemId: feeItemId, status: 'terminated', collected: '1000000', disbursed: '0' }],
+      });
   });
 
   it('is a termination, not a completion, when nothing was enforced', () => {
     spec
       .given(eventsAfter(caseInEnforcement(), [terminateItems([debtItemId, feeItemId], '2025-06-18')]))
       .when(settle('2025-06-20'))
-      .thenThrows('NOTHING_ENFORCED', { items: [{ itemId: debtItemId, status: 'terminated' }, { itemId: feeItemId, status: 'terminated' }] });
+      .thenThrows('NOTHING_ENFORCED', {
+        items: [
+          { itemId: debtItemId, status: 'terminated' },
+          { itemId: feeItemId, status: 'terminated' },
+        ],
+      });
   });
 
   it('settles only a decided or enforceable case', () => {
-    spec.given(caseNotEnforceable()).when(settle('2025-06-20')).thenThrows('INVALID_STATE_TRANSITION', { status: 'not_enforceable', command: 'Settle' });
-    spec.given(eventsAfter(caseInEnforcement(), [pause.postponed])).when(settle('2025-06-20')).thenThrows('INVALID_STATE_TRANSITION', { status: 'postponed' });
+    spec
+      .given(caseNotEnforceable())
+      .when(settle('2025-06-20'))
+      .thenThrows('INVALID_STATE_TRANSITION', { status: 'not_enforceable', command: 'Settle' });
+    spec
+      .given(eventsAfter(caseInEnforcement(), [pause.postponed]))
+      .when(settle('2025-06-20'))
+      .thenThrows('INVALID_STATE_TRANSITION', { status: 'postponed' });
   });
 });

@@ -1,6 +1,14 @@
 import type { DisburseFunds, RecordCollection, Settle } from './case-commands';
 import type { CaseEvent } from './case-events';
-import { ensureRule, eventBase, legalDueDate, requireItem, requirePositiveMoney, requireStatus, requireText } from './case-rules';
+import {
+  ensureRule,
+  eventBase,
+  legalDueDate,
+  requireItem,
+  requirePositiveMoney,
+  requireStatus,
+  requireText,
+} from './case-rules';
 import { heldOf, isFullyEnforced, outstandingOf, type ExistingCase, type ObligationItem } from './case-state';
 
 /** Money in and out per obligation item (Art. 47, 76–83), and completion (Art. 52(1)). */
@@ -18,20 +26,35 @@ export function decideRecordCollection(command: RecordCollection, state: Existin
   const { facts } = requireStatus(state, MONEY_STATUSES, command.type);
   const { effectiveDate, source, receiptNumber } = command.data;
   const collectionId = requireText(command.data.collectionId, 'collectionId');
-  ensureRule(!facts.collectionIds.includes(collectionId), 'DUPLICATE_COLLECTION_ID', `Collection ${collectionId} was already recorded`, { collectionId });
+  ensureRule(
+    !facts.collectionIds.includes(collectionId),
+    'DUPLICATE_COLLECTION_ID',
+    `Collection ${collectionId} was already recorded`,
+    { collectionId },
+  );
   const item = requireItem(facts, command.data.itemId);
-  ensureRule(item.status === 'open', 'ITEM_NOT_OPEN', `Item ${item.itemId} is ${item.status}: nothing more is collected on it`, {
-    itemId: item.itemId,
-    itemStatus: item.status,
-  });
+  ensureRule(
+    item.status === 'open',
+    'ITEM_NOT_OPEN',
+    `Item ${item.itemId} is ${item.status}: nothing more is collected on it`,
+    {
+      itemId: item.itemId,
+      itemStatus: item.status,
+    },
+  );
   const amount = requirePositiveMoney(command.data.amount, 'amount');
   const outstanding = outstandingOf(item);
-  ensureRule(amount <= outstanding, 'COLLECTION_EXCEEDS_OUTSTANDING', `Only ${outstanding} VND is still owed on item ${item.itemId}`, {
-    field: 'amount',
-    itemId: item.itemId,
-    amount: amount.toString(),
-    outstanding: outstanding.toString(),
-  });
+  ensureRule(
+    amount <= outstanding,
+    'COLLECTION_EXCEEDS_OUTSTANDING',
+    `Only ${outstanding} VND is still owed on item ${item.itemId}`,
+    {
+      field: 'amount',
+      itemId: item.itemId,
+      amount: amount.toString(),
+      outstanding: outstanding.toString(),
+    },
+  );
   return [
     {
       type: 'FundsCollected',
@@ -56,18 +79,28 @@ export function decideDisburseFunds(command: DisburseFunds, state: ExistingCase)
   const { facts } = requireStatus(state, MONEY_STATUSES, command.type);
   const { effectiveDate, payeePartyId } = command.data;
   const disbursementId = requireText(command.data.disbursementId, 'disbursementId');
-  ensureRule(!facts.disbursementIds.includes(disbursementId), 'DUPLICATE_DISBURSEMENT_ID', `Disbursement ${disbursementId} was already recorded`, {
-    disbursementId,
-  });
+  ensureRule(
+    !facts.disbursementIds.includes(disbursementId),
+    'DUPLICATE_DISBURSEMENT_ID',
+    `Disbursement ${disbursementId} was already recorded`,
+    {
+      disbursementId,
+    },
+  );
   const item = requireItem(facts, command.data.itemId);
   const amount = requirePositiveMoney(command.data.amount, 'amount');
   const held = heldOf(item);
-  ensureRule(amount <= held, 'DISBURSEMENT_EXCEEDS_COLLECTED', `Only ${held} VND collected on item ${item.itemId} is not yet paid out`, {
-    field: 'amount',
-    itemId: item.itemId,
-    amount: amount.toString(),
-    held: held.toString(),
-  });
+  ensureRule(
+    amount <= held,
+    'DISBURSEMENT_EXCEEDS_COLLECTED',
+    `Only ${held} VND collected on item ${item.itemId} is not yet paid out`,
+    {
+      field: 'amount',
+      itemId: item.itemId,
+      amount: amount.toString(),
+      held: held.toString(),
+    },
+  );
   if (payeePartyId !== undefined) {
     const payee = facts.parties.find((party) => party.partyId === payeePartyId);
     ensureRule(payee?.role === 'CREDITOR', 'PAYEE_NOT_A_CREDITOR', `${payeePartyId} is not a creditor of this case`, {
@@ -97,14 +130,26 @@ export function decideDisburseFunds(command: DisburseFunds, state: ExistingCase)
  */
 export function decideSettle(command: Settle, state: ExistingCase): readonly CaseEvent[] {
   const { facts } = requireStatus(state, ['decided', 'enforceable'], command.type);
-  const outstanding = facts.items.filter((item) => (item.status === 'open' && !isFullyEnforced(item)) || heldOf(item) > 0n);
-  ensureRule(outstanding.length === 0, 'SETTLEMENT_INCOMPLETE', 'Some items are not yet collected and paid out in full', {
-    outstanding: outstanding.map(describeMoney),
-  });
+  const outstanding = facts.items.filter(
+    (item) => (item.status === 'open' && !isFullyEnforced(item)) || heldOf(item) > 0n,
+  );
+  ensureRule(
+    outstanding.length === 0,
+    'SETTLEMENT_INCOMPLETE',
+    'Some items are not yet collected and paid out in full',
+    {
+      outstanding: outstanding.map(describeMoney),
+    },
+  );
   const enforcedItemIds = facts.items.filter((item) => item.status === 'open').map((item) => item.itemId);
-  ensureRule(enforcedItemIds.length > 0, 'NOTHING_ENFORCED', 'No item was enforced: terminate or entrust the case instead', {
-    items: facts.items.map((item) => ({ itemId: item.itemId, status: item.status })),
-  });
+  ensureRule(
+    enforcedItemIds.length > 0,
+    'NOTHING_ENFORCED',
+    'No item was enforced: terminate or entrust the case instead',
+    {
+      items: facts.items.map((item) => ({ itemId: item.itemId, status: item.status })),
+    },
+  );
   return [{ type: 'CaseSettled', data: { ...eventBase(facts, command.data.effectiveDate), enforcedItemIds } }];
 }
 

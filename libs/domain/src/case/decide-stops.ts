@@ -7,7 +7,15 @@ import type {
   TerminateEnforcement,
 } from './case-commands';
 import type { CaseEvent } from './case-events';
-import { AFTER_DECISION, ensureRule, eventBase, openItemIds, requireOpenItems, requireStatus, requireText } from './case-rules';
+import {
+  AFTER_DECISION,
+  ensureRule,
+  eventBase,
+  openItemIds,
+  requireOpenItems,
+  requireStatus,
+  requireText,
+} from './case-rules';
 import type { ExistingCase } from './case-state';
 
 /** Pausing and ending enforcement: postponement, suspension, resumption, termination, entrustment (Art. 48–50, 55–57). */
@@ -27,22 +35,37 @@ export function decidePostponeEnforcement(command: PostponeEnforcement, state: E
   const { effectiveDate, ground } = command.data;
   const decisionNumber = requireText(command.data.decisionNumber, 'decisionNumber');
   let until = command.data.until === undefined ? undefined : parseLocalDate(command.data.until, 'until');
-  ensureRule(until === undefined || until >= effectiveDate, 'POSTPONEMENT_ENDS_BEFORE_IT_STARTS', 'A postponement cannot end before it starts', {
-    field: 'until',
-    until,
-    effectiveDate,
-  });
-  if (ground === 'PROTEST_REQUEST') {
-    ensureRule(!facts.protestPostponementUsed, 'POSTPONEMENT_ON_PROTEST_ALREADY_USED', 'A postponement on a protest request is allowed only once (Art. 48(2))', {
-      ground,
-    });
-    const latestEnd = addMonths(effectiveDate, PROTEST_POSTPONEMENT_MONTHS);
-    until = until ?? latestEnd;
-    ensureRule(until <= latestEnd, 'POSTPONEMENT_ON_PROTEST_TOO_LONG', `A postponement on a protest request ends by ${latestEnd} (Art. 48(2))`, {
+  ensureRule(
+    until === undefined || until >= effectiveDate,
+    'POSTPONEMENT_ENDS_BEFORE_IT_STARTS',
+    'A postponement cannot end before it starts',
+    {
       field: 'until',
       until,
-      latestEnd,
-    });
+      effectiveDate,
+    },
+  );
+  if (ground === 'PROTEST_REQUEST') {
+    ensureRule(
+      !facts.protestPostponementUsed,
+      'POSTPONEMENT_ON_PROTEST_ALREADY_USED',
+      'A postponement on a protest request is allowed only once (Art. 48(2))',
+      {
+        ground,
+      },
+    );
+    const latestEnd = addMonths(effectiveDate, PROTEST_POSTPONEMENT_MONTHS);
+    until = until ?? latestEnd;
+    ensureRule(
+      until <= latestEnd,
+      'POSTPONEMENT_ON_PROTEST_TOO_LONG',
+      `A postponement on a protest request ends by ${latestEnd} (Art. 48(2))`,
+      {
+        field: 'until',
+        until,
+        latestEnd,
+      },
+    );
   }
   return [
     {
@@ -59,7 +82,11 @@ export function decideSuspendEnforcement(command: SuspendEnforcement, state: Exi
   return [
     {
       type: 'EnforcementSuspended',
-      data: { ...eventBase(facts, effectiveDate), decisionNumber: requireText(command.data.decisionNumber, 'decisionNumber'), ground },
+      data: {
+        ...eventBase(facts, effectiveDate),
+        decisionNumber: requireText(command.data.decisionNumber, 'decisionNumber'),
+        ground,
+      },
     },
   ];
 }
@@ -86,7 +113,11 @@ export function decideResumeEnforcement(command: ResumeEnforcement, state: Exist
 export function decideTerminateEnforcement(command: TerminateEnforcement, state: ExistingCase): readonly CaseEvent[] {
   const { facts } = requireStatus(state, AFTER_DECISION, command.type);
   const { effectiveDate, ground, itemIds } = command.data;
-  const base = { ...eventBase(facts, effectiveDate), decisionNumber: requireText(command.data.decisionNumber, 'decisionNumber'), ground };
+  const base = {
+    ...eventBase(facts, effectiveDate),
+    decisionNumber: requireText(command.data.decisionNumber, 'decisionNumber'),
+    ground,
+  };
   if (itemIds === undefined) return [{ type: 'EnforcementTerminated', data: { ...base, itemIds: openItemIds(facts) } }];
   return [{ type: 'ObligationItemsTerminated', data: { ...base, itemIds: requireOpenItems(facts, itemIds) } }];
 }
@@ -103,7 +134,14 @@ export function decideEntrustEnforcement(command: EntrustEnforcement, state: Exi
     field: 'targetOfficeId',
     targetOfficeId,
   });
-  const base = { ...eventBase(facts, effectiveDate), decisionNumber: requireText(command.data.decisionNumber, 'decisionNumber'), targetOfficeId };
-  if (itemIds === undefined) return [{ type: 'EnforcementEntrusted', data: { ...base, wholeCase: true, itemIds: openItemIds(facts) } }];
-  return [{ type: 'EnforcementEntrusted', data: { ...base, wholeCase: false, itemIds: requireOpenItems(facts, itemIds) } }];
+  const base = {
+    ...eventBase(facts, effectiveDate),
+    decisionNumber: requireText(command.data.decisionNumber, 'decisionNumber'),
+    targetOfficeId,
+  };
+  if (itemIds === undefined)
+    return [{ type: 'EnforcementEntrusted', data: { ...base, wholeCase: true, itemIds: openItemIds(facts) } }];
+  return [
+    { type: 'EnforcementEntrusted', data: { ...base, wholeCase: false, itemIds: requireOpenItems(facts, itemIds) } },
+  ];
 }

@@ -25,7 +25,12 @@ export function decideRecordVerification(command: RecordVerification, state: Exi
     return [{ type: 'EnforcementConditionsVerified', data: { ...base, result: 'ENFORCEABLE' } }];
   }
   const { ground } = command.data;
-  ensureRule(ground !== undefined, 'MISSING_GROUND', 'A NOT_ENFORCEABLE verification must state its ground (Art. 44a(1))', { field: 'ground' });
+  ensureRule(
+    ground !== undefined,
+    'MISSING_GROUND',
+    'A NOT_ENFORCEABLE verification must state its ground (Art. 44a(1))',
+    { field: 'ground' },
+  );
   return [
     {
       type: 'EnforcementConditionsVerified',
@@ -43,15 +48,25 @@ export function decideRecordVerification(command: RecordVerification, state: Exi
 export function decideNotEnforceable(command: DecideNotEnforceable, state: ExistingCase): readonly CaseEvent[] {
   const { facts } = requireStatus(state, ['decided', 'enforceable'], command.type);
   const { classification } = facts;
-  ensureRule(classification.latestResult === 'NOT_ENFORCEABLE', 'NOT_ENFORCEABLE_NOT_VERIFIED', 'The latest verification did not find the case not enforceable', {
-    latestResult: classification.latestResult ?? null,
-  });
+  ensureRule(
+    classification.latestResult === 'NOT_ENFORCEABLE',
+    'NOT_ENFORCEABLE_NOT_VERIFIED',
+    'The latest verification did not find the case not enforceable',
+    {
+      latestResult: classification.latestResult ?? null,
+    },
+  );
   const { ground, effectiveDate } = command.data;
-  ensureRule(ground === classification.verifiedGround, 'NOT_ENFORCEABLE_GROUND_MISMATCH', `The verification found ${classification.verifiedGround}, not ${ground}`, {
-    field: 'ground',
-    ground,
-    verifiedGround: classification.verifiedGround,
-  });
+  ensureRule(
+    ground === classification.verifiedGround,
+    'NOT_ENFORCEABLE_GROUND_MISMATCH',
+    `The verification found ${classification.verifiedGround}, not ${ground}`,
+    {
+      field: 'ground',
+      ground,
+      verifiedGround: classification.verifiedGround,
+    },
+  );
   const debtorImprisonedLongTerm = command.data.debtorImprisonedLongTerm === true;
   const longTerm = ground === 'ADDRESS_UNKNOWN' || debtorImprisonedLongTerm;
   return [
@@ -73,7 +88,10 @@ export function decideNotEnforceable(command: DecideNotEnforceable, state: Exist
  * too (Decree 62 Art. 9(6)). A negative one counts towards the creditor notice (2nd one) and the separate register.
  * Cases in the separate register have no periodic clock: they are re-verified when new information arrives.
  */
-export function decideRecordPeriodicReverification(command: RecordPeriodicReverification, state: ExistingCase): readonly CaseEvent[] {
+export function decideRecordPeriodicReverification(
+  command: RecordPeriodicReverification,
+  state: ExistingCase,
+): readonly CaseEvent[] {
   const current = requireStatus(state, ['not_enforceable', 'separately_tracked'], command.type);
   const { facts } = current;
   const { effectiveDate, findings, result } = command.data;
@@ -102,7 +120,10 @@ export function decideRecordPeriodicReverification(command: RecordPeriodicReveri
  * is imprisoned long-term) and at least 2 re-verifications. From 1 July 2026 the timer is 2 years for every case
  * (Decree 152/2026 Art. 22). "No new information" is not modelled: new information arrives as a re-verification.
  */
-export function decideMoveToSeparateTrackingRegister(command: MoveToSeparateTrackingRegister, state: ExistingCase): readonly CaseEvent[] {
+export function decideMoveToSeparateTrackingRegister(
+  command: MoveToSeparateTrackingRegister,
+  state: ExistingCase,
+): readonly CaseEvent[] {
   const { facts } = requireStatus(state, ['not_enforceable'], command.type);
   const { classification } = facts;
   const { effectiveDate } = command.data;
@@ -110,12 +131,27 @@ export function decideMoveToSeparateTrackingRegister(command: MoveToSeparateTrac
   if (decidedOn === undefined) throw new Error('Corrupt case state: not_enforceable without notEnforceableDecidedOn');
   const twoYears = classification.longTerm || ruleSetOn(effectiveDate) === 'LAW_106_2025';
   const earliestOn = addMonths(decidedOn, twoYears ? 24 : 12);
-  ensureRule(effectiveDate >= earliestOn, 'SEPARATE_REGISTER_TOO_EARLY', `The case can move to the separate register from ${earliestOn}`, {
-    notEnforceableDecidedOn: decidedOn,
-    earliestOn,
-  });
-  ensureRule(classification.negativeReverifications >= 2, 'SEPARATE_REGISTER_NEEDS_TWO_VERIFICATIONS', 'The separate register needs at least 2 re-verifications since the decision', {
-    negativeReverifications: classification.negativeReverifications,
-  });
-  return [{ type: 'MovedToSeparateTrackingRegister', data: { ...eventBase(facts, effectiveDate), notEnforceableDecidedOn: decidedOn } }];
+  ensureRule(
+    effectiveDate >= earliestOn,
+    'SEPARATE_REGISTER_TOO_EARLY',
+    `The case can move to the separate register from ${earliestOn}`,
+    {
+      notEnforceableDecidedOn: decidedOn,
+      earliestOn,
+    },
+  );
+  ensureRule(
+    classification.negativeReverifications >= 2,
+    'SEPARATE_REGISTER_NEEDS_TWO_VERIFICATIONS',
+    'The separate register needs at least 2 re-verifications since the decision',
+    {
+      negativeReverifications: classification.negativeReverifications,
+    },
+  );
+  return [
+    {
+      type: 'MovedToSeparateTrackingRegister',
+      data: { ...eventBase(facts, effectiveDate), notEnforceableDecidedOn: decidedOn },
+    },
+  ];
 }

@@ -21,51 +21,75 @@ export type RespondentRole = (typeof RESPONDENT_ROLES)[number];
 export const OFFICE_TIERS = ['DISTRICT', 'REGIONAL', 'PROVINCE'] as const;
 export type OfficeTier = (typeof OFFICE_TIERS)[number];
 
-export type FileComplaint = Message<'FileComplaint', {
-  readonly complaintId: string;
-  readonly caseId: string;
-  readonly complainant: { readonly name: string; readonly partyId?: string };
-  readonly subject: { readonly kind: 'DECISION' | 'ACT'; readonly reference: string; readonly description: string };
-  readonly group: ComplaintGroup;
-  readonly respondent: { readonly role: RespondentRole; readonly officeId: string; readonly officeTier: OfficeTier };
-  /** Date the complainant received or learned of the decision or act: starts the filing limit. */
-  readonly knownOn: LocalDate;
-  /** Days of force majeure excluded from the filing limit (Art. 140(2)). */
-  readonly forceMajeureDays?: number;
-  readonly effectiveDate: LocalDate;
-}>;
+export type FileComplaint = Message<
+  'FileComplaint',
+  {
+    readonly complaintId: string;
+    readonly caseId: string;
+    readonly complainant: { readonly name: string; readonly partyId?: string };
+    readonly subject: { readonly kind: 'DECISION' | 'ACT'; readonly reference: string; readonly description: string };
+    readonly group: ComplaintGroup;
+    readonly respondent: { readonly role: RespondentRole; readonly officeId: string; readonly officeTier: OfficeTier };
+    /** Date the complainant received or learned of the decision or act: starts the filing limit. */
+    readonly knownOn: LocalDate;
+    /** Days of force majeure excluded from the filing limit (Art. 140(2)). */
+    readonly forceMajeureDays?: number;
+    readonly effectiveDate: LocalDate;
+  }
+>;
 
-export type AcceptComplaint = Message<'AcceptComplaint', {
-  readonly effectiveDate: LocalDate;
-}>;
+export type AcceptComplaint = Message<
+  'AcceptComplaint',
+  {
+    readonly effectiveDate: LocalDate;
+  }
+>;
 
 /** Art. 141 grounds for not accepting. */
-export const DECLINE_GROUNDS = ['NO_DIRECT_INTEREST', 'INCAPACITY_WITHOUT_REPRESENTATIVE', 'PROXY_WITHOUT_PAPERS', 'LIMITATION_EXPIRED', 'EFFECTIVE_DECISION_EXISTS'] as const;
+export const DECLINE_GROUNDS = [
+  'NO_DIRECT_INTEREST',
+  'INCAPACITY_WITHOUT_REPRESENTATIVE',
+  'PROXY_WITHOUT_PAPERS',
+  'LIMITATION_EXPIRED',
+  'EFFECTIVE_DECISION_EXISTS',
+] as const;
 export type DeclineGround = (typeof DECLINE_GROUNDS)[number];
-export type DeclineComplaint = Message<'DeclineComplaint', {
-  readonly ground: DeclineGround;
-  readonly explanation: string;
-  readonly effectiveDate: LocalDate;
-}>;
+export type DeclineComplaint = Message<
+  'DeclineComplaint',
+  {
+    readonly ground: DeclineGround;
+    readonly explanation: string;
+    readonly effectiveDate: LocalDate;
+  }
+>;
 
 export const COMPLAINT_FINDINGS = ['JUSTIFIED', 'PARTLY_JUSTIFIED', 'UNFOUNDED'] as const;
 export type ComplaintFinding = (typeof COMPLAINT_FINDINGS)[number];
-export type DecideComplaint = Message<'DecideComplaint', {
-  readonly decisionNumber: string;
-  readonly finding: ComplaintFinding;
-  readonly remedies?: string;
-  readonly effectiveDate: LocalDate;
-}>;
+export type DecideComplaint = Message<
+  'DecideComplaint',
+  {
+    readonly decisionNumber: string;
+    readonly finding: ComplaintFinding;
+    readonly remedies?: string;
+    readonly effectiveDate: LocalDate;
+  }
+>;
 
-export type EscalateComplaint = Message<'EscalateComplaint', {
-  /** Date the complainant received the first-level decision; the 15-day limit counts from it. Defaults to the decision date. */
-  readonly decisionReceivedOn?: LocalDate;
-  readonly effectiveDate: LocalDate;
-}>;
+export type EscalateComplaint = Message<
+  'EscalateComplaint',
+  {
+    /** Date the complainant received the first-level decision; the 15-day limit counts from it. Defaults to the decision date. */
+    readonly decisionReceivedOn?: LocalDate;
+    readonly effectiveDate: LocalDate;
+  }
+>;
 
-export type WithdrawComplaint = Message<'WithdrawComplaint', {
-  readonly effectiveDate: LocalDate;
-}>;
+export type WithdrawComplaint = Message<
+  'WithdrawComplaint',
+  {
+    readonly effectiveDate: LocalDate;
+  }
+>;
 
 /** The complaint time limits the deadline sweep watches: acceptance (Art. 148) and resolution (Art. 146). */
 export const COMPLAINT_DEADLINES = ['ACCEPTANCE', 'RESOLUTION'] as const;
@@ -75,13 +99,16 @@ export type ComplaintDeadline = (typeof COMPLAINT_DEADLINES)[number];
  * Sent by the deadline sweep (actor role `system`), never by a person: the acceptance or resolution deadline of the
  * current level passed without its act. Recorded once; no events when it is recorded already or no longer open.
  */
-export type RecordMissedComplaintDeadline = Message<'RecordMissedDeadline', {
-  readonly deadline: ComplaintDeadline;
-  /** `acceptanceDueOn` or `resolutionDueOn` of the current level. */
-  readonly dueOn: LocalDate;
-  /** The day the miss was detected; after dueOn. */
-  readonly effectiveDate: LocalDate;
-}>;
+export type RecordMissedComplaintDeadline = Message<
+  'RecordMissedDeadline',
+  {
+    readonly deadline: ComplaintDeadline;
+    /** `acceptanceDueOn` or `resolutionDueOn` of the current level. */
+    readonly dueOn: LocalDate;
+    /** The day the miss was detected; after dueOn. */
+    readonly effectiveDate: LocalDate;
+  }
+>;
 
 export type ComplaintCommand =
   | FileComplaint

@@ -44,23 +44,43 @@ function decide(command: ComplaintCommand, state: ComplaintState): readonly Comp
   ensureComplaintRule(state.status !== 'none', 'COMPLAINT_NOT_FOUND', 'No complaint has been filed on this stream');
   // A detection, not an act: on a closed or final complaint it records nothing rather than failing.
   if (command.type === 'RecordMissedDeadline') return decideRecordMissedDeadline(command, state);
-  ensureComplaintRule(state.status !== 'withdrawn' && state.status !== 'not_accepted', 'COMPLAINT_CLOSED', `The complaint is ${state.status}`, {
-    status: state.status,
-  });
+  ensureComplaintRule(
+    state.status !== 'withdrawn' && state.status !== 'not_accepted',
+    'COMPLAINT_CLOSED',
+    `The complaint is ${state.status}`,
+    {
+      status: state.status,
+    },
+  );
   if (command.type === 'EscalateComplaint') {
-    ensureComplaintRule(!isSecurityMeasureGroup(state.group), 'NO_SECOND_LEVEL_FOR_SECURITY_MEASURES', 'A decision on a complaint about a security measure is final (Decree 62 Art. 38(3))', {
-      group: state.group,
-    });
+    ensureComplaintRule(
+      !isSecurityMeasureGroup(state.group),
+      'NO_SECOND_LEVEL_FOR_SECURITY_MEASURES',
+      'A decision on a complaint about a security measure is final (Decree 62 Art. 38(3))',
+      {
+        group: state.group,
+      },
+    );
   }
-  ensureComplaintRule(!(state.status === 'decided' && state.final), 'COMPLAINT_DECISION_FINAL', 'The decision on this complaint is final', {
-    level: state.level,
-    group: state.group,
-  });
+  ensureComplaintRule(
+    !(state.status === 'decided' && state.final),
+    'COMPLAINT_DECISION_FINAL',
+    'The decision on this complaint is final',
+    {
+      level: state.level,
+      group: state.group,
+    },
+  );
   const effectiveDate = requireDate(command.data.effectiveDate, 'effectiveDate');
-  ensureComplaintRule(effectiveDate >= state.lastActOn, 'EFFECTIVE_DATE_BEFORE_PREVIOUS_ACT', `effectiveDate ${effectiveDate} is before the latest act of ${state.lastActOn}`, {
-    effectiveDate,
-    lastActOn: state.lastActOn,
-  });
+  ensureComplaintRule(
+    effectiveDate >= state.lastActOn,
+    'EFFECTIVE_DATE_BEFORE_PREVIOUS_ACT',
+    `effectiveDate ${effectiveDate} is before the latest act of ${state.lastActOn}`,
+    {
+      effectiveDate,
+      lastActOn: state.lastActOn,
+    },
+  );
   switch (command.type) {
     case 'AcceptComplaint':
       return [accept(state, effectiveDate)];
@@ -72,7 +92,9 @@ function decide(command: ComplaintCommand, state: ComplaintState): readonly Comp
       return [escalate(state, command.data, effectiveDate)];
     case 'WithdrawComplaint':
       requireComplaintStatus(state, ['filed', 'accepted', 'escalated'], command.type);
-      return [{ type: 'ComplaintWithdrawn', data: { ...complaintEventBase(state, effectiveDate), level: state.level } }];
+      return [
+        { type: 'ComplaintWithdrawn', data: { ...complaintEventBase(state, effectiveDate), level: state.level } },
+      ];
     default:
       return assertNever(command, 'complaint command');
   }
@@ -82,11 +104,17 @@ function fileComplaint(data: FileComplaint['data']): ComplaintEvent {
   const complaintId = requireText(data.complaintId, 'complaintId');
   const caseId = requireText(data.caseId, 'caseId');
   const complainantName = requireText(data.complainant?.name, 'complainant.name');
-  const partyId = data.complainant?.partyId === undefined ? undefined : requireText(data.complainant.partyId, 'complainant.partyId');
+  const partyId =
+    data.complainant?.partyId === undefined ? undefined : requireText(data.complainant.partyId, 'complainant.partyId');
   const subjectKind = requireOneOf(data.subject?.kind, ['DECISION', 'ACT'] as const, 'subject.kind');
   const reference = requireText(data.subject?.reference, 'subject.reference');
   const description = data.subject?.description;
-  ensureComplaintRule(typeof description === 'string', 'MISSING_FIELD', 'subject.description is required (it may be empty)', { field: 'subject.description' });
+  ensureComplaintRule(
+    typeof description === 'string',
+    'MISSING_FIELD',
+    'subject.description is required (it may be empty)',
+    { field: 'subject.description' },
+  );
   const group = requireOneOf(data.group, COMPLAINT_GROUPS, 'group');
   const role = requireOneOf(data.respondent?.role, RESPONDENT_ROLES, 'respondent.role');
   const officeTier = requireOneOf(data.respondent?.officeTier, OFFICE_TIERS, 'respondent.officeTier');
@@ -94,27 +122,47 @@ function fileComplaint(data: FileComplaint['data']): ComplaintEvent {
   const knownOn = requireDate(data.knownOn, 'knownOn');
   const effectiveDate = requireDate(data.effectiveDate, 'effectiveDate');
   const forceMajeureDays = data.forceMajeureDays ?? 0;
-  ensureComplaintRule(Number.isInteger(forceMajeureDays) && forceMajeureDays >= 0, 'INVALID_FORCE_MAJEURE_DAYS', 'forceMajeureDays must be a whole number of days, 0 or more', {
-    field: 'forceMajeureDays',
-    value: data.forceMajeureDays,
-  });
-  ensureComplaintRule(knownOn <= effectiveDate, 'KNOWN_AFTER_FILING', `knownOn ${knownOn} is after the filing date ${effectiveDate}`, { knownOn, effectiveDate });
+  ensureComplaintRule(
+    Number.isInteger(forceMajeureDays) && forceMajeureDays >= 0,
+    'INVALID_FORCE_MAJEURE_DAYS',
+    'forceMajeureDays must be a whole number of days, 0 or more',
+    {
+      field: 'forceMajeureDays',
+      value: data.forceMajeureDays,
+    },
+  );
+  ensureComplaintRule(
+    knownOn <= effectiveDate,
+    'KNOWN_AFTER_FILING',
+    `knownOn ${knownOn} is after the filing date ${effectiveDate}`,
+    { knownOn, effectiveDate },
+  );
 
   // Art. 140(2): the limit runs from receipt or knowledge; force-majeure time does not count, so it pushes the start.
   const filingDeadline = legalDueDate(filingLimitKey(group), addCalendarDays(knownOn, forceMajeureDays));
-  ensureComplaintRule(effectiveDate <= filingDeadline, 'COMPLAINT_FILING_LIMIT_EXPIRED', `A group ${group} complaint had to be filed by ${filingDeadline}`, {
-    group,
-    knownOn,
-    forceMajeureDays,
-    filingDeadline,
-    effectiveDate,
-  });
+  ensureComplaintRule(
+    effectiveDate <= filingDeadline,
+    'COMPLAINT_FILING_LIMIT_EXPIRED',
+    `A group ${group} complaint had to be filed by ${filingDeadline}`,
+    {
+      group,
+      knownOn,
+      forceMajeureDays,
+      filingDeadline,
+      effectiveDate,
+    },
+  );
   const rule = escalationRuleFor(role, officeTier, effectiveDate);
-  ensureComplaintRule(rule, 'OFFICE_TIER_NOT_IN_ERA', `No ${officeTier} enforcement office existed on ${effectiveDate}`, {
-    field: 'respondent.officeTier',
-    officeTier,
-    era: officeEraOn(effectiveDate),
-  });
+  ensureComplaintRule(
+    rule,
+    'OFFICE_TIER_NOT_IN_ERA',
+    `No ${officeTier} enforcement office existed on ${effectiveDate}`,
+    {
+      field: 'respondent.officeTier',
+      officeTier,
+      era: officeEraOn(effectiveDate),
+    },
+  );
   return {
     type: 'ComplaintFiled',
     data: {
@@ -155,11 +203,21 @@ function decline(state: ExistingComplaint, data: DeclineComplaint['data'], effec
   const explanation = requireText(data.explanation, 'explanation');
   return {
     type: 'ComplaintNotAccepted',
-    data: { ...complaintEventBase(state, effectiveDate), level: state.level, ground, explanation, declinedLate: effectiveDate > waiting.acceptanceDueOn },
+    data: {
+      ...complaintEventBase(state, effectiveDate),
+      level: state.level,
+      ground,
+      explanation,
+      declinedLate: effectiveDate > waiting.acceptanceDueOn,
+    },
   };
 }
 
-function decideAtLevel(state: ExistingComplaint, data: DecideComplaint['data'], effectiveDate: LocalDate): ComplaintEvent {
+function decideAtLevel(
+  state: ExistingComplaint,
+  data: DecideComplaint['data'],
+  effectiveDate: LocalDate,
+): ComplaintEvent {
   const accepted = requireComplaintStatus(state, ['accepted'], 'DecideComplaint');
   const decisionNumber = requireText(data.decisionNumber, 'decisionNumber');
   const finding = requireOneOf(data.finding, COMPLAINT_FINDINGS, 'finding');
@@ -183,29 +241,51 @@ function decideAtLevel(state: ExistingComplaint, data: DecideComplaint['data'], 
 }
 
 function escalate(state: ExistingComplaint, data: EscalateComplaint['data'], effectiveDate: LocalDate): ComplaintEvent {
-  ensureComplaintRule(state.level === 2 || state.status === 'decided', 'ESCALATION_REQUIRES_FIRST_LEVEL_DECISION', 'A second complaint needs a first-level decision', {
-    status: state.status,
-  });
+  ensureComplaintRule(
+    state.level === 2 || state.status === 'decided',
+    'ESCALATION_REQUIRES_FIRST_LEVEL_DECISION',
+    'A second complaint needs a first-level decision',
+    {
+      status: state.status,
+    },
+  );
   const decided = requireComplaintStatus(state, ['decided'], 'EscalateComplaint');
   const decidedOn = decided.decision.decidedOn;
-  const decisionReceivedOn = data.decisionReceivedOn === undefined ? decidedOn : requireDate(data.decisionReceivedOn, 'decisionReceivedOn');
-  ensureComplaintRule(decisionReceivedOn >= decidedOn, 'DECISION_RECEIVED_BEFORE_DECISION', `decisionReceivedOn ${decisionReceivedOn} is before the decision of ${decidedOn}`, {
-    decisionReceivedOn,
-    decidedOn,
-  });
-  ensureComplaintRule(decisionReceivedOn <= effectiveDate, 'RECEIVED_AFTER_ESCALATION', `decisionReceivedOn ${decisionReceivedOn} is after the escalation date ${effectiveDate}`, {
-    decisionReceivedOn,
-    effectiveDate,
-  });
+  const decisionReceivedOn =
+    data.decisionReceivedOn === undefined ? decidedOn : requireDate(data.decisionReceivedOn, 'decisionReceivedOn');
+  ensureComplaintRule(
+    decisionReceivedOn >= decidedOn,
+    'DECISION_RECEIVED_BEFORE_DECISION',
+    `decisionReceivedOn ${decisionReceivedOn} is before the decision of ${decidedOn}`,
+    {
+      decisionReceivedOn,
+      decidedOn,
+    },
+  );
+  ensureComplaintRule(
+    decisionReceivedOn <= effectiveDate,
+    'RECEIVED_AFTER_ESCALATION',
+    `decisionReceivedOn ${decisionReceivedOn} is after the escalation date ${effectiveDate}`,
+    {
+      decisionReceivedOn,
+      effectiveDate,
+    },
+  );
   // Art. 140(2): 15 days from receipt of the first-level decision.
   const escalationDeadline = legalDueDate('COMPLAINT_ESCALATION', decisionReceivedOn);
-  ensureComplaintRule(effectiveDate <= escalationDeadline, 'ESCALATION_LIMIT_EXPIRED', `A second complaint had to be filed by ${escalationDeadline}`, {
-    decisionReceivedOn,
-    escalationDeadline,
-    effectiveDate,
-  });
+  ensureComplaintRule(
+    effectiveDate <= escalationDeadline,
+    'ESCALATION_LIMIT_EXPIRED',
+    `A second complaint had to be filed by ${escalationDeadline}`,
+    {
+      decisionReceivedOn,
+      escalationDeadline,
+      effectiveDate,
+    },
+  );
   const secondLevelAuthority = decided.secondLevelAuthority;
-  if (secondLevelAuthority === undefined) throw new Error(`Complaint ${state.complaintId} has no second-level authority`);
+  if (secondLevelAuthority === undefined)
+    throw new Error(`Complaint ${state.complaintId} has no second-level authority`);
   return {
     type: 'ComplaintEscalated',
     data: {

@@ -7,28 +7,35 @@ export const COMPLAINT_ERROR_CODES = {
   // Command data the decider owns (the HTTP DTOs check shapes too, but the domain never trusts them alone).
   INVALID_DATE: 'A date is not a real calendar date YYYY-MM-DD (details.field).',
   MISSING_FIELD: 'An identifier, name, reference, decision number or explanation is empty (details.field).',
-  INVALID_VALUE: 'A value outside its enumeration: group, respondent role or tier, subject kind, finding, ground (details.field, details.allowed).',
+  INVALID_VALUE:
+    'A value outside its enumeration: group, respondent role or tier, subject kind, finding, ground (details.field, details.allowed).',
   INVALID_FORCE_MAJEURE_DAYS: 'forceMajeureDays is not a non-negative whole number of days.',
   CALENDAR_NOT_COVERED: 'A deadline falls outside the holiday calendar; a deadline never rests on missing data.',
   // Existence, lifecycle and ordering.
   COMPLAINT_ALREADY_EXISTS: 'FileComplaint on a stream that already holds a complaint.',
   COMPLAINT_NOT_FOUND: 'Any other command on a stream with no complaint.',
   COMPLAINT_CLOSED: 'Any command on a withdrawn or not-accepted complaint (terminal states are final).',
-  COMPLAINT_DECISION_FINAL: 'Any command on a complaint whose decision is final: a second-level decision, or a group B decision (Art. 142; Decree 62 Art. 38(3)).',
-  INVALID_STATE_TRANSITION: 'The command is not allowed in the current status (details.status, details.level, details.command).',
+  COMPLAINT_DECISION_FINAL:
+    'Any command on a complaint whose decision is final: a second-level decision, or a group B decision (Art. 142; Decree 62 Art. 38(3)).',
+  INVALID_STATE_TRANSITION:
+    'The command is not allowed in the current status (details.status, details.level, details.command).',
   EFFECTIVE_DATE_BEFORE_PREVIOUS_ACT: "effectiveDate is earlier than the complaint's latest act.",
   // Filing (Art. 140).
   KNOWN_AFTER_FILING: 'knownOn is later than the filing date: no one complains of what they do not know yet.',
-  COMPLAINT_FILING_LIMIT_EXPIRED: 'Filed after the limit of its group counted from knownOn plus force-majeure days (Art. 140(2)); details.group, knownOn, filingDeadline.',
+  COMPLAINT_FILING_LIMIT_EXPIRED:
+    'Filed after the limit of its group counted from knownOn plus force-majeure days (Art. 140(2)); details.group, knownOn, filingDeadline.',
   OFFICE_TIER_NOT_IN_ERA: 'A respondent office tier that did not exist on the filing date: REGIONAL before 2025-07-01.',
   // Escalation (Art. 140(2), 142).
-  NO_SECOND_LEVEL_FOR_SECURITY_MEASURES: 'EscalateComplaint on a group B complaint: its first-level decision is final (Decree 62 Art. 38(3)).',
+  NO_SECOND_LEVEL_FOR_SECURITY_MEASURES:
+    'EscalateComplaint on a group B complaint: its first-level decision is final (Decree 62 Art. 38(3)).',
   ESCALATION_REQUIRES_FIRST_LEVEL_DECISION: 'EscalateComplaint before the first-level decision.',
   DECISION_RECEIVED_BEFORE_DECISION: 'decisionReceivedOn is earlier than the first-level decision.',
   RECEIVED_AFTER_ESCALATION: 'decisionReceivedOn is later than the escalation date.',
-  ESCALATION_LIMIT_EXPIRED: 'Escalated more than 15 days after receipt of the first-level decision (Art. 140(2)); details.escalationDeadline.',
+  ESCALATION_LIMIT_EXPIRED:
+    'Escalated more than 15 days after receipt of the first-level decision (Art. 140(2)); details.escalationDeadline.',
   // Missed deadlines (sent by the deadline sweep).
-  DEADLINE_NOT_PASSED: 'RecordMissedDeadline detected on or before dueOn: a deadline is missed only after its last day.',
+  DEADLINE_NOT_PASSED:
+    'RecordMissedDeadline detected on or before dueOn: a deadline is missed only after its last day.',
 } as const;
 
 /** A stable error code of the `complaint` aggregate. */

@@ -27,9 +27,12 @@ describe('complaint: escalation from a level-1 decision', () => {
   });
 
   it('counts from the decision date when no receipt date is given: last day 4 Apr, not 5 Apr', () => {
-    spec.given(decidedL1).when(escalate('2024-04-04')).thenEvents(([event]) => {
-      expect(event.data).toMatchObject({ decisionReceivedOn: '2024-03-20', acceptanceDueOn: '2024-04-15' }); // 14 Apr is a Sunday
-    });
+    spec
+      .given(decidedL1)
+      .when(escalate('2024-04-04'))
+      .thenEvents(([event]) => {
+        expect(event.data).toMatchObject({ decisionReceivedOn: '2024-03-20', acceptanceDueOn: '2024-04-15' }); // 14 Apr is a Sunday
+      });
     spec.given(decidedL1).when(escalate('2024-04-05')).thenThrows('ESCALATION_LIMIT_EXPIRED', {
       decisionReceivedOn: '2024-03-20',
       escalationDeadline: '2024-04-04',
@@ -37,12 +40,21 @@ describe('complaint: escalation from a level-1 decision', () => {
   });
 
   it('counts from the receipt date: received 22 Mar, the limit ends Sat 6 Apr → Mon 8 Apr', () => {
-    spec.given(decidedL1).when(escalate('2024-04-08', '2024-03-22')).thenEvents(([event]) => expect(event.type).toBe('ComplaintEscalated'));
-    spec.given(decidedL1).when(escalate('2024-04-09', '2024-03-22')).thenThrows('ESCALATION_LIMIT_EXPIRED', { escalationDeadline: '2024-04-08' });
+    spec
+      .given(decidedL1)
+      .when(escalate('2024-04-08', '2024-03-22'))
+      .thenEvents(([event]) => expect(event.type).toBe('ComplaintEscalated'));
+    spec
+      .given(decidedL1)
+      .when(escalate('2024-04-09', '2024-03-22'))
+      .thenThrows('ESCALATION_LIMIT_EXPIRED', { escalationDeadline: '2024-04-08' });
   });
 
   it('refuses a receipt before the decision: DECISION_RECEIVED_BEFORE_DECISION', () => {
-    spec.given(decidedL1).when(escalate('2024-03-28', '2024-03-19')).thenThrows('DECISION_RECEIVED_BEFORE_DECISION', { decidedOn: '2024-03-20' });
+    spec
+      .given(decidedL1)
+      .when(escalate('2024-03-28', '2024-03-19'))
+      .thenThrows('DECISION_RECEIVED_BEFORE_DECISION', { decidedOn: '2024-03-20' });
   });
 
   it('refuses a receipt after the escalation: RECEIVED_AFTER_ESCALATION', () => {
@@ -50,7 +62,10 @@ describe('complaint: escalation from a level-1 decision', () => {
   });
 
   it('refuses a malformed receipt date: INVALID_DATE', () => {
-    spec.given(decidedL1).when(escalate('2024-03-28', '22/03/2024')).thenThrows('INVALID_DATE', { field: 'decisionReceivedOn' });
+    spec
+      .given(decidedL1)
+      .when(escalate('2024-03-28', '22/03/2024'))
+      .thenThrows('INVALID_DATE', { field: 'decisionReceivedOn' });
   });
 
   it.each([
@@ -69,14 +84,20 @@ describe('complaint: escalation from a level-1 decision', () => {
     run(fileCommand({ respondent, knownOn: '2025-06-13', effectiveDate: '2025-06-16' }));
     run(accept('2025-06-18'));
     run(decideCommand('2025-06-30'));
-    expect(events[0].data).toMatchObject({ decidingAuthority: 'HEAD_OF_PROVINCIAL_OFFICE', secondLevelAuthority: 'HEAD_OF_GENERAL_DEPARTMENT' });
-    spec.given(events).when(escalate('2025-07-10')).thenEvents(([event]) => {
-      expect(event.data).toMatchObject({
-        fromAuthority: 'HEAD_OF_PROVINCIAL_OFFICE',
-        toAuthority: 'HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT',
-        acceptanceDueOn: '2025-07-21', // 10 Jul + 10 days = Sun 20 Jul → Mon 21 Jul
-      });
+    expect(events[0].data).toMatchObject({
+      decidingAuthority: 'HEAD_OF_PROVINCIAL_OFFICE',
+      secondLevelAuthority: 'HEAD_OF_GENERAL_DEPARTMENT',
     });
+    spec
+      .given(events)
+      .when(escalate('2025-07-10'))
+      .thenEvents(([event]) => {
+        expect(event.data).toMatchObject({
+          fromAuthority: 'HEAD_OF_PROVINCIAL_OFFICE',
+          toAuthority: 'HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT',
+          acceptanceDueOn: '2025-07-21', // 10 Jul + 10 days = Sun 20 Jul → Mon 21 Jul
+        });
+      });
   });
 });
 
@@ -98,8 +119,14 @@ describe('complaint: escalated (waiting for acceptance at level 2)', () => {
   });
 
   it('may decline or withdraw at level 2', () => {
-    spec.given(given).when(decline('2024-04-02')).thenEvents(([event]) => expect(event).toMatchObject({ type: 'ComplaintNotAccepted', data: { level: 2 } }));
-    spec.given(given).when(withdraw('2024-04-02')).thenEvents(([event]) => expect(event).toMatchObject({ type: 'ComplaintWithdrawn', data: { level: 2 } }));
+    spec
+      .given(given)
+      .when(decline('2024-04-02'))
+      .thenEvents(([event]) => expect(event).toMatchObject({ type: 'ComplaintNotAccepted', data: { level: 2 } }));
+    spec
+      .given(given)
+      .when(withdraw('2024-04-02'))
+      .thenEvents(([event]) => expect(event).toMatchObject({ type: 'ComplaintWithdrawn', data: { level: 2 } }));
   });
 
   it.each([
@@ -114,12 +141,20 @@ describe('complaint: accepted at level 2', () => {
   const given = [...decidedL1, escalated, acceptedAtLevel2];
 
   it('is decided finally (Art. 142)', () => {
-    spec.given(given).when({ type: 'DecideComplaint', data: { decisionNumber: '12/QĐ-CTHADS', finding: 'UNFOUNDED', effectiveDate: '2024-04-25' } })
+    spec
+      .given(given)
+      .when({
+        type: 'DecideComplaint',
+        data: { decisionNumber: '12/QĐ-CTHADS', finding: 'UNFOUNDED', effectiveDate: '2024-04-25' },
+      })
       .then([decidedAtLevel2]);
   });
 
   it('cannot be escalated again: INVALID_STATE_TRANSITION', () => {
-    spec.given(given).when(escalate('2024-04-10')).thenThrows('INVALID_STATE_TRANSITION', { status: 'accepted', level: 2 });
+    spec
+      .given(given)
+      .when(escalate('2024-04-10'))
+      .thenThrows('INVALID_STATE_TRANSITION', { status: 'accepted', level: 2 });
   });
 });
 
@@ -142,10 +177,14 @@ describe('complaint: the full path', () => {
       decideCommand('2024-03-20'),
       escalate('2024-03-28', '2024-03-22'),
       accept('2024-04-02'),
-      { type: 'DecideComplaint', data: { decisionNumber: '12/QĐ-CTHADS', finding: 'UNFOUNDED', effectiveDate: '2024-04-25' } } as const,
+      {
+        type: 'DecideComplaint',
+        data: { decisionNumber: '12/QĐ-CTHADS', finding: 'UNFOUNDED', effectiveDate: '2024-04-25' },
+      } as const,
     ];
     const produced: ComplaintEvent[] = [];
-    for (const command of commands) produced.push(...complaintDecider.decide(command, stateAfter(complaintDecider, produced)));
+    for (const command of commands)
+      produced.push(...complaintDecider.decide(command, stateAfter(complaintDecider, produced)));
     expect(produced).toEqual(FULL_PATH);
     expect(stateAfter(complaintDecider, produced)).toMatchObject({
       status: 'decided',
@@ -153,7 +192,12 @@ describe('complaint: the full path', () => {
       final: true,
       authority: 'HEAD_OF_PROVINCIAL_OFFICE',
       lastActOn: '2024-04-25',
-      decision: { level: 2, decisionNumber: '12/QĐ-CTHADS', finding: 'UNFOUNDED', authority: 'HEAD_OF_PROVINCIAL_OFFICE' },
+      decision: {
+        level: 2,
+        decisionNumber: '12/QĐ-CTHADS',
+        finding: 'UNFOUNDED',
+        authority: 'HEAD_OF_PROVINCIAL_OFFICE',
+      },
       firstLevelDecision: { level: 1, decisionNumber: '45/QĐ-GQKN' },
     });
   });

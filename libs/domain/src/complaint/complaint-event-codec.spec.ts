@@ -10,13 +10,25 @@ describe('complaintEventCodec', () => {
 
   const deadlineMissed: ComplaintEvent = {
     type: 'ComplaintDeadlineMissed',
-    data: { complaintId: 'cpl-1', caseId: 'case-1', effectiveDate: '2024-03-12', ruleSet: 'LAW_2008_2014', deadline: 'ACCEPTANCE', level: 1, dueOn: '2024-03-11', decidingAuthority: 'HEAD_OF_DISTRICT_OFFICE' },
+    data: {
+      complaintId: 'cpl-1',
+      caseId: 'case-1',
+      effectiveDate: '2024-03-12',
+      ruleSet: 'LAW_2008_2014',
+      deadline: 'ACCEPTANCE',
+      level: 1,
+      dueOn: '2024-03-11',
+      decidingAuthority: 'HEAD_OF_DISTRICT_OFFICE',
+    },
   };
 
-  it.each([...FULL_PATH, filedGroupB, deadlineMissed].map((event) => [event.type, event] as const))('round-trips %s through stored JSON unchanged', (_type, event) => {
-    const stored = JSON.parse(JSON.stringify(complaintEventCodec.encode(event)));
-    expect(complaintEventCodec.decode(stored)).toEqual(event);
-  });
+  it.each([...FULL_PATH, filedGroupB, deadlineMissed].map((event) => [event.type, event] as const))(
+    'round-trips %s through stored JSON unchanged',
+    (_type, event) => {
+      const stored = JSON.parse(JSON.stringify(complaintEventCodec.encode(event)));
+      expect(complaintEventCodec.decode(stored)).toEqual(event);
+    },
+  );
 
   it('writes no bigint and no undefined field', () => {
     for (const event of FULL_PATH) {

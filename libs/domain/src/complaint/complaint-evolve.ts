@@ -1,6 +1,11 @@
 import { assertNever } from '../shared/decider';
 import type { ComplaintEvent } from './complaint-events';
-import { missedComplaintDeadlineKey, type ComplaintBase, type ComplaintState, type ExistingComplaint } from './complaint-state';
+import {
+  missedComplaintDeadlineKey,
+  type ComplaintBase,
+  type ComplaintState,
+  type ExistingComplaint,
+} from './complaint-state';
 
 /** Folds one complaint event into the state. Events are facts: evolve never validates, it only applies. */
 export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): ComplaintState {
@@ -31,7 +36,12 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
   const base = { ...baseOf(state), lastActOn: event.data.effectiveDate };
   switch (event.type) {
     case 'ComplaintAccepted':
-      return { ...base, status: 'accepted', acceptedOn: event.data.effectiveDate, resolutionDueOn: event.data.resolutionDueOn };
+      return {
+        ...base,
+        status: 'accepted',
+        acceptedOn: event.data.effectiveDate,
+        resolutionDueOn: event.data.resolutionDueOn,
+      };
     case 'ComplaintNotAccepted':
       return { ...base, status: 'not_accepted', ground: event.data.ground };
     case 'ComplaintDecided': {
@@ -39,7 +49,13 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
       return {
         ...base,
         status: 'decided',
-        decision: { level: data.level, decisionNumber: data.decisionNumber, finding: data.finding, decidedOn: data.effectiveDate, authority: data.decidingAuthority },
+        decision: {
+          level: data.level,
+          decisionNumber: data.decisionNumber,
+          finding: data.finding,
+          decidedOn: data.effectiveDate,
+          authority: data.decidingAuthority,
+        },
         final: data.final,
         ...(data.escalationDeadline !== undefined && { escalationDeadline: data.escalationDeadline }),
       };

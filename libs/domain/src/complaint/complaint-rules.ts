@@ -37,7 +37,9 @@ export function requireComplaintStatus<Allowed extends ComplaintStatus>(
 
 /** A non-blank string, or MISSING_FIELD naming `field`. */
 export function requireText(value: unknown, field: string): string {
-  ensureComplaintRule(typeof value === 'string' && value.trim() !== '', 'MISSING_FIELD', `${field} is required`, { field });
+  ensureComplaintRule(typeof value === 'string' && value.trim() !== '', 'MISSING_FIELD', `${field} is required`, {
+    field,
+  });
   return value;
 }
 
@@ -48,11 +50,16 @@ export function requireDate(value: unknown, field: string): LocalDate {
 
 /** One of `allowed`, or INVALID_VALUE naming `field` and the allowed values. */
 export function requireOneOf<Value extends string>(value: unknown, allowed: readonly Value[], field: string): Value {
-  ensureComplaintRule((allowed as readonly unknown[]).includes(value), 'INVALID_VALUE', `${field} must be one of ${allowed.join(', ')}`, {
-    field,
-    value,
-    allowed,
-  });
+  ensureComplaintRule(
+    (allowed as readonly unknown[]).includes(value),
+    'INVALID_VALUE',
+    `${field} must be one of ${allowed.join(', ')}`,
+    {
+      field,
+      value,
+      allowed,
+    },
+  );
   return value as Value;
 }
 
@@ -65,7 +72,11 @@ export function legalDueDate(key: TimeLimitKey, from: LocalDate): LocalDate {
     return dueDate(key, from);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    throw new DomainError('CALENDAR_NOT_COVERED', error.message, { date: from, key, coverage: HOLIDAY_CALENDAR_COVERAGE });
+    throw new DomainError('CALENDAR_NOT_COVERED', error.message, {
+      date: from,
+      key,
+      coverage: HOLIDAY_CALENDAR_COVERAGE,
+    });
   }
 }
 
@@ -86,6 +97,14 @@ export function resolutionLimitKey(group: ComplaintGroup, level: ComplaintLevel)
 }
 
 /** The fields every complaint event carries. */
-export function complaintEventBase(complaint: { readonly complaintId: string; readonly caseId: string }, effectiveDate: LocalDate): ComplaintEventBase {
-  return { complaintId: complaint.complaintId, caseId: complaint.caseId, effectiveDate, ruleSet: ruleSetOn(effectiveDate) };
+export function complaintEventBase(
+  complaint: { readonly complaintId: string; readonly caseId: string },
+  effectiveDate: LocalDate,
+): ComplaintEventBase {
+  return {
+    complaintId: complaint.complaintId,
+    caseId: complaint.caseId,
+    effectiveDate,
+    ruleSet: ruleSetOn(effectiveDate),
+  };
 }

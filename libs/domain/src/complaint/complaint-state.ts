@@ -87,6 +87,10 @@ export type ExistingComplaint = Exclude<ComplaintState, NoComplaint>;
 export const initialComplaintState: ComplaintState = { status: 'none' };
 
 /** How a missed deadline is remembered in `missedDeadlines`: deadline, level and due date identify it. */
-export function missedComplaintDeadlineKey(deadline: ComplaintDeadline, level: ComplaintLevel, dueOn: LocalDate): string {
+export function missedComplaintDeadlineKey(
+  deadline: ComplaintDeadline,
+  level: ComplaintLevel,
+  dueOn: LocalDate,
+): string {
   return `${deadline}:L${level}:${dueOn}`;
 }

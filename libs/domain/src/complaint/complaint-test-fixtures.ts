@@ -26,10 +26,17 @@ export function fileCommand(overrides: Partial<FileComplaint['data']> = {}): Fil
   };
 }
 
-export const accept = (effectiveDate: string): ComplaintCommand => ({ type: 'AcceptComplaint', data: { effectiveDate } });
+export const accept = (effectiveDate: string): ComplaintCommand => ({
+  type: 'AcceptComplaint',
+  data: { effectiveDate },
+});
 export const decline = (effectiveDate: string): ComplaintCommand => ({
   type: 'DeclineComplaint',
-  data: { ground: 'NO_DIRECT_INTEREST', explanation: 'Người khiếu nại không có quyền, lợi ích liên quan', effectiveDate },
+  data: {
+    ground: 'NO_DIRECT_INTEREST',
+    explanation: 'Người khiếu nại không có quyền, lợi ích liên quan',
+    effectiveDate,
+  },
 });
 export const decideCommand = (effectiveDate: string, decisionNumber = '45/QĐ-GQKN'): ComplaintCommand => ({
   type: 'DecideComplaint',
@@ -39,14 +46,21 @@ export const escalate = (effectiveDate: string, decisionReceivedOn?: string): Co
   type: 'EscalateComplaint',
   data: decisionReceivedOn === undefined ? { effectiveDate } : { decisionReceivedOn, effectiveDate },
 });
-export const withdraw = (effectiveDate: string): ComplaintCommand => ({ type: 'WithdrawComplaint', data: { effectiveDate } });
+export const withdraw = (effectiveDate: string): ComplaintCommand => ({
+  type: 'WithdrawComplaint',
+  data: { effectiveDate },
+});
 
 const base = (effectiveDate: string) => ({ ...ids, effectiveDate, ruleSet: 'LAW_2008_2014' as const });
 
 const filedCommon = {
   ...base('2024-03-04'),
   complainant: { name: 'Nguyễn Văn A', partyId: 'party-1' },
-  subject: { kind: 'DECISION' as const, reference: '123/QĐ-CCTHADS', description: 'Quyết định thi hành án sai đối tượng' },
+  subject: {
+    kind: 'DECISION' as const,
+    reference: '123/QĐ-CCTHADS',
+    description: 'Quyết định thi hành án sai đối tượng',
+  },
   respondent: { role: 'ENFORCEMENT_OFFICER' as const, officeId: 'office-hp-lechan', officeTier: 'DISTRICT' as const },
   knownOn: '2024-03-01',
   forceMajeureDays: 0,
@@ -123,9 +137,22 @@ export const decidedAtLevel2: ComplaintEvent = {
 };
 
 /** The whole two-level path, in order. */
-export const FULL_PATH: readonly ComplaintEvent[] = [filed, acceptedAtLevel1, decidedAtLevel1, escalated, acceptedAtLevel2, decidedAtLevel2];
+export const FULL_PATH: readonly ComplaintEvent[] = [
+  filed,
+  acceptedAtLevel1,
+  decidedAtLevel1,
+  escalated,
+  acceptedAtLevel2,
+  decidedAtLevel2,
+];
 
 /** Every command kind on `effectiveDate`, for "nothing is allowed here" tables. */
 export function everyLaterCommand(effectiveDate: string): readonly ComplaintCommand[] {
-  return [accept(effectiveDate), decline(effectiveDate), decideCommand(effectiveDate), escalate(effectiveDate), withdraw(effectiveDate)];
+  return [
+    accept(effectiveDate),
+    decline(effectiveDate),
+    decideCommand(effectiveDate),
+    escalate(effectiveDate),
+    withdraw(effectiveDate),
+  ];
 }

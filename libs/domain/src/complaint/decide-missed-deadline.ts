@@ -18,17 +18,31 @@ import { missedComplaintDeadlineKey, type ExistingComplaint } from './complaint-
  * Checked before the shared rules on purpose: a closed or final complaint answers "nothing to record", and the
  * detection date is not an act, so it need not follow the latest act (nor does it move it, see evolve).
  */
-export function decideRecordMissedDeadline(command: RecordMissedComplaintDeadline, state: ExistingComplaint): readonly ComplaintEvent[] {
+export function decideRecordMissedDeadline(
+  command: RecordMissedComplaintDeadline,
+  state: ExistingComplaint,
+): readonly ComplaintEvent[] {
   const deadline = requireOneOf(command.data.deadline, COMPLAINT_DEADLINES, 'deadline');
   const dueOn = requireDate(command.data.dueOn, 'dueOn');
   const effectiveDate = requireDate(command.data.effectiveDate, 'effectiveDate');
-  ensureComplaintRule(effectiveDate > dueOn, 'DEADLINE_NOT_PASSED', `A deadline due on ${dueOn} is missed only from the next day`, { deadline, dueOn, effectiveDate });
+  ensureComplaintRule(
+    effectiveDate > dueOn,
+    'DEADLINE_NOT_PASSED',
+    `A deadline due on ${dueOn} is missed only from the next day`,
+    { deadline, dueOn, effectiveDate },
+  );
   if (state.missedDeadlines.includes(missedComplaintDeadlineKey(deadline, state.level, dueOn))) return [];
   if (!isStillOpen(state, deadline, dueOn)) return [];
   return [
     {
       type: 'ComplaintDeadlineMissed',
-      data: { ...complaintEventBase(state, effectiveDate), deadline, level: state.level, dueOn, decidingAuthority: state.authority },
+      data: {
+        ...complaintEventBase(state, effectiveDate),
+        deadline,
+        level: state.level,
+        dueOn,
+        decidingAuthority: state.authority,
+      },
     },
   ];
 }
@@ -39,6 +53,7 @@ export function decideRecordMissedDeadline(command: RecordMissedComplaintDeadlin
  * acceptance or refusal. RESOLUTION: accepted, waiting for the decision.
  */
 function isStillOpen(state: ExistingComplaint, deadline: ComplaintDeadline, dueOn: LocalDate): boolean {
-  if (deadline === 'ACCEPTANCE') return (state.status === 'filed' || state.status === 'escalated') && state.acceptanceDueOn === dueOn;
+  if (deadline === 'ACCEPTANCE')
+    return (state.status === 'filed' || state.status === 'escalated') && state.acceptanceDueOn === dueOn;
   return state.status === 'accepted' && state.resolutionDueOn === dueOn;
 }

@@ -1,5 +1,11 @@
 import type { OfficeTier, RespondentRole } from './complaint-commands';
-import { ESCALATION_MATRIX, escalationRuleFor, officeEraOn, successorAuthorityOn, type DecidingAuthority } from './escalation-matrix';
+import {
+  ESCALATION_MATRIX,
+  escalationRuleFor,
+  officeEraOn,
+  successorAuthorityOn,
+  type DecidingAuthority,
+} from './escalation-matrix';
 
 describe('escalation matrix (Law 2008 Art. 142; thads-domain.md §7.3)', () => {
   it.each<[RespondentRole, OfficeTier, string, DecidingAuthority, DecidingAuthority]>([
@@ -7,11 +13,29 @@ describe('escalation matrix (Law 2008 Art. 142; thads-domain.md §7.3)', () => {
     ['OFFICE_HEAD', 'DISTRICT', '2024-05-01', 'HEAD_OF_PROVINCIAL_OFFICE', 'HEAD_OF_GENERAL_DEPARTMENT'],
     ['ENFORCEMENT_OFFICER', 'PROVINCE', '2025-06-30', 'HEAD_OF_PROVINCIAL_OFFICE', 'HEAD_OF_GENERAL_DEPARTMENT'],
     ['OFFICE_HEAD', 'PROVINCE', '2025-06-30', 'HEAD_OF_GENERAL_DEPARTMENT', 'MINISTER_OF_JUSTICE'],
-    ['ENFORCEMENT_OFFICER', 'REGIONAL', '2025-07-01', 'HEAD_OF_PROVINCIAL_OFFICE', 'HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT'],
-    ['ENFORCEMENT_OFFICER', 'PROVINCE', '2025-07-01', 'HEAD_OF_PROVINCIAL_OFFICE', 'HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT'],
+    [
+      'ENFORCEMENT_OFFICER',
+      'REGIONAL',
+      '2025-07-01',
+      'HEAD_OF_PROVINCIAL_OFFICE',
+      'HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT',
+    ],
+    [
+      'ENFORCEMENT_OFFICER',
+      'PROVINCE',
+      '2025-07-01',
+      'HEAD_OF_PROVINCIAL_OFFICE',
+      'HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT',
+    ],
     ['OFFICE_HEAD', 'REGIONAL', '2026-01-15', 'HEAD_OF_PROVINCIAL_OFFICE', 'HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT'],
     ['OFFICE_HEAD', 'PROVINCE', '2026-08-01', 'HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT', 'MINISTER_OF_JUSTICE'],
-    ['ENFORCEMENT_OFFICER', 'DISTRICT', '2025-07-01', 'HEAD_OF_PROVINCIAL_OFFICE', 'HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT'],
+    [
+      'ENFORCEMENT_OFFICER',
+      'DISTRICT',
+      '2025-07-01',
+      'HEAD_OF_PROVINCIAL_OFFICE',
+      'HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT',
+    ],
     ['OFFICE_HEAD', 'DISTRICT', '2025-09-01', 'HEAD_OF_PROVINCIAL_OFFICE', 'HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT'],
   ])('%s of a %s office, filed %s: level 1 %s, level 2 %s', (role, tier, filedOn, level1, level2) => {
     expect(escalationRuleFor(role, tier, filedOn)).toMatchObject({ level1, level2 });

@@ -42,19 +42,89 @@ const ART_142 = 'Law 2008 Art. 142';
 const PROVINCIAL_INFERENCE = '[I] provincial model from 01/07/2025 (QĐ 1898/QĐ-BTP; CV 3769/BTP-TCTHADS)';
 
 export const ESCALATION_MATRIX: readonly EscalationRule[] = [
-  { era: 'THREE_TIER', respondentRole: 'ENFORCEMENT_OFFICER', officeTier: 'DISTRICT', level1: 'HEAD_OF_DISTRICT_OFFICE', level2: 'HEAD_OF_PROVINCIAL_OFFICE', basis: ART_142 },
-  { era: 'THREE_TIER', respondentRole: 'OFFICE_HEAD', officeTier: 'DISTRICT', level1: 'HEAD_OF_PROVINCIAL_OFFICE', level2: 'HEAD_OF_GENERAL_DEPARTMENT', basis: ART_142 },
-  { era: 'THREE_TIER', respondentRole: 'ENFORCEMENT_OFFICER', officeTier: 'PROVINCE', level1: 'HEAD_OF_PROVINCIAL_OFFICE', level2: 'HEAD_OF_GENERAL_DEPARTMENT', basis: ART_142 },
-  { era: 'THREE_TIER', respondentRole: 'OFFICE_HEAD', officeTier: 'PROVINCE', level1: 'HEAD_OF_GENERAL_DEPARTMENT', level2: 'MINISTER_OF_JUSTICE', basis: ART_142 },
+  {
+    era: 'THREE_TIER',
+    respondentRole: 'ENFORCEMENT_OFFICER',
+    officeTier: 'DISTRICT',
+    level1: 'HEAD_OF_DISTRICT_OFFICE',
+    level2: 'HEAD_OF_PROVINCIAL_OFFICE',
+    basis: ART_142,
+  },
+  {
+    era: 'THREE_TIER',
+    respondentRole: 'OFFICE_HEAD',
+    officeTier: 'DISTRICT',
+    level1: 'HEAD_OF_PROVINCIAL_OFFICE',
+    level2: 'HEAD_OF_GENERAL_DEPARTMENT',
+    basis: ART_142,
+  },
+  {
+    era: 'THREE_TIER',
+    respondentRole: 'ENFORCEMENT_OFFICER',
+    officeTier: 'PROVINCE',
+    level1: 'HEAD_OF_PROVINCIAL_OFFICE',
+    level2: 'HEAD_OF_GENERAL_DEPARTMENT',
+    basis: ART_142,
+  },
+  {
+    era: 'THREE_TIER',
+    respondentRole: 'OFFICE_HEAD',
+    officeTier: 'PROVINCE',
+    level1: 'HEAD_OF_GENERAL_DEPARTMENT',
+    level2: 'MINISTER_OF_JUSTICE',
+    basis: ART_142,
+  },
   // Officers of a regional Phòng are officers of the provincial THADS, the only issuing body.
-  { era: 'PROVINCIAL', respondentRole: 'ENFORCEMENT_OFFICER', officeTier: 'REGIONAL', level1: 'HEAD_OF_PROVINCIAL_OFFICE', level2: 'HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT', basis: `${ART_142}; ${PROVINCIAL_INFERENCE}` },
-  { era: 'PROVINCIAL', respondentRole: 'ENFORCEMENT_OFFICER', officeTier: 'PROVINCE', level1: 'HEAD_OF_PROVINCIAL_OFFICE', level2: 'HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT', basis: `${ART_142}; ${PROVINCIAL_INFERENCE}` },
+  {
+    era: 'PROVINCIAL',
+    respondentRole: 'ENFORCEMENT_OFFICER',
+    officeTier: 'REGIONAL',
+    level1: 'HEAD_OF_PROVINCIAL_OFFICE',
+    level2: 'HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT',
+    basis: `${ART_142}; ${PROVINCIAL_INFERENCE}`,
+  },
+  {
+    era: 'PROVINCIAL',
+    respondentRole: 'ENFORCEMENT_OFFICER',
+    officeTier: 'PROVINCE',
+    level1: 'HEAD_OF_PROVINCIAL_OFFICE',
+    level2: 'HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT',
+    basis: `${ART_142}; ${PROVINCIAL_INFERENCE}`,
+  },
   // The head of a regional Phòng is not a head of an enforcement body; the provincial head is the superior.
-  { era: 'PROVINCIAL', respondentRole: 'OFFICE_HEAD', officeTier: 'REGIONAL', level1: 'HEAD_OF_PROVINCIAL_OFFICE', level2: 'HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT', basis: `${ART_142}; ${PROVINCIAL_INFERENCE}` },
-  { era: 'PROVINCIAL', respondentRole: 'OFFICE_HEAD', officeTier: 'PROVINCE', level1: 'HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT', level2: 'MINISTER_OF_JUSTICE', basis: `${ART_142}; ${PROVINCIAL_INFERENCE}` },
+  {
+    era: 'PROVINCIAL',
+    respondentRole: 'OFFICE_HEAD',
+    officeTier: 'REGIONAL',
+    level1: 'HEAD_OF_PROVINCIAL_OFFICE',
+    level2: 'HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT',
+    basis: `${ART_142}; ${PROVINCIAL_INFERENCE}`,
+  },
+  {
+    era: 'PROVINCIAL',
+    respondentRole: 'OFFICE_HEAD',
+    officeTier: 'PROVINCE',
+    level1: 'HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT',
+    level2: 'MINISTER_OF_JUSTICE',
+    basis: `${ART_142}; ${PROVINCIAL_INFERENCE}`,
+  },
   // A complaint filed after 30/06/2025 about an act of an abolished district office goes to its successor.
-  { era: 'PROVINCIAL', respondentRole: 'ENFORCEMENT_OFFICER', officeTier: 'DISTRICT', level1: 'HEAD_OF_PROVINCIAL_OFFICE', level2: 'HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT', basis: `${ART_142}; ${PROVINCIAL_INFERENCE}; district office succeeded by the provincial THADS` },
-  { era: 'PROVINCIAL', respondentRole: 'OFFICE_HEAD', officeTier: 'DISTRICT', level1: 'HEAD_OF_PROVINCIAL_OFFICE', level2: 'HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT', basis: `${ART_142}; ${PROVINCIAL_INFERENCE}; district office succeeded by the provincial THADS` },
+  {
+    era: 'PROVINCIAL',
+    respondentRole: 'ENFORCEMENT_OFFICER',
+    officeTier: 'DISTRICT',
+    level1: 'HEAD_OF_PROVINCIAL_OFFICE',
+    level2: 'HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT',
+    basis: `${ART_142}; ${PROVINCIAL_INFERENCE}; district office succeeded by the provincial THADS`,
+  },
+  {
+    era: 'PROVINCIAL',
+    respondentRole: 'OFFICE_HEAD',
+    officeTier: 'DISTRICT',
+    level1: 'HEAD_OF_PROVINCIAL_OFFICE',
+    level2: 'HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT',
+    basis: `${ART_142}; ${PROVINCIAL_INFERENCE}; district office succeeded by the provincial THADS`,
+  },
 ];
 
 /** The organisational era on a date. */
@@ -63,9 +133,15 @@ export function officeEraOn(date: LocalDate): OfficeEra {
 }
 
 /** The matrix row for a respondent on the filing date, or undefined when the tier did not exist then (REGIONAL before 07/2025). */
-export function escalationRuleFor(respondentRole: RespondentRole, officeTier: OfficeTier, filedOn: LocalDate): EscalationRule | undefined {
+export function escalationRuleFor(
+  respondentRole: RespondentRole,
+  officeTier: OfficeTier,
+  filedOn: LocalDate,
+): EscalationRule | undefined {
   const era = officeEraOn(filedOn);
-  return ESCALATION_MATRIX.find((rule) => rule.era === era && rule.respondentRole === respondentRole && rule.officeTier === officeTier);
+  return ESCALATION_MATRIX.find(
+    (rule) => rule.era === era && rule.respondentRole === respondentRole && rule.officeTier === officeTier,
+  );
 }
 
 /**

@@ -16,36 +16,45 @@ export const REPORTING_OFFICE_TIERS = ['GENERAL_DEPARTMENT', 'PROVINCE', 'DISTRI
 export type ReportingOfficeTier = (typeof REPORTING_OFFICE_TIERS)[number];
 
 /** Registers an office and its parent: the roll-up of statistics follows this hierarchy. */
-export type RegisterOffice = Message<'RegisterOffice', {
-  readonly officeId: string;
-  readonly name: string;
-  /** Absent for a root of the hierarchy (the General Department, or a province reported on its own). */
-  readonly parentOfficeId?: string;
-  readonly tier: ReportingOfficeTier;
-  readonly effectiveDate: LocalDate;
-}>;
+export type RegisterOffice = Message<
+  'RegisterOffice',
+  {
+    readonly officeId: string;
+    readonly name: string;
+    /** Absent for a root of the hierarchy (the General Department, or a province reported on its own). */
+    readonly parentOfficeId?: string;
+    readonly tier: ReportingOfficeTier;
+    readonly effectiveDate: LocalDate;
+  }
+>;
 
 /**
  * Assigns the completion-rate targets (chỉ tiêu) of a reporting year, as a percentage with at most 2 decimals
  * written as a string ("72", "72.50"): a target is never a float.
  */
-export type SetTarget = Message<'SetTarget', {
-  readonly officeId: string;
-  /** The year the period ends in: 2018 is 1 Oct 2017 – 30 Sep 2018. */
-  readonly reportingYear: number;
-  readonly casesRatePercent: string;
-  readonly moneyRatePercent: string;
-  readonly effectiveDate: LocalDate;
-}>;
+export type SetTarget = Message<
+  'SetTarget',
+  {
+    readonly officeId: string;
+    /** The year the period ends in: 2018 is 1 Oct 2017 – 30 Sep 2018. */
+    readonly reportingYear: number;
+    readonly casesRatePercent: string;
+    readonly moneyRatePercent: string;
+    readonly effectiveDate: LocalDate;
+  }
+>;
 
 /**
  * Closes a monthly cumulative period: its figures are frozen, and anything recorded later lands as an adjustment in
  * the next period of the same reporting year (TTLT 12/2021 Art. 10).
  */
-export type ClosePeriod = Message<'ClosePeriod', {
-  readonly officeId: string;
-  readonly period: ReportingPeriod;
-  readonly effectiveDate: LocalDate;
-}>;
+export type ClosePeriod = Message<
+  'ClosePeriod',
+  {
+    readonly officeId: string;
+    readonly period: ReportingPeriod;
+    readonly effectiveDate: LocalDate;
+  }
+>;
 
 export type ReportingCommand = RegisterOffice | SetTarget | ClosePeriod;

@@ -8,10 +8,30 @@ const spec = deciderSpec(reportingDecider);
 const OFFICE = 'HP';
 
 function register(overrides: Partial<RegisterOffice['data']> = {}): RegisterOffice {
-  return { type: 'RegisterOffice', data: { officeId: OFFICE, name: 'Cục THADS TP Hải Phòng', parentOfficeId: 'TCTHADS', tier: 'PROVINCE', effectiveDate: '2017-10-01', ...overrides } };
+  return {
+    type: 'RegisterOffice',
+    data: {
+      officeId: OFFICE,
+      name: 'Cục THADS TP Hải Phòng',
+      parentOfficeId: 'TCTHADS',
+      tier: 'PROVINCE',
+      effectiveDate: '2017-10-01',
+      ...overrides,
+    },
+  };
 }
 function setTarget(overrides: Partial<SetTarget['data']> = {}): SetTarget {
-  return { type: 'SetTarget', data: { officeId: OFFICE, reportingYear: 2018, casesRatePercent: '72', moneyRatePercent: '32', effectiveDate: '2017-10-02', ...overrides } };
+  return {
+    type: 'SetTarget',
+    data: {
+      officeId: OFFICE,
+      reportingYear: 2018,
+      casesRatePercent: '72',
+      moneyRatePercent: '32',
+      effectiveDate: '2017-10-02',
+      ...overrides,
+    },
+  };
 }
 function close(period: string, effectiveDate: string, officeId = OFFICE): ClosePeriod {
   return { type: 'ClosePeriod', data: { officeId, period, effectiveDate } };
@@ -19,10 +39,20 @@ function close(period: string, effectiveDate: string, officeId = OFFICE): CloseP
 
 const registered: ReportingEvent = {
   type: 'OfficeRegistered',
-  data: { officeId: OFFICE, effectiveDate: '2017-10-01', ruleSet: 'LAW_2008_2014', name: 'Cục THADS TP Hải Phòng', parentOfficeId: 'TCTHADS', tier: 'PROVINCE' },
+  data: {
+    officeId: OFFICE,
+    effectiveDate: '2017-10-01',
+    ruleSet: 'LAW_2008_2014',
+    name: 'Cục THADS TP Hải Phòng',
+    parentOfficeId: 'TCTHADS',
+    tier: 'PROVINCE',
+  },
 };
 function closed(period: string, effectiveDate: string, reportingYear: number, periodEndsOn: string): ReportingEvent {
-  return { type: 'PeriodClosed', data: { officeId: OFFICE, effectiveDate, ruleSet: 'LAW_2008_2014', period, reportingYear, periodEndsOn } };
+  return {
+    type: 'PeriodClosed',
+    data: { officeId: OFFICE, effectiveDate, ruleSet: 'LAW_2008_2014', period, reportingYear, periodEndsOn },
+  };
 }
 const aprilClosed = closed('2018-04', '2018-05-02', 2018, '2018-04-30');
 
@@ -32,9 +62,19 @@ describe('reporting: no office yet', () => {
   });
 
   it('registers a root office without a parent', () => {
-    spec.given([]).when(register({ officeId: 'TCTHADS', parentOfficeId: undefined, tier: 'GENERAL_DEPARTMENT', name: 'Tổng cục THADS' })).thenEvents(([event]) => {
-      expect(event.data).not.toHaveProperty('parentOfficeId');
-    });
+    spec
+      .given([])
+      .when(
+        register({
+          officeId: 'TCTHADS',
+          parentOfficeId: undefined,
+          tier: 'GENERAL_DEPARTMENT',
+          name: 'Tổng cục THADS',
+        }),
+      )
+      .thenEvents(([event]) => {
+        expect(event.data).not.toHaveProperty('parentOfficeId');
+      });
   });
 
   it('puts the office in status registered, nothing closed', () => {
@@ -72,16 +112,29 @@ describe('reporting: office registered', () => {
   });
 
   it('refuses a command naming another office: OFFICE_ID_MISMATCH', () => {
-    spec.given([registered]).when(close('2018-05', '2018-06-01', 'HN')).thenThrows('OFFICE_ID_MISMATCH', { streamOfficeId: OFFICE });
+    spec
+      .given([registered])
+      .when(close('2018-05', '2018-06-01', 'HN'))
+      .thenThrows('OFFICE_ID_MISMATCH', { streamOfficeId: OFFICE });
   });
 
   it('sets targets as integer basis points (72% → 7200, 32.5% → 3250)', () => {
-    spec.given([registered]).when(setTarget({ moneyRatePercent: '32.5' })).then([
-      {
-        type: 'TargetSet',
-        data: { officeId: OFFICE, effectiveDate: '2017-10-02', ruleSet: 'LAW_2008_2014', reportingYear: 2018, casesTargetBasisPoints: 7200, moneyTargetBasisPoints: 3250 },
-      },
-    ]);
+    spec
+      .given([registered])
+      .when(setTarget({ moneyRatePercent: '32.5' }))
+      .then([
+        {
+          type: 'TargetSet',
+          data: {
+            officeId: OFFICE,
+            effectiveDate: '2017-10-02',
+            ruleSet: 'LAW_2008_2014',
+            reportingYear: 2018,
+            casesTargetBasisPoints: 7200,
+            moneyTargetBasisPoints: 3250,
+          },
+        },
+      ]);
   });
 
   it.each<[string, Partial<SetTarget['data']>, string]>([
@@ -108,46 +161,73 @@ describe('reporting: office registered', () => {
     ['on the last day of the month', '2018-05-31'],
     ['inside the month', '2018-05-15'],
   ])('refuses a close dated %s: PERIOD_NOT_ENDED', (_when, effectiveDate) => {
-    spec.given([registered]).when(close('2018-05', effectiveDate)).thenThrows('PERIOD_NOT_ENDED', { periodEndsOn: '2018-05-31' });
+    spec
+      .given([registered])
+      .when(close('2018-05', effectiveDate))
+      .thenThrows('PERIOD_NOT_ENDED', { periodEndsOn: '2018-05-31' });
   });
 
   it('knows February 2020 has 29 days', () => {
-    spec.given([registered]).when(close('2020-02', '2020-02-29')).thenThrows('PERIOD_NOT_ENDED', { periodEndsOn: '2020-02-29' });
+    spec
+      .given([registered])
+      .when(close('2020-02', '2020-02-29'))
+      .thenThrows('PERIOD_NOT_ENDED', { periodEndsOn: '2020-02-29' });
   });
 
   it.each(['2018-13', '2018-5', '18-05', 201805])('refuses period %p: INVALID_PERIOD', (period) => {
-    spec.given([registered]).when(close(period as string, '2018-06-01')).thenThrows('INVALID_PERIOD');
+    spec
+      .given([registered])
+      .when(close(period as string, '2018-06-01'))
+      .thenThrows('INVALID_PERIOD');
   });
 });
 
 describe('reporting: periods closed through April 2018', () => {
   it('closes May next, the 8-month report of reporting year 2018', () => {
-    spec.given([registered, aprilClosed]).when(close('2018-05', '2018-06-04')).then([closed('2018-05', '2018-06-04', 2018, '2018-05-31')]);
+    spec
+      .given([registered, aprilClosed])
+      .when(close('2018-05', '2018-06-04'))
+      .then([closed('2018-05', '2018-06-04', 2018, '2018-05-31')]);
   });
 
   it.each(['2018-04', '2018-03'])('refuses to close %s again: PERIOD_ALREADY_CLOSED', (period) => {
-    spec.given([registered, aprilClosed]).when(close(period, '2018-06-04')).thenThrows('PERIOD_ALREADY_CLOSED', { closedThrough: '2018-04' });
+    spec
+      .given([registered, aprilClosed])
+      .when(close(period, '2018-06-04'))
+      .thenThrows('PERIOD_ALREADY_CLOSED', { closedThrough: '2018-04' });
   });
 
   it('refuses to skip May: PERIOD_CLOSED_OUT_OF_ORDER', () => {
-    spec.given([registered, aprilClosed]).when(close('2018-06', '2018-07-02')).thenThrows('PERIOD_CLOSED_OUT_OF_ORDER', { expectedPeriod: '2018-05' });
+    spec
+      .given([registered, aprilClosed])
+      .when(close('2018-06', '2018-07-02'))
+      .thenThrows('PERIOD_CLOSED_OUT_OF_ORDER', { expectedPeriod: '2018-05' });
   });
 
   it('closes across the year boundary: September 2018 then October 2018 (reporting year 2019)', () => {
     const september = closed('2018-09', '2018-10-03', 2018, '2018-09-30');
-    spec.given([registered, september]).when(close('2018-10', '2018-11-02')).then([closed('2018-10', '2018-11-02', 2019, '2018-10-31')]);
+    spec
+      .given([registered, september])
+      .when(close('2018-10', '2018-11-02'))
+      .then([closed('2018-10', '2018-11-02', 2019, '2018-10-31')]);
   });
 
   it('still takes a target for the open year', () => {
-    spec.given([registered, aprilClosed]).when(setTarget({ casesRatePercent: '73' })).thenEvents(([event]) => {
-      expect(event).toMatchObject({ type: 'TargetSet', data: { casesTargetBasisPoints: 7300 } });
-    });
+    spec
+      .given([registered, aprilClosed])
+      .when(setTarget({ casesRatePercent: '73' }))
+      .thenEvents(([event]) => {
+        expect(event).toMatchObject({ type: 'TargetSet', data: { casesTargetBasisPoints: 7300 } });
+      });
   });
 
   it('refuses a target for a year whose annual period is closed: REPORTING_YEAR_CLOSED', () => {
     const september = closed('2018-09', '2018-10-03', 2018, '2018-09-30');
     spec.given([registered, september]).when(setTarget()).thenThrows('REPORTING_YEAR_CLOSED', { reportingYear: 2018 });
-    spec.given([registered, september]).when(setTarget({ reportingYear: 2019 })).thenEvents(([event]) => expect(event.type).toBe('TargetSet'));
+    spec
+      .given([registered, september])
+      .when(setTarget({ reportingYear: 2019 }))
+      .thenEvents(([event]) => expect(event.type).toBe('TargetSet'));
   });
 });
 

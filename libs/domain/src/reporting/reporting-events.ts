@@ -19,27 +19,40 @@ export interface ReportingEventBase {
 
 type ReportingEventOf<Type extends string, Data> = Message<Type, ReportingEventBase & Data>;
 
-export type OfficeRegistered = ReportingEventOf<'OfficeRegistered', {
-  readonly name: string;
-  readonly parentOfficeId?: string;
-  readonly tier: ReportingOfficeTier;
-}>;
+export type OfficeRegistered = ReportingEventOf<
+  'OfficeRegistered',
+  {
+    readonly name: string;
+    readonly parentOfficeId?: string;
+    readonly tier: ReportingOfficeTier;
+  }
+>;
 
 /** Targets in basis points (hundredths of a percent): "72.50" % is 7250. Integers, so gaps are exact. */
-export type TargetSet = ReportingEventOf<'TargetSet', {
-  readonly reportingYear: number;
-  readonly casesTargetBasisPoints: number;
-  readonly moneyTargetBasisPoints: number;
-}>;
+export type TargetSet = ReportingEventOf<
+  'TargetSet',
+  {
+    readonly reportingYear: number;
+    readonly casesTargetBasisPoints: number;
+    readonly moneyTargetBasisPoints: number;
+  }
+>;
 
-export type PeriodClosed = ReportingEventOf<'PeriodClosed', {
-  readonly period: ReportingPeriod;
-  readonly reportingYear: number;
-  /** The balance date: figures are point-in-time at 24:00 on this day. */
-  readonly periodEndsOn: LocalDate;
-}>;
+export type PeriodClosed = ReportingEventOf<
+  'PeriodClosed',
+  {
+    readonly period: ReportingPeriod;
+    readonly reportingYear: number;
+    /** The balance date: figures are point-in-time at 24:00 on this day. */
+    readonly periodEndsOn: LocalDate;
+  }
+>;
 
 export type ReportingEvent = OfficeRegistered | TargetSet | PeriodClosed;
 
 /** Every event type of the aggregate. */
-export const REPORTING_EVENT_TYPES = ['OfficeRegistered', 'TargetSet', 'PeriodClosed'] as const satisfies readonly ReportingEvent['type'][];
+export const REPORTING_EVENT_TYPES = [
+  'OfficeRegistered',
+  'TargetSet',
+  'PeriodClosed',
+] as const satisfies readonly ReportingEvent['type'][];

@@ -1,4 +1,14 @@
-import { firstPeriodOf, isReportingPeriod, lastPeriodOf, nextPeriod, openingBalanceOn, periodEndsOn, previousPeriod, reportingYearOf, reportingYearStartsOn } from './reporting-period';
+import {
+  firstPeriodOf,
+  isReportingPeriod,
+  lastPeriodOf,
+  nextPeriod,
+  openingBalanceOn,
+  periodEndsOn,
+  previousPeriod,
+  reportingYearOf,
+  reportingYearStartsOn,
+} from './reporting-period';
 
 describe('reporting periods (year 1 Oct – 30 Sep, cumulative by month end)', () => {
   it.each([

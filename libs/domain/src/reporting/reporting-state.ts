@@ -28,7 +28,14 @@ export const initialReportingState: ReportingState = { status: 'none' };
 export function evolveReporting(state: ReportingState, event: ReportingEvent): ReportingState {
   if (event.type === 'OfficeRegistered') {
     const { officeId, name, parentOfficeId, tier, effectiveDate } = event.data;
-    return { status: 'registered', officeId, name, ...(parentOfficeId !== undefined && { parentOfficeId }), tier, registeredOn: effectiveDate };
+    return {
+      status: 'registered',
+      officeId,
+      name,
+      ...(parentOfficeId !== undefined && { parentOfficeId }),
+      tier,
+      registeredOn: effectiveDate,
+    };
   }
   if (state.status === 'none') throw new Error(`${event.type} on a reporting stream with no OfficeRegistered`);
   switch (event.type) {

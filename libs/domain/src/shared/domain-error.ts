@@ -16,6 +16,11 @@ export class DomainError extends Error {
 }
 
 /** Throws a DomainError with `code` unless `condition` holds. */
-export function ensure(condition: unknown, code: string, message: string, details?: Record<string, unknown>): asserts condition {
+export function ensure(
+  condition: unknown,
+  code: string,
+  message: string,
+  details?: Record<string, unknown>,
+): asserts condition {
   if (!condition) throw new DomainError(code, message, details);
 }

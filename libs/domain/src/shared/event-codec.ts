@@ -19,13 +19,14 @@ export interface EventCodec<Event extends { readonly type: string }> {
  * `amount`, `obligations[].amount`. Every bigint is written as a decimal string; only listed paths are read back
  * as bigint, so a stored shape is explicit about which fields are money.
  */
-export function moneyFieldCodec<Event extends { readonly type: string; readonly data: object }>(
-  moneyPaths: { readonly [Type in Event['type']]: readonly string[] },
-): EventCodec<Event> {
+export function moneyFieldCodec<Event extends { readonly type: string; readonly data: object }>(moneyPaths: {
+  readonly [Type in Event['type']]: readonly string[];
+}): EventCodec<Event> {
   const eventTypes = Object.keys(moneyPaths) as Event['type'][];
   return {
     eventTypes,
-    moneyPathsOf: (type) => (Object.prototype.hasOwnProperty.call(moneyPaths, type) ? moneyPaths[type as Event['type']] : []),
+    moneyPathsOf: (type) =>
+      Object.prototype.hasOwnProperty.call(moneyPaths, type) ? moneyPaths[type as Event['type']] : [],
     encode: (event) => ({ type: event.type, data: toJson(event.data) as JsonRecord }),
     decode: (stored) => {
       if (!Object.prototype.hasOwnProperty.call(moneyPaths, stored.type)) {
@@ -60,7 +61,9 @@ function mapPath(value: unknown, segments: readonly string[], fullPath: string):
   let next: unknown;
   if (isArray) {
     const list = record[key];
-    next = Array.isArray(list) ? list.map((item) => (rest.length ? mapPath(item, rest, fullPath) : toBigInt(item, fullPath))) : list;
+    next = Array.isArray(list)
+      ? list.map((item) => (rest.length ? mapPath(item, rest, fullPath) : toBigInt(item, fullPath)))
+      : list;
   } else {
     next = rest.length ? mapPath(record[key], rest, fullPath) : toBigInt(record[key], fullPath);
   }

@@ -12,8 +12,12 @@ const DECIMAL_INTEGER = /^(0|[1-9]\d*)$/;
 export function parseVnd(value: unknown, field: string): Vnd {
   if (typeof value === 'bigint' && value >= 0n) return value;
   if (typeof value === 'string' && DECIMAL_INTEGER.test(value)) return BigInt(value);
-  throw new DomainError('INVALID_MONEY', `${field} must be a non-negative whole number of VND written as a decimal string`, {
-    field,
-    value: typeof value === 'bigint' ? value.toString() : value,
-  });
+  throw new DomainError(
+    'INVALID_MONEY',
+    `${field} must be a non-negative whole number of VND written as a decimal string`,
+    {
+      field,
+      value: typeof value === 'bigint' ? value.toString() : value,
+    },
+  );
 }

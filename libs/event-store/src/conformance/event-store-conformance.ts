@@ -32,7 +32,11 @@ export interface ConformanceOptions {
  *   return { store, cleanup: () => store.close() };
  * });
  */
-export function eventStoreConformance(name: string, factory: EventStoreFactory, options: ConformanceOptions = {}): void {
+export function eventStoreConformance(
+  name: string,
+  factory: EventStoreFactory,
+  options: ConformanceOptions = {},
+): void {
   describe(`EventStore conformance: ${name}`, () => {
     let current: { store: EventStore; cleanup(): Promise<void> } | undefined;
     const store = (): EventStore => {

@@ -19,7 +19,11 @@ export function testMetadata(overrides: Partial<EventMetadataInput> = {}): Event
 }
 
 /** A valid event with a fresh uuid. */
-export function testEvent(type = 'TestHappened', data: { readonly [key: string]: JsonValue } = {}, metadata?: Partial<EventMetadataInput>): EventToAppend {
+export function testEvent(
+  type = 'TestHappened',
+  data: { readonly [key: string]: JsonValue } = {},
+  metadata?: Partial<EventMetadataInput>,
+): EventToAppend {
   return { id: randomUUID(), type, data, metadata: testMetadata(metadata) };
 }
 
@@ -48,7 +52,11 @@ export async function expectWrongExpectedRevision(
   const error = await rejectionOf(promise);
   expect(error).toBeInstanceOf(WrongExpectedRevision);
   const wrong = error as WrongExpectedRevision;
-  expect({ stream: wrong.stream, expected: wrong.expected, actual: wrong.actual }).toEqual({ stream, expected, actual });
+  expect({ stream: wrong.stream, expected: wrong.expected, actual: wrong.actual }).toEqual({
+    stream,
+    expected,
+    actual,
+  });
 }
 
 /** Asserts an InvalidEventMetadata naming `field`. */
@@ -64,7 +72,11 @@ export function positionsOf(events: readonly RecordedEvent[]): bigint[] {
 }
 
 /** Pulls from an iterable until `count` events arrived (then stops the iteration). Never waits on a timer. */
-export async function take(iterable: AsyncIterable<RecordedEvent>, count: number, onEach?: (event: RecordedEvent, index: number) => void | Promise<void>): Promise<RecordedEvent[]> {
+export async function take(
+  iterable: AsyncIterable<RecordedEvent>,
+  count: number,
+  onEach?: (event: RecordedEvent, index: number) => void | Promise<void>,
+): Promise<RecordedEvent[]> {
   const received: RecordedEvent[] = [];
   if (count === 0) return received;
   for await (const event of iterable) {

@@ -55,9 +55,13 @@ export function idempotencyConformance(store: () => EventStore, options: Conform
       await store().append('case-1', batch, { expectedRevision: 'no_stream' });
       const head = await store().headPosition();
       const overlapping = [batch[1], ...testEvents(1)];
-      expect(await rejectionOf(store().append('case-1', overlapping, { expectedRevision: 'any' }))).toBeInstanceOf(WrongExpectedRevision);
+      expect(await rejectionOf(store().append('case-1', overlapping, { expectedRevision: 'any' }))).toBeInstanceOf(
+        WrongExpectedRevision,
+      );
       const reordered = [batch[1], batch[0]];
-      expect(await rejectionOf(store().append('case-1', reordered, { expectedRevision: 'any' }))).toBeInstanceOf(WrongExpectedRevision);
+      expect(await rejectionOf(store().append('case-1', reordered, { expectedRevision: 'any' }))).toBeInstanceOf(
+        WrongExpectedRevision,
+      );
       expect(await store().headPosition()).toBe(head);
     });
 
@@ -70,7 +74,9 @@ export function idempotencyConformance(store: () => EventStore, options: Conform
       expect(atOtherRevision).toBeInstanceOf(WrongExpectedRevision);
       expect(atOtherRevision).toMatchObject({ expected: 2n, actual: 2n });
       if (options.eventIdsUniqueAcrossStreams !== false) {
-        expect(await rejectionOf(store().append('case-2', batch, { expectedRevision: 'any' }))).toBeInstanceOf(WrongExpectedRevision);
+        expect(await rejectionOf(store().append('case-2', batch, { expectedRevision: 'any' }))).toBeInstanceOf(
+          WrongExpectedRevision,
+        );
         await expect(store().readStream('case-2')).rejects.toMatchObject({ name: 'StreamNotFound' });
       }
       expect(await store().readStream('case-1')).toHaveLength(3);

@@ -16,26 +16,48 @@ export function integrityConformance(store: () => EventStore): void {
       return { ...testEvent(), metadata } as unknown as EventToAppend;
     };
 
-    it.each(['actor', 'commandId', 'correlationId', 'causationId', 'schemaVersion'])('an append without %s fails and writes nothing', async (field) => {
-      await expectInvalidMetadata(store().append('case-1', [testEvent(), withoutField(field)], { expectedRevision: 'any' }), `events[1].metadata.${field}`);
-      await expect(store().readStream('case-1')).rejects.toMatchObject({ name: 'StreamNotFound' });
-      expect(await store().headPosition()).toBe(-1n);
-    });
+    it.each(['actor', 'commandId', 'correlationId', 'causationId', 'schemaVersion'])(
+      'an append without %s fails and writes nothing',
+      async (field) => {
+        await expectInvalidMetadata(
+          store().append('case-1', [testEvent(), withoutField(field)], { expectedRevision: 'any' }),
+          `events[1].metadata.${field}`,
+        );
+        await expect(store().readStream('case-1')).rejects.toMatchObject({ name: 'StreamNotFound' });
+        expect(await store().headPosition()).toBe(-1n);
+      },
+    );
 
     it('names the malformed field: actor role, schemaVersion, id, type, data, a client-set recordedAt', async () => {
-      const append = (event: unknown) => store().append('case-1', [event as EventToAppend], { expectedRevision: 'any' });
+      const append = (event: unknown) =>
+        store().append('case-1', [event as EventToAppend], { expectedRevision: 'any' });
       const valid = testEvent();
-      await expectInvalidMetadata(append({ ...valid, metadata: testMetadata({ actor: { id: 'u1', role: '' } }) }), 'events[0].metadata.actor.role');
-      await expectInvalidMetadata(append({ ...valid, metadata: testMetadata({ schemaVersion: 1.5 }) }), 'events[0].metadata.schemaVersion');
-      await expectInvalidMetadata(append({ ...valid, metadata: testMetadata({ schemaVersion: 0 }) }), 'events[0].metadata.schemaVersion');
-      await expectInvalidMetadata(append({ ...valid, metadata: { ...testMetadata(), recordedAt: '2000-01-01T00:00:00.000Z' } }), 'events[0].metadata.recordedAt');
+      await expectInvalidMetadata(
+        append({ ...valid, metadata: testMetadata({ actor: { id: 'u1', role: '' } }) }),
+        'events[0].metadata.actor.role',
+      );
+      await expectInvalidMetadata(
+        append({ ...valid, metadata: testMetadata({ schemaVersion: 1.5 }) }),
+        'events[0].metadata.schemaVersion',
+      );
+      await expectInvalidMetadata(
+        append({ ...valid, metadata: testMetadata({ schemaVersion: 0 }) }),
+        'events[0].metadata.schemaVersion',
+      );
+      await expectInvalidMetadata(
+        append({ ...valid, metadata: { ...testMetadata(), recordedAt: '2000-01-01T00:00:00.000Z' } }),
+        'events[0].metadata.recordedAt',
+      );
       await expectInvalidMetadata(append({ ...valid, id: 'not-a-uuid' }), 'events[0].id');
       await expectInvalidMetadata(append({ ...valid, type: '' }), 'events[0].type');
       await expectInvalidMetadata(append({ ...valid, data: [1] }), 'events[0].data');
       await expectInvalidMetadata(append({ ...valid, data: { amount: 10n } }), 'events[0].data.amount');
       await expectInvalidMetadata(append({ ...valid, data: { when: new Date(0) } }), 'events[0].data.when');
       await expectInvalidMetadata(append({ ...valid, data: { n: NaN } }), 'events[0].data.n');
-      await expectInvalidMetadata(store().append('case-1', [valid, valid], { expectedRevision: 'any' }), 'events[1].id');
+      await expectInvalidMetadata(
+        store().append('case-1', [valid, valid], { expectedRevision: 'any' }),
+        'events[1].id',
+      );
       expect(await store().headPosition()).toBe(-1n);
     });
 
@@ -91,8 +113,13 @@ export function integrityConformance(store: () => EventStore): void {
       };
 
       const dataEdited = verifyChain(at(copy(), 3, (e) => (e.data = { n: 99 })));
-      expect(dataEdited).toMatchObject({ ok: false, brokenAt: { revision: 3n, id: original[3].id, kind: 'hash', actual: original[3].metadata.hash } });
-      const actorEdited = verifyChain(at(copy(), 2, (e) => (e.metadata = { ...original[2].metadata, actor: { id: 'someone-else', role: 'admin' } })));
+      expect(dataEdited).toMatchObject({
+        ok: false,
+        brokenAt: { revision: 3n, id: original[3].id, kind: 'hash', actual: original[3].metadata.hash },
+      });
+      const actorEdited = verifyChain(
+        at(copy(), 2, (e) => (e.metadata = { ...original[2].metadata, actor: { id: 'someone-else', role: 'admin' } })),
+      );
       expect(actorEdited).toMatchObject({ ok: false, brokenAt: { revision: 2n, kind: 'hash' } });
       const moved = verifyChain(at(copy(), 0, (e) => (e.stream = 'case-9')));
       expect(moved).toMatchObject({ ok: false, brokenAt: { revision: 0n, kind: 'hash' } });

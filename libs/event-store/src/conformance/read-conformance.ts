@@ -44,8 +44,16 @@ export function readConformance(store: () => EventStore): void {
 
   describe('round trip', () => {
     it('returns data and writer metadata exactly as appended', async () => {
-      const data = { text: 'Thi hành án dân sự — “quote” \u{1F600}', amount: '123456789012345678901', n: -1.5, nested: { list: [1, null, true, { a: [] }] } };
-      const event = testEvent('AssetSeized', data, { reason: 'Đính chính sai sót', actor: { id: 'admin-1', role: 'admin' } });
+      const data = {
+        text: 'Thi hành án dân sự — “quote” \u{1F600}',
+        amount: '123456789012345678901',
+        n: -1.5,
+        nested: { list: [1, null, true, { a: [] }] },
+      };
+      const event = testEvent('AssetSeized', data, {
+        reason: 'Đính chính sai sót',
+        actor: { id: 'admin-1', role: 'admin' },
+      });
       await store().append('case-1', [event], { expectedRevision: 'no_stream' });
       const [read] = await store().readStream('case-1');
       expect(read.id).toBe(event.id);
@@ -96,19 +104,27 @@ export function readConformance(store: () => EventStore): void {
     });
 
     it('filters by category and event type; all given parts must match; an empty list matches nothing', async () => {
-      await store().append('case-1', [testEvent('CaseReceived'), testEvent('AssetSeized')], { expectedRevision: 'no_stream' });
+      await store().append('case-1', [testEvent('CaseReceived'), testEvent('AssetSeized')], {
+        expectedRevision: 'no_stream',
+      });
       await store().append('complaint-1', [testEvent('ComplaintFiled')], { expectedRevision: 'no_stream' });
       await store().append('case-2', [testEvent('CaseReceived')], { expectedRevision: 'no_stream' });
       const described = async (filter: Parameters<EventStore['readAll']>[0]) =>
         (await store().readAll(filter)).map((event) => `${event.stream}:${event.type}`);
-      expect(await described({ filter: { categories: ['case'] } })).toEqual(['case-1:CaseReceived', 'case-1:AssetSeized', 'case-2:CaseReceived']);
+      expect(await described({ filter: { categories: ['case'] } })).toEqual([
+        'case-1:CaseReceived',
+        'case-1:AssetSeized',
+        'case-2:CaseReceived',
+      ]);
       expect(await described({ filter: { eventTypes: ['CaseReceived', 'ComplaintFiled'] } })).toEqual([
         'case-1:CaseReceived',
         'complaint-1:ComplaintFiled',
         'case-2:CaseReceived',
       ]);
       expect(await described({ filter: { categories: ['complaint'], eventTypes: ['CaseReceived'] } })).toEqual([]);
-      expect(await described({ filter: { categories: ['case'], eventTypes: ['CaseReceived'] }, maxCount: 1 })).toEqual(['case-1:CaseReceived']);
+      expect(await described({ filter: { categories: ['case'], eventTypes: ['CaseReceived'] }, maxCount: 1 })).toEqual([
+        'case-1:CaseReceived',
+      ]);
       expect(await described({ filter: { eventTypes: [] } })).toEqual([]);
     });
   });

@@ -15,7 +15,13 @@ export function subscriptionConformance(store: () => EventStore): void {
       // Appends race the catch-up: triggered while the subscriber is still reading history, and again once live.
       const received = await take(store().subscribeToAll(), 16, (_event, index) => {
         if (index === 0) {
-          appending.push(Promise.all([0, 1, 2, 3, 4].map((n) => store().append(`complaint-${n}`, testEvents(1), { expectedRevision: 'no_stream' }))));
+          appending.push(
+            Promise.all(
+              [0, 1, 2, 3, 4].map((n) =>
+                store().append(`complaint-${n}`, testEvents(1), { expectedRevision: 'no_stream' }),
+              ),
+            ),
+          );
         }
         if (index === 8) appending.push(store().append('case-0', testEvents(5), { expectedRevision: 'any' }));
       });
@@ -26,14 +32,21 @@ export function subscriptionConformance(store: () => EventStore): void {
     });
 
     it('starts strictly after fromPosition and applies the filter in both phases', async () => {
-      await store().append('case-1', [testEvent('CaseReceived'), testEvent('AssetSeized')], { expectedRevision: 'no_stream' });
+      await store().append('case-1', [testEvent('CaseReceived'), testEvent('AssetSeized')], {
+        expectedRevision: 'no_stream',
+      });
       await store().append('complaint-1', [testEvent('ComplaintFiled')], { expectedRevision: 'no_stream' });
       await store().append('case-2', [testEvent('CaseReceived')], { expectedRevision: 'no_stream' });
       const [first] = await store().readAll({ maxCount: 1 });
-      const subscription = store().subscribeToAll({ fromPosition: first.position, filter: { eventTypes: ['CaseReceived', 'ComplaintFiled'] } });
+      const subscription = store().subscribeToAll({
+        fromPosition: first.position,
+        filter: { eventTypes: ['CaseReceived', 'ComplaintFiled'] },
+      });
       const received = await take(subscription, 4, async (_event, index) => {
         if (index === 1) {
-          await store().append('case-3', [testEvent('AssetSeized'), testEvent('CaseReceived')], { expectedRevision: 'no_stream' });
+          await store().append('case-3', [testEvent('AssetSeized'), testEvent('CaseReceived')], {
+            expectedRevision: 'no_stream',
+          });
           await store().append('complaint-2', [testEvent('ComplaintFiled')], { expectedRevision: 'no_stream' });
         }
       });

@@ -83,7 +83,11 @@ export interface EsdbSubscription extends AsyncIterable<EsdbRecordedEvent> {
  */
 export interface EsdbClient {
   /** Rejects with a `wrong-expected-version` error when the stream is not at `expectedRevision`. */
-  appendToStream(streamName: string, events: readonly EsdbProposedEvent[], expectedRevision: EsdbExpectedRevision): Promise<EsdbAppendResult>;
+  appendToStream(
+    streamName: string,
+    events: readonly EsdbProposedEvent[],
+    expectedRevision: EsdbExpectedRevision,
+  ): Promise<EsdbAppendResult>;
   /** Fails (while iterating) with a `stream-not-found` error when the stream has no events. */
   readStream(streamName: string, options: EsdbReadStreamOptions): AsyncIterable<EsdbRecordedEvent>;
   /** No server-side filter: `@eventstore/db-client` 6.x sends none on readAll (only subscriptions take one). */

@@ -26,7 +26,12 @@ export const ESDB_ERROR = {
  * Retryable: the server could not be reached, answered too late, or is not the leader. For an append the outcome is
  * unknown; retrying it with the same event ids is safe, because the port's append is idempotent.
  */
-const RETRYABLE_TYPES: ReadonlySet<string> = new Set([ESDB_ERROR.deadlineExceeded, ESDB_ERROR.unavailable, ESDB_ERROR.notLeader, ESDB_ERROR.timeout]);
+const RETRYABLE_TYPES: ReadonlySet<string> = new Set([
+  ESDB_ERROR.deadlineExceeded,
+  ESDB_ERROR.unavailable,
+  ESDB_ERROR.notLeader,
+  ESDB_ERROR.timeout,
+]);
 
 /** gRPC status codes with the same meaning, for errors the client did not convert: 4 DEADLINE_EXCEEDED, 14 UNAVAILABLE. */
 const RETRYABLE_GRPC_CODES: ReadonlySet<number> = new Set([4, 14]);

@@ -57,35 +57,67 @@ export async function appendToEsdb(context: EsdbAppendContext, request: Validate
 }
 
 /** Step 1: reads the whole stream. Streams are one case or complaint each, so they stay short. */
-export async function loadSnapshot(context: EsdbReadContext, stream: string, ids: ReadonlySet<string>): Promise<StreamSnapshot> {
-  const events = await readEsdbStream(context, stream, { fromRevision: 'start', direction: 'forwards', maxCount: Number.MAX_SAFE_INTEGER });
+export async function loadSnapshot(
+  context: EsdbReadContext,
+  stream: string,
+  ids: ReadonlySet<string>,
+): Promise<StreamSnapshot> {
+  const events = await readEsdbStream(context, stream, {
+    fromRevision: 'start',
+    direction: 'forwards',
+    maxCount: Number.MAX_SAFE_INTEGER,
+  });
   if (events === undefined || events.length === 0) return { head: undefined, existing: [] };
   const recorded = events.map((event) => toRecordedEvent(event, stream));
   const last = recorded[recorded.length - 1];
   if (typeof last.metadata?.hash !== 'string') {
-    throw new Error(`Stream ${stream} on EventStoreDB ends with event ${last.id}, which carries no hash: not written by this adapter`);
+    throw new Error(
+      `Stream ${stream} on EventStoreDB ends with event ${last.id}, which carries no hash: not written by this adapter`,
+    );
   }
   return {
     head: { revision: last.revision, position: last.position, hash: last.metadata.hash },
-    existing: recorded.filter((event) => ids.has(event.id)).map(({ id, revision, position }) => ({ id, stream, revision, position })),
+    existing: recorded
+      .filter((event) => ids.has(event.id))
+      .map(({ id, revision, position }) => ({ id, stream, revision, position })),
   };
 }
 
-async function write(context: EsdbAppendContext, stream: string, events: readonly SealedEvent[], head: StreamHead | undefined): Promise<AppendResult> {
+async function write(
+  context: EsdbAppendContext,
+  stream: string,
+  events: readonly SealedEvent[],
+  head: StreamHead | undefined,
+): Promise<AppendResult> {
   const expected = toEsdbExpectedRevision(head ? head.revision : 'no_stream');
-  const result = await context.client.appendToStream(toEsdbStreamName(stream, context.namespace), events.map(toProposedEvent), expected);
-  return fromEsdbAppendResult(result) ?? (await readBack(context, stream, events[events.length - 1], result.nextExpectedRevision));
+  const result = await context.client.appendToStream(
+    toEsdbStreamName(stream, context.namespace),
+    events.map(toProposedEvent),
+    expected,
+  );
+  return (
+    fromEsdbAppendResult(result) ??
+    (await readBack(context, stream, events[events.length - 1], result.nextExpectedRevision))
+  );
 }
 
 /**
  * The server reported no position (an idempotent write on some versions): read the last event back. Its id must be
  * ours; anything else means the stream changed under a write ESDB called successful, which the port cannot explain.
  */
-async function readBack(context: EsdbAppendContext, stream: string, last: SealedEvent, revision: bigint): Promise<AppendResult> {
-  const [event] = (await readEsdbStream(context, stream, { fromRevision: revision, direction: 'forwards', maxCount: 1 })) ?? [];
+async function readBack(
+  context: EsdbAppendContext,
+  stream: string,
+  last: SealedEvent,
+  revision: bigint,
+): Promise<AppendResult> {
+  const [event] =
+    (await readEsdbStream(context, stream, { fromRevision: revision, direction: 'forwards', maxCount: 1 })) ?? [];
   const position = fromEsdbPosition(event?.position);
   if (!event || event.id.toLowerCase() !== last.id || position === undefined) {
-    throw new Error(`EventStoreDB acknowledged an append to ${stream} at revision ${revision}, but event ${last.id} is not there`);
+    throw new Error(
+      `EventStoreDB acknowledged an append to ${stream} at revision ${revision}, but event ${last.id} is not there`,
+    );
   }
   return { nextRevision: revision, position };
 }

@@ -13,7 +13,13 @@ import {
   type JSONType,
   type ResolvedEvent,
 } from '@eventstore/db-client';
-import type { EsdbClient, EsdbProposedEvent, EsdbRecordedEvent, EsdbServerFilter, EsdbSubscription } from './client-port';
+import type {
+  EsdbClient,
+  EsdbProposedEvent,
+  EsdbRecordedEvent,
+  EsdbServerFilter,
+  EsdbSubscription,
+} from './client-port';
 
 /**
  * Opens a client for a connection string (`esdb://host:2113?tls=false`, `esdb+discover://…` for a cluster).
@@ -41,8 +47,15 @@ export function bindEsdbClient(client: EventStoreDBClient): EsdbClient {
     },
 
     subscribeToAll(options): EsdbSubscription {
-      const subscription = client.subscribeToAll({ fromPosition: options.fromPosition, filter: toFilter(options.filter), resolveLinkTos: false });
-      return { [Symbol.asyncIterator]: () => unwrapping(subscription[Symbol.asyncIterator]()), unsubscribe: () => subscription.unsubscribe() };
+      const subscription = client.subscribeToAll({
+        fromPosition: options.fromPosition,
+        filter: toFilter(options.filter),
+        resolveLinkTos: false,
+      });
+      return {
+        [Symbol.asyncIterator]: () => unwrapping(subscription[Symbol.asyncIterator]()),
+        unsubscribe: () => subscription.unsubscribe(),
+      };
     },
 
     dispose: () => client.dispose(),
@@ -50,7 +63,12 @@ export function bindEsdbClient(client: EventStoreDBClient): EsdbClient {
 }
 
 function toEventData(event: EsdbProposedEvent) {
-  return jsonEvent({ id: event.id, type: event.type, data: event.data as JSONType, metadata: event.metadata as JSONType });
+  return jsonEvent({
+    id: event.id,
+    type: event.type,
+    data: event.data as JSONType,
+    metadata: event.metadata as JSONType,
+  });
 }
 
 /** The client's filter helpers take mutable arrays; the narrow filter is read-only. */
@@ -63,7 +81,9 @@ function toFilter(filter: EsdbServerFilter): Filter {
  * Unwraps ResolvedEvent to its event. With link resolution off, `event` is absent only for a link whose target is
  * gone; there are no links in our own streams, and $> link events are system events the adapter filters out anyway.
  */
-async function* recordedEvents(source: AsyncIterable<ResolvedEvent | AllStreamResolvedEvent>): AsyncGenerator<EsdbRecordedEvent> {
+async function* recordedEvents(
+  source: AsyncIterable<ResolvedEvent | AllStreamResolvedEvent>,
+): AsyncGenerator<EsdbRecordedEvent> {
   for await (const resolved of source) {
     if (resolved.event) yield fromClientEvent(resolved.event);
   }

@@ -56,11 +56,19 @@ export type EsdbEventStoreOptions = EsdbConnection & {
 export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore {
   assertNamespace(options.namespace);
   const readPageSize = options.readPageSize ?? 500;
-  if (!Number.isSafeInteger(readPageSize) || readPageSize < 2) throw new RangeError(`readPageSize must be an integer ≥ 2, got ${readPageSize}`);
+  if (!Number.isSafeInteger(readPageSize) || readPageSize < 2)
+    throw new RangeError(`readPageSize must be an integer ≥ 2, got ${readPageSize}`);
   const maxAttempts = options.maxAppendAttempts ?? 10;
-  if (!Number.isSafeInteger(maxAttempts) || maxAttempts < 1) throw new RangeError(`maxAppendAttempts must be an integer ≥ 1, got ${maxAttempts}`);
+  if (!Number.isSafeInteger(maxAttempts) || maxAttempts < 1)
+    throw new RangeError(`maxAppendAttempts must be an integer ≥ 1, got ${maxAttempts}`);
   const client = options.client ?? loadBinding().connectEsdbClient(options.connectionString);
-  return new EsdbEventStore({ client, namespace: options.namespace, pageSize: readPageSize, maxAttempts, now: options.now ?? (() => new Date()) });
+  return new EsdbEventStore({
+    client,
+    namespace: options.namespace,
+    pageSize: readPageSize,
+    maxAttempts,
+    now: options.now ?? (() => new Date()),
+  });
 }
 
 /**

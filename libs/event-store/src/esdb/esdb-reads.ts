@@ -4,7 +4,13 @@
  */
 import type { ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../event-store';
 import { StreamNotFound } from '../errors';
-import type { EsdbClient, EsdbPosition, EsdbReadAllOptions, EsdbReadStreamOptions, EsdbRecordedEvent } from './client-port';
+import type {
+  EsdbClient,
+  EsdbPosition,
+  EsdbReadAllOptions,
+  EsdbReadStreamOptions,
+  EsdbRecordedEvent,
+} from './client-port';
 import { isStreamNotFound, mapEsdbError } from './error-mapping';
 import { toEsdbStreamName, toRecordedEvent } from './event-mapping';
 import { acceptsEvent, matchesNothing } from './filters';
@@ -21,10 +27,15 @@ export interface EsdbReadContext {
 }
 
 /** The events of one ESDB stream, or undefined when it does not exist. Errors come back mapped to the port's. */
-export async function readEsdbStream(context: EsdbReadContext, stream: string, options: EsdbReadStreamOptions): Promise<EsdbRecordedEvent[] | undefined> {
+export async function readEsdbStream(
+  context: EsdbReadContext,
+  stream: string,
+  options: EsdbReadStreamOptions,
+): Promise<EsdbRecordedEvent[] | undefined> {
   const events: EsdbRecordedEvent[] = [];
   try {
-    for await (const event of context.client.readStream(toEsdbStreamName(stream, context.namespace), options)) events.push(event);
+    for await (const event of context.client.readStream(toEsdbStreamName(stream, context.namespace), options))
+      events.push(event);
   } catch (error) {
     if (isStreamNotFound(error)) return undefined;
     throw mapEsdbError(error, { stream });
@@ -33,7 +44,11 @@ export async function readEsdbStream(context: EsdbReadContext, stream: string, o
 }
 
 /** The port's readStream. maxCount 0 and a start before revision 0 still ask the server whether the stream exists. */
-export async function readStream(context: EsdbReadContext, stream: string, options: ReadStreamOptions): Promise<RecordedEvent[]> {
+export async function readStream(
+  context: EsdbReadContext,
+  stream: string,
+  options: ReadStreamOptions,
+): Promise<RecordedEvent[]> {
   const read = toEsdbStreamRead(options.fromRevision, options.direction);
   let fromRevision = read.fromRevision;
   let empty = options.maxCount === 0;
@@ -102,7 +117,8 @@ async function readAllPage(
 ): Promise<EsdbRecordedEvent[]> {
   const page: EsdbRecordedEvent[] = [];
   try {
-    for await (const event of context.client.readAll({ fromPosition, direction, maxCount: context.pageSize })) page.push(event);
+    for await (const event of context.client.readAll({ fromPosition, direction, maxCount: context.pageSize }))
+      page.push(event);
   } catch (error) {
     throw mapEsdbError(error);
   }

@@ -24,11 +24,19 @@ export interface StoreLifecycle {
 const STOPPED: unique symbol = Symbol('stopped');
 
 /** The port's subscribeToAll. Each `for await` opens its own server subscription from `fromPosition`. */
-export function esdbSubscription(context: EsdbReadContext, options: SubscribeOptions, lifecycle: StoreLifecycle): AsyncIterable<RecordedEvent> {
+export function esdbSubscription(
+  context: EsdbReadContext,
+  options: SubscribeOptions,
+  lifecycle: StoreLifecycle,
+): AsyncIterable<RecordedEvent> {
   return { [Symbol.asyncIterator]: () => run(context, options, lifecycle) };
 }
 
-async function* run(context: EsdbReadContext, options: SubscribeOptions, lifecycle: StoreLifecycle): AsyncGenerator<RecordedEvent, void, undefined> {
+async function* run(
+  context: EsdbReadContext,
+  options: SubscribeOptions,
+  lifecycle: StoreLifecycle,
+): AsyncGenerator<RecordedEvent, void, undefined> {
   const { signal, filter } = options;
   if (signal?.aborted || lifecycle.isClosed()) return;
   const stop = stopWhen(signal, lifecycle.closed);
@@ -39,7 +47,10 @@ async function* run(context: EsdbReadContext, options: SubscribeOptions, lifecyc
     if (matchesNothing(filter)) return void (await stop.promise);
     const from = options.fromPosition !== undefined && options.fromPosition >= 0n ? options.fromPosition : undefined;
     try {
-      subscription = context.client.subscribeToAll({ fromPosition: toEsdbStartPosition(from), filter: serverFilter(filter, context.namespace) });
+      subscription = context.client.subscribeToAll({
+        fromPosition: toEsdbStartPosition(from),
+        filter: serverFilter(filter, context.namespace),
+      });
     } catch (error) {
       throw mapEsdbError(error);
     }
@@ -72,7 +83,10 @@ async function* run(context: EsdbReadContext, options: SubscribeOptions, lifecyc
 }
 
 /** A promise that resolves with STOPPED when the signal aborts or the store closes; dispose removes the listener. */
-function stopWhen(signal: AbortSignal | undefined, closed: Promise<void>): { promise: Promise<typeof STOPPED>; dispose(): void } {
+function stopWhen(
+  signal: AbortSignal | undefined,
+  closed: Promise<void>,
+): { promise: Promise<typeof STOPPED>; dispose(): void } {
   let onAbort: (() => void) | undefined;
   const aborted = new Promise<typeof STOPPED>((resolve) => {
     onAbort = () => resolve(STOPPED);

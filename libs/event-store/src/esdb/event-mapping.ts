@@ -59,7 +59,9 @@ export function toRecordedEvent(event: EsdbRecordedEvent, stream: string): Recor
     );
   }
   if (!event.isJson || !isJsonObject(event.data) || !isJsonObject(event.metadata)) {
-    throw new TypeError(`EventStoreDB event ${event.id} in ${event.streamId} is not a JSON event with object data and metadata`);
+    throw new TypeError(
+      `EventStoreDB event ${event.id} in ${event.streamId} is not a JSON event with object data and metadata`,
+    );
   }
   return {
     // ESDB formats uuids in lower case; lower-casing anyway keeps ids comparable with the validated ones.

@@ -36,10 +36,14 @@ export function matchesNothing(filter: EventFilter | undefined): boolean {
 export function serverFilter(filter: EventFilter | undefined, namespace: string | undefined): EsdbServerFilter {
   const scope = namespace === undefined ? '' : `${namespace}.`;
   if (filter?.categories) {
-    return { filterOn: 'streamName', regex: `^${escapeRegex(scope)}(?:${filter.categories.map(escapeRegex).join('|')})(?:-|$)` };
+    return {
+      filterOn: 'streamName',
+      regex: `^${escapeRegex(scope)}(?:${filter.categories.map(escapeRegex).join('|')})(?:-|$)`,
+    };
   }
   if (namespace !== undefined) return { filterOn: 'streamName', prefixes: [scope] };
-  if (filter?.eventTypes) return { filterOn: 'eventType', regex: `^(?:${filter.eventTypes.map(escapeRegex).join('|')})$` };
+  if (filter?.eventTypes)
+    return { filterOn: 'eventType', regex: `^(?:${filter.eventTypes.map(escapeRegex).join('|')})$` };
   return { filterOn: 'eventType', regex: EXCLUDE_SYSTEM_EVENTS };
 }
 
@@ -47,7 +51,11 @@ export function serverFilter(filter: EventFilter | undefined, namespace: string 
  * The logical stream of an event the port should deliver under `filter`, or undefined to skip it: system events,
  * events outside the namespace, and events whose category or type does not match.
  */
-export function acceptsEvent(event: EsdbRecordedEvent, filter: EventFilter | undefined, namespace: string | undefined): string | undefined {
+export function acceptsEvent(
+  event: EsdbRecordedEvent,
+  filter: EventFilter | undefined,
+  namespace: string | undefined,
+): string | undefined {
   if (isSystemEvent(event)) return undefined;
   const stream = fromEsdbStreamName(event.streamId, namespace);
   if (stream === undefined) return undefined;

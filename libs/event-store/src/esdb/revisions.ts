@@ -67,5 +67,8 @@ export function toEsdbStreamRead(
   direction: 'forwards' | 'backwards' | undefined,
 ): { fromRevision: 'start' | 'end' | bigint; direction: 'forwards' | 'backwards' } {
   const backwards = direction === 'backwards';
-  return { direction: backwards ? 'backwards' : 'forwards', fromRevision: fromRevision ?? (backwards ? 'end' : 'start') };
+  return {
+    direction: backwards ? 'backwards' : 'forwards',
+    fromRevision: fromRevision ?? (backwards ? 'end' : 'start'),
+  };
 }

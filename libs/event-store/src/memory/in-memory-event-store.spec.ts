@@ -29,7 +29,9 @@ describe('in-memory event store', () => {
     const live = take(store.subscribeToAll(), 1);
     await store.close();
     await expect(live).resolves.toEqual([]);
-    await expect(store.append('case-1', testEvents(1), { expectedRevision: 'any' })).rejects.toBeInstanceOf(EventStoreUnavailable);
+    await expect(store.append('case-1', testEvents(1), { expectedRevision: 'any' })).rejects.toBeInstanceOf(
+      EventStoreUnavailable,
+    );
     await expect(store.readAll()).rejects.toBeInstanceOf(EventStoreUnavailable);
   });
 });

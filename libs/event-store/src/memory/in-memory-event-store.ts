@@ -102,7 +102,11 @@ class InMemoryEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
-    const source = { readAll: (o: ReadAllOptions) => this.readAll(o), isClosed: () => this.closed, notifier: this.notifier };
+    const source = {
+      readAll: (o: ReadAllOptions) => this.readAll(o),
+      isClosed: () => this.closed,
+      notifier: this.notifier,
+    };
     // No poll: nothing outside this object can write to it.
     return pollingSubscription(source, options, { pageSize: this.pageSize });
   }

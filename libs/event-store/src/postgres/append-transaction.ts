@@ -68,8 +68,17 @@ export async function appendWithinTransaction(
   );
   const row = headResult.rows[0];
   const head: StreamHead | undefined =
-    row.revision === null ? undefined : { revision: BigInt(row.revision), position: BigInt(row.position as string), hash: row.hash as string };
-  const existing = events.length === 0 ? [] : await storedRefs(client, ref, events.map((event) => event.id));
+    row.revision === null
+      ? undefined
+      : { revision: BigInt(row.revision), position: BigInt(row.position as string), hash: row.hash as string };
+  const existing =
+    events.length === 0
+      ? []
+      : await storedRefs(
+          client,
+          ref,
+          events.map((event) => event.id),
+        );
   const recordedAt = options.now ? options.now().toISOString() : row.now;
 
   const plan = planAppend(request, head, existing, recordedAt);
@@ -98,12 +107,21 @@ export async function appendWithinTransaction(
   return { result: { nextRevision: plan.events[plan.events.length - 1].revision, position }, wrote: true };
 }
 
-async function storedRefs(client: Pick<ClientBase, 'query'>, ref: EventsTableRef, ids: readonly string[]): Promise<StoredEventRef[]> {
+async function storedRefs(
+  client: Pick<ClientBase, 'query'>,
+  ref: EventsTableRef,
+  ids: readonly string[],
+): Promise<StoredEventRef[]> {
   const result = await client.query<StoredRow>(
     `SELECT id::text AS id, stream, revision::text AS revision, position::text AS position FROM ${ref.table} WHERE id = ANY($1::uuid[])`,
     [ids],
   );
-  return result.rows.map((stored) => ({ id: stored.id, stream: stored.stream, revision: BigInt(stored.revision), position: BigInt(stored.position) }));
+  return result.rows.map((stored) => ({
+    id: stored.id,
+    stream: stored.stream,
+    revision: BigInt(stored.revision),
+    position: BigInt(stored.position),
+  }));
 }
 
 /** The unique constraints whose violation means "a concurrent writer got there first": re-plan and decide again. */

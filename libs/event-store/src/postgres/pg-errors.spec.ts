@@ -3,7 +3,8 @@ import { isAppendRace } from './append-transaction';
 import { isUnavailable, mapPgError } from './pg-errors';
 
 /** A pg-style error: what pg's DatabaseError and Node's socket errors carry. */
-const pgError = (fields: { code?: string; constraint?: string; message?: string }) => Object.assign(new Error(fields.message ?? 'x'), fields);
+const pgError = (fields: { code?: string; constraint?: string; message?: string }) =>
+  Object.assign(new Error(fields.message ?? 'x'), fields);
 
 describe('PostgreSQL error mapping', () => {
   it.each([

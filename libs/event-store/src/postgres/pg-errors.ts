@@ -9,10 +9,20 @@ import { EventStoreUnavailable } from '../errors';
 const UNAVAILABLE_SQLSTATE = /^(08|53|57P0|58)|^57014$/;
 
 /** Node socket errors. */
-const UNAVAILABLE_SYSCALL = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const UNAVAILABLE_SYSCALL = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 
 /** pg and pg-pool report these without a code. */
-const UNAVAILABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|connection error and is not queryable|Query read timeout|connection timeout/i;
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|connection error and is not queryable|Query read timeout|connection timeout/i;
 
 /** True when the error says the server could not be reached, went away, or timed out. */
 export function isUnavailable(error: unknown): boolean {

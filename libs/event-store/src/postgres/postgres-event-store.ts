@@ -24,7 +24,16 @@ import { assertMaxCount, CommitNotifier, pollingSubscription } from '../subscrip
 import { appendWithinTransaction, isAppendRace, type AppendOutcome } from './append-transaction';
 import { NotificationListener } from './listener';
 import { guarded, mapPgError } from './pg-errors';
-import { eventsTableIds, eventsTableRef, migrate, POSITION_STRIDE, readDurabilitySettings, type EventsTableIds, type EventsTableRef, type PostgresDurabilitySettings } from './schema';
+import {
+  eventsTableIds,
+  eventsTableRef,
+  migrate,
+  POSITION_STRIDE,
+  readDurabilitySettings,
+  type EventsTableIds,
+  type EventsTableRef,
+  type PostgresDurabilitySettings,
+} from './schema';
 import { visibleBelow } from './visibility';
 
 /** Options of createPostgresEventStore. Only `connectionString` is required. */
@@ -95,7 +104,12 @@ class PgStore implements PostgresEventStore {
     const borrowed = { connect: () => pool.connect(), end: async () => undefined };
     this.root = new Kysely<EventStoreTables>({ dialect: new PostgresDialect({ pool: borrowed }) });
     this.db = this.root.withSchema(ref.schema);
-    this.listener = new NotificationListener(config, ref.channel, () => this.notifier.notify(), options.pollIntervalMs ?? 1000);
+    this.listener = new NotificationListener(
+      config,
+      ref.channel,
+      () => this.notifier.notify(),
+      options.pollIntervalMs ?? 1000,
+    );
   }
 
   append(stream: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult> {
@@ -196,7 +210,12 @@ class PgStore implements PostgresEventStore {
       } catch (error) {
         if (!isAppendRace(error)) throw mapPgError(error, 'append');
         if (attempt >= attempts) {
-          throw new WrongExpectedRevision(request.stream, request.expectedRevision, await this.actualRevision(request.stream), 'concurrent writers kept taking the revision');
+          throw new WrongExpectedRevision(
+            request.stream,
+            request.expectedRevision,
+            await this.actualRevision(request.stream),
+            'concurrent writers kept taking the revision',
+          );
         }
       }
     }
@@ -208,11 +227,17 @@ class PgStore implements PostgresEventStore {
     let broken: unknown;
     try {
       await client.query('BEGIN');
-      const outcome = await appendWithinTransaction(client, this.ref, request, { now: this.options.now, onInsert: () => (inserted = true) });
+      const outcome = await appendWithinTransaction(client, this.ref, request, {
+        now: this.options.now,
+        onInsert: () => (inserted = true),
+      });
       await client.query('COMMIT');
       return outcome;
     } catch (error) {
-      broken = await client.query('ROLLBACK').then(() => undefined, (rollbackError: unknown) => rollbackError);
+      broken = await client.query('ROLLBACK').then(
+        () => undefined,
+        (rollbackError: unknown) => rollbackError,
+      );
       // A rolled-back appender may have been holding the horizon back, and an aborted transaction sends no NOTIFY.
       if (inserted && broken === undefined) await this.wakeOthers(client);
       throw error;

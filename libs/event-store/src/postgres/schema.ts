@@ -28,7 +28,8 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,55}$/;
 
 /** Validates the schema name and derives the table reference. Throws RangeError for a name outside [a-z0-9_]. */
 export function eventsTableRef(schema: string): EventsTableRef {
-  if (!SCHEMA_NAME.test(schema)) throw new RangeError(`PostgreSQL event store schema must match ${SCHEMA_NAME.source}, got "${schema}"`);
+  if (!SCHEMA_NAME.test(schema))
+    throw new RangeError(`PostgreSQL event store schema must match ${SCHEMA_NAME.source}, got "${schema}"`);
   return { schema, table: `"${schema}".events`, channel: `${schema}.events` };
 }
 
@@ -85,10 +86,15 @@ export async function migrate(pool: Pool, ref: EventsTableRef): Promise<void> {
     await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [MIGRATION_LOCK_CLASS, ref.schema]);
     const version = await storedVersion(client, ref);
     if (version > EVENTS_SCHEMA_VERSION) {
-      throw new Error(`Event store schema "${ref.schema}" is at version ${version}, newer than this build supports (${EVENTS_SCHEMA_VERSION})`);
+      throw new Error(
+        `Event store schema "${ref.schema}" is at version ${version}, newer than this build supports (${EVENTS_SCHEMA_VERSION})`,
+      );
     }
     if (version < EVENTS_SCHEMA_VERSION) await client.query(schemaV1(ref));
-    if (version === 0) await client.query(`INSERT INTO "${ref.schema}".event_store_schema (version) VALUES ($1)`, [EVENTS_SCHEMA_VERSION]);
+    if (version === 0)
+      await client.query(`INSERT INTO "${ref.schema}".event_store_schema (version) VALUES ($1)`, [
+        EVENTS_SCHEMA_VERSION,
+      ]);
     await client.query('COMMIT');
     client.release();
   } catch (error) {
@@ -99,9 +105,13 @@ export async function migrate(pool: Pool, ref: EventsTableRef): Promise<void> {
 }
 
 async function storedVersion(client: ClientBase, ref: EventsTableRef): Promise<number> {
-  const exists = await client.query<{ present: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS present`, [`"${ref.schema}".event_store_schema`]);
+  const exists = await client.query<{ present: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS present`, [
+    `"${ref.schema}".event_store_schema`,
+  ]);
   if (!exists.rows[0].present) return 0;
-  const row = await client.query<{ version: number | null }>(`SELECT max(version) AS version FROM "${ref.schema}".event_store_schema`);
+  const row = await client.query<{ version: number | null }>(
+    `SELECT max(version) AS version FROM "${ref.schema}".event_store_schema`,
+  );
   return row.rows[0].version ?? 0;
 }
 

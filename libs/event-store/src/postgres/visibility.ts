@@ -65,7 +65,10 @@ export type Queryable = Pick<Pool, 'query'> | Pick<ClientBase, 'query'>;
  * headPosition). Run it, then read in a separate statement: the read's snapshot must be taken after this returns.
  */
 export async function visibleBelow(db: Queryable, ids: EventsTableIds): Promise<bigint> {
-  const result = await (db as Pick<Pool, 'query'>).query<{ horizon: string }>(HORIZON_SQL, [ids.databaseOid, ids.relationOid]);
+  const result = await (db as Pick<Pool, 'query'>).query<{ horizon: string }>(HORIZON_SQL, [
+    ids.databaseOid,
+    ids.relationOid,
+  ]);
   return BigInt(result.rows[0].horizon) * POSITION_STRIDE;
 }
 

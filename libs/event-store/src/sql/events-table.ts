@@ -44,7 +44,11 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
 }
 
 /** Events of one stream (possibly none: the caller decides whether that means StreamNotFound). */
-export async function selectStream(db: Kysely<EventStoreTables>, stream: string, options: ReadStreamOptions): Promise<RecordedEvent[]> {
+export async function selectStream(
+  db: Kysely<EventStoreTables>,
+  stream: string,
+  options: ReadStreamOptions,
+): Promise<RecordedEvent[]> {
   const backwards = options.direction === 'backwards';
   let query = db
     .selectFrom('events')
@@ -52,7 +56,8 @@ export async function selectStream(db: Kysely<EventStoreTables>, stream: string,
     .where('stream', '=', stream)
     .orderBy('revision', backwards ? 'desc' : 'asc');
   // EventStoreDB semantics: fromRevision is inclusive, and backwards reads go down from it.
-  if (options.fromRevision !== undefined) query = query.where('revision', backwards ? '<=' : '>=', options.fromRevision);
+  if (options.fromRevision !== undefined)
+    query = query.where('revision', backwards ? '<=' : '>=', options.fromRevision);
   if (options.maxCount !== undefined) query = query.limit(options.maxCount);
   return (await query.execute()).map(toRecordedEvent);
 }
@@ -68,7 +73,11 @@ export async function streamExists(db: Kysely<EventStoreTables>, stream: string)
  * list matches nothing (a projection that handles no event type receives no events). `below`, when given, is an
  * exclusive upper bound on positions (PostgreSQL's visibility horizon, see postgres/visibility.ts).
  */
-export async function selectAll(db: Kysely<EventStoreTables>, options: ReadAllOptions, below?: bigint): Promise<RecordedEvent[]> {
+export async function selectAll(
+  db: Kysely<EventStoreTables>,
+  options: ReadAllOptions,
+  below?: bigint,
+): Promise<RecordedEvent[]> {
   const { fromPosition, maxCount, filter } = options;
   if (filter?.categories?.length === 0 || filter?.eventTypes?.length === 0 || maxCount === 0) return [];
   let query = db.selectFrom('events').selectAll().orderBy('position', 'asc');

@@ -40,7 +40,9 @@ interface PendingAppend {
   readonly reject: (error: unknown) => void;
 }
 
-type Outcome = { readonly ok: true; readonly result: AppendResult; readonly wrote: boolean } | { readonly ok: false; readonly error: unknown };
+type Outcome =
+  | { readonly ok: true; readonly result: AppendResult; readonly wrote: boolean }
+  | { readonly ok: false; readonly error: unknown };
 
 interface HeadRow {
   revision: bigint;
@@ -149,7 +151,10 @@ export class GroupCommitWriter {
   }
 
   private applyAppend(request: ValidatedAppend, recordedAt: string): { result: AppendResult; wrote: boolean } {
-    const existing = request.events.length === 0 ? [] : (this.sql.findIds.all(JSON.stringify(request.events.map((event) => event.id))) as StoredEventRef[]);
+    const existing =
+      request.events.length === 0
+        ? []
+        : (this.sql.findIds.all(JSON.stringify(request.events.map((event) => event.id))) as StoredEventRef[]);
     const plan = planAppend(request, this.head(request.stream), existing, recordedAt);
     if (plan.kind === 'done') return { result: plan.result, wrote: false };
     const category = streamCategory(request.stream);
@@ -184,7 +189,12 @@ export class GroupCommitWriter {
     const code = (error as { code?: unknown } | null)?.code;
     if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
       const actual = actualRevision(this.head(request.stream));
-      return new WrongExpectedRevision(request.stream, request.expectedRevision, actual, 'a concurrent writer took the revision');
+      return new WrongExpectedRevision(
+        request.stream,
+        request.expectedRevision,
+        actual,
+        'a concurrent writer took the revision',
+      );
     }
     return error;
   }
@@ -202,7 +212,9 @@ function prepareStatements(db: Database.Database) {
          FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1`,
     ),
     // One statement for any batch size: the ids travel as a JSON array.
-    findIds: db.prepare('SELECT id, stream, revision, position FROM events WHERE id IN (SELECT value FROM json_each(?))'),
+    findIds: db.prepare(
+      'SELECT id, stream, revision, position FROM events WHERE id IN (SELECT value FROM json_each(?))',
+    ),
     insert: db.prepare(
       `INSERT INTO events (id, stream, category, revision, type, data, metadata, recorded_at)
        VALUES (@id, @stream, @category, @revision, @type, @data, @metadata, @recordedAt)`,

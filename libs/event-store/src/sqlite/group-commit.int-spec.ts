@@ -27,7 +27,9 @@ describe('sqlite group commit', () => {
 
   it('commits 50 appends issued in one tick in one transaction (one fsync)', async () => {
     open();
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => store.append(`case-${i}`, testEvents(2), { expectedRevision: 'no_stream' })));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => store.append(`case-${i}`, testEvents(2), { expectedRevision: 'no_stream' })),
+    );
     expect(results).toHaveLength(50);
     expect(store.groupCommitStats()).toEqual({ transactions: 1, appends: 50, largestGroup: 50 });
     expect(await store.readAll()).toHaveLength(100);
@@ -41,7 +43,11 @@ describe('sqlite group commit', () => {
 
   it('splits a burst larger than maxGroupSize into several transactions, in order', async () => {
     open({ maxGroupSize: 4 });
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => store.append('case-1', testEvents(1), { expectedRevision: i === 0 ? 'no_stream' : BigInt(i - 1) })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        store.append('case-1', testEvents(1), { expectedRevision: i === 0 ? 'no_stream' : BigInt(i - 1) }),
+      ),
+    );
     expect(results.map((result) => result.nextRevision)).toEqual(Array.from({ length: 10 }, (_, i) => BigInt(i)));
     expect(store.groupCommitStats()).toMatchObject({ transactions: 3, appends: 10, largestGroup: 4 });
     expect(verifyChain(await store.readStream('case-1'))).toEqual({ ok: true });
@@ -52,7 +58,9 @@ describe('sqlite group commit', () => {
     // A trigger installed by another connection makes an insert fail after the append's first row went in,
     // which exercises the per-append savepoint rollback.
     const other = new Database(join(dir, 'events.db'));
-    other.exec(`CREATE TRIGGER boom BEFORE INSERT ON events WHEN NEW.type = 'Boom' BEGIN SELECT RAISE(ABORT, 'boom'); END`);
+    other.exec(
+      `CREATE TRIGGER boom BEFORE INSERT ON events WHEN NEW.type = 'Boom' BEGIN SELECT RAISE(ABORT, 'boom'); END`,
+    );
     other.close();
     await store.append('case-0', testEvents(1), { expectedRevision: 'no_stream' });
     const invalid = { ...testEvent(), metadata: { ...testMetadata(), commandId: '' } } as EventToAppend;
@@ -64,7 +72,14 @@ describe('sqlite group commit', () => {
       store.append('case-4', testEvents(1), { expectedRevision: 'no_stream' }),
       store.append('case-1', testEvents(1), { expectedRevision: 1n }),
     ]);
-    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'rejected',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
     const reasons = outcomes.map((outcome) => (outcome.status === 'rejected' ? outcome.reason : undefined));
     expect(reasons[1]).toBeInstanceOf(WrongExpectedRevision);
     expect(String(reasons[2])).toMatch(/boom/);
@@ -78,7 +93,10 @@ describe('sqlite group commit', () => {
   it('stamps every event of a group with one recordedAt, read from the store clock', async () => {
     let tick = 0;
     open({ now: () => new Date(Date.UTC(2026, 6, 1, 0, 0, tick++)) });
-    await Promise.all([store.append('case-1', testEvents(1), { expectedRevision: 'any' }), store.append('case-2', testEvents(1), { expectedRevision: 'any' })]);
+    await Promise.all([
+      store.append('case-1', testEvents(1), { expectedRevision: 'any' }),
+      store.append('case-2', testEvents(1), { expectedRevision: 'any' }),
+    ]);
     await store.append('case-3', testEvents(1), { expectedRevision: 'any' });
     expect((await store.readAll()).map((event) => event.metadata.recordedAt)).toEqual([
       '2026-07-01T00:00:00.000Z',

@@ -70,7 +70,9 @@ function migrate(db: Database.Database): void {
   db.transaction(() => {
     const version = Number(db.pragma('user_version', { simple: true }));
     if (version > EVENTS_SCHEMA_VERSION) {
-      throw new Error(`Event database schema version ${version} is newer than this build supports (${EVENTS_SCHEMA_VERSION})`);
+      throw new Error(
+        `Event database schema version ${version} is newer than this build supports (${EVENTS_SCHEMA_VERSION})`,
+      );
     }
     db.exec(SCHEMA_V1);
     db.pragma(`user_version = ${EVENTS_SCHEMA_VERSION}`);
@@ -81,5 +83,9 @@ function migrate(db: Database.Database): void {
 export function readDurabilitySettings(db: Database.Database): DurabilitySettings {
   const journalMode = String(db.pragma('journal_mode', { simple: true })).toLowerCase();
   const synchronousLevel = Number(db.pragma('synchronous', { simple: true }));
-  return { journalMode, synchronous: SYNCHRONOUS_NAMES[synchronousLevel] ?? String(synchronousLevel), synchronousLevel };
+  return {
+    journalMode,
+    synchronous: SYNCHRONOUS_NAMES[synchronousLevel] ?? String(synchronousLevel),
+    synchronousLevel,
+  };
 }

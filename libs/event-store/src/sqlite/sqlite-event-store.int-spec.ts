@@ -68,7 +68,9 @@ describe('sqlite event store', () => {
     const pending = store.append('case-1', testEvents(2), { expectedRevision: 'no_stream' });
     await store.close();
     await expect(pending).resolves.toMatchObject({ nextRevision: 1n });
-    await expect(store.append('case-1', testEvents(1), { expectedRevision: 'any' })).rejects.toBeInstanceOf(EventStoreUnavailable);
+    await expect(store.append('case-1', testEvents(1), { expectedRevision: 'any' })).rejects.toBeInstanceOf(
+      EventStoreUnavailable,
+    );
     await expect(store.readAll()).rejects.toBeInstanceOf(EventStoreUnavailable);
     expect(await open().readStream('case-1')).toHaveLength(2);
   });
@@ -105,9 +107,13 @@ describe('sqlite event store', () => {
     const other = new Database(file.filename);
     try {
       other.exec('BEGIN IMMEDIATE');
-      await expect(store.append('case-1', testEvents(1), { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(EventStoreUnavailable);
+      await expect(store.append('case-1', testEvents(1), { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(
+        EventStoreUnavailable,
+      );
       other.exec('ROLLBACK');
-      await expect(store.append('case-1', testEvents(1), { expectedRevision: 'no_stream' })).resolves.toMatchObject({ nextRevision: 0n });
+      await expect(store.append('case-1', testEvents(1), { expectedRevision: 'no_stream' })).resolves.toMatchObject({
+        nextRevision: 0n,
+      });
     } finally {
       other.close();
     }

@@ -96,7 +96,11 @@ class SqliteStore implements SqliteEventStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
-    const source = { readAll: (o: ReadAllOptions) => this.readAll(o), isClosed: () => this.closing !== undefined, notifier: this.notifier };
+    const source = {
+      readAll: (o: ReadAllOptions) => this.readAll(o),
+      isClosed: () => this.closing !== undefined,
+      notifier: this.notifier,
+    };
     return pollingSubscription(source, options, {
       pageSize: this.options.subscriptionPageSize ?? 256,
       pollIntervalMs: this.options.pollIntervalMs ?? 1000,

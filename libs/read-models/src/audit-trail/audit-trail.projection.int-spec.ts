@@ -5,7 +5,15 @@ import { tableNamesFor } from '../projection';
 import { loadCheckpoint } from '../runtime/checkpoints';
 import { createProjector } from '../runtime/projector';
 import { rebuildProjection } from '../runtime/rebuild';
-import { appendHistory, openEvents, openReadModels, recordingLogger, rowsOf, tempFiles, type TempFiles } from '../testing/read-model-fixtures';
+import {
+  appendHistory,
+  openEvents,
+  openReadModels,
+  recordingLogger,
+  rowsOf,
+  tempFiles,
+  type TempFiles,
+} from '../testing/read-model-fixtures';
 import { auditTrailProjection } from './audit-trail.projection';
 
 describe('audit_trail projection', () => {
@@ -27,7 +35,14 @@ describe('audit_trail projection', () => {
 
   async function runToHead(): Promise<bigint> {
     const head = await store.headPosition();
-    const projector = createProjector({ eventStore: store, db, projections: [auditTrailProjection], batchSize: 4, logger: recordingLogger(), controlPollMs: 0 });
+    const projector = createProjector({
+      eventStore: store,
+      db,
+      projections: [auditTrailProjection],
+      batchSize: 4,
+      logger: recordingLogger(),
+      controlPollMs: 0,
+    });
     await projector.start();
     await projector.waitForPosition(head);
     await projector.stop();
@@ -40,7 +55,9 @@ describe('audit_trail projection', () => {
     const events = await store.readAll();
     const rows = await db.selectFrom('audit_trail').selectAll().orderBy('position').execute();
 
-    expect(rows.map((row) => [row.event_type, row.case_id, row.actor_id, row.actor_role, row.office_id, row.effective_date])).toEqual([
+    expect(
+      rows.map((row) => [row.event_type, row.case_id, row.actor_id, row.actor_role, row.office_id, row.effective_date]),
+    ).toEqual([
       ['CaseReceived', 'HP-A-0001', 'chv-tran', 'officer', 'HP-NGO-QUYEN', '2018-03-01'],
       ['EnforcementDecisionIssued', 'HP-A-0001', 'head-le', 'head', 'HP-NGO-QUYEN', '2018-03-05'],
       ['ComplaintFiled', 'HP-A-0001', 'chv-tran', 'officer', 'HP-NGO-QUYEN', '2018-03-12'],
@@ -77,7 +94,11 @@ describe('audit_trail projection', () => {
     const once = await rowsOf(db, 'audit_trail');
     const checkpoint = await loadCheckpoint(db, 'audit_trail');
     const events = await store.readAll();
-    await db.transaction().execute((trx) => auditTrailProjection.apply(events, trx, tableNamesFor(auditTrailProjection, checkpoint?.activeGeneration ?? 1)));
+    await db
+      .transaction()
+      .execute((trx) =>
+        auditTrailProjection.apply(events, trx, tableNamesFor(auditTrailProjection, checkpoint?.activeGeneration ?? 1)),
+      );
     expect(await rowsOf(db, 'audit_trail')).toEqual(once);
   });
 

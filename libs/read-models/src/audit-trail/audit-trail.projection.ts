@@ -51,7 +51,11 @@ async function createAuditTrailTables(trx: Transaction<ReadModelDatabase>, table
   }
 }
 
-async function applyAuditTrail(events: readonly RecordedEvent[], trx: Transaction<ReadModelDatabase>, tables: TableNames): Promise<void> {
+async function applyAuditTrail(
+  events: readonly RecordedEvent[],
+  trx: Transaction<ReadModelDatabase>,
+  tables: TableNames,
+): Promise<void> {
   const rows = events.map(auditTrailRow);
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     await trx
@@ -66,7 +70,8 @@ async function applyAuditTrail(events: readonly RecordedEvent[], trx: Transactio
 /** The audit row of one event; throws (a poison event) only if the envelope itself is malformed. */
 export function auditTrailRow(event: RecordedEvent): Insertable<AuditTrailTable> {
   const { metadata } = event;
-  if (!metadata?.actor?.id || !metadata.actor.role) throw new TypeError(`Event ${event.id} has no actor in its metadata`);
+  if (!metadata?.actor?.id || !metadata.actor.role)
+    throw new TypeError(`Event ${event.id} has no actor in its metadata`);
   return {
     position: event.position,
     event_id: event.id,

@@ -58,7 +58,10 @@ export interface AuditTrailPage {
 /** A filter value the query cannot use; `field` names it. */
 export class InvalidAuditTrailQuery extends Error {
   override readonly name = 'InvalidAuditTrailQuery';
-  constructor(readonly field: keyof AuditTrailQuery, message: string) {
+  constructor(
+    readonly field: keyof AuditTrailQuery,
+    message: string,
+  ) {
     super(`${field}: ${message}`);
   }
 }
@@ -66,40 +69,56 @@ export class InvalidAuditTrailQuery extends Error {
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Queries the audit trail. Throws InvalidAuditTrailQuery for a bad limit, cursor or time bound. */
-export async function queryAuditTrail(db: Kysely<ReadModelDatabase>, query: AuditTrailQuery = {}): Promise<AuditTrailPage> {
+export async function queryAuditTrail(
+  db: Kysely<ReadModelDatabase>,
+  query: AuditTrailQuery = {},
+): Promise<AuditTrailPage> {
   const limit = query.limit ?? 100;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new InvalidAuditTrailQuery('limit', `must be a whole number from 1 to 1000, got ${limit}`);
-  if (query.cursor !== undefined && !/^\d{1,19}$/.test(query.cursor)) throw new InvalidAuditTrailQuery('cursor', 'is not a cursor this API returned');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+    throw new InvalidAuditTrailQuery('limit', `must be a whole number from 1 to 1000, got ${limit}`);
+  if (query.cursor !== undefined && !/^\d{1,19}$/.test(query.cursor))
+    throw new InvalidAuditTrailQuery('cursor', 'is not a cursor this API returned');
   const from = query.from === undefined ? undefined : timeBound('from', query.from);
   const to = query.to === undefined ? undefined : timeBound('to', query.to);
 
   // One read snapshot for rows and checkpoint, so `position` is exactly what the rows reflect.
-  return db.transaction().setAccessMode('read only').execute(async (trx) => {
-    let select = trx.selectFrom('audit_trail').selectAll();
-    if (query.caseId !== undefined) select = select.where('case_id', '=', query.caseId);
-    if (query.actorId !== undefined) select = select.where('actor_id', '=', query.actorId);
-    if (query.officeId !== undefined) select = select.where('office_id', '=', query.officeId);
-    if (query.eventType !== undefined) select = select.where('event_type', '=', query.eventType);
-    if (from !== undefined) select = select.where('recorded_at', '>=', from);
-    if (to !== undefined) select = select.where('recorded_at', '<', to);
-    if (query.cursor !== undefined) select = select.where('position', '>', BigInt(query.cursor));
-    // One row more than asked tells whether there is a next page without a count.
-    const rows = await select.orderBy('position').limit(limit + 1).execute();
-    const checkpoint = await trx.selectFrom('projection_checkpoints').select('position').where('name', '=', 'audit_trail').executeTakeFirst();
-    const entries = rows.slice(0, limit).map(toEntry);
-    const more = rows.length > limit;
-    return {
-      entries,
-      nextCursor: more ? entries[entries.length - 1].position.toString() : null,
-      position: checkpoint ? BigInt(checkpoint.position) : NO_POSITION,
-    };
-  });
+  return db
+    .transaction()
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      let select = trx.selectFrom('audit_trail').selectAll();
+      if (query.caseId !== undefined) select = select.where('case_id', '=', query.caseId);
+      if (query.actorId !== undefined) select = select.where('actor_id', '=', query.actorId);
+      if (query.officeId !== undefined) select = select.where('office_id', '=', query.officeId);
+      if (query.eventType !== undefined) select = select.where('event_type', '=', query.eventType);
+      if (from !== undefined) select = select.where('recorded_at', '>=', from);
+      if (to !== undefined) select = select.where('recorded_at', '<', to);
+      if (query.cursor !== undefined) select = select.where('position', '>', BigInt(query.cursor));
+      // One row more than asked tells whether there is a next page without a count.
+      const rows = await select
+        .orderBy('position')
+        .limit(limit + 1)
+        .execute();
+      const checkpoint = await trx
+        .selectFrom('projection_checkpoints')
+        .select('position')
+        .where('name', '=', 'audit_trail')
+        .executeTakeFirst();
+      const entries = rows.slice(0, limit).map(toEntry);
+      const more = rows.length > limit;
+      return {
+        entries,
+        nextCursor: more ? entries[entries.length - 1].position.toString() : null,
+        position: checkpoint ? BigInt(checkpoint.position) : NO_POSITION,
+      };
+    });
 }
 
 function timeBound(field: 'from' | 'to', value: string): string {
   if (DATE_ONLY.test(value) && !Number.isNaN(Date.parse(value))) return value;
   const time = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(time)) throw new InvalidAuditTrailQuery(field, `must be an ISO date or date-time, got "${value}"`);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(time))
+    throw new InvalidAuditTrailQuery(field, `must be an ISO date or date-time, got "${value}"`);
   // recordedAt is stored as UTC ISO with milliseconds; normalising makes the text comparison a time comparison.
   return new Date(time).toISOString();
 }

@@ -24,7 +24,11 @@ describe('open case deadlines', () => {
       { kind: 'VALUER_CONTRACT', subject: 'car', dueOn: '2018-04-12' },
     ];
     expect(earliestDeadline(sameDay)).toEqual({ kind: 'VALUER_CONTRACT', subject: 'car', dueOn: '2018-04-12' });
-    expect(earliestDeadline(sameDay.slice(0, 2))).toEqual({ kind: 'DISBURSEMENT', subject: 'thu-1', dueOn: '2018-04-12' });
+    expect(earliestDeadline(sameDay.slice(0, 2))).toEqual({
+      kind: 'DISBURSEMENT',
+      subject: 'thu-1',
+      dueOn: '2018-04-12',
+    });
     expect(earliestDeadline([...sameDay, verification])).toBe(verification);
   });
 });

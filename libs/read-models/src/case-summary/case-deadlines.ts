@@ -39,13 +39,24 @@ export interface OpenDeadline {
 export const WHOLE_CASE = '';
 
 /** The deadlines with this one open (replacing an open one of the same kind and subject). */
-export function opened(deadlines: readonly OpenDeadline[], kind: CaseDeadlineKind, subject: string, dueOn: LocalDate): OpenDeadline[] {
+export function opened(
+  deadlines: readonly OpenDeadline[],
+  kind: CaseDeadlineKind,
+  subject: string,
+  dueOn: LocalDate,
+): OpenDeadline[] {
   return [...closed(deadlines, [kind], subject), { kind, subject, dueOn }];
 }
 
 /** The deadlines without those of these kinds (only for `subject` when given). */
-export function closed(deadlines: readonly OpenDeadline[], kinds: readonly CaseDeadlineKind[], subject?: string): OpenDeadline[] {
-  return deadlines.filter((deadline) => !kinds.includes(deadline.kind) || (subject !== undefined && deadline.subject !== subject));
+export function closed(
+  deadlines: readonly OpenDeadline[],
+  kinds: readonly CaseDeadlineKind[],
+  subject?: string,
+): OpenDeadline[] {
+  return deadlines.filter(
+    (deadline) => !kinds.includes(deadline.kind) || (subject !== undefined && deadline.subject !== subject),
+  );
 }
 
 /** The earliest deadline; ties go to the kind listed first, then to the smaller subject, so the choice is stable. */

@@ -23,7 +23,10 @@ export interface KeptEvent {
 }
 
 /** Creates the generation's case_summary_events table, keyed by (case_id, revision). */
-export async function createCaseSummaryEventsTable(trx: Transaction<ReadModelDatabase>, tables: TableNames): Promise<void> {
+export async function createCaseSummaryEventsTable(
+  trx: Transaction<ReadModelDatabase>,
+  tables: TableNames,
+): Promise<void> {
   const table = tables.physical('case_summary_events');
   await trx.schema
     .createTable(table)
@@ -41,7 +44,11 @@ export async function createCaseSummaryEventsTable(trx: Transaction<ReadModelDat
  * Keeps `events` (each paired with its case) in the history. A batch applied twice inserts nothing new: the summary's
  * revision guard passes its events over, and a row already there is left alone (ON CONFLICT DO NOTHING).
  */
-export async function keepHistory(trx: Transaction<ReadModelDatabase>, tables: TableNames, events: readonly KeptEvent[]): Promise<void> {
+export async function keepHistory(
+  trx: Transaction<ReadModelDatabase>,
+  tables: TableNames,
+  events: readonly KeptEvent[],
+): Promise<void> {
   const table = tables.physical('case_summary_events');
   for (let start = 0; start < events.length; start += ROWS_PER_STATEMENT) {
     const rows = events.slice(start, start + ROWS_PER_STATEMENT).map(({ caseId, event }) => ({
@@ -52,13 +59,26 @@ export async function keepHistory(trx: Transaction<ReadModelDatabase>, tables: T
       type: event.type,
       data: JSON.stringify(event.data),
     }));
-    await trx.insertInto(table).values(rows).onConflict((conflict) => conflict.doNothing()).execute();
+    await trx
+      .insertInto(table)
+      .values(rows)
+      .onConflict((conflict) => conflict.doNothing())
+      .execute();
   }
 }
 
 /** The kept events of one case, in stream order. Metadata is not kept: no fold reads it. */
-export async function historyOf(trx: Transaction<ReadModelDatabase>, tables: TableNames, caseId: string): Promise<FoldableEvent[]> {
-  const rows = await trx.selectFrom(tables.physical('case_summary_events')).selectAll().where('case_id', '=', caseId).orderBy('revision').execute();
+export async function historyOf(
+  trx: Transaction<ReadModelDatabase>,
+  tables: TableNames,
+  caseId: string,
+): Promise<FoldableEvent[]> {
+  const rows = await trx
+    .selectFrom(tables.physical('case_summary_events'))
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('revision')
+    .execute();
   return rows.map((row) => ({
     id: row.event_id,
     revision: BigInt(row.revision),

@@ -7,7 +7,14 @@
  * one step that cannot move forward: the projection then folds the case again from its kept history, retractions
  * applied as the command side applies them (case-summary.refold.ts).
  */
-import { assertNever, type CaseEvent, type CaseReceived, type CaseStatus, type LocalDate, type ObligationItemStatus } from '@thads/domain';
+import {
+  assertNever,
+  type CaseEvent,
+  type CaseReceived,
+  type CaseStatus,
+  type LocalDate,
+  type ObligationItemStatus,
+} from '@thads/domain';
 import { CASE_DEADLINE_KINDS, closed, earliestDeadline, opened, WHOLE_CASE, type OpenDeadline } from './case-deadlines';
 
 /** A case status once the case exists. */
@@ -15,8 +22,18 @@ export type CaseSummaryStatus = Exclude<CaseStatus, 'none'>;
 
 /** Every status a summary can hold, for filters. */
 export const CASE_SUMMARY_STATUSES = [
-  'intake', 'rejected', 'decided', 'enforceable', 'not_enforceable', 'separately_tracked',
-  'postponed', 'suspended', 'entrusted_out', 'terminated', 'settled', 'withdrawn',
+  'intake',
+  'rejected',
+  'decided',
+  'enforceable',
+  'not_enforceable',
+  'separately_tracked',
+  'postponed',
+  'suspended',
+  'entrusted_out',
+  'terminated',
+  'settled',
+  'withdrawn',
 ] as const satisfies readonly CaseSummaryStatus[];
 
 const CLOSED: readonly CaseSummaryStatus[] = ['rejected', 'entrusted_out', 'terminated', 'settled', 'withdrawn'];
@@ -62,10 +79,16 @@ export interface CaseSummary {
  * a detection, not an act: the deadline stays open until the act follows. Named as strings because they may not be in
  * the case codec yet; the fold never sees them (see passedOver).
  */
-export const CASE_DETECTION_EVENT_TYPES: readonly string[] = ['VerificationDeadlineMissed', 'ReverificationDeadlineMissed'];
+export const CASE_DETECTION_EVENT_TYPES: readonly string[] = [
+  'VerificationDeadlineMissed',
+  'ReverificationDeadlineMissed',
+];
 
 /** The case events the fold applies. */
-export type CaseLifecycleEvent = Exclude<CaseEvent, { readonly type: 'VerificationDeadlineMissed' | 'ReverificationDeadlineMissed' }>;
+export type CaseLifecycleEvent = Exclude<
+  CaseEvent,
+  { readonly type: 'VerificationDeadlineMissed' | 'ReverificationDeadlineMissed' }
+>;
 
 /** Where an event sits in the log. */
 export interface EventPlace {
@@ -74,46 +97,106 @@ export interface EventPlace {
 }
 
 /** The summary after `event`. Throws on a history the aggregate cannot have written (an event before CaseReceived). */
-export function foldCaseSummary(summary: CaseSummary | undefined, event: CaseLifecycleEvent, place: EventPlace): CaseSummary {
+export function foldCaseSummary(
+  summary: CaseSummary | undefined,
+  event: CaseLifecycleEvent,
+  place: EventPlace,
+): CaseSummary {
   if (event.type === 'CaseReceived') return received(event, place);
   if (!summary) throw new TypeError(`${event.type} for case ${event.data.caseId} precedes its CaseReceived`);
-  const next: CaseSummary = { ...summary, lastEventType: event.type, lastEffectiveDate: event.data.effectiveDate, revision: place.revision, position: place.position };
+  const next: CaseSummary = {
+    ...summary,
+    lastEventType: event.type,
+    lastEffectiveDate: event.data.effectiveDate,
+    revision: place.revision,
+    position: place.position,
+  };
   const { deadlines } = next;
   switch (event.type) {
     case 'EnforcementRequestRejected':
       return closedCase(next, 'rejected');
     case 'EnforcementDecisionIssued':
-      return { ...next, status: 'decided', decisionOn: event.data.effectiveDate, deadlines: opened(closed(deadlines, ['DECISION']), 'VERIFICATION', WHOLE_CASE, event.data.verificationDueOn) };
+      return {
+        ...next,
+        status: 'decided',
+        decisionOn: event.data.effectiveDate,
+        deadlines: opened(closed(deadlines, ['DECISION']), 'VERIFICATION', WHOLE_CASE, event.data.verificationDueOn),
+      };
     case 'EnforcementOfficerAssigned':
       return { ...next, officerId: event.data.officerId };
     case 'EnforcementConditionsVerified': {
       const verified = closed(deadlines, ['VERIFICATION', 'NOT_ENFORCEABLE_DECISION']);
-      if (event.data.result === 'NOT_ENFORCEABLE') return { ...next, deadlines: opened(verified, 'NOT_ENFORCEABLE_DECISION', WHOLE_CASE, event.data.notEnforceableDecisionDueOn) };
+      if (event.data.result === 'NOT_ENFORCEABLE')
+        return {
+          ...next,
+          deadlines: opened(verified, 'NOT_ENFORCEABLE_DECISION', WHOLE_CASE, event.data.notEnforceableDecisionDueOn),
+        };
       return { ...next, status: next.status === 'decided' ? 'enforceable' : next.status, deadlines: verified };
     }
     case 'NotEnforceableDecided':
-      return { ...next, status: 'not_enforceable', deadlines: opened(closed(deadlines, ['NOT_ENFORCEABLE_DECISION']), 'REVERIFICATION', WHOLE_CASE, event.data.reverificationDueOn) };
+      return {
+        ...next,
+        status: 'not_enforceable',
+        deadlines: opened(
+          closed(deadlines, ['NOT_ENFORCEABLE_DECISION']),
+          'REVERIFICATION',
+          WHOLE_CASE,
+          event.data.reverificationDueOn,
+        ),
+      };
     case 'ConditionsReverified': {
       const due = event.data.reverificationDueOn;
-      const reverified = due === null ? closed(deadlines, ['REVERIFICATION']) : opened(deadlines, 'REVERIFICATION', WHOLE_CASE, due);
-      return { ...next, status: event.data.result === 'ENFORCEABLE' ? 'enforceable' : next.status, deadlines: reverified };
+      const reverified =
+        due === null ? closed(deadlines, ['REVERIFICATION']) : opened(deadlines, 'REVERIFICATION', WHOLE_CASE, due);
+      return {
+        ...next,
+        status: event.data.result === 'ENFORCEABLE' ? 'enforceable' : next.status,
+        deadlines: reverified,
+      };
     }
     case 'AssetSeized':
-      return { ...next, deadlines: opened(deadlines, 'VALUER_CONTRACT', event.data.assetId, event.data.valuerContractDueOn) };
+      return {
+        ...next,
+        deadlines: opened(deadlines, 'VALUER_CONTRACT', event.data.assetId, event.data.valuerContractDueOn),
+      };
     case 'AssetValued':
-      return { ...next, deadlines: opened(closed(deadlines, ['VALUER_CONTRACT'], event.data.assetId), 'AUCTION_CONTRACT', event.data.assetId, event.data.auctionContractDueOn) };
+      return {
+        ...next,
+        deadlines: opened(
+          closed(deadlines, ['VALUER_CONTRACT'], event.data.assetId),
+          'AUCTION_CONTRACT',
+          event.data.assetId,
+          event.data.auctionContractDueOn,
+        ),
+      };
     case 'AssetSoldAtAuction':
     case 'AuctionFailed':
       return { ...next, deadlines: closed(deadlines, ['AUCTION_CONTRACT'], event.data.assetId) };
     case 'FundsCollected':
       return {
         ...next,
-        items: changeItems(next.items, [event.data.itemId], (item) => ({ ...item, collected: item.collected + event.data.amount })),
-        unpaidCollections: [...next.unpaidCollections, { collectionId: event.data.collectionId, itemId: event.data.itemId, unpaid: event.data.amount }],
+        items: changeItems(next.items, [event.data.itemId], (item) => ({
+          ...item,
+          collected: item.collected + event.data.amount,
+        })),
+        unpaidCollections: [
+          ...next.unpaidCollections,
+          { collectionId: event.data.collectionId, itemId: event.data.itemId, unpaid: event.data.amount },
+        ],
         deadlines: opened(deadlines, 'DISBURSEMENT', event.data.collectionId, event.data.disbursementDueOn),
       };
     case 'FundsDisbursed':
-      return disbursed({ ...next, items: changeItems(next.items, [event.data.itemId], (item) => ({ ...item, disbursed: item.disbursed + event.data.amount })) }, event.data.itemId, event.data.amount);
+      return disbursed(
+        {
+          ...next,
+          items: changeItems(next.items, [event.data.itemId], (item) => ({
+            ...item,
+            disbursed: item.disbursed + event.data.amount,
+          })),
+        },
+        event.data.itemId,
+        event.data.amount,
+      );
     case 'EnforcementPostponed':
       return { ...next, status: 'postponed' };
     case 'EnforcementSuspended':
@@ -121,13 +204,22 @@ export function foldCaseSummary(summary: CaseSummary | undefined, event: CaseLif
     case 'EnforcementResumed':
       return { ...next, status: event.data.resumedStatus };
     case 'EnforcementTerminated':
-      return closedCase({ ...next, items: changeItems(next.items, event.data.itemIds, (item) => ({ ...item, status: 'terminated' })) }, 'terminated');
+      return closedCase(
+        { ...next, items: changeItems(next.items, event.data.itemIds, (item) => ({ ...item, status: 'terminated' })) },
+        'terminated',
+      );
     case 'ObligationItemsTerminated':
-      return { ...next, items: changeItems(next.items, event.data.itemIds, (item) => ({ ...item, status: 'terminated' })) };
+      return {
+        ...next,
+        items: changeItems(next.items, event.data.itemIds, (item) => ({ ...item, status: 'terminated' })),
+      };
     case 'CaseSettled':
       return closedCase(next, 'settled');
     case 'EnforcementEntrusted': {
-      const entrusted = { ...next, items: changeItems(next.items, event.data.itemIds, (item) => ({ ...item, status: 'entrusted' as const })) };
+      const entrusted = {
+        ...next,
+        items: changeItems(next.items, event.data.itemIds, (item) => ({ ...item, status: 'entrusted' as const })),
+      };
       return event.data.wholeCase ? closedCase(entrusted, 'entrusted_out') : entrusted;
     }
     case 'MovedToSeparateTrackingRegister':
@@ -165,7 +257,9 @@ export function passedOver(summary: CaseSummary, eventType: string, place: Event
 /** VND still to collect on the items this office enforces (open items); 0 once the case is closed. */
 export function owedOf(summary: CaseSummary): bigint {
   if (CLOSED.includes(summary.status)) return 0n;
-  return summary.items.filter((item) => item.status === 'open').reduce((sum, item) => sum + (item.amount > item.collected ? item.amount - item.collected : 0n), 0n);
+  return summary.items
+    .filter((item) => item.status === 'open')
+    .reduce((sum, item) => sum + (item.amount > item.collected ? item.amount - item.collected : 0n), 0n);
 }
 
 /** VND collected by this office on every item, including items later terminated or entrusted. */
@@ -194,7 +288,13 @@ function received(event: CaseReceived, place: EventPlace): CaseSummary {
     officerId: null,
     receivedOn: data.effectiveDate,
     decisionOn: null,
-    items: data.obligations.map((item) => ({ itemId: item.itemId, amount: item.amount, collected: 0n, disbursed: 0n, status: 'open' })),
+    items: data.obligations.map((item) => ({
+      itemId: item.itemId,
+      amount: item.amount,
+      collected: 0n,
+      disbursed: 0n,
+      status: 'open',
+    })),
     unpaidCollections: [],
     deadlines: [{ kind: 'DECISION', subject: WHOLE_CASE, dueOn: data.decisionDueOn }],
     lastEventType: event.type,
@@ -213,7 +313,11 @@ function closedCase(summary: CaseSummary, status: CaseSummaryStatus): CaseSummar
   return { ...summary, status, deadlines: closed(summary.deadlines, procedural) };
 }
 
-function changeItems(items: readonly TrackedItem[], itemIds: readonly string[], change: (item: TrackedItem) => TrackedItem): TrackedItem[] {
+function changeItems(
+  items: readonly TrackedItem[],
+  itemIds: readonly string[],
+  change: (item: TrackedItem) => TrackedItem,
+): TrackedItem[] {
   return items.map((item) => (itemIds.includes(item.itemId) ? change(item) : item));
 }
 

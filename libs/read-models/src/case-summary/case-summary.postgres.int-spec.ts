@@ -24,11 +24,19 @@ describeWithPostgres('case_summary with retractions on PostgreSQL', (url) => {
     await world.close();
   });
 
-  const bothTables = (db = readModels.store.db) => Promise.all(caseSummaryProjection.tables.map((table) => rowsOf(db, table)));
+  const bothTables = (db = readModels.store.db) =>
+    Promise.all(caseSummaryProjection.tables.map((table) => rowsOf(db, table)));
 
   async function projectIntoPostgres(batchSize: number): Promise<bigint> {
     const head = await world.store.headPosition();
-    const projector = createProjector({ eventStore: world.store, db: readModels.store.db, projections: [caseSummaryProjection], batchSize, logger: recordingLogger(), controlPollMs: 0 });
+    const projector = createProjector({
+      eventStore: world.store,
+      db: readModels.store.db,
+      projections: [caseSummaryProjection],
+      batchSize,
+      logger: recordingLogger(),
+      controlPollMs: 0,
+    });
     await projector.start();
     await projector.waitForPosition(head);
     await projector.stop();
@@ -43,10 +51,17 @@ describeWithPostgres('case_summary with retractions on PostgreSQL', (url) => {
     expect(await bothTables()).toEqual(onSqlite);
 
     const events = (await world.store.readAll()).filter((event) => event.stream.startsWith('case-'));
-    await readModels.store.db.transaction().execute((trx) => caseSummaryProjection.apply(events, trx, tableNamesFor(caseSummaryProjection, 1)));
+    await readModels.store.db
+      .transaction()
+      .execute((trx) => caseSummaryProjection.apply(events, trx, tableNamesFor(caseSummaryProjection, 1)));
     expect(await bothTables()).toEqual(onSqlite);
 
-    const result = await rebuildProjection({ eventStore: world.store, db: readModels.store.db, projection: caseSummaryProjection, batchSize: 1_000 });
+    const result = await rebuildProjection({
+      eventStore: world.store,
+      db: readModels.store.db,
+      projection: caseSummaryProjection,
+      batchSize: 1_000,
+    });
     expect(result).toMatchObject({ generation: 2, position: head });
     expect(await bothTables()).toEqual(onSqlite);
   });

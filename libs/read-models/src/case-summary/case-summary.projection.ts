@@ -63,13 +63,23 @@ async function createCaseSummaryTables(trx: Transaction<ReadModelDatabase>, tabl
     .addColumn('tracking', 'text', (column) => column.notNull())
     .execute();
   // Lists filter by office (and often status) and sort by one of these; case_id ends each index as the tie-breaker.
-  for (const columns of [['office_id', 'status', 'case_id'], ['received_on', 'case_id'], ['next_due_on', 'case_id'], ['owed_vnd', 'case_id'], ['officer_id', 'case_id']]) {
+  for (const columns of [
+    ['office_id', 'status', 'case_id'],
+    ['received_on', 'case_id'],
+    ['next_due_on', 'case_id'],
+    ['owed_vnd', 'case_id'],
+    ['officer_id', 'case_id'],
+  ]) {
     await trx.schema.createIndex(`${table}_by_${columns[0]}`).on(table).columns(columns).execute();
   }
   await createCaseSummaryEventsTable(trx, tables);
 }
 
-async function applyCaseSummary(events: readonly RecordedEvent[], trx: Transaction<ReadModelDatabase>, tables: TableNames): Promise<void> {
+async function applyCaseSummary(
+  events: readonly RecordedEvent[],
+  trx: Transaction<ReadModelDatabase>,
+  tables: TableNames,
+): Promise<void> {
   const table = tables.physical('case_summary');
   const summaries = await loadSummaries(trx, table, [...new Set(events.map(caseIdOf))]);
   const changed = new Set<string>();
@@ -80,10 +90,18 @@ async function applyCaseSummary(events: readonly RecordedEvent[], trx: Transacti
     const current = summaries.get(caseId);
     if (current && recorded.revision <= current.revision) continue;
     if (isFolded(recorded.type)) {
-      summaries.set(caseId, recorded.type === FACT_RETRACTED ? await refolded(trx, tables, caseId, kept, recorded) : foldRecordedEvent(current, recorded));
+      summaries.set(
+        caseId,
+        recorded.type === FACT_RETRACTED
+          ? await refolded(trx, tables, caseId, kept, recorded)
+          : foldRecordedEvent(current, recorded),
+      );
       kept.push({ caseId, event: recorded });
     } else if (current) {
-      summaries.set(caseId, passedOver(current, recorded.type, { revision: recorded.revision, position: recorded.position }));
+      summaries.set(
+        caseId,
+        passedOver(current, recorded.type, { revision: recorded.revision, position: recorded.position }),
+      );
     } else {
       continue; // Nothing to note on a case this model has not seen received.
     }
@@ -94,21 +112,42 @@ async function applyCaseSummary(events: readonly RecordedEvent[], trx: Transacti
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const slice = rows.slice(start, start + ROWS_PER_STATEMENT);
     // Replace, not upsert: the row is recomputed whole from the folded summary.
-    await trx.deleteFrom(table).where('case_id', 'in', slice.map((row) => row.case_id)).execute();
+    await trx
+      .deleteFrom(table)
+      .where(
+        'case_id',
+        'in',
+        slice.map((row) => row.case_id),
+      )
+      .execute();
     await trx.insertInto(table).values(slice).execute();
   }
 }
 
 /** The case folded again from its kept history, the batch's earlier events of it, and the retraction itself. */
-async function refolded(trx: Transaction<ReadModelDatabase>, tables: TableNames, caseId: string, kept: readonly KeptEvent[], retraction: RecordedEvent): Promise<CaseSummary> {
+async function refolded(
+  trx: Transaction<ReadModelDatabase>,
+  tables: TableNames,
+  caseId: string,
+  kept: readonly KeptEvent[],
+  retraction: RecordedEvent,
+): Promise<CaseSummary> {
   const earlierInBatch = kept.filter((entry) => entry.caseId === caseId).map((entry) => entry.event);
   return refoldCaseSummary([...(await historyOf(trx, tables, caseId)), ...earlierInBatch, retraction]);
 }
 
-async function loadSummaries(trx: Transaction<ReadModelDatabase>, table: 'case_summary', caseIds: readonly string[]): Promise<Map<string, CaseSummary>> {
+async function loadSummaries(
+  trx: Transaction<ReadModelDatabase>,
+  table: 'case_summary',
+  caseIds: readonly string[],
+): Promise<Map<string, CaseSummary>> {
   const summaries = new Map<string, CaseSummary>();
   for (let start = 0; start < caseIds.length; start += ROWS_PER_STATEMENT) {
-    const rows = await trx.selectFrom(table).selectAll().where('case_id', 'in', caseIds.slice(start, start + ROWS_PER_STATEMENT)).execute();
+    const rows = await trx
+      .selectFrom(table)
+      .selectAll()
+      .where('case_id', 'in', caseIds.slice(start, start + ROWS_PER_STATEMENT))
+      .execute();
     for (const row of rows) summaries.set(row.case_id, caseSummaryFromRow(row));
   }
   return summaries;

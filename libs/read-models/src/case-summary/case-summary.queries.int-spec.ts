@@ -1,6 +1,11 @@
 import { startCommandWorld, type CommandWorld } from '../testing/command-world';
 import { caseSummaryProjection } from './case-summary.projection';
-import { InvalidCaseSummaryQuery, queryCaseSummaries, type CaseSummaryPage, type CaseSummaryQuery } from './case-summary.queries';
+import {
+  InvalidCaseSummaryQuery,
+  queryCaseSummaries,
+  type CaseSummaryPage,
+  type CaseSummaryQuery,
+} from './case-summary.queries';
 import { collect, recordFiveCases } from './case-summary.test-fixtures';
 
 describe('queryCaseSummaries', () => {
@@ -21,7 +26,16 @@ describe('queryCaseSummaries', () => {
     expect(ids(page)).toEqual(['HP-A', 'HP-B', 'HP-C', 'HP-D', 'HP-E']);
     expect(page.position).toBe(head);
     expect(page.nextCursor).toBeNull();
-    expect(page.items[3]).toMatchObject({ caseId: 'HP-D', officeId: 'HP-LE-CHAN', status: 'enforceable', officerId: 'chv-pham', owed: 2_200_000_000n, collected: 300_000_000n, disbursed: 100_000_000n, nextDueKind: 'DISBURSEMENT' });
+    expect(page.items[3]).toMatchObject({
+      caseId: 'HP-D',
+      officeId: 'HP-LE-CHAN',
+      status: 'enforceable',
+      officerId: 'chv-pham',
+      owed: 2_200_000_000n,
+      collected: 300_000_000n,
+      disbursed: 100_000_000n,
+      nextDueKind: 'DISBURSEMENT',
+    });
   });
 
   it('filters by office, status, officer and due date, combined', async () => {
@@ -66,7 +80,12 @@ describe('queryCaseSummaries', () => {
     await world.project([caseSummaryProjection]);
     const page = await query({ office: 'HP-LE-CHAN' });
     expect(page.position).toBe(position);
-    expect(page.items[0]).toMatchObject({ owed: 1_700_000_000n, collected: 800_000_000n, lastEventType: 'FundsCollected', position });
+    expect(page.items[0]).toMatchObject({
+      owed: 1_700_000_000n,
+      collected: 800_000_000n,
+      lastEventType: 'FundsCollected',
+      position,
+    });
   });
 
   it('refuses a bad status, date, sort, order, limit or cursor, naming the field', async () => {

@@ -72,7 +72,10 @@ export interface CaseSummaryPage {
 /** A filter, sort or paging value the query cannot use; `field` names it as the API's query parameter. */
 export class InvalidCaseSummaryQuery extends Error {
   override readonly name = 'InvalidCaseSummaryQuery';
-  constructor(readonly field: keyof CaseSummaryQuery, message: string) {
+  constructor(
+    readonly field: keyof CaseSummaryQuery,
+    message: string,
+  ) {
     super(`${field}: ${message}`);
   }
 }
@@ -104,37 +107,51 @@ function sortKeyOf(row: Selectable<CaseSummaryTable>, sort: CaseSummarySort): st
 }
 
 /** Lists cases. Throws InvalidCaseSummaryQuery naming a bad status, date, sort, order, limit or cursor. */
-export async function queryCaseSummaries(db: Kysely<ReadModelDatabase>, query: CaseSummaryQuery = {}): Promise<CaseSummaryPage> {
+export async function queryCaseSummaries(
+  db: Kysely<ReadModelDatabase>,
+  query: CaseSummaryQuery = {},
+): Promise<CaseSummaryPage> {
   const { sort, order, limit, after } = checkedQuery(query);
   const ordering = `${sort}:${order}`;
   const forward = order === 'asc' ? '>' : '<';
   // One read snapshot for rows and checkpoint, so `position` is exactly what the rows reflect.
-  return db.transaction().setAccessMode('read only').execute(async (trx) => {
-    let select = trx.selectFrom('case_summary').selectAll();
-    if (query.office !== undefined) select = select.where('office_id', '=', query.office);
-    if (query.status !== undefined) select = select.where('status', '=', query.status);
-    if (query.officer !== undefined) select = select.where('officer_id', '=', query.officer);
-    if (query.dueBefore !== undefined) select = select.where('next_due_on', '<', query.dueBefore);
-    if (after) {
-      select = select.where((eb) =>
-        eb.or([eb(sortKey(eb, sort), forward, after.key), eb.and([eb(sortKey(eb, sort), '=', after.key), eb('case_id', forward, after.id)])]),
-      );
-    }
-    // One row more than asked tells whether there is a next page without a count.
-    const rows = await select
-      .orderBy((eb) => sortKey(eb, sort), order)
-      .orderBy('case_id', order)
-      .limit(limit + 1)
-      .execute();
-    const checkpoint = await trx.selectFrom('projection_checkpoints').select('position').where('name', '=', 'case_summary').executeTakeFirst();
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(toItem),
-      nextCursor: rows.length > limit ? encodeKeysetCursor({ ordering, key: sortKeyOf(last, sort), id: last.case_id }) : null,
-      position: checkpoint ? BigInt(checkpoint.position) : NO_POSITION,
-    };
-  });
+  return db
+    .transaction()
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      let select = trx.selectFrom('case_summary').selectAll();
+      if (query.office !== undefined) select = select.where('office_id', '=', query.office);
+      if (query.status !== undefined) select = select.where('status', '=', query.status);
+      if (query.officer !== undefined) select = select.where('officer_id', '=', query.officer);
+      if (query.dueBefore !== undefined) select = select.where('next_due_on', '<', query.dueBefore);
+      if (after) {
+        select = select.where((eb) =>
+          eb.or([
+            eb(sortKey(eb, sort), forward, after.key),
+            eb.and([eb(sortKey(eb, sort), '=', after.key), eb('case_id', forward, after.id)]),
+          ]),
+        );
+      }
+      // One row more than asked tells whether there is a next page without a count.
+      const rows = await select
+        .orderBy((eb) => sortKey(eb, sort), order)
+        .orderBy('case_id', order)
+        .limit(limit + 1)
+        .execute();
+      const checkpoint = await trx
+        .selectFrom('projection_checkpoints')
+        .select('position')
+        .where('name', '=', 'case_summary')
+        .executeTakeFirst();
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map(toItem),
+        nextCursor:
+          rows.length > limit ? encodeKeysetCursor({ ordering, key: sortKeyOf(last, sort), id: last.case_id }) : null,
+        position: checkpoint ? BigInt(checkpoint.position) : NO_POSITION,
+      };
+    });
 }
 
 function checkedQuery(query: CaseSummaryQuery) {
@@ -144,15 +161,21 @@ function checkedQuery(query: CaseSummaryQuery) {
   if (query.status !== undefined && !(CASE_SUMMARY_STATUSES as readonly string[]).includes(query.status)) {
     throw new InvalidCaseSummaryQuery('status', `must be one of ${CASE_SUMMARY_STATUSES.join(', ')}`);
   }
-  if (query.dueBefore !== undefined && !isLocalDate(query.dueBefore)) throw new InvalidCaseSummaryQuery('dueBefore', 'must be a calendar date written YYYY-MM-DD');
-  if (!CASE_SUMMARY_SORTS.includes(sort)) throw new InvalidCaseSummaryQuery('sort', `must be one of ${CASE_SUMMARY_SORTS.join(', ')}`);
+  if (query.dueBefore !== undefined && !isLocalDate(query.dueBefore))
+    throw new InvalidCaseSummaryQuery('dueBefore', 'must be a calendar date written YYYY-MM-DD');
+  if (!CASE_SUMMARY_SORTS.includes(sort))
+    throw new InvalidCaseSummaryQuery('sort', `must be one of ${CASE_SUMMARY_SORTS.join(', ')}`);
   if (!SORT_ORDERS.includes(order)) throw new InvalidCaseSummaryQuery('order', 'must be asc or desc');
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_CASE_SUMMARY_LIMIT) {
-    throw new InvalidCaseSummaryQuery('limit', `must be a whole number from 1 to ${MAX_CASE_SUMMARY_LIMIT}, got ${limit}`);
+    throw new InvalidCaseSummaryQuery(
+      'limit',
+      `must be a whole number from 1 to ${MAX_CASE_SUMMARY_LIMIT}, got ${limit}`,
+    );
   }
   const after = query.cursor === undefined ? undefined : decodeKeysetCursor(query.cursor);
   if (after === null) throw new InvalidCaseSummaryQuery('cursor', 'is not a cursor this API returned');
-  if (after && after.ordering !== `${sort}:${order}`) throw new InvalidCaseSummaryQuery('cursor', `belongs to another sort or order (${after.ordering})`);
+  if (after && after.ordering !== `${sort}:${order}`)
+    throw new InvalidCaseSummaryQuery('cursor', `belongs to another sort or order (${after.ordering})`);
   return { sort, order, limit, after };
 }
 

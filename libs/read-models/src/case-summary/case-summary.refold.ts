@@ -6,7 +6,12 @@
  */
 import { withRetractionsApplied, type StoredEvent } from '@thads/application/aggregates/retractions';
 import { caseEventCodec } from '@thads/domain';
-import { CASE_DETECTION_EVENT_TYPES, foldCaseSummary, type CaseLifecycleEvent, type CaseSummary } from './case-summary.fold';
+import {
+  CASE_DETECTION_EVENT_TYPES,
+  foldCaseSummary,
+  type CaseLifecycleEvent,
+  type CaseSummary,
+} from './case-summary.fold';
 
 /** What the fold reads of a recorded event: a RecordedEvent, or one kept in case_summary_events (no metadata). */
 export interface FoldableEvent extends StoredEvent {

@@ -6,7 +6,15 @@ import { rebuildProjection } from '../runtime/rebuild';
 import { startCommandWorld, type CommandWorld } from '../testing/command-world';
 import { rowsOf } from '../testing/read-model-fixtures';
 import { caseSummaryProjection } from './case-summary.projection';
-import { collect, disburse, enforceableCase, postpone, recordRetractions, retract, settle } from './case-summary.test-fixtures';
+import {
+  collect,
+  disburse,
+  enforceableCase,
+  postpone,
+  recordRetractions,
+  retract,
+  settle,
+} from './case-summary.test-fixtures';
 import { VND_TEXT_WIDTH } from './vnd-text';
 
 const vnd = (amount: bigint) => amount.toString().padStart(VND_TEXT_WIDTH, '0');
@@ -21,10 +29,12 @@ describe('case_summary projection: retractions', () => {
   afterEach(() => world.close());
 
   const project = (batchSize?: number) => world.project([caseSummaryProjection], batchSize);
-  const rowOf = (caseId: string) => world.db.selectFrom('case_summary').selectAll().where('case_id', '=', caseId).executeTakeFirstOrThrow();
+  const rowOf = (caseId: string) =>
+    world.db.selectFrom('case_summary').selectAll().where('case_id', '=', caseId).executeTakeFirstOrThrow();
   /** What a retraction must restore: the figures and the open deadlines, not the last step. */
   const figures = async (caseId: string) => {
-    const { status, owed_vnd, collected_vnd, disbursed_vnd, next_due_on, next_due_kind, tracking } = await rowOf(caseId);
+    const { status, owed_vnd, collected_vnd, disbursed_vnd, next_due_on, next_due_kind, tracking } =
+      await rowOf(caseId);
     return { status, owed_vnd, collected_vnd, disbursed_vnd, next_due_on, next_due_kind, tracking };
   };
   const bothTables = () => Promise.all(caseSummaryProjection.tables.map((table) => rowsOf(world.db, table)));
@@ -35,17 +45,29 @@ describe('case_summary projection: retractions', () => {
     const before = await figures('R-COL');
     await world.onCase('R-COL', [collect('thu-1', 'R-COL-1', 50n * M, '2018-04-02')]);
     await project();
-    expect(await rowOf('R-COL')).toMatchObject({ collected_vnd: vnd(50n * M), owed_vnd: vnd(800n * M), next_due_kind: 'DISBURSEMENT' });
+    expect(await rowOf('R-COL')).toMatchObject({
+      collected_vnd: vnd(50n * M),
+      owed_vnd: vnd(800n * M),
+      next_due_kind: 'DISBURSEMENT',
+    });
 
     const position = await retract(world, 'R-COL', 'FundsCollected', '2018-04-05');
     await project();
 
     expect(await figures('R-COL')).toEqual(before);
-    expect(await rowOf('R-COL')).toMatchObject({ last_event_type: 'FactRetracted', last_effective_date: '2018-04-05', revision: 5n, position });
+    expect(await rowOf('R-COL')).toMatchObject({
+      last_event_type: 'FactRetracted',
+      last_effective_date: '2018-04-05',
+      revision: 5n,
+      position,
+    });
   });
 
   it('given a collection paid out, when the disbursement is retracted, then it is unpaid again with its deadline', async () => {
-    await world.onCase('R-DIS', [...enforceableCase('R-DIS', 850n * M), collect('thu-1', 'R-DIS-1', 50n * M, '2018-04-02')]);
+    await world.onCase('R-DIS', [
+      ...enforceableCase('R-DIS', 850n * M),
+      collect('thu-1', 'R-DIS-1', 50n * M, '2018-04-02'),
+    ]);
     await project();
     const unpaid = await figures('R-DIS');
     await world.onCase('R-DIS', [disburse('chi-1', 'R-DIS-1', 50n * M, '2018-04-03')]);
@@ -60,14 +82,22 @@ describe('case_summary projection: retractions', () => {
   });
 
   it('given a collection of 50 million, when it is corrected to 5 million, then the summary counts 5 million', async () => {
-    await world.onCase('R-FIX', [...enforceableCase('R-FIX', 850n * M), collect('thu-1', 'R-FIX-1', 50n * M, '2018-04-02')]);
+    await world.onCase('R-FIX', [
+      ...enforceableCase('R-FIX', 850n * M),
+      collect('thu-1', 'R-FIX-1', 50n * M, '2018-04-02'),
+    ]);
     await project();
     const due = await figures('R-FIX');
 
     await retract(world, 'R-FIX', 'FundsCollected', '2018-04-05', { amount: '5000000' });
     await project();
 
-    expect(await figures('R-FIX')).toMatchObject({ collected_vnd: vnd(5n * M), owed_vnd: vnd(845n * M), next_due_on: due.next_due_on, next_due_kind: 'DISBURSEMENT' });
+    expect(await figures('R-FIX')).toMatchObject({
+      collected_vnd: vnd(5n * M),
+      owed_vnd: vnd(845n * M),
+      next_due_on: due.next_due_on,
+      next_due_kind: 'DISBURSEMENT',
+    });
   });
 
   it('given a postponed case, when the postponement is retracted, then its status is the one before', async () => {
@@ -85,7 +115,11 @@ describe('case_summary projection: retractions', () => {
   });
 
   it('given a settled case, when the settlement is retracted, then the case is open again', async () => {
-    await world.onCase('R-SET', [...enforceableCase('R-SET', 100n * M), collect('thu-1', 'R-SET-1', 100n * M, '2018-04-02'), disburse('chi-1', 'R-SET-1', 100n * M, '2018-04-03')]);
+    await world.onCase('R-SET', [
+      ...enforceableCase('R-SET', 100n * M),
+      collect('thu-1', 'R-SET-1', 100n * M, '2018-04-02'),
+      disburse('chi-1', 'R-SET-1', 100n * M, '2018-04-03'),
+    ]);
     await project();
     const before = await figures('R-SET');
     await world.onCase('R-SET', [settle('2018-04-04')]);
@@ -118,7 +152,15 @@ describe('case_summary projection: retractions', () => {
     const checkpoint = await loadCheckpoint(world.db, 'case_summary');
     const events = (await world.store.readAll()).filter((event) => event.stream.startsWith('case-'));
 
-    await world.db.transaction().execute((trx) => caseSummaryProjection.apply(events, trx, tableNamesFor(caseSummaryProjection, checkpoint?.activeGeneration ?? 1)));
+    await world.db
+      .transaction()
+      .execute((trx) =>
+        caseSummaryProjection.apply(
+          events,
+          trx,
+          tableNamesFor(caseSummaryProjection, checkpoint?.activeGeneration ?? 1),
+        ),
+      );
 
     expect(await bothTables()).toEqual(once);
   });
@@ -129,7 +171,12 @@ describe('case_summary projection: retractions', () => {
     const head = await project(3);
     const live = await bothTables();
 
-    const result = await rebuildProjection({ eventStore: world.store, db: world.db, projection: caseSummaryProjection, batchSize: 7 });
+    const result = await rebuildProjection({
+      eventStore: world.store,
+      db: world.db,
+      projection: caseSummaryProjection,
+      batchSize: 7,
+    });
 
     expect(result).toMatchObject({ generation: 2, previousGeneration: 1, position: head });
     expect(await bothTables()).toEqual(live);
@@ -142,7 +189,16 @@ describe('case_summary projection: retractions', () => {
 
     const kept = await world.db.selectFrom('case_summary_events').selectAll().orderBy('position').execute();
 
-    expect(kept).toEqual(folded.map((event) => ({ position: event.position, case_id: event.stream.slice('case-'.length), revision: event.revision, event_id: event.id, type: event.type, data: JSON.stringify(event.data) })));
+    expect(kept).toEqual(
+      folded.map((event) => ({
+        position: event.position,
+        case_id: event.stream.slice('case-'.length),
+        revision: event.revision,
+        event_id: event.id,
+        type: event.type,
+        data: JSON.stringify(event.data),
+      })),
+    );
   });
 
   it('agrees with the case aggregate the command side folds: status, officer and money', async () => {
@@ -155,7 +211,13 @@ describe('case_summary projection: retractions', () => {
       if (state.status === 'none') throw new Error(`no case ${row.case_id}`);
       const { items, officerId } = state.facts;
       const sum = (field: 'collected' | 'disbursed') => items.reduce((total, item) => total + item[field], 0n);
-      expect({ case: row.case_id, status: row.status, officer: row.officer_id, collected: row.collected_vnd, disbursed: row.disbursed_vnd }).toEqual({
+      expect({
+        case: row.case_id,
+        status: row.status,
+        officer: row.officer_id,
+        collected: row.collected_vnd,
+        disbursed: row.disbursed_vnd,
+      }).toEqual({
         case: row.case_id,
         status: state.status,
         officer: officerId ?? null,

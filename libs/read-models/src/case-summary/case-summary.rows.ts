@@ -4,13 +4,26 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { ObligationItemStatus } from '@thads/domain';
 import type { OpenDeadline } from './case-deadlines';
-import { collectedOf, disbursedOf, nextDeadlineOf, owedOf, type CaseSummary, type CaseSummaryStatus } from './case-summary.fold';
+import {
+  collectedOf,
+  disbursedOf,
+  nextDeadlineOf,
+  owedOf,
+  type CaseSummary,
+  type CaseSummaryStatus,
+} from './case-summary.fold';
 import type { CaseSummaryTable } from './case-summary.table';
 import { vndToText } from './vnd-text';
 
 /** The `tracking` column: amounts as decimal strings, since JSON has no bigint. */
 interface Tracking {
-  readonly items: readonly { itemId: string; amount: string; collected: string; disbursed: string; status: ObligationItemStatus }[];
+  readonly items: readonly {
+    itemId: string;
+    amount: string;
+    collected: string;
+    disbursed: string;
+    status: ObligationItemStatus;
+  }[];
   readonly unpaidCollections: readonly { collectionId: string; itemId: string; unpaid: string }[];
   readonly deadlines: readonly OpenDeadline[];
 }
@@ -19,9 +32,23 @@ interface Tracking {
 export function caseSummaryRow(summary: CaseSummary): Insertable<CaseSummaryTable> {
   const next = nextDeadlineOf(summary);
   const tracking: Tracking = {
-    items: summary.items.map((item) => ({ itemId: item.itemId, amount: item.amount.toString(), collected: item.collected.toString(), disbursed: item.disbursed.toString(), status: item.status })),
-    unpaidCollections: summary.unpaidCollections.map((collection) => ({ collectionId: collection.collectionId, itemId: collection.itemId, unpaid: collection.unpaid.toString() })),
-    deadlines: summary.deadlines.map((deadline) => ({ kind: deadline.kind, subject: deadline.subject, dueOn: deadline.dueOn })),
+    items: summary.items.map((item) => ({
+      itemId: item.itemId,
+      amount: item.amount.toString(),
+      collected: item.collected.toString(),
+      disbursed: item.disbursed.toString(),
+      status: item.status,
+    })),
+    unpaidCollections: summary.unpaidCollections.map((collection) => ({
+      collectionId: collection.collectionId,
+      itemId: collection.itemId,
+      unpaid: collection.unpaid.toString(),
+    })),
+    deadlines: summary.deadlines.map((deadline) => ({
+      kind: deadline.kind,
+      subject: deadline.subject,
+      dueOn: deadline.dueOn,
+    })),
   };
   return {
     case_id: summary.caseId,
@@ -57,8 +84,16 @@ export function caseSummaryFromRow(row: Selectable<CaseSummaryTable>): CaseSumma
     officerId: row.officer_id,
     receivedOn: row.received_on,
     decisionOn: row.decision_on,
-    items: tracking.items.map((item) => ({ ...item, amount: BigInt(item.amount), collected: BigInt(item.collected), disbursed: BigInt(item.disbursed) })),
-    unpaidCollections: tracking.unpaidCollections.map((collection) => ({ ...collection, unpaid: BigInt(collection.unpaid) })),
+    items: tracking.items.map((item) => ({
+      ...item,
+      amount: BigInt(item.amount),
+      collected: BigInt(item.collected),
+      disbursed: BigInt(item.disbursed),
+    })),
+    unpaidCollections: tracking.unpaidCollections.map((collection) => ({
+      ...collection,
+      unpaid: BigInt(collection.unpaid),
+    })),
     deadlines: tracking.deadlines,
     lastEventType: row.last_event_type,
     lastEffectiveDate: row.last_effective_date,

@@ -13,7 +13,8 @@ export const VND_TEXT_WIDTH = 30;
 /** The stored text of a non-negative amount. Throws a RangeError (a poison event) outside 0 … 10^30 − 1. */
 export function vndToText(amount: bigint): string {
   const digits = amount.toString();
-  if (amount < 0n || digits.length > VND_TEXT_WIDTH) throw new RangeError(`VND amount ${digits} does not fit case_summary's ${VND_TEXT_WIDTH} digits`);
+  if (amount < 0n || digits.length > VND_TEXT_WIDTH)
+    throw new RangeError(`VND amount ${digits} does not fit case_summary's ${VND_TEXT_WIDTH} digits`);
   return digits.padStart(VND_TEXT_WIDTH, '0');
 }
 

@@ -7,12 +7,24 @@ import { applyBatch } from '../runtime/apply-batch';
 import { ensureCheckpoint, type Checkpoint } from '../runtime/checkpoints';
 import { createProjector } from '../runtime/projector';
 import { rebuildProjection } from '../runtime/rebuild';
-import { appendHistory, countingProjection, openEvents, openReadModels, recordingLogger, tempFiles, type TempFiles } from '../testing/read-model-fixtures';
+import {
+  appendHistory,
+  countingProjection,
+  openEvents,
+  openReadModels,
+  recordingLogger,
+  tempFiles,
+  type TempFiles,
+} from '../testing/read-model-fixtures';
 import { readChanges, REBUILT_MARKER_KEY } from './change-log';
 
 const now = () => new Date().toISOString();
 const logged = async (db: Kysely<ReadModelDatabase>, projection?: string) =>
-  (await readChanges(db, { afterId: 0n, projection, limit: 1000 })).map(({ projection: name, key, position }) => ({ projection: name, key, position }));
+  (await readChanges(db, { afterId: 0n, projection, limit: 1000 })).map(({ projection: name, key, position }) => ({
+    projection: name,
+    key,
+    position,
+  }));
 
 describe('read-model change log', () => {
   let files: TempFiles;
@@ -39,7 +51,13 @@ describe('read-model change log', () => {
   const at = (n: number): bigint => events[n - 1].position;
 
   it('given a batch, logs each changed stream once at its last position, in position order', async () => {
-    const outcome = await applyBatch(db, countingProjection(), await start(countingProjection()), events.slice(0, 4), now);
+    const outcome = await applyBatch(
+      db,
+      countingProjection(),
+      await start(countingProjection()),
+      events.slice(0, 4),
+      now,
+    );
     expect(outcome.kind).toBe('applied');
     expect(await logged(db)).toEqual([
       { projection: 'event_count', key: 'complaint-KN-A-1', position: at(3) },
@@ -66,7 +84,9 @@ describe('read-model change log', () => {
   });
 
   it('logs the keys a projection names itself with changedKeys', async () => {
-    const byOffice = countingProjection('office_count', { changedKeys: (batch) => batch.map((event) => ({ key: 'HP-NGO-QUYEN', position: event.position })) });
+    const byOffice = countingProjection('office_count', {
+      changedKeys: (batch) => batch.map((event) => ({ key: 'HP-NGO-QUYEN', position: event.position })),
+    });
     await applyBatch(db, byOffice, await start(byOffice), events, now);
     expect(await logged(db)).toEqual([{ projection: 'office_count', key: 'HP-NGO-QUYEN', position: at(6) }]);
   });
@@ -88,7 +108,14 @@ describe('read-model change log', () => {
 
   it('a rebuild logs no change for the history it replays, and one $rebuilt marker at the swap position', async () => {
     const head = await store.headPosition();
-    const projector = createProjector({ eventStore: store, db, projections: [auditTrailProjection], batchSize: 100, logger: recordingLogger(), controlPollMs: 0 });
+    const projector = createProjector({
+      eventStore: store,
+      db,
+      projections: [auditTrailProjection],
+      batchSize: 100,
+      logger: recordingLogger(),
+      controlPollMs: 0,
+    });
     await projector.start();
     await projector.waitForPosition(head);
     await projector.stop();
@@ -96,7 +123,10 @@ describe('read-model change log', () => {
 
     await rebuildProjection({ eventStore: store, db, projection: auditTrailProjection, batchSize: 4 });
 
-    expect(await logged(db, 'audit_trail')).toEqual([...live, { projection: 'audit_trail', key: REBUILT_MARKER_KEY, position: head }]);
+    expect(await logged(db, 'audit_trail')).toEqual([
+      ...live,
+      { projection: 'audit_trail', key: REBUILT_MARKER_KEY, position: head },
+    ]);
   });
 
   it('reads after an id, filtered by projection, a page at a time', async () => {

@@ -39,28 +39,53 @@ const ROWS_PER_INSERT = 500;
  * projection's own `changedKeys`, or else the stream of each event.
  */
 export function changedKeysOf(projection: Projection, events: readonly RecordedEvent[]): ChangedKey[] {
-  const keys = projection.changedKeys ? projection.changedKeys(events) : events.map((event) => ({ key: event.stream, position: event.position }));
+  const keys = projection.changedKeys
+    ? projection.changedKeys(events)
+    : events.map((event) => ({ key: event.stream, position: event.position }));
   const latest = new Map<string, bigint>();
   for (const { key, position } of keys) {
     const seen = latest.get(key);
     if (seen === undefined || position > seen) latest.set(key, position);
   }
-  return [...latest].map(([key, position]) => ({ key, position })).sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+  return [...latest]
+    .map(([key, position]) => ({ key, position }))
+    .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
 }
 
 /** Logs the keys the batch changed; called inside the batch transaction, after `apply`. */
-export async function logBatchChanges(trx: Transaction<ReadModelDatabase>, projection: Projection, events: readonly RecordedEvent[], at: string): Promise<void> {
-  const rows = changedKeysOf(projection, events).map(({ key, position }) => ({ projection: projection.name, key, position, changed_at: at }));
+export async function logBatchChanges(
+  trx: Transaction<ReadModelDatabase>,
+  projection: Projection,
+  events: readonly RecordedEvent[],
+  at: string,
+): Promise<void> {
+  const rows = changedKeysOf(projection, events).map(({ key, position }) => ({
+    projection: projection.name,
+    key,
+    position,
+    changed_at: at,
+  }));
   if (rows.length > 0) await lockChangeLog(trx);
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-    await trx.insertInto('read_model_changes').values(rows.slice(start, start + ROWS_PER_INSERT)).execute();
+    await trx
+      .insertInto('read_model_changes')
+      .values(rows.slice(start, start + ROWS_PER_INSERT))
+      .execute();
   }
 }
 
 /** Logs the one marker of a rebuild's swap; called inside the swap transaction. */
-export async function logRebuildSwap(trx: Transaction<ReadModelDatabase>, projection: string, position: bigint, at: string): Promise<void> {
+export async function logRebuildSwap(
+  trx: Transaction<ReadModelDatabase>,
+  projection: string,
+  position: bigint,
+  at: string,
+): Promise<void> {
   await lockChangeLog(trx);
-  await trx.insertInto('read_model_changes').values({ projection, key: REBUILT_MARKER_KEY, position, changed_at: at }).execute();
+  await trx
+    .insertInto('read_model_changes')
+    .values({ projection, key: REBUILT_MARKER_KEY, position, changed_at: at })
+    .execute();
 }
 
 /** Options of readChanges. */
@@ -78,5 +103,11 @@ export async function readChanges(db: Kysely<ReadModelDatabase>, query: ReadChan
   let select = db.selectFrom('read_model_changes').selectAll().where('id', '>', query.afterId);
   if (query.projection !== undefined) select = select.where('projection', '=', query.projection);
   const rows = await select.orderBy('id').limit(query.limit).execute();
-  return rows.map((row) => ({ id: BigInt(row.id), projection: row.projection, key: row.key, position: BigInt(row.position), changedAt: row.changed_at }));
+  return rows.map((row) => ({
+    id: BigInt(row.id),
+    projection: row.projection,
+    key: row.key,
+    position: BigInt(row.position),
+    changedAt: row.changed_at,
+  }));
 }

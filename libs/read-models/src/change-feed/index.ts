@@ -1,3 +1,9 @@
-export { changedKeysOf, readChanges, REBUILT_MARKER_KEY, type ReadChangesQuery, type ReadModelChange } from './change-log';
+export {
+  changedKeysOf,
+  readChanges,
+  REBUILT_MARKER_KEY,
+  type ReadChangesQuery,
+  type ReadModelChange,
+} from './change-log';
 export { ChangeSignal } from './change-signal';
 export type { ReadModelChangesTable } from './read-model-changes.table';

@@ -18,7 +18,14 @@ export const COMPLAINT_DEADLINE_MISSED = 'ComplaintDeadlineMissed';
 export type ComplaintLifecycleEvent = Exclude<ComplaintEvent, { readonly type: typeof COMPLAINT_DEADLINE_MISSED }>;
 
 /** Every status a complaint can hold, for filters. */
-export const COMPLAINT_QUEUE_STATUSES = ['filed', 'accepted', 'decided', 'escalated', 'not_accepted', 'withdrawn'] as const;
+export const COMPLAINT_QUEUE_STATUSES = [
+  'filed',
+  'accepted',
+  'decided',
+  'escalated',
+  'not_accepted',
+  'withdrawn',
+] as const;
 
 /** Where an event sits in the log. */
 export interface EventPlace {
@@ -27,13 +34,29 @@ export interface EventPlace {
 }
 
 /** The row after `event`. Throws on a history the aggregate cannot have written (an event before ComplaintFiled). */
-export function foldComplaintQueue(row: ComplaintQueueRow | undefined, event: ComplaintLifecycleEvent, place: EventPlace): ComplaintQueueRow {
+export function foldComplaintQueue(
+  row: ComplaintQueueRow | undefined,
+  event: ComplaintLifecycleEvent,
+  place: EventPlace,
+): ComplaintQueueRow {
   if (event.type === 'ComplaintFiled') return filed(event, place);
   if (!row) throw new TypeError(`${event.type} for complaint ${event.data.complaintId} precedes its ComplaintFiled`);
-  const next: ComplaintQueueRow = { ...row, last_act_on: event.data.effectiveDate, last_event_type: event.type, revision: place.revision, position: place.position };
+  const next: ComplaintQueueRow = {
+    ...row,
+    last_act_on: event.data.effectiveDate,
+    last_event_type: event.type,
+    revision: place.revision,
+    position: place.position,
+  };
   switch (event.type) {
     case 'ComplaintAccepted':
-      return { ...next, status: 'accepted', level: BigInt(event.data.level), resolution_due_on: event.data.resolutionDueOn, next_due_on: event.data.resolutionDueOn };
+      return {
+        ...next,
+        status: 'accepted',
+        level: BigInt(event.data.level),
+        resolution_due_on: event.data.resolutionDueOn,
+        next_due_on: event.data.resolutionDueOn,
+      };
     case 'ComplaintNotAccepted':
       return { ...next, status: 'not_accepted', next_due_on: null };
     case 'ComplaintDecided':

@@ -11,7 +11,13 @@ import { complaintEventCodec, type JsonRecord } from '@thads/domain';
 import type { RecordedEvent } from '@thads/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { Projection, TableNames } from '../projection';
-import { COMPLAINT_DEADLINE_MISSED, foldComplaintQueue, passedOver, type ComplaintLifecycleEvent, type ComplaintQueueRow } from './complaint-queue.fold';
+import {
+  COMPLAINT_DEADLINE_MISSED,
+  foldComplaintQueue,
+  passedOver,
+  type ComplaintLifecycleEvent,
+  type ComplaintQueueRow,
+} from './complaint-queue.fold';
 
 /** 19 columns × 500 rows stays far below SQLite's 32 766 bound parameters. */
 const ROWS_PER_STATEMENT = 500;
@@ -55,11 +61,19 @@ async function createComplaintQueueTables(trx: Transaction<ReadModelDatabase>, t
     .execute();
   // The queue is read in due-date order, often for one office; complaint_id ends each index as the tie-breaker.
   await trx.schema.createIndex(`${table}_by_next_due_on`).on(table).columns(['next_due_on', 'complaint_id']).execute();
-  await trx.schema.createIndex(`${table}_by_office_id`).on(table).columns(['office_id', 'next_due_on', 'complaint_id']).execute();
+  await trx.schema
+    .createIndex(`${table}_by_office_id`)
+    .on(table)
+    .columns(['office_id', 'next_due_on', 'complaint_id'])
+    .execute();
   await trx.schema.createIndex(`${table}_by_case_id`).on(table).columns(['case_id']).execute();
 }
 
-async function applyComplaintQueue(events: readonly RecordedEvent[], trx: Transaction<ReadModelDatabase>, tables: TableNames): Promise<void> {
+async function applyComplaintQueue(
+  events: readonly RecordedEvent[],
+  trx: Transaction<ReadModelDatabase>,
+  tables: TableNames,
+): Promise<void> {
   const table = tables.physical('complaint_queue');
   const rows = await loadRows(trx, table, [...new Set(events.map(complaintIdOf))]);
   const changed = new Set<string>();
@@ -69,7 +83,10 @@ async function applyComplaintQueue(events: readonly RecordedEvent[], trx: Transa
     if (current && recorded.revision <= current.revision) continue;
     const place = { revision: recorded.revision, position: recorded.position };
     if (isFolded(recorded.type)) {
-      const event = complaintEventCodec.decode({ type: recorded.type, data: recorded.data as JsonRecord }) as ComplaintLifecycleEvent;
+      const event = complaintEventCodec.decode({
+        type: recorded.type,
+        data: recorded.data as JsonRecord,
+      }) as ComplaintLifecycleEvent;
       rows.set(complaintId, foldComplaintQueue(current, event, place));
     } else if (current) {
       rows.set(complaintId, passedOver(current, recorded.type, place));
@@ -82,7 +99,14 @@ async function applyComplaintQueue(events: readonly RecordedEvent[], trx: Transa
   for (let start = 0; start < written.length; start += ROWS_PER_STATEMENT) {
     const slice = written.slice(start, start + ROWS_PER_STATEMENT);
     // Replace, not upsert: each row is recomputed whole by the fold.
-    await trx.deleteFrom(table).where('complaint_id', 'in', slice.map((row) => row.complaint_id)).execute();
+    await trx
+      .deleteFrom(table)
+      .where(
+        'complaint_id',
+        'in',
+        slice.map((row) => row.complaint_id),
+      )
+      .execute();
     await trx.insertInto(table).values(slice).execute();
   }
 }
@@ -99,10 +123,18 @@ function complaintIdOf(event: RecordedEvent): string {
   return event.stream.slice('complaint-'.length);
 }
 
-async function loadRows(trx: Transaction<ReadModelDatabase>, table: 'complaint_queue', complaintIds: readonly string[]): Promise<Map<string, ComplaintQueueRow>> {
+async function loadRows(
+  trx: Transaction<ReadModelDatabase>,
+  table: 'complaint_queue',
+  complaintIds: readonly string[],
+): Promise<Map<string, ComplaintQueueRow>> {
   const rows = new Map<string, ComplaintQueueRow>();
   for (let start = 0; start < complaintIds.length; start += ROWS_PER_STATEMENT) {
-    const found = await trx.selectFrom(table).selectAll().where('complaint_id', 'in', complaintIds.slice(start, start + ROWS_PER_STATEMENT)).execute();
+    const found = await trx
+      .selectFrom(table)
+      .selectAll()
+      .where('complaint_id', 'in', complaintIds.slice(start, start + ROWS_PER_STATEMENT))
+      .execute();
     for (const row of found) rows.set(row.complaint_id, row);
   }
   return rows;

@@ -1,6 +1,11 @@
 import { startCommandWorld, type CommandWorld } from '../testing/command-world';
 import { complaintQueueProjection } from './complaint-queue.projection';
-import { InvalidComplaintQueueQuery, queryComplaintQueue, type ComplaintQueuePage, type ComplaintQueueQuery } from './complaint-queue.queries';
+import {
+  InvalidComplaintQueueQuery,
+  queryComplaintQueue,
+  type ComplaintQueuePage,
+  type ComplaintQueueQuery,
+} from './complaint-queue.queries';
 import { accept, recordSixComplaints } from './complaint-queue.test-fixtures';
 
 describe('queryComplaintQueue', () => {
@@ -18,14 +23,23 @@ describe('queryComplaintQueue', () => {
   afterAll(() => world.close());
 
   const ids = (page: ComplaintQueuePage) => page.items.map((item) => item.complaintId);
-  const query = (filters: Partial<ComplaintQueueQuery>) => queryComplaintQueue(world.db, { asOf: '2018-03-01', ...filters });
+  const query = (filters: Partial<ComplaintQueueQuery>) =>
+    queryComplaintQueue(world.db, { asOf: '2018-03-01', ...filters });
 
   it('lists complaints soonest due first, those owing nothing last, with the position and asOf it reflects', async () => {
     const page = await query({});
-    const owing = ['KN-1', 'KN-2', 'KN-3', 'KN-5'].sort((a, b) => (due[a] < due[b] ? -1 : due[a] > due[b] ? 1 : a < b ? -1 : 1));
+    const owing = ['KN-1', 'KN-2', 'KN-3', 'KN-5'].sort((a, b) =>
+      due[a] < due[b] ? -1 : due[a] > due[b] ? 1 : a < b ? -1 : 1,
+    );
     expect(ids(page)).toEqual([...owing, 'KN-4', 'KN-6']);
     expect(page).toMatchObject({ position: head, asOf: '2018-03-01', nextCursor: null });
-    expect(page.items.find((item) => item.complaintId === 'KN-3')).toMatchObject({ level: 2, status: 'escalated', decidingAuthority: 'HEAD_OF_GENERAL_DEPARTMENT', overdue: false, deadlineMissed: false });
+    expect(page.items.find((item) => item.complaintId === 'KN-3')).toMatchObject({
+      level: 2,
+      status: 'escalated',
+      decidingAuthority: 'HEAD_OF_GENERAL_DEPARTMENT',
+      overdue: false,
+      deadlineMissed: false,
+    });
   });
 
   it('judges overdue against asOf: a due date strictly before it has passed', async () => {
@@ -35,7 +49,10 @@ describe('queryComplaintQueue', () => {
     const dayAfter = new Date(Date.parse(`${due['KN-1']}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     const late = await query({ asOf: dayAfter, overdue: true });
     expect(ids(late)).toContain('KN-1');
-    expect(late.items.find((item) => item.complaintId === 'KN-1')).toMatchObject({ overdue: true, overdueStep: 'ACCEPTANCE' });
+    expect(late.items.find((item) => item.complaintId === 'KN-1')).toMatchObject({
+      overdue: true,
+      overdueStep: 'ACCEPTANCE',
+    });
     // Far later, every complaint that owes an act is overdue; declined and withdrawn ones never are.
     const later = await query({ asOf: '2019-01-01', overdue: true });
     expect(ids(later).sort()).toEqual(['KN-1', 'KN-2', 'KN-3', 'KN-5']);

@@ -72,7 +72,10 @@ export interface ComplaintQueuePage {
 /** A filter or paging value the query cannot use; `field` names it as the API's query parameter. */
 export class InvalidComplaintQueueQuery extends Error {
   override readonly name = 'InvalidComplaintQueueQuery';
-  constructor(readonly field: keyof ComplaintQueueQuery, message: string) {
+  constructor(
+    readonly field: keyof ComplaintQueueQuery,
+    message: string,
+  ) {
     super(`${field}: ${message}`);
   }
 }
@@ -82,51 +85,71 @@ const NOTHING_DUE = '9999-12-31';
 const ORDERING = 'nextDueOn:asc';
 
 /** Reads the queue. Throws InvalidComplaintQueueQuery naming a bad asOf, level, status, limit or cursor. */
-export async function queryComplaintQueue(db: Kysely<ReadModelDatabase>, query: ComplaintQueueQuery): Promise<ComplaintQueuePage> {
+export async function queryComplaintQueue(
+  db: Kysely<ReadModelDatabase>,
+  query: ComplaintQueueQuery,
+): Promise<ComplaintQueuePage> {
   const { asOf, limit, after } = checkedQuery(query);
-  return db.transaction().setAccessMode('read only').execute(async (trx) => {
-    let select = trx.selectFrom('complaint_queue').selectAll();
-    if (query.level !== undefined) select = select.where('level', '=', BigInt(query.level));
-    if (query.office !== undefined) select = select.where('office_id', '=', query.office);
-    if (query.status !== undefined) select = select.where('status', '=', query.status);
-    // next_due_on is set only while an acceptance or resolution is owed, so "past due" is one comparison.
-    if (query.overdue === true) select = select.where('next_due_on', '<', asOf);
-    if (query.overdue === false) select = select.where((eb) => eb.or([eb('next_due_on', 'is', null), eb('next_due_on', '>=', asOf)]));
-    if (after) {
-      select = select.where((eb) => {
-        const due = eb.fn.coalesce('next_due_on', eb.val(NOTHING_DUE));
-        return eb.or([eb(due, '>', after.key), eb.and([eb(due, '=', after.key), eb('complaint_id', '>', after.id)])]);
-      });
-    }
-    const rows = await select
-      .orderBy((eb) => eb.fn.coalesce('next_due_on', eb.val(NOTHING_DUE)))
-      .orderBy('complaint_id')
-      .limit(limit + 1)
-      .execute();
-    const checkpoint = await trx.selectFrom('projection_checkpoints').select('position').where('name', '=', 'complaint_queue').executeTakeFirst();
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map((row) => toItem(row, asOf)),
-      nextCursor: rows.length > limit ? encodeKeysetCursor({ ordering: ORDERING, key: last.next_due_on ?? NOTHING_DUE, id: last.complaint_id }) : null,
-      position: checkpoint ? BigInt(checkpoint.position) : NO_POSITION,
-      asOf,
-    };
-  });
+  return db
+    .transaction()
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      let select = trx.selectFrom('complaint_queue').selectAll();
+      if (query.level !== undefined) select = select.where('level', '=', BigInt(query.level));
+      if (query.office !== undefined) select = select.where('office_id', '=', query.office);
+      if (query.status !== undefined) select = select.where('status', '=', query.status);
+      // next_due_on is set only while an acceptance or resolution is owed, so "past due" is one comparison.
+      if (query.overdue === true) select = select.where('next_due_on', '<', asOf);
+      if (query.overdue === false)
+        select = select.where((eb) => eb.or([eb('next_due_on', 'is', null), eb('next_due_on', '>=', asOf)]));
+      if (after) {
+        select = select.where((eb) => {
+          const due = eb.fn.coalesce('next_due_on', eb.val(NOTHING_DUE));
+          return eb.or([eb(due, '>', after.key), eb.and([eb(due, '=', after.key), eb('complaint_id', '>', after.id)])]);
+        });
+      }
+      const rows = await select
+        .orderBy((eb) => eb.fn.coalesce('next_due_on', eb.val(NOTHING_DUE)))
+        .orderBy('complaint_id')
+        .limit(limit + 1)
+        .execute();
+      const checkpoint = await trx
+        .selectFrom('projection_checkpoints')
+        .select('position')
+        .where('name', '=', 'complaint_queue')
+        .executeTakeFirst();
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map((row) => toItem(row, asOf)),
+        nextCursor:
+          rows.length > limit
+            ? encodeKeysetCursor({ ordering: ORDERING, key: last.next_due_on ?? NOTHING_DUE, id: last.complaint_id })
+            : null,
+        position: checkpoint ? BigInt(checkpoint.position) : NO_POSITION,
+        asOf,
+      };
+    });
 }
 
 function checkedQuery(query: ComplaintQueueQuery) {
-  if (!isLocalDate(query.asOf)) throw new InvalidComplaintQueueQuery('asOf', 'must be a calendar date written YYYY-MM-DD');
-  if (query.level !== undefined && query.level !== 1 && query.level !== 2) throw new InvalidComplaintQueueQuery('level', 'must be 1 or 2');
+  if (!isLocalDate(query.asOf))
+    throw new InvalidComplaintQueueQuery('asOf', 'must be a calendar date written YYYY-MM-DD');
+  if (query.level !== undefined && query.level !== 1 && query.level !== 2)
+    throw new InvalidComplaintQueueQuery('level', 'must be 1 or 2');
   if (query.status !== undefined && !(COMPLAINT_QUEUE_STATUSES as readonly string[]).includes(query.status)) {
     throw new InvalidComplaintQueueQuery('status', `must be one of ${COMPLAINT_QUEUE_STATUSES.join(', ')}`);
   }
   const limit = query.limit ?? 50;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_COMPLAINT_QUEUE_LIMIT) {
-    throw new InvalidComplaintQueueQuery('limit', `must be a whole number from 1 to ${MAX_COMPLAINT_QUEUE_LIMIT}, got ${limit}`);
+    throw new InvalidComplaintQueueQuery(
+      'limit',
+      `must be a whole number from 1 to ${MAX_COMPLAINT_QUEUE_LIMIT}, got ${limit}`,
+    );
   }
   const after = query.cursor === undefined ? undefined : decodeKeysetCursor(query.cursor);
-  if (after === null || (after && after.ordering !== ORDERING)) throw new InvalidComplaintQueueQuery('cursor', 'is not a cursor this API returned');
+  if (after === null || (after && after.ordering !== ORDERING))
+    throw new InvalidComplaintQueueQuery('cursor', 'is not a cursor this API returned');
   return { asOf: query.asOf, limit, after };
 }
 

@@ -4,7 +4,11 @@
 import type { ComplaintCommand, LocalDate } from '@thads/domain';
 import type { CommandWorld } from '../testing/command-world';
 
-export function file(complaintId: string, effectiveDate: LocalDate, options: { officeId?: string; role?: 'OFFICE_HEAD' | 'ENFORCEMENT_OFFICER'; knownOn?: LocalDate } = {}): ComplaintCommand {
+export function file(
+  complaintId: string,
+  effectiveDate: LocalDate,
+  options: { officeId?: string; role?: 'OFFICE_HEAD' | 'ENFORCEMENT_OFFICER'; knownOn?: LocalDate } = {},
+): ComplaintCommand {
   return {
     type: 'FileComplaint',
     data: {
@@ -13,15 +17,25 @@ export function file(complaintId: string, effectiveDate: LocalDate, options: { o
       complainant: { name: 'Nguyễn Văn A', partyId: 'debtor' },
       subject: { kind: 'DECISION', reference: '201/QĐ', description: 'Quyết định thi hành án ghi sai số tiền' },
       group: 'A',
-      respondent: { role: options.role ?? 'OFFICE_HEAD', officeId: options.officeId ?? 'HP-NGO-QUYEN', officeTier: 'DISTRICT' },
+      respondent: {
+        role: options.role ?? 'OFFICE_HEAD',
+        officeId: options.officeId ?? 'HP-NGO-QUYEN',
+        officeTier: 'DISTRICT',
+      },
       knownOn: options.knownOn ?? effectiveDate,
       effectiveDate,
     },
   };
 }
 
-export const accept = (effectiveDate: LocalDate): ComplaintCommand => ({ type: 'AcceptComplaint', data: { effectiveDate } });
-export const decideUnfounded = (decisionNumber: string, effectiveDate: LocalDate): ComplaintCommand => ({ type: 'DecideComplaint', data: { decisionNumber, finding: 'UNFOUNDED', effectiveDate } });
+export const accept = (effectiveDate: LocalDate): ComplaintCommand => ({
+  type: 'AcceptComplaint',
+  data: { effectiveDate },
+});
+export const decideUnfounded = (decisionNumber: string, effectiveDate: LocalDate): ComplaintCommand => ({
+  type: 'DecideComplaint',
+  data: { decisionNumber, finding: 'UNFOUNDED', effectiveDate },
+});
 
 /**
  * Six complaints:
@@ -42,8 +56,20 @@ export async function recordSixComplaints(world: CommandWorld): Promise<void> {
   ]);
   await world.onComplaint('KN-4', [
     file('KN-4', '2018-03-13'),
-    { type: 'DeclineComplaint', data: { ground: 'NO_DIRECT_INTEREST', explanation: 'Người khiếu nại không có quyền lợi liên quan', effectiveDate: '2018-03-15' } },
+    {
+      type: 'DeclineComplaint',
+      data: {
+        ground: 'NO_DIRECT_INTEREST',
+        explanation: 'Người khiếu nại không có quyền lợi liên quan',
+        effectiveDate: '2018-03-15',
+      },
+    },
   ]);
-  await world.onComplaint('KN-5', [file('KN-5', '2018-04-02', { officeId: 'HP-LE-CHAN', role: 'ENFORCEMENT_OFFICER' })]);
-  await world.onComplaint('KN-6', [file('KN-6', '2018-03-14'), { type: 'WithdrawComplaint', data: { effectiveDate: '2018-03-16' } }]);
+  await world.onComplaint('KN-5', [
+    file('KN-5', '2018-04-02', { officeId: 'HP-LE-CHAN', role: 'ENFORCEMENT_OFFICER' }),
+  ]);
+  await world.onComplaint('KN-6', [
+    file('KN-6', '2018-03-14'),
+    { type: 'WithdrawComplaint', data: { effectiveDate: '2018-03-16' } },
+  ]);
 }

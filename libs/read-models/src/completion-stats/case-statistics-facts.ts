@@ -3,7 +3,14 @@
  * items. Kept as one row per event (with its effective date and position) so a case can be classified at any date,
  * as known at any position.
  */
-import { assertNever, caseEventCodec, type CaseEvent, type FactRetracted, type JsonRecord, type LocalDate } from '@thads/domain';
+import {
+  assertNever,
+  caseEventCodec,
+  type CaseEvent,
+  type FactRetracted,
+  type JsonRecord,
+  type LocalDate,
+} from '@thads/domain';
 
 export interface ObligationAmount {
   readonly itemId: string;
@@ -121,10 +128,24 @@ export function statisticsFactOf(event: CaseEvent): CaseStatisticsFact | null {
 
 /** Event types that carry a statistics fact: only their retraction changes a figure. */
 const FACT_BEARING_TYPES: ReadonlySet<string> = new Set([
-  'CaseReceived', 'EnforcementRequestRejected', 'EnforcementDecisionIssued', 'EnforcementConditionsVerified', 'ConditionsReverified',
-  'NotEnforceableDecided', 'EnforcementPostponed', 'EnforcementSuspended', 'EnforcementResumed', 'FundsCollected',
-  'EnforcementTerminated', 'ObligationItemsTerminated', 'CaseSettled', 'EnforcementEntrusted', 'MovedToSeparateTrackingRegister',
-  'DecisionWithdrawn', 'DecisionAnnulled', 'CaseReopened',
+  'CaseReceived',
+  'EnforcementRequestRejected',
+  'EnforcementDecisionIssued',
+  'EnforcementConditionsVerified',
+  'ConditionsReverified',
+  'NotEnforceableDecided',
+  'EnforcementPostponed',
+  'EnforcementSuspended',
+  'EnforcementResumed',
+  'FundsCollected',
+  'EnforcementTerminated',
+  'ObligationItemsTerminated',
+  'CaseSettled',
+  'EnforcementEntrusted',
+  'MovedToSeparateTrackingRegister',
+  'DecisionWithdrawn',
+  'DecisionAnnulled',
+  'CaseReopened',
 ]);
 
 /**
@@ -137,16 +158,21 @@ function retractionFactOf(event: FactRetracted): CaseStatisticsFact | null {
   if (retractedEffectiveDate === null || !FACT_BEARING_TYPES.has(retractedType)) return null;
   // Retractions recorded before FactRetracted carried retractedData: the fact of the named event is dropped, and a
   // correction cannot be rebuilt without the original's data (the command side's fold still lays it over).
-  if (typeof retractedData !== 'object' || retractedData === null) return { kind: 'RETRACTED', retractedEventId, retractedEffectiveDate, replacement: null };
+  if (typeof retractedData !== 'object' || retractedData === null)
+    return { kind: 'RETRACTED', retractedEventId, retractedEffectiveDate, replacement: null };
   const original = statisticsFactOf(decodeCaseEvent(retractedType, retractedData));
-  const corrected = correctedData === undefined ? null : decodeCaseEvent(retractedType, { ...retractedData, ...correctedData });
+  const corrected =
+    correctedData === undefined ? null : decodeCaseEvent(retractedType, { ...retractedData, ...correctedData });
   const correctedFact = corrected === null ? null : statisticsFactOf(corrected);
   if (original === null && correctedFact === null) return null;
   return {
     kind: 'RETRACTED',
     retractedEventId,
     retractedEffectiveDate,
-    replacement: corrected === null || correctedFact === null ? null : { effectiveDate: corrected.data.effectiveDate, eventType: retractedType, fact: correctedFact },
+    replacement:
+      corrected === null || correctedFact === null
+        ? null
+        : { effectiveDate: corrected.data.effectiveDate, eventType: retractedType, fact: correctedFact },
   };
 }
 
@@ -196,18 +222,29 @@ export function decodeFact(json: string): CaseStatisticsFact {
   return reviveMoney(JSON.parse(json) as StoredFact);
 }
 
-type StoredFact = { readonly kind: string; readonly amount?: string; readonly items?: readonly { itemId: string; amount: string }[]; readonly replacement?: StoredReplacement | null };
+type StoredFact = {
+  readonly kind: string;
+  readonly amount?: string;
+  readonly items?: readonly { itemId: string; amount: string }[];
+  readonly replacement?: StoredReplacement | null;
+};
 type StoredReplacement = { readonly effectiveDate: LocalDate; readonly eventType: string; readonly fact: StoredFact };
 
 function reviveMoney(parsed: StoredFact): CaseStatisticsFact {
   switch (parsed.kind) {
     case 'RECEIVED':
-      return { kind: 'RECEIVED', items: (parsed.items ?? []).map((item) => ({ itemId: item.itemId, amount: BigInt(item.amount) })) };
+      return {
+        kind: 'RECEIVED',
+        items: (parsed.items ?? []).map((item) => ({ itemId: item.itemId, amount: BigInt(item.amount) })),
+      };
     case 'COLLECTED':
       return { ...(parsed as object), amount: BigInt(parsed.amount ?? '0') } as CaseStatisticsFact;
     case 'RETRACTED': {
       const replacement = parsed.replacement ?? null;
-      return { ...(parsed as object), replacement: replacement === null ? null : { ...replacement, fact: reviveMoney(replacement.fact) } } as CaseStatisticsFact;
+      return {
+        ...(parsed as object),
+        replacement: replacement === null ? null : { ...replacement, fact: reviveMoney(replacement.fact) },
+      } as CaseStatisticsFact;
     }
     default:
       return parsed as unknown as CaseStatisticsFact;

@@ -1,5 +1,13 @@
 import type { CaseCommand, CaseEvent } from '@thads/domain';
-import { CASE_FIXTURE as F, caseDecided, caseInEnforcement, caseInSeparateRegister, caseNotEnforceable, caseReceived, eventsAfter } from '@thads/testing';
+import {
+  CASE_FIXTURE as F,
+  caseDecided,
+  caseInEnforcement,
+  caseInSeparateRegister,
+  caseNotEnforceable,
+  caseReceived,
+  eventsAfter,
+} from '@thads/testing';
 import { statisticsFactOf, type DatedFact } from './case-statistics-facts';
 import { bucketOn, classifyCase, type Tallies } from './classification';
 import { EMPTY_TALLY, toEnforceOf, type StatisticsTally } from './statistics';
@@ -21,7 +29,12 @@ function after(history: readonly CaseEvent[], ...commands: CaseCommand[]): Dated
   return factsOf(eventsAfter(history, commands));
 }
 
-const collect = (itemId: string, amount: bigint, effectiveDate: string, id = `c-${itemId}-${effectiveDate}`): CaseCommand => ({
+const collect = (
+  itemId: string,
+  amount: bigint,
+  effectiveDate: string,
+  id = `c-${itemId}-${effectiveDate}`,
+): CaseCommand => ({
   type: 'RecordCollection',
   data: { collectionId: id, itemId, amount, source: 'VOLUNTARY', effectiveDate },
 });
@@ -44,7 +57,12 @@ function tally(fields: Partial<StatisticsTally>): StatisticsTally {
 /** What is to be enforced (the formula) equals the sum of the buckets it splits into, by cases and by money. */
 function expectSplitMatchesFormula({ cases, money }: Tallies): void {
   for (const measure of [cases, money]) {
-    const split = measure.inProgress + measure.postponedOrSuspended + measure.notEnforceable + measure.fullyEnforced + measure.terminated;
+    const split =
+      measure.inProgress +
+      measure.postponedOrSuspended +
+      measure.notEnforceable +
+      measure.fullyEnforced +
+      measure.terminated;
     expect(split).toBe(toEnforceOf(measure));
   }
 }
@@ -69,11 +87,46 @@ describe('bucket of a case at a point in time (24:00 on the date, by effective d
   });
 
   it.each<[string, string, CaseCommand]>([
-    ['postponed for illness', 'POSTPONED_OR_SUSPENDED', { type: 'PostponeEnforcement', data: { decisionNumber: 'H1', ground: 'SERIOUS_ILLNESS', effectiveDate: '2025-06-20' } }],
-    ['postponed by agreement (Art. 48(1)(c))', 'IN_PROGRESS', { type: 'PostponeEnforcement', data: { decisionNumber: 'H2', ground: 'PARTIES_AGREE', effectiveDate: '2025-06-20' } }],
-    ['suspended', 'POSTPONED_OR_SUSPENDED', { type: 'SuspendEnforcement', data: { decisionNumber: 'T1', ground: 'CASSATION_PROTEST', effectiveDate: '2025-06-20' } }],
-    ['terminated', 'TERMINATED', { type: 'TerminateEnforcement', data: { decisionNumber: 'Đ1', ground: 'SETTLEMENT_OR_WAIVER', effectiveDate: '2025-06-20' } }],
-    ['entrusted whole', 'ENTRUSTED_OUT', { type: 'EntrustEnforcement', data: { decisionNumber: 'U1', targetOfficeId: F.otherOfficeId, effectiveDate: '2025-06-20' } }],
+    [
+      'postponed for illness',
+      'POSTPONED_OR_SUSPENDED',
+      {
+        type: 'PostponeEnforcement',
+        data: { decisionNumber: 'H1', ground: 'SERIOUS_ILLNESS', effectiveDate: '2025-06-20' },
+      },
+    ],
+    [
+      'postponed by agreement (Art. 48(1)(c))',
+      'IN_PROGRESS',
+      {
+        type: 'PostponeEnforcement',
+        data: { decisionNumber: 'H2', ground: 'PARTIES_AGREE', effectiveDate: '2025-06-20' },
+      },
+    ],
+    [
+      'suspended',
+      'POSTPONED_OR_SUSPENDED',
+      {
+        type: 'SuspendEnforcement',
+        data: { decisionNumber: 'T1', ground: 'CASSATION_PROTEST', effectiveDate: '2025-06-20' },
+      },
+    ],
+    [
+      'terminated',
+      'TERMINATED',
+      {
+        type: 'TerminateEnforcement',
+        data: { decisionNumber: 'Đ1', ground: 'SETTLEMENT_OR_WAIVER', effectiveDate: '2025-06-20' },
+      },
+    ],
+    [
+      'entrusted whole',
+      'ENTRUSTED_OUT',
+      {
+        type: 'EntrustEnforcement',
+        data: { decisionNumber: 'U1', targetOfficeId: F.otherOfficeId, effectiveDate: '2025-06-20' },
+      },
+    ],
   ])('%s: %s from the act’s date', (_what, bucket, command) => {
     const facts = after(caseInEnforcement(), command);
     expect(bucketOn(facts, '2025-06-19')).toBe('IN_PROGRESS');
@@ -83,7 +136,10 @@ describe('bucket of a case at a point in time (24:00 on the date, by effective d
   it('is back IN_PROGRESS after a resumption', () => {
     const facts = after(
       caseInEnforcement(),
-      { type: 'SuspendEnforcement', data: { decisionNumber: 'T1', ground: 'CASSATION_PROTEST', effectiveDate: '2025-06-20' } },
+      {
+        type: 'SuspendEnforcement',
+        data: { decisionNumber: 'T1', ground: 'CASSATION_PROTEST', effectiveDate: '2025-06-20' },
+      },
       { type: 'ResumeEnforcement', data: { decisionNumber: 'R1', effectiveDate: '2025-07-10' } },
     );
     expect(bucketOn(facts, '2025-07-09')).toBe('POSTPONED_OR_SUSPENDED');
@@ -91,7 +147,10 @@ describe('bucket of a case at a point in time (24:00 on the date, by effective d
   });
 
   it('is REJECTED after a refused request, and never counted', () => {
-    const facts = after(caseReceived(), { type: 'RejectEnforcementRequest', data: { ground: 'NOT_COMPETENT', effectiveDate: '2025-06-03' } });
+    const facts = after(caseReceived(), {
+      type: 'RejectEnforcementRequest',
+      data: { ground: 'NOT_COMPETENT', effectiveDate: '2025-06-03' },
+    });
     expect(bucketOn(facts, '2025-06-03')).toBe('REJECTED');
     expect(classifyCase(facts, YEAR_2025_JULY)).toEqual({ cases: EMPTY_TALLY, money: EMPTY_TALLY });
   });
@@ -123,7 +182,9 @@ describe('what a case adds to a period', () => {
   });
 
   it('is carried over into the next year while open, and gone from it once completed before the year', () => {
-    expect(classifyCase(factsOf(caseInEnforcement()), YEAR_2026_JUNE).cases).toEqual(tally({ carriedOver: 1n, inProgress: 1n }));
+    expect(classifyCase(factsOf(caseInEnforcement()), YEAR_2026_JUNE).cases).toEqual(
+      tally({ carriedOver: 1n, inProgress: 1n }),
+    );
     const settled = after(caseInEnforcement(), ...paidInFull('2025-08-01'), settle('2025-08-05'));
     expect(classifyCase(settled, YEAR_2026_JUNE)).toEqual({ cases: EMPTY_TALLY, money: EMPTY_TALLY });
   });
@@ -133,7 +194,10 @@ describe('what a case adds to a period', () => {
       caseInEnforcement(),
       collect(F.debtItemId, 300_000_000n, '2025-06-20'),
       disburse(F.debtItemId, 300_000_000n, '2025-06-25'),
-      { type: 'TerminateEnforcement', data: { decisionNumber: 'Đ1', ground: 'DEBTOR_DIED_NO_ESTATE', effectiveDate: '2025-07-01' } },
+      {
+        type: 'TerminateEnforcement',
+        data: { decisionNumber: 'Đ1', ground: 'DEBTOR_DIED_NO_ESTATE', effectiveDate: '2025-07-01' },
+      },
     );
     const contribution = classifyCase(facts, YEAR_2025_JULY);
     expect(contribution).toEqual({
@@ -151,7 +215,12 @@ describe('what a case adds to a period', () => {
   it('entrusted in part: the case stays, the entrusted item’s money leaves as entrusted out', () => {
     const facts = after(caseInEnforcement(), {
       type: 'EntrustEnforcement',
-      data: { decisionNumber: 'U1', targetOfficeId: F.otherOfficeId, itemIds: [F.debtItemId], effectiveDate: '2025-06-20' },
+      data: {
+        decisionNumber: 'U1',
+        targetOfficeId: F.otherOfficeId,
+        itemIds: [F.debtItemId],
+        effectiveDate: '2025-06-20',
+      },
     });
     const contribution = classifyCase(facts, YEAR_2025_JULY);
     expect(contribution).toEqual({
@@ -160,20 +229,36 @@ describe('what a case adds to a period', () => {
     });
     expectSplitMatchesFormula(contribution);
     // Next year the entrusted item is no longer carried over.
-    expect(classifyCase(facts, YEAR_2026_JUNE).money).toEqual(tally({ carriedOver: F.feeAmount, inProgress: F.feeAmount }));
+    expect(classifyCase(facts, YEAR_2026_JUNE).money).toEqual(
+      tally({ carriedOver: F.feeAmount, inProgress: F.feeAmount }),
+    );
   });
 
   it('entrusted whole: out of phải thi hành with all its money', () => {
-    const facts = after(caseInEnforcement(), { type: 'EntrustEnforcement', data: { decisionNumber: 'U1', targetOfficeId: F.otherOfficeId, effectiveDate: '2025-06-20' } });
+    const facts = after(caseInEnforcement(), {
+      type: 'EntrustEnforcement',
+      data: { decisionNumber: 'U1', targetOfficeId: F.otherOfficeId, effectiveDate: '2025-06-20' },
+    });
     const contribution = classifyCase(facts, YEAR_2025_JULY);
-    expect(contribution).toEqual({ cases: tally({ newlyReceived: 1n, entrustedOut: 1n }), money: tally({ newlyReceived: TOTAL, entrustedOut: TOTAL }) });
+    expect(contribution).toEqual({
+      cases: tally({ newlyReceived: 1n, entrustedOut: 1n }),
+      money: tally({ newlyReceived: TOTAL, entrustedOut: TOTAL }),
+    });
     expectSplitMatchesFormula(contribution);
   });
 
   it('postponed or suspended is its own bucket, postponed by agreement is in progress', () => {
-    const postponed = after(caseDecided(), { type: 'PostponeEnforcement', data: { decisionNumber: 'H1', ground: 'SERIOUS_ILLNESS', effectiveDate: '2025-06-10' } });
-    expect(classifyCase(postponed, YEAR_2025_JULY).cases).toEqual(tally({ newlyReceived: 1n, postponedOrSuspended: 1n }));
-    const agreed = after(caseDecided(), { type: 'PostponeEnforcement', data: { decisionNumber: 'H2', ground: 'PARTIES_AGREE', effectiveDate: '2025-06-10' } });
+    const postponed = after(caseDecided(), {
+      type: 'PostponeEnforcement',
+      data: { decisionNumber: 'H1', ground: 'SERIOUS_ILLNESS', effectiveDate: '2025-06-10' },
+    });
+    expect(classifyCase(postponed, YEAR_2025_JULY).cases).toEqual(
+      tally({ newlyReceived: 1n, postponedOrSuspended: 1n }),
+    );
+    const agreed = after(caseDecided(), {
+      type: 'PostponeEnforcement',
+      data: { decisionNumber: 'H2', ground: 'PARTIES_AGREE', effectiveDate: '2025-06-10' },
+    });
     expect(classifyCase(agreed, YEAR_2025_JULY).cases).toEqual(tally({ newlyReceived: 1n, inProgress: 1n }));
   });
 
@@ -192,7 +277,10 @@ describe('what a case adds to a period', () => {
       money: tally({ carriedOver: TOTAL, movedToSeparateRegister: TOTAL }),
     });
     expect(toEnforceOf(contribution.cases)).toBe(0n);
-    expect(classifyCase(facts, { openingBalanceOn: '2026-09-30', periodEndsOn: '2027-03-31' })).toEqual({ cases: EMPTY_TALLY, money: EMPTY_TALLY });
+    expect(classifyCase(facts, { openingBalanceOn: '2026-09-30', periodEndsOn: '2027-03-31' })).toEqual({
+      cases: EMPTY_TALLY,
+      money: EMPTY_TALLY,
+    });
   });
 
   it('back from the separate register with new conditions: newly received again [I]', () => {
@@ -200,6 +288,8 @@ describe('what a case adds to a period', () => {
       type: 'RecordPeriodicReverification',
       data: { result: 'ENFORCEABLE', findings: 'Inherited land found', effectiveDate: '2026-11-02' },
     });
-    expect(classifyCase(facts, { openingBalanceOn: '2026-09-30', periodEndsOn: '2026-11-30' }).cases).toEqual(tally({ newlyReceived: 1n, inProgress: 1n }));
+    expect(classifyCase(facts, { openingBalanceOn: '2026-09-30', periodEndsOn: '2026-11-30' }).cases).toEqual(
+      tally({ newlyReceived: 1n, inProgress: 1n }),
+    );
   });
 });

@@ -99,7 +99,12 @@ export function caseOn(facts: readonly DatedFact[], date: LocalDate): CaseOnDate
         bucket = 'WITHDRAWN';
         break;
       case 'REOPENED':
-        bucket = fact.status === 'not_enforceable' ? 'NOT_ENFORCEABLE' : fact.status === 'separately_tracked' ? 'SEPARATELY_TRACKED' : 'IN_PROGRESS';
+        bucket =
+          fact.status === 'not_enforceable'
+            ? 'NOT_ENFORCEABLE'
+            : fact.status === 'separately_tracked'
+              ? 'SEPARATELY_TRACKED'
+              : 'IN_PROGRESS';
         break;
       case 'RETRACTED':
         // Removed before folding (withoutRetractedFacts); a caller that skipped that step counts the fact as it stood.
@@ -144,13 +149,22 @@ export function classifyCase(facts: readonly DatedFact[], window: PeriodWindow):
   const opening = caseOn(facts, window.openingBalanceOn);
   const end = caseOn(facts, window.periodEndsOn);
   const carried = ON_THE_BOOKS.has(opening.bucket);
-  const newlyDecided = (opening.bucket === 'NOT_RECEIVED' || opening.bucket === 'AWAITING_DECISION') && !NOT_COUNTED.has(end.bucket);
+  const newlyDecided =
+    (opening.bucket === 'NOT_RECEIVED' || opening.bucket === 'AWAITING_DECISION') && !NOT_COUNTED.has(end.bucket);
   const backFromSeparateRegister = opening.bucket === 'SEPARATELY_TRACKED' && end.bucket !== 'SEPARATELY_TRACKED';
   if (!carried && !newlyDecided && !backFromSeparateRegister) return NO_TALLIES;
 
-  const entrustedAtOpening = new Set(opening.items.filter((item) => item.status === 'entrusted').map((item) => item.itemId));
-  const openingMoney = sum(end.items.filter((item) => !entrustedAtOpening.has(item.itemId)), (item) => item.amount);
-  const booksMoney = sum(end.items.filter((item) => item.status !== 'entrusted'), (item) => item.amount);
+  const entrustedAtOpening = new Set(
+    opening.items.filter((item) => item.status === 'entrusted').map((item) => item.itemId),
+  );
+  const openingMoney = sum(
+    end.items.filter((item) => !entrustedAtOpening.has(item.itemId)),
+    (item) => item.amount,
+  );
+  const booksMoney = sum(
+    end.items.filter((item) => item.status !== 'entrusted'),
+    (item) => item.amount,
+  );
   const entrance = carried ? 'carriedOver' : 'newlyReceived';
   const cases: Partial<Record<keyof StatisticsTally, bigint>> = { [entrance]: 1n };
   const money: Partial<Record<keyof StatisticsTally, bigint>> = { [entrance]: openingMoney };
@@ -181,7 +195,10 @@ export function classifyCase(facts: readonly DatedFact[], window: PeriodWindow):
       cases[end.bucket === 'FULLY_ENFORCED' ? 'fullyEnforced' : 'terminated'] = 1n;
       const kept = end.items.filter((item) => item.status !== 'entrusted');
       money.fullyEnforced = sum(kept, (item) => item.collected);
-      money.terminated = sum(kept.filter((item) => item.status === 'terminated'), (item) => item.amount - item.collected);
+      money.terminated = sum(
+        kept.filter((item) => item.status === 'terminated'),
+        (item) => item.amount - item.collected,
+      );
       break;
     }
     default:

@@ -55,7 +55,18 @@ export function toCsv(report: CompletionReport): string {
 }
 
 function rowLines(report: CompletionReport, row: CompletionReportRow): Cell[][] {
-  const lead: Cell[] = [report.period, report.reportingYear, report.regime.id, report.position, report.asOf, row.officeId, row.name, row.tier, row.scope, row.closed];
+  const lead: Cell[] = [
+    report.period,
+    report.reportingYear,
+    report.regime.id,
+    report.position,
+    report.asOf,
+    row.officeId,
+    row.name,
+    row.tier,
+    row.scope,
+    row.closed,
+  ];
   const lines: Cell[][] = [
     [...lead, 'FIGURES', 'CASES', ...figures(row.cases), row.target?.cases ?? null, row.gap?.cases ?? null, null],
     [...lead, 'FIGURES', 'MONEY', ...figures(row.money), row.target?.money ?? null, row.gap?.money ?? null, null],

@@ -1,7 +1,18 @@
 import { DomainError } from '@thads/domain';
 import { toCsv } from './completion-report.csv';
 import type { CompletionReport } from './completion-report.types';
-import { closePeriod, decidedCase, haiPhong2018, M, postponed, registerOffice, settled, startStatsWorld, terminated, type StatsWorld } from './completion-stats.test-fixtures';
+import {
+  closePeriod,
+  decidedCase,
+  haiPhong2018,
+  M,
+  postponed,
+  registerOffice,
+  settled,
+  startStatsWorld,
+  terminated,
+  type StatsWorld,
+} from './completion-stats.test-fixtures';
 
 function json(report: CompletionReport): string {
   return JSON.stringify(report, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
@@ -70,8 +81,22 @@ describe('completionReport', () => {
       gap: { cases: '-32.00', money: '33.00' },
       adjustments: null,
     });
-    expect(report.office).toMatchObject({ officeId: 'HP', scope: 'OFFICE', cases: { toEnforce: 1n, inProgress: 1n, completionRate: '0.00' }, gap: { cases: '-72.00' } });
-    expect(report.children.map((row) => [row.officeId, row.cases.toEnforce, row.cases.completed, row.cases.completionRate, row.target?.cases ?? null, row.gap?.cases ?? null])).toEqual([
+    expect(report.office).toMatchObject({
+      officeId: 'HP',
+      scope: 'OFFICE',
+      cases: { toEnforce: 1n, inProgress: 1n, completionRate: '0.00' },
+      gap: { cases: '-72.00' },
+    });
+    expect(
+      report.children.map((row) => [
+        row.officeId,
+        row.cases.toEnforce,
+        row.cases.completed,
+        row.cases.completionRate,
+        row.target?.cases ?? null,
+        row.gap?.cases ?? null,
+      ]),
+    ).toEqual([
       ['LC', 3n, 1n, '33.33', null, null],
       ['NQ', 2n, 1n, '100.00', '75.00', '25.00'],
     ]);
@@ -111,11 +136,20 @@ describe('completionReport', () => {
   it('uses the three-way split of TT 06/2019 from reporting year 2020', async () => {
     await world.onOffice('BT', [registerOffice('BT', 'PROVINCE')]);
     await world.onCase('B1', [...decidedCase('B1', 'BT', '2020-11-02', [10n * M]), postponed('2020-12-01')]);
-    await world.onCase('B2', [...decidedCase('B2', 'BT', '2020-11-02', [10n * M]), ...settled('B2', [10n * M], '2021-01-05')]);
+    await world.onCase('B2', [
+      ...decidedCase('B2', 'BT', '2020-11-02', [10n * M]),
+      ...settled('B2', [10n * M], '2021-01-05'),
+    ]);
     await world.project();
     const report = await world.report({ officeId: 'BT', period: '2021-02' });
     expect(report.regime).toMatchObject({ id: 'TT_06_2019', split: 'THREE_WAY' });
-    expect(report.rollUp.cases).toMatchObject({ toEnforce: 2n, enforceable: 1n, postponedOrSuspended: 1n, completed: 1n, completionRate: '100.00' });
+    expect(report.rollUp.cases).toMatchObject({
+      toEnforce: 2n,
+      enforceable: 1n,
+      postponedOrSuspended: 1n,
+      completed: 1n,
+      completionRate: '100.00',
+    });
   });
 
   describe('closed periods', () => {
@@ -137,7 +171,9 @@ describe('completionReport', () => {
       const before = await world.report({ officeId: 'HP', period: '2018-05' });
       expect(before).toMatchObject({ closed: true, rollUp: { closed: true } });
       const closes = await world.db.selectFrom('completion_stats_closed_periods').select('position').execute();
-      expect(before.position).toBe(closes.map((close) => close.position).reduce((max, position) => (position > max ? position : max)));
+      expect(before.position).toBe(
+        closes.map((close) => close.position).reduce((max, position) => (position > max ? position : max)),
+      );
 
       await lateCorrections();
       await world.project();
@@ -161,7 +197,15 @@ describe('completionReport', () => {
       expect(june.rollUp.adjustments).toMatchObject({
         appliesToPeriod: '2018-05',
         landsIn: 'SAME_YEAR',
-        cases: { completed: 2n, fullyEnforced: 1n, terminated: 1n, inProgress: -2n, toEnforce: 0n, carriedToNext: -2n, completionRate: null },
+        cases: {
+          completed: 2n,
+          fullyEnforced: 1n,
+          terminated: 1n,
+          inProgress: -2n,
+          toEnforce: 0n,
+          carriedToNext: -2n,
+          completionRate: null,
+        },
         money: { completed: 30n * M, fullyEnforced: 10n * M, terminated: 20n * M },
       });
       expect(june.office?.adjustments?.cases).toMatchObject({ fullyEnforced: 1n, terminated: 0n });
@@ -169,7 +213,9 @@ describe('completionReport', () => {
       // Closing June freezes the adjustments with it.
       await world.onOffice('HP', [closePeriod('HP', '2018-06', '2018-07-02')]);
       await world.project();
-      expect((await world.report({ officeId: 'HP', period: '2018-06' })).office?.adjustments?.cases).toMatchObject({ fullyEnforced: 1n });
+      expect((await world.report({ officeId: 'HP', period: '2018-06' })).office?.adjustments?.cases).toMatchObject({
+        fullyEnforced: 1n,
+      });
     });
 
     it('across 30 September a correction lands in the next year’s opening balance', async () => {
@@ -179,10 +225,17 @@ describe('completionReport', () => {
       await world.project();
       const october = await world.report({ officeId: 'NQ', period: '2018-10' });
       expect(october.reportingYear).toBe(2019);
-      expect(october.office?.adjustments).toMatchObject({ appliesToPeriod: '2018-09', landsIn: 'OPENING_BALANCE', cases: { terminated: 1n, notEnforceable: -1n, carriedToNext: -1n } });
+      expect(october.office?.adjustments).toMatchObject({
+        appliesToPeriod: '2018-09',
+        landsIn: 'OPENING_BALANCE',
+        cases: { terminated: 1n, notEnforceable: -1n, carriedToNext: -1n },
+      });
       // C2 is no longer carried over into 2019; C9 (decided June 2018, open) is.
       expect(october.office?.cases).toMatchObject({ carriedOver: 1n, notEnforceable: 0n });
-      expect((await world.report({ officeId: 'NQ', period: '2018-09' })).office?.cases).toMatchObject({ carriedToNext: 2n, terminated: 0n });
+      expect((await world.report({ officeId: 'NQ', period: '2018-09' })).office?.cases).toMatchObject({
+        carriedToNext: 2n,
+        terminated: 0n,
+      });
     });
 
     it('as of a date, knows only what was recorded by 24:00 that day: closes included', async () => {
@@ -190,7 +243,11 @@ describe('completionReport', () => {
       await lateCorrections();
       await world.project();
       const early = await world.report({ officeId: 'HP', period: '2018-05', asOf: '2018-06-01' });
-      expect(early).toMatchObject({ asOf: '2018-06-01', closed: false, rollUp: { closed: false, cases: { completed: 2n } } });
+      expect(early).toMatchObject({
+        asOf: '2018-06-01',
+        closed: false,
+        rollUp: { closed: false, cases: { completed: 2n } },
+      });
       const midway = await world.report({ officeId: 'HP', period: '2018-05', asOf: '2018-06-03' });
       expect(midway.children.map((row) => [row.officeId, row.closed])).toEqual([
         ['LC', true],

@@ -22,7 +22,14 @@ import { readModelPosition } from '../runtime/projection-status';
 import { NO_TALLIES, type Tallies } from './classification';
 import type { CompletionReport, CompletionReportRequest } from './completion-report.types';
 import { reportRow, subtreeOf, type OfficePeriod, type ReportOffice, type RowContext } from './completion-report.rows';
-import { closedPeriods, closeKey, latestTargets, liveOfficeTallies, snapshotTallies, type Knowledge } from './office-tallies';
+import {
+  closedPeriods,
+  closeKey,
+  latestTargets,
+  liveOfficeTallies,
+  snapshotTallies,
+  type Knowledge,
+} from './office-tallies';
 import { statisticsRegimeFor, subtractTallies } from './statistics';
 
 /** Error codes of completionReport (DomainError), for docs/errors.md. */
@@ -39,39 +46,57 @@ const VIEWS: TableNames = { generation: 0, physical: (base) => base };
  * The completion report of an office (or the country) for a cumulative period. Rows, closes and the position are
  * read in one snapshot. Throws DomainError INVALID_PERIOD, INVALID_DATE or OFFICE_NOT_FOUND.
  */
-export async function completionReport(db: Kysely<ReadModelDatabase>, request: CompletionReportRequest): Promise<CompletionReport> {
+export async function completionReport(
+  db: Kysely<ReadModelDatabase>,
+  request: CompletionReportRequest,
+): Promise<CompletionReport> {
   const { period, officeId, asOf } = request;
-  if (!isReportingPeriod(period)) throw new DomainError('INVALID_PERIOD', 'period must be a month written YYYY-MM', { field: 'period', value: period });
-  if (asOf !== undefined && !isLocalDate(asOf)) throw new DomainError('INVALID_DATE', 'asOf must be a calendar date written YYYY-MM-DD', { field: 'asOf', value: asOf });
+  if (!isReportingPeriod(period))
+    throw new DomainError('INVALID_PERIOD', 'period must be a month written YYYY-MM', {
+      field: 'period',
+      value: period,
+    });
+  if (asOf !== undefined && !isLocalDate(asOf))
+    throw new DomainError('INVALID_DATE', 'asOf must be a calendar date written YYYY-MM-DD', {
+      field: 'asOf',
+      value: asOf,
+    });
   const knowledge: Knowledge = asOf === undefined ? {} : { recordedBefore: endOfLocalDay(asOf) };
   const reportingYear = reportingYearOf(period);
 
-  return db.transaction().setAccessMode('read only').execute(async (trx) => {
-    const offices = await reportOffices(trx, officeId === undefined);
-    if (officeId !== undefined && !offices.has(officeId)) {
-      throw new DomainError('OFFICE_NOT_FOUND', `No registered office ${officeId}`, { field: 'office', officeId });
-    }
-    const scope = officeId === undefined ? [...offices.keys()] : subtreeOf(offices, officeId);
-    const figures = await officePeriods(trx, period, knowledge, scope, officeId === undefined);
-    const context: RowContext = { period, regime: statisticsRegimeFor(reportingYear), offices, figures };
-    const office = officeId === undefined ? null : (offices.get(officeId) ?? null);
-    const childIds = office ? office.childIds : [...offices.values()].filter((candidate) => isRoot(offices, candidate)).map((root) => root.officeId);
-    const rollUp = reportRow(context, office, 'ROLL_UP', scope);
-    return {
-      officeId: officeId ?? null,
-      period,
-      reportingYear,
-      yearStartsOn: reportingYearStartsOn(reportingYear),
-      periodEndsOn: periodEndsOn(period),
-      regime: context.regime,
-      asOf: asOf ?? null,
-      position: rollUp.closed ? lastCloseOf(figures) : await readModelPosition(trx, 'completion_stats'),
-      closed: office ? (figures.get(office.officeId)?.closedAt ?? null) !== null : rollUp.closed,
-      office: office && reportRow(context, office, 'OFFICE', [office.officeId]),
-      children: childIds.map((childId) => reportRow(context, offices.get(childId) ?? null, 'ROLL_UP', subtreeOf(offices, childId))),
-      rollUp,
-    };
-  });
+  return db
+    .transaction()
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      const offices = await reportOffices(trx, officeId === undefined);
+      if (officeId !== undefined && !offices.has(officeId)) {
+        throw new DomainError('OFFICE_NOT_FOUND', `No registered office ${officeId}`, { field: 'office', officeId });
+      }
+      const scope = officeId === undefined ? [...offices.keys()] : subtreeOf(offices, officeId);
+      const figures = await officePeriods(trx, period, knowledge, scope, officeId === undefined);
+      const context: RowContext = { period, regime: statisticsRegimeFor(reportingYear), offices, figures };
+      const office = officeId === undefined ? null : (offices.get(officeId) ?? null);
+      const childIds = office
+        ? office.childIds
+        : [...offices.values()].filter((candidate) => isRoot(offices, candidate)).map((root) => root.officeId);
+      const rollUp = reportRow(context, office, 'ROLL_UP', scope);
+      return {
+        officeId: officeId ?? null,
+        period,
+        reportingYear,
+        yearStartsOn: reportingYearStartsOn(reportingYear),
+        periodEndsOn: periodEndsOn(period),
+        regime: context.regime,
+        asOf: asOf ?? null,
+        position: rollUp.closed ? lastCloseOf(figures) : await readModelPosition(trx, 'completion_stats'),
+        closed: office ? (figures.get(office.officeId)?.closedAt ?? null) !== null : rollUp.closed,
+        office: office && reportRow(context, office, 'OFFICE', [office.officeId]),
+        children: childIds.map((childId) =>
+          reportRow(context, offices.get(childId) ?? null, 'ROLL_UP', subtreeOf(offices, childId)),
+        ),
+        rollUp,
+      };
+    });
 }
 
 /** 24:00 local time (Asia/Ho_Chi_Minh, UTC+7, no daylight saving) on `date`, as the UTC instant recordedAt uses. */
@@ -80,20 +105,37 @@ function endOfLocalDay(date: LocalDate): string {
 }
 
 /** Registered offices with their children; for the country, also offices that have cases but no registration. */
-async function reportOffices(trx: Transaction<ReadModelDatabase>, withUnregistered: boolean): Promise<Map<string, ReportOffice>> {
+async function reportOffices(
+  trx: Transaction<ReadModelDatabase>,
+  withUnregistered: boolean,
+): Promise<Map<string, ReportOffice>> {
   const rows = await trx.selectFrom('completion_stats_offices').selectAll().orderBy('office_id').execute();
   const childIds = new Map<string, string[]>();
-  for (const row of rows) if (row.parent_office_id !== null) childIds.set(row.parent_office_id, [...(childIds.get(row.parent_office_id) ?? []), row.office_id]);
+  for (const row of rows)
+    if (row.parent_office_id !== null)
+      childIds.set(row.parent_office_id, [...(childIds.get(row.parent_office_id) ?? []), row.office_id]);
   const offices = new Map<string, ReportOffice>(
     rows.map((row) => [
       row.office_id,
-      { officeId: row.office_id, name: row.name, tier: row.tier as ReportingOfficeTier, parentOfficeId: row.parent_office_id, childIds: childIds.get(row.office_id) ?? [] },
+      {
+        officeId: row.office_id,
+        name: row.name,
+        tier: row.tier as ReportingOfficeTier,
+        parentOfficeId: row.parent_office_id,
+        childIds: childIds.get(row.office_id) ?? [],
+      },
     ]),
   );
   if (withUnregistered) {
-    const withCases = await trx.selectFrom('completion_stats_case_facts').select('office_id').distinct().orderBy('office_id').execute();
+    const withCases = await trx
+      .selectFrom('completion_stats_case_facts')
+      .select('office_id')
+      .distinct()
+      .orderBy('office_id')
+      .execute();
     for (const { office_id } of withCases) {
-      if (!offices.has(office_id)) offices.set(office_id, { officeId: office_id, name: null, tier: null, parentOfficeId: null, childIds: [] });
+      if (!offices.has(office_id))
+        offices.set(office_id, { officeId: office_id, name: null, tier: null, parentOfficeId: null, childIds: [] });
     }
   }
   return offices;
@@ -101,7 +143,10 @@ async function reportOffices(trx: Transaction<ReadModelDatabase>, withUnregister
 
 /** The last close among frozen figures: nothing recorded after it changes them. */
 function lastCloseOf(figures: ReadonlyMap<string, OfficePeriod>): bigint {
-  return [...figures.values()].reduce((last, figure) => (figure.closedAt !== null && figure.closedAt > last ? figure.closedAt : last), -1n);
+  return [...figures.values()].reduce(
+    (last, figure) => (figure.closedAt !== null && figure.closedAt > last ? figure.closedAt : last),
+    -1n,
+  );
 }
 
 function isRoot(offices: ReadonlyMap<string, ReportOffice>, office: ReportOffice): boolean {
@@ -129,7 +174,13 @@ async function officePeriods(
   const frozen = await snapshotTallies(trx, VIEWS, period, 'PERIOD', closedIds);
   const frozenAdjustments = await snapshotTallies(trx, VIEWS, period, 'ADJUSTMENT', closedIds);
   // The country reads every office's facts: no need to list them all when none has closed the period.
-  const live = await liveOfficeTallies(trx, VIEWS, period, knowledge, wholeCountry && closedIds.length === 0 ? undefined : openIds);
+  const live = await liveOfficeTallies(
+    trx,
+    VIEWS,
+    period,
+    knowledge,
+    wholeCountry && closedIds.length === 0 ? undefined : openIds,
+  );
   const previousFrozen = await snapshotTallies(trx, VIEWS, previous, 'PERIOD', openAfterClosedIds);
   const previousNow = await liveOfficeTallies(trx, VIEWS, previous, knowledge, openAfterClosedIds);
   const targets = await latestTargets(trx, VIEWS, reportingYearOf(period), knowledge, scope);
@@ -138,11 +189,26 @@ async function officePeriods(
   for (const id of scope) {
     const close = closes.get(closeKey(id, period));
     if (close) {
-      const target = close.casesTargetBasisPoints === null || close.moneyTargetBasisPoints === null ? null : { casesBasisPoints: close.casesTargetBasisPoints, moneyBasisPoints: close.moneyTargetBasisPoints };
-      figures.set(id, { tallies: frozen.get(id) ?? NO_TALLIES, adjustments: frozenAdjustments.get(id) ?? null, closedAt: close.position, target });
+      const target =
+        close.casesTargetBasisPoints === null || close.moneyTargetBasisPoints === null
+          ? null
+          : { casesBasisPoints: close.casesTargetBasisPoints, moneyBasisPoints: close.moneyTargetBasisPoints };
+      figures.set(id, {
+        tallies: frozen.get(id) ?? NO_TALLIES,
+        adjustments: frozenAdjustments.get(id) ?? null,
+        closedAt: close.position,
+        target,
+      });
     } else {
-      const adjustments = previousClosed.has(id) ? difference(previousNow.get(id) ?? NO_TALLIES, previousFrozen.get(id) ?? NO_TALLIES) : null;
-      figures.set(id, { tallies: live.get(id) ?? NO_TALLIES, adjustments, closedAt: null, target: targets.get(id) ?? null });
+      const adjustments = previousClosed.has(id)
+        ? difference(previousNow.get(id) ?? NO_TALLIES, previousFrozen.get(id) ?? NO_TALLIES)
+        : null;
+      figures.set(id, {
+        tallies: live.get(id) ?? NO_TALLIES,
+        adjustments,
+        closedAt: null,
+        target: targets.get(id) ?? null,
+      });
     }
   }
   return figures;

@@ -50,8 +50,15 @@ export function subtreeOf(offices: ReadonlyMap<string, ReportOffice>, officeId: 
 }
 
 /** A row summing `officeIds`, labelled as `office` (null: the country), with that office's target. */
-export function reportRow(context: RowContext, office: ReportOffice | null, scope: CompletionReportRow['scope'], officeIds: readonly string[]): CompletionReportRow {
-  const members = officeIds.map((id) => context.figures.get(id)).filter((member): member is OfficePeriod => member !== undefined);
+export function reportRow(
+  context: RowContext,
+  office: ReportOffice | null,
+  scope: CompletionReportRow['scope'],
+  officeIds: readonly string[],
+): CompletionReportRow {
+  const members = officeIds
+    .map((id) => context.figures.get(id))
+    .filter((member): member is OfficePeriod => member !== undefined);
   const tallies = addAllTallies(members.map((member) => member.tallies));
   const cases = completionFigures(tallies.cases, context.regime);
   const money = completionFigures(tallies.money, context.regime);

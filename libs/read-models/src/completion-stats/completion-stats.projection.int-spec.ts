@@ -1,4 +1,11 @@
-import { closePeriod, haiPhong2018, M, settled, startStatsWorld, type StatsWorld } from './completion-stats.test-fixtures';
+import {
+  closePeriod,
+  haiPhong2018,
+  M,
+  settled,
+  startStatsWorld,
+  type StatsWorld,
+} from './completion-stats.test-fixtures';
 
 describe('completion_stats projection', () => {
   let world: StatsWorld;
@@ -11,14 +18,27 @@ describe('completion_stats projection', () => {
     await haiPhong2018(world);
     await world.project();
     const rows = await world.rows();
-    const facts = rows.completion_stats_case_facts as { case_id: string; event_type: string; office_id: string; fact: string }[];
-    expect(facts.filter((fact) => fact.case_id === 'C4').map((fact) => [fact.event_type, fact.office_id, JSON.parse(fact.fact)])).toEqual([
+    const facts = rows.completion_stats_case_facts as {
+      case_id: string;
+      event_type: string;
+      office_id: string;
+      fact: string;
+    }[];
+    expect(
+      facts
+        .filter((fact) => fact.case_id === 'C4')
+        .map((fact) => [fact.event_type, fact.office_id, JSON.parse(fact.fact)]),
+    ).toEqual([
       ['CaseReceived', 'LC', { kind: 'RECEIVED', items: [{ itemId: 'C4-1', amount: '30000000' }] }],
       ['EnforcementDecisionIssued', 'LC', { kind: 'DECIDED' }],
       ['EnforcementTerminated', 'LC', { kind: 'TERMINATED', itemIds: ['C4-1'], wholeCase: true }],
     ]);
     // FundsDisbursed changes no figure; a NOT_ENFORCEABLE verification neither (only the head's decision does).
-    expect(facts.filter((fact) => fact.case_id === 'C2').map((fact) => fact.event_type)).toEqual(['CaseReceived', 'EnforcementDecisionIssued', 'NotEnforceableDecided']);
+    expect(facts.filter((fact) => fact.case_id === 'C2').map((fact) => fact.event_type)).toEqual([
+      'CaseReceived',
+      'EnforcementDecisionIssued',
+      'NotEnforceableDecided',
+    ]);
     expect(facts.some((fact) => fact.event_type === 'FundsDisbursed')).toBe(false);
     expect(rows.completion_stats_offices).toMatchObject([
       { office_id: 'HP', parent_office_id: 'TC', tier: 'PROVINCE' },
@@ -37,11 +57,43 @@ describe('completion_stats projection', () => {
     await world.onOffice('NQ', [closePeriod('NQ', '2018-05', '2018-06-02')]);
     await world.project();
     const rows = await world.rows();
-    expect(rows.completion_stats_closed_periods).toMatchObject([{ office_id: 'NQ', period: '2018-05', reporting_year: 2018n, cases_target_bp: 7500n, money_target_bp: 3500n }]);
+    expect(rows.completion_stats_closed_periods).toMatchObject([
+      { office_id: 'NQ', period: '2018-05', reporting_year: 2018n, cases_target_bp: 7500n, money_target_bp: 3500n },
+    ]);
     expect(rows.completion_stats_snapshots).toEqual([
       // NQ: C1 and C2 carried over, C7 new then entrusted out; C1 fully enforced, C2 not enforceable. C9 is June's.
-      { office_id: 'NQ', period: '2018-05', kind: 'PERIOD', measure: 'CASES', carried_over: 2n, moved_to_separate_register: 0n, newly_received: 1n, entrusted_out: 1n, taken_up: 0n, in_progress: 0n, postponed_or_suspended: 0n, not_enforceable: 1n, fully_enforced: 1n, terminated: 0n },
-      { office_id: 'NQ', period: '2018-05', kind: 'PERIOD', measure: 'MONEY', carried_over: 150n * M, moved_to_separate_register: 0n, newly_received: 40n * M, entrusted_out: 40n * M, taken_up: 0n, in_progress: 0n, postponed_or_suspended: 0n, not_enforceable: 50n * M, fully_enforced: 100n * M, terminated: 0n },
+      {
+        office_id: 'NQ',
+        period: '2018-05',
+        kind: 'PERIOD',
+        measure: 'CASES',
+        carried_over: 2n,
+        moved_to_separate_register: 0n,
+        newly_received: 1n,
+        entrusted_out: 1n,
+        taken_up: 0n,
+        in_progress: 0n,
+        postponed_or_suspended: 0n,
+        not_enforceable: 1n,
+        fully_enforced: 1n,
+        terminated: 0n,
+      },
+      {
+        office_id: 'NQ',
+        period: '2018-05',
+        kind: 'PERIOD',
+        measure: 'MONEY',
+        carried_over: 150n * M,
+        moved_to_separate_register: 0n,
+        newly_received: 40n * M,
+        entrusted_out: 40n * M,
+        taken_up: 0n,
+        in_progress: 0n,
+        postponed_or_suspended: 0n,
+        not_enforceable: 50n * M,
+        fully_enforced: 100n * M,
+        terminated: 0n,
+      },
     ]);
   });
 
@@ -52,7 +104,13 @@ describe('completion_stats projection', () => {
     await world.onCase('C6', settled('C6', [10n * M], '2018-05-20'), '2018-06-10');
     await world.onOffice('HP', [closePeriod('HP', '2018-06', '2018-07-02')]);
     await world.project();
-    const snapshots = (await world.rows()).completion_stats_snapshots as { period: string; kind: string; measure: string; in_progress: bigint; fully_enforced: bigint }[];
+    const snapshots = (await world.rows()).completion_stats_snapshots as {
+      period: string;
+      kind: string;
+      measure: string;
+      in_progress: bigint;
+      fully_enforced: bigint;
+    }[];
     expect(snapshots.map((row) => [row.period, row.kind, row.measure, row.in_progress, row.fully_enforced])).toEqual([
       ['2018-05', 'PERIOD', 'CASES', 1n, 0n],
       ['2018-05', 'PERIOD', 'MONEY', 10n * M, 0n],
@@ -76,7 +134,10 @@ describe('completion_stats projection', () => {
 
   it('rebuild from zero equals the live rows', async () => {
     await haiPhong2018(world);
-    await world.onOffice('NQ', [closePeriod('NQ', '2018-05', '2018-06-02'), closePeriod('NQ', '2018-06', '2018-07-02')]);
+    await world.onOffice('NQ', [
+      closePeriod('NQ', '2018-05', '2018-06-02'),
+      closePeriod('NQ', '2018-06', '2018-07-02'),
+    ]);
     await world.onCase('C6', settled('C6', [10n * M], '2018-05-20'), '2018-06-10');
     await world.onOffice('HP', [closePeriod('HP', '2018-05', '2018-06-12')]);
     const head = await world.project();

@@ -24,8 +24,20 @@ import type { Projection, TableNames } from '../projection';
 import { encodeFact, statisticsFactOf, storedDateOf } from './case-statistics-facts';
 import { NO_TALLIES } from './classification';
 import { subtractTallies } from './statistics';
-import { COMPLETION_STATS_TABLES, createCompletionStatsTables, type CompletionStatsCaseFactsTable } from './completion-stats.tables';
-import { closedPeriods, closeKey, insertSnapshot, latestTargets, liveOfficeTallies, snapshotTallies, type Knowledge } from './office-tallies';
+import {
+  COMPLETION_STATS_TABLES,
+  createCompletionStatsTables,
+  type CompletionStatsCaseFactsTable,
+} from './completion-stats.tables';
+import {
+  closedPeriods,
+  closeKey,
+  insertSnapshot,
+  latestTargets,
+  liveOfficeTallies,
+  snapshotTallies,
+  type Knowledge,
+} from './office-tallies';
 
 /** 8 columns × 500 rows stays far below SQLite's 32 766 bound parameters. */
 const ROWS_PER_INSERT = 500;
@@ -41,7 +53,11 @@ export const completionStatsProjection: Projection = {
   apply: applyCompletionStats,
 };
 
-async function applyCompletionStats(events: readonly RecordedEvent[], trx: Transaction<ReadModelDatabase>, tables: TableNames): Promise<void> {
+async function applyCompletionStats(
+  events: readonly RecordedEvent[],
+  trx: Transaction<ReadModelDatabase>,
+  tables: TableNames,
+): Promise<void> {
   let facts: Insertable<CompletionStatsCaseFactsTable>[] = [];
   for (const event of events) {
     if (streamCategory(event.stream) === 'case') {
@@ -80,7 +96,11 @@ export function caseFactRow(event: RecordedEvent): Insertable<CompletionStatsCas
   };
 }
 
-async function insertFacts(trx: Transaction<ReadModelDatabase>, tables: TableNames, rows: readonly Insertable<CompletionStatsCaseFactsTable>[]): Promise<void> {
+async function insertFacts(
+  trx: Transaction<ReadModelDatabase>,
+  tables: TableNames,
+  rows: readonly Insertable<CompletionStatsCaseFactsTable>[],
+): Promise<void> {
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     await trx
       .insertInto(tables.physical('completion_stats_case_facts'))
@@ -91,14 +111,30 @@ async function insertFacts(trx: Transaction<ReadModelDatabase>, tables: TableNam
   }
 }
 
-async function applyReportingEvent(trx: Transaction<ReadModelDatabase>, tables: TableNames, recorded: RecordedEvent): Promise<void> {
+async function applyReportingEvent(
+  trx: Transaction<ReadModelDatabase>,
+  tables: TableNames,
+  recorded: RecordedEvent,
+): Promise<void> {
   const event: ReportingEvent = reportingEventCodec.decode({ type: recorded.type, data: recorded.data as JsonRecord });
-  const known = { position: recorded.position, recorded_at: recorded.metadata.recordedAt, effective_date: event.data.effectiveDate };
+  const known = {
+    position: recorded.position,
+    recorded_at: recorded.metadata.recordedAt,
+    effective_date: event.data.effectiveDate,
+  };
   switch (event.type) {
     case 'OfficeRegistered':
       await trx
         .insertInto(tables.physical('completion_stats_offices'))
-        .values({ office_id: event.data.officeId, name: event.data.name, parent_office_id: event.data.parentOfficeId ?? null, tier: event.data.tier, registered_on: event.data.effectiveDate, position: known.position, recorded_at: known.recorded_at })
+        .values({
+          office_id: event.data.officeId,
+          name: event.data.name,
+          parent_office_id: event.data.parentOfficeId ?? null,
+          tier: event.data.tier,
+          registered_on: event.data.effectiveDate,
+          position: known.position,
+          recorded_at: known.recorded_at,
+        })
         .onConflict((conflict) => conflict.column('office_id').doNothing())
         .execute();
       return;
@@ -129,7 +165,13 @@ async function applyReportingEvent(trx: Transaction<ReadModelDatabase>, tables: 
  * Computed from the facts before the close's position, so applying the event again, even with later facts already
  * in the table, yields the same rows.
  */
-async function freezePeriod(trx: Transaction<ReadModelDatabase>, tables: TableNames, event: PeriodClosed, position: bigint, recordedAt: string): Promise<void> {
+async function freezePeriod(
+  trx: Transaction<ReadModelDatabase>,
+  tables: TableNames,
+  event: PeriodClosed,
+  position: bigint,
+  recordedAt: string,
+): Promise<void> {
   const { officeId, period, effectiveDate } = event.data;
   const knowledge: Knowledge = { beforePosition: position };
   const reportingYear = reportingYearOf(period);

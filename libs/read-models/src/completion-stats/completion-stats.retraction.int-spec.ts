@@ -1,5 +1,13 @@
 import type { CaseCommand } from '@thads/domain';
-import { closePeriod, haiPhong2018, M, settled, startStatsWorld, terminated, type StatsWorld } from './completion-stats.test-fixtures';
+import {
+  closePeriod,
+  haiPhong2018,
+  M,
+  settled,
+  startStatsWorld,
+  terminated,
+  type StatsWorld,
+} from './completion-stats.test-fixtures';
 
 type Snapshot = { period: string; kind: string; measure: string; in_progress: bigint; fully_enforced: bigint };
 
@@ -22,7 +30,12 @@ describe('completion_stats projection: retractions', () => {
     const settlement = (await world.store.readStream('case-C6')).find((event) => event.type === 'CaseSettled');
     const retract: CaseCommand = {
       type: 'CorrectRecordedFact',
-      data: { eventId: settlement!.id, target: { type: 'CaseSettled', data: settlement!.data }, reason: 'Receipt was forged', effectiveDate: '2018-06-10' },
+      data: {
+        eventId: settlement!.id,
+        target: { type: 'CaseSettled', data: settlement!.data },
+        reason: 'Receipt was forged',
+        effectiveDate: '2018-06-10',
+      },
     };
     await world.onCase('C6', [retract], '2018-06-10');
     await world.onOffice('HP', [closePeriod('HP', '2018-06', '2018-07-02')]);
@@ -31,8 +44,18 @@ describe('completion_stats projection: retractions', () => {
   it('keeps the retraction as a fact under the retracted act’s date', async () => {
     await settledThenRetracted();
     await world.project();
-    const facts = (await world.rows()).completion_stats_case_facts as { case_id: string; event_type: string; effective_date: string; fact: string }[];
-    expect(facts.filter((row) => row.case_id === 'C6').map((row) => [row.event_type, row.effective_date]).slice(-2)).toEqual([
+    const facts = (await world.rows()).completion_stats_case_facts as {
+      case_id: string;
+      event_type: string;
+      effective_date: string;
+      fact: string;
+    }[];
+    expect(
+      facts
+        .filter((row) => row.case_id === 'C6')
+        .map((row) => [row.event_type, row.effective_date])
+        .slice(-2),
+    ).toEqual([
       ['CaseSettled', '2018-05-20'],
       ['FactRetracted', '2018-05-20'],
     ]);
@@ -42,7 +65,11 @@ describe('completion_stats projection: retractions', () => {
     await settledThenRetracted();
     await world.project();
     const snapshots = (await world.rows()).completion_stats_snapshots as Snapshot[];
-    expect(snapshots.filter((row) => row.measure === 'CASES').map((row) => [row.period, row.kind, row.in_progress, row.fully_enforced])).toEqual([
+    expect(
+      snapshots
+        .filter((row) => row.measure === 'CASES')
+        .map((row) => [row.period, row.kind, row.in_progress, row.fully_enforced]),
+    ).toEqual([
       ['2018-05', 'PERIOD', 0n, 1n],
       ['2018-06', 'ADJUSTMENT', 1n, -1n],
       ['2018-06', 'PERIOD', 1n, 0n],
@@ -53,14 +80,29 @@ describe('completion_stats projection: retractions', () => {
   async function collectionCorrectedAfterClose(): Promise<void> {
     await haiPhong2018(world);
     await world.onCase('C6', [
-      { type: 'RecordCollection', data: { collectionId: 'thu-C6', itemId: 'C6-1', amount: 8n * M, source: 'VOLUNTARY', effectiveDate: '2018-05-15' } },
+      {
+        type: 'RecordCollection',
+        data: {
+          collectionId: 'thu-C6',
+          itemId: 'C6-1',
+          amount: 8n * M,
+          source: 'VOLUNTARY',
+          effectiveDate: '2018-05-15',
+        },
+      },
       terminated('2018-05-20'),
     ]);
     await world.onOffice('HP', [closePeriod('HP', '2018-05', '2018-06-04')]);
     const collection = (await world.store.readStream('case-C6')).find((event) => event.type === 'FundsCollected');
     const correct: CaseCommand = {
       type: 'CorrectRecordedFact',
-      data: { eventId: collection!.id, target: { type: 'FundsCollected', data: collection!.data }, correctedData: { amount: (3n * M).toString() }, reason: 'Receipt misread', effectiveDate: '2018-06-10' },
+      data: {
+        eventId: collection!.id,
+        target: { type: 'FundsCollected', data: collection!.data },
+        correctedData: { amount: (3n * M).toString() },
+        reason: 'Receipt misread',
+        effectiveDate: '2018-06-10',
+      },
     };
     await world.onCase('C6', [correct], '2018-06-10');
     await world.onOffice('HP', [closePeriod('HP', '2018-06', '2018-07-02')]);
@@ -70,25 +112,34 @@ describe('completion_stats projection: retractions', () => {
     await collectionCorrectedAfterClose();
     await world.project();
     const snapshots = (await world.rows()).completion_stats_snapshots as (Snapshot & { terminated: bigint })[];
-    expect(snapshots.filter((row) => row.measure === 'MONEY').map((row) => [row.period, row.kind, row.fully_enforced, row.terminated])).toEqual([
+    expect(
+      snapshots
+        .filter((row) => row.measure === 'MONEY')
+        .map((row) => [row.period, row.kind, row.fully_enforced, row.terminated]),
+    ).toEqual([
       ['2018-05', 'PERIOD', 8n * M, 2n * M],
       ['2018-06', 'ADJUSTMENT', -5n * M, 5n * M],
       ['2018-06', 'PERIOD', 3n * M, 7n * M],
     ]);
     const june = await world.report({ officeId: 'HP', period: '2018-06' });
-    expect(JSON.stringify(june, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value))).toContain('"fullyEnforced":"3000000"');
+    expect(
+      JSON.stringify(june, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)),
+    ).toContain('"fullyEnforced":"3000000"');
   });
 
   it.each([
     ['a retracted settlement', settledThenRetracted],
     ['a corrected collection', collectionCorrectedAfterClose],
-  ])('with %s: applied twice gives the same rows, and rebuild from zero equals the live rows', async (_history, write) => {
-    await write();
-    const head = await world.project();
-    const live = await world.rows();
-    await world.applyAllAgain();
-    expect(await world.rows()).toEqual(live);
-    expect(await world.rebuild(3)).toMatchObject({ position: head });
-    expect(await world.rows()).toEqual(live);
-  });
+  ])(
+    'with %s: applied twice gives the same rows, and rebuild from zero equals the live rows',
+    async (_history, write) => {
+      await write();
+      const head = await world.project();
+      const live = await world.rows();
+      await world.applyAllAgain();
+      expect(await world.rows()).toEqual(live);
+      expect(await world.rebuild(3)).toMatchObject({ position: head });
+      expect(await world.rows()).toEqual(live);
+    },
+  );
 });

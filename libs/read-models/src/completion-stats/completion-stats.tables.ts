@@ -112,7 +112,9 @@ const TALLY_COLUMNS = {
 } as const satisfies Record<keyof StatisticsTally, keyof CompletionStatsSnapshotsTable>;
 
 /** The tally columns of a snapshot row. */
-export function tallyColumns(tally: StatisticsTally): Omit<CompletionStatsSnapshotsTable, 'office_id' | 'period' | 'kind' | 'measure'> {
+export function tallyColumns(
+  tally: StatisticsTally,
+): Omit<CompletionStatsSnapshotsTable, 'office_id' | 'period' | 'kind' | 'measure'> {
   return {
     carried_over: tally.carriedOver,
     moved_to_separate_register: tally.movedToSeparateRegister,
@@ -144,7 +146,10 @@ export function tallyOfRow(row: CompletionStatsSnapshotsTable): StatisticsTally 
 }
 
 /** Creates one generation's tables and indexes. */
-export async function createCompletionStatsTables(trx: Transaction<ReadModelDatabase>, tables: TableNames): Promise<void> {
+export async function createCompletionStatsTables(
+  trx: Transaction<ReadModelDatabase>,
+  tables: TableNames,
+): Promise<void> {
   const facts = tables.physical('completion_stats_case_facts');
   await trx.schema
     .createTable(facts)
@@ -180,7 +185,11 @@ export async function createCompletionStatsTables(trx: Transaction<ReadModelData
     .addColumn('effective_date', 'text', (column) => column.notNull())
     .addColumn('position', 'bigint', (column) => column.notNull())
     .addColumn('recorded_at', 'text', (column) => column.notNull())
-    .addPrimaryKeyConstraint(`${tables.physical('completion_stats_targets')}_pk`, ['office_id', 'reporting_year', 'position'])
+    .addPrimaryKeyConstraint(`${tables.physical('completion_stats_targets')}_pk`, [
+      'office_id',
+      'reporting_year',
+      'position',
+    ])
     .execute();
 
   await trx.schema
@@ -202,6 +211,14 @@ export async function createCompletionStatsTables(trx: Transaction<ReadModelData
     .addColumn('period', 'text', (column) => column.notNull())
     .addColumn('kind', 'text', (column) => column.notNull())
     .addColumn('measure', 'text', (column) => column.notNull());
-  for (const field of TALLY_FIELDS) snapshots = snapshots.addColumn(TALLY_COLUMNS[field], 'bigint', (column) => column.notNull());
-  await snapshots.addPrimaryKeyConstraint(`${tables.physical('completion_stats_snapshots')}_pk`, ['office_id', 'period', 'kind', 'measure']).execute();
+  for (const field of TALLY_FIELDS)
+    snapshots = snapshots.addColumn(TALLY_COLUMNS[field], 'bigint', (column) => column.notNull());
+  await snapshots
+    .addPrimaryKeyConstraint(`${tables.physical('completion_stats_snapshots')}_pk`, [
+      'office_id',
+      'period',
+      'kind',
+      'measure',
+    ])
+    .execute();
 }

@@ -50,7 +50,11 @@ export async function startStatsWorld(readModels?: Kysely<ReadModelDatabase>): P
   let commandNumber = 0;
   const context = () => {
     commandNumber += 1;
-    return { commandId: `command-${commandNumber}`, correlationId: `command-${commandNumber}`, actor: { id: 'chv-1', role: 'officer', officeId: 'HP' } };
+    return {
+      commandId: `command-${commandNumber}`,
+      correlationId: `command-${commandNumber}`,
+      actor: { id: 'chv-1', role: 'officer', officeId: 'HP' },
+    };
   };
   const recordOn = (date: LocalDate) => {
     clock = new Date(`${date}T03:00:00.000Z`);
@@ -72,7 +76,14 @@ export async function startStatsWorld(readModels?: Kysely<ReadModelDatabase>): P
     },
     async project() {
       const head = await store.headPosition();
-      const projector = createProjector({ eventStore: store, db, projections: [completionStatsProjection], batchSize: 7, logger: silent, controlPollMs: 0 });
+      const projector = createProjector({
+        eventStore: store,
+        db,
+        projections: [completionStatsProjection],
+        batchSize: 7,
+        logger: silent,
+        controlPollMs: 0,
+      });
       await projector.start();
       await projector.waitForPosition(head);
       await projector.stop();
@@ -84,11 +95,15 @@ export async function startStatsWorld(readModels?: Kysely<ReadModelDatabase>): P
       const tables = tableNamesFor(completionStatsProjection, checkpoint?.activeGeneration ?? 1);
       await db.transaction().execute((trx) => completionStatsProjection.apply(events, trx, tables));
     },
-    rebuild: (batchSize) => rebuildProjection({ eventStore: store, db, projection: completionStatsProjection, batchSize }),
+    rebuild: (batchSize) =>
+      rebuildProjection({ eventStore: store, db, projection: completionStatsProjection, batchSize }),
     report: (request) => completionReport(db, request),
     async rows() {
       const rows: Record<string, unknown[]> = {};
-      for (const table of COMPLETION_STATS_TABLES) rows[table] = (await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by 1, 2, 3, 4`.execute(db)).rows;
+      for (const table of COMPLETION_STATS_TABLES)
+        rows[table] = (
+          await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by 1, 2, 3, 4`.execute(db)
+        ).rows;
       return rows;
     },
     async close() {
@@ -100,7 +115,12 @@ export async function startStatsWorld(readModels?: Kysely<ReadModelDatabase>): P
 
 // Case scripts: each case has items `<caseId>-1`, `<caseId>-2`, … with the given amounts.
 
-export function receive(caseId: string, officeId: string, effectiveDate: LocalDate, amounts: readonly bigint[]): CaseCommand {
+export function receive(
+  caseId: string,
+  officeId: string,
+  effectiveDate: LocalDate,
+  amounts: readonly bigint[],
+): CaseCommand {
   return {
     type: 'ReceiveCase',
     data: {
@@ -108,20 +128,38 @@ export function receive(caseId: string, officeId: string, effectiveDate: LocalDa
       officeId,
       source: 'JUDGMENT',
       mode: 'EX_OFFICIO',
-      judgment: { number: `${caseId}/DS-ST`, court: 'TAND', issuedOn: effectiveDate, legallyEffectiveOn: effectiveDate },
+      judgment: {
+        number: `${caseId}/DS-ST`,
+        court: 'TAND',
+        issuedOn: effectiveDate,
+        legallyEffectiveOn: effectiveDate,
+      },
       parties: [
         { partyId: 'creditor', role: 'CREDITOR', kind: 'PERSON', name: 'Người được thi hành án' },
         { partyId: 'debtor', role: 'DEBTOR', kind: 'PERSON', name: 'Người phải thi hành án' },
       ],
-      obligations: amounts.map((amount, index) => ({ itemId: `${caseId}-${index + 1}`, kind: 'DEBT', description: 'Trả nợ', amount })),
+      obligations: amounts.map((amount, index) => ({
+        itemId: `${caseId}-${index + 1}`,
+        kind: 'DEBT',
+        description: 'Trả nợ',
+        amount,
+      })),
       effectiveDate,
     },
   };
 }
 
 /** Received and decided on the same day. */
-export function decidedCase(caseId: string, officeId: string, effectiveDate: LocalDate, amounts: readonly bigint[]): CaseCommand[] {
-  return [receive(caseId, officeId, effectiveDate, amounts), { type: 'IssueEnforcementDecision', data: { decisionNumber: `QĐ-${caseId}`, effectiveDate } }];
+export function decidedCase(
+  caseId: string,
+  officeId: string,
+  effectiveDate: LocalDate,
+  amounts: readonly bigint[],
+): CaseCommand[] {
+  return [
+    receive(caseId, officeId, effectiveDate, amounts),
+    { type: 'IssueEnforcementDecision', data: { decisionNumber: `QĐ-${caseId}`, effectiveDate } },
+  ];
 }
 
 /** Every item collected and paid out, then settled, all on one day. */
@@ -129,35 +167,66 @@ export function settled(caseId: string, amounts: readonly bigint[], effectiveDat
   const money = amounts.flatMap((amount, index): CaseCommand[] => {
     const itemId = `${caseId}-${index + 1}`;
     return [
-      { type: 'RecordCollection', data: { collectionId: `thu-${itemId}`, itemId, amount, source: 'VOLUNTARY', effectiveDate } },
+      {
+        type: 'RecordCollection',
+        data: { collectionId: `thu-${itemId}`, itemId, amount, source: 'VOLUNTARY', effectiveDate },
+      },
       { type: 'DisburseFunds', data: { disbursementId: `chi-${itemId}`, itemId, amount, effectiveDate } },
     ];
   });
   return [...money, { type: 'Settle', data: { effectiveDate } }];
 }
 
-export const terminated = (effectiveDate: LocalDate): CaseCommand => ({ type: 'TerminateEnforcement', data: { decisionNumber: 'QĐ-ĐC', ground: 'SETTLEMENT_OR_WAIVER', effectiveDate } });
+export const terminated = (effectiveDate: LocalDate): CaseCommand => ({
+  type: 'TerminateEnforcement',
+  data: { decisionNumber: 'QĐ-ĐC', ground: 'SETTLEMENT_OR_WAIVER', effectiveDate },
+});
 export const postponed = (effectiveDate: LocalDate, ground: PostponementGround = 'SERIOUS_ILLNESS'): CaseCommand => ({
   type: 'PostponeEnforcement',
   data: { decisionNumber: 'QĐ-H', ground, effectiveDate },
 });
-export const entrusted = (effectiveDate: LocalDate, targetOfficeId: string): CaseCommand => ({ type: 'EntrustEnforcement', data: { decisionNumber: 'QĐ-UT', targetOfficeId, effectiveDate } });
+export const entrusted = (effectiveDate: LocalDate, targetOfficeId: string): CaseCommand => ({
+  type: 'EntrustEnforcement',
+  data: { decisionNumber: 'QĐ-UT', targetOfficeId, effectiveDate },
+});
 export function notEnforceable(effectiveDate: LocalDate): CaseCommand[] {
   return [
-    { type: 'RecordVerification', data: { result: 'NOT_ENFORCEABLE', ground: 'NO_INCOME_OR_ASSETS', findings: 'Không có tài sản', effectiveDate } },
+    {
+      type: 'RecordVerification',
+      data: { result: 'NOT_ENFORCEABLE', ground: 'NO_INCOME_OR_ASSETS', findings: 'Không có tài sản', effectiveDate },
+    },
     { type: 'DecideNotEnforceable', data: { decisionNumber: 'QĐ-CĐK', ground: 'NO_INCOME_OR_ASSETS', effectiveDate } },
   ];
 }
 
-export const registerOffice = (officeId: string, tier: 'GENERAL_DEPARTMENT' | 'PROVINCE' | 'DISTRICT', parentOfficeId?: string): ReportingCommand => ({
+export const registerOffice = (
+  officeId: string,
+  tier: 'GENERAL_DEPARTMENT' | 'PROVINCE' | 'DISTRICT',
+  parentOfficeId?: string,
+): ReportingCommand => ({
   type: 'RegisterOffice',
-  data: { officeId, name: `Cơ quan ${officeId}`, tier, effectiveDate: '2017-01-02', ...(parentOfficeId ? { parentOfficeId } : {}) },
+  data: {
+    officeId,
+    name: `Cơ quan ${officeId}`,
+    tier,
+    effectiveDate: '2017-01-02',
+    ...(parentOfficeId ? { parentOfficeId } : {}),
+  },
 });
-export const setTarget = (officeId: string, reportingYear: number, casesRatePercent: string, moneyRatePercent: string, effectiveDate: LocalDate): ReportingCommand => ({
+export const setTarget = (
+  officeId: string,
+  reportingYear: number,
+  casesRatePercent: string,
+  moneyRatePercent: string,
+  effectiveDate: LocalDate,
+): ReportingCommand => ({
   type: 'SetTarget',
   data: { officeId, reportingYear, casesRatePercent, moneyRatePercent, effectiveDate },
 });
-export const closePeriod = (officeId: string, period: string, effectiveDate: LocalDate): ReportingCommand => ({ type: 'ClosePeriod', data: { officeId, period, effectiveDate } });
+export const closePeriod = (officeId: string, period: string, effectiveDate: LocalDate): ReportingCommand => ({
+  type: 'ClosePeriod',
+  data: { officeId, period, effectiveDate },
+});
 
 /** A million VND: the scenario's amounts. */
 export const M = 1_000_000n;
@@ -174,9 +243,15 @@ export async function haiPhong2018(world: StatsWorld): Promise<void> {
   await world.onOffice('HP', [registerOffice('HP', 'PROVINCE', 'TC'), setTarget('HP', 2018, '72', '32', '2017-10-02')]);
   await world.onOffice('NQ', [registerOffice('NQ', 'DISTRICT', 'HP'), setTarget('NQ', 2018, '75', '35', '2017-10-02')]);
   await world.onOffice('LC', [registerOffice('LC', 'DISTRICT', 'HP')]);
-  await world.onCase('C1', [...decidedCase('C1', 'NQ', '2017-08-03', [100n * M]), ...settled('C1', [100n * M], '2018-03-10')]);
+  await world.onCase('C1', [
+    ...decidedCase('C1', 'NQ', '2017-08-03', [100n * M]),
+    ...settled('C1', [100n * M], '2018-03-10'),
+  ]);
   await world.onCase('C2', [...decidedCase('C2', 'NQ', '2017-05-04', [50n * M]), ...notEnforceable('2017-06-01')]);
-  await world.onCase('C3', [...decidedCase('C3', 'LC', '2017-07-05', [70n * M]), ...settled('C3', [70n * M], '2017-09-20')]);
+  await world.onCase('C3', [
+    ...decidedCase('C3', 'LC', '2017-07-05', [70n * M]),
+    ...settled('C3', [70n * M], '2017-09-20'),
+  ]);
   await world.onCase('C4', [...decidedCase('C4', 'LC', '2017-11-01', [30n * M]), terminated('2018-02-01')]);
   await world.onCase('C5', [...decidedCase('C5', 'LC', '2018-01-10', [20n * M]), postponed('2018-03-01')]);
   await world.onCase('C6', decidedCase('C6', 'HP', '2018-04-02', [10n * M]));

@@ -69,7 +69,12 @@ export async function liveOfficeTallies(
   const perOffice = new Map<string, Tallies[]>();
   let facts: DatedFact[] = [];
   rows.forEach((row, index) => {
-    facts.push({ effectiveDate: row.effective_date, fact: decodeFact(row.fact), eventType: row.event_type, eventId: row.event_id });
+    facts.push({
+      effectiveDate: row.effective_date,
+      fact: decodeFact(row.fact),
+      eventType: row.event_type,
+      eventId: row.event_id,
+    });
     const next = rows[index + 1];
     if (next?.office_id === row.office_id && next.case_id === row.case_id) return;
     const officeTallies = perOffice.get(row.office_id) ?? [];
@@ -81,7 +86,13 @@ export async function liveOfficeTallies(
 }
 
 /** The frozen tallies of a kind for a period, by office. */
-export async function snapshotTallies(db: Db, tables: TableNames, period: ReportingPeriod, kind: SnapshotKind, officeIds: readonly string[]): Promise<Map<string, Tallies>> {
+export async function snapshotTallies(
+  db: Db,
+  tables: TableNames,
+  period: ReportingPeriod,
+  kind: SnapshotKind,
+  officeIds: readonly string[],
+): Promise<Map<string, Tallies>> {
   if (officeIds.length === 0) return new Map();
   const rows = await db
     .selectFrom(tables.physical('completion_stats_snapshots'))
@@ -93,13 +104,23 @@ export async function snapshotTallies(db: Db, tables: TableNames, period: Report
   const byOffice = new Map<string, Tallies>();
   for (const row of rows) {
     const tallies = byOffice.get(row.office_id) ?? NO_TALLIES;
-    byOffice.set(row.office_id, row.measure === 'CASES' ? { ...tallies, cases: tallyOfRow(row) } : { ...tallies, money: tallyOfRow(row) });
+    byOffice.set(
+      row.office_id,
+      row.measure === 'CASES' ? { ...tallies, cases: tallyOfRow(row) } : { ...tallies, money: tallyOfRow(row) },
+    );
   }
   return byOffice;
 }
 
 /** Freezes tallies. A second write of the same key changes nothing: a closed period is written once. */
-export async function insertSnapshot(db: Db, tables: TableNames, officeId: string, period: ReportingPeriod, kind: SnapshotKind, tallies: Tallies): Promise<void> {
+export async function insertSnapshot(
+  db: Db,
+  tables: TableNames,
+  officeId: string,
+  period: ReportingPeriod,
+  kind: SnapshotKind,
+  tallies: Tallies,
+): Promise<void> {
   await db
     .insertInto(tables.physical('completion_stats_snapshots'))
     .values([
@@ -111,9 +132,18 @@ export async function insertSnapshot(db: Db, tables: TableNames, officeId: strin
 }
 
 /** The closes of these periods known, by office and period (`${officeId} ${period}`). */
-export async function closedPeriods(db: Db, tables: TableNames, periods: readonly ReportingPeriod[], knowledge: Knowledge, officeIds?: readonly string[]): Promise<Map<string, ClosedPeriod>> {
+export async function closedPeriods(
+  db: Db,
+  tables: TableNames,
+  periods: readonly ReportingPeriod[],
+  knowledge: Knowledge,
+  officeIds?: readonly string[],
+): Promise<Map<string, ClosedPeriod>> {
   if (officeIds?.length === 0) return new Map();
-  let query = db.selectFrom(tables.physical('completion_stats_closed_periods')).selectAll().where('period', 'in', periods);
+  let query = db
+    .selectFrom(tables.physical('completion_stats_closed_periods'))
+    .selectAll()
+    .where('period', 'in', periods);
   if (officeIds !== undefined) query = query.where('office_id', 'in', officeIds);
   if (knowledge.beforePosition !== undefined) query = query.where('position', '<', knowledge.beforePosition);
   if (knowledge.recordedBefore !== undefined) query = query.where('recorded_at', '<', knowledge.recordedBefore);
@@ -138,13 +168,27 @@ export function closeKey(officeId: string, period: ReportingPeriod): string {
 }
 
 /** The latest known target of each office for a reporting year. */
-export async function latestTargets(db: Db, tables: TableNames, reportingYear: number, knowledge: Knowledge, officeIds?: readonly string[]): Promise<Map<string, Target>> {
+export async function latestTargets(
+  db: Db,
+  tables: TableNames,
+  reportingYear: number,
+  knowledge: Knowledge,
+  officeIds?: readonly string[],
+): Promise<Map<string, Target>> {
   if (officeIds?.length === 0) return new Map();
-  let query = db.selectFrom(tables.physical('completion_stats_targets')).selectAll().where('reporting_year', '=', BigInt(reportingYear));
+  let query = db
+    .selectFrom(tables.physical('completion_stats_targets'))
+    .selectAll()
+    .where('reporting_year', '=', BigInt(reportingYear));
   if (officeIds !== undefined) query = query.where('office_id', 'in', officeIds);
   if (knowledge.beforePosition !== undefined) query = query.where('position', '<', knowledge.beforePosition);
   if (knowledge.recordedBefore !== undefined) query = query.where('recorded_at', '<', knowledge.recordedBefore);
   const rows = await query.orderBy('position').execute();
   // In position order, so the last target set for an office wins.
-  return new Map(rows.map((row) => [row.office_id, { casesBasisPoints: Number(row.cases_target_bp), moneyBasisPoints: Number(row.money_target_bp) }]));
+  return new Map(
+    rows.map((row) => [
+      row.office_id,
+      { casesBasisPoints: Number(row.cases_target_bp), moneyBasisPoints: Number(row.money_target_bp) },
+    ]),
+  );
 }

@@ -137,7 +137,12 @@ describe('phải thi hành and its split', () => {
   });
 
   it('carried to 2022: 843,917 − 494,505 = 349,412 (the carried-over figure reported for 2022)', () => {
-    const year2021 = tally({ carriedOver: 843_917n, inProgress: 652_177n - 494_505n, fullyEnforced: 494_505n, notEnforceable: 843_917n - 652_177n });
+    const year2021 = tally({
+      carriedOver: 843_917n,
+      inProgress: 652_177n - 494_505n,
+      fullyEnforced: 494_505n,
+      notEnforceable: 843_917n - 652_177n,
+    });
     const figures = completionFigures(year2021, THREE_WAY);
     expect(figures.carriedToNext).toBe(349_412n);
     expect(figures.carriedToNext).toBe(year2022.carriedOver);
@@ -145,25 +150,62 @@ describe('phải thi hành and its split', () => {
   });
 
   it('2018 H1 under TT 08/2015: two-way, postponed and suspended inside enforceable (629,944 = 459,511 + 170,433)', () => {
-    const h1 = tally({ carriedOver: 629_944n, inProgress: 459_511n - 241_770n - 4_000n, postponedOrSuspended: 4_000n, fullyEnforced: 241_770n, notEnforceable: 170_433n });
+    const h1 = tally({
+      carriedOver: 629_944n,
+      inProgress: 459_511n - 241_770n - 4_000n,
+      postponedOrSuspended: 4_000n,
+      fullyEnforced: 241_770n,
+      notEnforceable: 170_433n,
+    });
     const figures = completionFigures(h1, TWO_WAY);
-    expect(figures).toMatchObject({ toEnforce: 629_944n, enforceable: 459_511n, notEnforceable: 170_433n, postponedOrSuspended: null, completionRate: '52.61', enforceableShare: '72.94' });
+    expect(figures).toMatchObject({
+      toEnforce: 629_944n,
+      enforceable: 459_511n,
+      notEnforceable: 170_433n,
+      postponedOrSuspended: null,
+      completionRate: '52.61',
+      enforceableShare: '72.94',
+    });
     expect(figures.inProgress).toBe(459_511n - 241_770n);
   });
 
   it('the same cases under TT 06/2019 take postponed and suspended out of the denominator', () => {
-    const cases = tally({ newlyReceived: 10n, inProgress: 5n, postponedOrSuspended: 2n, fullyEnforced: 2n, terminated: 1n });
-    expect(completionFigures(cases, TWO_WAY)).toMatchObject({ enforceable: 10n, completed: 3n, completionRate: '30.00' });
-    expect(completionFigures(cases, THREE_WAY)).toMatchObject({ enforceable: 8n, postponedOrSuspended: 2n, completed: 3n, completionRate: '37.50' });
+    const cases = tally({
+      newlyReceived: 10n,
+      inProgress: 5n,
+      postponedOrSuspended: 2n,
+      fullyEnforced: 2n,
+      terminated: 1n,
+    });
+    expect(completionFigures(cases, TWO_WAY)).toMatchObject({
+      enforceable: 10n,
+      completed: 3n,
+      completionRate: '30.00',
+    });
+    expect(completionFigures(cases, THREE_WAY)).toMatchObject({
+      enforceable: 8n,
+      postponedOrSuspended: 2n,
+      completed: 3n,
+      completionRate: '37.50',
+    });
   });
 
   it('counts fully enforced and terminated apart, both in completed', () => {
     const figures = completionFigures(tally({ newlyReceived: 4n, fullyEnforced: 3n, terminated: 1n }), THREE_WAY);
-    expect(figures).toMatchObject({ completed: 4n, fullyEnforced: 3n, terminated: 1n, carriedToNext: 0n, completionRate: '100.00' });
+    expect(figures).toMatchObject({
+      completed: 4n,
+      fullyEnforced: 3n,
+      terminated: 1n,
+      carriedToNext: 0n,
+      completionRate: '100.00',
+    });
   });
 
   it('takes the separate register out of phải thi hành without putting it in completed', () => {
-    const figures = completionFigures(tally({ carriedOver: 10n, movedToSeparateRegister: 2n, inProgress: 4n, fullyEnforced: 2n, notEnforceable: 2n }), THREE_WAY);
+    const figures = completionFigures(
+      tally({ carriedOver: 10n, movedToSeparateRegister: 2n, inProgress: 4n, fullyEnforced: 2n, notEnforceable: 2n }),
+      THREE_WAY,
+    );
     expect(figures).toMatchObject({ toEnforce: 8n, enforceable: 6n, completed: 2n, carriedToNext: 6n });
   });
 
@@ -171,7 +213,13 @@ describe('phải thi hành and its split', () => {
     const before = tally({ newlyReceived: 2n, inProgress: 2n });
     const after = tally({ newlyReceived: 2n, inProgress: 1n, fullyEnforced: 1n });
     const delta = completionFigures(subtractTallies(after, before), THREE_WAY, { rates: false });
-    expect(delta).toMatchObject({ completed: 1n, inProgress: -1n, toEnforce: 0n, carriedToNext: -1n, completionRate: null });
+    expect(delta).toMatchObject({
+      completed: 1n,
+      inProgress: -1n,
+      toEnforce: 0n,
+      carriedToNext: -1n,
+      completionRate: null,
+    });
     expect(addTallies(before, subtractTallies(after, before))).toEqual(after);
   });
 });

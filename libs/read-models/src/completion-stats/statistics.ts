@@ -15,9 +15,21 @@ export interface StatisticsRegime {
   readonly basis: string;
 }
 
-const TT_08_2015: StatisticsRegime = { id: 'TT_08_2015', split: 'TWO_WAY', basis: 'TT 08/2015/TT-BTP (consolidated 2319/VBHN-BTP)' };
-const TT_06_2019: StatisticsRegime = { id: 'TT_06_2019', split: 'THREE_WAY', basis: 'TT 06/2019/TT-BTP, effective 05/01/2020' };
-const TT_05_2024: StatisticsRegime = { id: 'TT_05_2024', split: 'THREE_WAY', basis: 'TT 05/2024/TT-BTP, effective 26/07/2024' };
+const TT_08_2015: StatisticsRegime = {
+  id: 'TT_08_2015',
+  split: 'TWO_WAY',
+  basis: 'TT 08/2015/TT-BTP (consolidated 2319/VBHN-BTP)',
+};
+const TT_06_2019: StatisticsRegime = {
+  id: 'TT_06_2019',
+  split: 'THREE_WAY',
+  basis: 'TT 06/2019/TT-BTP, effective 05/01/2020',
+};
+const TT_05_2024: StatisticsRegime = {
+  id: 'TT_05_2024',
+  split: 'THREE_WAY',
+  basis: 'TT 05/2024/TT-BTP, effective 26/07/2024',
+};
 
 /**
  * The regime of a whole reporting year. A circular that takes effect mid-year applies from the next full reporting
@@ -77,7 +89,9 @@ export const TALLY_FIELDS = [
 ] as const satisfies readonly (keyof StatisticsTally)[];
 
 /** A tally of nothing. */
-export const EMPTY_TALLY: StatisticsTally = Object.fromEntries(TALLY_FIELDS.map((field) => [field, 0n])) as unknown as StatisticsTally;
+export const EMPTY_TALLY: StatisticsTally = Object.fromEntries(
+  TALLY_FIELDS.map((field) => [field, 0n]),
+) as unknown as StatisticsTally;
 
 /** Field-by-field sum. */
 export function addTallies(left: StatisticsTally, right: StatisticsTally): StatisticsTally {
@@ -89,8 +103,14 @@ export function subtractTallies(after: StatisticsTally, before: StatisticsTally)
   return combine(after, before, (a, b) => a - b);
 }
 
-function combine(left: StatisticsTally, right: StatisticsTally, operation: (a: bigint, b: bigint) => bigint): StatisticsTally {
-  return Object.fromEntries(TALLY_FIELDS.map((field) => [field, operation(left[field], right[field])])) as unknown as StatisticsTally;
+function combine(
+  left: StatisticsTally,
+  right: StatisticsTally,
+  operation: (a: bigint, b: bigint) => bigint,
+): StatisticsTally {
+  return Object.fromEntries(
+    TALLY_FIELDS.map((field) => [field, operation(left[field], right[field])]),
+  ) as unknown as StatisticsTally;
 }
 
 /** Every figure of one measure of a report (thads-domain.md §6.5). */
@@ -127,7 +147,11 @@ export function toEnforceOf(tally: StatisticsTally): bigint {
 }
 
 /** Every figure of one measure, under the regime's split. Rates are left null for a difference of tallies. */
-export function completionFigures(tally: StatisticsTally, regime: StatisticsRegime, options: { readonly rates?: boolean } = {}): CompletionFigures {
+export function completionFigures(
+  tally: StatisticsTally,
+  regime: StatisticsRegime,
+  options: { readonly rates?: boolean } = {},
+): CompletionFigures {
   const completed = tally.fullyEnforced + tally.terminated;
   // [I] Under TT 08/2015 postponed and suspended cases count as enforceable (two-way split, thads-domain.md §6.4).
   const pausedInsideEnforceable = regime.split === 'TWO_WAY' ? tally.postponedOrSuspended : 0n;
@@ -159,7 +183,8 @@ export function completionFigures(tally: StatisticsTally, regime: StatisticsRegi
  * 4,936 / 8,680 → 5687n. Null when the denominator is 0. Throws RangeError for a negative input.
  */
 export function rateBasisPoints(numerator: bigint, denominator: bigint): bigint | null {
-  if (numerator < 0n || denominator < 0n) throw new RangeError(`A rate of negative quantities: ${numerator} / ${denominator}`);
+  if (numerator < 0n || denominator < 0n)
+    throw new RangeError(`A rate of negative quantities: ${numerator} / ${denominator}`);
   if (denominator === 0n) return null;
   // floor(n × 10000 / d + ½) = floor((2 × n × 10000 + d) / (2 × d)): half-up with integer division only.
   return (numerator * 20_000n + denominator) / (2n * denominator);

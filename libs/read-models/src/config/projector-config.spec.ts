@@ -2,16 +2,28 @@ import { InvalidProjectorConfiguration, loadProjectorConfig } from './projector-
 
 describe('loadProjectorConfig', () => {
   it('defaults to SQLite files under ./data, read models in their own file', () => {
-    expect(loadProjectorConfig({})).toEqual({ dataDir: './data', eventStoreUrl: 'sqlite:data/events.db', readModelUrl: 'sqlite:data/read.db', batchSize: 500, deadlineSweepIntervalMs: 60_000 });
+    expect(loadProjectorConfig({})).toEqual({
+      dataDir: './data',
+      eventStoreUrl: 'sqlite:data/events.db',
+      readModelUrl: 'sqlite:data/read.db',
+      batchSize: 500,
+      deadlineSweepIntervalMs: 60_000,
+    });
   });
 
   it('takes explicit URLs and batch size', () => {
     const env = { EVENT_STORE_URL: 'sqlite:/a/e.db', READ_MODEL_URL: 'sqlite:/b/r.db', PROJECTOR_BATCH_SIZE: '50' };
-    expect(loadProjectorConfig(env)).toMatchObject({ eventStoreUrl: 'sqlite:/a/e.db', readModelUrl: 'sqlite:/b/r.db', batchSize: 50 });
+    expect(loadProjectorConfig(env)).toMatchObject({
+      eventStoreUrl: 'sqlite:/a/e.db',
+      readModelUrl: 'sqlite:/b/r.db',
+      batchSize: 50,
+    });
   });
 
   it('takes a PostgreSQL READ_MODEL_URL', () => {
-    expect(loadProjectorConfig({ READ_MODEL_URL: 'postgres://u@db:5432/app?schema=rm' }).readModelUrl).toBe('postgres://u@db:5432/app?schema=rm');
+    expect(loadProjectorConfig({ READ_MODEL_URL: 'postgres://u@db:5432/app?schema=rm' }).readModelUrl).toBe(
+      'postgres://u@db:5432/app?schema=rm',
+    );
   });
 
   it('takes a deadline sweep interval, or 0 to turn the sweep off', () => {

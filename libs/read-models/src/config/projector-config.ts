@@ -28,12 +28,16 @@ export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env): Proje
   const readModelUrl = setting(env, 'READ_MODEL_URL') ?? `sqlite:${join(dataDir, 'read.db')}`;
   if (!/^(sqlite:.|postgres(ql)?:\/\/)/.test(readModelUrl)) {
     const shown = readModelUrl.replace(/\/\/[^@/]*@/, '//***@');
-    throw new InvalidProjectorConfiguration(`READ_MODEL_URL must be sqlite:<path> (or sqlite::memory:) or postgres://…[?schema=name], got "${shown}"`);
+    throw new InvalidProjectorConfiguration(
+      `READ_MODEL_URL must be sqlite:<path> (or sqlite::memory:) or postgres://…[?schema=name], got "${shown}"`,
+    );
   }
   const batchText = setting(env, 'PROJECTOR_BATCH_SIZE') ?? '500';
   const batchSize = Number(batchText);
   if (!/^\d+$/.test(batchText) || batchSize < 1 || batchSize > 10_000) {
-    throw new InvalidProjectorConfiguration(`PROJECTOR_BATCH_SIZE must be a whole number from 1 to 10000, got "${batchText}"`);
+    throw new InvalidProjectorConfiguration(
+      `PROJECTOR_BATCH_SIZE must be a whole number from 1 to 10000, got "${batchText}"`,
+    );
   }
   return {
     dataDir,
@@ -59,7 +63,9 @@ function deadlineSweepInterval(env: NodeJS.ProcessEnv): number {
   const text = setting(env, 'DEADLINE_SWEEP_INTERVAL_MS') ?? '60000';
   const value = Number(text);
   if (!/^\d+$/.test(text) || (value !== 0 && (value < 1_000 || value > 86_400_000))) {
-    throw new InvalidProjectorConfiguration(`DEADLINE_SWEEP_INTERVAL_MS must be 0 (off) or a whole number from 1000 to 86400000, got "${text}"`);
+    throw new InvalidProjectorConfiguration(
+      `DEADLINE_SWEEP_INTERVAL_MS must be 0 (off) or a whole number from 1000 to 86400000, got "${text}"`,
+    );
   }
   return value;
 }
@@ -67,6 +73,7 @@ function deadlineSweepInterval(env: NodeJS.ProcessEnv): number {
 function setting(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const value = env[name];
   if (value === undefined) return undefined;
-  if (value.trim() === '') throw new InvalidProjectorConfiguration(`${name} is set but empty; unset it to use the default`);
+  if (value.trim() === '')
+    throw new InvalidProjectorConfiguration(`${name} is set but empty; unset it to use the default`);
   return value.trim();
 }

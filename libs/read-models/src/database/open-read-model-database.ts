@@ -9,7 +9,11 @@ import Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import type { ReadModelDatabase } from './read-model-database';
 import { sqliteReadModelDialect } from './sqlite-read-model-dialect';
-import { parsePostgresReadModelUrl, openPostgresReadModels, type PostgresReadModelTarget } from './postgres-read-model-database';
+import {
+  parsePostgresReadModelUrl,
+  openPostgresReadModels,
+  type PostgresReadModelTarget,
+} from './postgres-read-model-database';
 import { createPostgresLeases, type ProjectionLeases } from '../runtime/projection-leases';
 
 /** A READ_MODEL_URL the engine cannot use; the message names the variable. */
@@ -44,7 +48,9 @@ export interface SqliteReadModelOptions {
 export function openReadModelDatabase(url: string, options: SqliteReadModelOptions = {}): ReadModelStore {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return openPostgres(url);
   if (!url.startsWith('sqlite:')) {
-    throw new InvalidReadModelUrl(`READ_MODEL_URL: unsupported scheme in "${redact(url)}"; expected sqlite:<path> or postgres://…`);
+    throw new InvalidReadModelUrl(
+      `READ_MODEL_URL: unsupported scheme in "${redact(url)}"; expected sqlite:<path> or postgres://…`,
+    );
   }
   const filename = url.slice('sqlite:'.length);
   if (!filename) throw new InvalidReadModelUrl('READ_MODEL_URL: sqlite: needs a file path, e.g. sqlite:./data/read.db');
@@ -83,7 +89,11 @@ function openPostgres(url: string): ReadModelStore {
   try {
     target = parsePostgresReadModelUrl(url);
   } catch (error) {
-    throw new InvalidReadModelUrl(error instanceof Error && error.message.startsWith('READ_MODEL_URL') ? error.message : `READ_MODEL_URL: cannot parse "${redact(url)}"`);
+    throw new InvalidReadModelUrl(
+      error instanceof Error && error.message.startsWith('READ_MODEL_URL')
+        ? error.message
+        : `READ_MODEL_URL: cannot parse "${redact(url)}"`,
+    );
   }
   const db = openPostgresReadModels(target);
   return { db, url: redact(url), openLeases: () => createPostgresLeases(target), close: () => db.destroy() };

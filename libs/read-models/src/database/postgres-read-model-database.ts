@@ -22,7 +22,8 @@ export interface PostgresReadModelTarget {
 export function parsePostgresReadModelUrl(url: string): PostgresReadModelTarget {
   const parsed = new URL(url);
   const schema = parsed.searchParams.get('schema') ?? DEFAULT_READ_MODEL_SCHEMA;
-  if (!SCHEMA_NAME.test(schema)) throw new Error(`READ_MODEL_URL: schema "${schema}" must be lower-case letters, digits and _`);
+  if (!SCHEMA_NAME.test(schema))
+    throw new Error(`READ_MODEL_URL: schema "${schema}" must be lower-case letters, digits and _`);
   parsed.searchParams.delete('schema');
   return { connectionString: parsed.toString(), schema };
 }
@@ -39,8 +40,17 @@ const bigintTypes = {
 };
 
 /** Pool settings for the read-model schema: search_path pinned per connection, int8 as bigint. */
-export function readModelPoolConfig(target: PostgresReadModelTarget, extra: Omit<PoolConfig, 'connectionString'> = {}): PoolConfig {
-  return { max: 10, ...extra, connectionString: target.connectionString, options: `-c search_path=${target.schema}`, types: bigintTypes };
+export function readModelPoolConfig(
+  target: PostgresReadModelTarget,
+  extra: Omit<PoolConfig, 'connectionString'> = {},
+): PoolConfig {
+  return {
+    max: 10,
+    ...extra,
+    connectionString: target.connectionString,
+    options: `-c search_path=${target.schema}`,
+    types: bigintTypes,
+  };
 }
 
 /** Kysely over a pg pool for the read models; destroying it ends the pool. */
@@ -73,7 +83,9 @@ function withSnapshotReads(driver: Driver): Driver {
     acquireConnection: () => driver.acquireConnection(),
     beginTransaction: async (connection: DatabaseConnection, settings) => {
       if (settings.accessMode === 'read only' && !settings.isolationLevel) {
-        await connection.executeQuery(CompiledQuery.raw('start transaction isolation level repeatable read, read only'));
+        await connection.executeQuery(
+          CompiledQuery.raw('start transaction isolation level repeatable read, read only'),
+        );
         return;
       }
       await driver.beginTransaction(connection, settings);

@@ -7,7 +7,14 @@
  * row and then decide (create it, claim a rebuild, swap, skip) take a per-projection transaction-level advisory lock
  * first, and change-log writers take one lock so that change ids become visible in id order.
  */
-import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, type Transaction } from 'kysely';
+import {
+  PostgresAdapter,
+  sql,
+  type ColumnDefinitionBuilder,
+  type CreateTableBuilder,
+  type Kysely,
+  type Transaction,
+} from 'kysely';
 
 type AnyDb = Kysely<any> | Transaction<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -21,7 +28,8 @@ export function isPostgres(db: AnyDb): boolean {
  * (a sequence never hands a value out twice; kysely's autoIncrement() would emit MySQL's AUTO_INCREMENT there).
  */
 export function addIdColumn<T extends string>(db: AnyDb, table: CreateTableBuilder<T>): CreateTableBuilder<T, 'id'> {
-  if (isPostgres(db)) return table.addColumn('id', 'bigserial', (column: ColumnDefinitionBuilder) => column.primaryKey());
+  if (isPostgres(db))
+    return table.addColumn('id', 'bigserial', (column: ColumnDefinitionBuilder) => column.primaryKey());
   return table.addColumn('id', 'integer', (column: ColumnDefinitionBuilder) => column.primaryKey().autoIncrement());
 }
 
@@ -30,9 +38,12 @@ export function addIdColumn<T extends string>(db: AnyDb, table: CreateTableBuild
  * (ensureCheckpoint, rebuild claim, swap and abandon, skip). Released at commit or rollback. The key includes the
  * schema, so two read-model schemas in one database (parallel tests) do not wait on each other. No-op on SQLite.
  */
-export async function lockProjectionRow(trx: Transaction<any>, projection: string): Promise<void> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function lockProjectionRow(trx: Transaction<any>, projection: string): Promise<void> {
   if (!isPostgres(trx)) return;
-  await sql`select pg_advisory_xact_lock(hashtext('thads.read_models.checkpoint'), hashtext(current_schema() || '/' || ${projection}))`.execute(trx);
+  await sql`select pg_advisory_xact_lock(hashtext('thads.read_models.checkpoint'), hashtext(current_schema() || '/' || ${projection}))`.execute(
+    trx,
+  );
 }
 
 /**
@@ -43,7 +54,10 @@ export async function lockProjectionRow(trx: Transaction<any>, projection: strin
  * transaction (nothing else waited for while holding it, so it closes no deadlock cycle). No-op on SQLite, where one
  * writer at a time already gives the order.
  */
-export async function lockChangeLog(trx: Transaction<any>): Promise<void> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function lockChangeLog(trx: Transaction<any>): Promise<void> {
   if (!isPostgres(trx)) return;
-  await sql`select pg_advisory_xact_lock(hashtext('thads.read_models.changes'), hashtext(current_schema()))`.execute(trx);
+  await sql`select pg_advisory_xact_lock(hashtext('thads.read_models.changes'), hashtext(current_schema()))`.execute(
+    trx,
+  );
 }

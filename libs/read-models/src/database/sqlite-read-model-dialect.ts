@@ -10,7 +10,15 @@
  *   runs every migration in one IMMEDIATE transaction, so two processes starting at once cannot both migrate.
  */
 import type Database from 'better-sqlite3';
-import { CompiledQuery, SqliteAdapter, SqliteDialect, type DatabaseConnection, type Dialect, type Driver, type TransactionSettings } from 'kysely';
+import {
+  CompiledQuery,
+  SqliteAdapter,
+  SqliteDialect,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type TransactionSettings,
+} from 'kysely';
 
 /** The dialect for a better-sqlite3 connection to a read-model file. */
 export function sqliteReadModelDialect(database: Database.Database): Dialect {

@@ -37,7 +37,9 @@ export function startDeadlineSweeper(options: DeadlineSweeperOptions): DeadlineS
   let inFlight: Promise<unknown> = Promise.resolve();
 
   const sweepOnce = (): Promise<SweepResult> => {
-    const run = inFlight.catch(() => undefined).then(() => sweepDeadlines({ eventStore: options.eventStore, db: options.db, today: today() }));
+    const run = inFlight
+      .catch(() => undefined)
+      .then(() => sweepDeadlines({ eventStore: options.eventStore, db: options.db, today: today() }));
     inFlight = run;
     return run;
   };
@@ -45,12 +47,15 @@ export function startDeadlineSweeper(options: DeadlineSweeperOptions): DeadlineS
   const tick = async (): Promise<void> => {
     try {
       const result = await sweepOnce();
-      if (result.recorded > 0) options.logger.log(`Deadline sweep ${result.today}: recorded ${result.recorded} missed deadline(s)`);
+      if (result.recorded > 0)
+        options.logger.log(`Deadline sweep ${result.today}: recorded ${result.recorded} missed deadline(s)`);
       for (const refused of result.deadlines.filter((swept) => swept.outcome === 'refused')) {
         options.logger.warn(`Deadline sweep: ${refused.commandId} refused with ${refused.code}`);
       }
     } catch (error) {
-      options.logger.error(`Deadline sweep failed: ${error instanceof Error ? error.message : String(error)}; retrying in ${options.intervalMs} ms`);
+      options.logger.error(
+        `Deadline sweep failed: ${error instanceof Error ? error.message : String(error)}; retrying in ${options.intervalMs} ms`,
+      );
     }
     if (!stopped) {
       timer = setTimeout(() => void tick(), options.intervalMs);

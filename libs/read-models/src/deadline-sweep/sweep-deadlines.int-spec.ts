@@ -2,7 +2,13 @@ import { caseAggregate } from '@thads/application/aggregates/definitions';
 import { handleCommand } from '@thads/application/command-handling/handle-command';
 import type { RecordedEvent } from '@thads/event-store';
 import { CASE_DATES } from '@thads/testing';
-import { acceptanceDueOn, decidedCaseCommands, fileComplaintCommand, startDeadlineWorld, type DeadlineWorld } from '../testing/deadline-world';
+import {
+  acceptanceDueOn,
+  decidedCaseCommands,
+  fileComplaintCommand,
+  startDeadlineWorld,
+  type DeadlineWorld,
+} from '../testing/deadline-world';
 import { recordingLogger } from '../testing/read-model-fixtures';
 import { startDeadlineSweeper } from './deadline-sweeper';
 import { sweepDeadlines } from './sweep-deadlines';
@@ -23,7 +29,10 @@ describe('deadline sweep', () => {
     await world.onCase('case-late', decidedCaseCommands('case-late'));
     await world.onCase('case-on-time', [
       ...decidedCaseCommands('case-on-time'),
-      { type: 'RecordVerification', data: { result: 'ENFORCEABLE', findings: 'Owns a house', effectiveDate: CASE_DATES.verified } },
+      {
+        type: 'RecordVerification',
+        data: { result: 'ENFORCEABLE', findings: 'Owns a house', effectiveDate: CASE_DATES.verified },
+      },
     ]);
     await world.onComplaint('KN-1', [fileComplaintCommand('KN-1', 'case-late', '2025-06-10')]);
     await world.project();
@@ -43,13 +52,36 @@ describe('deadline sweep', () => {
       [
         'complaint-KN-1',
         'ComplaintDeadlineMissed',
-        expect.objectContaining({ complaintId: 'KN-1', caseId: 'case-late', deadline: 'ACCEPTANCE', level: 1, dueOn: acceptanceDueOn('2025-06-10'), effectiveDate: TODAY }),
+        expect.objectContaining({
+          complaintId: 'KN-1',
+          caseId: 'case-late',
+          deadline: 'ACCEPTANCE',
+          level: 1,
+          dueOn: acceptanceDueOn('2025-06-10'),
+          effectiveDate: TODAY,
+        }),
       ],
-      ['case-case-late', 'VerificationDeadlineMissed', { caseId: 'case-late', officeId: 'office-hp', effectiveDate: TODAY, ruleSet: 'LAW_2008_2014', dueOn: CASE_DATES.verificationDue }],
+      [
+        'case-case-late',
+        'VerificationDeadlineMissed',
+        {
+          caseId: 'case-late',
+          officeId: 'office-hp',
+          effectiveDate: TODAY,
+          ruleSet: 'LAW_2008_2014',
+          dueOn: CASE_DATES.verificationDue,
+        },
+      ],
     ]);
     expect(misses.map((event) => event.metadata)).toEqual([
-      expect.objectContaining({ actor: { id: 'deadline-sweep', role: 'system' }, commandId: `deadline-sweep:complaint-KN-1:ACCEPTANCE:L1:${acceptanceDueOn('2025-06-10')}` }),
-      expect.objectContaining({ actor: { id: 'deadline-sweep', role: 'system' }, commandId: `deadline-sweep:case-case-late:VERIFICATION:${CASE_DATES.verificationDue}` }),
+      expect.objectContaining({
+        actor: { id: 'deadline-sweep', role: 'system' },
+        commandId: `deadline-sweep:complaint-KN-1:ACCEPTANCE:L1:${acceptanceDueOn('2025-06-10')}`,
+      }),
+      expect.objectContaining({
+        actor: { id: 'deadline-sweep', role: 'system' },
+        commandId: `deadline-sweep:case-case-late:VERIFICATION:${CASE_DATES.verificationDue}`,
+      }),
     ]);
   });
 
@@ -88,8 +120,15 @@ describe('deadline sweep', () => {
       world.store,
       caseAggregate,
       'case-late',
-      { type: 'RecordMissedDeadline', data: { deadline: 'VERIFICATION', dueOn: CASE_DATES.verificationDue, effectiveDate: '2025-07-02' } },
-      { actor: { id: 'deadline-sweep', role: 'system' }, commandId: 'another-sweeper-run', correlationId: 'another-sweeper-run' },
+      {
+        type: 'RecordMissedDeadline',
+        data: { deadline: 'VERIFICATION', dueOn: CASE_DATES.verificationDue, effectiveDate: '2025-07-02' },
+      },
+      {
+        actor: { id: 'deadline-sweep', role: 'system' },
+        commandId: 'another-sweeper-run',
+        correlationId: 'another-sweeper-run',
+      },
     );
     expect(other.events).toEqual([]);
     expect(missesIn(await world.store.readAll())).toHaveLength(2);
@@ -97,7 +136,13 @@ describe('deadline sweep', () => {
 
   it('the sweeper sweeps at once when started and stops cleanly', async () => {
     const logger = recordingLogger();
-    const sweeper = startDeadlineSweeper({ eventStore: world.store, db: world.db, intervalMs: 60_000, logger, today: () => TODAY });
+    const sweeper = startDeadlineSweeper({
+      eventStore: world.store,
+      db: world.db,
+      intervalMs: 60_000,
+      logger,
+      today: () => TODAY,
+    });
     const next = await sweeper.sweepNow(); // queued behind the first sweep, so it sees its result
     await sweeper.stop();
     expect(next.recorded).toBe(0);
@@ -106,7 +151,13 @@ describe('deadline sweep', () => {
   });
 
   it('with interval 0 sweeps only when asked', async () => {
-    const sweeper = startDeadlineSweeper({ eventStore: world.store, db: world.db, intervalMs: 0, logger: recordingLogger(), today: () => TODAY });
+    const sweeper = startDeadlineSweeper({
+      eventStore: world.store,
+      db: world.db,
+      intervalMs: 0,
+      logger: recordingLogger(),
+      today: () => TODAY,
+    });
     expect(missesIn(await world.store.readAll())).toHaveLength(0);
     expect((await sweeper.sweepNow()).recorded).toBe(2);
     await sweeper.stop();

@@ -64,7 +64,11 @@ export async function sweepDeadlines(options: SweepDeadlinesOptions): Promise<Sw
   const candidates = await overdueDeadlines(options.db, options.today);
   const deadlines: SweptDeadline[] = [];
   for (const deadline of candidates) deadlines.push(await recordMissedDeadline(options, deadline));
-  return { today: options.today, deadlines, recorded: deadlines.filter((swept) => swept.outcome === 'recorded').length };
+  return {
+    today: options.today,
+    deadlines,
+    recorded: deadlines.filter((swept) => swept.outcome === 'recorded').length,
+  };
 }
 
 /** The command id of a deadline's miss: the same deadline always gives the same id. */
@@ -79,10 +83,24 @@ async function recordMissedDeadline(options: SweepDeadlinesOptions, deadline: Ov
   const data = { dueOn: deadline.dueOn, effectiveDate: options.today };
   try {
     const result = isComplaint(deadline)
-      ? await handleCommand(options.eventStore, complaintAggregate, deadline.aggregateId, { type: 'RecordMissedDeadline', data: { ...data, deadline: deadline.kind as ComplaintDeadline } }, context)
-      : await handleCommand(options.eventStore, caseAggregate, deadline.aggregateId, { type: 'RecordMissedDeadline', data: { ...data, deadline: deadline.kind as CaseDeadline } }, context);
+      ? await handleCommand(
+          options.eventStore,
+          complaintAggregate,
+          deadline.aggregateId,
+          { type: 'RecordMissedDeadline', data: { ...data, deadline: deadline.kind as ComplaintDeadline } },
+          context,
+        )
+      : await handleCommand(
+          options.eventStore,
+          caseAggregate,
+          deadline.aggregateId,
+          { type: 'RecordMissedDeadline', data: { ...data, deadline: deadline.kind as CaseDeadline } },
+          context,
+        );
     const recorded = !result.replayed && result.events.length > 0;
-    return recorded ? { deadline, commandId, outcome: 'recorded', position: result.position } : { deadline, commandId, outcome: 'unchanged' };
+    return recorded
+      ? { deadline, commandId, outcome: 'recorded', position: result.position }
+      : { deadline, commandId, outcome: 'unchanged' };
   } catch (error) {
     if (error instanceof DomainError) return { deadline, commandId, outcome: 'refused', code: error.code };
     throw error;

@@ -3,7 +3,15 @@
  * "still open" checks (libs/domain case|complaint/decide-missed-deadline.ts), so every row the sweep finds open is one
  * the decider records, and a row it would not record is closed here too.
  */
-import { assertNever, caseEventCodec, complaintEventCodec, isLocalDate, type CaseEvent, type ComplaintEvent, type JsonRecord } from '@thads/domain';
+import {
+  assertNever,
+  caseEventCodec,
+  complaintEventCodec,
+  isLocalDate,
+  type CaseEvent,
+  type ComplaintEvent,
+  type JsonRecord,
+} from '@thads/domain';
 import { streamCategory, type RecordedEvent } from '@thads/event-store';
 import type { DeadlineClosedBy, DeadlineKind } from './deadlines.table';
 
@@ -61,14 +69,29 @@ export function deadlineChangesOf(event: RecordedEvent): DeadlineEventChanges {
   }
   if (category === 'complaint') {
     const decoded = complaintEventCodec.decode({ type: event.type, data: event.data as JsonRecord });
-    return placed(event, decoded.data.complaintId, decoded.data.caseId, decoded.data.effectiveDate, complaintChanges(decoded));
+    return placed(
+      event,
+      decoded.data.complaintId,
+      decoded.data.caseId,
+      decoded.data.effectiveDate,
+      complaintChanges(decoded),
+    );
   }
-  throw new TypeError(`${event.type} at position ${event.position} is in stream ${event.stream}, neither a case nor a complaint`);
+  throw new TypeError(
+    `${event.type} at position ${event.position} is in stream ${event.stream}, neither a case nor a complaint`,
+  );
 }
 
-function placed(event: RecordedEvent, aggregateId: unknown, caseId: unknown, effectiveDate: unknown, changes: readonly DeadlineChange[]): DeadlineEventChanges {
+function placed(
+  event: RecordedEvent,
+  aggregateId: unknown,
+  caseId: unknown,
+  effectiveDate: unknown,
+  changes: readonly DeadlineChange[],
+): DeadlineEventChanges {
   for (const change of changes) {
-    if ((change.change === 'open' || change.change === 'missed') && !isLocalDate(change.dueOn)) throw new TypeError(`${event.type} at position ${event.position} has no valid due date`);
+    if ((change.change === 'open' || change.change === 'missed') && !isLocalDate(change.dueOn))
+      throw new TypeError(`${event.type} at position ${event.position} has no valid due date`);
   }
   if (typeof aggregateId !== 'string' || typeof caseId !== 'string' || !isLocalDate(effectiveDate)) {
     throw new TypeError(`${event.type} at position ${event.position} lacks its id, caseId or a valid effectiveDate`);
@@ -94,7 +117,9 @@ function caseChanges(event: CaseEvent): DeadlineChange[] {
     case 'ConditionsReverified': {
       const next = event.data.reverificationDueOn;
       const closed: DeadlineChange = { change: 'close', kind: 'REVERIFICATION', by: 'ACT' };
-      return next === null ? [closed] : [closed, { change: 'open', kind: 'REVERIFICATION', level: NO_LEVEL, dueOn: next }];
+      return next === null
+        ? [closed]
+        : [closed, { change: 'open', kind: 'REVERIFICATION', level: NO_LEVEL, dueOn: next }];
     }
     case 'MovedToSeparateTrackingRegister':
       return [{ change: 'close', kind: 'REVERIFICATION', by: 'ENDED' }];

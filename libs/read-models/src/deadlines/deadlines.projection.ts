@@ -11,7 +11,12 @@ import { assertNever } from '@thads/domain';
 import type { RecordedEvent } from '@thads/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { Projection, TableNames } from '../projection';
-import { DEADLINE_EVENT_TYPES, deadlineChangesOf, type DeadlineChange, type DeadlineEventChanges } from './deadline-changes';
+import {
+  DEADLINE_EVENT_TYPES,
+  deadlineChangesOf,
+  type DeadlineChange,
+  type DeadlineEventChanges,
+} from './deadline-changes';
 
 /** The deadlines projection. */
 export const deadlinesProjection: Projection = {
@@ -45,14 +50,24 @@ async function createDeadlinesTables(trx: Transaction<ReadModelDatabase>, tables
   await trx.schema.createIndex(`${table}_open_by_due_on`).on(table).columns(['status', 'due_on']).execute();
 }
 
-async function applyDeadlines(events: readonly RecordedEvent[], trx: Transaction<ReadModelDatabase>, tables: TableNames): Promise<void> {
+async function applyDeadlines(
+  events: readonly RecordedEvent[],
+  trx: Transaction<ReadModelDatabase>,
+  tables: TableNames,
+): Promise<void> {
   for (const event of events) {
     const placed = deadlineChangesOf(event);
     for (const change of placed.changes) await applyChange(trx, tables.physical('deadlines'), event, placed, change);
   }
 }
 
-async function applyChange(trx: Transaction<ReadModelDatabase>, table: 'deadlines', event: RecordedEvent, placed: DeadlineEventChanges, change: DeadlineChange): Promise<void> {
+async function applyChange(
+  trx: Transaction<ReadModelDatabase>,
+  table: 'deadlines',
+  event: RecordedEvent,
+  placed: DeadlineEventChanges,
+  change: DeadlineChange,
+): Promise<void> {
   const { position, stream } = event;
   // Every update is limited to rows that have not seen this event (updated_position below it): a replay changes nothing.
   switch (change.change) {

@@ -32,5 +32,12 @@ export async function overdueDeadlines(db: Kysely<ReadModelDatabase>, today: str
     .orderBy('kind')
     .orderBy('level')
     .execute();
-  return rows.map((row) => ({ stream: row.stream, aggregateId: row.aggregate_id, caseId: row.case_id, kind: row.kind, level: Number(row.level), dueOn: row.due_on }));
+  return rows.map((row) => ({
+    stream: row.stream,
+    aggregateId: row.aggregate_id,
+    caseId: row.case_id,
+    kind: row.kind,
+    level: Number(row.level),
+    dueOn: row.due_on,
+  }));
 }

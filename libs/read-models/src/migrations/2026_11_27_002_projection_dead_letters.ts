@@ -15,5 +15,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('resolved_at', 'text')
     .addColumn('resolution', 'text')
     .execute();
-  await db.schema.createIndex('projection_dead_letters_open').on('projection_dead_letters').columns(['projection', 'resolved_at', 'position']).execute();
+  await db.schema
+    .createIndex('projection_dead_letters_open')
+    .on('projection_dead_letters')
+    .columns(['projection', 'resolved_at', 'position'])
+    .execute();
 }

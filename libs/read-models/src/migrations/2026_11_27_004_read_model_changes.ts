@@ -12,5 +12,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('changed_at', 'text', (column) => column.notNull())
     .execute();
   // A feed filtered by projection pages by id within it.
-  await db.schema.createIndex('read_model_changes_by_projection').on('read_model_changes').columns(['projection', 'id']).execute();
+  await db.schema
+    .createIndex('read_model_changes_by_projection')
+    .on('read_model_changes')
+    .columns(['projection', 'id'])
+    .execute();
 }

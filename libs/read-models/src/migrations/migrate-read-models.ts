@@ -60,7 +60,9 @@ export async function migrateReadModels(db: Kysely<ReadModelDatabase>): Promise<
  */
 async function ensureSchema(db: Kysely<ReadModelDatabase>): Promise<string> {
   return db.transaction().execute(async (trx) => {
-    const { rows } = await sql<{ schema: string }>`select split_part(current_setting('search_path'), ',', 1) as schema`.execute(trx);
+    const { rows } = await sql<{
+      schema: string;
+    }>`select split_part(current_setting('search_path'), ',', 1) as schema`.execute(trx);
     const schema = rows[0].schema.trim().replace(/^"|"$/g, '');
     await sql`select pg_advisory_xact_lock(hashtext('thads.read_models.schema'), hashtext(${schema}))`.execute(trx);
     await sql`create schema if not exists ${sql.id(schema)}`.execute(trx);

@@ -11,6 +11,7 @@ describe('keyset cursors', () => {
   it('decode anything else to null', () => {
     const notAnArray = Buffer.from('{"a":1}').toString('base64url');
     const wrongShape = Buffer.from('["a","b",3]').toString('base64url');
-    for (const cursor of ['', 'abc', '12', 'a b', notAnArray, wrongShape, 'x'.repeat(2001)]) expect(decodeKeysetCursor(cursor)).toBeNull();
+    for (const cursor of ['', 'abc', '12', 'a b', notAnArray, wrongShape, 'x'.repeat(2001)])
+      expect(decodeKeysetCursor(cursor)).toBeNull();
   });
 });

@@ -62,7 +62,9 @@ async function untilAdvisoryLockWaiters(readModels: PostgresReadModelsForTest, c
   for (let attempt = 0; attempt < 2_000; attempt += 1) {
     const { rows } = await sql<{ waiting: bigint }>`select count(*) as waiting from pg_locks
       where locktype = 'advisory' and not granted and objsubid = 2
-        and classid = ${key(sql`'thads.read_models.changes'`)} and objid = ${key(sql`current_schema()`)}`.execute(readModels.store.db);
+        and classid = ${key(sql`'thads.read_models.changes'`)} and objid = ${key(sql`current_schema()`)}`.execute(
+      readModels.store.db,
+    );
     if (Number(rows[0].waiting) >= count) return;
   }
   throw new Error(`no session queued for the change-log lock`);

@@ -8,13 +8,23 @@ import { describeWithPostgres } from '@thads/event-store/postgres/postgres-test-
 import { auditTrailProjection } from '../audit-trail/audit-trail.projection';
 import { readChanges } from '../change-feed/change-log';
 import { completionStatsProjection } from '../completion-stats/completion-stats.projection';
-import { closePeriod, haiPhong2018, M, settled, startStatsWorld } from '../completion-stats/completion-stats.test-fixtures';
+import {
+  closePeriod,
+  haiPhong2018,
+  M,
+  settled,
+  startStatsWorld,
+} from '../completion-stats/completion-stats.test-fixtures';
 import { tableNamesFor } from '../projection';
 import { readModelProjections } from '../registry';
 import { loadCheckpoint } from '../runtime/checkpoints';
 import { createProjector } from '../runtime/projector';
 import { rebuildProjection } from '../runtime/rebuild';
-import { openPostgresEventsForTest, openPostgresReadModelsForTest, type PostgresReadModelsForTest } from '../testing/postgres-read-model-fixtures';
+import {
+  openPostgresEventsForTest,
+  openPostgresReadModelsForTest,
+  type PostgresReadModelsForTest,
+} from '../testing/postgres-read-model-fixtures';
 import { appendHistory, recordingLogger, rowsOf } from '../testing/read-model-fixtures';
 import type { PostgresEventStore } from '@thads/event-store';
 import type { Projection } from '../projection';
@@ -35,7 +45,14 @@ describeWithPostgres('read models on PostgreSQL', (url) => {
 
   async function runToHead(projections: readonly Projection[]): Promise<bigint> {
     const head = await events.store.headPosition();
-    const projector = createProjector({ eventStore: events.store, db: readModels.store.db, projections, batchSize: 4, logger: recordingLogger(), controlPollMs: 0 });
+    const projector = createProjector({
+      eventStore: events.store,
+      db: readModels.store.db,
+      projections,
+      batchSize: 4,
+      logger: recordingLogger(),
+      controlPollMs: 0,
+    });
     await projector.start();
     await projector.waitForPosition(head);
     await projector.stop();
@@ -50,7 +67,11 @@ describeWithPostgres('read models on PostgreSQL', (url) => {
     expect(once).toHaveLength(6);
     const checkpoint = await loadCheckpoint(db, 'audit_trail');
     const all = await events.store.readAll();
-    await db.transaction().execute((trx) => auditTrailProjection.apply(all, trx, tableNamesFor(auditTrailProjection, checkpoint?.activeGeneration ?? 1)));
+    await db
+      .transaction()
+      .execute((trx) =>
+        auditTrailProjection.apply(all, trx, tableNamesFor(auditTrailProjection, checkpoint?.activeGeneration ?? 1)),
+      );
     expect(await rowsOf(db, 'audit_trail')).toEqual(once);
   });
 
@@ -61,11 +82,20 @@ describeWithPostgres('read models on PostgreSQL', (url) => {
     const head = await runToHead([auditTrailProjection]);
     const live = await rowsOf(db, 'audit_trail');
 
-    const result = await rebuildProjection({ eventStore: events.store, db, projection: auditTrailProjection, batchSize: 5 });
+    const result = await rebuildProjection({
+      eventStore: events.store,
+      db,
+      projection: auditTrailProjection,
+      batchSize: 5,
+    });
 
     expect(result).toMatchObject({ generation: 2, previousGeneration: 1, position: head, eventsRead: 12 });
     expect(await rowsOf(db, 'audit_trail')).toEqual(live);
-    const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = ${readModels.schema} and table_name like 'audit_trail%' order by 1`.execute(db);
+    const tables = await sql<{
+      name: string;
+    }>`select table_name as name from information_schema.tables where table_schema = ${readModels.schema} and table_name like 'audit_trail%' order by 1`.execute(
+      db,
+    );
     expect(tables.rows.map((row) => row.name)).toEqual(['audit_trail', 'audit_trail__g2']);
   });
 });
@@ -80,7 +110,10 @@ describeWithPostgres('completion_stats on PostgreSQL', (url) => {
   it('applied twice gives the same rows, and a rebuild from zero equals them', async () => {
     const world = await startStatsWorld(readModels.store.db);
     await haiPhong2018(world);
-    await world.onOffice('NQ', [closePeriod('NQ', '2018-05', '2018-06-02'), closePeriod('NQ', '2018-06', '2018-07-02')]);
+    await world.onOffice('NQ', [
+      closePeriod('NQ', '2018-05', '2018-06-02'),
+      closePeriod('NQ', '2018-06', '2018-07-02'),
+    ]);
     await world.onCase('C6', settled('C6', [10n * M], '2018-05-20'), '2018-06-10');
     await world.onOffice('HP', [closePeriod('HP', '2018-05', '2018-06-12')]);
     const head = await world.project();
@@ -88,10 +121,17 @@ describeWithPostgres('completion_stats on PostgreSQL', (url) => {
     expect((once.completion_stats_snapshots as unknown[]).length).toBeGreaterThan(0);
 
     const all = await world.store.readAll();
-    await world.db.transaction().execute((trx) => completionStatsProjection.apply(all, trx, tableNamesFor(completionStatsProjection, 1)));
+    await world.db
+      .transaction()
+      .execute((trx) => completionStatsProjection.apply(all, trx, tableNamesFor(completionStatsProjection, 1)));
     expect(await world.rows()).toEqual(once);
 
-    const result = await rebuildProjection({ eventStore: world.store, db: world.db, projection: completionStatsProjection, batchSize: 5 });
+    const result = await rebuildProjection({
+      eventStore: world.store,
+      db: world.db,
+      projection: completionStatsProjection,
+      batchSize: 5,
+    });
     expect(result).toMatchObject({ generation: 2, previousGeneration: 1, position: head });
     expect(await world.rows()).toEqual(once);
     await world.store.close();
@@ -102,7 +142,14 @@ describeWithPostgres('completion_stats on PostgreSQL', (url) => {
     await haiPhong2018(world);
     await world.onOffice('NQ', [closePeriod('NQ', '2018-05', '2018-06-02')]);
     const head = await world.store.headPosition();
-    const projector = createProjector({ eventStore: world.store, db: world.db, projections: readModelProjections, batchSize: 6, logger: recordingLogger(), controlPollMs: 0 });
+    const projector = createProjector({
+      eventStore: world.store,
+      db: world.db,
+      projections: readModelProjections,
+      batchSize: 6,
+      logger: recordingLogger(),
+      controlPollMs: 0,
+    });
     await projector.start();
     await projector.waitForPosition(head);
     await projector.stop();
@@ -110,11 +157,17 @@ describeWithPostgres('completion_stats on PostgreSQL', (url) => {
       const live = await Promise.all(projection.tables.map((table) => rowsOf(world.db, table)));
       await rebuildProjection({ eventStore: world.store, db: world.db, projection, batchSize: 5 });
       expect(await Promise.all(projection.tables.map((table) => rowsOf(world.db, table)))).toEqual(live);
-      expect(await loadCheckpoint(world.db, projection.name)).toMatchObject({ position: head, activeGeneration: 2, status: 'running' });
+      expect(await loadCheckpoint(world.db, projection.name)).toMatchObject({
+        position: head,
+        activeGeneration: 2,
+        status: 'running',
+      });
     }
     const changes = await readChanges(world.db, { afterId: 0n, limit: 1000 });
     expect(changes.length).toBeGreaterThan(readModelProjections.length);
-    expect(changes.map((change) => change.id)).toEqual([...changes.map((change) => change.id)].sort((a, b) => (a < b ? -1 : 1)));
+    expect(changes.map((change) => change.id)).toEqual(
+      [...changes.map((change) => change.id)].sort((a, b) => (a < b ? -1 : 1)),
+    );
     expect(changes.filter((change) => change.key === '$rebuilt')).toHaveLength(readModelProjections.length);
     await world.store.close();
   });

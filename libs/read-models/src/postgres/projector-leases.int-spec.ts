@@ -12,7 +12,11 @@ import { rebuildProjection } from '../runtime/rebuild';
 import { createPostgresLeases } from '../runtime/projection-leases';
 import { parsePostgresReadModelUrl } from '../database/postgres-read-model-database';
 import { startPostgresChildProjector } from '../testing/child-projector';
-import { openPostgresEventsForTest, openPostgresReadModelsForTest, type PostgresReadModelsForTest } from '../testing/postgres-read-model-fixtures';
+import {
+  openPostgresEventsForTest,
+  openPostgresReadModelsForTest,
+  type PostgresReadModelsForTest,
+} from '../testing/postgres-read-model-fixtures';
 import { appendHistory, appendMany, countedEvents, rowsOf } from '../testing/read-model-fixtures';
 
 describeWithPostgres('projector leases on PostgreSQL', (url) => {
@@ -37,7 +41,11 @@ describeWithPostgres('projector leases on PostgreSQL', (url) => {
       expect([...(await first.acquire(['audit_trail', 'deadlines']))]).toEqual(['audit_trail', 'deadlines']);
       expect([...(await second.acquire(['audit_trail', 'deadlines', 'case_summary']))]).toEqual(['case_summary']);
       await first.close();
-      expect([...(await second.acquire(['audit_trail', 'deadlines', 'case_summary'])).values()].sort()).toEqual(['audit_trail', 'case_summary', 'deadlines']);
+      expect([...(await second.acquire(['audit_trail', 'deadlines', 'case_summary'])).values()].sort()).toEqual([
+        'audit_trail',
+        'case_summary',
+        'deadlines',
+      ]);
     } finally {
       await first.close();
       await second.close();

@@ -18,7 +18,12 @@ export type BatchOutcome =
   /** Someone else changed the checkpoint first; nothing was written. Reload and carry on. */
   | { readonly kind: 'moved' }
   /** An event failed on its own: everything before it was applied, the projection is halted. */
-  | { readonly kind: 'halted'; readonly checkpoint: Checkpoint; readonly poison: RecordedEvent; readonly reason: string };
+  | {
+      readonly kind: 'halted';
+      readonly checkpoint: Checkpoint;
+      readonly poison: RecordedEvent;
+      readonly reason: string;
+    };
 
 /**
  * Applies the batch's events after `checkpoint.position` to the projection, moving the checkpoint to the batch's last
@@ -82,7 +87,9 @@ async function isolatePoison(
       if (error instanceof CheckpointMoved) return { kind: 'moved' };
       if (isInfrastructureError(error)) throw error;
       const reason = describeError(error);
-      return (await halt(db, current, event, reason, at)) ? { kind: 'halted', checkpoint: { ...current, status: 'halted' }, poison: event, reason } : { kind: 'moved' };
+      return (await halt(db, current, event, reason, at))
+        ? { kind: 'halted', checkpoint: { ...current, status: 'halted' }, poison: event, reason }
+        : { kind: 'moved' };
     }
   }
   // Every event passed on its own: the failure needed the whole batch. Nothing to halt for.
@@ -90,7 +97,13 @@ async function isolatePoison(
 }
 
 /** Halts the projection at `checkpoint` and records the dead letter; false if the checkpoint moved meanwhile. */
-async function halt(db: Kysely<ReadModelDatabase>, checkpoint: Checkpoint, poison: RecordedEvent, reason: string, at: string): Promise<boolean> {
+async function halt(
+  db: Kysely<ReadModelDatabase>,
+  checkpoint: Checkpoint,
+  poison: RecordedEvent,
+  reason: string,
+  at: string,
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const result = await trx
       .updateTable('projection_checkpoints')
@@ -101,7 +114,13 @@ async function halt(db: Kysely<ReadModelDatabase>, checkpoint: Checkpoint, poiso
       .where('status', '=', 'running')
       .executeTakeFirst();
     if (result.numUpdatedRows !== 1n) return false;
-    await insertDeadLetter(trx, { projection: checkpoint.name, generation: checkpoint.activeGeneration, event: poison, reason, now: at });
+    await insertDeadLetter(trx, {
+      projection: checkpoint.name,
+      generation: checkpoint.activeGeneration,
+      event: poison,
+      reason,
+      now: at,
+    });
     return true;
   });
 }

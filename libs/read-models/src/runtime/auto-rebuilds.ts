@@ -38,20 +38,29 @@ export class AutoRebuilds {
    * Starts a rebuild for every projection whose tables were built by an older version, unless a rebuild of it is
    * alive (here or in another process) or a failed rebuild's dead letter awaits an operator's skip.
    */
-  reconcile(projections: readonly Projection[], checkpoints: ReadonlyMap<string, Checkpoint>, deadLetters: readonly DeadLetter[]): void {
+  reconcile(
+    projections: readonly Projection[],
+    checkpoints: ReadonlyMap<string, Checkpoint>,
+    deadLetters: readonly DeadLetter[],
+  ): void {
     for (const projection of projections) {
       const checkpoint = checkpoints.get(projection.name);
       if (!checkpoint || checkpoint.version === projection.version || this.running.has(projection.name)) continue;
       if (checkpoint.version > projection.version) {
         if (!this.warned.has(projection.name)) {
-          this.options.logger.warn(`Projection ${projection.name} was built by version ${checkpoint.version}, newer than this code (${projection.version}); not running it`);
+          this.options.logger.warn(
+            `Projection ${projection.name} was built by version ${checkpoint.version}, newer than this code (${projection.version}); not running it`,
+          );
         }
         this.warned.add(projection.name);
         continue;
       }
-      const failedRebuildAwaitsSkip = deadLetters.some((letter) => letter.projection === projection.name && letter.generation !== checkpoint.activeGeneration);
+      const failedRebuildAwaitsSkip = deadLetters.some(
+        (letter) => letter.projection === projection.name && letter.generation !== checkpoint.activeGeneration,
+      );
       const heartbeat = Date.parse(checkpoint.rebuildHeartbeatAt ?? '') || 0;
-      const rebuildAlive = checkpoint.rebuildGeneration !== null && this.options.now().getTime() - heartbeat < this.options.staleAfterMs;
+      const rebuildAlive =
+        checkpoint.rebuildGeneration !== null && this.options.now().getTime() - heartbeat < this.options.staleAfterMs;
       if (!failedRebuildAwaitsSkip && !rebuildAlive) this.launch(projection);
     }
   }
@@ -65,11 +74,18 @@ export class AutoRebuilds {
   private launch(projection: Projection): void {
     const { logger } = this.options;
     const controller = new AbortController();
-    logger.log(`Projection ${projection.name}: code version ${projection.version} differs from its tables; rebuilding into a new generation`);
+    logger.log(
+      `Projection ${projection.name}: code version ${projection.version} differs from its tables; rebuilding into a new generation`,
+    );
     const task = rebuildProjection({ ...this.options, projection, signal: controller.signal })
-      .then((result) => logger.log(`Projection ${result.projection} rebuilt into generation ${result.generation} at position ${result.position}`))
+      .then((result) =>
+        logger.log(
+          `Projection ${result.projection} rebuilt into generation ${result.generation} at position ${result.position}`,
+        ),
+      )
       .catch((error: unknown) => {
-        if (!controller.signal.aborted && !(error instanceof RebuildRefused)) logger.error(`Rebuild of projection ${projection.name} failed: ${describeError(error)}`);
+        if (!controller.signal.aborted && !(error instanceof RebuildRefused))
+          logger.error(`Rebuild of projection ${projection.name} failed: ${describeError(error)}`);
       })
       .finally(() => {
         this.running.delete(projection.name);

@@ -2,7 +2,11 @@
  * The projection_checkpoints row of each projection and the guarded update that makes a batch exactly-once.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { ProjectionCheckpointsTable, ProjectionRunStatus, ReadModelDatabase } from '../database/read-model-database';
+import type {
+  ProjectionCheckpointsTable,
+  ProjectionRunStatus,
+  ReadModelDatabase,
+} from '../database/read-model-database';
 import type { Projection } from '../projection';
 import { lockProjectionRow } from '../database/sql-dialect';
 import { createGeneration, pointViewsAt } from './generations';
@@ -52,7 +56,11 @@ export async function loadCheckpoint(db: Reader, name: string): Promise<Checkpoi
  * Makes sure the projection has a checkpoint row; a new projection gets generation 1 (tables and views) at position
  * -1, so the live runner builds it from the first event. Idempotent and safe against a concurrent process.
  */
-export async function ensureCheckpoint(db: Kysely<ReadModelDatabase>, projection: Projection, now: string): Promise<Checkpoint> {
+export async function ensureCheckpoint(
+  db: Kysely<ReadModelDatabase>,
+  projection: Projection,
+  now: string,
+): Promise<Checkpoint> {
   return db.transaction().execute(async (trx) => {
     await lockProjectionRow(trx, projection.name);
     const existing = await loadCheckpoint(trx, projection.name);
@@ -79,7 +87,12 @@ export async function ensureCheckpoint(db: Kysely<ReadModelDatabase>, projection
  * last saw it (position, generation, version, running). Otherwise throws CheckpointMoved, which rolls the batch back.
  * Called first in the batch transaction, so a batch never writes into tables a swap has just dropped.
  */
-export async function advanceCheckpoint(trx: Transaction<ReadModelDatabase>, expected: Checkpoint, position: bigint, now: string): Promise<void> {
+export async function advanceCheckpoint(
+  trx: Transaction<ReadModelDatabase>,
+  expected: Checkpoint,
+  position: bigint,
+  now: string,
+): Promise<void> {
   const result = await trx
     .updateTable('projection_checkpoints')
     .set({ position, updated_at: now })

@@ -52,7 +52,13 @@ export async function openDeadLetters(db: Reader, projection?: string): Promise<
 }
 
 /** Marks the projection's open dead letters at or before `position` resolved, with how. */
-export async function resolveDeadLetters(trx: Transaction<ReadModelDatabase>, projection: string, position: bigint, resolution: string, now: string): Promise<void> {
+export async function resolveDeadLetters(
+  trx: Transaction<ReadModelDatabase>,
+  projection: string,
+  position: bigint,
+  resolution: string,
+  now: string,
+): Promise<void> {
   await trx
     .updateTable('projection_dead_letters')
     .set({ resolved_at: now, resolution })

@@ -11,7 +11,12 @@ describe('startProjectorRuntime (what apps/projector and the API run)', () => {
     const files = tempFiles();
     const store = openEvents(files);
     const head = await appendHistory(store);
-    const runtime = await startProjectorRuntime({ eventStore: store, readModelUrl: `sqlite:${files.readModelFile}`, projections: [auditTrailProjection], logger: recordingLogger() });
+    const runtime = await startProjectorRuntime({
+      eventStore: store,
+      readModelUrl: `sqlite:${files.readModelFile}`,
+      projections: [auditTrailProjection],
+      logger: recordingLogger(),
+    });
     await runtime.projector.waitForPosition(head);
 
     const { db } = runtime.readModels;
@@ -27,7 +32,9 @@ describe('startProjectorRuntime (what apps/projector and the API run)', () => {
 
   it('refuses a READ_MODEL_URL it cannot serve, naming the variable', () => {
     expect(() => openReadModelDatabase('mysql://localhost/read')).toThrow(InvalidReadModelUrl);
-    expect(() => openReadModelDatabase('postgres://localhost/read?schema=Bad-Name')).toThrow('READ_MODEL_URL: schema "Bad-Name"');
+    expect(() => openReadModelDatabase('postgres://localhost/read?schema=Bad-Name')).toThrow(
+      'READ_MODEL_URL: schema "Bad-Name"',
+    );
     expect(() => openReadModelDatabase('sqlite:')).toThrow('READ_MODEL_URL: sqlite: needs a file path');
   });
 });

@@ -12,7 +12,8 @@ async function collect(positions: readonly number[], batchSize: number, heads: r
   const headReads = [...heads];
   const head = async () => BigInt(headReads.length > 1 ? (headReads.shift() as number) : headReads[0]);
   const batches: number[][] = [];
-  for await (const batch of eventBatches(subscription(positions), batchSize, head)) batches.push(batch.map((event) => Number(event.position)));
+  for await (const batch of eventBatches(subscription(positions), batchSize, head))
+    batches.push(batch.map((event) => Number(event.position)));
   return batches;
 }
 

@@ -4,7 +4,18 @@ import { auditTrailProjection } from '../audit-trail/audit-trail.projection';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { Projection } from '../projection';
 import { startChildProjector } from '../testing/child-projector';
-import { appendHistory, appendMany, countedEvents, countingProjection, openEvents, openReadModels, recordingLogger, rowsOf, tempFiles, type TempFiles } from '../testing/read-model-fixtures';
+import {
+  appendHistory,
+  appendMany,
+  countedEvents,
+  countingProjection,
+  openEvents,
+  openReadModels,
+  recordingLogger,
+  rowsOf,
+  tempFiles,
+  type TempFiles,
+} from '../testing/read-model-fixtures';
 import { applyBatch } from './apply-batch';
 import { ensureCheckpoint, loadCheckpoint } from './checkpoints';
 import { createProjector, type Projector } from './projector';
@@ -17,7 +28,14 @@ describe('exactly-once application', () => {
   const closing: Kysely<ReadModelDatabase>[] = [];
 
   const start = async (projections: readonly Projection[], on = db, batchSize = 3): Promise<Projector> => {
-    const projector = createProjector({ eventStore: store, db: on, projections, batchSize, logger: recordingLogger(), controlPollMs: 0 });
+    const projector = createProjector({
+      eventStore: store,
+      db: on,
+      projections,
+      batchSize,
+      logger: recordingLogger(),
+      controlPollMs: 0,
+    });
     running.push(projector);
     await projector.start();
     return projector;

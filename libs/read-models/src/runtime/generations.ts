@@ -12,22 +12,36 @@ import type { ReadModelDatabase } from '../database/read-model-database';
 import { generationTableName, tableNamesFor, type Projection } from '../projection';
 
 /** Creates the generation's tables through the projection (after removing leftovers of a dead attempt). */
-export async function createGeneration(trx: Transaction<ReadModelDatabase>, projection: Projection, generation: number): Promise<void> {
+export async function createGeneration(
+  trx: Transaction<ReadModelDatabase>,
+  projection: Projection,
+  generation: number,
+): Promise<void> {
   await dropGeneration(trx, projection, generation);
   await projection.createTables(trx, tableNamesFor(projection, generation));
 }
 
 /** Drops the generation's tables (and with them their indexes), if they exist. */
-export async function dropGeneration(trx: Transaction<ReadModelDatabase>, projection: Projection, generation: number): Promise<void> {
+export async function dropGeneration(
+  trx: Transaction<ReadModelDatabase>,
+  projection: Projection,
+  generation: number,
+): Promise<void> {
   for (const base of projection.tables) {
     await sql`drop table if exists ${sql.table(generationTableName(base, generation))}`.execute(trx);
   }
 }
 
 /** Re-points every base-name view of the projection at the generation's tables. */
-export async function pointViewsAt(trx: Transaction<ReadModelDatabase>, projection: Projection, generation: number): Promise<void> {
+export async function pointViewsAt(
+  trx: Transaction<ReadModelDatabase>,
+  projection: Projection,
+  generation: number,
+): Promise<void> {
   for (const base of projection.tables) {
     await sql`drop view if exists ${sql.table(base)}`.execute(trx);
-    await sql`create view ${sql.table(base)} as select * from ${sql.table(generationTableName(base, generation))}`.execute(trx);
+    await sql`create view ${sql.table(base)} as select * from ${sql.table(generationTableName(base, generation))}`.execute(
+      trx,
+    );
   }
 }

@@ -6,7 +6,10 @@
 /** The awaited projection halted before reaching the position: waiting longer would not help. */
 export class ProjectionHalted extends Error {
   override readonly name = 'ProjectionHalted';
-  constructor(readonly projection: string, readonly position: bigint) {
+  constructor(
+    readonly projection: string,
+    readonly position: bigint,
+  ) {
     super(`Projection ${projection} is halted before position ${position} (see its dead letters)`);
   }
 }
@@ -14,7 +17,10 @@ export class ProjectionHalted extends Error {
 /** The projections did not reach the position in time. */
 export class ProjectionWaitTimedOut extends Error {
   override readonly name = 'ProjectionWaitTimedOut';
-  constructor(readonly position: bigint, readonly lagging: readonly string[]) {
+  constructor(
+    readonly position: bigint,
+    readonly lagging: readonly string[],
+  ) {
     super(`Timed out waiting for position ${position}; still behind: ${lagging.join(', ')}`);
   }
 }
@@ -52,7 +58,12 @@ export class PositionWaiters {
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
-        reject(new ProjectionWaitTimedOut(position, names.filter((name) => this.progressOf(name, position) !== 'reached')));
+        reject(
+          new ProjectionWaitTimedOut(
+            position,
+            names.filter((name) => this.progressOf(name, position) !== 'reached'),
+          ),
+        );
       }, timeoutMs);
       const waiter: Waiter = { position, names, resolve, reject, timer };
       this.waiters.add(waiter);

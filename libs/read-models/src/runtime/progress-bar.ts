@@ -26,7 +26,9 @@ export function createProgressBar(output: ProgressOutput, label: string): Progre
       const percent = Math.floor(fraction * 100);
       if (output.isTTY) {
         const filled = Math.round(fraction * WIDTH);
-        output.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${String(percent).padStart(3)}% ${done}/${total}`);
+        output.write(
+          `\r${label} [${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${String(percent).padStart(3)}% ${done}/${total}`,
+        );
       } else if (Math.floor(percent / 10) > lastTenth) {
         lastTenth = Math.floor(percent / 10);
         output.write(`${label} ${percent}% (${done}/${total})\n`);

@@ -60,7 +60,14 @@ export interface ProjectionHealth {
     readonly version: number;
     readonly generation: number;
     readonly rebuilding: boolean;
-    readonly deadLetters: readonly { position: string; eventId: string; eventType: string; stream: string; reason: string; recordedAt: string }[];
+    readonly deadLetters: readonly {
+      position: string;
+      eventId: string;
+      eventType: string;
+      stream: string;
+      reason: string;
+      recordedAt: string;
+    }[];
   }[];
 }
 
@@ -68,7 +75,10 @@ export interface ProjectionHealth {
  * Health of every projection in the read-model database, for GET /health. Reads the tables, so it also sees
  * projections run by another process. Pass the event-store head to get lags; without it lag is null.
  */
-export async function projectionHealth(db: Kysely<ReadModelDatabase>, headPosition?: bigint): Promise<ProjectionHealth> {
+export async function projectionHealth(
+  db: Kysely<ReadModelDatabase>,
+  headPosition?: bigint,
+): Promise<ProjectionHealth> {
   const [checkpoints, deadLetters] = await Promise.all([loadCheckpoints(db), openDeadLetters(db)]);
   const projections = [...checkpoints.values()]
     .sort((a, b) => a.name.localeCompare(b.name))
@@ -76,7 +86,10 @@ export async function projectionHealth(db: Kysely<ReadModelDatabase>, headPositi
       name: checkpoint.name,
       status: checkpoint.status,
       position: checkpoint.position.toString(),
-      lag: headPosition === undefined ? null : (headPosition > checkpoint.position ? headPosition - checkpoint.position : 0n).toString(),
+      lag:
+        headPosition === undefined
+          ? null
+          : (headPosition > checkpoint.position ? headPosition - checkpoint.position : 0n).toString(),
       version: checkpoint.version,
       generation: checkpoint.activeGeneration,
       rebuilding: checkpoint.rebuildGeneration !== null,
@@ -99,6 +112,10 @@ export async function projectionHealth(db: Kysely<ReadModelDatabase>, headPositi
  * callers can tell how fresh an answer is and wait for their own writes.
  */
 export async function readModelPosition(db: Kysely<ReadModelDatabase>, projection: string): Promise<bigint> {
-  const row = await db.selectFrom('projection_checkpoints').select('position').where('name', '=', projection).executeTakeFirst();
+  const row = await db
+    .selectFrom('projection_checkpoints')
+    .select('position')
+    .where('name', '=', projection)
+    .executeTakeFirst();
   return row ? BigInt(row.position) : NO_POSITION;
 }

@@ -42,7 +42,14 @@ describe('projector runtime', () => {
   const running: Projector[] = [];
 
   const start = async (projections: readonly Projection[], batchSize = 4): Promise<Projector> => {
-    const projector = createProjector({ eventStore: store, db, projections, batchSize, logger: recordingLogger(), controlPollMs: 0 });
+    const projector = createProjector({
+      eventStore: store,
+      db,
+      projections,
+      batchSize,
+      logger: recordingLogger(),
+      controlPollMs: 0,
+    });
     running.push(projector);
     await projector.start();
     return projector;
@@ -71,7 +78,9 @@ describe('projector runtime', () => {
     await projector.waitForPosition(position);
     expect(await countedEvents(db)).toBe(11n);
     expect(await readModelPosition(db, 'event_count')).toBe(position);
-    expect(projector.status()).toEqual([expect.objectContaining({ name: 'event_count', status: 'running', position, lag: 0n, deadLetters: [] })]);
+    expect(projector.status()).toEqual([
+      expect.objectContaining({ name: 'event_count', status: 'running', position, lag: 0n, deadLetters: [] }),
+    ]);
   });
 
   it('resumes from its checkpoint after a restart, applying nothing twice', async () => {
@@ -88,7 +97,10 @@ describe('projector runtime', () => {
   it('applies events in batches of at most batchSize, without waiting to fill a batch', async () => {
     const sizes: number[] = [];
     const counting = countingProjection();
-    const recording: Projection = { ...counting, apply: (events, trx, tables) => (sizes.push(events.length), counting.apply(events, trx, tables)) };
+    const recording: Projection = {
+      ...counting,
+      apply: (events, trx, tables) => (sizes.push(events.length), counting.apply(events, trx, tables)),
+    };
     const head = await appendMany(store, 10);
     const projector = await start([recording], 4);
     await projector.waitForPosition(head);
@@ -104,7 +116,11 @@ describe('projector runtime', () => {
   it('feeds a projection only the event types and categories it handles, but moves its checkpoint past all', async () => {
     const seen: RecordedEvent[] = [];
     const counting = countingProjection('complaints_only');
-    const selective: Projection = { ...counting, handles: ['$ce-complaint', 'TargetSet'], apply: (events, trx, tables) => (seen.push(...events), counting.apply(events, trx, tables)) };
+    const selective: Projection = {
+      ...counting,
+      handles: ['$ce-complaint', 'TargetSet'],
+      apply: (events, trx, tables) => (seen.push(...events), counting.apply(events, trx, tables)),
+    };
     const head = await appendHistory(store);
     const projector = await start([selective]);
     await projector.waitForPosition(head);
@@ -115,7 +131,11 @@ describe('projector runtime', () => {
   describe('a poison event', () => {
     async function appendWithPoisonAt3(): Promise<{ poison: bigint; head: bigint }> {
       await appendMany(store, 2);
-      const poison = (await store.append('case-BAD-1', [testEvent('CollectionRecorded', { poison: true })], { expectedRevision: 'no_stream' })).position;
+      const poison = (
+        await store.append('case-BAD-1', [testEvent('CollectionRecorded', { poison: true })], {
+          expectedRevision: 'no_stream',
+        })
+      ).position;
       const head = await appendMany(store, 3);
       return { poison, head };
     }
@@ -134,7 +154,13 @@ describe('projector runtime', () => {
       const status = projector.status().find((entry) => entry.name === 'fragile');
       expect(status).toMatchObject({ status: 'halted', position: poison - 1n, lag: head - poison + 1n });
       expect(status?.deadLetters).toEqual([
-        expect.objectContaining({ position: poison, eventType: 'CollectionRecorded', stream: 'case-BAD-1', reason: 'TypeError: cannot decode CollectionRecorded: amount is not a decimal string', resolvedAt: null }),
+        expect.objectContaining({
+          position: poison,
+          eventType: 'CollectionRecorded',
+          stream: 'case-BAD-1',
+          reason: 'TypeError: cannot decode CollectionRecorded: amount is not a decimal string',
+          resolvedAt: null,
+        }),
       ]);
       const health = await projectionHealth(db, head);
       expect(health.status).toBe('degraded');
@@ -142,9 +168,15 @@ describe('projector runtime', () => {
         status: 'halted',
         position: String(poison - 1n),
         lag: String(head - poison + 1n),
-        deadLetters: [expect.objectContaining({ position: String(poison), reason: expect.stringContaining('cannot decode') })],
+        deadLetters: [
+          expect.objectContaining({ position: String(poison), reason: expect.stringContaining('cannot decode') }),
+        ],
       });
-      expect(health.projections.find((entry) => entry.name === 'audit_trail')).toMatchObject({ status: 'running', lag: '0', deadLetters: [] });
+      expect(health.projections.find((entry) => entry.name === 'audit_trail')).toMatchObject({
+        status: 'running',
+        lag: '0',
+        deadLetters: [],
+      });
     });
 
     it('is passed over only by a skip with a reason, which is recorded and resumes the projection', async () => {
@@ -153,23 +185,40 @@ describe('projector runtime', () => {
       await projector.waitForPosition(head, 5000, ['audit_trail']);
       await expect(projector.waitForPosition(head, 5000, ['fragile'])).rejects.toBeInstanceOf(ProjectionHalted);
 
-      await expect(skipPoisonEvent(db, { projection: 'fragile', position: poison, reason: '  ', actor: 'admin-1' })).rejects.toBeInstanceOf(SkipRefused);
-      await expect(skipPoisonEvent(db, { projection: 'fragile', position: poison + 1n, reason: 'wrong one', actor: 'admin-1' })).rejects.toThrow(
-        `has no unresolved dead letter at position ${poison + 1n} (open: ${poison})`,
-      );
-      const skip = await skipPoisonEvent(db, { projection: 'fragile', position: poison, reason: 'Payload corrupted by import; re-entered as event 9', actor: 'admin-1' });
+      await expect(
+        skipPoisonEvent(db, { projection: 'fragile', position: poison, reason: '  ', actor: 'admin-1' }),
+      ).rejects.toBeInstanceOf(SkipRefused);
+      await expect(
+        skipPoisonEvent(db, { projection: 'fragile', position: poison + 1n, reason: 'wrong one', actor: 'admin-1' }),
+      ).rejects.toThrow(`has no unresolved dead letter at position ${poison + 1n} (open: ${poison})`);
+      const skip = await skipPoisonEvent(db, {
+        projection: 'fragile',
+        position: poison,
+        reason: 'Payload corrupted by import; re-entered as event 9',
+        actor: 'admin-1',
+      });
       await projector.refresh();
       await projector.waitForPosition(head, 5000, ['fragile']);
 
       expect(await countedEvents(db, 'fragile')).toBe(5n);
       expect(await listSkips(db, 'fragile')).toEqual([skip]);
-      expect(skip).toMatchObject({ position: poison, eventType: 'CollectionRecorded', actor: 'admin-1', reason: 'Payload corrupted by import; re-entered as event 9' });
+      expect(skip).toMatchObject({
+        position: poison,
+        eventType: 'CollectionRecorded',
+        actor: 'admin-1',
+        reason: 'Payload corrupted by import; re-entered as event 9',
+      });
       const health = await projectionHealth(db, head);
       expect(health.status).toBe('ok');
-      const resolved = await db.selectFrom('projection_dead_letters').select(['resolved_at', 'resolution']).executeTakeFirstOrThrow();
+      const resolved = await db
+        .selectFrom('projection_dead_letters')
+        .select(['resolved_at', 'resolution'])
+        .executeTakeFirstOrThrow();
       expect(resolved.resolution).toBe('skipped by admin-1: Payload corrupted by import; re-entered as event 9');
       // A second skip of the same event is refused: nothing is halted there any more.
-      await expect(skipPoisonEvent(db, { projection: 'fragile', position: poison, reason: 'again', actor: 'admin-1' })).rejects.toBeInstanceOf(SkipRefused);
+      await expect(
+        skipPoisonEvent(db, { projection: 'fragile', position: poison, reason: 'again', actor: 'admin-1' }),
+      ).rejects.toBeInstanceOf(SkipRefused);
     });
   });
 });

@@ -54,7 +54,8 @@ class ProjectorRuntime implements Projector {
       staleAfterMs: options.staleRebuildMs ?? 60_000,
       logger: this.logger,
       now: options.now ?? (() => new Date()),
-      onSettled: () => void this.refresh().catch((error) => this.logger.warn(`Projector refresh failed: ${describeError(error)}`)),
+      onSettled: () =>
+        void this.refresh().catch((error) => this.logger.warn(`Projector refresh failed: ${describeError(error)}`)),
     });
   }
 
@@ -68,7 +69,13 @@ class ProjectorRuntime implements Projector {
     this.loop = this.run();
     const pollMs = this.options.controlPollMs ?? 1000;
     if (pollMs > 0) {
-      this.pollTimer = setInterval(() => void this.refresh().catch((error) => this.logger.warn(`Projector control poll failed: ${describeError(error)}`)), pollMs);
+      this.pollTimer = setInterval(
+        () =>
+          void this.refresh().catch((error) =>
+            this.logger.warn(`Projector control poll failed: ${describeError(error)}`),
+          ),
+        pollMs,
+      );
       this.pollTimer.unref();
     }
   }
@@ -116,7 +123,10 @@ class ProjectorRuntime implements Projector {
       } catch (error) {
         if (this.stopping) break;
         const delay = this.options.retryDelayMs ?? 1000;
-        this.logger.error(`Projector failed: ${describeError(error)}; retrying in ${delay} ms`, error instanceof Error ? error.stack : undefined);
+        this.logger.error(
+          `Projector failed: ${describeError(error)}; retrying in ${delay} ms`,
+          error instanceof Error ? error.stack : undefined,
+        );
         await this.pause(delay);
       }
     }
@@ -128,14 +138,20 @@ class ProjectorRuntime implements Projector {
     await this.reload();
     const runnable = this.runnable();
     if (runnable.length === 0) return this.pause(undefined);
-    const from = runnable.reduce((lowest, checkpoint) => (checkpoint.position < lowest ? checkpoint.position : lowest), runnable[0].position);
+    const from = runnable.reduce(
+      (lowest, checkpoint) => (checkpoint.position < lowest ? checkpoint.position : lowest),
+      runnable[0].position,
+    );
     const controller = new AbortController();
     this.following = controller;
     this.cursor = from;
     try {
       // A stop or refresh that arrived during the reload found nothing to abort: go around again instead.
       if (this.stopping || this.resubscribe) return;
-      const events = this.options.eventStore.subscribeToAll({ fromPosition: from < 0n ? undefined : from, signal: controller.signal });
+      const events = this.options.eventStore.subscribeToAll({
+        fromPosition: from < 0n ? undefined : from,
+        signal: controller.signal,
+      });
       for await (const batch of eventBatches(events, this.batchSize, () => this.readHead())) {
         await this.flush(batch);
         if (this.resubscribe || this.stopping) break;
@@ -165,7 +181,9 @@ class ProjectorRuntime implements Projector {
         this.checkpoints.set(projection.name, outcome.checkpoint);
         if (outcome.kind === 'halted') {
           const { poison, reason } = outcome;
-          this.logger.error(`Projection ${projection.name} halted at position ${poison.position} (${poison.type} ${poison.id} in ${poison.stream}): ${reason}`);
+          this.logger.error(
+            `Projection ${projection.name} halted at position ${poison.position} (${poison.type} ${poison.id} in ${poison.stream}): ${reason}`,
+          );
           this.deadLetters = await openDeadLetters(this.options.db);
         }
         break;
@@ -180,7 +198,8 @@ class ProjectorRuntime implements Projector {
   private progressOf(name: string, position: bigint): WaitState {
     const checkpoint = this.checkpoints.get(name);
     if (!checkpoint) return 'pending';
-    const codeVersion = this.options.projections.find((projection) => projection.name === name)?.version ?? checkpoint.version;
+    const codeVersion =
+      this.options.projections.find((projection) => projection.name === name)?.version ?? checkpoint.version;
     if (checkpoint.version === codeVersion && checkpoint.position >= position) return 'reached';
     const beingRebuilt = this.rebuilds.has(name) || checkpoint.rebuildGeneration !== null;
     return checkpoint.status === 'halted' && !beingRebuilt ? 'halted' : 'pending';
@@ -189,7 +208,8 @@ class ProjectorRuntime implements Projector {
   private reconcile(): void {
     // Only the lease holder starts a version-bump rebuild; the others would only be refused by its claim.
     const leased = this.options.projections.filter((projection) => this.holdsLease(projection.name));
-    if (this.options.autoRebuild !== false && !this.stopping) this.rebuilds.reconcile(leased, this.checkpoints, this.deadLetters);
+    if (this.options.autoRebuild !== false && !this.stopping)
+      this.rebuilds.reconcile(leased, this.checkpoints, this.deadLetters);
   }
 
   private runnable(): Checkpoint[] {
@@ -200,7 +220,9 @@ class ProjectorRuntime implements Projector {
   }
 
   private isRunnable(projection: Projection, checkpoint: Checkpoint): boolean {
-    return checkpoint.status === 'running' && checkpoint.version === projection.version && this.holdsLease(projection.name);
+    return (
+      checkpoint.status === 'running' && checkpoint.version === projection.version && this.holdsLease(projection.name)
+    );
   }
 
   private holdsLease(name: string): boolean {

@@ -15,15 +15,24 @@ import { isInfrastructureError } from './infrastructure-errors';
 /** Another rebuild of the projection is alive. */
 export class RebuildRefused extends Error {
   override readonly name = 'RebuildRefused';
-  constructor(readonly projection: string, readonly generation: number, readonly heartbeatAt: string | null) {
-    super(`Projection ${projection} is already being rebuilt into generation ${generation} (last heartbeat ${heartbeatAt ?? 'never'}); use --force if that rebuild died`);
+  constructor(
+    readonly projection: string,
+    readonly generation: number,
+    readonly heartbeatAt: string | null,
+  ) {
+    super(
+      `Projection ${projection} is already being rebuilt into generation ${generation} (last heartbeat ${heartbeatAt ?? 'never'}); use --force if that rebuild died`,
+    );
   }
 }
 
 /** A forced rebuild took this one's generation over; this one stops without touching anything. */
 export class RebuildTakenOver extends Error {
   override readonly name = 'RebuildTakenOver';
-  constructor(readonly projection: string, readonly generation: number) {
+  constructor(
+    readonly projection: string,
+    readonly generation: number,
+  ) {
     super(`The rebuild of projection ${projection} into generation ${generation} was taken over by another rebuild`);
   }
 }
@@ -31,8 +40,14 @@ export class RebuildTakenOver extends Error {
 /** An event failed during a rebuild. */
 export class RebuildPoisoned extends Error {
   override readonly name = 'RebuildPoisoned';
-  constructor(readonly projection: string, readonly event: RecordedEvent, readonly reason: string) {
-    super(`Rebuild of projection ${projection} failed at position ${event.position} (${event.type}, ${event.id}): ${reason}`);
+  constructor(
+    readonly projection: string,
+    readonly event: RecordedEvent,
+    readonly reason: string,
+  ) {
+    super(
+      `Rebuild of projection ${projection} failed at position ${event.position} (${event.type}, ${event.id}): ${reason}`,
+    );
   }
 }
 
@@ -62,14 +77,25 @@ export async function applyRebuildPage(
   }
 }
 
-async function applyUnderClaim(db: Kysely<ReadModelDatabase>, projection: Projection, generation: number, events: readonly RecordedEvent[], at: string): Promise<void> {
+async function applyUnderClaim(
+  db: Kysely<ReadModelDatabase>,
+  projection: Projection,
+  generation: number,
+  events: readonly RecordedEvent[],
+  at: string,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await renewClaim(trx, projection.name, generation, at);
     if (events.length > 0) await projection.apply(events, trx, tableNamesFor(projection, generation));
   });
 }
 
-async function renewClaim(trx: Transaction<ReadModelDatabase>, name: string, generation: number, at: string): Promise<void> {
+async function renewClaim(
+  trx: Transaction<ReadModelDatabase>,
+  name: string,
+  generation: number,
+  at: string,
+): Promise<void> {
   const result = await trx
     .updateTable('projection_checkpoints')
     .set({ rebuild_heartbeat_at: at })
@@ -84,7 +110,13 @@ async function renewClaim(trx: Transaction<ReadModelDatabase>, name: string, gen
  * cannot run the old generation either (the code version changed), the projection halts with a dead letter, so
  * the failure shows in health and an operator can skip the event; otherwise the live projection is left as it was.
  */
-export async function abandonRebuild(db: Kysely<ReadModelDatabase>, projection: Projection, generation: number, error: unknown, at: string): Promise<void> {
+export async function abandonRebuild(
+  db: Kysely<ReadModelDatabase>,
+  projection: Projection,
+  generation: number,
+  error: unknown,
+  at: string,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await lockProjectionRow(trx, projection.name);
     const checkpoint = await loadCheckpoint(trx, projection.name);
@@ -92,7 +124,14 @@ export async function abandonRebuild(db: Kysely<ReadModelDatabase>, projection: 
     await dropGeneration(trx, projection, generation);
     const liveCannotRun = checkpoint.version !== projection.version;
     const halt = error instanceof RebuildPoisoned && liveCannotRun;
-    if (halt) await insertDeadLetter(trx, { projection: projection.name, generation, event: error.event, reason: error.reason, now: at });
+    if (halt)
+      await insertDeadLetter(trx, {
+        projection: projection.name,
+        generation,
+        event: error.event,
+        reason: error.reason,
+        now: at,
+      });
     const status = halt ? 'halted' : checkpoint.status === 'rebuilding' ? 'running' : checkpoint.status;
     await trx
       .updateTable('projection_checkpoints')

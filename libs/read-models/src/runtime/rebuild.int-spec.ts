@@ -4,7 +4,18 @@ import type { SqliteEventStore } from '@thads/event-store';
 import { auditTrailProjection, auditTrailRow } from '../audit-trail/audit-trail.projection';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { Projection } from '../projection';
-import { appendHistory, appendMany, countedEvents, countingProjection, openEvents, openReadModels, recordingLogger, rowsOf, tempFiles, type TempFiles } from '../testing/read-model-fixtures';
+import {
+  appendHistory,
+  appendMany,
+  countedEvents,
+  countingProjection,
+  openEvents,
+  openReadModels,
+  recordingLogger,
+  rowsOf,
+  tempFiles,
+  type TempFiles,
+} from '../testing/read-model-fixtures';
 import { ensureCheckpoint, loadCheckpoint } from './checkpoints';
 import { openDeadLetters } from './dead-letters';
 import { createProjector, type Projector } from './projector';
@@ -16,8 +27,15 @@ const auditTrailV2: Projection = {
   ...auditTrailProjection,
   version: 2,
   apply: async (events, trx, tables) => {
-    const rows = events.map((event) => ({ ...auditTrailRow(event), actor_role: event.metadata.actor.role.toUpperCase() }));
-    await trx.insertInto(tables.physical('audit_trail')).values(rows).onConflict((conflict) => conflict.column('position').doNothing()).execute();
+    const rows = events.map((event) => ({
+      ...auditTrailRow(event),
+      actor_role: event.metadata.actor.role.toUpperCase(),
+    }));
+    await trx
+      .insertInto(tables.physical('audit_trail'))
+      .values(rows)
+      .onConflict((conflict) => conflict.column('position').doNothing())
+      .execute();
   },
 };
 
@@ -28,14 +46,30 @@ describe('rebuild', () => {
   const running: Projector[] = [];
 
   const start = async (projections: readonly Projection[]): Promise<Projector> => {
-    const projector = createProjector({ eventStore: store, db, projections, batchSize: 3, logger: recordingLogger(), controlPollMs: 0 });
+    const projector = createProjector({
+      eventStore: store,
+      db,
+      projections,
+      batchSize: 3,
+      logger: recordingLogger(),
+      controlPollMs: 0,
+    });
     running.push(projector);
     await projector.start();
     return projector;
   };
-  const roles = async () => (await db.selectFrom('audit_trail').select('actor_role').orderBy('position').execute()).map((row) => row.actor_role);
+  const roles = async () =>
+    (await db.selectFrom('audit_trail').select('actor_role').orderBy('position').execute()).map(
+      (row) => row.actor_role,
+    );
   const tables = async () =>
-    (await sql<{ name: string }>`select name from sqlite_master where name like 'audit_trail%' and type in ('table', 'view') order by name`.execute(db)).rows.map((row) => row.name);
+    (
+      await sql<{
+        name: string;
+      }>`select name from sqlite_master where name like 'audit_trail%' and type in ('table', 'view') order by name`.execute(
+        db,
+      )
+    ).rows.map((row) => row.name);
 
   beforeEach(async () => {
     files = tempFiles();
@@ -70,9 +104,28 @@ describe('rebuild', () => {
     expect(seenDuringRebuild).toHaveLength(3);
     for (const seen of seenDuringRebuild) expect(seen).toEqual(oldRows);
     expect(result).toMatchObject({ generation: 2, previousGeneration: 1, version: 2, position: head });
-    expect(await roles()).toEqual(['OFFICER', 'HEAD', 'OFFICER', 'ADMIN', 'HEAD', 'ADMIN', 'OFFICER', 'HEAD', 'OFFICER', 'ADMIN', 'HEAD', 'ADMIN']);
+    expect(await roles()).toEqual([
+      'OFFICER',
+      'HEAD',
+      'OFFICER',
+      'ADMIN',
+      'HEAD',
+      'ADMIN',
+      'OFFICER',
+      'HEAD',
+      'OFFICER',
+      'ADMIN',
+      'HEAD',
+      'ADMIN',
+    ]);
     expect(await tables()).toEqual(['audit_trail', 'audit_trail__g2']);
-    expect(await loadCheckpoint(db, 'audit_trail')).toMatchObject({ position: head, version: 2, status: 'running', activeGeneration: 2, rebuildGeneration: null });
+    expect(await loadCheckpoint(db, 'audit_trail')).toMatchObject({
+      position: head,
+      version: 2,
+      status: 'running',
+      activeGeneration: 2,
+      rebuildGeneration: null,
+    });
   });
 
   it('a version bump in code rebuilds automatically at start', async () => {
@@ -84,10 +137,16 @@ describe('rebuild', () => {
     const v2 = await start([auditTrailV2]);
     await v2.waitForPosition(head); // waits for rows of version 2, not the old generation's
     expect(await roles()).toEqual(['OFFICER', 'HEAD', 'OFFICER', 'ADMIN', 'HEAD', 'ADMIN']);
-    expect(v2.status()).toEqual([expect.objectContaining({ status: 'running', version: 2, codeVersion: 2, generation: 2, rebuilding: false })]);
+    expect(v2.status()).toEqual([
+      expect.objectContaining({ status: 'running', version: 2, codeVersion: 2, generation: 2, rebuilding: false }),
+    ]);
 
     // And it goes on live in the new generation.
-    const { position } = await store.append('case-HP-A-0001', [testEvent('CaseNoted', {}, { actor: { id: 'x', role: 'officer' } })], { expectedRevision: 'any' });
+    const { position } = await store.append(
+      'case-HP-A-0001',
+      [testEvent('CaseNoted', {}, { actor: { id: 'x', role: 'officer' } })],
+      { expectedRevision: 'any' },
+    );
     await v2.waitForPosition(position);
     expect((await roles()).at(-1)).toBe('OFFICER');
   });
@@ -134,21 +193,31 @@ describe('rebuild', () => {
       batchSize: 2,
       onProgress: async () => {
         if (inner) return;
-        inner = rebuildProjection({ eventStore: store, db, projection: auditTrailProjection }).catch((error: unknown) => error);
+        inner = rebuildProjection({ eventStore: store, db, projection: auditTrailProjection }).catch(
+          (error: unknown) => error,
+        );
         expect(await inner).toBeInstanceOf(RebuildRefused);
         inner = rebuildProjection({ eventStore: store, db, projection: auditTrailProjection, force: true });
         await inner;
       },
     });
     await expect(first).rejects.toBeInstanceOf(RebuildTakenOver);
-    expect(await loadCheckpoint(db, 'audit_trail')).toMatchObject({ activeGeneration: 3, rebuildGeneration: null, position: 6n });
+    expect(await loadCheckpoint(db, 'audit_trail')).toMatchObject({
+      activeGeneration: 3,
+      rebuildGeneration: null,
+      position: 6n,
+    });
     expect(await tables()).toEqual(['audit_trail', 'audit_trail__g3']);
     expect(await rowsOf(db, 'audit_trail')).toHaveLength(6);
   });
 
   it('passes over skipped events, and a fixed version clears the dead letters it supersedes', async () => {
     await appendMany(store, 2);
-    const poison = (await store.append('case-BAD-1', [testEvent('CollectionRecorded', { poison: true })], { expectedRevision: 'no_stream' })).position;
+    const poison = (
+      await store.append('case-BAD-1', [testEvent('CollectionRecorded', { poison: true })], {
+        expectedRevision: 'no_stream',
+      })
+    ).position;
     const head = await appendMany(store, 2);
     const counting = countingProjection('fragile');
     const fragile: Projection = {
@@ -160,7 +229,12 @@ describe('rebuild', () => {
     };
     const live = await start([fragile]);
     await expect(live.waitForPosition(head)).rejects.toThrow('halted');
-    await skipPoisonEvent(db, { projection: 'fragile', position: poison, reason: 'known bad import', actor: 'admin-1' });
+    await skipPoisonEvent(db, {
+      projection: 'fragile',
+      position: poison,
+      reason: 'known bad import',
+      actor: 'admin-1',
+    });
     await live.refresh();
     await live.waitForPosition(head);
 
@@ -169,7 +243,10 @@ describe('rebuild', () => {
 
     // A halted projection whose code is fixed (version 2) is rebuilt at start and its dead letter resolved.
     const other = countingProjection('other');
-    const breaking: Projection = { ...other, apply: async () => void (await Promise.reject(new TypeError('always fails'))) };
+    const breaking: Projection = {
+      ...other,
+      apply: async () => void (await Promise.reject(new TypeError('always fails'))),
+    };
     const halted = await start([breaking]);
     await expect(halted.waitForPosition(head)).rejects.toThrow('halted');
     await halted.stop();
@@ -177,13 +254,21 @@ describe('rebuild', () => {
     await fixed.waitForPosition(head);
     expect(await countedEvents(db, 'other')).toBe(5n);
     expect(await openDeadLetters(db, 'other')).toEqual([]);
-    const resolutions = await db.selectFrom('projection_dead_letters').select('resolution').where('projection', '=', 'other').execute();
+    const resolutions = await db
+      .selectFrom('projection_dead_letters')
+      .select('resolution')
+      .where('projection', '=', 'other')
+      .execute();
     expect(resolutions).toEqual([{ resolution: 'superseded by rebuild into generation 2 (version 2)' }]);
   });
 
   it('a poison event in an automatic rebuild halts with a dead letter; the old rows stay; a skip lets it finish', async () => {
     await appendMany(store, 2);
-    const poison = (await store.append('case-BAD-1', [testEvent('CollectionRecorded', { poison: true })], { expectedRevision: 'no_stream' })).position;
+    const poison = (
+      await store.append('case-BAD-1', [testEvent('CollectionRecorded', { poison: true })], {
+        expectedRevision: 'no_stream',
+      })
+    ).position;
     const head = await appendMany(store, 2);
     const v1 = countingProjection('strict');
     const first = await start([v1]);
@@ -201,8 +286,15 @@ describe('rebuild', () => {
     const second = await start([v2]);
     await expect(second.waitForPosition(head)).rejects.toThrow('halted');
     expect(await countedEvents(db, 'strict')).toBe(5n); // generation 1, version 1, untouched
-    expect(await loadCheckpoint(db, 'strict')).toMatchObject({ status: 'halted', version: 1, activeGeneration: 1, rebuildGeneration: null });
-    expect(await openDeadLetters(db, 'strict')).toEqual([expect.objectContaining({ position: poison, generation: 2, reason: 'TypeError: v2 rejects it' })]);
+    expect(await loadCheckpoint(db, 'strict')).toMatchObject({
+      status: 'halted',
+      version: 1,
+      activeGeneration: 1,
+      rebuildGeneration: null,
+    });
+    expect(await openDeadLetters(db, 'strict')).toEqual([
+      expect.objectContaining({ position: poison, generation: 2, reason: 'TypeError: v2 rejects it' }),
+    ]);
 
     await skipPoisonEvent(db, { projection: 'strict', position: poison, reason: 'not a collection', actor: 'admin-1' });
     await second.refresh();
@@ -215,7 +307,11 @@ describe('rebuild', () => {
     await appendHistory(store, 'A');
     const counting = countingProjection('received_only');
     const sizes: number[] = [];
-    const selective: Projection = { ...counting, handles: ['CaseReceived'], apply: (events, trx, names) => (sizes.push(events.length), counting.apply(events, trx, names)) };
+    const selective: Projection = {
+      ...counting,
+      handles: ['CaseReceived'],
+      apply: (events, trx, names) => (sizes.push(events.length), counting.apply(events, trx, names)),
+    };
     let appended = false;
     const result = await rebuildProjection({
       eventStore: store,

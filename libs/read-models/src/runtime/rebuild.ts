@@ -79,10 +79,22 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
       if (options.signal?.aborted) throw options.signal.reason ?? new Error('Rebuild aborted');
       const page = await readPage(options, position);
       if (page.length > 0) {
-        await applyRebuildPage(db, projection, generation, page.filter((event) => wanted(projection, skipped, event)), now);
+        await applyRebuildPage(
+          db,
+          projection,
+          generation,
+          page.filter((event) => wanted(projection, skipped, event)),
+          now,
+        );
         position = page[page.length - 1].position;
         eventsRead += page.length;
-        await options.onProgress?.({ projection: projection.name, generation, position, headPosition: await options.eventStore.headPosition(), eventsRead });
+        await options.onProgress?.({
+          projection: projection.name,
+          generation,
+          position,
+          headPosition: await options.eventStore.headPosition(),
+          eventsRead,
+        });
       }
       if (page.length < (options.batchSize ?? 500)) {
         const swapped = await trySwap(options, generation, skipped, position, now);
@@ -104,7 +116,8 @@ async function claim(options: RebuildOptions, now: () => string): Promise<number
     if (checkpoint.rebuildGeneration !== null) {
       const heartbeat = Date.parse(checkpoint.rebuildHeartbeatAt ?? '') || 0;
       const alive = Date.parse(now()) - heartbeat < (options.staleAfterMs ?? 60_000);
-      if (alive && !options.force) throw new RebuildRefused(projection.name, checkpoint.rebuildGeneration, checkpoint.rebuildHeartbeatAt);
+      if (alive && !options.force)
+        throw new RebuildRefused(projection.name, checkpoint.rebuildGeneration, checkpoint.rebuildHeartbeatAt);
       await dropGeneration(trx, projection, checkpoint.rebuildGeneration);
     }
     const generation = Math.max(checkpoint.activeGeneration, checkpoint.rebuildGeneration ?? 0) + 1;
@@ -112,7 +125,12 @@ async function claim(options: RebuildOptions, now: () => string): Promise<number
     const liveCannotRun = checkpoint.version !== projection.version && checkpoint.status === 'running';
     await trx
       .updateTable('projection_checkpoints')
-      .set({ rebuild_generation: BigInt(generation), rebuild_heartbeat_at: now(), status: liveCannotRun ? 'rebuilding' : checkpoint.status, updated_at: now() })
+      .set({
+        rebuild_generation: BigInt(generation),
+        rebuild_heartbeat_at: now(),
+        status: liveCannotRun ? 'rebuilding' : checkpoint.status,
+        updated_at: now(),
+      })
       .where('name', '=', projection.name)
       .execute();
     return generation;
@@ -160,12 +178,25 @@ async function trySwap(
         })
         .where('name', '=', projection.name)
         .execute();
-      await resolveDeadLetters(trx, projection.name, position, `superseded by rebuild into generation ${generation} (version ${projection.version})`, now());
+      await resolveDeadLetters(
+        trx,
+        projection.name,
+        position,
+        `superseded by rebuild into generation ${generation} (version ${projection.version})`,
+        now(),
+      );
       await dropGeneration(trx, projection, checkpoint.activeGeneration);
       // The replayed history logs no changes; the swap logs one marker, since a new version may change every row.
       // Last in the transaction: on PostgreSQL it takes the change-log lock, which must not be held while waiting.
       await logRebuildSwap(trx, projection.name, position, now());
-      return { projection: projection.name, generation, previousGeneration: checkpoint.activeGeneration, version: projection.version, position, remainder };
+      return {
+        projection: projection.name,
+        generation,
+        previousGeneration: checkpoint.activeGeneration,
+        version: projection.version,
+        position,
+        remainder,
+      };
     });
   } catch (error) {
     // A projection error in the remainder: the caller's next page holds those events and isolates the poison one.
@@ -175,7 +206,10 @@ async function trySwap(
 }
 
 function readPage(options: RebuildOptions, after: bigint): Promise<RecordedEvent[]> {
-  return options.eventStore.readAll({ fromPosition: after < 0n ? undefined : after, maxCount: options.batchSize ?? 500 });
+  return options.eventStore.readAll({
+    fromPosition: after < 0n ? undefined : after,
+    maxCount: options.batchSize ?? 500,
+  });
 }
 
 function wanted(projection: Projection, skipped: ReadonlySet<bigint>, event: RecordedEvent): boolean {
@@ -183,6 +217,10 @@ function wanted(projection: Projection, skipped: ReadonlySet<bigint>, event: Rec
 }
 
 async function skippedPositions(db: Kysely<ReadModelDatabase>, projection: string): Promise<Set<bigint>> {
-  const rows = await db.selectFrom('projection_skips').select('position').where('projection', '=', projection).execute();
+  const rows = await db
+    .selectFrom('projection_skips')
+    .select('position')
+    .where('projection', '=', projection)
+    .execute();
   return new Set(rows.map((row) => BigInt(row.position)));
 }

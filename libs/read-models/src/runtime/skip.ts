@@ -41,7 +41,8 @@ export interface SkipRequest {
 export async function skipPoisonEvent(db: Kysely<ReadModelDatabase>, request: SkipRequest): Promise<SkipRecord> {
   const reason = request.reason.trim();
   const actor = request.actor.trim();
-  if (!reason) throw new SkipRefused('A skip needs a reason (--reason "…"); it is recorded as the audit fact of the skip');
+  if (!reason)
+    throw new SkipRefused('A skip needs a reason (--reason "…"); it is recorded as the audit fact of the skip');
   if (!actor) throw new SkipRefused('A skip needs an actor (--actor or $USER)');
   const skippedAt = (request.now ?? (() => new Date()))().toISOString();
   return db.transaction().execute(async (trx) => {
@@ -52,21 +53,45 @@ export async function skipPoisonEvent(db: Kysely<ReadModelDatabase>, request: Sk
     const letters = open.filter((letter) => letter.position === request.position);
     if (letters.length === 0) {
       const listed = open.map((letter) => letter.position.toString()).join(', ') || 'none';
-      throw new SkipRefused(`Projection ${request.projection} has no unresolved dead letter at position ${request.position} (open: ${listed})`);
+      throw new SkipRefused(
+        `Projection ${request.projection} has no unresolved dead letter at position ${request.position} (open: ${listed})`,
+      );
     }
-    const record: SkipRecord = { projection: request.projection, position: request.position, eventId: letters[0].eventId, eventType: letters[0].eventType, reason, actor, skippedAt };
+    const record: SkipRecord = {
+      projection: request.projection,
+      position: request.position,
+      eventId: letters[0].eventId,
+      eventType: letters[0].eventType,
+      reason,
+      actor,
+      skippedAt,
+    };
     await trx
       .insertInto('projection_skips')
-      .values({ projection: record.projection, position: record.position, event_id: record.eventId, event_type: record.eventType, reason, actor, skipped_at: skippedAt })
+      .values({
+        projection: record.projection,
+        position: record.position,
+        event_id: record.eventId,
+        event_type: record.eventType,
+        reason,
+        actor,
+        skipped_at: skippedAt,
+      })
       .execute();
     await resolveDeadLetters(trx, request.projection, request.position, `skipped by ${actor}: ${reason}`, skippedAt);
     if (checkpoint.status === 'halted') {
       // A dead letter of the active generation: resume right after the poison event. One from a failed rebuild
       // leaves the position alone; the runner starts the rebuild again and it now passes over the event.
-      const resumesActive = letters.some((letter) => letter.generation === checkpoint.activeGeneration) && checkpoint.position < request.position;
+      const resumesActive =
+        letters.some((letter) => letter.generation === checkpoint.activeGeneration) &&
+        checkpoint.position < request.position;
       await trx
         .updateTable('projection_checkpoints')
-        .set({ status: 'running', position: resumesActive ? request.position : checkpoint.position, updated_at: skippedAt })
+        .set({
+          status: 'running',
+          position: resumesActive ? request.position : checkpoint.position,
+          updated_at: skippedAt,
+        })
         .where('name', '=', request.projection)
         .execute();
     }

@@ -16,12 +16,23 @@ export interface ChildProjector {
   exited(): Promise<number | NodeJS.Signals | null>;
 }
 
-export function startChildProjector(mode: 'doomed' | 'count', eventsFile: string, readModelFile: string, head: bigint): ChildProjector {
+export function startChildProjector(
+  mode: 'doomed' | 'count',
+  eventsFile: string,
+  readModelFile: string,
+  head: bigint,
+): ChildProjector {
   return startChildScript('projector-child-process.ts', [mode, eventsFile, readModelFile, String(head)]);
 }
 
 /** The PostgreSQL twin (postgres-projector-child.ts): events and read models in the given schemas, with leases. */
-export function startPostgresChildProjector(mode: 'doomed' | 'follow', url: string, eventSchema: string, readModelUrl: string, head: bigint): ChildProjector {
+export function startPostgresChildProjector(
+  mode: 'doomed' | 'follow',
+  url: string,
+  eventSchema: string,
+  readModelUrl: string,
+  head: bigint,
+): ChildProjector {
   return startChildScript('postgres-projector-child.ts', [mode, url, eventSchema, readModelUrl, String(head)]);
 }
 
@@ -29,13 +40,19 @@ function startChildScript(script: string, args: readonly string[]): ChildProject
   const child = spawn(
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, script), ...args],
-    { cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: ROOT,
+      env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let output = '';
   let errors = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-  const exit = new Promise<number | NodeJS.Signals | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
+  const exit = new Promise<number | NodeJS.Signals | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(signal ?? code)),
+  );
   return {
     process: child,
     printed: (line) =>
@@ -45,7 +62,11 @@ function startChildScript(script: string, args: readonly string[]): ChildProject
         };
         child.stdout.on('data', check);
         check();
-        void exit.then(() => (output.split('\n').includes(line) ? resolve() : reject(new Error(`child exited before printing ${line}: ${errors}`))));
+        void exit.then(() =>
+          output.split('\n').includes(line)
+            ? resolve()
+            : reject(new Error(`child exited before printing ${line}: ${errors}`)),
+        );
       }),
     exited: () => exit,
   };

@@ -66,7 +66,14 @@ export async function startCommandWorld(): Promise<CommandWorld> {
     },
     async project(projections, batchSize = 5) {
       const head = await store.headPosition();
-      const projector = createProjector({ eventStore: store, db, projections, batchSize, logger: silent, controlPollMs: 0 });
+      const projector = createProjector({
+        eventStore: store,
+        db,
+        projections,
+        batchSize,
+        logger: silent,
+        controlPollMs: 0,
+      });
       await projector.start();
       await projector.waitForPosition(head);
       await projector.stop();

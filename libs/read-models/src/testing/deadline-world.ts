@@ -37,7 +37,11 @@ export async function startDeadlineWorld(): Promise<DeadlineWorld> {
   let commandNumber = 0;
   const context = () => {
     commandNumber += 1;
-    return { actor: officer, commandId: `test-command-${commandNumber}`, correlationId: `test-command-${commandNumber}` };
+    return {
+      actor: officer,
+      commandId: `test-command-${commandNumber}`,
+      correlationId: `test-command-${commandNumber}`,
+    };
   };
   return {
     files,
@@ -45,24 +49,40 @@ export async function startDeadlineWorld(): Promise<DeadlineWorld> {
     db,
     async onCase(caseId, commands) {
       let position = -1n;
-      for (const command of commands) position = (await handleCommand(store, caseAggregate, caseId, command, context())).position;
+      for (const command of commands)
+        position = (await handleCommand(store, caseAggregate, caseId, command, context())).position;
       return position;
     },
     async onComplaint(complaintId, commands) {
       let position = -1n;
-      for (const command of commands) position = (await handleCommand(store, complaintAggregate, complaintId, command, context())).position;
+      for (const command of commands)
+        position = (await handleCommand(store, complaintAggregate, complaintId, command, context())).position;
       return position;
     },
     async project() {
       const head = await store.headPosition();
-      const projector = createProjector({ eventStore: store, db, projections: [deadlinesProjection], batchSize: 3, logger: recordingLogger(), controlPollMs: 0 });
+      const projector = createProjector({
+        eventStore: store,
+        db,
+        projections: [deadlinesProjection],
+        batchSize: 3,
+        logger: recordingLogger(),
+        controlPollMs: 0,
+      });
       await projector.start();
       await projector.waitForPosition(head);
       await projector.stop();
       return head;
     },
     async rows() {
-      return db.selectFrom('deadlines').selectAll().orderBy('stream').orderBy('kind').orderBy('level').orderBy('due_on').execute();
+      return db
+        .selectFrom('deadlines')
+        .selectAll()
+        .orderBy('stream')
+        .orderBy('kind')
+        .orderBy('level')
+        .orderBy('due_on')
+        .execute();
     },
     async close() {
       await db.destroy();

@@ -22,7 +22,15 @@ async function main(): Promise<void> {
   if (!leases) throw new Error('no leases on this READ_MODEL_URL');
   const projections = [mode === 'doomed' ? auditTrailDyingOnSecondBatch() : auditTrailProjection, countingProjection()];
   // A short control poll: that is how often a waiting worker retries the leases.
-  const projector = createProjector({ eventStore: store, db: readModels.db, projections, batchSize: 4, logger: childProcessLogger, controlPollMs: 50, leases });
+  const projector = createProjector({
+    eventStore: store,
+    db: readModels.db,
+    projections,
+    batchSize: 4,
+    logger: childProcessLogger,
+    controlPollMs: 50,
+    leases,
+  });
   await projector.start();
   process.stdout.write(`LEASE ${leases.holds(auditTrailProjection.name) ? 'held' : 'waiting'}\n`);
   await projector.waitForPosition(BigInt(head), 30_000);

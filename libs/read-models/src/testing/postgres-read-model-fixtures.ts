@@ -29,14 +29,31 @@ export async function openPostgresReadModelsForTest(url: string): Promise<Postgr
   const schemaUrl = urlWithSchema(url, schema);
   const store = openReadModelDatabase(schemaUrl);
   await migrateReadModels(store.db);
-  return { schema, url: schemaUrl, store, drop: async () => { await store.close(); await dropSchemas(url, [schema]); } };
+  return {
+    schema,
+    url: schemaUrl,
+    store,
+    drop: async () => {
+      await store.close();
+      await dropSchemas(url, [schema]);
+    },
+  };
 }
 
 /** A PostgreSQL event store in a fresh `es_test_<random>` schema; `drop()` closes it and drops the schema. */
-export async function openPostgresEventsForTest(url: string): Promise<{ schema: string; store: PostgresEventStore; drop(): Promise<void> }> {
+export async function openPostgresEventsForTest(
+  url: string,
+): Promise<{ schema: string; store: PostgresEventStore; drop(): Promise<void> }> {
   const schema = randomSchemaName('es_test');
   const store = await createPostgresEventStore({ connectionString: url, schema, pollIntervalMs: 50 });
-  return { schema, store, drop: async () => { await store.close(); await dropSchemas(url, [schema]); } };
+  return {
+    schema,
+    store,
+    drop: async () => {
+      await store.close();
+      await dropSchemas(url, [schema]);
+    },
+  };
 }
 
 /** Drops the schemas (and everything in them). */

@@ -17,7 +17,14 @@ async function main(): Promise<void> {
   const store = createSqliteEventStore({ filename: eventsFile, pollIntervalMs: 50 });
   const db = readModelKysely(openSqliteReadModelFile(readModelFile));
   const projections = mode === 'doomed' ? [auditTrailDyingOnSecondBatch()] : [countingProjection()];
-  const projector = createProjector({ eventStore: store, db, projections, batchSize: 4, logger: childProcessLogger, controlPollMs: 0 });
+  const projector = createProjector({
+    eventStore: store,
+    db,
+    projections,
+    batchSize: 4,
+    logger: childProcessLogger,
+    controlPollMs: 0,
+  });
   await projector.start();
   await projector.waitForPosition(BigInt(head), 20_000);
   await projector.stop();

@@ -23,7 +23,11 @@ export interface TempFiles {
 
 export function tempFiles(): TempFiles {
   const dir = mkdtempSync(join(tmpdir(), 'thads-read-models-'));
-  return { eventsFile: join(dir, 'events.db'), readModelFile: join(dir, 'read.db'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    eventsFile: join(dir, 'events.db'),
+    readModelFile: join(dir, 'read.db'),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** An SQLite event store on the temp file. A short poll lets a second process's (connection's) commits show fast. */
@@ -41,7 +45,12 @@ export async function openReadModels(files: TempFiles): Promise<Kysely<ReadModel
 /** Collects what the projector logs, so a test can assert on it and the output stays quiet. */
 export function recordingLogger(): ProjectorLogger & { readonly lines: string[] } {
   const lines: string[] = [];
-  return { lines, log: (message) => lines.push(message), warn: (message) => lines.push(message), error: (message) => lines.push(message) };
+  return {
+    lines,
+    log: (message) => lines.push(message),
+    warn: (message) => lines.push(message),
+    error: (message) => lines.push(message),
+  };
 }
 
 /**
@@ -53,19 +62,62 @@ export async function appendHistory(store: EventStore, tag = 'A'): Promise<bigin
   const head = { actor: { id: 'head-le', role: 'head', officeId: 'HP-NGO-QUYEN' } };
   const admin = { actor: { id: 'admin-1', role: 'admin' }, reason: 'Clerical error in the judgment number' };
   const caseStream = `case-HP-${tag}-0001`;
-  await store.append(caseStream, [testEvent('CaseReceived', { caseId: `HP-${tag}-0001`, officeId: 'HP-NGO-QUYEN', effectiveDate: '2018-03-01' }, officer)], { expectedRevision: 'no_stream' });
-  await store.append(caseStream, [testEvent('EnforcementDecisionIssued', { decisionNumber: '101/QĐ', effectiveDate: '2018-03-05' }, head)], { expectedRevision: 0n });
-  await store.append(`complaint-KN-${tag}-1`, [testEvent('ComplaintFiled', { complaintId: `KN-${tag}-1`, caseId: `HP-${tag}-0001`, effectiveDate: '2018-03-12' }, officer)], { expectedRevision: 'no_stream' });
-  await store.append(caseStream, [testEvent('ClericalFactCorrected', { field: 'judgment.number', effectiveDate: '2018-03-20' }, admin)], { expectedRevision: 1n });
-  await store.append(`complaint-KN-${tag}-1`, [testEvent('ComplaintAccepted', { complaintId: `KN-${tag}-1`, caseId: `HP-${tag}-0001`, effectiveDate: '2018-03-14' }, head)], { expectedRevision: 0n });
-  const result = await store.append(`office-HP-NGO-QUYEN`, [testEvent('TargetSet', { year: 2018 }, admin)], { expectedRevision: 'any' });
+  await store.append(
+    caseStream,
+    [
+      testEvent(
+        'CaseReceived',
+        { caseId: `HP-${tag}-0001`, officeId: 'HP-NGO-QUYEN', effectiveDate: '2018-03-01' },
+        officer,
+      ),
+    ],
+    { expectedRevision: 'no_stream' },
+  );
+  await store.append(
+    caseStream,
+    [testEvent('EnforcementDecisionIssued', { decisionNumber: '101/QĐ', effectiveDate: '2018-03-05' }, head)],
+    { expectedRevision: 0n },
+  );
+  await store.append(
+    `complaint-KN-${tag}-1`,
+    [
+      testEvent(
+        'ComplaintFiled',
+        { complaintId: `KN-${tag}-1`, caseId: `HP-${tag}-0001`, effectiveDate: '2018-03-12' },
+        officer,
+      ),
+    ],
+    { expectedRevision: 'no_stream' },
+  );
+  await store.append(
+    caseStream,
+    [testEvent('ClericalFactCorrected', { field: 'judgment.number', effectiveDate: '2018-03-20' }, admin)],
+    { expectedRevision: 1n },
+  );
+  await store.append(
+    `complaint-KN-${tag}-1`,
+    [
+      testEvent(
+        'ComplaintAccepted',
+        { complaintId: `KN-${tag}-1`, caseId: `HP-${tag}-0001`, effectiveDate: '2018-03-14' },
+        head,
+      ),
+    ],
+    { expectedRevision: 0n },
+  );
+  const result = await store.append(`office-HP-NGO-QUYEN`, [testEvent('TargetSet', { year: 2018 }, admin)], {
+    expectedRevision: 'any',
+  });
   return result.position;
 }
 
 /** `count` plain events on one stream; returns the head position. */
 export async function appendMany(store: EventStore, count: number, stream = 'case-BULK-1'): Promise<bigint> {
   let position = -1n;
-  for (let n = 0; n < count; n += 1) position = (await store.append(stream, [testEvent('Noted', { n, effectiveDate: '2018-04-01' })], { expectedRevision: 'any' })).position;
+  for (let n = 0; n < count; n += 1)
+    position = (
+      await store.append(stream, [testEvent('Noted', { n, effectiveDate: '2018-04-01' })], { expectedRevision: 'any' })
+    ).position;
   return position;
 }
 
@@ -86,7 +138,9 @@ export function countingProjection(name = 'event_count', overrides: Partial<Proj
     handles: ['$all'],
     tables: [`${name}_counter`],
     createTables: async (trx, tables) => {
-      await sql`create table ${sql.table(tables.physical(`${name}_counter`))} (id integer primary key, events integer not null, last_position bigint)`.execute(trx);
+      await sql`create table ${sql.table(tables.physical(`${name}_counter`))} (id integer primary key, events integer not null, last_position bigint)`.execute(
+        trx,
+      );
       await sql`insert into ${sql.table(tables.physical(`${name}_counter`))} values (1, 0, null)`.execute(trx);
     },
     apply: async (events, trx, tables) => countEvents(events, trx, tables.physical(`${name}_counter`)),
@@ -94,13 +148,21 @@ export function countingProjection(name = 'event_count', overrides: Partial<Proj
   };
 }
 
-async function countEvents(events: readonly RecordedEvent[], trx: Transaction<ReadModelDatabase>, table: string): Promise<void> {
+async function countEvents(
+  events: readonly RecordedEvent[],
+  trx: Transaction<ReadModelDatabase>,
+  table: string,
+): Promise<void> {
   const last = events[events.length - 1].position;
-  await sql`update ${sql.table(table)} set events = events + ${events.length}, last_position = ${last} where id = 1`.execute(trx);
+  await sql`update ${sql.table(table)} set events = events + ${events.length}, last_position = ${last} where id = 1`.execute(
+    trx,
+  );
 }
 
 /** The counter of a countingProjection. */
 export async function countedEvents(db: Kysely<ReadModelDatabase>, name = 'event_count'): Promise<bigint> {
-  const result = await sql<{ events: bigint }>`select events from ${sql.table(`${name}_counter`)} where id = 1`.execute(db);
+  const result = await sql<{ events: bigint }>`select events from ${sql.table(`${name}_counter`)} where id = 1`.execute(
+    db,
+  );
   return result.rows[0].events;
 }

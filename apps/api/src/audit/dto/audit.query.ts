@@ -10,13 +10,21 @@ export class AuditQueryDto {
   @IsTokenParam('The acting user (X-Actor-Id when the command was sent)') actor?: string;
   @IsIdentifier({ optional: true }) office?: string;
 
-  @ApiPropertyOptional({ type: String, example: '2026-03-01', description: 'Recorded at or after: an ISO date (a UTC day) or date-time' })
+  @ApiPropertyOptional({
+    type: String,
+    example: '2026-03-01',
+    description: 'Recorded at or after: an ISO date (a UTC day) or date-time',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(40)
   from?: string;
 
-  @ApiPropertyOptional({ type: String, example: '2026-03-02T00:00:00+07:00', description: 'Recorded strictly before: an ISO date or date-time' })
+  @ApiPropertyOptional({
+    type: String,
+    example: '2026-03-02T00:00:00+07:00',
+    description: 'Recorded strictly before: an ISO date or date-time',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(40)

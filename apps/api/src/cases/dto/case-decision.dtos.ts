@@ -15,7 +15,8 @@ export class RejectEnforcementRequestDto {
 
 export class IssueEnforcementDecisionDto {
   @IsText(100) decisionNumber!: string;
-  @IsLocalDateString({ optional: true, description: 'Valid service on the debtor; starts the 10-day voluntary period' }) servedOn?: string;
+  @IsLocalDateString({ optional: true, description: 'Valid service on the debtor; starts the 10-day voluntary period' })
+  servedOn?: string;
   @EffectiveDate() effectiveDate?: string;
 }
 

@@ -23,8 +23,13 @@ export class DecideCoercionDto {
   @IsText(100) decisionNumber!: string;
   @IsOneOf(COERCION_MEASURES) measure!: CoercionMeasure;
 
-  @ApiProperty({ example: '2018-03-20T08:30', description: 'Local date-time the coercion is carried out (Asia/Ho_Chi_Minh)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: '$property must be a local date-time written YYYY-MM-DDTHH:mm' })
+  @ApiProperty({
+    example: '2018-03-20T08:30',
+    description: 'Local date-time the coercion is carried out (Asia/Ho_Chi_Minh)',
+  })
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, {
+    message: '$property must be a local date-time written YYYY-MM-DDTHH:mm',
+  })
   scheduledAt!: string;
 
   @EffectiveDate() effectiveDate?: string;

@@ -37,10 +37,14 @@ export class FileComplaintDto {
   @IsIdentifier({ optional: true }) complaintId?: string;
   @IsIdentifier() caseId!: string;
   @ApiProperty({ type: ComplainantDto }) @ValidateNested() @Type(() => ComplainantDto) complainant!: ComplainantDto;
-  @ApiProperty({ type: ComplaintSubjectDto }) @ValidateNested() @Type(() => ComplaintSubjectDto) subject!: ComplaintSubjectDto;
+  @ApiProperty({ type: ComplaintSubjectDto })
+  @ValidateNested()
+  @Type(() => ComplaintSubjectDto)
+  subject!: ComplaintSubjectDto;
   @IsOneOf(COMPLAINT_GROUPS) group!: ComplaintGroup;
   @ApiProperty({ type: RespondentDto }) @ValidateNested() @Type(() => RespondentDto) respondent!: RespondentDto;
-  @IsLocalDateString({ description: 'Date the complainant received or learned of the decision or act' }) knownOn!: string;
+  @IsLocalDateString({ description: 'Date the complainant received or learned of the decision or act' })
+  knownOn!: string;
 
   @ApiPropertyOptional({ description: 'Days of force majeure excluded from the filing limit' })
   @IsOptional()
@@ -70,7 +74,11 @@ export class DecideComplaintDto {
 }
 
 export class EscalateComplaintDto {
-  @IsLocalDateString({ optional: true, description: 'Date the first-level decision was received; defaults to its date' }) decisionReceivedOn?: string;
+  @IsLocalDateString({
+    optional: true,
+    description: 'Date the first-level decision was received; defaults to its date',
+  })
+  decisionReceivedOn?: string;
   @EffectiveDate() effectiveDate?: string;
 }
 

@@ -10,7 +10,12 @@ const RATE_PERCENT = /^\d{1,3}(\.\d{1,2})?$/;
 /** A reporting period: the month a cumulative period ends in, `YYYY-MM`. */
 function IsReportingPeriod(): PropertyDecorator {
   return applyDecorators(
-    ApiProperty({ type: String, pattern: PERIOD.source, example: '2018-05', description: 'Month the cumulative period (from 1 October) ends in' }),
+    ApiProperty({
+      type: String,
+      pattern: PERIOD.source,
+      example: '2018-05',
+      description: 'Month the cumulative period (from 1 October) ends in',
+    }),
     IsString(),
     Matches(PERIOD, { message: '$property must be a month written YYYY-MM, e.g. "2018-05"' }),
   );
@@ -19,9 +24,16 @@ function IsReportingPeriod(): PropertyDecorator {
 /** A percentage with at most 2 decimals, as a string: a target is never a float. The domain checks ≤ 100. */
 function IsRatePercent(): PropertyDecorator {
   return applyDecorators(
-    ApiProperty({ type: String, pattern: RATE_PERCENT.source, example: '72.50', description: 'Percent, at most 2 decimals, as a string' }),
+    ApiProperty({
+      type: String,
+      pattern: RATE_PERCENT.source,
+      example: '72.50',
+      description: 'Percent, at most 2 decimals, as a string',
+    }),
     IsString({ message: '$property must be a percentage written as a string, e.g. "72" or "72.50"' }),
-    Matches(RATE_PERCENT, { message: '$property must be a percentage from 0 to 100 with at most 2 decimals, e.g. "72.50"' }),
+    Matches(RATE_PERCENT, {
+      message: '$property must be a percentage from 0 to 100 with at most 2 decimals, e.g. "72.50"',
+    }),
   );
 }
 
@@ -58,10 +70,14 @@ export class CompletionReportQueryDto {
   /** Omit for the whole country. */
   @IsIdentifier({ optional: true }) office?: string;
   @IsReportingPeriod() period!: string;
-  @IsLocalDateString({ optional: true, description: 'Report as recorded by 24:00 on this date (Asia/Ho_Chi_Minh)' }) asOf?: string;
+  @IsLocalDateString({ optional: true, description: 'Report as recorded by 24:00 on this date (Asia/Ho_Chi_Minh)' })
+  asOf?: string;
 
   /** Checked by ReadYourWrites, which owns the rule for positions. */
-  @ApiPropertyOptional({ type: String, description: 'Wait until the read model has applied this log position (read your writes)' })
+  @ApiPropertyOptional({
+    type: String,
+    description: 'Wait until the read model has applied this log position (read your writes)',
+  })
   @IsOptional()
   @IsString()
   minPosition?: string;

@@ -7,8 +7,27 @@ import type { EndState } from '../scenario/scenario';
 import { caseIdentity, type CaseIdentity } from './case-identity';
 import { reserveDaysFor, type CaseContext } from './case-context';
 import { DoesNotFit, enterPhase, startScript, workingDayBetween, type CaseScript } from './case-script';
-import { notEnforceableGround, openingStateFor, postponementGround, suspensionGround, terminationGround, type OpeningState } from './choices';
-import { decideNotEnforceable, entrust, intake, moveToSeparateRegister, postpone, resume, reverifyEnforceable, reverifyWhileDue, suspend, terminate, verifyEnforceable } from './script-acts';
+import {
+  notEnforceableGround,
+  openingStateFor,
+  postponementGround,
+  suspensionGround,
+  terminationGround,
+  type OpeningState,
+} from './choices';
+import {
+  decideNotEnforceable,
+  entrust,
+  intake,
+  moveToSeparateRegister,
+  postpone,
+  resume,
+  reverifyEnforceable,
+  reverifyWhileDue,
+  suspend,
+  terminate,
+  verifyEnforceable,
+} from './script-acts';
 import { collectPart, decideCoercion, settleByCoercion } from './script-money';
 
 /** Writes a carried-over case ending in `state`. Throws DoesNotFit when this attempt runs out of days. */
@@ -17,7 +36,10 @@ export function writeCarriedOverCase(context: CaseContext, state: EndState): Cas
   const opening = window.openingBalanceOn;
   const script = startScript(random, context.tempo, window.historyStartsOn, opening);
   // A separate-register move in the year needs the not-enforceable decision a year before it, so an early receipt.
-  const latestReceipt = state === 'movedToSeparateRegister' ? addCalendarDays(addMonths(window.periodEndsOn, -12), -60) : addCalendarDays(opening, -45);
+  const latestReceipt =
+    state === 'movedToSeparateRegister'
+      ? addCalendarDays(addMonths(window.periodEndsOn, -12), -60)
+      : addCalendarDays(opening, -45);
   const receivedOn = workingDayBetween(random, window.historyStartsOn, latestReceipt);
   const identity = caseIdentity(random, context.amount, context.area, receivedOn);
   intake(script, identity, context.officeId, context.officerId, receivedOn);
@@ -40,7 +62,14 @@ export function writeCarriedOverCase(context: CaseContext, state: EndState): Cas
 }
 
 /** Before the year: the decision and what brought the case to its opening state; every act by 30 September. */
-function writeHistory(context: CaseContext, script: CaseScript, identity: CaseIdentity, openingState: OpeningState, ground: NotEnforceableGround, state: EndState): void {
+function writeHistory(
+  context: CaseContext,
+  script: CaseScript,
+  identity: CaseIdentity,
+  openingState: OpeningState,
+  ground: NotEnforceableGround,
+  state: EndState,
+): void {
   const { random } = context;
   switch (openingState) {
     case 'enforceable':
@@ -62,7 +91,13 @@ function writeHistory(context: CaseContext, script: CaseScript, identity: CaseId
 }
 
 /** In the year: from the opening state to the end state. */
-function endCarriedOverCase(context: CaseContext, script: CaseScript, identity: CaseIdentity, from: OpeningState, state: EndState): void {
+function endCarriedOverCase(
+  context: CaseContext,
+  script: CaseScript,
+  identity: CaseIdentity,
+  from: OpeningState,
+  state: EndState,
+): void {
   const { random } = context;
   switch (state) {
     case 'inProgress':
@@ -101,7 +136,12 @@ function backToEnforcement(script: CaseScript, from: OpeningState): void {
 
 /** Still being enforced at the period end: nothing new, a partial payment, coercion under way, or an agreed postponement. */
 function keepEnforcing(context: CaseContext, script: CaseScript): void {
-  const variant = context.random.weighted<'quiet' | 'paidPart' | 'coercionStarted' | 'postponedByAgreement'>([['quiet', 2], ['paidPart', 1], ['coercionStarted', 1], ['postponedByAgreement', 1]]);
+  const variant = context.random.weighted<'quiet' | 'paidPart' | 'coercionStarted' | 'postponedByAgreement'>([
+    ['quiet', 2],
+    ['paidPart', 1],
+    ['coercionStarted', 1],
+    ['postponedByAgreement', 1],
+  ]);
   if (variant === 'paidPart') collectPart(script, 'VOLUNTARY');
   if (variant === 'coercionStarted') {
     decideCoercion(script, 'INCOME_GARNISHMENT');
@@ -114,6 +154,8 @@ function keepEnforcing(context: CaseContext, script: CaseScript): void {
 function inYearStart(context: CaseContext, state: EndState): LocalDate {
   const { window } = context;
   if (context.tempo === 'hurried') return window.yearStartsOn;
-  const room = daysBetween(window.yearStartsOn, window.periodEndsOn) - reserveDaysFor(state === 'fullyEnforced' ? context.moneyPath : 'other');
+  const room =
+    daysBetween(window.yearStartsOn, window.periodEndsOn) -
+    reserveDaysFor(state === 'fullyEnforced' ? context.moneyPath : 'other');
   return addCalendarDays(window.yearStartsOn, context.random.integer(0, Math.max(0, room)));
 }

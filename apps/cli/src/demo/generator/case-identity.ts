@@ -3,7 +3,15 @@
  * enforcement file uses. Invented but plausible: common family names, banks and companies, court codes by kind of
  * case, ex-officio state-budget items (court fees, fines, illicit gains) beside creditors' claims (thads-domain.md §2).
  */
-import { addCalendarDays, type EnforcementMode, type JudgmentReference, type LocalDate, type ObligationItemInput, type ObligationKind, type Party } from '@thads/domain';
+import {
+  addCalendarDays,
+  type EnforcementMode,
+  type JudgmentReference,
+  type LocalDate,
+  type ObligationItemInput,
+  type ObligationKind,
+  type Party,
+} from '@thads/domain';
 import type { SeededRandom } from './seeded-random';
 
 export interface CaseIdentity {
@@ -16,10 +24,62 @@ export interface CaseIdentity {
   readonly debtorIsOrganisation: boolean;
 }
 
-const FAMILY_NAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô', 'Dương', 'Lương', 'Phan', 'Đinh', 'Mạc'];
+const FAMILY_NAMES = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Vũ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Ngô',
+  'Dương',
+  'Lương',
+  'Phan',
+  'Đinh',
+  'Mạc',
+];
 const MIDDLE_NAMES = ['Văn', 'Thị', 'Đức', 'Minh', 'Thu', 'Ngọc', 'Quang', 'Hữu', 'Thanh', 'Xuân'];
-const GIVEN_NAMES = ['An', 'Bình', 'Cường', 'Dũng', 'Hà', 'Hải', 'Hạnh', 'Hùng', 'Hương', 'Lan', 'Long', 'Mai', 'Nam', 'Phương', 'Quân', 'Sơn', 'Thảo', 'Trang', 'Tuấn', 'Việt', 'Yến', 'Khoa'];
-const STREETS = ['Lạch Tray', 'Lê Lợi', 'Trần Phú', 'Điện Biên Phủ', 'Tô Hiệu', 'Văn Cao', 'Nguyễn Văn Linh', 'Lê Thánh Tông', 'Hoàng Văn Thụ', 'Cầu Đất', 'Trần Nguyên Hãn', 'Hai Bà Trưng'];
+const GIVEN_NAMES = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Hà',
+  'Hải',
+  'Hạnh',
+  'Hùng',
+  'Hương',
+  'Lan',
+  'Long',
+  'Mai',
+  'Nam',
+  'Phương',
+  'Quân',
+  'Sơn',
+  'Thảo',
+  'Trang',
+  'Tuấn',
+  'Việt',
+  'Yến',
+  'Khoa',
+];
+const STREETS = [
+  'Lạch Tray',
+  'Lê Lợi',
+  'Trần Phú',
+  'Điện Biên Phủ',
+  'Tô Hiệu',
+  'Văn Cao',
+  'Nguyễn Văn Linh',
+  'Lê Thánh Tông',
+  'Hoàng Văn Thụ',
+  'Cầu Đất',
+  'Trần Nguyên Hãn',
+  'Hai Bà Trưng',
+];
 const BANKS = [
   'Ngân hàng TMCP Hàng Hải Việt Nam',
   'Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam',
@@ -28,10 +88,21 @@ const BANKS = [
   'Ngân hàng TMCP Quân đội',
   'Ngân hàng TMCP Sài Gòn Thương Tín',
 ];
-const COMPANY_TRADES = ['Thương mại Vận tải biển', 'Xây dựng và Thương mại', 'Logistics', 'Thép', 'Thủy sản', 'Đóng tàu', 'Bất động sản'];
+const COMPANY_TRADES = [
+  'Thương mại Vận tải biển',
+  'Xây dựng và Thương mại',
+  'Logistics',
+  'Thép',
+  'Thủy sản',
+  'Đóng tàu',
+  'Bất động sản',
+];
 
 /** Court-record codes by kind of case: criminal (HS), civil (DS), business (KDTM), family (HNGĐ), labour (LĐ). */
-const KINDS: Record<ObligationKind, { readonly code: string; readonly description: string; readonly stateBudget: boolean }> = {
+const KINDS: Record<
+  ObligationKind,
+  { readonly code: string; readonly description: string; readonly stateBudget: boolean }
+> = {
   COURT_FEE: { code: 'DS-ST', description: 'Án phí dân sự sơ thẩm', stateBudget: true },
   FINE: { code: 'HS-ST', description: 'Phạt tiền bổ sung', stateBudget: true },
   ILLICIT_GAINS: { code: 'HS-ST', description: 'Truy thu số tiền thu lợi bất chính', stateBudget: true },
@@ -54,11 +125,29 @@ export function isStateBudgetKind(kind: ObligationKind): boolean {
 /** A kind of obligation fitting the amount: fees and fines are small, bank debts and state compensation large. */
 function kindFor(random: SeededRandom, amount: bigint): ObligationKind {
   if (amount === 0n) return 'RETURN_OF_PROPERTY';
-  if (amount < 10_000_000n) return random.weighted<ObligationKind>([['COURT_FEE', 5], ['FINE', 3], ['MAINTENANCE', 1], ['CIVIL_COMPENSATION', 1]]);
+  if (amount < 10_000_000n)
+    return random.weighted<ObligationKind>([
+      ['COURT_FEE', 5],
+      ['FINE', 3],
+      ['MAINTENANCE', 1],
+      ['CIVIL_COMPENSATION', 1],
+    ]);
   if (amount < 500_000_000n) {
-    return random.weighted<ObligationKind>([['DEBT', 4], ['CIVIL_COMPENSATION', 2], ['ILLICIT_GAINS', 1], ['PERSONAL_INJURY_COMPENSATION', 1], ['WAGES', 1], ['FINE', 1]]);
+    return random.weighted<ObligationKind>([
+      ['DEBT', 4],
+      ['CIVIL_COMPENSATION', 2],
+      ['ILLICIT_GAINS', 1],
+      ['PERSONAL_INJURY_COMPENSATION', 1],
+      ['WAGES', 1],
+      ['FINE', 1],
+    ]);
   }
-  return random.weighted<ObligationKind>([['DEBT', 6], ['STATE_COMPENSATION', 2], ['ILLICIT_GAINS', 1], ['CIVIL_COMPENSATION', 1]]);
+  return random.weighted<ObligationKind>([
+    ['DEBT', 6],
+    ['STATE_COMPENSATION', 2],
+    ['ILLICIT_GAINS', 1],
+    ['CIVIL_COMPENSATION', 1],
+  ]);
 }
 
 /** A case of `amount` VND received on `receivedOn` by an office of `area` ("quận Ngô Quyền, thành phố Hải Phòng"). */
@@ -68,13 +157,25 @@ export function caseIdentity(random: SeededRandom, amount: bigint, area: string,
   const obligations = obligationItems(random, kind, amount);
   const debtorIsOrganisation = !stateBudget && kind === 'DEBT' && random.chance(0.3);
   const debtor: Party = debtorIsOrganisation
-    ? { partyId: 'debtor-1', role: 'DEBTOR', kind: 'ORGANISATION', name: companyName(random), address: address(random, area) }
+    ? {
+        partyId: 'debtor-1',
+        role: 'DEBTOR',
+        kind: 'ORGANISATION',
+        name: companyName(random),
+        address: address(random, area),
+      }
     : { partyId: 'debtor-1', role: 'DEBTOR', kind: 'PERSON', name: personName(random), address: address(random, area) };
   const creditor: Party | undefined = stateBudget
     ? undefined
     : kind === 'DEBT'
       ? { partyId: 'creditor-1', role: 'CREDITOR', kind: 'ORGANISATION', name: random.pick(BANKS) }
-      : { partyId: 'creditor-1', role: 'CREDITOR', kind: 'PERSON', name: personName(random), address: address(random, area) };
+      : {
+          partyId: 'creditor-1',
+          role: 'CREDITOR',
+          kind: 'PERSON',
+          name: personName(random),
+          address: address(random, area),
+        };
   const issuedOn = addCalendarDays(receivedOn, -random.integer(45, 240));
   const judgment: JudgmentReference = {
     number: `${random.integer(1, 320)}/${issuedOn.slice(0, 4)}/${KINDS[kind].code}`,
@@ -96,7 +197,8 @@ export function caseIdentity(random: SeededRandom, amount: bigint, area: string,
 /** One item, or for a larger debt the principal and the late-payment interest (lãi chậm thi hành án). */
 function obligationItems(random: SeededRandom, kind: ObligationKind, amount: bigint): ObligationItemInput[] {
   const { description } = KINDS[kind];
-  if (kind !== 'DEBT' || amount < 50_000_000n || !random.chance(0.35)) return [{ itemId: 'item-1', kind, description, amount }];
+  if (kind !== 'DEBT' || amount < 50_000_000n || !random.chance(0.35))
+    return [{ itemId: 'item-1', kind, description, amount }];
   const interest = (amount * BigInt(random.integer(5, 15))) / 100n;
   return [
     { itemId: 'item-1', kind, description, amount: amount - interest },

@@ -33,8 +33,14 @@ function headSeries(tier: ReportingOfficeTier): string {
  * Numbers the drafts of one office: returns them in receipt order with their case ids, each command carrying its
  * decision number and the ReceiveCase its case id.
  */
-export function numberOfficeCases(officeId: string, tier: ReportingOfficeTier, drafts: readonly CaseDraft[]): NumberedCase[] {
-  const ordered = drafts.map((draft, order) => ({ draft, order })).sort((a, b) => compare(a.draft.receivedOn, b.draft.receivedOn) || a.order - b.order);
+export function numberOfficeCases(
+  officeId: string,
+  tier: ReportingOfficeTier,
+  drafts: readonly CaseDraft[],
+): NumberedCase[] {
+  const ordered = drafts
+    .map((draft, order) => ({ draft, order }))
+    .sort((a, b) => compare(a.draft.receivedOn, b.draft.receivedOn) || a.order - b.order);
   const perYear = new Map<string, number>();
   const numbered = ordered.map(({ draft }): NumberedCase => {
     const year = draft.receivedOn.slice(0, 4);
@@ -43,20 +49,35 @@ export function numberOfficeCases(officeId: string, tier: ReportingOfficeTier, d
     return { caseId: `${officeId}-${year}-${String(sequence).padStart(5, '0')}`, commands: [...draft.commands], draft };
   });
   const decisions = numbered.flatMap((entry, caseOrder) =>
-    entry.commands.map((planned, index) => ({ entry, index, caseOrder, planned })).filter(({ planned }) => 'decisionNumber' in planned.command.data),
+    entry.commands
+      .map((planned, index) => ({ entry, index, caseOrder, planned }))
+      .filter(({ planned }) => 'decisionNumber' in planned.command.data),
   );
-  decisions.sort((a, b) => compare(a.planned.command.data.effectiveDate, b.planned.command.data.effectiveDate) || a.caseOrder - b.caseOrder || a.index - b.index);
+  decisions.sort(
+    (a, b) =>
+      compare(a.planned.command.data.effectiveDate, b.planned.command.data.effectiveDate) ||
+      a.caseOrder - b.caseOrder ||
+      a.index - b.index,
+  );
   const series = new Map<string, number>();
   for (const { entry, index, planned } of decisions) {
     const name = planned.command.type === 'DecideCoercion' ? 'QĐ-CC' : headSeries(tier);
     const key = `${planned.command.data.effectiveDate.slice(0, 4)}/${name}`;
     const number = (series.get(key) ?? 0) + 1;
     series.set(key, number);
-    entry.commands[index] = { ...planned, command: { ...planned.command, data: { ...planned.command.data, decisionNumber: `${number}/${name}` } } as CaseCommand };
+    entry.commands[index] = {
+      ...planned,
+      command: {
+        ...planned.command,
+        data: { ...planned.command.data, decisionNumber: `${number}/${name}` },
+      } as CaseCommand,
+    };
   }
   for (const entry of numbered) {
     entry.commands = entry.commands.map((planned) =>
-      planned.command.type === 'ReceiveCase' ? { ...planned, command: { ...planned.command, data: { ...planned.command.data, caseId: entry.caseId } } } : planned,
+      planned.command.type === 'ReceiveCase'
+        ? { ...planned, command: { ...planned.command, data: { ...planned.command.data, caseId: entry.caseId } } }
+        : planned,
     );
   }
   return numbered;

@@ -8,7 +8,10 @@ import { parseScenarioText } from '../scenario/scenario-validation';
 import { scenarioWindow } from '../scenario/scenario-window';
 import { planScenario, type CasePlan } from './case-plans';
 
-const traps = parseScenarioText(readFileSync(join(__dirname, '../../../../../scenarios/formula-traps.json'), 'utf8'), 'formula-traps.json');
+const traps = parseScenarioText(
+  readFileSync(join(__dirname, '../../../../../scenarios/formula-traps.json'), 'utf8'),
+  'formula-traps.json',
+);
 
 /** Every plan's commands through the pure case decider: the events the real command path would append. */
 function eventsOf(plan: CasePlan): CaseEvent[] {
@@ -87,7 +90,13 @@ describe('planScenario', () => {
   it('numbers cases by office and receipt year, and decisions in one series per office and year', () => {
     expect(plans.map((plan) => plan.caseId)).toEqual([...new Set(plans.map((plan) => plan.caseId))]);
     expect(plans.every((plan) => /^BT(-CHAU-THANH)?-20\d\d-\d{5}$/.test(plan.caseId))).toBe(true);
-    const decisionNumbers = plans.flatMap((plan) => plan.commands.flatMap(({ command }) => ('decisionNumber' in command.data ? [`${plan.officeId} ${command.data.effectiveDate.slice(0, 4)} ${command.data.decisionNumber}`] : [])));
+    const decisionNumbers = plans.flatMap((plan) =>
+      plan.commands.flatMap(({ command }) =>
+        'decisionNumber' in command.data
+          ? [`${plan.officeId} ${command.data.effectiveDate.slice(0, 4)} ${command.data.decisionNumber}`]
+          : [],
+      ),
+    );
     expect(new Set(decisionNumbers).size).toBe(decisionNumbers.length);
   });
 
@@ -106,11 +115,26 @@ describe('planScenario', () => {
   });
 
   it('splits money with a heavy tail and exactly', () => {
-    const large = { ...traps, offices: [{ ...traps.offices[0], cases: { ...traps.offices[0].cases, inProgress: { count: 500, amount: 500_000_000_000n, carriedOver: { count: 0, amount: 0n } } } }] };
+    const large = {
+      ...traps,
+      offices: [
+        {
+          ...traps.offices[0],
+          cases: {
+            ...traps.offices[0].cases,
+            inProgress: { count: 500, amount: 500_000_000_000n, carriedOver: { count: 0, amount: 0n } },
+          },
+        },
+      ],
+    };
     const amounts = planScenario(large)
       .filter((plan) => plan.endState === 'inProgress')
       .map((plan) => plan.commands[0].command)
-      .map((command) => (command.type === 'ReceiveCase' ? command.data.obligations.reduce((total, item) => total + BigInt(item.amount), 0n) : 0n))
+      .map((command) =>
+        command.type === 'ReceiveCase'
+          ? command.data.obligations.reduce((total, item) => total + BigInt(item.amount), 0n)
+          : 0n,
+      )
       .sort((a, b) => (a > b ? -1 : a < b ? 1 : 0));
     expect(amounts.reduce((total, amount) => total + amount, 0n)).toBe(500_000_000_000n);
     // The largest 5% of cases hold well over a quarter of the money; the median case is far below the mean.

@@ -3,7 +3,15 @@
  * the state's VND split with a heavy tail over its cases, then each case written through the real command rules to
  * its end state. Deterministic: the same scenario and seed give the same plans, whatever order they later run in.
  */
-import { END_STATES, receivedPart, type CaseCount, type CaseOrigin, type EndState, type Scenario, type ScenarioOffice } from '../scenario/scenario';
+import {
+  END_STATES,
+  receivedPart,
+  type CaseCount,
+  type CaseOrigin,
+  type EndState,
+  type Scenario,
+  type ScenarioOffice,
+} from '../scenario/scenario';
 import { scenarioWindow } from '../scenario/scenario-window';
 import { reserveDaysFor, type CaseContext } from './case-context';
 import { numberOfficeCases, type CaseDraft } from './case-numbering';
@@ -39,7 +47,8 @@ export function planScenario(scenario: Scenario): CasePlan[] {
     const entrustTargets = scenario.offices.filter((other) => other.id !== office.id).map((other) => other.id);
     for (const endState of END_STATES) {
       for (const origin of ['carriedOver', 'received'] as const) {
-        const figures: CaseCount = origin === 'carriedOver' ? office.cases[endState].carriedOver : receivedPart(office.cases[endState]);
+        const figures: CaseCount =
+          origin === 'carriedOver' ? office.cases[endState].carriedOver : receivedPart(office.cases[endState]);
         const key = `${office.id}/${endState}/${origin}`;
         const amounts = splitHeavyTailed(figures.amount, figures.count, random.fork(`${key}/amounts`));
         amounts.forEach((amount, index) => {
@@ -77,18 +86,33 @@ export function officeCaseCount(office: ScenarioOffice): number {
  * Writes a case, trying again when it does not fit the period: three normal attempts, then the shortest legal gaps,
  * then a shorter way to pay. Each attempt draws from its own named stream, so the outcome stays deterministic.
  */
-function writeWithRetries(random: SeededRandom, base: Omit<CaseContext, 'random' | 'tempo' | 'moneyPath'>, origin: CaseOrigin, state: EndState, key: string): PlannedCommand[] {
+function writeWithRetries(
+  random: SeededRandom,
+  base: Omit<CaseContext, 'random' | 'tempo' | 'moneyPath'>,
+  origin: CaseOrigin,
+  state: EndState,
+  key: string,
+): PlannedCommand[] {
   const wanted = moneyPathFor(random, base.amount, origin === 'received');
   const shorter: MoneyPath = origin === 'received' ? 'voluntary' : 'accountDebit';
-  const attempts: [Tempo, MoneyPath][] = [['normal', wanted], ['normal', wanted], ['normal', wanted], ['hurried', wanted], ['hurried', shorter]];
+  const attempts: [Tempo, MoneyPath][] = [
+    ['normal', wanted],
+    ['normal', wanted],
+    ['normal', wanted],
+    ['hurried', wanted],
+    ['hurried', shorter],
+  ];
   for (const [index, [tempo, moneyPath]] of attempts.entries()) {
     const context: CaseContext = { ...base, random: random.fork(`attempt-${index}`), tempo, moneyPath };
     try {
-      const script = origin === 'carriedOver' ? writeCarriedOverCase(context, state) : writeReceivedCase(context, state);
+      const script =
+        origin === 'carriedOver' ? writeCarriedOverCase(context, state) : writeReceivedCase(context, state);
       return script.commands;
     } catch (error) {
       if (!(error instanceof DoesNotFit)) throw error;
     }
   }
-  throw new Error(`${key}: a case cannot reach this end state inside the period (it needs about ${reserveDaysFor('other')} days); choose a longer period`);
+  throw new Error(
+    `${key}: a case cannot reach this end state inside the period (it needs about ${reserveDaysFor('other')} days); choose a longer period`,
+  );
 }

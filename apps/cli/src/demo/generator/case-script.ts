@@ -4,7 +4,14 @@
  * days (the domain calendar) and never pass the current phase's limit; when an act cannot fit, DoesNotFit is thrown
  * and the planner tries again with an earlier start or a shorter path.
  */
-import { addCalendarDays, addWorkingDays, daysBetween, isWorkingDay, type CaseCommand, type LocalDate } from '@thads/domain';
+import {
+  addCalendarDays,
+  addWorkingDays,
+  daysBetween,
+  isWorkingDay,
+  type CaseCommand,
+  type LocalDate,
+} from '@thads/domain';
 import type { SeededRandom } from './seeded-random';
 
 /** Who sends a command: the enforcement officer (CHV) or the head of the office (Thủ trưởng). */
@@ -16,7 +23,8 @@ export interface PlannedCommand {
 }
 
 /** The case's status as the decider will see it (a subset of CaseStatus: the generator never writes the others). */
-export type ScriptStatus = 'decided' | 'enforceable' | 'not_enforceable' | 'postponed' | 'suspended' | 'separately_tracked' | 'closed';
+export type ScriptStatus =
+  'decided' | 'enforceable' | 'not_enforceable' | 'postponed' | 'suspended' | 'separately_tracked' | 'closed';
 
 /** Money of one obligation item, tracked so collections and payouts never exceed what the decider allows. */
 export interface ItemLedger {

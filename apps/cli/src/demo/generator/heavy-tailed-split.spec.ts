@@ -23,12 +23,16 @@ describe('splitHeavyTailed', () => {
   });
 
   it('is heavy-tailed: the top 1% of 10,000 cases hold more than a tenth of the money', () => {
-    const amounts = splitHeavyTailed(10_000_000_000_000n, 10_000, seededRandom('tail')).sort((a, b) => (a > b ? -1 : a < b ? 1 : 0));
+    const amounts = splitHeavyTailed(10_000_000_000_000n, 10_000, seededRandom('tail')).sort((a, b) =>
+      a > b ? -1 : a < b ? 1 : 0,
+    );
     expect(sum(amounts.slice(0, 100)) * 10n > 10_000_000_000_000n).toBe(true);
   });
 
   it('is deterministic for a seed', () => {
-    expect(splitHeavyTailed(10n ** 12n, 50, seededRandom('same'))).toEqual(splitHeavyTailed(10n ** 12n, 50, seededRandom('same')));
+    expect(splitHeavyTailed(10n ** 12n, 50, seededRandom('same'))).toEqual(
+      splitHeavyTailed(10n ** 12n, 50, seededRandom('same')),
+    );
   });
 
   it('refuses money without cases', () => {

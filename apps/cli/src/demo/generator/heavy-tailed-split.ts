@@ -30,7 +30,9 @@ export function splitHeavyTailed(total: bigint, count: number, random: SeededRan
   const spread = units - floor * cases;
   const weights = Array.from({ length: count }, () => Math.exp(sigma * random.normal()));
   const largest = Math.max(...weights);
-  const integerWeights = weights.map((weight) => BigInt(Math.max(1, Math.round((weight / largest) * WEIGHT_RESOLUTION))));
+  const integerWeights = weights.map((weight) =>
+    BigInt(Math.max(1, Math.round((weight / largest) * WEIGHT_RESOLUTION))),
+  );
   return shareExactly(spread, integerWeights).map((share) => (floor + share) * unit);
 }
 

@@ -8,7 +8,16 @@ import { caseIdentity, type CaseIdentity } from './case-identity';
 import { reserveDaysFor, type CaseContext } from './case-context';
 import { startScript, workingDayBetween, type CaseScript } from './case-script';
 import { notEnforceableGround, postponementGround, suspensionGround, terminationGround } from './choices';
-import { decideNotEnforceable, entrust, intake, postpone, reverifyWhileDue, suspend, terminate, verifyEnforceable } from './script-acts';
+import {
+  decideNotEnforceable,
+  entrust,
+  intake,
+  postpone,
+  reverifyWhileDue,
+  suspend,
+  terminate,
+  verifyEnforceable,
+} from './script-acts';
 import { collectPart, decideCoercion, settleByCoercion, settleVoluntarily } from './script-money';
 
 /** Writes a received case ending in `state`. Throws DoesNotFit when this attempt runs out of days. */
@@ -16,8 +25,15 @@ export function writeReceivedCase(context: CaseContext, state: EndState): CaseSc
   const { random, window } = context;
   const script = startScript(random, context.tempo, window.yearStartsOn, window.periodEndsOn);
   const reserve = reserveDaysFor(state === 'fullyEnforced' ? context.moneyPath : 'other');
-  const latestStart = addCalendarDays(window.periodEndsOn, -Math.min(reserve, daysBetween(window.yearStartsOn, window.periodEndsOn)));
-  const receivedOn = workingDayBetween(random, window.yearStartsOn, context.tempo === 'hurried' ? addCalendarDays(window.yearStartsOn, 6) : latestStart);
+  const latestStart = addCalendarDays(
+    window.periodEndsOn,
+    -Math.min(reserve, daysBetween(window.yearStartsOn, window.periodEndsOn)),
+  );
+  const receivedOn = workingDayBetween(
+    random,
+    window.yearStartsOn,
+    context.tempo === 'hurried' ? addCalendarDays(window.yearStartsOn, 6) : latestStart,
+  );
   const identity = caseIdentity(random, context.amount, context.area, receivedOn);
   intake(script, identity, context.officeId, context.officerId, receivedOn);
   endReceivedCase(context, script, identity, state);
@@ -51,7 +67,9 @@ function endReceivedCase(context: CaseContext, script: CaseScript, identity: Cas
       if (random.chance(0.7)) verifyEnforceable(script, 'Người phải thi hành án có tài sản tại địa phương khác');
       return entrust(script, random.pick(context.entrustTargets));
     case 'movedToSeparateRegister':
-      throw new Error('A case received in the year cannot reach the separate register within it (the scenario validation refuses it)');
+      throw new Error(
+        'A case received in the year cannot reach the separate register within it (the scenario validation refuses it)',
+      );
   }
 }
 

@@ -2,7 +2,16 @@
  * The non-money acts of a generated case, each dated within its legal time limit where the law sets one (domain
  * calendar: dueDate, working days), and each only from a status the case decider allows it in.
  */
-import { addMonths, daysBetween, dueDate, type LocalDate, type NotEnforceableGround, type PostponementGround, type SuspensionGround, type TerminationGround } from '@thads/domain';
+import {
+  addMonths,
+  daysBetween,
+  dueDate,
+  type LocalDate,
+  type NotEnforceableGround,
+  type PostponementGround,
+  type SuspensionGround,
+  type TerminationGround,
+} from '@thads/domain';
 import { DoesNotFit, laterDay, laterWorkingDay, record, type CaseScript } from './case-script';
 import type { CaseIdentity } from './case-identity';
 
@@ -10,7 +19,13 @@ import type { CaseIdentity } from './case-identity';
 export const UNNUMBERED = '?';
 
 /** Receipt, the enforcement decision (≤5 WD, Art. 36), service (≤3 WD) and the officer's assignment. */
-export function intake(script: CaseScript, identity: CaseIdentity, officeId: string, officerId: string, receivedOn: LocalDate): void {
+export function intake(
+  script: CaseScript,
+  identity: CaseIdentity,
+  officeId: string,
+  officerId: string,
+  receivedOn: LocalDate,
+): void {
   record(script, 'officer', {
     type: 'ReceiveCase',
     data: {
@@ -26,92 +41,165 @@ export function intake(script: CaseScript, identity: CaseIdentity, officeId: str
   });
   const decidedOn = laterWorkingDay(script, 0, 4);
   const servedOn = script.tempo === 'hurried' ? decidedOn : laterWorkingDay({ ...script, date: decidedOn }, 0, 3);
-  record(script, 'head', { type: 'IssueEnforcementDecision', data: { decisionNumber: UNNUMBERED, servedOn, effectiveDate: decidedOn } });
-  record(script, 'head', { type: 'AssignEnforcementOfficer', data: { officerId, effectiveDate: laterWorkingDay(script, 0, 1) } });
+  record(script, 'head', {
+    type: 'IssueEnforcementDecision',
+    data: { decisionNumber: UNNUMBERED, servedOn, effectiveDate: decidedOn },
+  });
+  record(script, 'head', {
+    type: 'AssignEnforcementOfficer',
+    data: { officerId, effectiveDate: laterWorkingDay(script, 0, 1) },
+  });
   script.status = 'decided';
-  script.items = identity.obligations.map((item) => ({ itemId: item.itemId, amount: item.amount, collected: 0n, disbursed: 0n, toStateBudget: identity.creditorPartyId === undefined }));
+  script.items = identity.obligations.map((item) => ({
+    itemId: item.itemId,
+    amount: item.amount,
+    collected: 0n,
+    disbursed: 0n,
+    toStateBudget: identity.creditorPartyId === undefined,
+  }));
   script.creditorPartyId = identity.creditorPartyId;
   script.voluntaryPeriodEndsOn = dueDate('VOLUNTARY_PERIOD', servedOn);
   script.verificationDueOn = dueDate('VERIFICATION_START', script.voluntaryPeriodEndsOn);
 }
 
 /** Verification once the voluntary period is over (Art. 44(1)), within its 10 days when the phase allows. */
-export function verifyEnforceable(script: CaseScript, findings = 'Người phải thi hành án có tài sản, thu nhập để thi hành án'): void {
+export function verifyEnforceable(
+  script: CaseScript,
+  findings = 'Người phải thi hành án có tài sản, thu nhập để thi hành án',
+): void {
   const date = verificationDate(script);
-  record(script, 'officer', { type: 'RecordVerification', data: { result: 'ENFORCEABLE', findings, effectiveDate: date } });
+  record(script, 'officer', {
+    type: 'RecordVerification',
+    data: { result: 'ENFORCEABLE', findings, effectiveDate: date },
+  });
   script.status = 'enforceable';
 }
 
 /** A negative verification, then the head's not-enforceable decision within 5 WD (Art. 44a). */
 export function decideNotEnforceable(script: CaseScript, ground: NotEnforceableGround): void {
-  const findings = ground === 'ADDRESS_UNKNOWN' ? 'Không xác định được địa chỉ, nơi cư trú của người phải thi hành án' : 'Người phải thi hành án không có thu nhập, tài sản để thi hành án';
-  record(script, 'officer', { type: 'RecordVerification', data: { result: 'NOT_ENFORCEABLE', ground, findings, effectiveDate: verificationDate(script) } });
+  const findings =
+    ground === 'ADDRESS_UNKNOWN'
+      ? 'Không xác định được địa chỉ, nơi cư trú của người phải thi hành án'
+      : 'Người phải thi hành án không có thu nhập, tài sản để thi hành án';
+  record(script, 'officer', {
+    type: 'RecordVerification',
+    data: { result: 'NOT_ENFORCEABLE', ground, findings, effectiveDate: verificationDate(script) },
+  });
   const decidedOn = laterWorkingDay(script, 1, 5);
-  record(script, 'head', { type: 'DecideNotEnforceable', data: { decisionNumber: UNNUMBERED, ground, effectiveDate: decidedOn } });
+  record(script, 'head', {
+    type: 'DecideNotEnforceable',
+    data: { decisionNumber: UNNUMBERED, ground, effectiveDate: decidedOn },
+  });
   script.status = 'not_enforceable';
   script.notEnforceableDecidedOn = decidedOn;
   script.longTermReverification = ground === 'ADDRESS_UNKNOWN';
-  script.reverificationDueOn = dueDate(script.longTermReverification ? 'REVERIFICATION_LONG_TERM' : 'REVERIFICATION', decidedOn);
+  script.reverificationDueOn = dueDate(
+    script.longTermReverification ? 'REVERIFICATION_LONG_TERM' : 'REVERIFICATION',
+    decidedOn,
+  );
 }
 
 /** Periodic re-verifications that still find nothing (Art. 44(2)), each on or a little before its due date, up to `until`. */
 export function reverifyWhileDue(script: CaseScript, until: LocalDate): void {
-  while (script.reverificationDueOn !== undefined && script.reverificationDueOn <= until && script.reverificationDueOn <= script.limit) {
+  while (
+    script.reverificationDueOn !== undefined &&
+    script.reverificationDueOn <= until &&
+    script.reverificationDueOn <= script.limit
+  ) {
     const due = script.reverificationDueOn;
     const date = laterDay({ ...script, date: maxDate(script.date, addMonths(due, -1)) }, 0, 25);
     if (date > due) return;
-    record(script, 'officer', { type: 'RecordPeriodicReverification', data: { result: 'STILL_NOT_ENFORCEABLE', findings: 'Xác minh lại, người phải thi hành án vẫn chưa có điều kiện', effectiveDate: date } });
+    record(script, 'officer', {
+      type: 'RecordPeriodicReverification',
+      data: {
+        result: 'STILL_NOT_ENFORCEABLE',
+        findings: 'Xác minh lại, người phải thi hành án vẫn chưa có điều kiện',
+        effectiveDate: date,
+      },
+    });
     script.negativeReverifications += 1;
-    script.reverificationDueOn = dueDate(script.longTermReverification ? 'REVERIFICATION_LONG_TERM' : 'REVERIFICATION', date);
+    script.reverificationDueOn = dueDate(
+      script.longTermReverification ? 'REVERIFICATION_LONG_TERM' : 'REVERIFICATION',
+      date,
+    );
   }
 }
 
 /** New assets found: a re-verification brings the case back to enforcement (Art. 44(2); Decree 62 Art. 9(4)). */
 export function reverifyEnforceable(script: CaseScript): void {
-  record(script, 'officer', { type: 'RecordPeriodicReverification', data: { result: 'ENFORCEABLE', findings: 'Phát hiện tài sản mới của người phải thi hành án', effectiveDate: laterDay(script, 1, 60) } });
+  record(script, 'officer', {
+    type: 'RecordPeriodicReverification',
+    data: {
+      result: 'ENFORCEABLE',
+      findings: 'Phát hiện tài sản mới của người phải thi hành án',
+      effectiveDate: laterDay(script, 1, 60),
+    },
+  });
   script.status = 'enforceable';
 }
 
 /** The separate register (Decree 62 Art. 9(5)): a year after the decision and two negative re-verifications. */
 export function moveToSeparateRegister(script: CaseScript): void {
   const decidedOn = script.notEnforceableDecidedOn;
-  if (decidedOn === undefined || script.negativeReverifications < 2) throw new DoesNotFit('not yet eligible for the separate register');
+  if (decidedOn === undefined || script.negativeReverifications < 2)
+    throw new DoesNotFit('not yet eligible for the separate register');
   const eligibleOn = addMonths(decidedOn, script.longTermReverification ? 24 : 12);
-  record(script, 'officer', { type: 'MoveToSeparateTrackingRegister', data: { effectiveDate: laterWorkingDay({ ...script, date: maxDate(script.date, eligibleOn) }, 0, 3) } });
+  record(script, 'officer', {
+    type: 'MoveToSeparateTrackingRegister',
+    data: { effectiveDate: laterWorkingDay({ ...script, date: maxDate(script.date, eligibleOn) }, 0, 3) },
+  });
   script.status = 'separately_tracked';
 }
 
 /** Hoãn (Art. 48) on `ground`; PARTIES_AGREE keeps the case enforceable in the statistics. */
 export function postpone(script: CaseScript, ground: PostponementGround): void {
   const date = laterDay(script, 1, 90);
-  const until = ground === 'PARTIES_AGREE' || ground === 'SERIOUS_ILLNESS' ? { until: addMonths(date, script.random.integer(2, 6)) } : {};
-  record(script, 'head', { type: 'PostponeEnforcement', data: { decisionNumber: UNNUMBERED, ground, ...until, effectiveDate: date } });
+  const until =
+    ground === 'PARTIES_AGREE' || ground === 'SERIOUS_ILLNESS'
+      ? { until: addMonths(date, script.random.integer(2, 6)) }
+      : {};
+  record(script, 'head', {
+    type: 'PostponeEnforcement',
+    data: { decisionNumber: UNNUMBERED, ground, ...until, effectiveDate: date },
+  });
   script.pausedFrom = script.status;
   script.status = 'postponed';
 }
 
 /** Tạm đình chỉ (Art. 49). */
 export function suspend(script: CaseScript, ground: SuspensionGround): void {
-  record(script, 'head', { type: 'SuspendEnforcement', data: { decisionNumber: UNNUMBERED, ground, effectiveDate: laterDay(script, 1, 90) } });
+  record(script, 'head', {
+    type: 'SuspendEnforcement',
+    data: { decisionNumber: UNNUMBERED, ground, effectiveDate: laterDay(script, 1, 90) },
+  });
   script.pausedFrom = script.status;
   script.status = 'suspended';
 }
 
 /** The grounds ended; enforcement resumes within 5 WD (Art. 48(4), 49(3)), back where it was paused. */
 export function resume(script: CaseScript): void {
-  record(script, 'head', { type: 'ResumeEnforcement', data: { decisionNumber: UNNUMBERED, effectiveDate: laterDay(script, 1, 90) } });
+  record(script, 'head', {
+    type: 'ResumeEnforcement',
+    data: { decisionNumber: UNNUMBERED, effectiveDate: laterDay(script, 1, 90) },
+  });
   script.status = script.pausedFrom ?? 'decided';
 }
 
 /** Đình chỉ (Art. 50) of the whole case. */
 export function terminate(script: CaseScript, ground: TerminationGround): void {
-  record(script, 'head', { type: 'TerminateEnforcement', data: { decisionNumber: UNNUMBERED, ground, effectiveDate: laterDay(script, 1, 90) } });
+  record(script, 'head', {
+    type: 'TerminateEnforcement',
+    data: { decisionNumber: UNNUMBERED, ground, effectiveDate: laterDay(script, 1, 90) },
+  });
   script.status = 'closed';
 }
 
 /** Ủy thác (Art. 55–57) of the whole case to the office where the debtor's assets or residence are. */
 export function entrust(script: CaseScript, targetOfficeId: string): void {
-  record(script, 'head', { type: 'EntrustEnforcement', data: { decisionNumber: UNNUMBERED, targetOfficeId, effectiveDate: laterWorkingDay(script, 1, 5) } });
+  record(script, 'head', {
+    type: 'EntrustEnforcement',
+    data: { decisionNumber: UNNUMBERED, targetOfficeId, effectiveDate: laterWorkingDay(script, 1, 5) },
+  });
   script.status = 'closed';
 }
 

@@ -3,8 +3,22 @@
  * auction), collections per obligation item, payouts within 10 days (Art. 47) and settlement (Art. 52(1)). Every
  * collection stays within what is owed on its item and every payout within what was collected, as the decider demands.
  */
-import { addWorkingDays, isWorkingDay, type CoercionMeasure, type CollectionSource, type LocalDate } from '@thads/domain';
-import { DoesNotFit, laterDay, laterWorkingDay, outstandingTotal, owedItems, record, type CaseScript } from './case-script';
+import {
+  addWorkingDays,
+  isWorkingDay,
+  type CoercionMeasure,
+  type CollectionSource,
+  type LocalDate,
+} from '@thads/domain';
+import {
+  DoesNotFit,
+  laterDay,
+  laterWorkingDay,
+  outstandingTotal,
+  owedItems,
+  record,
+  type CaseScript,
+} from './case-script';
 import { UNNUMBERED } from './script-acts';
 
 /** How a fully enforced case was paid. */
@@ -30,7 +44,13 @@ export function settleVoluntarily(script: CaseScript): void {
  */
 export function settleByCoercion(script: CaseScript, path: Exclude<MoneyPath, 'voluntary'>): void {
   const owesMoney = outstandingTotal(script) > 0n;
-  const measure: CoercionMeasure = !owesMoney ? 'COMPEL_HANDOVER' : path === 'accountDebit' ? 'ACCOUNT_DEBIT' : path === 'garnishment' ? 'INCOME_GARNISHMENT' : 'SEIZE_AND_SELL';
+  const measure: CoercionMeasure = !owesMoney
+    ? 'COMPEL_HANDOVER'
+    : path === 'accountDebit'
+      ? 'ACCOUNT_DEBIT'
+      : path === 'garnishment'
+        ? 'INCOME_GARNISHMENT'
+        : 'SEIZE_AND_SELL';
   if (measure === 'ACCOUNT_DEBIT' && script.random.chance(0.3)) freezeAccount(script);
   const scheduledOn = decideCoercion(script, measure);
   if (measure === 'ACCOUNT_DEBIT') collect(script, outstandingTotal(script), 'COERCION', scheduledOn);
@@ -57,7 +77,10 @@ export function decideCoercion(script: CaseScript, measure: CoercionMeasure): Lo
   if (!isWorkingDay(scheduledOn)) throw new Error(`coercion scheduled on a non-working day ${scheduledOn}`);
   const minutes = 7 * 60 + 30 + 15 * script.random.integer(0, 34); // 07:30 to 16:00, on the quarter hour
   const scheduledAt = `${scheduledOn}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-  record(script, 'officer', { type: 'DecideCoercion', data: { decisionNumber: UNNUMBERED, measure, scheduledAt, effectiveDate: decidedOn } });
+  record(script, 'officer', {
+    type: 'DecideCoercion',
+    data: { decisionNumber: UNNUMBERED, measure, scheduledAt, effectiveDate: decidedOn },
+  });
   return scheduledOn;
 }
 
@@ -68,7 +91,17 @@ export function collect(script: CaseScript, amount: bigint, source: CollectionSo
     if (left === 0n) break;
     const part = item.amount - item.collected < left ? item.amount - item.collected : left;
     const collectionId = `thu-${script.nextIds.collection++}`;
-    record(script, 'officer', { type: 'RecordCollection', data: { collectionId, itemId: item.itemId, amount: part, source, receiptNumber: `BL-${collectionId}`, effectiveDate: date } });
+    record(script, 'officer', {
+      type: 'RecordCollection',
+      data: {
+        collectionId,
+        itemId: item.itemId,
+        amount: part,
+        source,
+        receiptNumber: `BL-${collectionId}`,
+        effectiveDate: date,
+      },
+    });
     item.collected += part;
     left -= part;
   }
@@ -81,8 +114,18 @@ export function payOut(script: CaseScript): void {
   const date = laterDay(script, 1, 9);
   for (const item of held) {
     const amount = item.collected - item.disbursed;
-    const payee = item.toStateBudget || script.creditorPartyId === undefined ? {} : { payeePartyId: script.creditorPartyId };
-    record(script, 'officer', { type: 'DisburseFunds', data: { disbursementId: `chi-${script.nextIds.disbursement++}`, itemId: item.itemId, amount, ...payee, effectiveDate: date } });
+    const payee =
+      item.toStateBudget || script.creditorPartyId === undefined ? {} : { payeePartyId: script.creditorPartyId };
+    record(script, 'officer', {
+      type: 'DisburseFunds',
+      data: {
+        disbursementId: `chi-${script.nextIds.disbursement++}`,
+        itemId: item.itemId,
+        amount,
+        ...payee,
+        effectiveDate: date,
+      },
+    });
     item.disbursed += amount;
   }
 }
@@ -96,7 +139,15 @@ function payOutAndSettle(script: CaseScript): void {
 
 function freezeAccount(script: CaseScript): void {
   const measureId = `bpbd-${script.nextIds.measure++}`;
-  record(script, 'officer', { type: 'ApplySecurityMeasure', data: { measureId, kind: 'ACCOUNT_FREEZE', description: 'Phong tỏa tài khoản của người phải thi hành án tại ngân hàng', effectiveDate: laterDay(script, 0, 5) } });
+  record(script, 'officer', {
+    type: 'ApplySecurityMeasure',
+    data: {
+      measureId,
+      kind: 'ACCOUNT_FREEZE',
+      description: 'Phong tỏa tài khoản của người phải thi hành án tại ngân hàng',
+      effectiveDate: laterDay(script, 0, 5),
+    },
+  });
 }
 
 /** Monthly deductions from wages or pension (Art. 78), two to four of them. */
@@ -116,20 +167,58 @@ function garnishIncome(script: CaseScript): void {
  */
 function seizeAndSell(script: CaseScript, scheduledOn: LocalDate): void {
   const assetId = `ts-${script.nextIds.asset++}`;
-  const kind = script.random.weighted<'REAL_ESTATE' | 'VEHICLE' | 'SHARES'>([['REAL_ESTATE', 6], ['VEHICLE', 3], ['SHARES', 1]]);
-  const description = kind === 'REAL_ESTATE' ? 'Quyền sử dụng đất và nhà ở gắn liền với đất' : kind === 'VEHICLE' ? 'Xe ô tô tải' : 'Cổ phần tại công ty cổ phần';
+  const kind = script.random.weighted<'REAL_ESTATE' | 'VEHICLE' | 'SHARES'>([
+    ['REAL_ESTATE', 6],
+    ['VEHICLE', 3],
+    ['SHARES', 1],
+  ]);
+  const description =
+    kind === 'REAL_ESTATE'
+      ? 'Quyền sử dụng đất và nhà ở gắn liền với đất'
+      : kind === 'VEHICLE'
+        ? 'Xe ô tô tải'
+        : 'Cổ phần tại công ty cổ phần';
   record(script, 'officer', { type: 'SeizeAsset', data: { assetId, kind, description, effectiveDate: scheduledOn } });
   let price = (outstandingTotal(script) * BigInt(script.random.integer(125, 250)) + 99n) / 100n;
-  record(script, 'officer', { type: 'RecordValuation', data: { assetId, value: price, valuer: 'Công ty Cổ phần Thẩm định giá và Dịch vụ tài chính', effectiveDate: laterDay(script, 10, 30) } });
-  const failures = script.tempo === 'hurried' ? 0 : script.random.weighted([[0, 5], [1, 3], [2, 2]]);
+  record(script, 'officer', {
+    type: 'RecordValuation',
+    data: {
+      assetId,
+      value: price,
+      valuer: 'Công ty Cổ phần Thẩm định giá và Dịch vụ tài chính',
+      effectiveDate: laterDay(script, 10, 30),
+    },
+  });
+  const failures =
+    script.tempo === 'hurried'
+      ? 0
+      : script.random.weighted([
+          [0, 5],
+          [1, 3],
+          [2, 2],
+        ]);
   for (let n = 0; n < failures; n += 1) {
-    record(script, 'officer', { type: 'RecordAuctionResult', data: { assetId, outcome: 'FAILED', effectiveDate: laterDay(script, 20, 45) } });
+    record(script, 'officer', {
+      type: 'RecordAuctionResult',
+      data: { assetId, outcome: 'FAILED', effectiveDate: laterDay(script, 20, 45) },
+    });
     const reduced = (price * BigInt(script.random.integer(90, 95)) + 99n) / 100n;
     if (reduced >= price) break;
     price = reduced;
-    record(script, 'officer', { type: 'ReduceAuctionPrice', data: { assetId, newPrice: price, effectiveDate: laterWorkingDay(script, 2, 5) } });
+    record(script, 'officer', {
+      type: 'ReduceAuctionPrice',
+      data: { assetId, newPrice: price, effectiveDate: laterWorkingDay(script, 2, 5) },
+    });
   }
   const soldFor = (price * BigInt(script.random.integer(100, 115))) / 100n;
-  record(script, 'officer', { type: 'RecordAuctionResult', data: { assetId, outcome: 'SOLD', price: soldFor < price ? price : soldFor, effectiveDate: laterDay(script, 15, 45) } });
+  record(script, 'officer', {
+    type: 'RecordAuctionResult',
+    data: {
+      assetId,
+      outcome: 'SOLD',
+      price: soldFor < price ? price : soldFor,
+      effectiveDate: laterDay(script, 15, 45),
+    },
+  });
   collect(script, outstandingTotal(script), 'AUCTION_PROCEEDS', laterDay(script, 3, 30));
 }

@@ -2,7 +2,14 @@ import { seededRandom } from './seeded-random';
 
 describe('seededRandom', () => {
   it('repeats its sequence for the same seed and not for another', () => {
-    const draw = (seed: string) => Array.from({ length: 5 }, (() => { const random = seededRandom(seed); return () => random.next(); })());
+    const draw = (seed: string) =>
+      Array.from(
+        { length: 5 },
+        (() => {
+          const random = seededRandom(seed);
+          return () => random.next();
+        })(),
+      );
     expect(draw('hai-phong-2018')).toEqual(draw('hai-phong-2018'));
     expect(draw('hai-phong-2018')).not.toEqual(draw('hai-phong-2019'));
   });
@@ -23,6 +30,11 @@ describe('seededRandom', () => {
       expect([3, 4, 5]).toContain(random.integer(3, 5));
       expect(Number.isFinite(random.normal())).toBe(true);
     }
-    expect(random.weighted([['never', 0], ['always', 1]])).toBe('always');
+    expect(
+      random.weighted([
+        ['never', 0],
+        ['always', 1],
+      ]),
+    ).toBe('always');
   });
 });

@@ -18,10 +18,15 @@ describe('runBounded', () => {
     const gates = Array.from({ length: 5 }, gate);
     const started: number[] = [];
     const done: number[] = [];
-    const running = runBounded([0, 1, 2, 3, 4], 2, async (item) => {
-      started.push(item);
-      await gates[item].promise;
-    }, (count) => done.push(count));
+    const running = runBounded(
+      [0, 1, 2, 3, 4],
+      2,
+      async (item) => {
+        started.push(item);
+        await gates[item].promise;
+      },
+      (count) => done.push(count),
+    );
     await settle();
     expect(started).toEqual([0, 1]);
     gates[1].open();

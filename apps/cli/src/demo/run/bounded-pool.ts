@@ -5,8 +5,14 @@
  */
 
 /** Runs `work` on every item, `concurrency` at a time; stops taking new items after the first failure and rethrows it. */
-export async function runBounded<Item>(items: readonly Item[], concurrency: number, work: (item: Item) => Promise<void>, onDone: (done: number) => void = () => undefined): Promise<void> {
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a whole number from 1, got ${concurrency}`);
+export async function runBounded<Item>(
+  items: readonly Item[],
+  concurrency: number,
+  work: (item: Item) => Promise<void>,
+  onDone: (done: number) => void = () => undefined,
+): Promise<void> {
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new RangeError(`concurrency must be a whole number from 1, got ${concurrency}`);
   let next = 0;
   let done = 0;
   const failure: { error?: unknown; failed: boolean } = { failed: false };

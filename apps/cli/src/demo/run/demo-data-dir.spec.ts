@@ -20,7 +20,10 @@ describe('prepareDataDir', () => {
   });
 
   it('creates a directory that does not exist yet, and accepts an empty one', () => {
-    expect(prepareDataDir(join(parent, 'new', 'data'), false)).toEqual({ path: join(parent, 'new', 'data'), temporary: false });
+    expect(prepareDataDir(join(parent, 'new', 'data'), false)).toEqual({
+      path: join(parent, 'new', 'data'),
+      temporary: false,
+    });
     expect(existsSync(join(parent, 'new', 'data'))).toBe(true);
     expect(prepareDataDir(join(parent, 'new', 'data'), false).temporary).toBe(false);
   });
@@ -28,7 +31,9 @@ describe('prepareDataDir', () => {
   it('refuses a directory with something in it unless forced, and a file', () => {
     writeFileSync(join(parent, 'events.db'), '');
     expect(() => prepareDataDir(parent, false)).toThrow(DataDirRefused);
-    expect(() => prepareDataDir(parent, false)).toThrow(/is not empty \(events\.db\): the demo writes into a fresh directory\. Pass --force/);
+    expect(() => prepareDataDir(parent, false)).toThrow(
+      /is not empty \(events\.db\): the demo writes into a fresh directory\. Pass --force/,
+    );
     expect(prepareDataDir(parent, true).path).toBe(parent);
     expect(() => prepareDataDir(join(parent, 'events.db'), true)).toThrow(/is a file, not a directory/);
   });

@@ -5,7 +5,14 @@
  * comes from the scenario file: only the events reach it.
  */
 import { createSqliteEventStore, type GroupCommitStats } from '@thads/event-store';
-import { completionReport, createProgressBar, startProjectorRuntime, type CompletionReport, type ProgressOutput, type ProjectorRuntime } from '@thads/read-models';
+import {
+  completionReport,
+  createProgressBar,
+  startProjectorRuntime,
+  type CompletionReport,
+  type ProgressOutput,
+  type ProjectorRuntime,
+} from '@thads/read-models';
 import { planScenario } from '../generator/case-plans';
 import type { Scenario } from '../scenario/scenario';
 import { scenarioWindow } from '../scenario/scenario-window';
@@ -73,7 +80,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const seedingMs = Date.now() - seedingStarted;
     const commands = officeCommands + seeded.commands;
     const commandsPerSecond = Math.round(commands / Math.max(seedingMs / 1000, 0.001));
-    bar.done(`${withThousands(BigInt(plans.length))} cases, ${withThousands(BigInt(commands))} commands in ${(seedingMs / 1000).toFixed(1)} s (${withThousands(BigInt(commandsPerSecond))} commands/s)`);
+    bar.done(
+      `${withThousands(BigInt(plans.length))} cases, ${withThousands(BigInt(commands))} commands in ${(seedingMs / 1000).toFixed(1)} s (${withThousands(BigInt(commandsPerSecond))} commands/s)`,
+    );
 
     const headPosition = await store.headPosition();
     const projectionStarted = Date.now();
@@ -81,14 +90,35 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       eventStore: store,
       readModelUrl: `sqlite:${files.readModels}`,
       batchSize: options.projectorBatchSize ?? DEFAULT_PROJECTOR_BATCH,
-      logger: { log: () => undefined, warn: (message) => progress.write(`projector: ${message}\n`), error: (message) => progress.write(`projector: ${message}\n`) },
+      logger: {
+        log: () => undefined,
+        warn: (message) => progress.write(`projector: ${message}\n`),
+        error: (message) => progress.write(`projector: ${message}\n`),
+      },
     });
     try {
-      await followProjection(runtime, headPosition, seeded.lastPositions, progress, options.projectionTimeoutMs ?? 600_000);
+      await followProjection(
+        runtime,
+        headPosition,
+        seeded.lastPositions,
+        progress,
+        options.projectionTimeoutMs ?? 600_000,
+      );
       const projectionMs = Date.now() - projectionStarted;
       const report = await completionReport(runtime.readModels.db, { officeId: root.id, period: scenario.period });
       const groupCommit = store.groupCommitStats();
-      return { report, rootOfficeId: root.id, cases: plans.length, commands, headPosition, planningMs, seedingMs, projectionMs, commandsPerSecond, groupCommit };
+      return {
+        report,
+        rootOfficeId: root.id,
+        cases: plans.length,
+        commands,
+        headPosition,
+        planningMs,
+        seedingMs,
+        projectionMs,
+        commandsPerSecond,
+        groupCommit,
+      };
     } finally {
       await runtime.close();
     }
@@ -102,11 +132,20 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
  * commands returned (waitForPosition resolves on each; nothing polls or sleeps). A halted projection rejects with
  * ProjectionHalted naming it.
  */
-async function followProjection(runtime: ProjectorRuntime, head: bigint, positions: readonly bigint[], progress: ProgressOutput, timeoutMs: number): Promise<void> {
+async function followProjection(
+  runtime: ProjectorRuntime,
+  head: bigint,
+  positions: readonly bigint[],
+  progress: ProgressOutput,
+  timeoutMs: number,
+): Promise<void> {
   const bar = createProgressBar(progress, 'Projecting');
   const started = Date.now();
   const sorted = [...positions].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const milestones = Array.from({ length: PROJECTION_STEPS }, (_, index) => sorted[Math.floor(((index + 1) * sorted.length) / (PROJECTION_STEPS + 1))]).filter((position) => position !== undefined);
+  const milestones = Array.from(
+    { length: PROJECTION_STEPS },
+    (_, index) => sorted[Math.floor(((index + 1) * sorted.length) / (PROJECTION_STEPS + 1))],
+  ).filter((position) => position !== undefined);
   for (const position of [...milestones, head]) {
     await runtime.projector.waitForPosition(position, timeoutMs - (Date.now() - started));
     bar.update(position < 0n ? 0n : position, head < 0n ? 0n : head);

@@ -62,9 +62,16 @@ function center(title: string, size: number): string {
 export function reportTable(report: CompletionReport): string {
   const body = [...(report.office ? [report.office] : []), ...report.children];
   const rollUp = { ...report.rollUp, name: `Total: ${report.rollUp.name ?? 'whole country'}` };
-  const cells = [COLUMNS.map((column) => column.title), ...[...body, rollUp].map((row) => COLUMNS.map((column) => column.value(row)))];
+  const cells = [
+    COLUMNS.map((column) => column.title),
+    ...[...body, rollUp].map((row) => COLUMNS.map((column) => column.value(row))),
+  ];
   const widths = COLUMNS.map((_, index) => Math.max(...cells.map((line) => width(line[index]))));
-  const format = (line: readonly string[]) => line.map((cell, index) => pad(cell, widths[index], COLUMNS[index].alignLeft === true)).join('  ').trimEnd();
+  const format = (line: readonly string[]) =>
+    line
+      .map((cell, index) => pad(cell, widths[index], COLUMNS[index].alignLeft === true))
+      .join('  ')
+      .trimEnd();
   const rule = '-'.repeat(spanOf(widths));
   const lines = [
     `Completion report ${report.period}: ${report.yearStartsOn} – ${report.periodEndsOn}; ${report.regime.basis}; ${report.regime.split === 'TWO_WAY' ? 'two-way' : 'three-way'} split; log position ${report.position}`,
@@ -83,9 +90,30 @@ export function reportTable(report: CompletionReport): string {
 
 /** "Cục THADS TP Hải Phòng, all offices: 4,936 of 8,680 enforceable cases completed = 56.87% (target 72.00%, gap -15.13); …" */
 export function rollUpSentence(row: CompletionReportRow): string {
-  const measure = (completed: bigint, enforceable: bigint, rate: string | null, unit: string, target?: string, gap?: string | null) =>
+  const measure = (
+    completed: bigint,
+    enforceable: bigint,
+    rate: string | null,
+    unit: string,
+    target?: string,
+    gap?: string | null,
+  ) =>
     `${withThousands(completed)} of ${withThousands(enforceable)} ${unit} completed = ${percent(rate)}%${target === undefined ? '' : ` (target ${target}%, gap ${percent(gap ?? null)})`}`;
-  const cases = measure(row.cases.completed, row.cases.enforceable, row.cases.completionRate, 'enforceable cases', row.target?.cases, row.gap?.cases);
-  const money = measure(row.money.completed, row.money.enforceable, row.money.completionRate, 'enforceable VND', row.target?.money, row.gap?.money);
+  const cases = measure(
+    row.cases.completed,
+    row.cases.enforceable,
+    row.cases.completionRate,
+    'enforceable cases',
+    row.target?.cases,
+    row.gap?.cases,
+  );
+  const money = measure(
+    row.money.completed,
+    row.money.enforceable,
+    row.money.completionRate,
+    'enforceable VND',
+    row.target?.money,
+    row.gap?.money,
+  );
   return `${row.name ?? 'Whole country'}, all offices: ${cases}; ${money}`;
 }

@@ -21,7 +21,12 @@ export class DemoCommandRefused extends Error {
     readonly commandType: string,
     readonly refusal: unknown,
   ) {
-    const reason = refusal instanceof DomainError ? `${refusal.code}: ${refusal.message}` : refusal instanceof Error ? refusal.message : String(refusal);
+    const reason =
+      refusal instanceof DomainError
+        ? `${refusal.code}: ${refusal.message}`
+        : refusal instanceof Error
+          ? refusal.message
+          : String(refusal);
     super(`Case ${caseId}: ${commandType} was refused (${reason})`);
   }
 }
@@ -46,13 +51,34 @@ export async function seedOffices(store: EventStore, scenario: Scenario, window:
       store,
       reportingAggregate,
       office.id,
-      { type: 'RegisterOffice', data: { officeId: office.id, name: office.name, tier: office.tier, ...(office.parent !== undefined && { parentOfficeId: office.parent }), effectiveDate } },
+      {
+        type: 'RegisterOffice',
+        data: {
+          officeId: office.id,
+          name: office.name,
+          tier: office.tier,
+          ...(office.parent !== undefined && { parentOfficeId: office.parent }),
+          effectiveDate,
+        },
+      },
       contextOf(DEMO_ADMIN, `${correlationId}:register`, correlationId),
     );
     commands += 1;
     if (!office.target) continue;
-    const target = { officeId: office.id, reportingYear: scenario.reportingYear, casesRatePercent: office.target.cases, moneyRatePercent: office.target.money, effectiveDate };
-    await handleCommand(store, reportingAggregate, office.id, { type: 'SetTarget', data: target }, contextOf(DEMO_ADMIN, `${correlationId}:target-${scenario.reportingYear}`, correlationId));
+    const target = {
+      officeId: office.id,
+      reportingYear: scenario.reportingYear,
+      casesRatePercent: office.target.cases,
+      moneyRatePercent: office.target.money,
+      effectiveDate,
+    };
+    await handleCommand(
+      store,
+      reportingAggregate,
+      office.id,
+      { type: 'SetTarget', data: target },
+      contextOf(DEMO_ADMIN, `${correlationId}:target-${scenario.reportingYear}`, correlationId),
+    );
     commands += 1;
   }
   return commands;
@@ -69,7 +95,13 @@ export interface SeededCases {
  * Runs every case's commands in order, `concurrency` cases at a time. The actor is the case's officer, or the
  * office's head for the head's decisions. Throws DemoCommandRefused on the first refusal; cases in flight finish.
  */
-export async function seedCases(store: EventStore, seed: string, plans: readonly CasePlan[], concurrency: number, onCaseDone: (done: number) => void): Promise<SeededCases> {
+export async function seedCases(
+  store: EventStore,
+  seed: string,
+  plans: readonly CasePlan[],
+  concurrency: number,
+  onCaseDone: (done: number) => void,
+): Promise<SeededCases> {
   let commands = 0;
   const lastPositions: bigint[] = [];
   await runBounded(
@@ -79,9 +111,20 @@ export async function seedCases(store: EventStore, seed: string, plans: readonly
       const correlationId = `demo:${seed}:${plan.caseId}`;
       let position = -1n;
       for (const [index, { command, role }] of plan.commands.entries()) {
-        const actor: Actor = role === 'head' ? { id: `head-${plan.officeId.toLowerCase()}`, role, officeId: plan.officeId } : { id: officerOf(plan), role, officeId: plan.officeId };
+        const actor: Actor =
+          role === 'head'
+            ? { id: `head-${plan.officeId.toLowerCase()}`, role, officeId: plan.officeId }
+            : { id: officerOf(plan), role, officeId: plan.officeId };
         try {
-          position = (await handleCommand(store, caseAggregate, plan.caseId, command, contextOf(actor, `${correlationId}:${index}`, correlationId))).position;
+          position = (
+            await handleCommand(
+              store,
+              caseAggregate,
+              plan.caseId,
+              command,
+              contextOf(actor, `${correlationId}:${index}`, correlationId),
+            )
+          ).position;
         } catch (error) {
           throw new DemoCommandRefused(plan.caseId, command.type, error);
         }
@@ -97,5 +140,7 @@ export async function seedCases(store: EventStore, seed: string, plans: readonly
 /** The officer the head assigned to the case (its AssignEnforcementOfficer command). */
 function officerOf(plan: CasePlan): string {
   const assignment = plan.commands.find(({ command }) => command.type === 'AssignEnforcementOfficer');
-  return assignment?.command.type === 'AssignEnforcementOfficer' ? assignment.command.data.officerId : `chv-${plan.officeId.toLowerCase()}`;
+  return assignment?.command.type === 'AssignEnforcementOfficer'
+    ? assignment.command.data.officerId
+    : `chv-${plan.officeId.toLowerCase()}`;
 }

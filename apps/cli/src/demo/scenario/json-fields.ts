@@ -26,7 +26,12 @@ const RATE_LIKE = /rate|percent|share|%/i;
  * problems too: a misspelt key must not silently count as 0 cases. A key that looks like a rate gets its own
  * message, because a scenario never states rates.
  */
-export function readObject(value: unknown, path: string, allowed: readonly string[], problems: Problems): JsonObject | undefined {
+export function readObject(
+  value: unknown,
+  path: string,
+  allowed: readonly string[],
+  problems: Problems,
+): JsonObject | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     problems.add(path, 'must be an object');
     return undefined;
@@ -34,7 +39,11 @@ export function readObject(value: unknown, path: string, allowed: readonly strin
   for (const key of Object.keys(value)) {
     if (allowed.includes(key)) continue;
     const at = path === '' ? key : `${path}.${key}`;
-    if (RATE_LIKE.test(key)) problems.add(at, 'is not allowed: a scenario never states rates, the projection computes every rate from the events');
+    if (RATE_LIKE.test(key))
+      problems.add(
+        at,
+        'is not allowed: a scenario never states rates, the projection computes every rate from the events',
+      );
     else problems.add(at, `is not a known field; expected one of ${allowed.join(', ')}`);
   }
   return value as JsonObject;
@@ -48,7 +57,13 @@ export function readText(value: unknown, path: string, problems: Problems): stri
 }
 
 /** A whole number from min to max, or undefined with a problem. */
-export function readInteger(value: unknown, path: string, min: number, max: number, problems: Problems): number | undefined {
+export function readInteger(
+  value: unknown,
+  path: string,
+  min: number,
+  max: number,
+  problems: Problems,
+): number | undefined {
   if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
   problems.add(path, `must be a whole number from ${min} to ${max}`);
   return undefined;
@@ -64,7 +79,12 @@ export function readVnd(value: unknown, path: string, problems: Problems): bigin
 }
 
 /** One of `allowed`, or undefined with a problem listing them. */
-export function readChoice<Choice extends string>(value: unknown, path: string, allowed: readonly Choice[], problems: Problems): Choice | undefined {
+export function readChoice<Choice extends string>(
+  value: unknown,
+  path: string,
+  allowed: readonly Choice[],
+  problems: Problems,
+): Choice | undefined {
   if ((allowed as readonly unknown[]).includes(value)) return value as Choice;
   problems.add(path, `must be one of ${allowed.join(', ')}`);
   return undefined;
@@ -73,6 +93,11 @@ export function readChoice<Choice extends string>(value: unknown, path: string, 
 /** The array at `path`, or an empty one with a problem. */
 export function readArray(value: unknown, path: string, problems: Problems, minLength = 0): readonly unknown[] {
   if (Array.isArray(value) && value.length >= minLength) return value;
-  problems.add(path, minLength > 0 ? `must be an array with at least ${minLength} element${minLength === 1 ? '' : 's'}` : 'must be an array');
+  problems.add(
+    path,
+    minLength > 0
+      ? `must be an array with at least ${minLength} element${minLength === 1 ? '' : 's'}`
+      : 'must be an array',
+  );
   return [];
 }

@@ -40,7 +40,9 @@ type Path = readonly (string | number)[];
 function withChanges(...changes: readonly (readonly [Path, unknown])[]): Record<string, unknown> {
   const json = structuredClone(scenario());
   for (const [path, value] of changes) {
-    const parent = path.slice(0, -1).reduce<Record<string | number, unknown>>((node, key) => node[key] as Record<string | number, unknown>, json);
+    const parent = path
+      .slice(0, -1)
+      .reduce<Record<string | number, unknown>>((node, key) => node[key] as Record<string | number, unknown>, json);
     parent[path[path.length - 1]] = value;
   }
   return json;
@@ -61,54 +63,111 @@ describe('scenario validation', () => {
     expect(parsed.seed).toBe('Test');
     const district = parsed.offices[1];
     expect(district.area).toBe('Chi cục THADS quận Ngô Quyền');
-    expect(district.cases.fullyEnforced).toEqual({ count: 3, amount: 300_000_000n, carriedOver: { count: 1, amount: 100_000_000n } });
+    expect(district.cases.fullyEnforced).toEqual({
+      count: 3,
+      amount: 300_000_000n,
+      carriedOver: { count: 1, amount: 100_000_000n },
+    });
     for (const state of END_STATES.filter((state) => state !== 'fullyEnforced')) {
       expect(district.cases[state]).toEqual({ count: 0, amount: 0n, carriedOver: { count: 0, amount: 0n } });
     }
   });
 
   it.each([
-    ['a JSON number', 300000000, 'offices[1].cases.fullyEnforced.amount must be a decimal string of whole VND, e.g. "442000000000"'],
-    ['a fraction', '300000000.5', 'offices[1].cases.fullyEnforced.amount must be a decimal string of whole VND, e.g. "442000000000"'],
-    ['a negative amount', '-1', 'offices[1].cases.fullyEnforced.amount must be a decimal string of whole VND, e.g. "442000000000"'],
+    [
+      'a JSON number',
+      300000000,
+      'offices[1].cases.fullyEnforced.amount must be a decimal string of whole VND, e.g. "442000000000"',
+    ],
+    [
+      'a fraction',
+      '300000000.5',
+      'offices[1].cases.fullyEnforced.amount must be a decimal string of whole VND, e.g. "442000000000"',
+    ],
+    [
+      'a negative amount',
+      '-1',
+      'offices[1].cases.fullyEnforced.amount must be a decimal string of whole VND, e.g. "442000000000"',
+    ],
   ])('names the field of an amount that is %s', (_what, amount, message) => {
     expect(problemsOf(withChanges([[...FULLY_ENFORCED, 'amount'], amount]))).toEqual([message]);
   });
 
   it('refuses rates: a scenario never states them', () => {
     const problems = problemsOf(withChanges([['offices', 1, 'cases', 'completionRate'], '56.87']));
-    expect(problems).toEqual(['offices[1].cases.completionRate is not allowed: a scenario never states rates, the projection computes every rate from the events']);
+    expect(problems).toEqual([
+      'offices[1].cases.completionRate is not allowed: a scenario never states rates, the projection computes every rate from the events',
+    ]);
   });
 
   it('refuses a misspelt key instead of counting it as 0 cases', () => {
     const problems = problemsOf(withChanges([['offices', 1, 'cases', 'fullyEnforce'], { count: 1, amount: '1' }]));
-    expect(problems[0]).toMatch(/^offices\[1\]\.cases\.fullyEnforce is not a known field; expected one of inProgress, fullyEnforced, /);
+    expect(problems[0]).toMatch(
+      /^offices\[1\]\.cases\.fullyEnforce is not a known field; expected one of inProgress, fullyEnforced, /,
+    );
   });
 
   it.each([
-    ['more carried over than there are', [...FULLY_ENFORCED, 'carriedOver', 'count'], 4, 'offices[1].cases.fullyEnforced.carriedOver.count must not exceed offices[1].cases.fullyEnforced.count (3)'],
-    ['more carried-over VND than in total', [...FULLY_ENFORCED, 'carriedOver', 'amount'], '300000001', 'offices[1].cases.fullyEnforced.carriedOver.amount must not exceed offices[1].cases.fullyEnforced.amount (300000000)'],
-    ['VND without cases', ['offices', 0, 'cases', 'terminated'], { count: 0, amount: '5' }, 'offices[0].cases.terminated.amount must be "0" when count is 0'],
-    ['a fractional count', [...FULLY_ENFORCED, 'count'], 2.5, 'offices[1].cases.fullyEnforced.count must be a whole number from 0 to 1000000'],
+    [
+      'more carried over than there are',
+      [...FULLY_ENFORCED, 'carriedOver', 'count'],
+      4,
+      'offices[1].cases.fullyEnforced.carriedOver.count must not exceed offices[1].cases.fullyEnforced.count (3)',
+    ],
+    [
+      'more carried-over VND than in total',
+      [...FULLY_ENFORCED, 'carriedOver', 'amount'],
+      '300000001',
+      'offices[1].cases.fullyEnforced.carriedOver.amount must not exceed offices[1].cases.fullyEnforced.amount (300000000)',
+    ],
+    [
+      'VND without cases',
+      ['offices', 0, 'cases', 'terminated'],
+      { count: 0, amount: '5' },
+      'offices[0].cases.terminated.amount must be "0" when count is 0',
+    ],
+    [
+      'a fractional count',
+      [...FULLY_ENFORCED, 'count'],
+      2.5,
+      'offices[1].cases.fullyEnforced.count must be a whole number from 0 to 1000000',
+    ],
   ] as const)('refuses %s', (_what, path, value, message) => {
     expect(problemsOf(withChanges([path, value]))).toEqual([message]);
   });
 
   it('refuses VND left for received cases when every case is carried over', () => {
     const problems = problemsOf(withChanges([[...FULLY_ENFORCED, 'carriedOver'], { count: 3, amount: '200000000' }]));
-    expect(problems).toEqual(['offices[1].cases.fullyEnforced.amount leaves VND for the cases received in the period, but none are: every received case is carried over']);
+    expect(problems).toEqual([
+      'offices[1].cases.fullyEnforced.amount leaves VND for the cases received in the period, but none are: every received case is carried over',
+    ]);
   });
 
   it('refuses received cases in the separate register: they cannot get there within the year', () => {
-    const problems = problemsOf(withChanges([['offices', 1, 'cases', 'movedToSeparateRegister'], { count: 2, amount: '20000000', carriedOver: { count: 1, amount: '10000000' } }]));
+    const problems = problemsOf(
+      withChanges([
+        ['offices', 1, 'cases', 'movedToSeparateRegister'],
+        { count: 2, amount: '20000000', carriedOver: { count: 1, amount: '10000000' } },
+      ]),
+    );
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^offices\[1\]\.cases\.movedToSeparateRegister\.carriedOver\.count must equal the count: a case received in the year cannot reach the separate register/);
+    expect(problems[0]).toMatch(
+      /^offices\[1\]\.cases\.movedToSeparateRegister\.carriedOver\.count must equal the count: a case received in the year cannot reach the separate register/,
+    );
   });
 
   it('checks the hierarchy: ids, parents listed first, one root', () => {
     const [province, district] = scenario().offices as unknown[];
     const problems = problemsOf(
-      withChanges([['offices'], [district, province, { id: 'HP', name: 'Again', tier: 'PROVINCE', cases: {} }, { id: 'bad id', name: 'X', tier: 'DISTRICT', parent: 'HP', cases: {} }]]),
+      withChanges([
+        ['offices'],
+        [
+          district,
+          province,
+          { id: 'HP', name: 'Again', tier: 'PROVINCE', cases: {} },
+          { id: 'bad id', name: 'X', tier: 'DISTRICT', parent: 'HP', cases: {} },
+        ],
+      ]),
     );
     expect(problems).toEqual([
       'offices[0].parent must name an office listed before this one (parents are registered first), got "HP"',
@@ -119,18 +178,30 @@ describe('scenario validation', () => {
   });
 
   it('checks the period, the year, the tier and the targets', () => {
-    const problems = problemsOf(withChanges([['period'], '2018-11'], [['offices', 0, 'tier'], 'CITY'], [['offices', 0, 'target'], { cases: '72.125', money: 32 }]));
+    const problems = problemsOf(
+      withChanges(
+        [['period'], '2018-11'],
+        [['offices', 0, 'tier'], 'CITY'],
+        [['offices', 0, 'target'], { cases: '72.125', money: 32 }],
+      ),
+    );
     expect(problems).toEqual([
       'period must be a month of reporting year 2018 (October 2017 to September 2018)',
       'offices[0].tier must be one of GENERAL_DEPARTMENT, PROVINCE, DISTRICT, REGIONAL',
       'offices[0].target.cases must be a percentage from 0 to 100 with at most 2 decimals written as a string, e.g. "72" or "72.50"',
       'offices[0].target.money must be a percentage from 0 to 100 with at most 2 decimals written as a string, e.g. "72" or "72.50"',
     ]);
-    expect(problemsOf(withChanges([['reportingYear'], 2016]))).toEqual(['reportingYear must be a whole number from 2017 to 2030']);
+    expect(problemsOf(withChanges([['reportingYear'], 2016]))).toEqual([
+      'reportingYear must be a whole number from 2017 to 2030',
+    ]);
   });
 
   it('reports every problem of a file at once, in a message that lists them', () => {
-    const json = withChanges([['name'], ''], [[...FULLY_ENFORCED, 'amount'], 1], [['offices', 1, 'cases', 'terminated'], { count: -1, amount: '0' }]);
+    const json = withChanges(
+      [['name'], ''],
+      [[...FULLY_ENFORCED, 'amount'], 1],
+      [['offices', 1, 'cases', 'terminated'], { count: -1, amount: '0' }],
+    );
     expect(() => validateScenario(json, 'broken.json')).toThrow(
       'broken.json is not a valid scenario:\n' +
         '  - name must be a non-empty string\n' +
@@ -140,6 +211,8 @@ describe('scenario validation', () => {
   });
 
   it('says so when the file is not JSON', () => {
-    expect(() => parseScenarioText('{ "name": ', 'x.json')).toThrow(/^x\.json is not a valid scenario:\n {2}- \(file\) is not valid JSON: /);
+    expect(() => parseScenarioText('{ "name": ', 'x.json')).toThrow(
+      /^x\.json is not a valid scenario:\n {2}- \(file\) is not valid JSON: /,
+    );
   });
 });

@@ -2,9 +2,33 @@
  * Strict validation of a scenario file (docs/scenarios.md). Every mistake is reported with the path of its field, all
  * at once; nothing is written for an invalid file because validation runs before the data directory is touched.
  */
-import { DomainError, isReportingPeriod, ratePercentToBasisPoints, REPORTING_OFFICE_TIERS, reportingYearOf } from '@thads/domain';
-import { collectProblems, readArray, readChoice, readInteger, readObject, readText, readVnd, type JsonObject, type Problems } from './json-fields';
-import { END_STATES, type CaseCount, type EndState, type EndStateFigures, type Scenario, type ScenarioOffice, type ScenarioTarget } from './scenario';
+import {
+  DomainError,
+  isReportingPeriod,
+  ratePercentToBasisPoints,
+  REPORTING_OFFICE_TIERS,
+  reportingYearOf,
+} from '@thads/domain';
+import {
+  collectProblems,
+  readArray,
+  readChoice,
+  readInteger,
+  readObject,
+  readText,
+  readVnd,
+  type JsonObject,
+  type Problems,
+} from './json-fields';
+import {
+  END_STATES,
+  type CaseCount,
+  type EndState,
+  type EndStateFigures,
+  type Scenario,
+  type ScenarioOffice,
+  type ScenarioTarget,
+} from './scenario';
 import { supportedReportingYears } from './scenario-window';
 
 /** A scenario file that cannot be run; `problems` names every field at fault. */
@@ -33,7 +57,9 @@ export function parseScenarioText(text: string, source: string): Scenario {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new ScenarioInvalid(source, [`(file) is not valid JSON: ${error instanceof Error ? error.message : String(error)}`]);
+    throw new ScenarioInvalid(source, [
+      `(file) is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    ]);
   }
   return validateScenario(json, source);
 }
@@ -42,7 +68,11 @@ export function parseScenarioText(text: string, source: string): Scenario {
 export function validateScenario(json: unknown, source = 'scenario'): Scenario {
   const problems = collectProblems();
   const root = readObject(json, '', SCENARIO_FIELDS, problems);
-  if (!root) throw new ScenarioInvalid(source, problems.messages.map((message) => `(file)${message}`));
+  if (!root)
+    throw new ScenarioInvalid(
+      source,
+      problems.messages.map((message) => `(file)${message}`),
+    );
   const name = readText(root.name, 'name', problems);
   const description = root.description === undefined ? undefined : readText(root.description, 'description', problems);
   const seed = root.seed === undefined ? name : readText(root.seed, 'seed', problems);
@@ -50,7 +80,8 @@ export function validateScenario(json: unknown, source = 'scenario'): Scenario {
   const reportingYear = readInteger(root.reportingYear, 'reportingYear', years.first, years.last, problems);
   const period = readPeriod(root.period, reportingYear, problems);
   const offices = readOffices(root.offices, problems);
-  if (problems.messages.length > 0 || !name || !seed || reportingYear === undefined || !period) throw new ScenarioInvalid(source, problems.messages);
+  if (problems.messages.length > 0 || !name || !seed || reportingYear === undefined || !period)
+    throw new ScenarioInvalid(source, problems.messages);
   return { name, ...(description !== undefined && { description }), seed, reportingYear, period, offices };
 }
 
@@ -60,7 +91,10 @@ function readPeriod(value: unknown, reportingYear: number | undefined, problems:
     return undefined;
   }
   if (reportingYear !== undefined && reportingYearOf(value) !== reportingYear) {
-    problems.add('period', `must be a month of reporting year ${reportingYear} (October ${reportingYear - 1} to September ${reportingYear})`);
+    problems.add(
+      'period',
+      `must be a month of reporting year ${reportingYear} (October ${reportingYear - 1} to September ${reportingYear})`,
+    );
     return undefined;
   }
   return value;
@@ -75,26 +109,45 @@ function readOffices(value: unknown, problems: Problems): ScenarioOffice[] {
     if (office) offices.push(office);
     // The hierarchy is checked on what the entry says even when another of its fields is wrong, so one mistake
     // does not cascade into "unknown parent" for every child.
-    const { id, parent } = (typeof entry === 'object' && entry !== null ? entry : {}) as { id?: unknown; parent?: unknown };
+    const { id, parent } = (typeof entry === 'object' && entry !== null ? entry : {}) as {
+      id?: unknown;
+      parent?: unknown;
+    };
     if (typeof id === 'string') seen.add(id.trim());
     if (parent === undefined) roots.push(typeof id === 'string' ? id : `offices[${index}]`);
   });
   if (roots.length !== 1 && seen.size > 0) {
-    problems.add('offices', `must form one tree: exactly one office without a parent, found ${roots.length} (${roots.join(', ') || 'none'})`);
+    problems.add(
+      'offices',
+      `must form one tree: exactly one office without a parent, found ${roots.length} (${roots.join(', ') || 'none'})`,
+    );
   }
   return offices;
 }
 
-function readOffice(value: unknown, path: string, earlierIds: ReadonlySet<string>, problems: Problems): ScenarioOffice | undefined {
+function readOffice(
+  value: unknown,
+  path: string,
+  earlierIds: ReadonlySet<string>,
+  problems: Problems,
+): ScenarioOffice | undefined {
   const office = readObject(value, path, OFFICE_FIELDS, problems);
   if (!office) return undefined;
   const id = readText(office.id, `${path}.id`, problems);
-  if (id !== undefined && !IDENTIFIER.test(id)) problems.add(`${path}.id`, 'must start with a letter or digit and use only letters, digits, . _ : - (at most 60 characters)');
+  if (id !== undefined && !IDENTIFIER.test(id))
+    problems.add(
+      `${path}.id`,
+      'must start with a letter or digit and use only letters, digits, . _ : - (at most 60 characters)',
+    );
   if (id !== undefined && earlierIds.has(id)) problems.add(`${path}.id`, `repeats office ${id}`);
   const name = readText(office.name, `${path}.name`, problems);
   const tier = readChoice(office.tier, `${path}.tier`, REPORTING_OFFICE_TIERS, problems);
   const parent = office.parent === undefined ? undefined : readText(office.parent, `${path}.parent`, problems);
-  if (parent !== undefined && !earlierIds.has(parent)) problems.add(`${path}.parent`, `must name an office listed before this one (parents are registered first), got "${parent}"`);
+  if (parent !== undefined && !earlierIds.has(parent))
+    problems.add(
+      `${path}.parent`,
+      `must name an office listed before this one (parents are registered first), got "${parent}"`,
+    );
   const area = office.area === undefined ? name : readText(office.area, `${path}.area`, problems);
   const target = office.target === undefined ? undefined : readTarget(office.target, `${path}.target`, problems);
   const cases = readCases(office.cases, `${path}.cases`, problems);
@@ -117,7 +170,10 @@ function readPercent(value: unknown, path: string, problems: Problems): string |
     return value as string;
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    problems.add(path, 'must be a percentage from 0 to 100 with at most 2 decimals written as a string, e.g. "72" or "72.50"');
+    problems.add(
+      path,
+      'must be a percentage from 0 to 100 with at most 2 decimals written as a string, e.g. "72" or "72.50"',
+    );
     return undefined;
   }
 }
@@ -137,21 +193,37 @@ function readCases(value: unknown, path: string, problems: Problems): Record<End
 
 const NO_CASES: EndStateFigures = { count: 0, amount: 0n, carriedOver: { count: 0, amount: 0n } };
 
-function readEndState(cases: JsonObject, state: EndState, path: string, problems: Problems): EndStateFigures | undefined {
+function readEndState(
+  cases: JsonObject,
+  state: EndState,
+  path: string,
+  problems: Problems,
+): EndStateFigures | undefined {
   const entry = readObject(cases[state], path, FIGURE_FIELDS, problems);
   if (!entry) return undefined;
   const total = readCount(entry, path, problems);
-  const carriedOver = entry.carriedOver === undefined ? { count: 0, amount: 0n } : readCarriedOver(entry.carriedOver, `${path}.carriedOver`, problems);
+  const carriedOver =
+    entry.carriedOver === undefined
+      ? { count: 0, amount: 0n }
+      : readCarriedOver(entry.carriedOver, `${path}.carriedOver`, problems);
   if (!total || !carriedOver) return undefined;
-  if (carriedOver.count > total.count) problems.add(`${path}.carriedOver.count`, `must not exceed ${path}.count (${total.count})`);
-  else if (carriedOver.amount > total.amount) problems.add(`${path}.carriedOver.amount`, `must not exceed ${path}.amount (${total.amount})`);
+  if (carriedOver.count > total.count)
+    problems.add(`${path}.carriedOver.count`, `must not exceed ${path}.count (${total.count})`);
+  else if (carriedOver.amount > total.amount)
+    problems.add(`${path}.carriedOver.amount`, `must not exceed ${path}.amount (${total.amount})`);
   else if (total.count - carriedOver.count === 0 && total.amount !== carriedOver.amount) {
-    problems.add(`${path}.amount`, 'leaves VND for the cases received in the period, but none are: every received case is carried over');
+    problems.add(
+      `${path}.amount`,
+      'leaves VND for the cases received in the period, but none are: every received case is carried over',
+    );
   }
   // Decree 62 Art. 9(5): a case reaches the separate register a year after its not-enforceable decision at the
   // earliest, and a reporting year is 12 months long, so a case decided inside the year cannot get there by its end.
   if (state === 'movedToSeparateRegister' && carriedOver.count !== total.count) {
-    problems.add(`${path}.carriedOver.count`, 'must equal the count: a case received in the year cannot reach the separate register within it (1 year after the not-enforceable decision, Decree 62 Art. 9(5))');
+    problems.add(
+      `${path}.carriedOver.count`,
+      'must equal the count: a case received in the year cannot reach the separate register within it (1 year after the not-enforceable decision, Decree 62 Art. 9(5))',
+    );
   }
   return { ...total, carriedOver };
 }

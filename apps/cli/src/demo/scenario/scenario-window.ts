@@ -1,4 +1,11 @@
-import { addCalendarDays, addMonths, HOLIDAY_CALENDAR_COVERAGE, openingBalanceOn, periodEndsOn, reportingYearStartsOn } from '@thads/domain';
+import {
+  addCalendarDays,
+  addMonths,
+  HOLIDAY_CALENDAR_COVERAGE,
+  openingBalanceOn,
+  periodEndsOn,
+  reportingYearStartsOn,
+} from '@thads/domain';
 import type { Scenario, ScenarioWindow } from './scenario';
 
 /** Carried-over cases are received up to this long before the year (realistic backlogs are 1–3 years old). */

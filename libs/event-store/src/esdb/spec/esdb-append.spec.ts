@@ -2,7 +2,12 @@
  * Append behaviour the conformance suite cannot reach from one process: races with another process between the
  * adapter's read and its write, ESDB's own idempotency, lost acknowledgements, and what reaches the server.
  */
-import { expectInvalidMetadata, expectWrongExpectedRevision, testEvent, testEvents } from '@thads/event-store/conformance';
+import {
+  expectInvalidMetadata,
+  expectWrongExpectedRevision,
+  testEvent,
+  testEvents,
+} from '@thads/event-store/conformance';
 import { EventStoreUnavailable } from '../../errors';
 import type { EventStore } from '../../event-store';
 import { verifyChain } from '../../hash-chain';
@@ -32,7 +37,10 @@ describe('ESDB adapter: append', () => {
 
   it('validates before any network call: a bad batch is refused whole and nothing reaches the server', async () => {
     const bad = { ...testEvent(), metadata: { ...testEvent().metadata, actor: { id: 'u1', role: '' } } };
-    await expectInvalidMetadata(store.append('case-1', [testEvent(), bad], { expectedRevision: 'any' }), 'events[1].metadata.actor.role');
+    await expectInvalidMetadata(
+      store.append('case-1', [testEvent(), bad], { expectedRevision: 'any' }),
+      'events[1].metadata.actor.role',
+    );
     expect(server.calls).toEqual([]);
   });
 
@@ -53,7 +61,12 @@ describe('ESDB adapter: append', () => {
   it('an exact expectation that loses a race fails with the new actual revision and writes nothing of its own', async () => {
     await store.append('case-1', testEvents(1), { expectedRevision: 'no_stream' });
     interleave(() => otherProcess.append('case-1', testEvents(2), { expectedRevision: 0n }));
-    await expectWrongExpectedRevision(store.append('case-1', testEvents(1), { expectedRevision: 0n }), 'case-1', 0n, 2n);
+    await expectWrongExpectedRevision(
+      store.append('case-1', testEvents(1), { expectedRevision: 0n }),
+      'case-1',
+      0n,
+      2n,
+    );
     expect(await store.readStream('case-1')).toHaveLength(3);
   });
 
@@ -84,7 +97,12 @@ describe('ESDB adapter: append', () => {
     };
     const attemptsBefore = ourAppendCalls().length;
     // Revision 0, then one event by the other process before each of our 3 attempts: the head is at 3.
-    await expectWrongExpectedRevision(store.append('case-1', testEvents(1), { expectedRevision: 'any' }), 'case-1', 'any', 3n);
+    await expectWrongExpectedRevision(
+      store.append('case-1', testEvents(1), { expectedRevision: 'any' }),
+      'case-1',
+      'any',
+      3n,
+    );
     // Each of our three attempts ran the hook, whose own append also reached the server.
     expect(ourAppendCalls().length - attemptsBefore).toBe(6);
     server.beforeAppend = undefined;
@@ -98,7 +116,9 @@ describe('ESDB adapter: append', () => {
       await otherProcess.append('case-1', batch, { expectedRevision: 'no_stream' });
       throw esdbError('deadline-exceeded');
     };
-    const lost = await store.append('case-1', batch, { expectedRevision: 'no_stream' }).catch((error: unknown) => error);
+    const lost = await store
+      .append('case-1', batch, { expectedRevision: 'no_stream' })
+      .catch((error: unknown) => error);
     expect(lost).toBeInstanceOf(EventStoreUnavailable);
     expect(lost).toMatchObject({ retryable: true });
     const retried = await store.append('case-1', batch, { expectedRevision: 'no_stream' });
@@ -107,13 +127,22 @@ describe('ESDB adapter: append', () => {
     expect(retried).toEqual({ nextRevision: 1n, position: events[1].position });
   });
 
-  it.each(['unavailable', 'not-leader', 'timeout'])('reports %s from the server as a retryable EventStoreUnavailable', async (type) => {
-    server.failNext('appendToStream', esdbError(type));
-    await expect(store.append('case-1', testEvents(1), { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(EventStoreUnavailable);
-    server.failNext('readStream', esdbError(type));
-    await expect(store.append('case-1', testEvents(1), { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(EventStoreUnavailable);
-    await expect(store.append('case-1', testEvents(1), { expectedRevision: 'no_stream' })).resolves.toMatchObject({ nextRevision: 0n });
-  });
+  it.each(['unavailable', 'not-leader', 'timeout'])(
+    'reports %s from the server as a retryable EventStoreUnavailable',
+    async (type) => {
+      server.failNext('appendToStream', esdbError(type));
+      await expect(store.append('case-1', testEvents(1), { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(
+        EventStoreUnavailable,
+      );
+      server.failNext('readStream', esdbError(type));
+      await expect(store.append('case-1', testEvents(1), { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(
+        EventStoreUnavailable,
+      );
+      await expect(store.append('case-1', testEvents(1), { expectedRevision: 'no_stream' })).resolves.toMatchObject({
+        nextRevision: 0n,
+      });
+    },
+  );
 
   it('lets other server errors through unchanged (access denied)', async () => {
     const denied = esdbError('access-denied');
@@ -127,7 +156,12 @@ describe('ESDB adapter: append', () => {
     const result = await reading.append('case-1', testEvents(3), { expectedRevision: 'no_stream' });
     const events = await reading.readStream('case-1');
     expect(result).toEqual({ nextRevision: 2n, position: events[2].position });
-    expect(noPositions.calls.map((call) => call.method)).toEqual(['readStream', 'appendToStream', 'readStream', 'readStream']);
+    expect(noPositions.calls.map((call) => call.method)).toEqual([
+      'readStream',
+      'appendToStream',
+      'readStream',
+      'readStream',
+    ]);
   });
 
   it('refuses to append to or read a stream on a server before 22.6 (stream reads carry no $all position)', async () => {

@@ -41,19 +41,36 @@ async function* resolved(...events: unknown[]) {
 describe('@eventstore/db-client binding', () => {
   it('maps the library’s real error classes like the shapes the fake throws', () => {
     const wrong = new WrongExpectedVersionError(undefined, { streamName: 'case-1', expected: 1n, current: 3n });
-    expect(mapEsdbError(wrong, { stream: 'case-1', expectedRevision: 1n })).toEqual(new WrongExpectedRevision('case-1', 1n, 3n));
-    const missing = new WrongExpectedVersionError(undefined, { streamName: 'case-1', expected: 0n, current: 'no_stream' });
+    expect(mapEsdbError(wrong, { stream: 'case-1', expectedRevision: 1n })).toEqual(
+      new WrongExpectedRevision('case-1', 1n, 3n),
+    );
+    const missing = new WrongExpectedVersionError(undefined, {
+      streamName: 'case-1',
+      expected: 0n,
+      current: 'no_stream',
+    });
     expect(mapEsdbError(missing, { stream: 'case-1', expectedRevision: 0n })).toMatchObject({ actual: 'no_stream' });
-    expect(mapEsdbError(new StreamNotFoundError(undefined, 'case-1'), { stream: 'case-1' })).toBeInstanceOf(StreamNotFound);
+    expect(mapEsdbError(new StreamNotFoundError(undefined, 'case-1'), { stream: 'case-1' })).toBeInstanceOf(
+      StreamNotFound,
+    );
     expect(mapEsdbError(new DeadlineExceededError())).toBeInstanceOf(EventStoreUnavailable);
     expect(mapEsdbError(new UnavailableError())).toBeInstanceOf(EventStoreUnavailable);
-    const leaderMoved = { code: 5, details: '', message: 'not leader', metadata: { getMap: () => ({ 'leader-endpoint-host': 'node2', 'leader-endpoint-port': '2113' }) } };
-    expect(mapEsdbError(new NotLeaderError(leaderMoved as unknown as ConstructorParameters<typeof NotLeaderError>[0]))).toBeInstanceOf(EventStoreUnavailable);
+    const leaderMoved = {
+      code: 5,
+      details: '',
+      message: 'not leader',
+      metadata: { getMap: () => ({ 'leader-endpoint-host': 'node2', 'leader-endpoint-port': '2113' }) },
+    };
+    expect(
+      mapEsdbError(new NotLeaderError(leaderMoved as unknown as ConstructorParameters<typeof NotLeaderError>[0])),
+    ).toBeInstanceOf(EventStoreUnavailable);
   });
 
   it('maps gRPC failures the library converts by status: UNAVAILABLE, DEADLINE_EXCEEDED, ABORTED (timeout)', () => {
     for (const code of [14, 4, 10]) {
-      const converted = convertToCommandError(Object.assign(new Error(`status ${code}`), { code, details: `status ${code}` }));
+      const converted = convertToCommandError(
+        Object.assign(new Error(`status ${code}`), { code, details: `status ${code}` }),
+      );
       expect(mapEsdbError(converted)).toBeInstanceOf(EventStoreUnavailable);
     }
   });
@@ -72,14 +89,24 @@ describe('@eventstore/db-client binding', () => {
       retryable: true,
     });
     await expect(store.readAll()).rejects.toBeInstanceOf(EventStoreUnavailable);
-    await expect(take(store.subscribeToAll({ filter: { categories: ['case'] } }), 1)).rejects.toBeInstanceOf(EventStoreUnavailable);
+    await expect(take(store.subscribeToAll({ filter: { categories: ['case'] } }), 1)).rejects.toBeInstanceOf(
+      EventStoreUnavailable,
+    );
     await store.close();
   });
 
   it('appends JSON events with our id, type, data and metadata, passing the expected revision through', async () => {
-    const appendToStream = jest.fn(async () => ({ success: true, nextExpectedRevision: 4n, position: { commit: 50n, prepare: 40n } }));
+    const appendToStream = jest.fn(async () => ({
+      success: true,
+      nextExpectedRevision: 4n,
+      position: { commit: 50n, prepare: 40n },
+    }));
     const client = bindEsdbClient({ appendToStream } as unknown as EventStoreDBClient);
-    const result = await client.appendToStream('case-1', [{ id: ID, type: 'CaseReceived', data: { n: 1 }, metadata: { hash: 'h' } }], 3n);
+    const result = await client.appendToStream(
+      'case-1',
+      [{ id: ID, type: 'CaseReceived', data: { n: 1 }, metadata: { hash: 'h' } }],
+      3n,
+    );
     expect(result).toEqual({ nextExpectedRevision: 4n, position: { commit: 50n, prepare: 40n } });
     expect(appendToStream).toHaveBeenCalledWith(
       'case-1',
@@ -89,20 +116,38 @@ describe('@eventstore/db-client binding', () => {
   });
 
   it('reads without link resolution and unwraps ResolvedEvent, skipping one without an event', async () => {
-    const readStream = jest.fn(() => resolved({ event: clientEvent() }, { link: clientEvent() }, { event: clientEvent({ revision: 1n }) }));
+    const readStream = jest.fn(() =>
+      resolved({ event: clientEvent() }, { link: clientEvent() }, { event: clientEvent({ revision: 1n }) }),
+    );
     const client = bindEsdbClient({ readStream } as unknown as EventStoreDBClient);
     const events = [];
-    for await (const event of client.readStream('case-1', { fromRevision: 'start', direction: 'forwards', maxCount: 10 })) events.push(event);
+    for await (const event of client.readStream('case-1', {
+      fromRevision: 'start',
+      direction: 'forwards',
+      maxCount: 10,
+    }))
+      events.push(event);
     expect(events.map((event) => event.revision)).toEqual([0n, 1n]);
-    expect(readStream).toHaveBeenCalledWith('case-1', { fromRevision: 'start', direction: 'forwards', maxCount: 10, resolveLinkTos: false });
+    expect(readStream).toHaveBeenCalledWith('case-1', {
+      fromRevision: 'start',
+      direction: 'forwards',
+      maxCount: 10,
+      resolveLinkTos: false,
+    });
   });
 
   it('subscribes with the library’s filter objects and ends the readable when iteration is returned', async () => {
-    const inner = { next: jest.fn(async () => ({ done: false, value: { event: clientEvent() } })), return: jest.fn(async () => ({ done: true, value: undefined })) };
+    const inner = {
+      next: jest.fn(async () => ({ done: false, value: { event: clientEvent() } })),
+      return: jest.fn(async () => ({ done: true, value: undefined })),
+    };
     const unsubscribe = jest.fn(async () => undefined);
     const subscribeToAll = jest.fn(() => ({ [Symbol.asyncIterator]: () => inner, unsubscribe }));
     const client = bindEsdbClient({ subscribeToAll } as unknown as EventStoreDBClient);
-    const subscription = client.subscribeToAll({ fromPosition: { commit: 7n, prepare: 7n }, filter: { filterOn: 'streamName', regex: '^(?:case)(?:-|$)' } });
+    const subscription = client.subscribeToAll({
+      fromPosition: { commit: 7n, prepare: 7n },
+      filter: { filterOn: 'streamName', regex: '^(?:case)(?:-|$)' },
+    });
     const iterator = subscription[Symbol.asyncIterator]();
     expect((await iterator.next()).value).toMatchObject({ id: ID, streamId: 'case-1' });
     await iterator.return?.();
@@ -111,11 +156,18 @@ describe('@eventstore/db-client binding', () => {
     expect(unsubscribe).toHaveBeenCalled();
     expect(subscribeToAll).toHaveBeenCalledWith({
       fromPosition: { commit: 7n, prepare: 7n },
-      filter: { filterOn: 'streamName', regex: '^(?:case)(?:-|$)', checkpointInterval: 1, checkpointReached: undefined },
+      filter: {
+        filterOn: 'streamName',
+        regex: '^(?:case)(?:-|$)',
+        checkpointInterval: 1,
+        checkpointReached: undefined,
+      },
       resolveLinkTos: false,
     });
     client.subscribeToAll({ fromPosition: 'start', filter: { filterOn: 'eventType', prefixes: ['Case'] } });
-    expect(subscribeToAll).toHaveBeenLastCalledWith(expect.objectContaining({ filter: expect.objectContaining({ filterOn: 'eventType', prefixes: ['Case'] }) }));
+    expect(subscribeToAll).toHaveBeenLastCalledWith(
+      expect.objectContaining({ filter: expect.objectContaining({ filterOn: 'eventType', prefixes: ['Case'] }) }),
+    );
   });
 
   it('keeps the recorded event’s fields, position included', () => {

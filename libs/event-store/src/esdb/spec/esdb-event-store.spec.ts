@@ -41,7 +41,9 @@ describe('ESDB adapter: reads, subscriptions, lifecycle', () => {
 
   it('filters by event type on the server when no category or namespace is given', async () => {
     const store = createEsdbEventStore({ client: server });
-    await store.append('case-1', [testEvent('AssetSeized'), testEvent('CaseReceived')], { expectedRevision: 'no_stream' });
+    await store.append('case-1', [testEvent('AssetSeized'), testEvent('CaseReceived')], {
+      expectedRevision: 'no_stream',
+    });
     const [event] = await take(store.subscribeToAll({ filter: { eventTypes: ['CaseReceived'] } }), 1);
     expect(event.type).toBe('CaseReceived');
     expect(server.calls.at(-1)?.filter).toEqual({ filterOn: 'eventType', regex: '^(?:CaseReceived)$' });
@@ -85,7 +87,9 @@ describe('ESDB adapter: reads, subscriptions, lifecycle', () => {
     for (let i = 0; i < 3; i++) server.writeSystemEvent();
     await other.append('case-1', testEvents(3), { expectedRevision: 'no_stream' });
     expect(await store.headPosition()).toBe(position);
-    expect(await createEsdbEventStore({ client: server, namespace: 'empty', readPageSize: 2 }).headPosition()).toBe(-1n);
+    expect(await createEsdbEventStore({ client: server, namespace: 'empty', readPageSize: 2 }).headPosition()).toBe(
+      -1n,
+    );
   });
 
   it('reads maxCount 0 and revisions before 0 without losing the StreamNotFound check', async () => {
@@ -93,7 +97,10 @@ describe('ESDB adapter: reads, subscriptions, lifecycle', () => {
     await store.append('case-1', testEvents(2), { expectedRevision: 'no_stream' });
     expect(await store.readStream('case-1', { fromRevision: -1n, direction: 'backwards' })).toEqual([]);
     expect((await store.readStream('case-1', { fromRevision: -1n })).map((event) => event.revision)).toEqual([0n, 1n]);
-    await expect(store.readStream('case-2', { maxCount: 0 })).rejects.toMatchObject({ name: 'StreamNotFound', stream: 'case-2' });
+    await expect(store.readStream('case-2', { maxCount: 0 })).rejects.toMatchObject({
+      name: 'StreamNotFound',
+      stream: 'case-2',
+    });
   });
 
   it('on close: lets a queued append finish, ends live subscriptions, disposes of the client, then refuses work', async () => {
@@ -104,7 +111,9 @@ describe('ESDB adapter: reads, subscriptions, lifecycle', () => {
     await expect(pending).resolves.toMatchObject({ nextRevision: 0n });
     expect(await live).toEqual([]);
     expect(server.disposed).toBe(true);
-    await expect(store.append('case-1', testEvents(1), { expectedRevision: 'any' })).rejects.toBeInstanceOf(EventStoreUnavailable);
+    await expect(store.append('case-1', testEvents(1), { expectedRevision: 'any' })).rejects.toBeInstanceOf(
+      EventStoreUnavailable,
+    );
     await expect(store.readAll()).rejects.toBeInstanceOf(EventStoreUnavailable);
     expect(await take(store.subscribeToAll(), 1)).toEqual([]);
     await store.close();

@@ -2,7 +2,14 @@ import { testEvents } from '@thads/event-store/conformance';
 import { sealEvents } from '../../hash-chain';
 import { validateAppend } from '../../metadata';
 import type { EsdbRecordedEvent } from '../client-port';
-import { assertNamespace, fromEsdbStreamName, isSystemEvent, toEsdbStreamName, toProposedEvent, toRecordedEvent } from '../event-mapping';
+import {
+  assertNamespace,
+  fromEsdbStreamName,
+  isSystemEvent,
+  toEsdbStreamName,
+  toProposedEvent,
+  toRecordedEvent,
+} from '../event-mapping';
 import { UNKNOWN_POSITION } from '../revisions';
 
 const RECORDED_AT = '2026-07-01T01:02:03.004Z';
@@ -32,7 +39,11 @@ describe('ESDB event mapping', () => {
     const [first, second] = sealed();
     const proposed = toProposedEvent(second);
     expect(proposed).toEqual({ id: second.id, type: second.type, data: second.data, metadata: second.metadata });
-    expect(proposed.metadata).toMatchObject({ recordedAt: RECORDED_AT, prevHash: first.metadata.hash, hash: second.metadata.hash });
+    expect(proposed.metadata).toMatchObject({
+      recordedAt: RECORDED_AT,
+      prevHash: first.metadata.hash,
+      hash: second.metadata.hash,
+    });
     // What the client serialises is what comes back: a JSON round trip changes nothing.
     expect(JSON.parse(JSON.stringify(proposed.metadata))).toEqual(second.metadata);
   });
@@ -57,7 +68,9 @@ describe('ESDB event mapping', () => {
 
   it('refuses an event without a usable position (stream reads before server 22.6), naming the version', () => {
     expect(() => toRecordedEvent(recorded({ position: undefined }), 'case-1')).toThrow(/22\.6/);
-    expect(() => toRecordedEvent(recorded({ position: { commit: UNKNOWN_POSITION, prepare: UNKNOWN_POSITION } }), 'case-1')).toThrow(/22\.6/);
+    expect(() =>
+      toRecordedEvent(recorded({ position: { commit: UNKNOWN_POSITION, prepare: UNKNOWN_POSITION } }), 'case-1'),
+    ).toThrow(/22\.6/);
   });
 
   it('refuses events no adapter of ours wrote: binary, or data or metadata that is not a JSON object', () => {

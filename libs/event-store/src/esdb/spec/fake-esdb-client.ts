@@ -49,7 +49,12 @@ export type FakeMethod = 'appendToStream' | 'readStream' | 'readAll' | 'subscrib
 export class FakeEsdbClient implements EsdbClient {
   readonly log: StoredRecord[] = [];
   /** Every call, in order, with its main arguments: specs assert what reached the "network". */
-  readonly calls: { method: FakeMethod; stream?: string; expectedRevision?: EsdbExpectedRevision; filter?: EsdbServerFilter }[] = [];
+  readonly calls: {
+    method: FakeMethod;
+    stream?: string;
+    expectedRevision?: EsdbExpectedRevision;
+    filter?: EsdbServerFilter;
+  }[] = [];
   /** Runs inside appendToStream before the server looks at the stream: a spec can play "another process" here. */
   beforeAppend?: (streamName: string) => Promise<void> | void;
   disposed = false;
@@ -68,10 +73,16 @@ export class FakeEsdbClient implements EsdbClient {
 
   /** Appends a system event, as the server's own statistics do. */
   writeSystemEvent(): void {
-    this.store('$stats-127.0.0.1:2113', [{ id: randomUUID(), type: '$statsCollected', data: { proc: 1 }, metadata: {} }]);
+    this.store('$stats-127.0.0.1:2113', [
+      { id: randomUUID(), type: '$statsCollected', data: { proc: 1 }, metadata: {} },
+    ]);
   }
 
-  async appendToStream(streamName: string, events: readonly EsdbProposedEvent[], expectedRevision: EsdbExpectedRevision): Promise<EsdbAppendResult> {
+  async appendToStream(
+    streamName: string,
+    events: readonly EsdbProposedEvent[],
+    expectedRevision: EsdbExpectedRevision,
+  ): Promise<EsdbAppendResult> {
     this.calls.push({ method: 'appendToStream', stream: streamName, expectedRevision });
     this.throwIfFailing('appendToStream');
     await this.beforeAppend?.(streamName);
@@ -79,7 +90,10 @@ export class FakeEsdbClient implements EsdbClient {
     const current = stream.length === 0 ? undefined : stream[stream.length - 1].revision;
     const idempotent = this.idempotentMatch(stream, events, expectedRevision, current);
     if (idempotent) {
-      const position = this.options.appendResultPositions === false ? undefined : { commit: idempotent.position, prepare: idempotent.position };
+      const position =
+        this.options.appendResultPositions === false
+          ? undefined
+          : { commit: idempotent.position, prepare: idempotent.position };
       return { nextExpectedRevision: idempotent.revision, position };
     }
     const ok =
@@ -88,7 +102,11 @@ export class FakeEsdbClient implements EsdbClient {
       (expectedRevision === 'stream_exists' && current !== undefined) ||
       (typeof expectedRevision === 'bigint' && current === expectedRevision);
     if (!ok) {
-      throw esdbError('wrong-expected-version', { streamName, expectedVersion: expectedRevision, actualVersion: current ?? 'no_stream' });
+      throw esdbError('wrong-expected-version', {
+        streamName,
+        expectedVersion: expectedRevision,
+        actualVersion: current ?? 'no_stream',
+      });
     }
     const written = this.store(streamName, events);
     this.appendCount += 1;
@@ -97,7 +115,8 @@ export class FakeEsdbClient implements EsdbClient {
     const first = written[0];
     const last = written[written.length - 1];
     // The commit of the last event, with the transaction's (first event's) prepare: a caller must use commit.
-    const position = this.options.appendResultPositions === false ? undefined : { commit: last.position, prepare: first.position };
+    const position =
+      this.options.appendResultPositions === false ? undefined : { commit: last.position, prepare: first.position };
     return { nextExpectedRevision: last.revision, position };
   }
 
@@ -112,7 +131,9 @@ export class FakeEsdbClient implements EsdbClient {
         direction === 'forwards'
           ? stream.filter((record) => from === 'start' || (from !== 'end' && record.revision >= from))
           : stream.filter((record) => from === 'end' || (from !== 'start' && record.revision <= from)).reverse();
-      return selected.slice(0, options.maxCount).map((record) => this.toRecorded(record, this.options.streamReadPositions !== false));
+      return selected
+        .slice(0, options.maxCount)
+        .map((record) => this.toRecorded(record, this.options.streamReadPositions !== false));
     });
   }
 
@@ -124,7 +145,9 @@ export class FakeEsdbClient implements EsdbClient {
       const selected =
         options.direction === 'forwards'
           ? this.log.filter((record) => from === 'start' || (from !== 'end' && record.position >= from.commit))
-          : this.log.filter((record) => from === 'end' || (from !== 'start' && record.position < from.commit)).reverse();
+          : this.log
+              .filter((record) => from === 'end' || (from !== 'start' && record.position < from.commit))
+              .reverse();
       return selected.slice(0, options.maxCount).map((record) => this.toRecorded(record, true));
     });
   }
@@ -168,11 +191,20 @@ export class FakeEsdbClient implements EsdbClient {
     wake();
   }
 
-  private idempotentMatch(stream: StoredRecord[], events: readonly EsdbProposedEvent[], expected: EsdbExpectedRevision, current: bigint | undefined) {
+  private idempotentMatch(
+    stream: StoredRecord[],
+    events: readonly EsdbProposedEvent[],
+    expected: EsdbExpectedRevision,
+    current: bigint | undefined,
+  ) {
     if (events.length === 0 || current === undefined) return undefined;
     // Exact / no_stream: the ids must follow the expected revision. any / stream_exists: best effort, by first id.
     const start =
-      expected === 'no_stream' ? 0 : typeof expected === 'bigint' ? Number(expected) + 1 : stream.findIndex((record) => record.id === events[0].id);
+      expected === 'no_stream'
+        ? 0
+        : typeof expected === 'bigint'
+          ? Number(expected) + 1
+          : stream.findIndex((record) => record.id === events[0].id);
     if (start < 0 || (typeof expected === 'bigint' && expected === current)) return undefined;
     const matching = events.every((event, i) => stream[start + i]?.id === event.id);
     return matching ? stream[start + events.length - 1] : undefined;
@@ -183,7 +215,15 @@ export class FakeEsdbClient implements EsdbClient {
     const written = events.map((event, i) => {
       const dataJson = JSON.stringify(event.data);
       const metadataJson = JSON.stringify(event.metadata);
-      const record = { streamId: streamName, id: event.id, revision: BigInt(existing + i), type: event.type, dataJson, metadataJson, position: this.nextOffset };
+      const record = {
+        streamId: streamName,
+        id: event.id,
+        revision: BigInt(existing + i),
+        type: event.type,
+        dataJson,
+        metadataJson,
+        position: this.nextOffset,
+      };
       // Record sizes, not counts: positions grow by the bytes written.
       this.nextOffset += BigInt(96 + dataJson.length + metadataJson.length);
       return record;
@@ -236,5 +276,7 @@ export class FakeEsdbClient implements EsdbClient {
 
 function matchesServerFilter(record: StoredRecord, filter: EsdbServerFilter): boolean {
   const value = filter.filterOn === 'streamName' ? record.streamId : record.type;
-  return 'regex' in filter ? new RegExp(filter.regex).test(value) : filter.prefixes.some((prefix) => value.startsWith(prefix));
+  return 'regex' in filter
+    ? new RegExp(filter.regex).test(value)
+    : filter.prefixes.some((prefix) => value.startsWith(prefix));
 }

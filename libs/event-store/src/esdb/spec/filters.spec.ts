@@ -3,18 +3,51 @@ import type { EsdbRecordedEvent } from '../client-port';
 import { acceptsEvent, escapeRegex, EXCLUDE_SYSTEM_EVENTS, matchesNothing, serverFilter } from '../filters';
 
 function event(streamId: string, type = 'CaseReceived'): EsdbRecordedEvent {
-  return { streamId, type, id: '00000000-0000-4000-8000-000000000000', revision: 0n, isJson: true, data: {}, metadata: {} };
+  return {
+    streamId,
+    type,
+    id: '00000000-0000-4000-8000-000000000000',
+    revision: 0n,
+    isJson: true,
+    data: {},
+    metadata: {},
+  };
 }
 
 describe('ESDB filters', () => {
   it.each<[string, EventFilter | undefined, string | undefined, unknown]>([
     ['no filter: exclude system events', undefined, undefined, { filterOn: 'eventType', regex: EXCLUDE_SYSTEM_EVENTS }],
-    ['categories → exact category regex', { categories: ['case', 'complaint'] }, undefined, { filterOn: 'streamName', regex: '^(?:case|complaint)(?:-|$)' }],
-    ['categories and types → category regex (types checked per event)', { categories: ['case'], eventTypes: ['CaseReceived'] }, undefined, { filterOn: 'streamName', regex: '^(?:case)(?:-|$)' }],
-    ['types → exact event-type regex', { eventTypes: ['CaseReceived', 'ComplaintFiled'] }, undefined, { filterOn: 'eventType', regex: '^(?:CaseReceived|ComplaintFiled)$' }],
+    [
+      'categories → exact category regex',
+      { categories: ['case', 'complaint'] },
+      undefined,
+      { filterOn: 'streamName', regex: '^(?:case|complaint)(?:-|$)' },
+    ],
+    [
+      'categories and types → category regex (types checked per event)',
+      { categories: ['case'], eventTypes: ['CaseReceived'] },
+      undefined,
+      { filterOn: 'streamName', regex: '^(?:case)(?:-|$)' },
+    ],
+    [
+      'types → exact event-type regex',
+      { eventTypes: ['CaseReceived', 'ComplaintFiled'] },
+      undefined,
+      { filterOn: 'eventType', regex: '^(?:CaseReceived|ComplaintFiled)$' },
+    ],
     ['namespace → its stream prefix', undefined, 'run_1', { filterOn: 'streamName', prefixes: ['run_1.'] }],
-    ['namespace and categories → namespaced category regex', { categories: ['case'] }, 'run_1', { filterOn: 'streamName', regex: '^run_1\\.(?:case)(?:-|$)' }],
-    ['namespace and types → namespace prefix (types checked per event)', { eventTypes: ['CaseReceived'] }, 'run_1', { filterOn: 'streamName', prefixes: ['run_1.'] }],
+    [
+      'namespace and categories → namespaced category regex',
+      { categories: ['case'] },
+      'run_1',
+      { filterOn: 'streamName', regex: '^run_1\\.(?:case)(?:-|$)' },
+    ],
+    [
+      'namespace and types → namespace prefix (types checked per event)',
+      { eventTypes: ['CaseReceived'] },
+      'run_1',
+      { filterOn: 'streamName', prefixes: ['run_1.'] },
+    ],
   ])('server-side filter for %s', (_name, filter, namespace, expected) => {
     expect(serverFilter(filter, namespace)).toEqual(expected);
   });

@@ -19,7 +19,14 @@ function event(n: number, type: string, data: EventToAppend['data'], reason?: st
 }
 
 const appends: [string, EventToAppend[], ExpectedRevision][] = [
-  ['case-1', [event(1, 'CaseReceived', { office: 'hn-01', amount: '123456789012345678901' }), event(2, 'VerificationStarted', {})], 'no_stream'],
+  [
+    'case-1',
+    [
+      event(1, 'CaseReceived', { office: 'hn-01', amount: '123456789012345678901' }),
+      event(2, 'VerificationStarted', {}),
+    ],
+    'no_stream',
+  ],
   ['complaint-1', [event(3, 'ComplaintFiled', { text: 'Khiếu nại — “quote” \u{1F600}' })], 'no_stream'],
   ['case-1', [event(4, 'AssetSeized', { nested: { list: [1, null, true, { a: [] }] }, n: -1.5 })], 1n],
   ['case-1', [event(5, 'DecisionAmended', { b: 2, a: 1, '10': 'x', '9': 'y' }, 'Đính chính sai sót')], 'any'],
@@ -44,7 +51,11 @@ describe('hash chain across adapters', () => {
     expect(esdb).toEqual(memory);
     expect(namespaced).toEqual(memory);
     expect(esdb[0].metadata.prevHash).toBe(GENESIS_HASH);
-    expect(esdb[3].metadata).toMatchObject({ recordedAt: now().toISOString(), reason: 'Đính chính sai sót', prevHash: esdb[2].metadata.hash });
+    expect(esdb[3].metadata).toMatchObject({
+      recordedAt: now().toISOString(),
+      reason: 'Đính chính sai sót',
+      prevHash: esdb[2].metadata.hash,
+    });
   });
 
   it('verifies what the ESDB adapter returns with verifyChain, from readStream and from readAll', async () => {

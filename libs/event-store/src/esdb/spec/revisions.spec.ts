@@ -43,12 +43,17 @@ describe('ESDB revisions and positions', () => {
   });
 
   it('maps an append result: nextExpectedRevision → nextRevision, position.commit → position', () => {
-    expect(fromEsdbAppendResult({ nextExpectedRevision: 2n, position: { commit: 5000n, prepare: 4800n } })).toEqual({ nextRevision: 2n, position: 5000n });
+    expect(fromEsdbAppendResult({ nextExpectedRevision: 2n, position: { commit: 5000n, prepare: 4800n } })).toEqual({
+      nextRevision: 2n,
+      position: 5000n,
+    });
   });
 
   it('gives no result when the server reported no usable position (the adapter then reads back)', () => {
     expect(fromEsdbAppendResult({ nextExpectedRevision: 2n })).toBeUndefined();
-    expect(fromEsdbAppendResult({ nextExpectedRevision: 2n, position: { commit: UNKNOWN_POSITION, prepare: 0n } })).toBeUndefined();
+    expect(
+      fromEsdbAppendResult({ nextExpectedRevision: 2n, position: { commit: UNKNOWN_POSITION, prepare: 0n } }),
+    ).toBeUndefined();
   });
 
   it.each([

@@ -15,12 +15,15 @@ export function concurrencyTests(h: PgHarness): void {
     it('of racers from two pools at one expected revision exactly one wins; the others get the actual revision', async () => {
       const [a, b] = await Promise.all([h.open(), h.open()]);
       await a.append('case-1', testEvents(1), { expectedRevision: 'no_stream' });
-      const racers = Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? a : b).append('case-1', testEvents(2), { expectedRevision: 0n }));
+      const racers = Array.from({ length: 12 }, (_, i) =>
+        (i % 2 === 0 ? a : b).append('case-1', testEvents(2), { expectedRevision: 0n }),
+      );
       const outcomes = await Promise.allSettled(racers);
       const losers = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
       expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
       expect(losers).toHaveLength(11);
-      for (const loser of losers) expect(loser).toMatchObject({ name: 'WrongExpectedRevision', expected: 0n, actual: 2n });
+      for (const loser of losers)
+        expect(loser).toMatchObject({ name: 'WrongExpectedRevision', expected: 0n, actual: 2n });
       expect(verifyChain(await b.readStream('case-1'))).toEqual({ ok: true });
     });
 
@@ -28,7 +31,9 @@ export function concurrencyTests(h: PgHarness): void {
       const [a, b, reader] = await Promise.all([h.open(), h.open(), h.open({ subscriptionPageSize: 3 })]);
       const received = take(reader.subscribeToAll(), 40);
       await Promise.all(
-        Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? a : b).append(`case-${i}`, testEvents(2), { expectedRevision: 'no_stream' })),
+        Array.from({ length: 20 }, (_, i) =>
+          (i % 2 === 0 ? a : b).append(`case-${i}`, testEvents(2), { expectedRevision: 'no_stream' }),
+        ),
       );
       const all = await reader.readAll();
       expect(all).toHaveLength(40);

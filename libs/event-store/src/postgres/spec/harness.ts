@@ -8,7 +8,11 @@ import type { PoolClient } from 'pg';
 import type { EventToAppend, ExpectedRevision, ReadAllOptions, RecordedEvent } from '../../event-store';
 import { validateAppend } from '../../metadata';
 import { appendWithinTransaction, type AppendOutcome } from '../append-transaction';
-import { createPostgresEventStore, type PostgresEventStore, type PostgresEventStoreOptions } from '../postgres-event-store';
+import {
+  createPostgresEventStore,
+  type PostgresEventStore,
+  type PostgresEventStoreOptions,
+} from '../postgres-event-store';
 import { adminPool, randomSchemaName } from '../postgres-test-support';
 import { eventsTableRef } from '../schema';
 
@@ -32,7 +36,12 @@ export interface PgHarness {
   /** A raw connection, rolled back and released after the test. */
   rawClient(): Promise<PoolClient>;
   /** BEGIN on a raw client, then the adapter's own append statements; no COMMIT yet. */
-  beginAppend(stream: string, events: readonly EventToAppend[], expected?: ExpectedRevision, schema?: string): Promise<HeldAppend>;
+  beginAppend(
+    stream: string,
+    events: readonly EventToAppend[],
+    expected?: ExpectedRevision,
+    schema?: string,
+  ): Promise<HeldAppend>;
   /** Resolves once some backend waits for the lock of transaction `xid` (an INSERT blocked on a unique key). */
   waitForWaiterOn(xid: string): Promise<void>;
 }
@@ -48,7 +57,11 @@ export function pgHarness(url: string): PgHarness {
     schemas = [randomSchemaName()];
   });
   afterEach(async () => {
-    await Promise.all(clients.splice(0).map(async (client) => (await client.query('ROLLBACK').catch(() => undefined), client.release())));
+    await Promise.all(
+      clients
+        .splice(0)
+        .map(async (client) => (await client.query('ROLLBACK').catch(() => undefined), client.release())),
+    );
     await Promise.all(stores.splice(0).map((store) => store.close()));
     for (const schema of schemas) await admin.dropSchema(schema);
   });
@@ -73,7 +86,11 @@ export function pgHarness(url: string): PgHarness {
     async beginAppend(stream, events, expected = 'no_stream', schema = schemas[0]) {
       const client = await harness.rawClient();
       await client.query('BEGIN');
-      const outcome = await appendWithinTransaction(client, eventsTableRef(schema), validateAppend(stream, events, expected));
+      const outcome = await appendWithinTransaction(
+        client,
+        eventsTableRef(schema),
+        validateAppend(stream, events, expected),
+      );
       const { xid } = (await client.query<{ xid: string }>('SELECT pg_current_xact_id()::xid::text AS xid')).rows[0];
       return {
         outcome,

@@ -17,7 +17,10 @@ export function operationsTests(h: PgHarness): void {
       const { rows } = await h.admin.query<{ fsync: string; synchronous_commit: string }>(
         `SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS synchronous_commit`,
       );
-      expect(await (await h.open()).durabilitySettings()).toEqual({ fsync: rows[0].fsync, synchronousCommit: rows[0].synchronous_commit });
+      expect(await (await h.open()).durabilitySettings()).toEqual({
+        fsync: rows[0].fsync,
+        synchronousCommit: rows[0].synchronous_commit,
+      });
       // A session-level override is what appends would run with, so that is what must be reported.
       const relaxed = await h.open({ pool: { options: '-c synchronous_commit=off' } });
       expect(await relaxed.durabilitySettings()).toMatchObject({ synchronousCommit: 'off' });
@@ -45,10 +48,16 @@ export function operationsTests(h: PgHarness): void {
       const sqlite = createSqliteEventStore({ filename: ':memory:', now });
       try {
         const odd = { text: 'a\u0000b \ud800 “Đ” \u{1F600}', amount: '123456789012345678901', n: -1.5e-7, big: 1e21 };
-        const batches = [[testEvent('CaseReceived', odd)], [testEvent('AssetSeized', { n: 1 }, testMetadata({ reason: 'Đính chính' })), testEvent()]];
+        const batches = [
+          [testEvent('CaseReceived', odd)],
+          [testEvent('AssetSeized', { n: 1 }, testMetadata({ reason: 'Đính chính' })), testEvent()],
+        ];
         let expected: 'no_stream' | bigint = 'no_stream';
         for (const batch of batches) {
-          await Promise.all([pg.append('case-1', batch, { expectedRevision: expected }), sqlite.append('case-1', batch, { expectedRevision: expected })]);
+          await Promise.all([
+            pg.append('case-1', batch, { expectedRevision: expected }),
+            sqlite.append('case-1', batch, { expectedRevision: expected }),
+          ]);
           expected = expected === 'no_stream' ? BigInt(batch.length - 1) : expected + BigInt(batch.length);
         }
         const [fromPg, fromSqlite] = await Promise.all([pg.readStream('case-1'), sqlite.readStream('case-1')]);
@@ -67,7 +76,10 @@ export function operationsTests(h: PgHarness): void {
     });
 
     it('maps an unreachable server and a connection wait past its timeout to EventStoreUnavailable', async () => {
-      const unreachable = createPostgresEventStore({ connectionString: 'postgres://postgres@127.0.0.1:1/test', schema: h.schema() });
+      const unreachable = createPostgresEventStore({
+        connectionString: 'postgres://postgres@127.0.0.1:1/test',
+        schema: h.schema(),
+      });
       await expect(unreachable).rejects.toBeInstanceOf(EventStoreUnavailable);
 
       const store = await h.open({ pool: { max: 1, connectionTimeoutMillis: 50 } });
@@ -89,12 +101,21 @@ export function operationsTests(h: PgHarness): void {
       expect((await live.next()).done).toBe(false);
       const waiting = live.next();
       const sessions = async () =>
-        Number((await h.admin.query<{ n: string }>(`SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = $1`, [name])).rows[0].n);
+        Number(
+          (
+            await h.admin.query<{ n: string }>(
+              `SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = $1`,
+              [name],
+            )
+          ).rows[0].n,
+        );
       expect(await sessions()).toBeGreaterThanOrEqual(2); // the listener and at least one pooled connection
       await store.close();
       await expect(waiting).resolves.toEqual({ done: true, value: undefined });
       await expect(store.readAll()).rejects.toBeInstanceOf(EventStoreUnavailable);
-      await expect(store.append('case-1', testEvents(1), { expectedRevision: 'any' })).rejects.toBeInstanceOf(EventStoreUnavailable);
+      await expect(store.append('case-1', testEvents(1), { expectedRevision: 'any' })).rejects.toBeInstanceOf(
+        EventStoreUnavailable,
+      );
       // Backends leave pg_stat_activity shortly after their client disconnects: wait for that state, not a timer.
       while ((await sessions()) > 0);
     });

@@ -109,14 +109,11 @@ describe('case decider: checks every command shares', () => {
   });
 
   it('refuses an act dated before the latest act of the case', () => {
-    spec
-      .given(caseInEnforcement())
-      .when(security('2025-06-16'))
-      .thenThrows('EFFECTIVE_DATE_BEFORE_PREVIOUS_ACT', {
-        field: 'effectiveDate',
-        effectiveDate: '2025-06-16',
-        lastEffectiveDate: '2025-06-17',
-      });
+    spec.given(caseInEnforcement()).when(security('2025-06-16')).thenThrows('EFFECTIVE_DATE_BEFORE_PREVIOUS_ACT', {
+      field: 'effectiveDate',
+      effectiveDate: '2025-06-16',
+      lastEffectiveDate: '2025-06-17',
+    });
     spec
       .given(caseInEnforcement())
       .when(security('2025-06-17'))

@@ -40,15 +40,15 @@ module.exports = {
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
     { ...shared, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'] },
-    // The API e2e suites again, on PostgreSQL events and read models (apps/api/test/e2e-stores.ts). Without a
+    // The API e2e suites again, on PostgreSQL events and read models (test/e2e/api/e2e-stores.ts). Without a
     // reachable server the project runs one skipped notice instead, which prints how to run the leg.
     {
       ...shared,
       displayName: 'e2e-postgres',
-      setupFiles: ['<rootDir>/apps/api/test/postgres-leg/e2e-postgres.setup.ts'],
+      setupFiles: ['<rootDir>/test/e2e/api/postgres-leg/e2e-postgres.setup.ts'],
       testMatch: postgresReachable()
-        ? ['<rootDir>/apps/api/test/**/*.e2e-spec.ts']
-        : ['<rootDir>/apps/api/test/postgres-leg/*.skip-notice.ts'],
+        ? ['<rootDir>/test/e2e/api/**/*.e2e-spec.ts']
+        : ['<rootDir>/test/e2e/api/postgres-leg/*.skip-notice.ts'],
     },
   ],
 };

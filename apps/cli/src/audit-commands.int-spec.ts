@@ -3,7 +3,7 @@ import { caseAggregate, handleCommand, type CommandContext } from '@thads/applic
 import type { SqliteEventStore } from '@thads/event-store';
 import { assign, decide, enforceable, receive } from '@thads/read-models/case-summary/case-summary.test-fixtures';
 import { appendMany, openEvents, tempFiles, type TempFiles } from '@thads/read-models/testing/read-model-fixtures';
-import { runCliCaptured } from '../test/run-cli-captured';
+import { runCliCaptured } from './testing/run-cli-captured';
 
 /** `replay` and `verify` (issue 5 items 4–5) against temp SQLite files, in-process. */
 describe('cli replay and verify', () => {

@@ -21,7 +21,7 @@ import {
   tempFiles,
   type TempFiles,
 } from '@thads/read-models/testing/read-model-fixtures';
-import { runCliCaptured } from '../test/run-cli-captured';
+import { runCliCaptured } from './testing/run-cli-captured';
 
 /** Counts events; cannot digest one whose data says `poison: true`. */
 const fragile: Projection = (() => {

@@ -3,7 +3,7 @@ import { handleCommand } from '@thads/application/command-handling/handle-comman
 import type { SqliteEventStore } from '@thads/event-store';
 import { decidedCaseCommands } from '@thads/read-models/testing/deadline-world';
 import { openEvents, tempFiles, type TempFiles } from '@thads/read-models/testing/read-model-fixtures';
-import { runCliCaptured } from '../test/run-cli-captured';
+import { runCliCaptured } from './testing/run-cli-captured';
 
 describe('cli: deadlines sweep', () => {
   let files: TempFiles;

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCliCaptured } from '../../test/run-cli-captured';
+import { runCliCaptured } from '../testing/run-cli-captured';
 
 /** The demo command's refusals: each names what is wrong, and none writes anything. */
 describe('demo command refusals', () => {

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadAuthSettings, openTokenVerifier } from '@thads/application';
-import { runCliCaptured } from '../../test/run-cli-captured';
+import { runCliCaptured } from '../testing/run-cli-captured';
 
 describe('cli token', () => {
   let dataDir: string;

@@ -15,10 +15,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteEventStore } from '@thads/event-store';
 import type { CompletionReport } from '@thads/read-models';
-import { planScenario } from '../src/demo/generator/case-plans';
-import { runDemo } from '../src/demo/run/demo-runner';
-import type { Scenario } from '../src/demo/scenario/scenario';
-import { parseScenarioText } from '../src/demo/scenario/scenario-validation';
+import { planScenario } from '../../../apps/cli/src/demo/generator/case-plans';
+import { runDemo } from '../../../apps/cli/src/demo/run/demo-runner';
+import type { Scenario } from '../../../apps/cli/src/demo/scenario/scenario';
+import { parseScenarioText } from '../../../apps/cli/src/demo/scenario/scenario-validation';
 
 const FILE = join(__dirname, '../../../scenarios/formula-traps.json');
 const traps = parseScenarioText(readFileSync(FILE, 'utf8'), FILE);

@@ -1,6 +1,6 @@
 import type { Projection } from '@thads/read-models';
-import { runCli } from '../src/cli';
-import type { CliIo } from '../src/cli-context';
+import { runCli } from '../cli';
+import type { CliIo } from '../cli-context';
 
 /** What one in-process CLI run returned and wrote. */
 export interface CapturedCliRun {

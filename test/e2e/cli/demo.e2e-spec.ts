@@ -13,9 +13,9 @@ import {
   type CompletionReport,
   type CompletionReportRow,
 } from '@thads/read-models';
-import { END_STATES, type EndState, type ScenarioOffice } from '../src/demo/scenario/scenario';
-import { parseScenarioText } from '../src/demo/scenario/scenario-validation';
-import { runCliCaptured } from './run-cli-captured';
+import { END_STATES, type EndState, type ScenarioOffice } from '../../../apps/cli/src/demo/scenario/scenario';
+import { parseScenarioText } from '../../../apps/cli/src/demo/scenario/scenario-validation';
+import { runCliCaptured } from '../../../apps/cli/src/testing/run-cli-captured';
 
 const SCENARIO_FILE = join(__dirname, '../../../scenarios/hai-phong-2018.json');
 const scenario = parseScenarioText(readFileSync(SCENARIO_FILE, 'utf8'), SCENARIO_FILE);

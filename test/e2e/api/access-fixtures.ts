@@ -1,4 +1,4 @@
-import type { RouteAccess } from '../src/auth/route-table';
+import type { RouteAccess } from '../../../apps/api/src/auth/route-table';
 import { receiveCaseBody } from './case-fixtures';
 import type { TestApp } from './test-app';
 

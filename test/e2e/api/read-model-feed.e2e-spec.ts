@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { readChanges, type ProjectorRuntime } from '@thads/read-models';
-import { PROJECTOR_RUNTIME } from '../src/read-models/read-models.tokens';
+import { PROJECTOR_RUNTIME } from '../../../apps/api/src/read-models/read-models.tokens';
 import { receiveCaseBody } from './case-fixtures';
 import { connectSse, type SseMessage } from './sse-client';
 import { startTestApp, type TestApp } from './test-app';

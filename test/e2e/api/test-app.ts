@@ -5,8 +5,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EVENT_STORE, ROLES, signJwt, type AuthSettings, type Role } from '@thads/application';
 import { streamCategory, type EventStore } from '@thads/event-store';
 import request from 'supertest';
-import { loadApiConfig } from '../src/config/api-config';
-import { createApp } from '../src/create-app';
+import { loadApiConfig } from '../../../apps/api/src/config/api-config';
+import { createApp } from '../../../apps/api/src/create-app';
 import { e2eStores } from './e2e-stores';
 
 type Agent = ReturnType<typeof request>;

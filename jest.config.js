@@ -17,19 +17,26 @@ const shared = {
 };
 
 /**
+ * Per-test timeouts: generous bounds, not budgets. The suite must pass on two cores while another full run goes on
+ * beside it, where a database or whole-app test can take many times its idle duration. Jest's default is 5 s.
+ */
+const UNIT_MS = 30_000;
+const SLOW_MS = 120_000;
+
+/**
  * Whether the PostgreSQL of the e2e leg answers (POSTGRES_URL, default the CI server). Probed once when jest loads
- * this file, in a child process because the config is synchronous; 3 s connection timeout.
+ * this file, in a child process because the config is synchronous; 10 s connection timeout (a busy machine starts processes slowly).
  */
 function postgresReachable() {
   const { spawnSync } = require('node:child_process');
   const url = process.env.POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test';
   const probe = `const { Client } = require(${JSON.stringify(require.resolve('pg'))});
-    const client = new Client({ connectionString: process.env.PROBE_URL, connectionTimeoutMillis: 3000 });
+    const client = new Client({ connectionString: process.env.PROBE_URL, connectionTimeoutMillis: 10000 });
     client.connect().then(() => client.end()).then(() => process.exit(0), () => process.exit(1));`;
   return (
     spawnSync(process.execPath, ['-e', probe], {
       env: { ...process.env, PROBE_URL: url },
-      timeout: 10_000,
+      timeout: 30_000,
       stdio: 'ignore',
     }).status === 0
   );
@@ -37,14 +44,15 @@ function postgresReachable() {
 
 module.exports = {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
-    { ...shared, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'] },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'], testTimeout: UNIT_MS },
+    { ...shared, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'], testTimeout: SLOW_MS },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'], testTimeout: SLOW_MS },
     // The API e2e suites again, on PostgreSQL events and read models (test/e2e/api/e2e-stores.ts). Without a
     // reachable server the project runs one skipped notice instead, which prints how to run the leg.
     {
       ...shared,
       displayName: 'e2e-postgres',
+      testTimeout: SLOW_MS,
       setupFiles: ['<rootDir>/test/e2e/api/postgres-leg/e2e-postgres.setup.ts'],
       testMatch: postgresReachable()
         ? ['<rootDir>/test/e2e/api/**/*.e2e-spec.ts']

@@ -19,7 +19,7 @@ describe('projector worker', () => {
     const { position } = await api.append('case-HP-1', [testEvent('CaseReceived', { effectiveDate: '2018-03-01' })], {
       expectedRevision: 'no_stream',
     });
-    await worker.runtime.projector.waitForPosition(position, 10_000, ['audit_trail']);
+    await worker.runtime.projector.waitForPosition(position, 60_000, ['audit_trail']);
     const page = await queryAuditTrail(worker.runtime.readModels.db, { caseId: 'HP-1' });
     expect(page.entries.map((entry) => entry.eventType)).toEqual(['CaseReceived']);
     expect(logger.lines[0]).toMatch(/^Projecting sqlite:.*events\.db into sqlite:.*read\.db: audit_trail/);

@@ -59,10 +59,12 @@ export interface TestApp {
 export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'thads-e2e-'));
   const stores = e2eStores(dataDir);
-  // No deadline sweep unless a test asks: its events would land in the streams other tests count.
+  // No deadline sweep unless a test asks: its events would land in the streams other tests count. Reads with
+  // minPosition wait as long as a busy machine may need (the test's own timeout bounds it).
   const config = loadApiConfig({
     ...process.env,
     DEADLINE_SWEEP_INTERVAL_MS: '0',
+    MIN_POSITION_WAIT_MS: '60000',
     ...env,
     DATA_DIR: dataDir,
     ...stores.env,

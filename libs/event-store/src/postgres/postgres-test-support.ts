@@ -23,7 +23,7 @@ export function redactedUrl(url: string): string {
 
 const PROBE = `
   const { Client } = require(process.env.PG_MODULE);
-  const client = new Client({ connectionString: process.env.PROBE_URL, connectionTimeoutMillis: 3000 });
+  const client = new Client({ connectionString: process.env.PROBE_URL, connectionTimeoutMillis: 10000 });
   client.connect().then(() => client.query('SELECT 1')).then(() => client.end()).then(() => process.exit(0), () => process.exit(1));
 `;
 
@@ -34,7 +34,7 @@ const PROBE = `
 export function canReachPostgres(url: string): boolean {
   const outcome = spawnSync(process.execPath, ['-e', PROBE], {
     env: { ...process.env, PROBE_URL: url, PG_MODULE: require.resolve('pg') },
-    timeout: 10_000,
+    timeout: 30_000,
     stdio: 'ignore',
   });
   return outcome.status === 0;

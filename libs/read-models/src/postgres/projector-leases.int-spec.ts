@@ -11,7 +11,7 @@ import { loadCheckpoint } from '../runtime/checkpoints';
 import { rebuildProjection } from '../runtime/rebuild';
 import { createPostgresLeases } from '../runtime/projection-leases';
 import { parsePostgresReadModelUrl } from '../database/postgres-read-model-database';
-import { startPostgresChildProjector } from '../testing/child-projector';
+import { CHILD_PROCESS_TEST_TIMEOUT_MS, startPostgresChildProjector } from '../testing/child-projector';
 import {
   openPostgresEventsForTest,
   openPostgresReadModelsForTest,
@@ -52,33 +52,37 @@ describeWithPostgres('projector leases on PostgreSQL', (url) => {
     }
   });
 
-  it('two workers, one SIGKILLed mid-batch: the other takes the leases over and finishes; rows equal a rebuild from zero, none lost or doubled', async () => {
-    await appendHistory(events.store, 'A');
-    await appendHistory(events.store, 'B');
-    const head = await appendMany(events.store, 14);
-    const total = (await events.store.readAll()).length;
+  it(
+    'two workers, one SIGKILLed mid-batch: the other takes the leases over and finishes; rows equal a rebuild from zero, none lost or doubled',
+    async () => {
+      await appendHistory(events.store, 'A');
+      await appendHistory(events.store, 'B');
+      const head = await appendMany(events.store, 14);
+      const total = (await events.store.readAll()).length;
 
-    const doomed = startPostgresChildProjector('doomed', url, events.schema, readModels.url, head);
-    await doomed.printed('LEASE held');
-    await doomed.printed('MID_BATCH');
-    const afterFirstBatch = (await loadCheckpoint(readModels.store.db, 'audit_trail'))?.position;
+      const doomed = startPostgresChildProjector('doomed', url, events.schema, readModels.url, head);
+      await doomed.printed('LEASE held');
+      await doomed.printed('MID_BATCH');
+      const afterFirstBatch = (await loadCheckpoint(readModels.store.db, 'audit_trail'))?.position;
 
-    const survivor = startPostgresChildProjector('follow', url, events.schema, readModels.url, head);
-    await survivor.printed('LEASE waiting');
-    // The survivor started, but the projection is the doomed worker's: its checkpoint has not moved.
-    expect((await loadCheckpoint(readModels.store.db, 'audit_trail'))?.position).toBe(afterFirstBatch);
+      const survivor = startPostgresChildProjector('follow', url, events.schema, readModels.url, head);
+      await survivor.printed('LEASE waiting');
+      // The survivor started, but the projection is the doomed worker's: its checkpoint has not moved.
+      expect((await loadCheckpoint(readModels.store.db, 'audit_trail'))?.position).toBe(afterFirstBatch);
 
-    doomed.process.kill('SIGKILL');
-    expect(await doomed.exited()).toBe('SIGKILL');
-    await survivor.printed('DONE');
-    expect(await survivor.exited()).toBe(0);
+      doomed.process.kill('SIGKILL');
+      expect(await doomed.exited()).toBe('SIGKILL');
+      await survivor.printed('DONE');
+      expect(await survivor.exited()).toBe(0);
 
-    const { db } = readModels.store;
-    expect(await loadCheckpoint(db, 'audit_trail')).toMatchObject({ position: head, status: 'running' });
-    expect(Number(await countedEvents(db))).toBe(total); // a batch applied twice would count its events twice
-    const live = await rowsOf(db, 'audit_trail');
-    expect(live).toHaveLength(total);
-    await rebuildProjection({ eventStore: events.store, db, projection: auditTrailProjection, batchSize: 7 });
-    expect(await rowsOf(db, 'audit_trail')).toEqual(live);
-  }, 60_000);
+      const { db } = readModels.store;
+      expect(await loadCheckpoint(db, 'audit_trail')).toMatchObject({ position: head, status: 'running' });
+      expect(Number(await countedEvents(db))).toBe(total); // a batch applied twice would count its events twice
+      const live = await rowsOf(db, 'audit_trail');
+      expect(live).toHaveLength(total);
+      await rebuildProjection({ eventStore: events.store, db, projection: auditTrailProjection, batchSize: 7 });
+      expect(await rowsOf(db, 'audit_trail')).toEqual(live);
+    },
+    CHILD_PROCESS_TEST_TIMEOUT_MS,
+  );
 });

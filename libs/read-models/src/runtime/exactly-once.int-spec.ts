@@ -3,7 +3,7 @@ import type { SqliteEventStore } from '@thads/event-store';
 import { auditTrailProjection } from '../audit-trail/audit-trail.projection';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { Projection } from '../projection';
-import { startChildProjector } from '../testing/child-projector';
+import { CHILD_PROCESS_TEST_TIMEOUT_MS, CHILD_PROCESS_WAIT_MS, startChildProjector } from '../testing/child-projector';
 import {
   appendHistory,
   appendMany,
@@ -71,14 +71,18 @@ describe('exactly-once application', () => {
     expect((await loadCheckpoint(db, 'event_count'))?.position).toBe(events[3].position);
   });
 
-  it('two runners in two processes apply every event exactly once', async () => {
-    const head = await appendMany(store, 40);
-    const other = startChildProjector('count', files.eventsFile, files.readModelFile, head);
-    const here = await start([countingProjection()]);
-    await here.waitForPosition(head, 20_000);
-    await other.printed('DONE');
-    expect(await countedEvents(db)).toBe(40n);
-  });
+  it(
+    'two runners in two processes apply every event exactly once',
+    async () => {
+      const head = await appendMany(store, 40);
+      const other = startChildProjector('count', files.eventsFile, files.readModelFile, head);
+      const here = await start([countingProjection()]);
+      await here.waitForPosition(head, CHILD_PROCESS_WAIT_MS);
+      await other.printed('DONE');
+      expect(await countedEvents(db)).toBe(40n);
+    },
+    CHILD_PROCESS_TEST_TIMEOUT_MS,
+  );
 
   it('two runners sharing one connection apply every event exactly once', async () => {
     const head = await appendMany(store, 30);
@@ -87,30 +91,34 @@ describe('exactly-once application', () => {
     expect(await countedEvents(db)).toBe(30n);
   });
 
-  it('killing the projector mid-batch and restarting gives the same rows as a clean run', async () => {
-    await appendHistory(store, 'A');
-    const head = await appendHistory(store, 'B');
+  it(
+    'killing the projector mid-batch and restarting gives the same rows as a clean run',
+    async () => {
+      await appendHistory(store, 'A');
+      const head = await appendHistory(store, 'B');
 
-    // The doomed process writes its second batch's rows inside the transaction and is SIGKILLed before commit.
-    const doomed = startChildProjector('doomed', files.eventsFile, files.readModelFile, head);
-    await doomed.printed('MID_BATCH');
-    expect((await rowsOf(db, 'audit_trail')).length).toBe(4); // the first batch only: the second is uncommitted
-    doomed.process.kill('SIGKILL');
-    expect(await doomed.exited()).toBe('SIGKILL');
-    expect((await loadCheckpoint(db, 'audit_trail'))?.position).toBe(4n);
+      // The doomed process writes its second batch's rows inside the transaction and is SIGKILLed before commit.
+      const doomed = startChildProjector('doomed', files.eventsFile, files.readModelFile, head);
+      await doomed.printed('MID_BATCH');
+      expect((await rowsOf(db, 'audit_trail')).length).toBe(4); // the first batch only: the second is uncommitted
+      doomed.process.kill('SIGKILL');
+      expect(await doomed.exited()).toBe('SIGKILL');
+      expect((await loadCheckpoint(db, 'audit_trail'))?.position).toBe(4n);
 
-    const restarted = await start([auditTrailProjection], db, 4);
-    await restarted.waitForPosition(head);
-    const afterCrash = await rowsOf(db, 'audit_trail');
+      const restarted = await start([auditTrailProjection], db, 4);
+      await restarted.waitForPosition(head, CHILD_PROCESS_WAIT_MS);
+      const afterCrash = await rowsOf(db, 'audit_trail');
 
-    const clean = tempFiles();
-    const cleanDb = await openReadModels(clean);
-    closing.push(cleanDb);
-    const cleanRun = await start([auditTrailProjection], cleanDb, 5);
-    await cleanRun.waitForPosition(head);
-    expect(afterCrash).toHaveLength(12);
-    expect(afterCrash).toEqual(await rowsOf(cleanDb, 'audit_trail'));
-    await cleanRun.stop();
-    clean.remove();
-  });
+      const clean = tempFiles();
+      const cleanDb = await openReadModels(clean);
+      closing.push(cleanDb);
+      const cleanRun = await start([auditTrailProjection], cleanDb, 5);
+      await cleanRun.waitForPosition(head, CHILD_PROCESS_WAIT_MS);
+      expect(afterCrash).toHaveLength(12);
+      expect(afterCrash).toEqual(await rowsOf(cleanDb, 'audit_trail'));
+      await cleanRun.stop();
+      clean.remove();
+    },
+    CHILD_PROCESS_TEST_TIMEOUT_MS,
+  );
 });

@@ -144,9 +144,9 @@ describe('projector runtime', () => {
       const { poison, head } = await appendWithPoisonAt3();
       const projector = await start([fragileProjection(), auditTrailProjection]);
 
-      await projector.waitForPosition(head, 5000, ['audit_trail']);
+      await projector.waitForPosition(head, 60_000, ['audit_trail']);
       expect((await rowsOf(db, 'audit_trail')).length).toBe(6);
-      await expect(projector.waitForPosition(head, 5000, ['fragile'])).rejects.toBeInstanceOf(ProjectionHalted);
+      await expect(projector.waitForPosition(head, 60_000, ['fragile'])).rejects.toBeInstanceOf(ProjectionHalted);
       // Everything before the poison event was applied; nothing after it.
       expect(await countedEvents(db, 'fragile')).toBe(2n);
       expect(await loadCheckpoint(db, 'fragile')).toMatchObject({ status: 'halted', position: poison - 1n });
@@ -182,8 +182,8 @@ describe('projector runtime', () => {
     it('is passed over only by a skip with a reason, which is recorded and resumes the projection', async () => {
       const { poison, head } = await appendWithPoisonAt3();
       const projector = await start([fragileProjection(), auditTrailProjection]);
-      await projector.waitForPosition(head, 5000, ['audit_trail']);
-      await expect(projector.waitForPosition(head, 5000, ['fragile'])).rejects.toBeInstanceOf(ProjectionHalted);
+      await projector.waitForPosition(head, 60_000, ['audit_trail']);
+      await expect(projector.waitForPosition(head, 60_000, ['fragile'])).rejects.toBeInstanceOf(ProjectionHalted);
 
       await expect(
         skipPoisonEvent(db, { projection: 'fragile', position: poison, reason: '  ', actor: 'admin-1' }),
@@ -198,7 +198,7 @@ describe('projector runtime', () => {
         actor: 'admin-1',
       });
       await projector.refresh();
-      await projector.waitForPosition(head, 5000, ['fragile']);
+      await projector.waitForPosition(head, 60_000, ['fragile']);
 
       expect(await countedEvents(db, 'fragile')).toBe(5n);
       expect(await listSkips(db, 'fragile')).toEqual([skip]);

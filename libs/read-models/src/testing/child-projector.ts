@@ -1,11 +1,21 @@
 /**
- * Starts testing/projector-child-process.ts in its own Node process (ts-node, transpile only: about a second).
- * Resolves lines the child prints, so a test waits for "MID_BATCH" or "DONE" instead of sleeping.
+ * Starts testing/projector-child-process.ts in its own Node process (ts-node, transpile only: about a second on an
+ * idle machine, many more on a busy one). Resolves lines the child prints, so a test waits for "MID_BATCH" or "DONE"
+ * instead of sleeping; tests that start children take CHILD_PROCESS_TEST_TIMEOUT_MS.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '../../../..');
+
+/**
+ * Jest timeout for a test that starts child projectors: each child compiles its modules as it loads, which takes
+ * seconds more for every other process competing for the cores. Generous on purpose; a hung child still fails.
+ */
+export const CHILD_PROCESS_TEST_TIMEOUT_MS = 180_000;
+
+/** How long such a test waits for a position the children and the parent apply. */
+export const CHILD_PROCESS_WAIT_MS = 150_000;
 
 /** A running child projector. */
 export interface ChildProjector {

@@ -12,6 +12,7 @@ import { auditTrailProjection } from '../audit-trail/audit-trail.projection';
 import { openReadModelDatabase } from '../database/open-read-model-database';
 import { createProjector } from '../runtime/projector';
 import { auditTrailDyingOnSecondBatch, childProcessLogger } from './doomed-projection';
+import { CHILD_PROCESS_WAIT_MS } from './child-projector';
 import { countingProjection } from './read-model-fixtures';
 
 async function main(): Promise<void> {
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   });
   await projector.start();
   process.stdout.write(`LEASE ${leases.holds(auditTrailProjection.name) ? 'held' : 'waiting'}\n`);
-  await projector.waitForPosition(BigInt(head), 30_000);
+  await projector.waitForPosition(BigInt(head), CHILD_PROCESS_WAIT_MS);
   await projector.stop();
   await leases.close();
   await readModels.close();

@@ -9,6 +9,7 @@
 import { createSqliteEventStore } from '@thads/event-store';
 import { openSqliteReadModelFile, readModelKysely } from '../database/open-read-model-database';
 import { createProjector } from '../runtime/projector';
+import { CHILD_PROCESS_WAIT_MS } from './child-projector';
 import { auditTrailDyingOnSecondBatch, childProcessLogger } from './doomed-projection';
 import { countingProjection } from './read-model-fixtures';
 
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
     controlPollMs: 0,
   });
   await projector.start();
-  await projector.waitForPosition(BigInt(head), 20_000);
+  await projector.waitForPosition(BigInt(head), CHILD_PROCESS_WAIT_MS);
   await projector.stop();
   await db.destroy();
   await store.close();

@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import { XLSX_MEDIA_TYPE } from '@thads/read-models';
 import { receiveCaseBody } from './case-fixtures';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -89,10 +91,49 @@ describe('completion report over HTTP', () => {
   it('answers CSV for Accept: text/csv', async () => {
     const res = await report('office=HP&period=2018-03').set('accept', 'text/csv').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
-    const lines = res.text.split('\r\n');
+    expect(res.text.startsWith('\uFEFF')).toBe(true); // the UTF-8 byte-order mark Excel needs for "Hải Phòng"
+    const lines = res.text.slice(1).split('\r\n');
     expect(lines[0]).toMatch(/^period,reporting_year,regime,position,as_of,office_id/);
     expect(lines.filter((line) => line.includes(',ROLL_UP,'))).toHaveLength(4); // HP-NGO-QUYEN and HP, by cases and money
   });
+
+  it('answers CSV with Vietnamese headings for lang=vi', async () => {
+    const res = await report('office=HP&period=2018-03&lang=vi').set('accept', 'text/csv').expect(200);
+    expect(res.headers['content-disposition']).toContain('completion-HP-2018-03-vi.csv');
+    const lines = res.text.slice(1).split('\r\n');
+    expect(lines[0]).toMatch(/^Kỳ báo cáo,Năm báo cáo,Chế độ báo cáo,/);
+    expect(lines[0]).toContain(',Tổng số phải thi hành,Có điều kiện thi hành,Chưa có điều kiện thi hành,');
+    expect(lines.some((line) => line.includes(',Cục THADS TP Hải Phòng,Cục THADS tỉnh,Tổng hợp,'))).toBe(true);
+  });
+
+  it('answers the XLSX form for its media type, read back with exceljs', async () => {
+    const res = await report('office=HP&period=2018-03')
+      .set('accept', XLSX_MEDIA_TYPE)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(res.headers['content-type']).toBe(XLSX_MEDIA_TYPE);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="completion-HP-2018-03.xlsx"');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Việc');
+    const total = sheet?.getRows(1, 40)?.find((row) => String(row.getCell(2).value).startsWith('Tổng cộng'));
+    expect(total?.getCell(2).value).toBe('Tổng cộng: Cục THADS TP Hải Phòng');
+  });
+
+  it.each(['application/pdf', 'text/html', 'application/xml'])(
+    'answers 406 NOT_ACCEPTABLE to Accept: %s, never a silent JSON',
+    async (accept) => {
+      const res = await report('office=HP&period=2018-03').set('accept', accept).expect(406);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ code: 'NOT_ACCEPTABLE', status: 406 });
+      expect(res.body.detail).toContain('text/csv');
+    },
+  );
 
   it('keeps a closed period byte-identical after a correction recorded later, which lands in the next period', async () => {
     await post('offices/HP-NGO-QUYEN/close-period', { period: '2018-03', effectiveDate: '2018-04-02' });

@@ -31,6 +31,11 @@ const EDGE_CODES: readonly (readonly [code: string, status: number, when: string
     'The signing keys at AUTH_JWKS_URL could not be read and none is cached; retry later.',
   ],
   ['NOT_FOUND', 404, 'No such route.'],
+  [
+    'NOT_ACCEPTABLE',
+    406,
+    'The Accept header admits none of the types the resource is offered as (the completion report: JSON, CSV, XLSX).',
+  ],
   ['PAYLOAD_TOO_LARGE', 413, 'The body exceeds BODY_LIMIT_BYTES.'],
   ['UNSUPPORTED_MEDIA_TYPE', 415, 'The body is not application/json.'],
   [

@@ -1,12 +1,16 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { completionReport, toCsv } from '@thads/read-models';
+import { completionReport, toCsv, toXlsx, XLSX_MEDIA_TYPE } from '@thads/read-models';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access-policy';
 import { READ_STATISTICS } from '../auth/policies';
 import { jsonSafe } from '../http/json-safe';
+import { negotiateMediaType } from '../http/negotiate-media-type';
 import { ReadYourWrites } from '../read-models/read-your-writes';
 import { CompletionReportQueryDto } from './dto/reporting.dtos';
+
+/** What the report is offered as, JSON first: the answer to a missing Accept or to any type. */
+const COMPLETION_REPORT_TYPES = ['application/json', 'text/csv', XLSX_MEDIA_TYPE] as const;
 
 /** THADS completion statistics per office and period (docs/statistics.md), from the completion_stats read model. */
 @ApiTags('reports')
@@ -21,26 +25,35 @@ export class CompletionReportController {
     summary:
       'Completion report: every figure by cases and money, rates, targets and gaps, per office, its children and the roll-up',
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiHeader({ name: 'Accept', required: false, description: 'text/csv for CSV; JSON otherwise' })
+  @ApiProduces(...COMPLETION_REPORT_TYPES)
+  @ApiHeader({
+    name: 'Accept',
+    required: false,
+    description: `${COMPLETION_REPORT_TYPES.join(', ')} (JSON when absent or */*); anything else is 406 NOT_ACCEPTABLE`,
+  })
   async completion(
     @Query() query: CompletionReportQueryDto,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
+    const mediaType = negotiateMediaType(accept, COMPLETION_REPORT_TYPES);
     await this.readModels.reflect(['completion_stats'], query.minPosition);
     const report = await completionReport(this.readModels.db, {
       officeId: query.office,
       period: query.period,
       asOf: query.asOf,
     });
-    if (accept?.includes('text/csv')) {
+    const name = `completion-${query.office ?? 'country'}-${query.period}`;
+    void reply.header('vary', 'Accept');
+    if (mediaType === 'text/csv') {
       void reply.header('content-type', 'text/csv; charset=utf-8');
-      void reply.header(
-        'content-disposition',
-        `inline; filename="completion-${query.office ?? 'country'}-${query.period}.csv"`,
-      );
-      return toCsv(report);
+      void reply.header('content-disposition', `inline; filename="${name}${query.lang === 'vi' ? '-vi' : ''}.csv"`);
+      return toCsv(report, { lang: query.lang });
+    }
+    if (mediaType === XLSX_MEDIA_TYPE) {
+      void reply.header('content-type', XLSX_MEDIA_TYPE);
+      void reply.header('content-disposition', `attachment; filename="${name}.xlsx"`);
+      return toXlsx(report);
     }
     return jsonSafe(report);
   }

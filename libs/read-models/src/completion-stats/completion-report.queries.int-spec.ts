@@ -1,5 +1,5 @@
 import { DomainError } from '@thads/domain';
-import { toCsv } from './completion-report.csv';
+import { toCsv } from './export/completion-report.csv';
 import type { CompletionReport } from './completion-report.types';
 import {
   closePeriod,

@@ -1,7 +1,7 @@
 export { completionStatsProjection } from './completion-stats.projection';
 export type { CompletionStatsTables } from './completion-stats.tables';
 export { completionReport, COMPLETION_REPORT_ERROR_CODES } from './completion-report.queries';
-export { toCsv } from './completion-report.csv';
+export { toCsv, UTF8_BOM } from './export/completion-report.csv';
 export type * from './completion-report.types';
 export {
   completionFigures,
@@ -19,3 +19,6 @@ export {
 } from './statistics';
 export { bucketOn, caseOn, classifyCase, type CaseBucket, type PeriodWindow, type Tallies } from './classification';
 export { statisticsFactOf, type CaseStatisticsFact, type DatedFact } from './case-statistics-facts';
+export { toXlsx, XLSX_MEDIA_TYPE } from './export/completion-report.xlsx';
+export { REPORT_LANGUAGES, type ReportLanguage } from './export/report-headings';
+export { neutraliseFormula } from './export/spreadsheet-text';

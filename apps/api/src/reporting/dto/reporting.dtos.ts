@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REPORTING_OFFICE_TIERS, type ReportingOfficeTier } from '@thads/domain';
+import { REPORT_LANGUAGES, type ReportLanguage } from '@thads/read-models';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { EffectiveDate, IsIdentifier, IsLocalDateString, IsOneOf, IsText } from '../../http/validators';
 
@@ -72,6 +73,10 @@ export class CompletionReportQueryDto {
   @IsReportingPeriod() period!: string;
   @IsLocalDateString({ optional: true, description: 'Report as recorded by 24:00 on this date (Asia/Ho_Chi_Minh)' })
   asOf?: string;
+
+  /** Headings and coded values of the CSV: `en` (snake_case, the default) or `vi` (the forms' Vietnamese terms). */
+  @IsOneOf(REPORT_LANGUAGES, { optional: true })
+  lang?: ReportLanguage;
 
   /** Checked by ReadYourWrites, which owns the rule for positions. */
   @ApiPropertyOptional({

@@ -1,63 +1,20 @@
-import { toCsv } from './completion-report.csv';
-import { reportRow, type OfficePeriod, type ReportOffice, type RowContext } from './completion-report.rows';
-import type { CompletionReport } from './completion-report.types';
-import { EMPTY_TALLY, statisticsRegimeFor, type StatisticsTally } from './statistics';
-
-const tally = (fields: Partial<StatisticsTally>): StatisticsTally => ({ ...EMPTY_TALLY, ...fields });
-const HP: ReportOffice = {
-  officeId: 'HP',
-  name: 'Cục THADS TP Hải Phòng, "Cục"',
-  tier: 'PROVINCE',
-  parentOfficeId: null,
-  childIds: [],
-};
-const figures: OfficePeriod = {
-  tallies: {
-    cases: tally({
-      carriedOver: 5_000n,
-      newlyReceived: 3_680n,
-      inProgress: 3_744n,
-      fullyEnforced: 4_500n,
-      terminated: 436n,
-    }),
-    money: tally({ carriedOver: 4_950_000_000_000n, inProgress: 4_508_000_000_000n, fullyEnforced: 442_000_000_000n }),
-  },
-  adjustments: {
-    cases: tally({ inProgress: -1n, fullyEnforced: 1n }),
-    money: tally({ inProgress: -5n, fullyEnforced: 5n }),
-  },
-  closedAt: 42n,
-  target: { casesBasisPoints: 7200, moneyBasisPoints: 3200 },
-};
-const context: RowContext = {
-  period: '2018-05',
-  regime: statisticsRegimeFor(2018),
-  offices: new Map([['HP', HP]]),
-  figures: new Map([['HP', figures]]),
-};
-const row = reportRow(context, HP, 'ROLL_UP', ['HP']);
-const report: CompletionReport = {
-  officeId: 'HP',
-  period: '2018-05',
-  reportingYear: 2018,
-  yearStartsOn: '2017-10-01',
-  periodEndsOn: '2018-05-31',
-  regime: context.regime,
-  asOf: null,
-  position: 42n,
-  closed: true,
-  office: reportRow(context, HP, 'OFFICE', ['HP']),
-  children: [],
-  rollUp: row,
-};
+import type { CompletionReport } from '../completion-report.types';
+import { toCsv, UTF8_BOM } from './completion-report.csv';
+import { report } from './export.test-fixtures';
 
 describe('toCsv', () => {
-  const lines = toCsv(report).split('\r\n');
+  const text = toCsv(report);
+  const lines = text.slice(UTF8_BOM.length).split('\r\n');
   const header = lines[0].split(',');
   const cellsOf = (line: string) =>
     Object.fromEntries(
       header.map((column, index) => [column, line.match(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)?.[index]?.replace(/,$/, '')]),
     );
+
+  it('starts with the UTF-8 byte-order mark, so Excel reads the Vietnamese names as written', () => {
+    expect(text.startsWith('\uFEFFperiod,')).toBe(true);
+    expect(Buffer.from(text, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  });
 
   it('writes a header and, per row, the figures by cases and by money, then the adjustments; CRLF line ends', () => {
     expect(lines.at(-1)).toBe('');
@@ -129,5 +86,47 @@ describe('toCsv', () => {
 
   it('quotes a field with a comma or a quote, doubling the quote', () => {
     expect(lines[1]).toContain('"Cục THADS TP Hải Phòng, ""Cục"""');
+  });
+});
+
+describe('toCsv with lang=vi', () => {
+  const lines = toCsv(report, { lang: 'vi' }).slice(UTF8_BOM.length).split('\r\n');
+
+  it('writes the Vietnamese headings of the forms and translates the coded values', () => {
+    const header = lines[0].split(',');
+    expect(header.slice(0, 3)).toEqual(['Kỳ báo cáo', 'Năm báo cáo', 'Chế độ báo cáo']);
+    expect(header).toEqual(
+      expect.arrayContaining([
+        'Tên đơn vị',
+        'Tổng số phải thi hành',
+        'Có điều kiện thi hành',
+        'Chưa có điều kiện thi hành',
+        'Thi hành xong',
+        'Đình chỉ thi hành',
+        'Ủy thác đi',
+        'Tỷ lệ giải quyết xong (%)',
+        'So với chỉ tiêu (%)',
+      ]),
+    );
+    expect(lines[0]).toContain(',"Hoãn, tạm đình chỉ",');
+    expect(lines[5]).toContain(',Tổng hợp,Có,Số liệu,Việc,');
+    expect(lines[6]).toContain(',Tổng hợp,Có,Số liệu,Tiền (đồng),');
+    expect(lines[5]).toContain(',56.87,');
+  });
+});
+
+describe('toCsv neutralises formulas (OWASP CSV injection)', () => {
+  const hostile: CompletionReport = {
+    ...report,
+    office: { ...report.rollUp, officeId: '@HP', name: '=HYPERLINK("http://evil.example","Hải Phòng")' },
+    children: [{ ...report.rollUp, officeId: '+HP-1', name: '-2+3' }],
+  };
+  const text = toCsv(hostile);
+
+  it('prefixes text cells starting with = + - @ with a quote, keeping negative figures as numbers', () => {
+    expect(text).toContain(`,'@HP,"'=HYPERLINK(""http://evil.example"",""Hải Phòng"")",`);
+    expect(text).toContain(`,'+HP-1,'-2+3,`);
+    expect(text).toContain(',-15.13,');
+    expect(text).not.toMatch(/,[=+@]/);
   });
 });

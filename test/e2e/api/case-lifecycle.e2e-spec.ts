@@ -109,6 +109,10 @@ describe('case lifecycle over HTTP', () => {
       'FundsDisbursed',
       'CaseSettled',
     ]);
+    // A query folded straight from the stream: the position of its last event, the revision as ETag, not cached.
+    expect(history.headers['x-read-model-position']).toBe(history.body.events.at(-1).position);
+    expect(history.headers.etag).toBe('"12"');
+    expect(history.headers['cache-control']).toBe('no-store');
     const [received, decided] = history.body.events;
     expect(received.data.obligations[0].amount).toBe('850000000');
     expect(received.metadata).toMatchObject({ actor: { id: DEFAULT_TEST_SUBJECT, role: 'officer' }, schemaVersion: 1 });

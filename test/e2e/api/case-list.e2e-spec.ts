@@ -102,12 +102,13 @@ describe('case list over HTTP', () => {
     expect(seen).toEqual(['HP-2018-0003', 'HP-2018-0001', 'HP-2018-0002']);
   });
 
-  it('answers 503 READ_MODEL_BEHIND when minPosition is not reached in time', async () => {
+  it('answers 503 READ_MODEL_BEHIND with Retry-After when minPosition is not reached in time', async () => {
     // An app of its own that does not wait at all, so the refusal does not depend on how fast the projector runs.
     const impatient = await startTestApp({ MIN_POSITION_WAIT_MS: '0' });
     try {
       const res = await impatient.http.get(`/api/v1/cases?minPosition=${BigInt(lastPosition) + 1000n}`).expect(503);
       expect(res.body).toMatchObject({ code: 'READ_MODEL_BEHIND' });
+      expect(res.headers['retry-after']).toBe('1');
     } finally {
       await impatient.close();
     }

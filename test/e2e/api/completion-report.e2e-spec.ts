@@ -65,6 +65,8 @@ describe('completion report over HTTP', () => {
   it('answers JSON with every figure, rates, targets and gaps, and the position it reflects', async () => {
     const res = await report('office=HP&period=2018-03').expect(200);
     expect(BigInt(res.body.position)).toBeGreaterThanOrEqual(BigInt(lastPosition));
+    expect(res.headers['x-read-model-position']).toBe(res.body.position);
+    expect(res.headers['cache-control']).toBe('no-store');
     expect(res.body).toMatchObject({
       officeId: 'HP',
       period: '2018-03',
@@ -91,6 +93,8 @@ describe('completion report over HTTP', () => {
   it('answers CSV for Accept: text/csv', async () => {
     const res = await report('office=HP&period=2018-03').set('accept', 'text/csv').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    expect(res.headers['x-read-model-position']).toMatch(/^\d+$/);
+    expect(res.headers['cache-control']).toBe('no-store');
     expect(res.text.startsWith('\uFEFF')).toBe(true); // the UTF-8 byte-order mark Excel needs for "Hải Phòng"
     const lines = res.text.slice(1).split('\r\n');
     expect(lines[0]).toMatch(/^period,reporting_year,regime,position,as_of,office_id/);

@@ -17,6 +17,7 @@ import { Access } from '../auth/access-policy';
 import { AUDIT_CASE } from '../auth/policies';
 import { IdParamPipe } from '../http/id-param.pipe';
 import { jsonSafe } from '../http/json-safe';
+import { queryHeaders } from '../http/read-model-answer';
 import { RequestValidationFailed } from '../problem/request-validation-failed';
 import { ReplayWindowQueryDto } from './dto/replay-window.query';
 
@@ -40,16 +41,20 @@ export class CaseAuditController {
       'Replay: each step with actor, command, reason, legal basis and the state after it; the state as of a date, as known at a time',
     description: 'asKnownAt keeps events recorded at or before it; asOf then folds those effective on or before it.',
   })
-  async history(@Param('caseId', CaseId) caseId: string, @Query() query: ReplayWindowQueryDto) {
+  async history(
+    @Param('caseId', CaseId) caseId: string,
+    @Query() query: ReplayWindowQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const window = windowOf(query);
-    return jsonSafe(replayCase(caseId, await this.caseEvents(caseId), window));
+    return jsonSafe(replayCase(caseId, await this.caseEvents(caseId, reply), window));
   }
 
   @Get(':caseId/verify')
   @Access(AUDIT_CASE)
   @ApiOperation({ summary: "Checks every hash link of the case's stream; names the first broken one" })
-  async verify(@Param('caseId', CaseId) caseId: string) {
-    const { ok, events, brokenAt } = chainReport(streamNameOf('case', caseId), await this.caseEvents(caseId));
+  async verify(@Param('caseId', CaseId) caseId: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { ok, events, brokenAt } = chainReport(streamNameOf('case', caseId), await this.caseEvents(caseId, reply));
     return { caseId, ok, events, ...(brokenAt ? { brokenAt } : {}) };
   }
 
@@ -68,7 +73,7 @@ export class CaseAuditController {
     const document = caseEvidence(
       caseId,
       streamNameOf('case', caseId),
-      await this.caseEvents(caseId),
+      await this.caseEvents(caseId, reply),
       window,
       new Date().toISOString(),
     );
@@ -76,9 +81,11 @@ export class CaseAuditController {
     return jsonSafe(document);
   }
 
-  private async caseEvents(caseId: string): Promise<RecordedEvent[]> {
+  /** The case's whole stream; the answer states the position of its last event and is not cached. */
+  private async caseEvents(caseId: string, reply: FastifyReply): Promise<RecordedEvent[]> {
     const events = await readWholeStream(this.store, streamNameOf('case', caseId));
     if (!events.length) throw new DomainError('CASE_NOT_FOUND', `No case with id ${caseId}`, { id: caseId });
+    queryHeaders(reply, events[events.length - 1].position);
     return events;
   }
 }

@@ -7,6 +7,7 @@ import { Access } from '../auth/access-policy';
 import { READ_CASE } from '../auth/policies';
 import { IdParamPipe } from '../http/id-param.pipe';
 import { jsonSafe } from '../http/json-safe';
+import { streamAnswerHeaders } from '../http/read-model-answer';
 import { recordedEventView } from '../http/recorded-event-view';
 
 const CaseId = new IdParamPipe('caseId');
@@ -22,7 +23,7 @@ export class CaseQueriesController {
   @ApiOperation({ summary: "A case's current state folded from its events, with its revision (also the ETag)" })
   async getCase(@Param('caseId', CaseId) caseId: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const loaded = await this.queries.execute(new GetCase(caseId));
-    void reply.header('etag', `"${loaded.revision}"`);
+    streamAnswerHeaders(reply, loaded);
     return {
       id: caseId,
       streamName: loaded.streamName,
@@ -36,7 +37,7 @@ export class CaseQueriesController {
   @ApiOperation({ summary: "A case's events in order, with envelope metadata and hash chain" })
   async getCaseEvents(@Param('caseId', CaseId) caseId: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const loaded = await this.queries.execute(new GetCase(caseId));
-    void reply.header('etag', `"${loaded.revision}"`);
+    streamAnswerHeaders(reply, loaded);
     return {
       id: caseId,
       streamName: loaded.streamName,

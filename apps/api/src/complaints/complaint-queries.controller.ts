@@ -7,6 +7,7 @@ import { Access } from '../auth/access-policy';
 import { READ_COMPLAINT } from '../auth/policies';
 import { IdParamPipe } from '../http/id-param.pipe';
 import { jsonSafe } from '../http/json-safe';
+import { streamAnswerHeaders } from '../http/read-model-answer';
 import { recordedEventView } from '../http/recorded-event-view';
 
 const ComplaintId = new IdParamPipe('complaintId');
@@ -25,7 +26,7 @@ export class ComplaintQueriesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const loaded = await this.queries.execute(new GetComplaint(complaintId));
-    void reply.header('etag', `"${loaded.revision}"`);
+    streamAnswerHeaders(reply, loaded);
     return {
       id: complaintId,
       streamName: loaded.streamName,

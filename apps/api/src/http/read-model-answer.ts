@@ -6,17 +6,34 @@ import { RequestValidationFailed } from '../problem/request-validation-failed';
 export const READ_MODEL_POSITION_HEADER = 'X-Read-Model-Position';
 
 /**
- * Shapes a read-model answer: the body gets `position` (a decimal string) and the same goes in the
- * X-Read-Model-Position header, so a client can tell how fresh the answer is without parsing it. Not cached: the
- * next answer may reflect a later position.
+ * The headers of every query answer: X-Read-Model-Position states the log position the answer reflects, so a client
+ * can tell how fresh it is without parsing it, and `Cache-Control: no-store` because the next answer may reflect a
+ * later position.
  */
+export function queryHeaders(reply: FastifyReply, position: bigint): void {
+  void reply.header(READ_MODEL_POSITION_HEADER, position.toString());
+  void reply.header('cache-control', 'no-store');
+}
+
+/**
+ * The headers of an answer folded straight from one stream of the event store: the query headers, with the position
+ * of the stream's last event, and the stream revision as the ETag a client sends back in If-Match.
+ */
+export function streamAnswerHeaders(
+  reply: FastifyReply,
+  loaded: { readonly revision: bigint; readonly events: readonly { readonly position: bigint }[] },
+): void {
+  queryHeaders(reply, loaded.events.at(-1)?.position ?? -1n);
+  void reply.header('etag', `"${loaded.revision}"`);
+}
+
+/** Shapes a read-model answer: the body gets `position` (a decimal string), the same as X-Read-Model-Position. */
 export function readModelAnswer<Body extends object>(
   reply: FastifyReply,
   position: bigint,
   body: Body,
 ): Body & { position: string } {
-  void reply.header(READ_MODEL_POSITION_HEADER, position.toString());
-  void reply.header('cache-control', 'no-store');
+  queryHeaders(reply, position);
   return { ...body, position: position.toString() };
 }
 

@@ -28,7 +28,7 @@ const EDGE_CODES: readonly (readonly [code: string, status: number, when: string
   [
     'AUTH_KEYS_UNAVAILABLE',
     503,
-    'The signing keys at AUTH_JWKS_URL could not be read and none is cached; retry later.',
+    'The signing keys at AUTH_JWKS_URL could not be read and none is cached; retry after `Retry-After` (10 s).',
   ],
   ['NOT_FOUND', 404, 'No such route.'],
   [
@@ -51,12 +51,12 @@ const EDGE_CODES: readonly (readonly [code: string, status: number, when: string
   [
     'READ_MODEL_BEHIND',
     503,
-    'A query with `minPosition` waited longer than MIN_POSITION_WAIT_MS for the projections; retry later.',
+    'A query with `minPosition` waited longer than MIN_POSITION_WAIT_MS for the projections; retry after `Retry-After` (1 s).',
   ],
   [
     'PROJECTION_HALTED',
     503,
-    'A projection the query reads is halted by a poison event (see GET /health); an operator must skip or fix it.',
+    'A projection the query reads is halted by a poison event (see GET /health); an operator must skip or fix it (`Retry-After`: 60 s).',
   ],
   ['INTERNAL_ERROR', 500, 'A fault in the server, logged with its stack; never the answer to bad input.'],
 ];
@@ -77,7 +77,7 @@ export function renderErrorCatalogue(): string {
     '# Error codes',
     '',
     'Every error is RFC 9457 `application/problem+json` with a stable `code`; clients branch on `code`, never on',
-    '`detail`. A refused command writes nothing. Generated from the code tables by `npm run docs:errors`;',
+    '`detail`. A refused command writes nothing. Every `503` carries `Retry-After` (seconds). Generated from the code tables by `npm run docs:errors`;',
     'a unit test fails when this file falls behind them.',
     '',
     '## HTTP edge and command path',

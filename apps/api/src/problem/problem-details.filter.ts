@@ -9,6 +9,7 @@ import { AccessRefused } from '../auth/access-refused';
 import { jsonSafe } from '../http/json-safe';
 import { statusOfDomainCode } from './problem-status';
 import { RequestValidationFailed } from './request-validation-failed';
+import { retryAfterOf } from './retry-after';
 
 /** RFC 9457 problem details, plus a stable `code` that clients branch on. */
 export interface Problem {
@@ -115,6 +116,8 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
   // RFC 6750 §3: every 401 names the scheme the client must use.
   if (error instanceof AccessRefused && error.challenge !== undefined)
     void reply.header('www-authenticate', error.challenge);
+  const retryAfter = retryAfterOf(body);
+  if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
   void reply
     .status(body.status)
     .header('content-type', 'application/problem+json; charset=utf-8')

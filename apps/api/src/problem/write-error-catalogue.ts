@@ -1,6 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeGeneratedDoc } from '../docs/generated-doc';
 import { renderErrorCatalogue } from './error-catalogue';
 
 // `npm run docs:errors`: rewrites docs/errors.md from the code tables.
-writeFileSync(join(__dirname, '../../../../docs/errors.md'), renderErrorCatalogue());
+writeGeneratedDoc('docs/errors.md', renderErrorCatalogue());

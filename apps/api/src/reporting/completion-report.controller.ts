@@ -6,6 +6,7 @@ import { Access } from '../auth/access-policy';
 import { READ_STATISTICS } from '../auth/policies';
 import { jsonSafe } from '../http/json-safe';
 import { negotiateMediaType } from '../http/negotiate-media-type';
+import { queryHeaders } from '../http/read-model-answer';
 import { ReadYourWrites } from '../read-models/read-your-writes';
 import { CompletionReportQueryDto } from './dto/reporting.dtos';
 
@@ -43,6 +44,7 @@ export class CompletionReportController {
       period: query.period,
       asOf: query.asOf,
     });
+    queryHeaders(reply, report.position);
     const name = `completion-${query.office ?? 'country'}-${query.period}`;
     void reply.header('vary', 'Accept');
     if (mediaType === 'text/csv') {

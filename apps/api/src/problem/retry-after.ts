@@ -1,0 +1,19 @@
+/**
+ * Seconds a client should wait before retrying a 503, sent as `Retry-After` on every 503 (RFC 9110 §10.2.3). The read
+ * model catches up within moments; signing keys are re-read at most every 10 s; a halted projection needs an operator,
+ * so polling it often helps nobody.
+ */
+export const RETRY_AFTER_SECONDS: Readonly<Record<string, number>> = {
+  READ_MODEL_BEHIND: 1,
+  AUTH_KEYS_UNAVAILABLE: 10,
+  PROJECTION_HALTED: 60,
+};
+
+/** Any other 503 (one added later, or a dependency's): a short, fixed pause. */
+export const DEFAULT_RETRY_AFTER_SECONDS = 5;
+
+/** The Retry-After of a problem: seconds for a 503, none otherwise. */
+export function retryAfterOf(problem: { readonly status: number; readonly code: string }): number | undefined {
+  if (problem.status !== 503) return undefined;
+  return RETRY_AFTER_SECONDS[problem.code] ?? DEFAULT_RETRY_AFTER_SECONDS;
+}

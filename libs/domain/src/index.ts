@@ -4,6 +4,7 @@ export * from './shared/event-codec';
 export * from './shared/local-date';
 export * from './shared/money';
 export * from './shared/rule-set';
+export * from './shared/retractions';
 export * from './calendar';
 export * from './case';
 export * from './complaint';

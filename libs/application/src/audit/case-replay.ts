@@ -1,8 +1,7 @@
-import { fold, legalBasisOf, type CaseState } from '@thads/domain';
+import { fold, legalBasisOf, retractionsOf, withRetractionsApplied, type CaseState } from '@thads/domain';
 import type { JsonValue, RecordedEvent } from '@thads/event-store';
 import { caseAggregate } from '../aggregates/definitions';
 import type { ReplayWindow } from './replay-window';
-import { retractionsOf, withRetractionsApplied } from '../aggregates/retractions';
 
 /** One step of a case's history as an auditor reads it. */
 export interface ReplayStep {
@@ -36,7 +35,7 @@ export interface CaseReplay {
  *
  * 1. known: events recorded at or before `asKnownAt` (what the system knew then);
  * 2. retractions: events retracted by a correction (FactRetracted) known by then are removed, or folded with the
- *    correction's data laid over theirs, exactly as the live fold does (aggregates/retractions.ts);
+ *    correction's data laid over theirs, exactly as the live fold does (libs/domain shared/retractions.ts);
  * 3. effective: of the rest, events whose `effectiveDate` is on or before `asOf` are folded.
  *
  * Steps stay in revision order even when a late-recorded event has an earlier effective date: evolve applies facts
@@ -82,7 +81,7 @@ export function currentCaseState(events: readonly RecordedEvent[]): CaseState {
 
 /**
  * Ids of events retracted by corrections among `known`: each FactRetracted's `retractedEventId`
- * (aggregates/retractions.ts), so a retraction recorded after `asKnownAt` does not yet apply.
+ * (libs/domain shared/retractions.ts), so a retraction recorded after `asKnownAt` does not yet apply.
  */
 export function retractionsIn(known: readonly RecordedEvent[]): ReadonlySet<string> {
   return new Set(retractionsOf(known).keys());

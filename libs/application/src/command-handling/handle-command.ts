@@ -1,6 +1,7 @@
+import { FACT_RETRACTED } from '@thads/domain';
 import { StreamNotFound, WrongExpectedRevision, type EventStore, type RecordedEvent } from '@thads/event-store';
 import { streamNameOf, type AggregateDefinition } from '../aggregates/aggregate-definition';
-import { FACT_RETRACTED, foldRecorded } from '../aggregates/retractions';
+import { foldRecorded } from '../aggregates/retractions';
 import type { CommandContext, CommandResult } from './command-context';
 import { ConcurrencyConflict, RevisionMismatch } from './command-errors';
 import { eventIdFor } from './event-ids';

@@ -1,9 +1,10 @@
 import { assertNever } from '../shared/decider';
-import type { CaseEvent, CaseReceived } from './case-events';
+import type { CaseEvent, CaseReceived, FundsDisbursed } from './case-events';
 import type {
   CaseAsset,
   CaseFacts,
   CaseState,
+  CollectionRecord,
   Classification,
   ClosedCase,
   ClosedStatus,
@@ -20,8 +21,21 @@ import { missedDeadlineKey } from './case-state';
 /**
  * Folds one case event into the state. Events are facts already decided: evolve never re-checks a rule.
  * It throws only on a history that cannot have been produced by the decider (a corrupt stream).
+ * Every change of status (or of a postponement's kind) is also remembered as a dated transition (case-views).
  */
 export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
+  const next = evolveOnce(state, event);
+  if (next.status === 'none' || (next.status === state.status && byAgreementOf(next) === byAgreementOf(state)))
+    return next;
+  const transition = { status: next.status, effectiveDate: event.data.effectiveDate, byAgreement: byAgreementOf(next) };
+  return withFacts(next, { ...next.facts, transitions: [...next.facts.transitions, transition] });
+}
+
+function byAgreementOf(state: CaseState): boolean {
+  return 'byAgreement' in state && state.byAgreement;
+}
+
+function evolveOnce(state: CaseState, event: CaseEvent): CaseState {
   if (event.type === 'CaseReceived') return caseReceived(event);
   if (state.status === 'none') throw corrupt(event, 'it precedes CaseReceived');
   if (event.type === 'VerificationDeadlineMissed' || event.type === 'ReverificationDeadlineMissed') {
@@ -55,6 +69,8 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         verificationCount: facts.classification.verificationCount + 1,
         latestResult: event.data.result,
         verifiedGround: event.data.result === 'NOT_ENFORCEABLE' ? event.data.ground : undefined,
+        notEnforceableDecisionDueOn:
+          event.data.result === 'NOT_ENFORCEABLE' ? event.data.notEnforceableDecisionDueOn : undefined,
       });
       return event.data.result === 'ENFORCEABLE' && verified.status === 'decided'
         ? running(verified, 'enforceable')
@@ -68,6 +84,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
           longTerm: event.data.ground === 'ADDRESS_UNKNOWN' || event.data.debtorImprisonedLongTerm,
           negativeReverifications: 0,
           reverificationDueOn: event.data.reverificationDueOn,
+          notEnforceableDecisionDueOn: undefined,
         }),
         'not_enforceable',
       );
@@ -92,6 +109,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         kind: event.data.kind,
         status: 'seized',
         priceReductions: 0,
+        valuerContractDueOn: event.data.valuerContractDueOn,
       };
       return withFacts(current, { ...facts, assets: [...facts.assets, asset] });
     }
@@ -100,11 +118,20 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         ...asset,
         status: 'valued',
         startingPrice: event.data.value,
+        auctionContractDueOn: event.data.auctionContractDueOn,
       }));
     case 'AssetSoldAtAuction':
-      return withAsset(current, event.data.assetId, (asset) => ({ ...asset, status: 'sold' }));
+      return withAsset(current, event.data.assetId, (asset) => ({
+        ...asset,
+        status: 'sold',
+        auctionContractDueOn: undefined,
+      }));
     case 'AuctionFailed':
-      return withAsset(current, event.data.assetId, (asset) => ({ ...asset, status: 'auction_failed' }));
+      return withAsset(current, event.data.assetId, (asset) => ({
+        ...asset,
+        status: 'auction_failed',
+        auctionContractDueOn: undefined,
+      }));
     case 'AuctionPriceReduced':
       return withAsset(current, event.data.assetId, (asset) => ({
         ...asset,
@@ -117,9 +144,18 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         ...item,
         collected: item.collected + event.data.amount,
       }));
+      const collection: CollectionRecord = {
+        collectionId: event.data.collectionId,
+        itemId: event.data.itemId,
+        amount: event.data.amount,
+        collectedOn: event.data.effectiveDate,
+        unpaid: event.data.amount,
+        disbursementDueOn: event.data.disbursementDueOn,
+      };
       return withFacts(collected, {
         ...collected.facts,
         collectionIds: [...facts.collectionIds, event.data.collectionId],
+        collections: [...facts.collections, collection],
       });
     }
     case 'FundsDisbursed': {
@@ -127,7 +163,11 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         ...item,
         disbursed: item.disbursed + event.data.amount,
       }));
-      return withFacts(paid, { ...paid.facts, disbursementIds: [...facts.disbursementIds, event.data.disbursementId] });
+      return withFacts(paid, {
+        ...paid.facts,
+        disbursementIds: [...facts.disbursementIds, event.data.disbursementId],
+        collections: paidOut(facts.collections, event),
+      });
     }
     case 'EnforcementPostponed':
       return {
@@ -139,6 +179,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         },
         decision: decisionOf(current, event),
         resumeTo: resumableStatusOf(current, event),
+        byAgreement: event.data.ground === 'PARTIES_AGREE',
       };
     case 'EnforcementSuspended':
       return {
@@ -146,17 +187,18 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         facts,
         decision: decisionOf(current, event),
         resumeTo: resumableStatusOf(current, event),
+        byAgreement: false,
       };
     case 'EnforcementResumed':
       return running(current, event.data.resumedStatus);
     case 'EnforcementTerminated':
-      return closed(withItemStatus(current, event.data.itemIds, 'terminated'), 'terminated');
+      return closed(withItemStatus(current, event.data.itemIds, 'terminated', event.data.effectiveDate), 'terminated');
     case 'ObligationItemsTerminated':
-      return withItemStatus(current, event.data.itemIds, 'terminated');
+      return withItemStatus(current, event.data.itemIds, 'terminated', event.data.effectiveDate);
     case 'CaseSettled':
       return closed(current, 'settled');
     case 'EnforcementEntrusted': {
-      const entrusted = withItemStatus(current, event.data.itemIds, 'entrusted');
+      const entrusted = withItemStatus(current, event.data.itemIds, 'entrusted', event.data.effectiveDate);
       return event.data.wholeCase ? closed(entrusted, 'entrusted_out') : entrusted;
     }
     case 'MovedToSeparateTrackingRegister':
@@ -210,6 +252,8 @@ function caseReceived(event: CaseReceived): CaseState {
       securityMeasureIds: [],
       assets: [],
       collectionIds: [],
+      collections: [],
+      transitions: [],
       disbursementIds: [],
       postponementCount: 0,
       protestPostponementUsed: false,
@@ -235,8 +279,24 @@ function withItems(
   return withFacts(state, { ...state.facts, items });
 }
 
-function withItemStatus(state: ExistingCase, itemIds: readonly string[], status: ObligationItemStatus): ExistingCase {
-  return withItems(state, itemIds, (item) => ({ ...item, status }));
+function withItemStatus(
+  state: ExistingCase,
+  itemIds: readonly string[],
+  status: ObligationItemStatus,
+  statusChangedOn: string,
+): ExistingCase {
+  return withItems(state, itemIds, (item) => ({ ...item, status, statusChangedOn }));
+}
+
+/** A disbursement pays the unpaid rest of its item's collections, oldest first. */
+function paidOut(collections: readonly CollectionRecord[], event: FundsDisbursed): CollectionRecord[] {
+  let left = event.data.amount;
+  return collections.map((collection) => {
+    if (collection.itemId !== event.data.itemId || left === 0n || collection.unpaid === 0n) return collection;
+    const paid = collection.unpaid < left ? collection.unpaid : left;
+    left -= paid;
+    return { ...collection, unpaid: collection.unpaid - paid };
+  });
 }
 
 function withAsset(state: ExistingCase, assetId: string, change: (asset: CaseAsset) => CaseAsset): ExistingCase {

@@ -193,7 +193,14 @@ describe('case: a full lifecycle, receipt to settlement', () => {
       },
     ]);
     expect(state.facts.assets).toEqual([
-      { assetId, kind: 'REAL_ESTATE', status: 'sold', startingPrice: 900_000_000n, priceReductions: 1 },
+      {
+        assetId,
+        kind: 'REAL_ESTATE',
+        status: 'sold',
+        startingPrice: 900_000_000n,
+        priceReductions: 1,
+        valuerContractDueOn: '2025-06-27',
+      },
     ]);
     expect(state.decision).toEqual({
       decisionNumber: '101/QĐ-THADS',

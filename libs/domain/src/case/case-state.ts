@@ -27,6 +27,8 @@ export interface ObligationItem {
   readonly collected: Vnd;
   readonly disbursed: Vnd;
   readonly status: ObligationItemStatus;
+  /** When it stopped being `open` (terminated or entrusted): statistics place the change in its period. */
+  readonly statusChangedOn?: LocalDate;
 }
 
 /** After a price reduction the asset is `valued` again: ready for the next auction at `startingPrice`. */
@@ -39,6 +41,29 @@ export interface CaseAsset {
   /** The valuation, then each reduced price (Art. 104). Absent until valued. */
   readonly startingPrice?: Vnd;
   readonly priceReductions: number;
+  /** A valuer is contracted by then (Art. 98); owed while the asset is `seized`. */
+  readonly valuerContractDueOn?: LocalDate;
+  /** The auction contract is signed by then (Art. 101); set by the valuation, cleared when the auction is held. */
+  readonly auctionContractDueOn?: LocalDate;
+}
+
+/** A collection of money and what of it is not paid out yet: disbursements pay an item's oldest collection first. */
+export interface CollectionRecord {
+  readonly collectionId: string;
+  readonly itemId: string;
+  readonly amount: Vnd;
+  readonly collectedOn: LocalDate;
+  readonly unpaid: Vnd;
+  /** Paid out within 10 days (Art. 47): owed while `unpaid` is above zero, even after the case closed. */
+  readonly disbursementDueOn: LocalDate;
+}
+
+/** A change of the case's status on its legal date, as the statistics place it in a period. */
+export interface StatusTransition {
+  readonly status: Exclude<CaseStatus, 'none'>;
+  readonly effectiveDate: LocalDate;
+  /** Postponed by agreement of the parties (Art. 48(1)(c)): statistics still count the case as enforceable. */
+  readonly byAgreement: boolean;
 }
 
 export interface DecisionInfo {
@@ -61,6 +86,8 @@ export interface Classification {
   readonly longTerm: boolean;
   readonly negativeReverifications: number;
   readonly reverificationDueOn?: LocalDate;
+  /** After a negative verification, the head decides "not enforceable" by then (Art. 44a); cleared by the decision. */
+  readonly notEnforceableDecisionDueOn?: LocalDate;
 }
 
 export interface CaseFacts {
@@ -81,6 +108,10 @@ export interface CaseFacts {
   readonly securityMeasureIds: readonly string[];
   readonly assets: readonly CaseAsset[];
   readonly collectionIds: readonly string[];
+  /** Every collection with its date and unpaid rest, in stream order. */
+  readonly collections: readonly CollectionRecord[];
+  /** Every status the case took, with its effective date, in stream order (CaseReceived's `intake` first). */
+  readonly transitions: readonly StatusTransition[];
   readonly disbursementIds: readonly string[];
   readonly postponementCount: number;
   /** A postponement on a protest-entitled request is allowed once (Art. 48(2)). */
@@ -121,6 +152,8 @@ export interface PausedCase {
   readonly facts: CaseFacts;
   readonly decision: DecisionInfo;
   readonly resumeTo: ResumableStatus;
+  /** Postponed by agreement of the parties (Art. 48(1)(c)); false for a suspension. */
+  readonly byAgreement: boolean;
 }
 export interface ClosedCase {
   readonly status: ClosedStatus;

@@ -474,7 +474,14 @@ describe('case: ReduceAuctionPrice', () => {
     const state = stateAfter(caseDecider, reducedTwice);
     if (state.status === 'none') throw new Error('expected a case');
     expect(state.facts.assets).toEqual([
-      { assetId, kind: 'REAL_ESTATE', status: 'valued', startingPrice: 810_000_000n, priceReductions: 2 },
+      {
+        assetId,
+        kind: 'REAL_ESTATE',
+        status: 'valued',
+        startingPrice: 810_000_000n,
+        priceReductions: 2,
+        valuerContractDueOn: '2025-06-27',
+      },
     ]);
     spec
       .given(reducedTwice)

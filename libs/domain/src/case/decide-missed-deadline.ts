@@ -3,6 +3,7 @@ import { CASE_DEADLINES, type CaseDeadline, type RecordMissedCaseDeadline } from
 import type { CaseEvent } from './case-events';
 import { ensureRule, eventBase } from './case-rules';
 import { missedDeadlineKey, type ExistingCase } from './case-state';
+import { openDeadlinesOf } from './views/case-deadlines-view';
 
 /**
  * Missed verification and re-verification dates (domain §4.1(4), (7): record, never block). The deadline sweep sends
@@ -46,20 +47,10 @@ export function decideRecordMissedDeadline(
 }
 
 /**
- * Whether the case still owes the act due on `dueOn`. The deadlines read model opens and closes its rows on the same
- * events, so the sweep's candidates and this answer agree.
- *
- * VERIFICATION: the decided case, never verified, with this verificationDueOn. A postponement or suspension pauses
- * it; a resumption back to `decided` owes the same verification by the same date, which the law does not extend.
- * REVERIFICATION: the not-enforceable case whose next periodic re-verification is due on this date. Cases in the
- * separate register have no periodic clock.
+ * Whether the case still owes the act due on `dueOn`: the open deadlines view says so (views/case-deadlines-view.ts),
+ * the same view the deadlines read model opens and closes its rows by, so the sweep's candidates and this answer
+ * agree. A postponed or suspended case owes no verification until it resumes; the separate register has no clock.
  */
 function isStillOpen(state: ExistingCase, deadline: CaseDeadline, dueOn: LocalDate): boolean {
-  const { classification } = state.facts;
-  if (deadline === 'VERIFICATION') {
-    return (
-      state.status === 'decided' && classification.verificationCount === 0 && state.decision.verificationDueOn === dueOn
-    );
-  }
-  return state.status === 'not_enforceable' && classification.reverificationDueOn === dueOn;
+  return openDeadlinesOf(state).some((open) => open.kind === deadline && open.dueOn === dueOn);
 }

@@ -8,3 +8,5 @@ export * from './case-legal-basis';
 export * from './corrective-commands';
 export * from './corrective-events';
 export * from './consistency-after-correction';
+export * from './case-history';
+export * from './views';

@@ -12,7 +12,7 @@
  * retractions applied. Only retractions pay for a refold; every other event costs one more row written.
  */
 import type { Transaction } from 'kysely';
-import { FACT_RETRACTED } from '@thads/application/aggregates/retractions';
+import { FACT_RETRACTED } from '@thads/domain';
 import type { RecordedEvent } from '@thads/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { Projection, TableNames } from '../projection';

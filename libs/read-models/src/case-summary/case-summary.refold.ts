@@ -4,7 +4,7 @@
  * side applies them (`withRetractionsApplied`: a retracted event dropped, or kept in its place with its correctedData
  * laid over it), so the summary agrees with the aggregate the next command is decided on.
  */
-import { withRetractionsApplied, type StoredEvent } from '@thads/application/aggregates/retractions';
+import { withRetractionsApplied, type StoredEvent } from '@thads/domain';
 import { caseEventCodec } from '@thads/domain';
 import {
   CASE_DETECTION_EVENT_TYPES,

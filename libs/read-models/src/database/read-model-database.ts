@@ -6,7 +6,8 @@
  */
 import type { Generated } from 'kysely';
 import type { AuditTrailTable } from '../audit-trail/audit-trail.table';
-import type { CaseSummaryEventsTable, CaseSummaryTable } from '../case-summary/case-summary.table';
+import type { CaseFoldTables } from '../case-folds/case-folds.table';
+import type { CaseSummaryTable } from '../case-summary/case-summary.table';
 import type { ReadModelChangesTable } from '../change-feed/read-model-changes.table';
 import type { ComplaintQueueTable } from '../complaint-queue/complaint-queue.table';
 import type { CompletionStatsTables } from '../completion-stats/completion-stats.tables';
@@ -61,10 +62,9 @@ export interface ProjectionSkipsTable {
 }
 
 /** Read models by base name (the view readers query). Add a projection's table type here. */
-export interface ProjectionTables extends CompletionStatsTables {
+export interface ProjectionTables extends CompletionStatsTables, CaseFoldTables {
   audit_trail: AuditTrailTable;
   case_summary: CaseSummaryTable;
-  case_summary_events: CaseSummaryEventsTable;
   complaint_queue: ComplaintQueueTable;
   deadlines: DeadlinesTable;
 }

@@ -1,49 +1,8 @@
 import type { RecordedEvent } from '@thads/event-store';
-import { retractionsOf, withRetractionsApplied } from './retractions';
-
-const event = (id: string, type: string, data: Record<string, unknown>, revision: number): RecordedEvent =>
-  ({
-    id,
-    type,
-    data,
-    stream: 'case-1',
-    revision: BigInt(revision),
-    position: BigInt(revision),
-    metadata: { recordedAt: '2025-07-01T00:00:00.000Z' },
-  }) as unknown as RecordedEvent;
-
-describe('withRetractionsApplied', () => {
-  const collected = event('e-1', 'FundsCollected', { amount: '100', effectiveDate: '2025-06-01' }, 0);
-  const settled = event('e-2', 'CaseSettled', { effectiveDate: '2025-06-02' }, 1);
-
-  it('leaves a stream without retractions as it is', () => {
-    const events = [collected, settled];
-    expect(withRetractionsApplied(events)).toBe(events);
-  });
-
-  it('drops a retracted event but keeps the retraction, in stream order', () => {
-    const retraction = event('e-3', 'FactRetracted', { retractedEventId: 'e-2', effectiveDate: '2025-06-03' }, 2);
-    expect(withRetractionsApplied([collected, settled, retraction]).map((e) => e.id)).toEqual(['e-1', 'e-3']);
-    expect([...retractionsOf([collected, settled, retraction])]).toEqual([['e-2', null]]);
-  });
-
-  it('lays corrected data over the retracted event in its place', () => {
-    const retraction = event(
-      'e-3',
-      'FactRetracted',
-      { retractedEventId: 'e-1', correctedData: { amount: '90' }, effectiveDate: '2025-06-03' },
-      2,
-    );
-    const folded = withRetractionsApplied([collected, settled, retraction]);
-    expect(folded.map((e) => e.id)).toEqual(['e-1', 'e-2', 'e-3']);
-    expect(folded[0].data).toEqual({ amount: '90', effectiveDate: '2025-06-01' });
-    expect(collected.data).toEqual({ amount: '100', effectiveDate: '2025-06-01' });
-  });
-});
 
 describe('replayCase with a late correction', () => {
   it('drops a retracted settlement only as known after the retraction was recorded', async () => {
-    const { replayCase } = await import('../audit/case-replay');
+    const { replayCase } = await import('./case-replay');
     const base = { caseId: 'c', officeId: 'o', ruleSet: 'LAW_2008_2014' };
     const at = (
       id: string,

@@ -1,0 +1,52 @@
+import type { JsonRecord } from './event-codec';
+
+/**
+ * Retractions (CorrectRecordedFact → FactRetracted). A retracted event stays in the stream (TT 04/2023 Art. 36: a
+ * wrong entry is corrected beside it, never erased), but no fold may count it. Deciders never see event ids, so
+ * retractions are honoured here, on stored events before decoding, by every fold of a stream: the command side's and
+ * the read side's alike.
+ */
+
+/** What the retraction logic reads of a stored event (a recorded event, or one about to be appended). */
+export interface StoredEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly data: JsonRecord;
+}
+
+/** The stored type whose data names a retracted event (`retractedEventId`) and optional `correctedData`. */
+export const FACT_RETRACTED = 'FactRetracted';
+
+/**
+ * `events` as the fold must see them: each retracted event dropped, or, when its retraction carries correctedData,
+ * kept in its place with those fields laid over its data. Pure; stream order is kept.
+ */
+export function withRetractionsApplied<Stored extends StoredEvent>(events: readonly Stored[]): readonly Stored[] {
+  const corrections = retractionsOf(events);
+  if (!corrections.size) return events;
+  const effective: Stored[] = [];
+  for (const event of events) {
+    if (!corrections.has(event.id)) {
+      effective.push(event);
+      continue;
+    }
+    const correctedData = corrections.get(event.id);
+    if (correctedData) effective.push({ ...event, data: { ...event.data, ...correctedData } });
+  }
+  return effective;
+}
+
+/** Retracted event id → its corrected data (null: retracted outright), from the FactRetracted events among `events`. */
+export function retractionsOf(events: readonly StoredEvent[]): ReadonlyMap<string, JsonRecord | null> {
+  const corrections = new Map<string, JsonRecord | null>();
+  for (const event of events) {
+    if (event.type !== FACT_RETRACTED || typeof event.data.retractedEventId !== 'string') continue;
+    const corrected = event.data.correctedData;
+    corrections.set(event.data.retractedEventId, isRecord(corrected) ? corrected : null);
+  }
+  return corrections;
+}
+
+function isRecord(value: unknown): value is JsonRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

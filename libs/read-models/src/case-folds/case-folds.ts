@@ -1,0 +1,200 @@
+/**
+ * The one way a projection folds cases: every case event is folded into its case's state with the domain's evolve,
+ * exactly as the command side folds it, and a FactRetracted folds the case again from its kept history with the
+ * retractions applied (the domain's foldCaseHistory). Projections then compute their rows from the domain's views of
+ * the state (libs/domain case/views), never from event types.
+ *
+ * Each projection keeps its own pair of tables (case-folds.table.ts): the events it folded, for refolds, and each
+ * case's state after its last applied event, keyed by stream revision, so an event at or below it is passed over and
+ * a batch applied twice folds nothing. Both are written in the batch transaction beside the projection's rows.
+ */
+import type { Transaction } from 'kysely';
+import {
+  evolveStoredCaseEvent,
+  FACT_RETRACTED,
+  foldCaseHistory,
+  initialCaseState,
+  type CaseState,
+  type JsonRecord,
+  type StoredEvent,
+} from '@thads/domain';
+import type { RecordedEvent } from '@thads/event-store';
+import type { ReadModelDatabase } from '../database/read-model-database';
+import type { TableNames } from '../projection';
+import type { CaseFoldTableNames } from './case-folds.table';
+import { decodeCaseState, encodeCaseState } from './case-state-json';
+
+/** 6 columns × 1 000 rows = 6 000 bound parameters, far below SQLite's 32 766 (and PostgreSQL's 65 535). */
+const ROWS_PER_STATEMENT = 1_000;
+
+/** One case event folded: the case's state before and after it. */
+export interface FoldedCaseEvent {
+  readonly caseId: string;
+  readonly event: RecordedEvent;
+  readonly before: CaseState;
+  readonly after: CaseState;
+}
+
+/** Creates the generation's pair of tables. */
+export async function createCaseFoldTables(
+  trx: Transaction<ReadModelDatabase>,
+  tables: TableNames,
+  names: CaseFoldTableNames,
+): Promise<void> {
+  const events = tables.physical(names.events);
+  await trx.schema
+    .createTable(events)
+    .addColumn('position', 'bigint', (column) => column.notNull())
+    .addColumn('case_id', 'text', (column) => column.notNull())
+    .addColumn('revision', 'bigint', (column) => column.notNull())
+    .addColumn('event_id', 'text', (column) => column.notNull())
+    .addColumn('type', 'text', (column) => column.notNull())
+    .addColumn('data', 'text', (column) => column.notNull())
+    .addPrimaryKeyConstraint(`${events}_pk`, ['case_id', 'revision'])
+    .execute();
+  await trx.schema
+    .createTable(tables.physical(names.states))
+    .addColumn('case_id', 'text', (column) => column.primaryKey())
+    .addColumn('revision', 'bigint', (column) => column.notNull())
+    .addColumn('state', 'text', (column) => column.notNull())
+    .execute();
+}
+
+/**
+ * Folds the case events of a batch (stream order within each case, as the log delivers them) and keeps what a later
+ * batch needs. Returns one entry per event not folded before, in batch order. Throws, halting the projection, on a
+ * payload the codec cannot read or a history the decider cannot have written (an event before CaseReceived).
+ */
+export async function foldCaseEvents(
+  trx: Transaction<ReadModelDatabase>,
+  tables: TableNames,
+  names: CaseFoldTableNames,
+  events: readonly RecordedEvent[],
+): Promise<FoldedCaseEvent[]> {
+  const states = await loadStates(trx, tables, names, [...new Set(events.map(caseIdOf))]);
+  const folded: FoldedCaseEvent[] = [];
+  for (const event of events) {
+    const caseId = caseIdOf(event);
+    const current = states.get(caseId);
+    if (current && event.revision <= current.revision) continue;
+    const before = current?.state ?? initialCaseState;
+    const after =
+      event.type === FACT_RETRACTED
+        ? foldCaseHistory([...(await historyOf(trx, tables, names, caseId)), ...keptOf(folded, caseId), event])
+        : evolveStoredCaseEvent(before, event);
+    states.set(caseId, { revision: event.revision, state: after });
+    folded.push({ caseId, event, before, after });
+  }
+  await keepHistory(trx, tables, names, folded);
+  await saveStates(trx, tables, names, folded, states);
+  return folded;
+}
+
+/** The case of an event: `data.caseId` (on every case event), else the id in its `case-<id>` stream name. */
+export function caseIdOf(event: RecordedEvent): string {
+  const { caseId } = event.data;
+  if (typeof caseId === 'string' && caseId !== '') return caseId;
+  return event.stream.slice('case-'.length);
+}
+
+interface FoldedState {
+  readonly revision: bigint;
+  readonly state: CaseState;
+}
+
+function keptOf(folded: readonly FoldedCaseEvent[], caseId: string): RecordedEvent[] {
+  return folded.filter((entry) => entry.caseId === caseId).map((entry) => entry.event);
+}
+
+// Every pair has the same columns, so queries are typed against case_summary's pair and run on the projection's own.
+function physical(tables: TableNames, names: CaseFoldTableNames) {
+  return {
+    events: tables.physical(names.events) as 'case_summary_events',
+    states: tables.physical(names.states) as 'case_summary_states',
+  };
+}
+
+async function loadStates(
+  trx: Transaction<ReadModelDatabase>,
+  tables: TableNames,
+  names: CaseFoldTableNames,
+  caseIds: readonly string[],
+): Promise<Map<string, FoldedState>> {
+  const states = new Map<string, FoldedState>();
+  for (let start = 0; start < caseIds.length; start += ROWS_PER_STATEMENT) {
+    const rows = await trx
+      .selectFrom(physical(tables, names).states)
+      .selectAll()
+      .where('case_id', 'in', caseIds.slice(start, start + ROWS_PER_STATEMENT))
+      .execute();
+    for (const row of rows)
+      states.set(row.case_id, { revision: BigInt(row.revision), state: decodeCaseState(row.state) });
+  }
+  return states;
+}
+
+async function saveStates(
+  trx: Transaction<ReadModelDatabase>,
+  tables: TableNames,
+  names: CaseFoldTableNames,
+  folded: readonly FoldedCaseEvent[],
+  states: ReadonlyMap<string, FoldedState>,
+): Promise<void> {
+  const table = physical(tables, names).states;
+  const changed = [...new Set(folded.map((entry) => entry.caseId))];
+  for (let start = 0; start < changed.length; start += ROWS_PER_STATEMENT) {
+    const slice = changed.slice(start, start + ROWS_PER_STATEMENT);
+    // Replace, not upsert: the state is written whole.
+    await trx.deleteFrom(table).where('case_id', 'in', slice).execute();
+    await trx
+      .insertInto(table)
+      .values(
+        slice.map((caseId) => {
+          const { revision, state } = states.get(caseId) as FoldedState;
+          return { case_id: caseId, revision, state: encodeCaseState(state) };
+        }),
+      )
+      .execute();
+  }
+}
+
+/** Keeps the folded events. A row already there is left alone (ON CONFLICT DO NOTHING): events never change. */
+async function keepHistory(
+  trx: Transaction<ReadModelDatabase>,
+  tables: TableNames,
+  names: CaseFoldTableNames,
+  folded: readonly FoldedCaseEvent[],
+): Promise<void> {
+  const table = physical(tables, names).events;
+  for (let start = 0; start < folded.length; start += ROWS_PER_STATEMENT) {
+    const rows = folded.slice(start, start + ROWS_PER_STATEMENT).map(({ caseId, event }) => ({
+      position: event.position,
+      case_id: caseId,
+      revision: event.revision,
+      event_id: event.id,
+      type: event.type,
+      data: JSON.stringify(event.data),
+    }));
+    await trx
+      .insertInto(table)
+      .values(rows)
+      .onConflict((conflict) => conflict.doNothing())
+      .execute();
+  }
+}
+
+/** The kept events of one case, in stream order. Metadata is not kept: no fold reads it. */
+async function historyOf(
+  trx: Transaction<ReadModelDatabase>,
+  tables: TableNames,
+  names: CaseFoldTableNames,
+  caseId: string,
+): Promise<StoredEvent[]> {
+  const rows = await trx
+    .selectFrom(physical(tables, names).events)
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('revision')
+    .execute();
+  return rows.map((row) => ({ id: row.event_id, type: row.type, data: JSON.parse(row.data) as JsonRecord }));
+}

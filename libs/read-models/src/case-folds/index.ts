@@ -1,0 +1,2 @@
+export { caseIdOf, createCaseFoldTables, foldCaseEvents, type FoldedCaseEvent } from './case-folds';
+export type { CaseFoldTableNames, CaseFoldTables, CaseStatesTable, KeptCaseEventsTable } from './case-folds.table';

@@ -30,6 +30,8 @@ export class AppModule {
           readModelUrl: config.readModelUrl,
           minPositionWaitMs: config.minPositionWaitMs,
           deadlineSweepIntervalMs: config.deadlineSweepIntervalMs,
+          embeddedProjector: config.embeddedProjector,
+          batchSize: config.batchSize,
         }),
         // Every route passes the global AccessGuard: deny by default (docs/authorization.md).
         AuthModule.forRoot(config.auth),

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { UnsafeDurability } from '@thads/application/durability';
+import { LooseFilePermissions } from '@thads/event-store';
 import { InvalidConfiguration, loadApiConfig } from './config/api-config';
 import { createApp } from './create-app';
 
@@ -16,7 +17,8 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   // A bad setting names its variable, an unsafe durability setting names the setting and its variable; anything
   // else gets its stack.
-  if (error instanceof UnsafeDurability) console.error(`Refusing to start: ${error.message}`);
+  if (error instanceof UnsafeDurability || error instanceof LooseFilePermissions)
+    console.error(`Refusing to start: ${error.message}`);
   else console.error(error instanceof InvalidConfiguration ? `Configuration error: ${error.message}` : error);
   process.exit(1);
 });

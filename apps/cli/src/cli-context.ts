@@ -2,17 +2,11 @@
  * What a CLI command works with: its output streams and the stores named by the environment. Commands receive it
  * as an argument, so the int-spec runs them in-process against temp files.
  */
-import { checkDurability, parseAllowUnsafeDurability } from '@thads/application/durability';
+import { checkDurability } from '@thads/application/durability';
 import { openEventStore } from '@thads/application/event-store/open-event-store';
 import type { EventStore } from '@thads/event-store';
-import {
-  loadProjectorConfig,
-  migrateReadModels,
-  openReadModelDatabase,
-  type ProgressOutput,
-  type ProjectorConfig,
-  type ReadModelStore,
-} from '@thads/read-models';
+import { loadProjectorConfig, type ProjectorConfig } from '@thads/config';
+import { migrateReadModels, openReadModelDatabase, type ProgressOutput, type ReadModelStore } from '@thads/read-models';
 
 /** Where the CLI writes: results on stdout (JSON with --json), progress and errors on stderr. */
 export interface CliIo {
@@ -32,8 +26,8 @@ export interface CliStores {
 
 /** Opens the event store and the read-model database named by the environment, runs `work`, closes both. */
 export async function withStores<T>(io: CliIo, work: (stores: CliStores) => Promise<T>): Promise<T> {
-  const config = loadProjectorConfig(io.env);
-  const allowUnsafe = parseAllowUnsafeDurability(io.env);
+  const config = loadProjectorConfig(io.env, 'cli');
+  const allowUnsafe = config.allowUnsafeDurability;
   const eventStore = await openEventStore(config.eventStoreUrl);
   try {
     const readModels = openReadModelDatabase(config.readModelUrl);

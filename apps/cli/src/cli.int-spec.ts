@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
+import { loadProjectorConfig } from '@thads/config';
 import { testEvent } from '@thads/event-store/conformance';
 import type { SqliteEventStore } from '@thads/event-store';
 import {
   auditTrailProjection,
   createProjector,
   listSkips,
-  loadProjectorConfig,
   type Projection,
   type ReadModelDatabase,
 } from '@thads/read-models';
@@ -76,12 +76,14 @@ describe('cli', () => {
   });
 
   it('reads its stores from the environment like the other processes', () => {
-    expect(loadProjectorConfig({ DATA_DIR: '/srv/thads' })).toEqual({
+    expect(loadProjectorConfig({ DATA_DIR: '/srv/thads' }, 'cli')).toEqual({
+      production: false,
       dataDir: '/srv/thads',
       eventStoreUrl: 'sqlite:/srv/thads/events.db',
       readModelUrl: 'sqlite:/srv/thads/read.db',
       batchSize: 500,
       deadlineSweepIntervalMs: 60_000,
+      allowUnsafeDurability: false,
     });
   });
 

@@ -8,9 +8,11 @@
  * the same one the API embeds.
  */
 import { Logger } from '@nestjs/common';
-import { InvalidDurabilitySetting, UnsafeDurability } from '@thads/application/durability';
+import { UnsafeDurability } from '@thads/application/durability';
 import { InvalidEventStoreUrl } from '@thads/application/event-store/open-event-store';
-import { InvalidProjectorConfiguration, InvalidReadModelUrl } from '@thads/read-models';
+import { InvalidConfiguration } from '@thads/config';
+import { InvalidReadModelUrl } from '@thads/read-models';
+import { LooseFilePermissions } from '@thads/event-store';
 import { startProjectorWorker } from './projector-worker';
 
 async function main(): Promise<void> {
@@ -32,17 +34,13 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 }
 
-const CONFIGURATION_ERRORS = [
-  InvalidProjectorConfiguration,
-  InvalidReadModelUrl,
-  InvalidEventStoreUrl,
-  InvalidDurabilitySetting,
-];
+const CONFIGURATION_ERRORS = [InvalidConfiguration, InvalidReadModelUrl, InvalidEventStoreUrl];
 
 main().catch((error: unknown) => {
   // A bad setting names its variable; anything else gets its stack.
   const isConfiguration = CONFIGURATION_ERRORS.some((type) => error instanceof type);
-  if (error instanceof UnsafeDurability) console.error(`Refusing to start: ${error.message}`);
+  if (error instanceof UnsafeDurability || error instanceof LooseFilePermissions)
+    console.error(`Refusing to start: ${error.message}`);
   else console.error(isConfiguration ? `Configuration error: ${(error as Error).message}` : error);
   process.exit(1);
 });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteEventStore } from '@thads/event-store';
 import { testEvent } from '@thads/event-store/conformance';
-import { InvalidProjectorConfiguration, queryAuditTrail } from '@thads/read-models';
+import { InvalidConfiguration } from '@thads/config';
+import { queryAuditTrail } from '@thads/read-models';
 import { recordingLogger } from '@thads/read-models/testing/read-model-fixtures';
 import { startProjectorWorker } from './projector-worker';
 
@@ -31,7 +32,7 @@ describe('projector worker', () => {
 
   it('refuses a bad setting before opening anything', async () => {
     await expect(startProjectorWorker({ PROJECTOR_BATCH_SIZE: '-3' }, recordingLogger())).rejects.toThrow(
-      InvalidProjectorConfiguration,
+      InvalidConfiguration,
     );
   });
 });

@@ -3,14 +3,13 @@
  * the deadline sweep.
  * Kept apart from main.ts (signals, exit codes) so a test can start and stop a real worker in-process.
  */
-import { checkDurability, parseAllowUnsafeDurability, type DurabilityReport } from '@thads/application/durability';
+import { checkDurability, type DurabilityReport } from '@thads/application/durability';
 import { openEventStore } from '@thads/application/event-store/open-event-store';
+import { loadProjectorConfig, type ProjectorConfig } from '@thads/config';
 import {
-  loadProjectorConfig,
   startDeadlineSweeper,
   startProjectorRuntime,
   type DeadlineSweeper,
-  type ProjectorConfig,
   type ProjectorLogger,
   type ProjectorRuntime,
 } from '@thads/read-models';
@@ -28,8 +27,8 @@ export interface ProjectorWorker {
 
 /** Validates the environment (a bad value throws, naming the variable), opens the stores and starts projecting. */
 export async function startProjectorWorker(env: NodeJS.ProcessEnv, logger: ProjectorLogger): Promise<ProjectorWorker> {
-  const config = loadProjectorConfig(env);
-  const allowUnsafe = parseAllowUnsafeDurability(env);
+  const config = loadProjectorConfig(env, 'projector');
+  const allowUnsafe = config.allowUnsafeDurability;
   const eventStore = await openEventStore(config.eventStoreUrl);
   try {
     const runtime = await startProjectorRuntime({

@@ -48,6 +48,7 @@ export {
   type SqliteEventStoreOptions,
 } from './sqlite/sqlite-event-store';
 export type { DurabilitySettings } from './sqlite/schema';
+export { ensureOwnerOnlyFile, LooseFilePermissions } from './sqlite/owner-only-file';
 export type { GroupCommitStats } from './sqlite/group-commit-writer';
 export {
   createPostgresEventStore,

@@ -29,7 +29,6 @@ export {
   type TableNames,
 } from './projection';
 export { findProjection, readModelProjections } from './registry';
-export { InvalidProjectorConfiguration, loadProjectorConfig, type ProjectorConfig } from './config/projector-config';
 
 export { CheckpointMoved, type Checkpoint } from './runtime/checkpoints';
 export { applyBatch, type BatchOutcome } from './runtime/apply-batch';

@@ -17,6 +17,10 @@ export interface ReadModelsModuleOptions {
   readonly minPositionWaitMs: number;
   /** DEADLINE_SWEEP_INTERVAL_MS; 0 runs no sweep in this process. */
   readonly deadlineSweepIntervalMs?: number;
+  /** EMBEDDED_PROJECTOR: false leaves applying events to a projector service; this process follows its checkpoints. */
+  readonly embeddedProjector?: boolean;
+  /** PROJECTOR_BATCH_SIZE. */
+  readonly batchSize?: number;
 }
 
 /**
@@ -62,6 +66,8 @@ export class ReadModelsModule {
               eventStore,
               readModelUrl: options.readModelUrl,
               logger: projectorLogger,
+              batchSize: options.batchSize,
+              applyEvents: options.embeddedProjector ?? true,
             }),
         },
         {

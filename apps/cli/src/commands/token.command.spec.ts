@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadAuthSettings, openTokenVerifier } from '@thads/application';
+import { readEngineEnvironment } from '@thads/config';
 import { runCliCaptured } from '../testing/run-cli-captured';
 
 describe('cli token', () => {
@@ -20,7 +21,7 @@ describe('cli token', () => {
     expect(run.stderr).toMatch(
       /^Development token for chv-tran-b \(officer at HP-NGO-QUYEN\), valid until .*dev-jwt-secret\n$/,
     );
-    const verifier = openTokenVerifier(loadAuthSettings({}, dataDir), { warn: () => undefined });
+    const verifier = openTokenVerifier(loadAuthSettings(readEngineEnvironment({}), dataDir), { warn: () => undefined });
     const verified = await verifier.verify(run.stdout.trim());
     expect(verified).toMatchObject({ subject: 'chv-tran-b', roles: ['officer'], offices: ['HP-NGO-QUYEN'] });
     expect(verified.expiresAt - Date.now() / 1000).toBeGreaterThan(7100);
@@ -56,8 +57,11 @@ describe('cli token', () => {
       /--role must be one or more of officer, head, auditor, admin, reporting, got "superuser"/,
     ],
     [['--role', 'officer'], /--office is needed for officer and head/],
-    [['--role', 'auditor', '--ttl', '1y'], /--ttl must be a duration from 1m to 30d/],
-    [['--role', 'auditor', '--ttl', '31d'], /--ttl must be a duration/],
+    [
+      ['--role', 'auditor', '--ttl', '1y'],
+      /--ttl must be a duration from 1m to 86400s \(AUTH_MAX_TOKEN_LIFETIME_SECONDS\)/,
+    ],
+    [['--role', 'auditor', '--ttl', '2d'], /--ttl must be a duration/],
     [['--role', 'auditor', '--sub', 'two words'], /--sub must be/],
     [['--role', 'officer', '--office', 'HP/1'], /--office must be office ids/],
   ])('refuses %j as a usage error naming the argument', async (argv, message) => {

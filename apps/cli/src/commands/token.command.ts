@@ -1,3 +1,4 @@
+import { readEngineEnvironment } from '@thads/config';
 import {
   InvalidAuthSettings,
   isRole,
@@ -12,8 +13,6 @@ import { UsageError } from '../cli-arguments';
 import { toJson, type CliIo } from '../cli-context';
 
 const DEFAULT_TTL = '8h';
-/** A development token is for a working day or a test run, not a standing credential. */
-const MAX_TTL_SECONDS = 30 * 86_400;
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3_600, d: 86_400 };
 const OFFICE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 
@@ -40,11 +39,14 @@ export function tokenCommand(io: CliIo, options: TokenOptions): number {
   const subject = options.sub ?? `dev-${roles[0]}`;
   if (!/^[A-Za-z0-9._:@+|-]{1,200}$/.test(subject))
     throw new UsageError(`--sub must be 1–200 letters, digits or . _ : @ + | -, got "${subject}"`);
-  const ttlSeconds = secondsOf(options.ttl ?? DEFAULT_TTL);
+  // A bad variable throws InvalidConfiguration naming it; the CLI prints it.
+  const env = readEngineEnvironment(io.env, 'cli');
+  // The API refuses a token living longer than AUTH_MAX_TOKEN_LIFETIME_SECONDS, so none is minted.
+  const ttlSeconds = secondsOf(options.ttl ?? DEFAULT_TTL, env.AUTH_MAX_TOKEN_LIFETIME_SECONDS);
 
   let settings;
   try {
-    settings = loadAuthSettings(io.env, io.env.DATA_DIR?.trim() || './data');
+    settings = loadAuthSettings(env, env.DATA_DIR);
   } catch (error) {
     if (error instanceof InvalidAuthSettings) throw new Error(`Configuration error: ${error.message}`);
     throw error;
@@ -87,12 +89,14 @@ function officesOf(flag: string | undefined): string[] {
   return [...new Set(offices)];
 }
 
-/** `8h`, `30m`, `2d`, `900s` or plain seconds. */
-function secondsOf(ttl: string): number {
+/** `8h`, `30m`, `2d`, `900s` or plain seconds, from a minute to the server's maximum token lifetime. */
+function secondsOf(ttl: string, maxSeconds: number): number {
   const match = /^(\d{1,7})([smhd]?)$/.exec(ttl.trim());
   const seconds = match ? Number(match[1]) * UNIT_SECONDS[match[2] || 's'] : Number.NaN;
-  if (!(seconds >= 60 && seconds <= MAX_TTL_SECONDS))
-    throw new UsageError(`--ttl must be a duration from 1m to 30d such as 8h, 30m or 2d, got "${ttl}"`);
+  if (!(seconds >= 60 && seconds <= maxSeconds))
+    throw new UsageError(
+      `--ttl must be a duration from 1m to ${maxSeconds}s (AUTH_MAX_TOKEN_LIFETIME_SECONDS) such as 8h, 30m or 2h, got "${ttl}"`,
+    );
   return seconds;
 }
 

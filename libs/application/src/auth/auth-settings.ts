@@ -15,6 +15,25 @@ export interface ClaimChecks {
   readonly audience?: string;
   /** AUTH_CLOCK_SKEW_SECONDS: tolerance on `exp`, `nbf` and `iat` for clocks that disagree a little. */
   readonly clockSkewSeconds: number;
+  /** AUTH_MAX_TOKEN_LIFETIME_SECONDS: `exp` − `iat` (or − now, without `iat`) above this is refused. */
+  readonly maxLifetimeSeconds: number;
+}
+
+/**
+ * The AUTH_* variables as the configuration schema (libs/config) has validated them: strings trimmed and non-empty,
+ * numbers in range, defaults applied. NODE_ENV=production makes the development secret a refusal.
+ */
+export interface AuthVariables {
+  readonly NODE_ENV?: string;
+  readonly AUTH_JWT_SECRET?: string;
+  readonly AUTH_JWT_PUBLIC_KEY?: string;
+  readonly AUTH_JWT_PUBLIC_KEY_FILE?: string;
+  readonly AUTH_JWKS_URL?: string;
+  readonly AUTH_JWKS_CACHE_TTL_MS: number;
+  readonly AUTH_JWT_ISSUER?: string;
+  readonly AUTH_JWT_AUDIENCE?: string;
+  readonly AUTH_CLOCK_SKEW_SECONDS: number;
+  readonly AUTH_MAX_TOKEN_LIFETIME_SECONDS: number;
 }
 
 /**
@@ -43,15 +62,17 @@ const MODE_VARIABLES = ['AUTH_JWT_SECRET', 'AUTH_JWT_PUBLIC_KEY', 'AUTH_JWT_PUBL
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
- * Reads the AUTH_* variables; pure apart from reading AUTH_JWT_PUBLIC_KEY_FILE. The development secret file is not
- * touched here: it is created when the API starts (openTokenVerifier) or when the CLI mints a token.
+ * Chooses how tokens are verified from the validated AUTH_* variables; pure apart from reading
+ * AUTH_JWT_PUBLIC_KEY_FILE. The development secret file is not touched here: it is created when the API starts
+ * (openTokenVerifier) or when the CLI mints a token. With NODE_ENV=production and no key variable it refuses: a
+ * production server never runs on a secret generated beside its data.
  */
-export function loadAuthSettings(env: NodeJS.ProcessEnv, dataDir: string): AuthSettings {
+export function loadAuthSettings(env: AuthVariables, dataDir: string): AuthSettings {
   const checks = claimChecks(env);
   const chosen = MODE_VARIABLES.filter((name) => env[name] !== undefined);
   if (chosen.length > 1)
     throw new InvalidAuthSettings(`${chosen.join(' and ')} are both set; choose one way to verify tokens`);
-  const secret = value(env, 'AUTH_JWT_SECRET');
+  const secret = env.AUTH_JWT_SECRET;
   if (secret !== undefined) {
     if (Buffer.byteLength(secret) < MIN_SECRET_LENGTH) {
       throw new InvalidAuthSettings(
@@ -62,15 +83,20 @@ export function loadAuthSettings(env: NodeJS.ProcessEnv, dataDir: string): AuthS
   }
   const pem = publicKeyPem(env);
   if (pem !== undefined) return { mode: 'public-key', algorithm: 'RS256', publicKeyPem: pem, ...checks };
-  const jwksUrl = value(env, 'AUTH_JWKS_URL');
+  const jwksUrl = env.AUTH_JWKS_URL;
   if (jwksUrl !== undefined) {
     return {
       mode: 'jwks',
       algorithm: 'RS256',
       jwksUrl: checkedJwksUrl(jwksUrl),
-      jwksCacheTtlMs: integerIn(env, 'AUTH_JWKS_CACHE_TTL_MS', 600_000, 1_000, 86_400_000),
+      jwksCacheTtlMs: env.AUTH_JWKS_CACHE_TTL_MS,
       ...checks,
     };
+  }
+  if (env.NODE_ENV === 'production') {
+    throw new InvalidAuthSettings(
+      `NODE_ENV=production needs a configured token key: set one of ${MODE_VARIABLES.join(', ')} (the development secret is refused in production)`,
+    );
   }
   return {
     mode: 'development-secret',
@@ -96,19 +122,20 @@ export function rsaPublicKey(pem: string | object, name: string, format: 'pem' |
   return key;
 }
 
-function claimChecks(env: NodeJS.ProcessEnv): ClaimChecks {
-  const issuer = value(env, 'AUTH_JWT_ISSUER');
-  const audience = value(env, 'AUTH_JWT_AUDIENCE');
+function claimChecks(env: AuthVariables): ClaimChecks {
+  const issuer = env.AUTH_JWT_ISSUER;
+  const audience = env.AUTH_JWT_AUDIENCE;
   return {
     ...(issuer !== undefined ? { issuer } : {}),
     ...(audience !== undefined ? { audience } : {}),
-    clockSkewSeconds: integerIn(env, 'AUTH_CLOCK_SKEW_SECONDS', 30, 0, 300),
+    clockSkewSeconds: env.AUTH_CLOCK_SKEW_SECONDS,
+    maxLifetimeSeconds: env.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
   };
 }
 
-function publicKeyPem(env: NodeJS.ProcessEnv): string | undefined {
-  const inline = value(env, 'AUTH_JWT_PUBLIC_KEY');
-  const file = value(env, 'AUTH_JWT_PUBLIC_KEY_FILE');
+function publicKeyPem(env: AuthVariables): string | undefined {
+  const inline = env.AUTH_JWT_PUBLIC_KEY;
+  const file = env.AUTH_JWT_PUBLIC_KEY_FILE;
   if (inline === undefined && file === undefined) return undefined;
   const name = inline !== undefined ? 'AUTH_JWT_PUBLIC_KEY' : 'AUTH_JWT_PUBLIC_KEY_FILE';
   let pem: string;
@@ -139,20 +166,4 @@ function checkedJwksUrl(raw: string): string {
   throw new InvalidAuthSettings(
     `AUTH_JWKS_URL must be https:// (plain http only to 127.0.0.1 or localhost), got "${raw}"`,
   );
-}
-
-function value(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const raw = env[name];
-  if (raw === undefined) return undefined;
-  if (raw.trim() === '') throw new InvalidAuthSettings(`${name} is set but empty; unset it to use the default`);
-  return raw.trim();
-}
-
-function integerIn(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = value(env, name);
-  if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new InvalidAuthSettings(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-  }
-  return Number(raw);
 }

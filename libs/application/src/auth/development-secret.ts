@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { ensureOwnerOnlyFile } from '@thads/event-store';
 import { InvalidAuthSettings, MIN_SECRET_LENGTH } from './auth-settings';
 
 /** The development secret and whether this call generated it. */
@@ -15,9 +15,10 @@ export interface DevelopmentSecret {
  * its owner only: whoever reads it can mint tokens for any role.
  */
 export function readOrCreateDevelopmentSecret(file: string): DevelopmentSecret {
+  // A secret others could read lets them mint tokens for any role: refused, never used silently.
+  ensureOwnerOnlyFile(file);
   const existing = readIfPresent(file);
   if (existing !== undefined) return { secret: checked(existing, file), created: false };
-  mkdirSync(dirname(file), { recursive: true });
   const secret = randomBytes(32).toString('base64url');
   try {
     writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });

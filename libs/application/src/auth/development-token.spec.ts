@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadAuthSettings } from './auth-settings';
+import { authVariables } from './auth-variables.fixture';
 import { readOrCreateDevelopmentSecret } from './development-secret';
 import { mintDevelopmentToken, whyNoDevelopmentTokens } from './development-token';
 import { openTokenVerifier } from './open-token-verifier';
@@ -24,14 +25,22 @@ describe('development secret and tokens', () => {
     expect(readOrCreateDevelopmentSecret(file)).toEqual({ secret: created.secret, created: false });
   });
 
+  it('creates the secret owner-only and refuses one others can read', () => {
+    const file = join(dataDir, 'fresh', 'dev-jwt-secret');
+    readOrCreateDevelopmentSecret(file);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    chmodSync(file, 0o644);
+    expect(() => readOrCreateDevelopmentSecret(file)).toThrow(/open to other users \(mode 0644\); run chmod 600/);
+  });
+
   it('refuses a secret file that was cut short', () => {
     const file = join(dataDir, 'dev-jwt-secret');
-    writeFileSync(file, 'short\n');
+    writeFileSync(file, 'short\n', { mode: 0o600 });
     expect(() => readOrCreateDevelopmentSecret(file)).toThrow(/shorter than 32 bytes; delete the file/);
   });
 
   it('mints a token the API verifier accepts, and says loudly that a development secret is in use', async () => {
-    const settings = loadAuthSettings({}, dataDir);
+    const settings = loadAuthSettings(authVariables(), dataDir);
     const token = mintDevelopmentToken(settings, {
       subject: 'chv-tran-b',
       roles: ['officer'],
@@ -55,7 +64,7 @@ describe('development secret and tokens', () => {
     [{ AUTH_JWT_SECRET: 's'.repeat(32) }, /^AUTH_JWT_SECRET is set/],
     [{ AUTH_JWKS_URL: 'https://id.thads.vn/jwks' }, /^AUTH_JWKS_URL is set/],
   ])('refuses to mint under %j, naming why', (env, reason) => {
-    const settings = loadAuthSettings(env, dataDir);
+    const settings = loadAuthSettings(authVariables(env), dataDir);
     expect(whyNoDevelopmentTokens(settings)).toMatch(reason);
     expect(() =>
       mintDevelopmentToken(settings, { subject: 'x', roles: ['admin'], offices: [], ttlSeconds: 60, now: NOW }),

@@ -2,6 +2,7 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadAuthSettings } from './auth-settings';
+import { authVariables } from './auth-variables.fixture';
 import { signJwt } from './jwt-encoding';
 import { openTokenVerifier } from './open-token-verifier';
 import { InvalidToken, SigningKeysUnavailable } from './token-errors';
@@ -47,7 +48,7 @@ describe('token verifier: RS256 keys from a JWKS URL', () => {
 
   beforeAll(async () => {
     const url = await idp.listening;
-    const settings = loadAuthSettings({ AUTH_JWKS_URL: url, AUTH_JWKS_CACHE_TTL_MS: '60000' }, '/unused');
+    const settings = loadAuthSettings(authVariables({ AUTH_JWKS_URL: url, AUTH_JWKS_CACHE_TTL_MS: 60_000 }), '/unused');
     verifier = openTokenVerifier(settings, { warn: () => undefined, now: () => clock });
   });
   afterAll(() => idp.close());

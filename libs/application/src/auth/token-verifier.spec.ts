@@ -6,7 +6,7 @@ import { InvalidToken } from './token-errors';
 const NOW = Date.UTC(2026, 0, 15, 9, 0, 0);
 const NOW_S = NOW / 1000;
 const SECRET = 'a-test-secret-of-at-least-32-bytes!!';
-const checks = { clockSkewSeconds: 30 };
+const checks = { clockSkewSeconds: 30, maxLifetimeSeconds: 86_400 };
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const otherRsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
 
@@ -105,6 +105,16 @@ describe('token verifier: time claims', () => {
   it('accepts a token that expired within the clock skew, refuses one beyond it', async () => {
     await expect(hsVerifier.verify(hs({ exp: NOW_S - 29 }))).resolves.toBeDefined();
     expect(await refusal(hsVerifier.verify(hs({ exp: NOW_S - 30 })))).toBe('the token has expired');
+  });
+
+  it('refuses a token living longer than the configured maximum, from iat or, without iat, from now', async () => {
+    await expect(hsVerifier.verify(hs({ exp: NOW_S + 86_400 }))).resolves.toBeDefined();
+    expect(await refusal(hsVerifier.verify(hs({ exp: NOW_S + 86_400 + 31 })))).toBe(
+      'the token lives longer than the 86400 s this server accepts',
+    );
+    expect(await refusal(hsVerifier.verify(hs({ exp: 1e15 })))).toMatch(/lives longer/);
+    expect(await refusal(hsVerifier.verify(hs({ iat: undefined, exp: NOW_S + 90_000 })))).toMatch(/lives longer/);
+    await expect(hsVerifier.verify(hs({ iat: NOW_S - 80_000, exp: NOW_S + 6_000 }))).resolves.toBeDefined();
   });
 
   it('refuses a token without exp', async () => {

@@ -82,6 +82,9 @@ function claimsOf(payload: Readonly<Record<string, unknown>>, checks: ClaimCheck
   if (nbf !== undefined && nowSeconds + skew < nbf) throw new InvalidToken('the token is not valid yet (nbf)');
   const iat = numericDate(payload, 'iat');
   if (iat !== undefined && nowSeconds + skew < iat) throw new InvalidToken('the token was issued in the future (iat)');
+  // A stolen long-lived token stays useful for its whole life: bound it, counted from issue (or from now without iat).
+  if (exp - (iat ?? nowSeconds) > checks.maxLifetimeSeconds + skew)
+    throw new InvalidToken(`the token lives longer than the ${checks.maxLifetimeSeconds} s this server accepts`);
   if (checks.issuer !== undefined && payload.iss !== checks.issuer)
     throw new InvalidToken(`the token issuer is not "${checks.issuer}"`);
   if (checks.audience !== undefined && !audienceIncludes(payload.aud, checks.audience))

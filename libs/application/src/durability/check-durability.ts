@@ -26,7 +26,7 @@ export interface DurabilityCheckOptions {
   readonly eventStore: { readonly store: EventStore; readonly url: string };
   /** The open read-model database (kysely) and the READ_MODEL_URL that chose it. */
   readonly readModels?: { readonly db: QueryExecutorProvider; readonly url: string };
-  /** ALLOW_UNSAFE_DURABILITY, parsed with parseAllowUnsafeDurability. */
+  /** ALLOW_UNSAFE_DURABILITY=true (validated by the configuration schema). */
   readonly allowUnsafe: boolean;
   readonly logger: DurabilityLogger;
 }

@@ -2,9 +2,7 @@ import type { EventStore } from '@thads/event-store';
 import { checkDurability, readEventStoreDurability } from './check-durability';
 import {
   decideDurability,
-  InvalidDurabilitySetting,
   judgeStore,
-  parseAllowUnsafeDurability,
   UnsafeDurability,
   type DurabilityObservation,
   type StoreObservation,
@@ -29,20 +27,6 @@ const postgres = (fsync: string, synchronousCommit: string): DurabilityObservati
   engine: 'postgres',
   fsync,
   synchronousCommit,
-});
-
-describe('parseAllowUnsafeDurability', () => {
-  it('is false when unset and true only for exactly "true"', () => {
-    expect(parseAllowUnsafeDurability({})).toBe(false);
-    expect(parseAllowUnsafeDurability({ ALLOW_UNSAFE_DURABILITY: 'true' })).toBe(true);
-  });
-
-  it.each(['TRUE', '1', 'yes', 'false', '', ' true'])('refuses %p, naming the variable', (value) => {
-    expect(() => parseAllowUnsafeDurability({ ALLOW_UNSAFE_DURABILITY: value })).toThrow(InvalidDurabilitySetting);
-    expect(() => parseAllowUnsafeDurability({ ALLOW_UNSAFE_DURABILITY: value })).toThrow(
-      /ALLOW_UNSAFE_DURABILITY must be exactly "true" or unset/,
-    );
-  });
 });
 
 describe('judgeStore: SQLite', () => {

@@ -66,25 +66,9 @@ export interface DurabilityDecision {
   readonly notes: readonly string[];
 }
 
-/** ALLOW_UNSAFE_DURABILITY holds something other than `true`: a configuration error naming the variable. */
-export class InvalidDurabilitySetting extends Error {
-  override readonly name = 'InvalidDurabilitySetting';
-}
-
 /** Start-up refused because of unsafe durability settings; the message names each setting and its variable. */
 export class UnsafeDurability extends Error {
   override readonly name = 'UnsafeDurability';
-}
-
-/**
- * Reads ALLOW_UNSAFE_DURABILITY: unset means false, exactly `true` means true. Anything else (`1`, `yes`, `TRUE`,
- * even `false`) throws, because a near miss silently read as "not allowed" or "allowed" would surprise either way.
- */
-export function parseAllowUnsafeDurability(env: NodeJS.ProcessEnv): boolean {
-  const value = env[ALLOW_UNSAFE_DURABILITY];
-  if (value === undefined) return false;
-  if (value === 'true') return true;
-  throw new InvalidDurabilitySetting(`${ALLOW_UNSAFE_DURABILITY} must be exactly "true" or unset, got "${value}"`);
 }
 
 /** Judges one store's settings. */

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import {
   createEsdbEventStore,
   createPostgresEventStore,
@@ -32,7 +30,6 @@ export async function openEventStore(url: string): Promise<EventStore> {
   assertEventStoreUrl(url);
   if (url.startsWith('sqlite:')) {
     const filename = url.slice('sqlite:'.length);
-    if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
     return createSqliteEventStore({ filename });
   }
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {

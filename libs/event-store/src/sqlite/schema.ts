@@ -3,6 +3,7 @@
  * because the parts that matter here (AUTOINCREMENT, triggers, pragmas) are SQLite-specific anyway.
  */
 import Database from 'better-sqlite3';
+import { ensureOwnerOnlyFile } from './owner-only-file';
 
 /** Schema version kept in PRAGMA user_version; bump with a migration step below. */
 export const EVENTS_SCHEMA_VERSION = 1;
@@ -49,6 +50,7 @@ const SYNCHRONOUS_NAMES = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
  * to EVENTS_SCHEMA_VERSION. Integers come back as bigint (revisions and positions are bigint in the port).
  */
 export function openEventsDatabase(filename: string, busyTimeoutMs: number): Database.Database {
+  ensureOwnerOnlyFile(filename, { create: true });
   const db = new Database(filename);
   try {
     // busy_timeout first, so switching to WAL waits for another process's lock instead of failing.

@@ -3,9 +3,8 @@
  * (postgres-read-model-database.ts). Everything above works on `Kysely` alone; the few SQL differences are in
  * sql-dialect.ts.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { ensureOwnerOnlyFile } from '@thads/event-store';
 import { Kysely } from 'kysely';
 import type { ReadModelDatabase } from './read-model-database';
 import { sqliteReadModelDialect } from './sqlite-read-model-dialect';
@@ -54,7 +53,6 @@ export function openReadModelDatabase(url: string, options: SqliteReadModelOptio
   }
   const filename = url.slice('sqlite:'.length);
   if (!filename) throw new InvalidReadModelUrl('READ_MODEL_URL: sqlite: needs a file path, e.g. sqlite:./data/read.db');
-  if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
   const database = openSqliteReadModelFile(filename, options);
   const db = readModelKysely(database);
   return { db, url, close: () => db.destroy() };
@@ -66,6 +64,7 @@ export function openReadModelDatabase(url: string, options: SqliteReadModelOptio
  * a busy timeout for the other processes' write locks, and integers as bigint (positions are bigint in the port).
  */
 export function openSqliteReadModelFile(filename: string, options: SqliteReadModelOptions = {}): Database.Database {
+  ensureOwnerOnlyFile(filename, { create: true });
   const database = new Database(filename);
   try {
     database.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);

@@ -8,6 +8,7 @@ import { openReadModelDatabase, type ReadModelStore } from '../database/open-rea
 import { migrateReadModels } from '../migrations/migrate-read-models';
 import type { Projection } from '../projection';
 import { readModelProjections } from '../registry';
+import type { ProjectionLeases } from './projection-leases';
 import { createProjector, type Projector, type ProjectorLogger } from './projector';
 
 /** Options of startProjectorRuntime. */
@@ -19,7 +20,19 @@ export interface ProjectorRuntimeOptions {
   readonly batchSize?: number;
   /** Default: every registered projection. */
   readonly projections?: readonly Projection[];
+  /**
+   * false: apply nothing here and only follow the checkpoints another process (a projector service) writes, for
+   * status and read-your-writes waits (EMBEDDED_PROJECTOR=false). Default true.
+   */
+  readonly applyEvents?: boolean;
 }
+
+/** Leases that hold nothing: the projector runs no projection and follows the checkpoints on its control poll. */
+const FOLLOWER_LEASES: ProjectionLeases = {
+  acquire: async () => new Set<string>(),
+  holds: () => false,
+  close: async () => undefined,
+};
 
 /** A started projector with its database. `close()` stops the projector, then closes the database (not the store). */
 export interface ProjectorRuntime {
@@ -33,7 +46,7 @@ export interface ProjectorRuntime {
 /** Opens, migrates and starts. The caller owns the event store and closes it after `close()`. */
 export async function startProjectorRuntime(options: ProjectorRuntimeOptions): Promise<ProjectorRuntime> {
   const readModels = openReadModelDatabase(options.readModelUrl);
-  const leases = readModels.openLeases?.();
+  const leases = options.applyEvents === false ? FOLLOWER_LEASES : readModels.openLeases?.();
   try {
     await migrateReadModels(readModels.db);
     const changes = new ChangeSignal();

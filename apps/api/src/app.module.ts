@@ -17,6 +17,25 @@ import { HealthController } from './health/health.controller';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { CompletionReportController } from './reporting/completion-report.controller';
 import { ReportingCommandsController } from './reporting/reporting-commands.controller';
+import { routesOfControllers } from './auth/route-table';
+import { ROUTE_TABLE, SessionController } from './session/session.controller';
+
+const CONTROLLERS = [
+  CaseCommandsController,
+  CaseCorrectionsController,
+  CaseQueriesController,
+  CaseAuditController,
+  CaseListController,
+  ComplaintCommandsController,
+  ComplaintQueriesController,
+  ComplaintQueueController,
+  ReportingCommandsController,
+  CompletionReportController,
+  HealthController,
+  AuditController,
+  ReadModelFeedController,
+  SessionController,
+];
 
 /** The HTTP edge: controllers only; everything else comes from the application module. */
 @Module({})
@@ -36,22 +55,12 @@ export class AppModule {
         // Every route passes the global AccessGuard: deny by default (docs/authorization.md).
         AuthModule.forRoot(config.auth),
       ],
-      providers: [durabilityProvider(config)],
-      controllers: [
-        CaseCommandsController,
-        CaseCorrectionsController,
-        CaseQueriesController,
-        CaseAuditController,
-        CaseListController,
-        ComplaintCommandsController,
-        ComplaintQueriesController,
-        ComplaintQueueController,
-        ReportingCommandsController,
-        CompletionReportController,
-        HealthController,
-        AuditController,
-        ReadModelFeedController,
+      providers: [
+        durabilityProvider(config),
+        // The session answers with what the bearer may do, read from the same route table the guard's policies are on.
+        { provide: ROUTE_TABLE, useFactory: () => routesOfControllers(CONTROLLERS) },
       ],
+      controllers: CONTROLLERS,
     };
   }
 }

@@ -1,4 +1,4 @@
-import { ValidationPipe } from '@nestjs/common';
+import { Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -10,6 +10,7 @@ import { API_PREFIX, ROUTES_WITHOUT_PREFIX } from './http/api-prefix';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { RejectionRecorder } from './audit/rejection-recorder';
 import { toRequestValidationFailed } from './problem/validation-errors';
+import { serveConsole } from './console/serve-console';
 
 /**
  * Builds the API exactly as `npm start` runs it; e2e tests call this too, so they test the real thing.
@@ -56,6 +57,7 @@ export async function createApp(config: ApiConfig, options: { logger?: false } =
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  serveConsole(app, config.consoleDir, new Logger('Console'));
   await app.init();
   await fastify.ready();
   return app;

@@ -26,4 +26,12 @@ export class HttpSettings {
   })
   @WholeNumber(0, 120_000)
   readonly MIN_POSITION_WAIT_MS!: number;
+
+  @Setting(SECTION, {
+    apps: ['api'],
+    default: 'dist/console',
+    description:
+      'The built web console served at `/` (`npm run build:console`, run by `npm start`), relative to the working directory; without it `/` answers 404.',
+  })
+  readonly CONSOLE_DIR!: string;
 }

@@ -14,6 +14,7 @@ export const OFFICE_SOURCES = {
   'office-in-path-or-its-parent': 'the office named by `:officeId`, or its parent office',
   'parent-of-office-in-path': 'the parent of the office named by `:officeId` (a target is set from above)',
   'parent-in-body': 'the `parentOfficeId` of the body (an office is registered by the head of its parent)',
+  'any-office-in-token': 'any office in the token: the request is about the bearer itself (the session)',
 } as const;
 export type OfficeSource = keyof typeof OFFICE_SOURCES;
 

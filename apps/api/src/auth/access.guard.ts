@@ -38,7 +38,7 @@ export class AccessGuard implements CanActivate {
     recordVerifiedToken(request, token);
     const office = policy.office;
     const access = await decideAccess(policy, token, async () =>
-      office === undefined ? [] : officesQualifyingFor(office, request, this.store),
+      office === undefined ? [] : officesQualifyingFor(office, request, this.store, token.offices),
     );
     recordGrantedAccess(request, access);
     return true;

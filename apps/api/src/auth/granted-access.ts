@@ -1,5 +1,5 @@
 import type { Actor } from '@thads/event-store';
-import type { Role } from '@thads/application';
+import type { Role, VerifiedToken } from '@thads/application';
 
 /** What the access guard allowed, for the handler to record as the actor. */
 export interface GrantedAccess {
@@ -25,14 +25,16 @@ export function grantedAccessOf(request: object): GrantedAccess | undefined {
 }
 
 // The verified token of a request, kept even when the guard then refuses it, so a refusal can name who tried.
-const verifiedTokens = new WeakMap<object, { readonly subject: string; readonly roles: readonly string[] }>();
+const verifiedTokens = new WeakMap<object, VerifiedToken>();
 
 /** Called by the guard as soon as the bearer token is verified, before the policy is checked. */
-export function recordVerifiedToken(
-  request: object,
-  token: { readonly subject: string; readonly roles: readonly string[] },
-): void {
+export function recordVerifiedToken(request: object, token: VerifiedToken): void {
   verifiedTokens.set(request, token);
+}
+
+/** The verified token of a request the guard let through (or refused after verifying); undefined on public routes. */
+export function verifiedTokenOf(request: object): VerifiedToken | undefined {
+  return verifiedTokens.get(request);
 }
 
 /**

@@ -22,8 +22,11 @@ export async function officesQualifyingFor(
   source: OfficeSource,
   request: RequestParts,
   store: EventStore,
+  tokenOffices: readonly string[],
 ): Promise<readonly string[]> {
   switch (source) {
+    case 'any-office-in-token':
+      return tokenOffices;
     case 'case-in-path':
       return [await officeOfCase(store, identifier(request.params, 'caseId'))];
     case 'office-in-body':

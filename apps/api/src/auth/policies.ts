@@ -45,3 +45,11 @@ export const AUDIT_CASE: RolePolicy = { roles: ['auditor', 'admin', 'head'], off
  * with a reason. Admins are national (DESIGN.md §1), so no office is checked; heads and officers never correct history.
  */
 export const CORRECTIVE_ON_CASE: RolePolicy = { roles: ['admin'] };
+/**
+ * Anyone signed in, about themselves (the session: who they are and what they may do). Officers and heads qualify
+ * through any office of their token, so a token with an office-bound role and no office is refused as everywhere else.
+ */
+export const SIGNED_IN: RolePolicy = {
+  roles: ['officer', 'head', 'auditor', 'reporting', 'admin'],
+  office: 'any-office-in-token',
+};

@@ -20,7 +20,12 @@ type ModuleReference = DynamicModule | Type | Promise<DynamicModule> | { forward
  * without starting anything: the deny-by-default test and docs/authorization.md are built from it.
  */
 export function routesOf(root: DynamicModule | Type): RouteAccess[] {
-  return controllersOf(root).flatMap(routesOfController);
+  return routesOfControllers(controllersOf(root));
+}
+
+/** Every route of these controllers, as routesOf reads them. */
+export function routesOfControllers(controllers: readonly Type[]): RouteAccess[] {
+  return controllers.flatMap(routesOfController);
 }
 
 /** The controller classes a module tree declares, each once. */

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { InvalidConfiguration, loadApiConfig } from './api-config';
 
 const KEY = { AUTH_JWT_SECRET: 's'.repeat(32) };
@@ -24,7 +25,12 @@ describe('loadApiConfig', () => {
         maxLifetimeSeconds: 86_400,
       },
       allowUnsafeDurability: false,
+      consoleDir: resolve('dist/console'),
     });
+  });
+
+  it('given CONSOLE_DIR, then the console is served from there', () => {
+    expect(loadApiConfig({ CONSOLE_DIR: '/srv/console' }).consoleDir).toBe('/srv/console');
   });
 
   it('given DATA_DIR, then the event store lives under it unless EVENT_STORE_URL says otherwise', () => {

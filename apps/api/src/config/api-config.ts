@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { InvalidAuthSettings, loadAuthSettings, type AuthSettings } from '@thads/application';
 import { InvalidConfiguration, projectorConfigOf, readEngineEnvironment, type ProjectorConfig } from '@thads/config';
 
@@ -13,6 +14,8 @@ export interface ApiConfig extends ProjectorConfig {
   readonly embeddedProjector: boolean;
   /** How bearer tokens are verified (AUTH_* variables; default: HS256 with a development secret under DATA_DIR). */
   readonly auth: AuthSettings;
+  /** CONSOLE_DIR, resolved: the built web console served at `/`. */
+  readonly consoleDir: string;
 }
 
 /** Validates the API's variables; a bad one throws InvalidConfiguration naming it. */
@@ -27,6 +30,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     bodyLimitBytes: settings.BODY_LIMIT_BYTES,
     embeddedProjector: settings.EMBEDDED_PROJECTOR === 'true',
     auth: authSettings(settings, stores.dataDir),
+    consoleDir: resolve(settings.CONSOLE_DIR),
   };
 }
 

@@ -19,8 +19,9 @@ describe('cli token', () => {
     const run = await cli({}, '--role', 'officer', '--office', 'HP-NGO-QUYEN', '--sub', 'chv-tran-b', '--ttl', '2h');
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(
-      /^Development token for chv-tran-b \(officer at HP-NGO-QUYEN\), valid until .*dev-jwt-secret\n$/,
+      /^Development token for chv-tran-b \(officer at HP-NGO-QUYEN\), valid until .*dev-jwt-secret\nConsole: http:\/\/localhost:3000\/#token=[\w-]+\.[\w-]+\.[\w-]+\n$/,
     );
+    expect(run.stderr).toContain(`#token=${run.stdout.trim()}`);
     const verifier = openTokenVerifier(loadAuthSettings(readEngineEnvironment({}), dataDir), { warn: () => undefined });
     const verified = await verifier.verify(run.stdout.trim());
     expect(verified).toMatchObject({ subject: 'chv-tran-b', roles: ['officer'], offices: ['HP-NGO-QUYEN'] });
@@ -35,6 +36,7 @@ describe('cli token', () => {
       roles: ['head', 'officer'],
       offices: ['HP', 'HP-NGO-QUYEN'],
       token: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
+      consoleUrl: expect.stringMatching(/^http:\/\/localhost:3000\/#token=/),
     });
   });
 

@@ -58,7 +58,9 @@ export function tokenCommand(io: CliIo, options: TokenOptions): number {
   const token = mintDevelopmentToken(settings, { subject, roles, offices, ttlSeconds, now });
   const expiresAt = new Date(now + ttlSeconds * 1000).toISOString();
   if (options.json) {
-    io.stdout.write(`${toJson({ token, sub: subject, roles, offices, expiresAt })}\n`);
+    io.stdout.write(
+      `${toJson({ token, sub: subject, roles, offices, expiresAt, consoleUrl: consoleLink(io.env, token) })}\n`,
+    );
     return 0;
   }
   io.stdout.write(`${token}\n`);
@@ -67,7 +69,15 @@ export function tokenCommand(io: CliIo, options: TokenOptions): number {
   io.stderr.write(
     `Development token for ${subject} (${roles.join(', ')}${offices.length ? ` at ${offices.join(', ')}` : ''}), valid until ${expiresAt}; signed with ${where}\n`,
   );
+  // The web console takes the token from the URL fragment, which the browser never sends to the server.
+  io.stderr.write(`Console: ${consoleLink(io.env, token)}\n`);
   return 0;
+}
+
+/** A sign-in link to the console of the API on this machine (PORT, default 3000). */
+export function consoleLink(env: NodeJS.ProcessEnv, token: string): string {
+  const port = env.PORT?.trim() || '3000';
+  return `http://localhost:${port}/#token=${token}`;
 }
 
 function rolesOf(flag: string | undefined): Role[] {

@@ -1,5 +1,4 @@
-import { caseAggregate } from '@thads/application/aggregates/definitions';
-import { handleCommand } from '@thads/application/command-handling/handle-command';
+import { executeCommand } from '@thads/application';
 import type { SqliteEventStore } from '@thads/event-store';
 import { decidedCaseCommands } from '@thads/read-models/testing/deadline-world';
 import { openEvents, tempFiles, type TempFiles } from '@thads/read-models/testing/read-model-fixtures';
@@ -22,11 +21,15 @@ describe('cli: deadlines sweep', () => {
     let n = 0;
     for (const command of decidedCaseCommands('HP-1')) {
       n += 1;
-      await handleCommand(store, caseAggregate, 'HP-1', command, {
-        actor: { id: 'chv-tran', role: 'officer' },
-        commandId: `c-${n}`,
-        correlationId: `c-${n}`,
-      });
+      await executeCommand(
+        store,
+        { aggregate: 'case', id: 'HP-1', command },
+        {
+          actor: { id: 'chv-tran', role: 'officer' },
+          commandId: `c-${n}`,
+          correlationId: `c-${n}`,
+        },
+      );
     }
   });
 

@@ -5,11 +5,11 @@
  */
 import { checkDurability, type DurabilityReport } from '@thads/application/durability';
 import { openEventStore } from '@thads/application/event-store/open-event-store';
+import { startDeadlineSweeper, type DeadlineSweeper } from '@thads/application';
 import { loadProjectorConfig, type ProjectorConfig } from '@thads/config';
 import {
-  startDeadlineSweeper,
+  overdueDeadlines,
   startProjectorRuntime,
-  type DeadlineSweeper,
   type ProjectorLogger,
   type ProjectorRuntime,
 } from '@thads/read-models';
@@ -56,7 +56,7 @@ export async function startProjectorWorker(env: NodeJS.ProcessEnv, logger: Proje
     // The sweep shares the runtime's read-model connection (one per process) and the worker's event store.
     const deadlineSweeper = startDeadlineSweeper({
       eventStore,
-      db: runtime.readModels.db,
+      overdueDeadlines: (today) => overdueDeadlines(runtime.readModels.db, today),
       intervalMs: config.deadlineSweepIntervalMs,
       logger,
     });

@@ -22,6 +22,11 @@ export interface EventMetadataInput {
   readonly schemaVersion: number;
   /** Mandatory on corrective commands; optional otherwise. */
   readonly reason?: string;
+  /**
+   * sha256 of what the command asked (the application's fingerprint), so a command id sent again with another
+   * request is told from a retry. Absent on events written before it existed.
+   */
+  readonly commandDigest?: string;
 }
 
 /** Metadata as stored: the writer's fields plus what the store adds. */

@@ -27,7 +27,15 @@ export interface ValidatedAppend {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const METADATA_FIELDS = new Set(['actor', 'commandId', 'correlationId', 'causationId', 'schemaVersion', 'reason']);
+const METADATA_FIELDS = new Set([
+  'actor',
+  'commandId',
+  'correlationId',
+  'causationId',
+  'schemaVersion',
+  'reason',
+  'commandDigest',
+]);
 const STORE_FIELDS = new Set(['recordedAt', 'prevHash', 'hash']);
 const ACTOR_FIELDS = new Set(['id', 'role', 'officeId']);
 
@@ -107,6 +115,7 @@ function validateMetadata(metadata: unknown, at: string): EventMetadataInput {
     throw new InvalidEventMetadata(`${at}.schemaVersion`, `${at}.schemaVersion must be a positive integer`);
   }
   const reason = optionalText(metadata.reason, `${at}.reason`);
+  const commandDigest = optionalText(metadata.commandDigest, `${at}.commandDigest`);
   return {
     actor: validateActor(metadata.actor, `${at}.actor`),
     commandId: requiredText(metadata.commandId, `${at}.commandId`),
@@ -114,6 +123,7 @@ function validateMetadata(metadata: unknown, at: string): EventMetadataInput {
     causationId: requiredText(metadata.causationId, `${at}.causationId`),
     schemaVersion,
     ...(reason === undefined ? {} : { reason }),
+    ...(commandDigest === undefined ? {} : { commandDigest }),
   };
 }
 

@@ -63,5 +63,4 @@ export * from './audit-trail';
 export * from './case-summary';
 export * from './complaint-queue';
 export * from './completion-stats';
-export * from './deadline-sweep';
 export * from './deadlines';

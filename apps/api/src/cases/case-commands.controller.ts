@@ -37,7 +37,7 @@ export class CaseCommandsController {
     @RequestCommandContext() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    const caseId = body.caseId ?? deterministicUuid(`case:${context.commandId}`);
+    const caseId = body.caseId ?? deterministicUuid(`case:${context.actor.id}:${context.commandId}`);
     const data = {
       ...dated(body, localToday()),
       caseId,

@@ -31,7 +31,7 @@ export class ComplaintCommandsController {
     @RequestCommandContext() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    const complaintId = body.complaintId ?? deterministicUuid(`complaint:${context.commandId}`);
+    const complaintId = body.complaintId ?? deterministicUuid(`complaint:${context.actor.id}:${context.commandId}`);
     const command: ComplaintCommand = { type: 'FileComplaint', data: { ...dated(body, localToday()), complaintId } };
     const result = await this.commands.execute(new ExecuteComplaintCommand(complaintId, command, context));
     void reply.status(201).header('location', `/api/v1/complaints/${complaintId}`);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { CommandContext } from '@thads/application';
+import { fingerprintOf, type CommandContext } from '@thads/application';
 import type { FastifyRequest } from 'fastify';
 import { actorOf, grantedAccessOf, type GrantedAccess } from '../auth/granted-access';
 import { RequestValidationFailed } from '../problem/request-validation-failed';
@@ -13,17 +13,22 @@ const TOKEN = /^[A-Za-z0-9._:-]{1,200}$/;
  * Builds the command context of a request:
  * - the actor is the verified bearer token's `sub`, the role the access guard allowed the request under, and the
  *   office that qualified it (for a case, the case's office); never anything the client states in a header;
- * - `Idempotency-Key`: the command id; a retry with the same key returns the first response and writes nothing;
+ * - `Idempotency-Key`: the command id, scoped to the actor and the resource; a retry with the same key returns the
+ *   first response and writes nothing, and the same key with another request is refused (IDEMPOTENCY_KEY_REUSED);
+ *   the request (method, path, body as sent) is the command's fingerprint, so a retry is recognised even when a
+ *   default such as `effectiveDate` (today) would now fill in differently;
  * - `If-Match`: the stream revision the client last saw (the ETag), for optimistic concurrency;
  * - `X-Correlation-Id`: ties the command to a wider workflow; defaults to the command id.
  */
-export function commandContextFrom(headers: Headers, access: GrantedAccess): CommandContext {
+export function commandContextFrom(request: FastifyRequest, access: GrantedAccess): CommandContext {
+  const { headers } = request;
   const commandId = token(headers, 'idempotency-key') ?? randomUUID();
   const ifMatch = single(headers, 'if-match');
   return {
     commandId,
     correlationId: token(headers, 'x-correlation-id') ?? commandId,
     actor: actorOf(access),
+    fingerprint: fingerprintOf({ method: request.method, path: request.url.split('?')[0], body: request.body ?? null }),
     ...(ifMatch !== undefined ? { expectedRevision: parseRevision(ifMatch) } : {}),
   };
 }
@@ -36,7 +41,7 @@ export const RequestCommandContext = createParamDecorator(
     // Only a public route lacks a grant, and no public route runs a command: this is a fault in the code, not the request.
     if (access === undefined)
       throw new Error(`No granted access on ${request.method} ${request.url}: a command route must not be public`);
-    return commandContextFrom(request.headers, access);
+    return commandContextFrom(request, access);
   },
 );
 

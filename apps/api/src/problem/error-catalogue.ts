@@ -44,6 +44,11 @@ const EDGE_CODES: readonly (readonly [code: string, status: number, when: string
     'If-Match names a revision the stream is no longer at; `expectedRevision` and `actualRevision` say which.',
   ],
   [
+    'IDEMPOTENCY_KEY_REUSED',
+    422,
+    'The Idempotency-Key was already used by the same caller on the same resource for another request (method, path or body differ); nothing is written. A retry of the same request replays the first answer instead.',
+  ],
+  [
     'CONCURRENCY_CONFLICT',
     409,
     'Concurrent writers kept changing the stream during the bounded retry; retrying the request is safe.',

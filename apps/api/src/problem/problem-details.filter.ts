@@ -1,6 +1,11 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ConcurrencyConflict, RevisionMismatch, SigningKeysUnavailable } from '@thads/application';
+import {
+  ConcurrencyConflict,
+  IdempotencyKeyReused,
+  RevisionMismatch,
+  SigningKeysUnavailable,
+} from '@thads/application';
 import { DomainError } from '@thads/domain';
 import { WrongExpectedRevision } from '@thads/event-store';
 import { ProjectionHalted, ProjectionWaitTimedOut } from '@thads/read-models';
@@ -57,6 +62,9 @@ export function toProblem(error: unknown): Problem {
       expectedRevision: error.expected.toString(),
       actualRevision: String(error.actual),
     });
+  }
+  if (error instanceof IdempotencyKeyReused) {
+    return problem(422, error.code, error.message);
   }
   if (error instanceof ConcurrencyConflict || error instanceof WrongExpectedRevision) {
     return problem(409, error.code, error.message);

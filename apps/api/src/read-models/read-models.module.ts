@@ -1,12 +1,7 @@
 import { type DynamicModule, Inject, Injectable, Logger, Module, type OnModuleDestroy } from '@nestjs/common';
-import { EVENT_STORE } from '@thads/application';
+import { EVENT_STORE, startDeadlineSweeper, type DeadlineSweeper } from '@thads/application';
 import type { EventStore } from '@thads/event-store';
-import {
-  startDeadlineSweeper,
-  startProjectorRuntime,
-  type DeadlineSweeper,
-  type ProjectorRuntime,
-} from '@thads/read-models';
+import { overdueDeadlines, startProjectorRuntime, type ProjectorRuntime } from '@thads/read-models';
 import { ReadYourWrites } from './read-your-writes';
 import { DEADLINE_SWEEPER, PROJECTOR_RUNTIME } from './read-models.tokens';
 
@@ -77,7 +72,7 @@ export class ReadModelsModule {
           useFactory: (eventStore: EventStore, runtime: ProjectorRuntime) =>
             startDeadlineSweeper({
               eventStore,
-              db: runtime.readModels.db,
+              overdueDeadlines: (today) => overdueDeadlines(runtime.readModels.db, today),
               intervalMs: options.deadlineSweepIntervalMs ?? 0,
               logger: projectorLogger,
             }),

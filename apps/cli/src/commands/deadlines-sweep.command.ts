@@ -1,5 +1,6 @@
 import { isLocalDate } from '@thads/domain';
-import { createProjector, deadlinesProjection, sweepDeadlines, vietnamToday } from '@thads/read-models';
+import { sweepDeadlines, vietnamToday } from '@thads/application';
+import { createProjector, deadlinesProjection, overdueDeadlines } from '@thads/read-models';
 import { UsageError } from '../cli-arguments';
 import { toJson, withStores, type CliIo } from '../cli-context';
 
@@ -34,7 +35,11 @@ export async function deadlinesSweepCommand(io: CliIo, options: { today?: string
     } finally {
       await projector.stop();
     }
-    const result = await sweepDeadlines({ eventStore, db: readModels.db, today });
+    const result = await sweepDeadlines({
+      eventStore,
+      overdueDeadlines: (day) => overdueDeadlines(readModels.db, day),
+      today,
+    });
     if (options.json) {
       io.stdout.write(`${toJson(result)}\n`);
       return 0;

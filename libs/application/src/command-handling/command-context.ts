@@ -10,6 +10,12 @@ export interface CommandContext {
   readonly expectedRevision?: bigint;
   /** Mandatory on corrective commands. */
   readonly reason?: string;
+  /**
+   * What the sender asked, digested (fingerprintOf): a command id that comes back with another fingerprint is a
+   * reused key, not a retry. The API digests the request (method, path, body as sent), so a retry without
+   * `effectiveDate` on another day is still a retry; by default the command itself is digested.
+   */
+  readonly fingerprint?: string;
 }
 
 /** What a handled command produced. For an idempotent retry, the original outcome. */

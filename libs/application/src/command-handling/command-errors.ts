@@ -26,3 +26,19 @@ export class ConcurrencyConflict extends Error {
     super(`${streamName} changed under ${attempts} attempts in a row; retry the request`);
   }
 }
+
+/**
+ * A command id (Idempotency-Key) this actor already used on this stream came back with another request: it is not a
+ * retry, and replaying the first answer would silently drop the change. Nothing is written.
+ */
+export class IdempotencyKeyReused extends Error {
+  override readonly name = 'IdempotencyKeyReused';
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+
+  constructor(
+    readonly streamName: string,
+    readonly commandId: string,
+  ) {
+    super(`${commandId} was already used on ${streamName} for another request; send a new key for a new request`);
+  }
+}

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Event ids derived from the stream and the command id, so a retried command produces the same ids and the
- * store's idempotency (EventStoreDB's rule) keeps it from doubling a fact. The stream is part of the name because
- * an Idempotency-Key is scoped to the resource it is sent to, and EventStoreDB, unlike the SQL adapters, does not
- * refuse one event id in two streams. Formatted as an RFC 9562 version-8 uuid.
+ * Event ids derived from the stream and the command's identity (handleCommand passes actor, command id and
+ * fingerprint), so a retried command produces the same ids and the store's idempotency (EventStoreDB's rule) keeps
+ * it from doubling a fact. The stream is part of the name because an Idempotency-Key is scoped to the resource it
+ * is sent to, and EventStoreDB, unlike the SQL adapters, does not refuse one event id in two streams. Formatted as
+ * an RFC 9562 version-8 uuid.
  */
-export function eventIdFor(streamName: string, commandId: string, index: number): string {
-  return deterministicUuid(`${streamName}#${commandId}#${index}`);
+export function eventIdFor(streamName: string, commandIdentity: string, index: number): string {
+  return deterministicUuid(`${streamName}#${commandIdentity}#${index}`);
 }
 
 /** A uuid (version 8, name-based on sha256) for any string: the same input always gives the same uuid. */

@@ -2,7 +2,7 @@ import { DomainError, moneyFieldCodec, type Decider } from '@thads/domain';
 import { createInMemoryEventStore, WrongExpectedRevision, type EventStore } from '@thads/event-store';
 import type { AggregateDefinition } from '../aggregates/aggregate-definition';
 import type { CommandContext } from './command-context';
-import { ConcurrencyConflict, RevisionMismatch } from './command-errors';
+import { ConcurrencyConflict, IdempotencyKeyReused, RevisionMismatch } from './command-errors';
 import { handleCommand } from './handle-command';
 
 // A counter aggregate keeps these tests about the command path, not about THADS rules.
@@ -63,6 +63,54 @@ describe('handleCommand', () => {
     const retry = await handleCommand(store, definition, 'c1', add(4n), context('cmd-2'));
     expect(retry).toEqual({ ...first, replayed: true });
     expect(await store.readStream('counter-c1')).toHaveLength(2);
+  });
+
+  it('given a command already handled, when it is retried with If-Match too, then it replays instead of refusing the revision', async () => {
+    const first = await handleCommand(store, definition, 'c1', add(3n), context('cmd-1'));
+    await handleCommand(store, definition, 'c1', add(1n), context('cmd-2'));
+    const retry = await handleCommand(store, definition, 'c1', add(3n), context('cmd-1', { expectedRevision: 5n }));
+    expect(retry).toEqual({ ...first, replayed: true });
+    expect(await store.readStream('counter-c1')).toHaveLength(2);
+  });
+
+  it('given a command id already used, when it comes back with another command, then IdempotencyKeyReused and nothing is written', async () => {
+    const first = await handleCommand(store, definition, 'c1', add(3n), context('cmd-1'));
+    await expect(handleCommand(store, definition, 'c1', add(4n), context('cmd-1'))).rejects.toBeInstanceOf(
+      IdempotencyKeyReused,
+    );
+    expect(await store.headPosition()).toBe(first.position);
+  });
+
+  it('compares the fingerprint the edge gives, not the command: a retry whose defaults filled in differently replays', async () => {
+    const first = await handleCommand(store, definition, 'c1', add(3n), context('cmd-1', { fingerprint: 'request-a' }));
+    const retry = await handleCommand(store, definition, 'c1', add(2n), context('cmd-1', { fingerprint: 'request-a' }));
+    expect(retry).toEqual({ ...first, replayed: true });
+    await expect(
+      handleCommand(store, definition, 'c1', add(3n), context('cmd-1', { fingerprint: 'request-b' })),
+    ).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+  });
+
+  it('scopes a command id to its actor: another actor sending the same id runs a command of its own', async () => {
+    await handleCommand(store, definition, 'c1', add(3n), context('cmd-1'));
+    const other = await handleCommand(store, definition, 'c1', add(4n), {
+      ...context('cmd-1'),
+      actor: { id: 'officer-2', role: 'officer', officeId: 'HP' },
+    });
+    expect(other).toMatchObject({ replayed: false, nextRevision: 1n });
+    const events = await store.readStream('counter-c1');
+    expect(events.map((event) => event.metadata.actor.id)).toEqual(['officer-1', 'officer-2']);
+    expect(new Set(events.map((event) => event.id)).size).toBe(2);
+  });
+
+  it('stores the fingerprint with the events, and a retry racing its own first attempt appends once', async () => {
+    const [one, two] = await Promise.all([
+      handleCommand(store, definition, 'c1', add(3n), context('cmd-1')),
+      handleCommand(store, definition, 'c1', add(3n), context('cmd-1')),
+    ]);
+    expect(one.position).toBe(two.position);
+    const events = await store.readStream('counter-c1');
+    expect(events).toHaveLength(1);
+    expect(events[0].metadata.commandDigest).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('given a rule the command breaks, then the DomainError propagates and nothing is written', async () => {

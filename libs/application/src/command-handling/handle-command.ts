@@ -3,7 +3,8 @@ import { StreamNotFound, WrongExpectedRevision, type EventStore, type RecordedEv
 import { streamNameOf, type AggregateDefinition } from '../aggregates/aggregate-definition';
 import { foldRecorded } from '../aggregates/retractions';
 import type { CommandContext, CommandResult } from './command-context';
-import { ConcurrencyConflict, RevisionMismatch } from './command-errors';
+import { ConcurrencyConflict, IdempotencyKeyReused, RevisionMismatch } from './command-errors';
+import { fingerprintOf } from './command-fingerprint';
 import { eventIdFor } from './event-ids';
 
 export interface RetryPolicy {
@@ -15,11 +16,14 @@ export interface RetryPolicy {
 const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 5 };
 
 /**
- * The one command path (load → fold → decide → append at the loaded revision), written once for every aggregate.
+ * Load → fold → decide → append at the loaded revision, written once for every aggregate. Edges reach it through
+ * executeCommand (execute-command.ts), which resolves what the pure decider cannot see first.
  *
- * - A command whose id already produced events in this stream returns the original outcome and writes nothing
- *   (Idempotency-Key). Event ids derive from the command id, so even a retry racing its own first attempt is
- *   deduplicated by the store.
+ * - Idempotency: a command id this actor already used on this stream returns the original outcome and writes
+ *   nothing, whatever the stream's revision now (so also when If-Match is sent with the retry). When the stored
+ *   fingerprint differs from this request's, the key was reused for another request: IdempotencyKeyReused, and
+ *   nothing is written. Event ids derive from the stream, actor, command id and fingerprint, so even a retry racing
+ *   its own first attempt is deduplicated by the store, and a reused key racing the first request cannot be.
  * - With `context.expectedRevision` (If-Match) a stale stream fails at once with RevisionMismatch.
  * - Without it, a lost race (WrongExpectedRevision) reloads and decides again, a bounded number of times.
  * - A DomainError from the decider (or from the aggregate's consistency check after a correction) propagates
@@ -38,16 +42,24 @@ export async function handleCommand<
   retry: RetryPolicy = DEFAULT_RETRY,
 ): Promise<CommandResult> {
   const streamName = streamNameOf(definition.category, aggregateId);
+  const fingerprint = context.fingerprint ?? fingerprintOf(command);
   for (let attempt = 1; ; attempt += 1) {
     const recorded = await readWholeStream(store, streamName);
     const currentRevision = recorded.length ? recorded[recorded.length - 1].revision : undefined;
 
+    const earlier = recorded.filter(
+      (event) => event.metadata.commandId === context.commandId && event.metadata.actor.id === context.actor.id,
+    );
+    if (earlier.length) {
+      // Events written before fingerprints were stored carry none: those can only be taken for a retry.
+      const stored = earlier[0].metadata.commandDigest;
+      if (stored !== undefined && stored !== fingerprint) throw new IdempotencyKeyReused(streamName, context.commandId);
+      return resultOf(streamName, earlier, true);
+    }
+
     if (context.expectedRevision !== undefined && context.expectedRevision !== currentRevision) {
       throw new RevisionMismatch(streamName, context.expectedRevision, currentRevision ?? 'no_stream');
     }
-
-    const earlier = recorded.filter((event) => event.metadata.commandId === context.commandId);
-    if (earlier.length) return resultOf(streamName, earlier, true);
 
     // Retracted events stay in the stream but are not folded (retractions.ts).
     const state = foldRecorded(definition, recorded);
@@ -65,7 +77,7 @@ export async function handleCommand<
     const toAppend = decided.map((event, index) => {
       const encoded = definition.codec.encode(event);
       return {
-        id: eventIdFor(streamName, context.commandId, index),
+        id: eventIdFor(streamName, `${context.actor.id}#${context.commandId}#${fingerprint}`, index),
         type: encoded.type,
         data: encoded.data,
         metadata: {
@@ -75,6 +87,7 @@ export async function handleCommand<
           causationId: context.commandId,
           schemaVersion: definition.schemaVersion,
           ...(context.reason !== undefined ? { reason: context.reason } : {}),
+          commandDigest: fingerprint,
         },
       };
     });

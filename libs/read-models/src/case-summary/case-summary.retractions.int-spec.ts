@@ -1,5 +1,4 @@
-import { caseAggregate } from '@thads/application/aggregates/definitions';
-import { loadAggregate } from '@thads/application/aggregates/load-aggregate';
+import { caseAggregate, loadAggregate } from '@thads/application';
 import { tableNamesFor } from '../projection';
 import { loadCheckpoint } from '../runtime/checkpoints';
 import { rebuildProjection } from '../runtime/rebuild';

@@ -2,7 +2,6 @@
  * Test-only: case histories for case_summary specs, as the commands a client would send. Every case is an
  * on-request debt case of Hải Phòng offices in 2018; item ids are `<caseId>-1`, `<caseId>-2`, ….
  */
-import { withRetractionTarget } from '@thads/application/cases/retraction-target';
 import type { CaseCommand, JsonRecord, LocalDate } from '@thads/domain';
 import type { CommandWorld, WorldActor } from '../testing/command-world';
 
@@ -150,8 +149,8 @@ export const postpone = (effectiveDate: LocalDate): CaseCommand => ({
 export const settle = (effectiveDate: LocalDate): CaseCommand => ({ type: 'Settle', data: { effectiveDate } });
 
 /**
- * An admin's CorrectRecordedFact of the case's last `type` event (optionally with corrected data), its target
- * resolved from the stream as the application resolves it.
+ * An admin's CorrectRecordedFact of the case's last `type` event (optionally with corrected data); the command path
+ * resolves its target from the stream.
  */
 export async function retract(
   world: CommandWorld,
@@ -162,10 +161,10 @@ export async function retract(
 ): Promise<bigint> {
   const target = (await world.store.readStream(`case-${caseId}`)).filter((event) => event.type === type).at(-1);
   if (!target) throw new Error(`retract: no ${type} in case ${caseId}`);
-  const command = await withRetractionTarget(world.store, caseId, {
+  const command: CaseCommand = {
     type: 'CorrectRecordedFact',
     data: { eventId: target.id, reason, effectiveDate, ...(correctedData === undefined ? {} : { correctedData }) },
-  });
+  };
   return world.onCase(caseId, [command], admin);
 }
 

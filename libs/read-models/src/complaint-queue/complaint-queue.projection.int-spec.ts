@@ -5,7 +5,8 @@ import { rebuildProjection } from '../runtime/rebuild';
 import { startCommandWorld, type CommandWorld } from '../testing/command-world';
 import { rowsOf } from '../testing/read-model-fixtures';
 import { complaintQueueProjection } from './complaint-queue.projection';
-import { accept, file, recordSixComplaints } from './complaint-queue.test-fixtures';
+import { receive } from '../case-summary/case-summary.test-fixtures';
+import { accept, COMPLAINED_CASE, file, recordSixComplaints } from './complaint-queue.test-fixtures';
 
 describe('complaint_queue projection', () => {
   let world: CommandWorld;
@@ -139,6 +140,7 @@ describe('complaint_queue projection', () => {
   });
 
   it('keeps the escalation deadline of a non-final first-level decision, owing nothing', async () => {
+    await world.onCase(COMPLAINED_CASE, [receive(COMPLAINED_CASE, '2018-03-01', [100_000_000n])]);
     await world.onComplaint('KN-7', [
       file('KN-7', '2018-03-12'),
       accept('2018-03-14'),

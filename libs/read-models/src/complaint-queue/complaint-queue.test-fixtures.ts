@@ -2,7 +2,11 @@
  * Test-only: complaint histories for complaint_queue specs, as the commands a client would send.
  */
 import type { ComplaintCommand, LocalDate } from '@thads/domain';
+import { receive } from '../case-summary/case-summary.test-fixtures';
 import type { CommandWorld } from '../testing/command-world';
+
+/** The case every complaint here is about: the command path refuses a complaint about a case that does not exist. */
+export const COMPLAINED_CASE = 'HP-2018-0100';
 
 export function file(
   complaintId: string,
@@ -13,7 +17,7 @@ export function file(
     type: 'FileComplaint',
     data: {
       complaintId,
-      caseId: 'HP-2018-0100',
+      caseId: COMPLAINED_CASE,
       complainant: { name: 'Nguyễn Văn A', partyId: 'debtor' },
       subject: { kind: 'DECISION', reference: '201/QĐ', description: 'Quyết định thi hành án ghi sai số tiền' },
       group: 'A',
@@ -46,6 +50,7 @@ export const decideUnfounded = (decisionNumber: string, effectiveDate: LocalDate
  * - KN-5 about an officer of another office, filed 02/04.
  */
 export async function recordSixComplaints(world: CommandWorld): Promise<void> {
+  await world.onCase(COMPLAINED_CASE, [receive(COMPLAINED_CASE, '2018-03-01', [100_000_000n])]);
   await world.onComplaint('KN-1', [file('KN-1', '2018-03-12')]);
   await world.onComplaint('KN-2', [file('KN-2', '2018-03-12'), accept('2018-03-14')]);
   await world.onComplaint('KN-3', [

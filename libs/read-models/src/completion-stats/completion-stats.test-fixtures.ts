@@ -4,8 +4,7 @@
  * the real projector applies them to an in-memory read-model database.
  */
 import { sql, type Kysely } from 'kysely';
-import { caseAggregate, reportingAggregate } from '@thads/application/aggregates/definitions';
-import { handleCommand } from '@thads/application/command-handling/handle-command';
+import { executeCommand } from '@thads/application';
 import type { CaseCommand, LocalDate, PostponementGround, ReportingCommand } from '@thads/domain';
 import { createInMemoryEventStore, type EventStore } from '@thads/event-store';
 import { openSqliteReadModelFile, readModelKysely } from '../database/open-read-model-database';
@@ -65,13 +64,13 @@ export async function startStatsWorld(readModels?: Kysely<ReadModelDatabase>): P
     async onCase(caseId, commands, recordedOn) {
       for (const command of commands) {
         recordOn(recordedOn ?? command.data.effectiveDate);
-        await handleCommand(store, caseAggregate, caseId, command, context());
+        await executeCommand(store, { aggregate: 'case', id: caseId, command }, context());
       }
     },
     async onOffice(officeId, commands, recordedOn) {
       for (const command of commands) {
         recordOn(recordedOn ?? command.data.effectiveDate);
-        await handleCommand(store, reportingAggregate, officeId, command, context());
+        await executeCommand(store, { aggregate: 'reporting', id: officeId, command }, context());
       }
     },
     async project() {

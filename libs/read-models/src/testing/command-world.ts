@@ -4,8 +4,7 @@
  * 10:00 local time on its effective date, so recordedAt is predictable.
  */
 import type { Kysely } from 'kysely';
-import { caseAggregate, complaintAggregate } from '@thads/application/aggregates/definitions';
-import { handleCommand } from '@thads/application/command-handling/handle-command';
+import { executeCommand } from '@thads/application';
 import type { CaseCommand, ComplaintCommand } from '@thads/domain';
 import { createInMemoryEventStore, type EventStore } from '@thads/event-store';
 import { openSqliteReadModelFile, readModelKysely } from '../database/open-read-model-database';
@@ -52,7 +51,7 @@ export async function startCommandWorld(): Promise<CommandWorld> {
       let position = -1n;
       for (const command of commands) {
         clock = new Date(`${command.data.effectiveDate}T03:00:00.000Z`);
-        position = (await handleCommand(store, caseAggregate, caseId, command, context(actor))).position;
+        position = (await executeCommand(store, { aggregate: 'case', id: caseId, command }, context(actor))).position;
       }
       return position;
     },
@@ -60,7 +59,8 @@ export async function startCommandWorld(): Promise<CommandWorld> {
       let position = -1n;
       for (const command of commands) {
         clock = new Date(`${command.data.effectiveDate}T03:00:00.000Z`);
-        position = (await handleCommand(store, complaintAggregate, complaintId, command, context(actor))).position;
+        position = (await executeCommand(store, { aggregate: 'complaint', id: complaintId, command }, context(actor)))
+          .position;
       }
       return position;
     },

@@ -4,8 +4,7 @@
  * case fixture of @thads/testing: decided 4 June 2025, verification due 26 June 2025.
  */
 import type { Kysely } from 'kysely';
-import { caseAggregate, complaintAggregate } from '@thads/application/aggregates/definitions';
-import { handleCommand } from '@thads/application/command-handling/handle-command';
+import { executeCommand } from '@thads/application';
 import { dueDate, type CaseCommand, type ComplaintCommand, type FileComplaint } from '@thads/domain';
 import type { SqliteEventStore } from '@thads/event-store';
 import { issueDecisionCommand, receiveCaseCommand } from '@thads/testing';
@@ -50,13 +49,14 @@ export async function startDeadlineWorld(): Promise<DeadlineWorld> {
     async onCase(caseId, commands) {
       let position = -1n;
       for (const command of commands)
-        position = (await handleCommand(store, caseAggregate, caseId, command, context())).position;
+        position = (await executeCommand(store, { aggregate: 'case', id: caseId, command }, context())).position;
       return position;
     },
     async onComplaint(complaintId, commands) {
       let position = -1n;
       for (const command of commands)
-        position = (await handleCommand(store, complaintAggregate, complaintId, command, context())).position;
+        position = (await executeCommand(store, { aggregate: 'complaint', id: complaintId, command }, context()))
+          .position;
       return position;
     },
     async project() {

@@ -1,12 +1,10 @@
 /**
- * Sends a scenario's commands through the one real command path, handleCommand (load → fold → decide → append), as
- * the API does: the offices and their targets on the reporting aggregate, then every case on the case aggregate.
+ * Sends a scenario's commands through the one real command path, executeCommand (resolve → load → fold → decide →
+ * append), as the API does: the offices and their targets on the reporting aggregate, then every case on the case aggregate.
  * Command ids derive from the seed and the case, so running the same scenario again into the same store replays
  * instead of doubling anything (idempotency by command id).
  */
-import { caseAggregate, reportingAggregate } from '@thads/application/aggregates/definitions';
-import type { CommandContext } from '@thads/application/command-handling/command-context';
-import { handleCommand } from '@thads/application/command-handling/handle-command';
+import { executeCommand, type CommandContext } from '@thads/application';
 import { DomainError } from '@thads/domain';
 import type { Actor, EventStore } from '@thads/event-store';
 import type { CasePlan } from '../generator/case-plans';
@@ -47,18 +45,20 @@ export async function seedOffices(store: EventStore, scenario: Scenario, window:
   const effectiveDate = window.yearStartsOn;
   for (const office of scenario.offices) {
     const correlationId = `demo:${scenario.seed}:office:${office.id}`;
-    await handleCommand(
+    await executeCommand(
       store,
-      reportingAggregate,
-      office.id,
       {
-        type: 'RegisterOffice',
-        data: {
-          officeId: office.id,
-          name: office.name,
-          tier: office.tier,
-          ...(office.parent !== undefined && { parentOfficeId: office.parent }),
-          effectiveDate,
+        aggregate: 'reporting',
+        id: office.id,
+        command: {
+          type: 'RegisterOffice',
+          data: {
+            officeId: office.id,
+            name: office.name,
+            tier: office.tier,
+            ...(office.parent !== undefined && { parentOfficeId: office.parent }),
+            effectiveDate,
+          },
         },
       },
       contextOf(DEMO_ADMIN, `${correlationId}:register`, correlationId),
@@ -72,11 +72,9 @@ export async function seedOffices(store: EventStore, scenario: Scenario, window:
       moneyRatePercent: office.target.money,
       effectiveDate,
     };
-    await handleCommand(
+    await executeCommand(
       store,
-      reportingAggregate,
-      office.id,
-      { type: 'SetTarget', data: target },
+      { aggregate: 'reporting', id: office.id, command: { type: 'SetTarget', data: target } },
       contextOf(DEMO_ADMIN, `${correlationId}:target-${scenario.reportingYear}`, correlationId),
     );
     commands += 1;
@@ -117,11 +115,9 @@ export async function seedCases(
             : { id: officerOf(plan), role, officeId: plan.officeId };
         try {
           position = (
-            await handleCommand(
+            await executeCommand(
               store,
-              caseAggregate,
-              plan.caseId,
-              command,
+              { aggregate: 'case', id: plan.caseId, command },
               contextOf(actor, `${correlationId}:${index}`, correlationId),
             )
           ).position;

@@ -3,22 +3,27 @@
  * the projector). One sweep at a time per process: the next one is scheduled when the previous one ended, so a slow
  * sweep never overlaps itself. Sweeps in other processes may overlap; the decider makes that harmless.
  */
-import type { Kysely } from 'kysely';
 import type { EventStore } from '@thads/event-store';
-import type { ReadModelDatabase } from '../database/read-model-database';
-import type { ProjectorLogger } from '../runtime/projector-contract';
-import { sweepDeadlines, type SweepResult } from './sweep-deadlines';
+import { sweepDeadlines, type OverdueDeadlines, type SweepResult } from './sweep-deadlines';
 import { vietnamToday } from './vietnam-today';
 
 /** Options of startDeadlineSweeper. */
 export interface DeadlineSweeperOptions {
   readonly eventStore: EventStore;
-  readonly db: Kysely<ReadModelDatabase>;
+  /** Wired to the deadlines read model of the process's read-model connection. */
+  readonly overdueDeadlines: OverdueDeadlines;
   /** DEADLINE_SWEEP_INTERVAL_MS: pause between sweeps; 0 starts nothing. The first sweep runs at once. */
   readonly intervalMs: number;
-  readonly logger: ProjectorLogger;
+  readonly logger: SweepLogger;
   /** Today in Asia/Ho_Chi_Minh; default the system clock. */
   readonly today?: () => string;
+}
+
+/** Where the sweeper reports (the projector's logger fits). */
+export interface SweepLogger {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
 }
 
 /** A running sweeper. */
@@ -39,7 +44,13 @@ export function startDeadlineSweeper(options: DeadlineSweeperOptions): DeadlineS
   const sweepOnce = (): Promise<SweepResult> => {
     const run = inFlight
       .catch(() => undefined)
-      .then(() => sweepDeadlines({ eventStore: options.eventStore, db: options.db, today: today() }));
+      .then(() =>
+        sweepDeadlines({
+          eventStore: options.eventStore,
+          overdueDeadlines: options.overdueDeadlines,
+          today: today(),
+        }),
+      );
     inFlight = run;
     return run;
   };

@@ -1,8 +1,9 @@
 /**
- * The deadline sweep (issue 3 item 3): records every legal deadline that passed without its act, exactly once.
+ * The deadline sweep: records every legal deadline that passed without its act, exactly once.
  *
- * Candidates come from the `deadlines` read model (open, due before today, no miss recorded). Each one becomes a
- * RecordMissedDeadline command through the one command path (handleCommand), so the decider has the last word:
+ * Candidates come from a port the apps wire to the `deadlines` read model (open, due before today, no miss
+ * recorded). Each one becomes a RecordMissedDeadline command through the one command path (executeCommand), so the
+ * decider has the last word:
  *
  * - The decider records a deadline once and only while it is still open; a miss already recorded, a deadline met
  *   meanwhile, or a case that moved on gives no events. A read model that lags, a second sweep, a sweep in another
@@ -11,14 +12,29 @@
  *   complaints), and event ids from the command id: two sweeps racing on the same stream append the same event ids
  *   at the same revision, which the store's idempotent append turns into one event.
  */
-import type { Kysely } from 'kysely';
-import { caseAggregate, complaintAggregate } from '@thads/application/aggregates/definitions';
-import type { CommandContext } from '@thads/application/command-handling/command-context';
-import { handleCommand } from '@thads/application/command-handling/handle-command';
 import { DomainError, type CaseDeadline, type ComplaintDeadline, type LocalDate } from '@thads/domain';
 import { streamCategory, type EventStore } from '@thads/event-store';
-import type { ReadModelDatabase } from '../database/read-model-database';
-import { overdueDeadlines, type OverdueDeadline } from '../deadlines/deadlines.queries';
+import { complaintAggregate } from '../aggregates/definitions';
+import type { CommandContext } from '../command-handling/command-context';
+import { fingerprintOf } from '../command-handling/command-fingerprint';
+import { executeCommand } from '../command-handling/execute-command';
+
+/** An open deadline whose last day has passed and whose miss is not recorded yet (a row of the deadlines model). */
+export interface OverdueDeadline {
+  readonly stream: string;
+  readonly aggregateId: string;
+  readonly caseId: string;
+  readonly kind: string;
+  /** Complaint level 1 or 2; 0 for case deadlines. */
+  readonly level: number;
+  readonly dueOn: string;
+}
+
+/**
+ * The sweep's port onto the read side: open deadlines due before `today` with no miss recorded. The read model may
+ * lag the log; the decider then answers a met or recorded deadline with no events.
+ */
+export type OverdueDeadlines = (today: LocalDate) => Promise<readonly OverdueDeadline[]>;
 
 /** Who the sweep acts as: a system actor, so the audit trail tells its events from people's. */
 export const DEADLINE_SWEEP_ACTOR = { id: 'deadline-sweep', role: 'system' } as const;
@@ -26,8 +42,7 @@ export const DEADLINE_SWEEP_ACTOR = { id: 'deadline-sweep', role: 'system' } as 
 /** Options of sweepDeadlines. */
 export interface SweepDeadlinesOptions {
   readonly eventStore: EventStore;
-  /** The process's read-model connection (one per process). */
-  readonly db: Kysely<ReadModelDatabase>;
+  readonly overdueDeadlines: OverdueDeadlines;
   /** Today in Asia/Ho_Chi_Minh (read at the edge): deadlines due before it are missed; it is the detection date. */
   readonly today: LocalDate;
 }
@@ -61,7 +76,7 @@ export interface SweepResult {
  * next sweep retries from the read model.
  */
 export async function sweepDeadlines(options: SweepDeadlinesOptions): Promise<SweepResult> {
-  const candidates = await overdueDeadlines(options.db, options.today);
+  const candidates = await options.overdueDeadlines(options.today);
   const deadlines: SweptDeadline[] = [];
   for (const deadline of candidates) deadlines.push(await recordMissedDeadline(options, deadline));
   return {
@@ -79,22 +94,32 @@ export function sweepCommandId(deadline: OverdueDeadline): string {
 
 async function recordMissedDeadline(options: SweepDeadlinesOptions, deadline: OverdueDeadline): Promise<SweptDeadline> {
   const commandId = sweepCommandId(deadline);
-  const context: CommandContext = { actor: DEADLINE_SWEEP_ACTOR, commandId, correlationId: commandId };
+  // The miss of a deadline is the same command whatever day it is detected on: the fingerprint is the deadline's.
+  const context: CommandContext = {
+    actor: DEADLINE_SWEEP_ACTOR,
+    commandId,
+    correlationId: commandId,
+    fingerprint: fingerprintOf(commandId),
+  };
   const data = { dueOn: deadline.dueOn, effectiveDate: options.today };
   try {
     const result = isComplaint(deadline)
-      ? await handleCommand(
+      ? await executeCommand(
           options.eventStore,
-          complaintAggregate,
-          deadline.aggregateId,
-          { type: 'RecordMissedDeadline', data: { ...data, deadline: deadline.kind as ComplaintDeadline } },
+          {
+            aggregate: 'complaint',
+            id: deadline.aggregateId,
+            command: { type: 'RecordMissedDeadline', data: { ...data, deadline: deadline.kind as ComplaintDeadline } },
+          },
           context,
         )
-      : await handleCommand(
+      : await executeCommand(
           options.eventStore,
-          caseAggregate,
-          deadline.aggregateId,
-          { type: 'RecordMissedDeadline', data: { ...data, deadline: deadline.kind as CaseDeadline } },
+          {
+            aggregate: 'case',
+            id: deadline.aggregateId,
+            command: { type: 'RecordMissedDeadline', data: { ...data, deadline: deadline.kind as CaseDeadline } },
+          },
           context,
         );
     const recorded = !result.replayed && result.events.length > 0;

@@ -1,5 +1,4 @@
-import { caseAggregate } from '@thads/application/aggregates/definitions';
-import { handleCommand } from '@thads/application/command-handling/handle-command';
+import { executeCommand, startDeadlineSweeper, sweepDeadlines } from '@thads/application';
 import type { RecordedEvent } from '@thads/event-store';
 import { CASE_DATES } from '@thads/testing';
 import {
@@ -10,15 +9,16 @@ import {
   type DeadlineWorld,
 } from '../testing/deadline-world';
 import { recordingLogger } from '../testing/read-model-fixtures';
-import { startDeadlineSweeper } from './deadline-sweeper';
-import { sweepDeadlines } from './sweep-deadlines';
+import { overdueDeadlines } from './deadlines.queries';
 
 const TODAY = '2025-06-30';
 const MISSED_TYPES = ['VerificationDeadlineMissed', 'ReverificationDeadlineMissed', 'ComplaintDeadlineMissed'];
 const missesIn = (events: readonly RecordedEvent[]) => events.filter((event) => MISSED_TYPES.includes(event.type));
 
+/** The sweep over the deadlines read model, wired as the apps wire it. */
 describe('deadline sweep', () => {
   let world: DeadlineWorld;
+  const overdue = () => (today: string) => overdueDeadlines(world.db, today);
 
   /**
    * Three stories on the fixture dates: case-late was never verified (due 26 June); case-on-time was verified on
@@ -43,7 +43,7 @@ describe('deadline sweep', () => {
   });
 
   it('records a missed verification date and a missed complaint acceptance, as the system actor; nothing for a date met on time', async () => {
-    const result = await sweepDeadlines({ eventStore: world.store, db: world.db, today: TODAY });
+    const result = await sweepDeadlines({ eventStore: world.store, overdueDeadlines: overdue(), today: TODAY });
 
     expect(result.recorded).toBe(2);
     const misses = missesIn(await world.store.readAll());
@@ -86,25 +86,29 @@ describe('deadline sweep', () => {
   });
 
   it('does nothing for a deadline whose last day is today', async () => {
-    const result = await sweepDeadlines({ eventStore: world.store, db: world.db, today: CASE_DATES.verificationDue });
+    const result = await sweepDeadlines({
+      eventStore: world.store,
+      overdueDeadlines: overdue(),
+      today: CASE_DATES.verificationDue,
+    });
     expect(result.deadlines.map((swept) => swept.deadline.stream)).toEqual(['complaint-KN-1']); // due 17 June
     expect(missesIn(await world.store.readAll()).map((event) => event.stream)).toEqual(['complaint-KN-1']);
   });
 
   it('run twice, before and after the read model caught up, appends each miss exactly once', async () => {
-    await sweepDeadlines({ eventStore: world.store, db: world.db, today: TODAY });
-    const second = await sweepDeadlines({ eventStore: world.store, db: world.db, today: TODAY }); // the read model still lags
+    await sweepDeadlines({ eventStore: world.store, overdueDeadlines: overdue(), today: TODAY });
+    const second = await sweepDeadlines({ eventStore: world.store, overdueDeadlines: overdue(), today: TODAY }); // the read model still lags
     expect(second.deadlines.map((swept) => swept.outcome)).toEqual(['unchanged', 'unchanged']);
     await world.project();
-    const third = await sweepDeadlines({ eventStore: world.store, db: world.db, today: '2025-07-01' });
+    const third = await sweepDeadlines({ eventStore: world.store, overdueDeadlines: overdue(), today: '2025-07-01' });
     expect(third.deadlines).toEqual([]); // the read model now knows both misses
     expect(missesIn(await world.store.readAll())).toHaveLength(2);
   });
 
   it('run twice concurrently, appends each miss exactly once', async () => {
     const results = await Promise.all([
-      sweepDeadlines({ eventStore: world.store, db: world.db, today: TODAY }),
-      sweepDeadlines({ eventStore: world.store, db: world.db, today: TODAY }),
+      sweepDeadlines({ eventStore: world.store, overdueDeadlines: overdue(), today: TODAY }),
+      sweepDeadlines({ eventStore: world.store, overdueDeadlines: overdue(), today: TODAY }),
     ]);
     // Both runs may report a miss as recorded: the racing twin's append returned the original result.
     for (const result of results) expect(result.deadlines.map((swept) => swept.outcome)).not.toContain('refused');
@@ -113,16 +117,22 @@ describe('deadline sweep', () => {
   });
 
   it('a later day or another command id records nothing more: the decider holds the line', async () => {
-    await sweepDeadlines({ eventStore: world.store, db: world.db, today: TODAY });
-    const laterDay = await sweepDeadlines({ eventStore: world.store, db: world.db, today: '2025-07-15' });
+    await sweepDeadlines({ eventStore: world.store, overdueDeadlines: overdue(), today: TODAY });
+    const laterDay = await sweepDeadlines({
+      eventStore: world.store,
+      overdueDeadlines: overdue(),
+      today: '2025-07-15',
+    });
     expect(laterDay.recorded).toBe(0);
-    const other = await handleCommand(
+    const other = await executeCommand(
       world.store,
-      caseAggregate,
-      'case-late',
       {
-        type: 'RecordMissedDeadline',
-        data: { deadline: 'VERIFICATION', dueOn: CASE_DATES.verificationDue, effectiveDate: '2025-07-02' },
+        aggregate: 'case',
+        id: 'case-late',
+        command: {
+          type: 'RecordMissedDeadline',
+          data: { deadline: 'VERIFICATION', dueOn: CASE_DATES.verificationDue, effectiveDate: '2025-07-02' },
+        },
       },
       {
         actor: { id: 'deadline-sweep', role: 'system' },
@@ -138,7 +148,7 @@ describe('deadline sweep', () => {
     const logger = recordingLogger();
     const sweeper = startDeadlineSweeper({
       eventStore: world.store,
-      db: world.db,
+      overdueDeadlines: overdue(),
       intervalMs: 60_000,
       logger,
       today: () => TODAY,
@@ -153,7 +163,7 @@ describe('deadline sweep', () => {
   it('with interval 0 sweeps only when asked', async () => {
     const sweeper = startDeadlineSweeper({
       eventStore: world.store,
-      db: world.db,
+      overdueDeadlines: overdue(),
       intervalMs: 0,
       logger: recordingLogger(),
       today: () => TODAY,

@@ -1,8 +1,15 @@
-export { startDeadlineSweeper, type DeadlineSweeper, type DeadlineSweeperOptions } from './deadline-sweeper';
+export {
+  startDeadlineSweeper,
+  type DeadlineSweeper,
+  type DeadlineSweeperOptions,
+  type SweepLogger,
+} from './deadline-sweeper';
 export {
   DEADLINE_SWEEP_ACTOR,
   sweepCommandId,
   sweepDeadlines,
+  type OverdueDeadline,
+  type OverdueDeadlines,
   type SweepDeadlinesOptions,
   type SweepResult,
   type SweptDeadline,

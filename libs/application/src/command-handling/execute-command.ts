@@ -1,0 +1,51 @@
+import type { CaseCommand, ComplaintCommand, ReportingCommand } from '@thads/domain';
+import type { EventStore } from '@thads/event-store';
+import { caseAggregate, complaintAggregate, reportingAggregate } from '../aggregates/definitions';
+import { withRetractionTarget } from '../cases/retraction-target';
+import { ensureComplainedCaseExists } from '../complaints/complained-case';
+import { ensureParentOfficeRegistered } from '../reporting/parent-office';
+import type { CommandContext, CommandResult } from './command-context';
+import { fingerprintOf } from './command-fingerprint';
+import { handleCommand, type RetryPolicy } from './handle-command';
+
+/** A command and the aggregate instance it is addressed to. */
+export type AddressedCommand =
+  | { readonly aggregate: 'case'; readonly id: string; readonly command: CaseCommand }
+  | { readonly aggregate: 'complaint'; readonly id: string; readonly command: ComplaintCommand }
+  | { readonly aggregate: 'reporting'; readonly id: string; readonly command: ReportingCommand };
+
+/**
+ * The application's one entry point for commands: the API (through the @nestjs/cqrs handlers), the CLI and its
+ * demo seeding, and the deadline sweep all execute here. It first resolves what the pure decider cannot see (the
+ * event a CorrectRecordedFact retracts; that a complained-of case or a parent office exists), then runs
+ * handleCommand: idempotency, optimistic concurrency, metadata, retry. The fingerprint is taken from the command as
+ * sent, before resolution, unless the edge gave one.
+ */
+export async function executeCommand(
+  store: EventStore,
+  addressed: AddressedCommand,
+  context: CommandContext,
+  retry?: RetryPolicy,
+): Promise<CommandResult> {
+  const fingerprinted: CommandContext = { ...context, fingerprint: context.fingerprint ?? fingerprintOf(addressed) };
+  switch (addressed.aggregate) {
+    case 'case': {
+      const { id, command } = addressed;
+      const resolved =
+        command.type === 'CorrectRecordedFact' ? await withRetractionTarget(store, id, command) : command;
+      return handleCommand(store, caseAggregate, id, resolved, fingerprinted, retry);
+    }
+    case 'complaint':
+      await ensureComplainedCaseExists(store, addressed.command);
+      return handleCommand(store, complaintAggregate, addressed.id, addressed.command, fingerprinted, retry);
+    case 'reporting':
+      await ensureParentOfficeRegistered(store, addressed.id, addressed.command);
+      return handleCommand(store, reportingAggregate, addressed.id, addressed.command, fingerprinted, retry);
+    default:
+      return unreachable(addressed);
+  }
+}
+
+function unreachable(addressed: never): never {
+  throw new Error(`Unknown aggregate in ${JSON.stringify(addressed)}`);
+}

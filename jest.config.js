@@ -17,11 +17,11 @@ const shared = {
 };
 
 /**
- * Per-test timeouts: generous bounds, not budgets. The suite must pass on two cores while another full run goes on
- * beside it, where a database or whole-app test can take many times its idle duration. Jest's default is 5 s.
+ * Per-test (and per-hook) timeout: a generous bound, not a budget. The suite must pass on two cores while another
+ * full run goes on beside it, where a database or whole-app test can take many times its idle duration; jest's
+ * default is 5 s. testTimeout is a global option (jest ignores it inside a project), so it is set once, below.
  */
-const UNIT_MS = 30_000;
-const SLOW_MS = 120_000;
+const TEST_TIMEOUT_MS = 120_000;
 
 /**
  * Whether the PostgreSQL of the e2e leg answers (POSTGRES_URL, default the CI server). Probed once when jest loads
@@ -43,16 +43,16 @@ function postgresReachable() {
 }
 
 module.exports = {
+  testTimeout: TEST_TIMEOUT_MS,
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'], testTimeout: UNIT_MS },
-    { ...shared, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'], testTimeout: SLOW_MS },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'], testTimeout: SLOW_MS },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
+    { ...shared, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'] },
     // The API e2e suites again, on PostgreSQL events and read models (test/e2e/api/e2e-stores.ts). Without a
     // reachable server the project runs one skipped notice instead, which prints how to run the leg.
     {
       ...shared,
       displayName: 'e2e-postgres',
-      testTimeout: SLOW_MS,
       setupFiles: ['<rootDir>/test/e2e/api/postgres-leg/e2e-postgres.setup.ts'],
       testMatch: postgresReachable()
         ? ['<rootDir>/test/e2e/api/**/*.e2e-spec.ts']

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { caseAggregate, handleCommand, type CommandContext } from '@thads/application';
+import { executeCommand, type CommandContext } from '@thads/application';
 import type { SqliteEventStore } from '@thads/event-store';
 import { assign, decide, enforceable, receive } from '@thads/read-models/case-summary/case-summary.test-fixtures';
 import { appendMany, openEvents, tempFiles, type TempFiles } from '@thads/read-models/testing/read-model-fixtures';
@@ -29,7 +29,7 @@ describe('cli replay and verify', () => {
       enforceable('2018-03-20'),
     ];
     for (const [index, command] of commands.entries())
-      await handleCommand(store, caseAggregate, 'HP-1', command, context(`cmd-${index}`));
+      await executeCommand(store, { aggregate: 'case', id: 'HP-1', command }, context(`cmd-${index}`));
     await appendMany(store, 25, 'complaint-BULK-1');
   });
 

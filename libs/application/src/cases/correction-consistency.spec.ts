@@ -4,8 +4,7 @@ import { CASE_DATES, CASE_FIXTURE as F, issueDecisionCommand, receiveCaseCommand
 import { caseAggregate } from '../aggregates/definitions';
 import { loadAggregate } from '../aggregates/load-aggregate';
 import type { CommandContext } from '../command-handling/command-context';
-import { handleCommand } from '../command-handling/handle-command';
-import { withRetractionTarget } from './retraction-target';
+import { executeCommand } from '../command-handling/execute-command';
 
 /**
  * A correction rewrites an earlier step, so the command path checks the corrected history as a whole
@@ -32,9 +31,7 @@ describe('corrections keep the case consistent', () => {
   let store: EventStore;
 
   async function run(command: CaseCommand): Promise<void> {
-    const resolved =
-      command.type === 'CorrectRecordedFact' ? await withRetractionTarget(store, caseId, command) : command;
-    await handleCommand(store, caseAggregate, caseId, resolved, context());
+    await executeCommand(store, { aggregate: 'case', id: caseId, command }, context());
   }
 
   async function idOf(type: string): Promise<string> {

@@ -1,4 +1,12 @@
-import type { CaseCommand, CaseEvent } from '@thads/domain';
+import {
+  caseDecider,
+  caseOnDate,
+  fold,
+  statisticsViewOf,
+  type CaseCommand,
+  type CaseEvent,
+  type CaseStatisticsView,
+} from '@thads/domain';
 import {
   CASE_FIXTURE as F,
   caseDecided,
@@ -8,8 +16,7 @@ import {
   caseReceived,
   eventsAfter,
 } from '@thads/testing';
-import { statisticsFactOf, type DatedFact } from './case-statistics-facts';
-import { bucketOn, classifyCase, type Tallies } from './classification';
+import { classifyCase, type Tallies } from './classification';
 import { EMPTY_TALLY, toEnforceOf, type StatisticsTally } from './statistics';
 
 // The fixture case: received 2 June 2025, decided 4 June, enforceable 17 June; 900,000,000 VND debt + 45,000,000 fee.
@@ -18,14 +25,16 @@ const YEAR_2025_JULY = { openingBalanceOn: '2024-09-30', periodEndsOn: '2025-07-
 const YEAR_2025_SEPTEMBER = { openingBalanceOn: '2024-09-30', periodEndsOn: '2025-09-30' };
 const YEAR_2026_JUNE = { openingBalanceOn: '2025-09-30', periodEndsOn: '2026-06-30' };
 
-function factsOf(events: readonly CaseEvent[]): DatedFact[] {
-  return events.flatMap((event) => {
-    const fact = statisticsFactOf(event);
-    return fact ? [{ effectiveDate: event.data.effectiveDate, fact }] : [];
-  });
+/** The domain's statistics view of the case the events fold into. */
+function factsOf(events: readonly CaseEvent[]): CaseStatisticsView {
+  const view = statisticsViewOf(fold(caseDecider, events));
+  if (view === null) throw new Error('expected a case');
+  return view;
 }
 
-function after(history: readonly CaseEvent[], ...commands: CaseCommand[]): DatedFact[] {
+const bucketOn = (view: CaseStatisticsView, date: string) => caseOnDate(view, date).bucket;
+
+function after(history: readonly CaseEvent[], ...commands: CaseCommand[]): CaseStatisticsView {
   return factsOf(eventsAfter(history, commands));
 }
 

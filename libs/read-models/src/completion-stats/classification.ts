@@ -1,123 +1,14 @@
 /**
- * Classification of one case for the statistics (thads-domain.md §6.4, §6.6): its bucket at a point in time, by
- * effective date, and what it adds to the tallies of a period. Pure: the caller chooses which facts are known.
+ * What one case adds to the tallies of a period (thads-domain.md §6.4, §6.6). Where the case stood on a date is the
+ * domain's statistics view (libs/domain case/views/case-statistics-view.ts); this only counts it. Pure: the caller
+ * chooses which view is known.
  */
-import type { LocalDate } from '@thads/domain';
-import type { DatedFact } from './case-statistics-facts';
+import { caseOnDate, type CaseBucket, type CaseStatisticsView, type LocalDate } from '@thads/domain';
 import { addTallies, EMPTY_TALLY, type StatisticsTally } from './statistics';
-
-/**
- * Where a case stands on a date. Only the last seven are counted; a case is counted from its enforcement decision
- * (one decision = one case, Art. 3(9); TT 08/2015 annex), so a received case awaiting its decision and a rejected
- * request are not.
- */
-export type CaseBucket =
-  | 'NOT_RECEIVED'
-  | 'AWAITING_DECISION'
-  | 'REJECTED'
-  /** Enforceable and not completed: decided but not yet verified [I], verified enforceable, postponed by agreement. */
-  | 'IN_PROGRESS'
-  | 'NOT_ENFORCEABLE'
-  | 'POSTPONED_OR_SUSPENDED'
-  | 'SEPARATELY_TRACKED'
-  | 'ENTRUSTED_OUT'
-  | 'FULLY_ENFORCED'
-  | 'TERMINATED'
-  /** The enforcement decision was withdrawn or annulled (Art. 37): neither completed nor on the books; not counted. */
-  | 'WITHDRAWN';
 
 /** Open buckets: a case in one of them at 24:00 on 30 September is carried over into the next year. */
 const ON_THE_BOOKS: ReadonlySet<CaseBucket> = new Set(['IN_PROGRESS', 'NOT_ENFORCEABLE', 'POSTPONED_OR_SUSPENDED']);
 const NOT_COUNTED: ReadonlySet<CaseBucket> = new Set(['NOT_RECEIVED', 'AWAITING_DECISION', 'REJECTED', 'WITHDRAWN']);
-
-interface ItemOnDate {
-  readonly itemId: string;
-  readonly amount: bigint;
-  readonly collected: bigint;
-  readonly status: 'open' | 'terminated' | 'entrusted';
-}
-
-/** A case folded up to a date: its bucket and its obligation items. */
-export interface CaseOnDate {
-  readonly bucket: CaseBucket;
-  readonly items: readonly ItemOnDate[];
-}
-
-/**
- * Folds the facts in effect at 24:00 local time on `date` (effectiveDate ≤ date), in stream order: the case as it
- * stood that night. The case decider never dates an act before the previous one, but a correction may move an act's
- * date (or a replacement stands at its retraction's place), so a later-dated fact is skipped, not taken as the end.
- */
-export function caseOn(facts: readonly DatedFact[], date: LocalDate): CaseOnDate {
-  let bucket: CaseBucket = 'NOT_RECEIVED';
-  let items: ItemOnDate[] = [];
-  const setItems = (itemIds: readonly string[], change: (item: ItemOnDate) => ItemOnDate) => {
-    items = items.map((item) => (itemIds.includes(item.itemId) ? change(item) : item));
-  };
-  for (const { effectiveDate, fact } of facts) {
-    if (effectiveDate > date) continue;
-    switch (fact.kind) {
-      case 'RECEIVED':
-        bucket = 'AWAITING_DECISION';
-        items = fact.items.map(({ itemId, amount }) => ({ itemId, amount, collected: 0n, status: 'open' }));
-        break;
-      case 'REJECTED':
-        bucket = 'REJECTED';
-        break;
-      case 'DECIDED':
-      case 'ENFORCEABLE':
-      case 'RESUMED':
-        bucket = 'IN_PROGRESS';
-        break;
-      case 'NOT_ENFORCEABLE':
-        bucket = 'NOT_ENFORCEABLE';
-        break;
-      case 'POSTPONED':
-        bucket = fact.byAgreement ? 'IN_PROGRESS' : 'POSTPONED_OR_SUSPENDED';
-        break;
-      case 'SUSPENDED':
-        bucket = 'POSTPONED_OR_SUSPENDED';
-        break;
-      case 'COLLECTED':
-        setItems([fact.itemId], (item) => ({ ...item, collected: item.collected + fact.amount }));
-        break;
-      case 'TERMINATED':
-        setItems(fact.itemIds, (item) => ({ ...item, status: 'terminated' }));
-        if (fact.wholeCase) bucket = 'TERMINATED';
-        break;
-      case 'SETTLED':
-        bucket = 'FULLY_ENFORCED';
-        break;
-      case 'ENTRUSTED':
-        setItems(fact.itemIds, (item) => ({ ...item, status: 'entrusted' }));
-        if (fact.wholeCase) bucket = 'ENTRUSTED_OUT';
-        break;
-      case 'SEPARATELY_TRACKED':
-        bucket = 'SEPARATELY_TRACKED';
-        break;
-      case 'WITHDRAWN':
-        bucket = 'WITHDRAWN';
-        break;
-      case 'REOPENED':
-        bucket =
-          fact.status === 'not_enforceable'
-            ? 'NOT_ENFORCEABLE'
-            : fact.status === 'separately_tracked'
-              ? 'SEPARATELY_TRACKED'
-              : 'IN_PROGRESS';
-        break;
-      case 'RETRACTED':
-        // Removed before folding (withoutRetractedFacts); a caller that skipped that step counts the fact as it stood.
-        break;
-    }
-  }
-  return { bucket, items };
-}
-
-/** The bucket of a case at 24:00 local time on `date`. */
-export function bucketOn(facts: readonly DatedFact[], date: LocalDate): CaseBucket {
-  return caseOn(facts, date).bucket;
-}
 
 /** The window of a cumulative period: the opening balance date (30 Sep before the year) and the period end. */
 export interface PeriodWindow {
@@ -145,9 +36,9 @@ export const NO_TALLIES: Tallies = { cases: EMPTY_TALLY, money: EMPTY_TALLY };
  * of terminated items, shown as terminated: together its whole phải-thi-hành money, so carried-to-next money stays
  * what the next year carries over. Collections on cases still open are not completed money (docs/statistics.md).
  */
-export function classifyCase(facts: readonly DatedFact[], window: PeriodWindow): Tallies {
-  const opening = caseOn(facts, window.openingBalanceOn);
-  const end = caseOn(facts, window.periodEndsOn);
+export function classifyCase(view: CaseStatisticsView, window: PeriodWindow): Tallies {
+  const opening = caseOnDate(view, window.openingBalanceOn);
+  const end = caseOnDate(view, window.periodEndsOn);
   const carried = ON_THE_BOOKS.has(opening.bucket);
   const newlyDecided =
     (opening.bucket === 'NOT_RECEIVED' || opening.bucket === 'AWAITING_DECISION') && !NOT_COUNTED.has(end.bucket);

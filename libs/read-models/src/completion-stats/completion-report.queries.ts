@@ -128,7 +128,7 @@ async function reportOffices(
   );
   if (withUnregistered) {
     const withCases = await trx
-      .selectFrom('completion_stats_case_facts')
+      .selectFrom('completion_stats_case_views')
       .select('office_id')
       .distinct()
       .orderBy('office_id')

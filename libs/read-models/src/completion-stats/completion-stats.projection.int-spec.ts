@@ -14,32 +14,35 @@ describe('completion_stats projection', () => {
   });
   afterEach(() => world.close());
 
-  it('given case and reporting events, keeps one fact per relevant case event, the offices and the targets', async () => {
+  it('given case and reporting events, keeps a version of each case’s statistics view per change, the offices and the targets', async () => {
     await haiPhong2018(world);
     await world.project();
     const rows = await world.rows();
-    const facts = rows.completion_stats_case_facts as {
+    const views = rows.completion_stats_case_views as {
       case_id: string;
-      event_type: string;
       office_id: string;
-      fact: string;
+      superseded_position: bigint | null;
+      view: string;
     }[];
-    expect(
-      facts
-        .filter((fact) => fact.case_id === 'C4')
-        .map((fact) => [fact.event_type, fact.office_id, JSON.parse(fact.fact)]),
-    ).toEqual([
-      ['CaseReceived', 'LC', { kind: 'RECEIVED', items: [{ itemId: 'C4-1', amount: '30000000' }] }],
-      ['EnforcementDecisionIssued', 'LC', { kind: 'DECIDED' }],
-      ['EnforcementTerminated', 'LC', { kind: 'TERMINATED', itemIds: ['C4-1'], wholeCase: true }],
-    ]);
-    // FundsDisbursed changes no figure; a NOT_ENFORCEABLE verification neither (only the head's decision does).
-    expect(facts.filter((fact) => fact.case_id === 'C2').map((fact) => fact.event_type)).toEqual([
-      'CaseReceived',
-      'EnforcementDecisionIssued',
-      'NotEnforceableDecided',
-    ]);
-    expect(facts.some((fact) => fact.event_type === 'FundsDisbursed')).toBe(false);
+    const c4 = views.filter((row) => row.case_id === 'C4');
+    expect(c4.map((row) => row.office_id)).toEqual(['LC', 'LC', 'LC']);
+    expect(JSON.parse(c4[2].view)).toEqual({
+      caseId: 'C4',
+      officeId: 'LC',
+      buckets: [
+        { on: expect.any(String), bucket: 'AWAITING_DECISION' },
+        { on: expect.any(String), bucket: 'IN_PROGRESS' },
+        { on: expect.any(String), bucket: 'TERMINATED' },
+      ],
+      items: [{ itemId: 'C4-1', amount: '30000000', status: 'terminated', statusChangedOn: expect.any(String) }],
+      collections: [],
+    });
+    // Only the current version of each case is not superseded.
+    expect(new Set(views.filter((row) => row.superseded_position === null).map((row) => row.case_id)).size).toBe(
+      new Set(views.map((row) => row.case_id)).size,
+    );
+    // FundsDisbursed and a NOT_ENFORCEABLE verification change nothing the statistics see; the head's decision does.
+    expect(views.filter((row) => row.case_id === 'C2')).toHaveLength(3);
     expect(rows.completion_stats_offices).toMatchObject([
       { office_id: 'HP', parent_office_id: 'TC', tier: 'PROVINCE' },
       { office_id: 'LC', parent_office_id: 'HP', tier: 'DISTRICT' },

@@ -1,19 +1,20 @@
 /**
- * completion_stats (issue 3 item 2; DESIGN.md §7): THADS completion statistics per office and period.
+ * completion_stats (DESIGN.md §7): THADS completion statistics per office and period.
  *
- * The projection keeps facts, not figures: one row per statistically relevant case event, the office hierarchy and
- * the targets. A report classifies each case at the period end from the facts (office-tallies.ts). When an office
- * closes a period, the projection freezes that office's tallies as known just before the close, and the adjustment
- * to its previous closed period; nothing rewrites them afterwards (TTLT 12/2021 Art. 10).
+ * The projection folds each case as the command side does (case-folds: the domain's evolve, retractions and
+ * corrections applied) and keeps every version of the case's statistics view (the domain's: its buckets and money on
+ * their effective dates), the office hierarchy and the targets. A report classifies each case's view known at the
+ * time at the period end (office-tallies.ts). When an office closes a period, the projection freezes that office's
+ * tallies as known just before the close, and the adjustment to its previous closed period; nothing rewrites them
+ * afterwards (TTLT 12/2021 Art. 10).
  */
 import type { Insertable, Transaction } from 'kysely';
 import {
   assertNever,
-  caseEventCodec,
-  isLocalDate,
   previousPeriod,
   reportingEventCodec,
   reportingYearOf,
+  statisticsViewOf,
   type JsonRecord,
   type PeriodClosed,
   type ReportingEvent,
@@ -21,13 +22,15 @@ import {
 import { streamCategory, type RecordedEvent } from '@thads/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { Projection, TableNames } from '../projection';
-import { encodeFact, statisticsFactOf, storedDateOf } from './case-statistics-facts';
+import { foldCaseEvents, type FoldedCaseEvent } from '../case-folds';
+import { encodeStatisticsView } from './case-view-json';
 import { NO_TALLIES } from './classification';
 import { subtractTallies } from './statistics';
 import {
+  COMPLETION_STATS_CASE_FOLDS,
   COMPLETION_STATS_TABLES,
   createCompletionStatsTables,
-  type CompletionStatsCaseFactsTable,
+  type CompletionStatsCaseViewsTable,
 } from './completion-stats.tables';
 import {
   closedPeriods,
@@ -45,9 +48,9 @@ const ROWS_PER_INSERT = 500;
 /** The completion_stats projection. */
 export const completionStatsProjection: Projection = {
   name: 'completion_stats',
-  // 2: facts name their event, and a retraction carries its correction's fact (issue 5).
-  version: 2,
-  handles: [...caseEventCodec.eventTypes, ...reportingEventCodec.eventTypes],
+  // 3: versions of the domain's statistics view of each folded case replace the facts mirrored from events.
+  version: 3,
+  handles: ['$ce-case', ...reportingEventCodec.eventTypes],
   tables: COMPLETION_STATS_TABLES,
   createTables: createCompletionStatsTables,
   apply: applyCompletionStats,
@@ -58,57 +61,79 @@ async function applyCompletionStats(
   trx: Transaction<ReadModelDatabase>,
   tables: TableNames,
 ): Promise<void> {
-  let facts: Insertable<CompletionStatsCaseFactsTable>[] = [];
+  let caseEvents: RecordedEvent[] = [];
   for (const event of events) {
     if (streamCategory(event.stream) === 'case') {
-      const row = caseFactRow(event);
-      if (row) facts.push(row);
+      caseEvents.push(event);
       continue;
     }
-    // A close reads the facts before it, so they are written first.
-    await insertFacts(trx, tables, facts);
-    facts = [];
+    // A close reads the case views before it, so they are written first.
+    await applyCaseEvents(trx, tables, caseEvents);
+    caseEvents = [];
     await applyReportingEvent(trx, tables, event);
   }
-  await insertFacts(trx, tables, facts);
+  await applyCaseEvents(trx, tables, caseEvents);
 }
 
-/** The fact row of a case event, or null when the event changes no figure. Throws (a poison event) on a bad payload. */
-export function caseFactRow(event: RecordedEvent): Insertable<CompletionStatsCaseFactsTable> | null {
-  const decoded = caseEventCodec.decode({ type: event.type, data: event.data as JsonRecord });
-  const { caseId, officeId, effectiveDate } = decoded.data;
-  if (typeof caseId !== 'string' || typeof officeId !== 'string' || !isLocalDate(effectiveDate)) {
-    throw new TypeError(`${event.type} at position ${event.position} lacks caseId, officeId or a valid effectiveDate`);
-  }
-  const fact = statisticsFactOf(decoded);
-  if (!fact) return null;
-  return {
-    position: event.position,
-    case_id: caseId,
-    office_id: officeId,
-    // A retraction counts from the date of the act it undoes (or its correction's, if earlier): recorded after a close,
-    // it becomes an adjustment.
-    effective_date: storedDateOf(fact, effectiveDate),
-    recorded_at: event.metadata.recordedAt,
-    event_type: event.type,
-    event_id: event.id,
-    fact: encodeFact(fact),
-  };
-}
-
-async function insertFacts(
+/** Folds the case events and writes a new version of each statistics view they changed. */
+async function applyCaseEvents(
   trx: Transaction<ReadModelDatabase>,
   tables: TableNames,
-  rows: readonly Insertable<CompletionStatsCaseFactsTable>[],
+  events: readonly RecordedEvent[],
 ): Promise<void> {
-  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+  if (events.length === 0) return;
+  const versions = newViewVersions(await foldCaseEvents(trx, tables, COMPLETION_STATS_CASE_FOLDS, events));
+  const table = tables.physical('completion_stats_case_views');
+  const firstOfCase = new Map<string, Insertable<CompletionStatsCaseViewsTable>>();
+  for (const version of versions) if (!firstOfCase.has(version.case_id)) firstOfCase.set(version.case_id, version);
+  // The current version of each case (from an earlier batch) is superseded by the first new one.
+  for (const first of firstOfCase.values()) {
     await trx
-      .insertInto(tables.physical('completion_stats_case_facts'))
-      .values(rows.slice(start, start + ROWS_PER_INSERT))
-      // Idempotent by position: events never change, so a batch applied twice leaves the rows as they were.
+      .updateTable(table)
+      .set({ superseded_position: first.position, superseded_recorded_at: first.recorded_at })
+      .where('case_id', '=', first.case_id)
+      .where('superseded_position', 'is', null)
+      .where('position', '<', first.position)
+      .execute();
+  }
+  for (let start = 0; start < versions.length; start += ROWS_PER_INSERT) {
+    await trx
+      .insertInto(table)
+      .values(versions.slice(start, start + ROWS_PER_INSERT))
       .onConflict((conflict) => conflict.column('position').doNothing())
       .execute();
   }
+}
+
+/** A row per event that changed its case's statistics view, each superseded by the next one of its case. */
+function newViewVersions(folded: readonly FoldedCaseEvent[]): Insertable<CompletionStatsCaseViewsTable>[] {
+  const versions: Insertable<CompletionStatsCaseViewsTable>[] = [];
+  const latest = new Map<string, number>();
+  for (const { caseId, event, before, after } of folded) {
+    const view = statisticsViewOf(after);
+    if (view === null) continue;
+    const encoded = encodeStatisticsView(view);
+    const previous = statisticsViewOf(before);
+    if (previous !== null && encodeStatisticsView(previous) === encoded) continue;
+    const earlier = latest.get(caseId);
+    if (earlier !== undefined)
+      versions[earlier] = {
+        ...versions[earlier],
+        superseded_position: event.position,
+        superseded_recorded_at: event.metadata.recordedAt,
+      };
+    latest.set(caseId, versions.length);
+    versions.push({
+      position: event.position,
+      case_id: caseId,
+      office_id: view.officeId,
+      recorded_at: event.metadata.recordedAt,
+      superseded_position: null,
+      superseded_recorded_at: null,
+      view: encoded,
+    });
+  }
+  return versions;
 }
 
 async function applyReportingEvent(

@@ -12,8 +12,8 @@ import {
 type Snapshot = { period: string; kind: string; measure: string; in_progress: bigint; fully_enforced: bigint };
 
 /**
- * A retracted settlement (CorrectRecordedFact → FactRetracted, docs/corrections.md): stored under the settlement's
- * date, so a close that knew the settlement keeps it, and the next close carries the change as an ADJUSTMENT.
+ * A retracted settlement (CorrectRecordedFact → FactRetracted, docs/corrections.md): the case is folded again without
+ * it, so a close that knew the settlement keeps it, and the next close carries the change as an ADJUSTMENT.
  */
 describe('completion_stats projection: retractions', () => {
   let world: StatsWorld;
@@ -41,24 +41,22 @@ describe('completion_stats projection: retractions', () => {
     await world.onOffice('HP', [closePeriod('HP', '2018-06', '2018-07-02')]);
   }
 
-  it('keeps the retraction as a fact under the retracted act’s date', async () => {
+  it('keeps a new version of the case’s statistics view, without the settlement, superseding the settled one', async () => {
     await settledThenRetracted();
     await world.project();
-    const facts = (await world.rows()).completion_stats_case_facts as {
+    const views = (await world.rows()).completion_stats_case_views as {
       case_id: string;
-      event_type: string;
-      effective_date: string;
-      fact: string;
+      position: bigint;
+      superseded_position: bigint | null;
+      view: string;
     }[];
-    expect(
-      facts
-        .filter((row) => row.case_id === 'C6')
-        .map((row) => [row.event_type, row.effective_date])
-        .slice(-2),
-    ).toEqual([
-      ['CaseSettled', '2018-05-20'],
-      ['FactRetracted', '2018-05-20'],
-    ]);
+    const c6 = views.filter((row) => row.case_id === 'C6');
+    const buckets = (row: (typeof c6)[number]) =>
+      (JSON.parse(row.view) as { buckets: { bucket: string }[] }).buckets.map((change) => change.bucket);
+    expect(buckets(c6.at(-2)!)).toEqual(['AWAITING_DECISION', 'IN_PROGRESS', 'FULLY_ENFORCED']);
+    expect(buckets(c6.at(-1)!)).toEqual(['AWAITING_DECISION', 'IN_PROGRESS']);
+    expect(c6.at(-2)!.superseded_position).toBe(c6.at(-1)!.position);
+    expect(c6.at(-1)!.superseded_position).toBeNull();
   });
 
   it('leaves the closed May snapshot as it was and lands the change in June as an adjustment', async () => {

@@ -1,24 +1,29 @@
 /**
- * Tables of the completion_stats read model. Facts are kept per event, so a report can classify any case at any
- * period end, as known at any position; closed periods are kept as stored tallies that nothing rewrites.
+ * Tables of the completion_stats read model. Each case's statistics view (the domain's, of its folded state) is kept
+ * in every version it had, so a report can classify any case at any period end, as known at any position; closed
+ * periods are kept as stored tallies that nothing rewrites.
  */
 import type { Transaction } from 'kysely';
 import type { ReadModelDatabase } from '../database/read-model-database';
+import { createCaseFoldTables, type CaseFoldTableNames, type CaseFoldTables } from '../case-folds';
 import type { TableNames } from '../projection';
 import { TALLY_FIELDS, type StatisticsTally } from './statistics';
 
-/** One row per statistically relevant case event (see case-statistics-facts.ts). */
-export interface CompletionStatsCaseFactsTable {
+/**
+ * One row per version of a case's statistics view: written when an event changed it, superseded by the next version.
+ * The version known before position P is the one with position < P ≤ superseded_position (or none superseding it).
+ */
+export interface CompletionStatsCaseViewsTable {
+  /** Log position of the event that made this version. */
   position: bigint;
   case_id: string;
   office_id: string;
-  effective_date: string;
   recorded_at: string;
-  event_type: string;
-  /** The id of the event the fact came from: a retraction names the fact it undoes by it. */
-  event_id: string;
-  /** The CaseStatisticsFact as JSON, amounts as decimal strings. */
-  fact: string;
+  /** Position and recordedAt of the event that made the next version; null while this one is current. */
+  superseded_position: bigint | null;
+  superseded_recorded_at: string | null;
+  /** The CaseStatisticsView as JSON, amounts as decimal strings (case-view-json.ts). */
+  view: string;
 }
 
 /** The office hierarchy from OfficeRegistered. */
@@ -82,7 +87,7 @@ export type SnapshotMeasure = 'CASES' | 'MONEY';
 
 /** The table types, for ProjectionTables in database/read-model-database.ts. */
 export interface CompletionStatsTables {
-  completion_stats_case_facts: CompletionStatsCaseFactsTable;
+  completion_stats_case_views: CompletionStatsCaseViewsTable;
   completion_stats_offices: CompletionStatsOfficesTable;
   completion_stats_targets: CompletionStatsTargetsTable;
   completion_stats_closed_periods: CompletionStatsClosedPeriodsTable;
@@ -90,12 +95,20 @@ export interface CompletionStatsTables {
 }
 
 export const COMPLETION_STATS_TABLES = [
-  'completion_stats_case_facts',
+  'completion_stats_case_views',
+  'completion_stats_case_events',
+  'completion_stats_case_states',
   'completion_stats_offices',
   'completion_stats_targets',
   'completion_stats_closed_periods',
   'completion_stats_snapshots',
-] as const satisfies readonly (keyof CompletionStatsTables)[];
+] as const satisfies readonly (keyof CompletionStatsTables | keyof CaseFoldTables)[];
+
+/** The case folds completion_stats keeps (case-folds). */
+export const COMPLETION_STATS_CASE_FOLDS: CaseFoldTableNames = {
+  events: 'completion_stats_case_events',
+  states: 'completion_stats_case_states',
+};
 
 /** The snapshot column of each tally field, for creating the table. */
 const TALLY_COLUMNS = {
@@ -150,20 +163,21 @@ export async function createCompletionStatsTables(
   trx: Transaction<ReadModelDatabase>,
   tables: TableNames,
 ): Promise<void> {
-  const facts = tables.physical('completion_stats_case_facts');
+  const views = tables.physical('completion_stats_case_views');
   await trx.schema
-    .createTable(facts)
+    .createTable(views)
     .addColumn('position', 'bigint', (column) => column.primaryKey())
     .addColumn('case_id', 'text', (column) => column.notNull())
     .addColumn('office_id', 'text', (column) => column.notNull())
-    .addColumn('effective_date', 'text', (column) => column.notNull())
     .addColumn('recorded_at', 'text', (column) => column.notNull())
-    .addColumn('event_type', 'text', (column) => column.notNull())
-    .addColumn('event_id', 'text', (column) => column.notNull())
-    .addColumn('fact', 'text', (column) => column.notNull())
+    .addColumn('superseded_position', 'bigint')
+    .addColumn('superseded_recorded_at', 'text')
+    .addColumn('view', 'text', (column) => column.notNull())
     .execute();
-  // A report reads an office's facts case by case in stream order.
-  await trx.schema.createIndex(`${facts}_by_office`).on(facts).columns(['office_id', 'case_id', 'position']).execute();
+  // A report reads an office's versions case by case; a new version supersedes its case's current one.
+  await trx.schema.createIndex(`${views}_by_office`).on(views).columns(['office_id', 'case_id', 'position']).execute();
+  await trx.schema.createIndex(`${views}_current`).on(views).columns(['case_id', 'superseded_position']).execute();
+  await createCaseFoldTables(trx, tables, COMPLETION_STATS_CASE_FOLDS);
 
   await trx.schema
     .createTable(tables.physical('completion_stats_offices'))

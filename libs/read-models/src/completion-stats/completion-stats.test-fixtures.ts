@@ -100,9 +100,13 @@ export async function startStatsWorld(readModels?: Kysely<ReadModelDatabase>): P
     async rows() {
       const rows: Record<string, unknown[]> = {};
       for (const table of COMPLETION_STATS_TABLES)
-        rows[table] = (
-          await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by 1, 2, 3, 4`.execute(db)
-        ).rows;
+        rows[table] =
+          // The folded states have three columns, keyed by the first; every other table sorts by its first four.
+          (
+            await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by ${
+              table === 'completion_stats_case_states' ? sql`1` : sql`1, 2, 3, 4`
+            }`.execute(db)
+          ).rows;
       return rows;
     },
     async close() {

@@ -17,8 +17,7 @@ export {
   type StatisticsRegime,
   type StatisticsTally,
 } from './statistics';
-export { bucketOn, caseOn, classifyCase, type CaseBucket, type PeriodWindow, type Tallies } from './classification';
-export { statisticsFactOf, type CaseStatisticsFact, type DatedFact } from './case-statistics-facts';
+export { addAllTallies, classifyCase, type PeriodWindow, type Tallies } from './classification';
 export { toXlsx, XLSX_MEDIA_TYPE } from './export/completion-report.xlsx';
 export { REPORT_LANGUAGES, type ReportLanguage } from './export/report-headings';
 export { neutraliseFormula } from './export/spreadsheet-text';

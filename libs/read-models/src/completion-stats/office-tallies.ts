@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { openingBalanceOn, periodEndsOn, reportingYearOf, type ReportingPeriod } from '@thads/domain';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { TableNames } from '../projection';
-import { decodeFact, withoutRetractedFacts, type DatedFact } from './case-statistics-facts';
+import { decodeStatisticsView } from './case-view-json';
 import { addAllTallies, classifyCase, NO_TALLIES, type PeriodWindow, type Tallies } from './classification';
 import { tallyColumns, tallyOfRow, type SnapshotKind } from './completion-stats.tables';
 
@@ -44,8 +44,8 @@ export function windowOf(period: ReportingPeriod): PeriodWindow {
 }
 
 /**
- * Each office's own tallies for a period, classified from the known facts (every office with facts when
- * `officeIds` is omitted). An office with no case yet is absent from the map.
+ * Each office's own tallies for a period, classified from the statistics view of each of its cases as known (every
+ * office with cases when `officeIds` is omitted). An office with no case yet is absent from the map.
  */
 export async function liveOfficeTallies(
   db: Db,
@@ -56,32 +56,30 @@ export async function liveOfficeTallies(
 ): Promise<Map<string, Tallies>> {
   if (officeIds?.length === 0) return new Map();
   const window = windowOf(period);
-  let query = db
-    .selectFrom(tables.physical('completion_stats_case_facts'))
-    .select(['office_id', 'case_id', 'effective_date', 'event_type', 'event_id', 'fact'])
-    // Each case's history to the period end (classification skips a corrected fact dated after it).
-    .where('effective_date', '<=', window.periodEndsOn);
+  let query = db.selectFrom(tables.physical('completion_stats_case_views')).select(['office_id', 'view']);
   if (officeIds !== undefined) query = query.where('office_id', 'in', officeIds);
-  if (knowledge.beforePosition !== undefined) query = query.where('position', '<', knowledge.beforePosition);
-  if (knowledge.recordedBefore !== undefined) query = query.where('recorded_at', '<', knowledge.recordedBefore);
-  const rows = await query.orderBy('office_id').orderBy('case_id').orderBy('position').execute();
+  // The version of each case known: made before the knowledge's limit and not yet superseded by then.
+  const { beforePosition, recordedBefore } = knowledge;
+  if (beforePosition !== undefined)
+    query = query
+      .where('position', '<', beforePosition)
+      .where((eb) => eb.or([eb('superseded_position', 'is', null), eb('superseded_position', '>=', beforePosition)]));
+  if (recordedBefore !== undefined)
+    query = query
+      .where('recorded_at', '<', recordedBefore)
+      .where((eb) =>
+        eb.or([eb('superseded_recorded_at', 'is', null), eb('superseded_recorded_at', '>=', recordedBefore)]),
+      );
+  if (beforePosition === undefined && recordedBefore === undefined)
+    query = query.where('superseded_position', 'is', null);
+  const rows = await query.orderBy('office_id').orderBy('case_id').execute();
 
   const perOffice = new Map<string, Tallies[]>();
-  let facts: DatedFact[] = [];
-  rows.forEach((row, index) => {
-    facts.push({
-      effectiveDate: row.effective_date,
-      fact: decodeFact(row.fact),
-      eventType: row.event_type,
-      eventId: row.event_id,
-    });
-    const next = rows[index + 1];
-    if (next?.office_id === row.office_id && next.case_id === row.case_id) return;
+  for (const row of rows) {
     const officeTallies = perOffice.get(row.office_id) ?? [];
-    officeTallies.push(classifyCase(withoutRetractedFacts(facts), window));
+    officeTallies.push(classifyCase(decodeStatisticsView(row.view), window));
     perOffice.set(row.office_id, officeTallies);
-    facts = [];
-  });
+  }
   return new Map([...perOffice].map(([officeId, tallies]) => [officeId, addAllTallies(tallies)]));
 }
 

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { caseDecider, isWorkingDay, type CaseEvent, type CaseState } from '@thads/domain';
-import { addAllTallies } from '@thads/read-models/completion-stats/classification';
-import { classifyCase, statisticsFactOf, type StatisticsTally, type Tallies } from '@thads/read-models';
+import { caseDecider, isWorkingDay, statisticsViewOf, type CaseEvent, type CaseState } from '@thads/domain';
+import { addAllTallies, classifyCase, type StatisticsTally, type Tallies } from '@thads/read-models';
 import { END_STATES, type Scenario } from '../scenario/scenario';
 import { parseScenarioText } from '../scenario/scenario-validation';
 import { scenarioWindow } from '../scenario/scenario-window';
@@ -30,11 +29,9 @@ function talliesByOffice(scenario: Scenario, plans: readonly CasePlan[]): Map<st
   const window = scenarioWindow(scenario);
   const byOffice = new Map<string, Tallies[]>();
   for (const plan of plans) {
-    const facts = eventsOf(plan).flatMap((event) => {
-      const fact = statisticsFactOf(event);
-      return fact ? [{ effectiveDate: event.data.effectiveDate, fact }] : [];
-    });
-    byOffice.set(plan.officeId, [...(byOffice.get(plan.officeId) ?? []), classifyCase(facts, window)]);
+    const view = statisticsViewOf(eventsOf(plan).reduce(caseDecider.evolve, caseDecider.initialState));
+    if (view === null) throw new Error(`plan ${plan.officeId} received no case`);
+    byOffice.set(plan.officeId, [...(byOffice.get(plan.officeId) ?? []), classifyCase(view, window)]);
   }
   return new Map([...byOffice].map(([officeId, tallies]) => [officeId, addAllTallies(tallies)]));
 }

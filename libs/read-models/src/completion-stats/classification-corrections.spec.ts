@@ -1,38 +1,35 @@
-import type { CaseCommand, CaseEvent } from '@thads/domain';
-import { CASE_FIXTURE as F, caseInEnforcement, eventsAfter, retractionOf } from '@thads/testing';
 import {
-  decodeFact,
-  encodeFact,
-  statisticsFactOf,
-  storedDateOf,
-  withoutRetractedFacts,
-  type DatedFact,
-} from './case-statistics-facts';
-import { bucketOn, classifyCase } from './classification';
+  caseEventCodec,
+  caseOnDate,
+  foldCaseHistory,
+  statisticsViewOf,
+  statusTransitionsOf,
+  type CaseCommand,
+  type CaseEvent,
+  type CaseStatisticsView,
+  type JsonRecord,
+} from '@thads/domain';
+import { CASE_FIXTURE as F, caseInEnforcement, eventsAfter, retractionOf } from '@thads/testing';
+import { decodeStatisticsView, encodeStatisticsView } from './case-view-json';
+import { classifyCase } from './classification';
 
 // The fixture case: decided 4 June 2025, enforceable 17 June; 900,000,000 VND debt + 45,000,000 fee.
 const YEAR_2025_SEPTEMBER = { openingBalanceOn: '2024-09-30', periodEndsOn: '2025-09-30' };
 const reason = 'Entered in error';
 
 /**
- * The facts of a fixture history as the projection stores them. Pure fixtures have no event ids: event n is `ev-n`,
- * so a retraction names its target by `ev-<index in history>`.
+ * A fixture history as the projection folds it: stored events, retractions applied (the domain's foldCaseHistory).
+ * Pure fixtures have no event ids: event n is `ev-n`, so a retraction names its target by `ev-<index in history>`.
  */
-function factsOf(events: readonly CaseEvent[]): DatedFact[] {
-  return events.flatMap((event, index) => {
-    const fact = statisticsFactOf(event);
-    return fact
-      ? [
-          {
-            effectiveDate: storedDateOf(fact, event.data.effectiveDate),
-            fact,
-            eventType: event.type,
-            eventId: `ev-${index}`,
-          },
-        ]
-      : [];
-  });
+function storedOf(events: readonly CaseEvent[]) {
+  return events.map((event, index) => ({ id: `ev-${index}`, ...caseEventCodec.encode(event) }));
 }
+function viewOf(events: readonly CaseEvent[]): CaseStatisticsView {
+  const view = statisticsViewOf(foldCaseHistory(storedOf(events)));
+  if (view === null) throw new Error('expected a case');
+  return view;
+}
+const bucketOn = (view: CaseStatisticsView, date: string) => caseOnDate(view, date).bucket;
 
 /** A retraction of the last `type` event of `history`, named by its fixture id (see factsOf). */
 function retract(
@@ -59,14 +56,10 @@ const paidAndSettled: CaseCommand[] = [
 ];
 const settledCase = () => eventsAfter(caseInEnforcement(), paidAndSettled);
 
-describe('statistics: corrections', () => {
+describe('statistics of a case folded with its corrections', () => {
   it('a retracted settlement no longer counts as fully enforced, from the settlement’s own date', () => {
     const history = settledCase();
-    const facts = withoutRetractedFacts(
-      factsOf(eventsAfter(history, [retract(history, 'CaseSettled', { effectiveDate: '2025-08-01' })])),
-    );
-    expect(facts.map(({ fact }) => fact.kind)).not.toContain('SETTLED');
-    expect(facts.map(({ fact }) => fact.kind)).not.toContain('RETRACTED');
+    const facts = viewOf(eventsAfter(history, [retract(history, 'CaseSettled', { effectiveDate: '2025-08-01' })]));
     expect(bucketOn(facts, '2025-07-15')).toBe('IN_PROGRESS');
     expect(classifyCase(facts, YEAR_2025_SEPTEMBER).cases).toMatchObject({
       newlyReceived: 1n,
@@ -75,18 +68,12 @@ describe('statistics: corrections', () => {
     });
   });
 
-  it('a retraction of an event without a figure adds no fact', () => {
+  it('a retraction of an event without a figure changes nothing the statistics see', () => {
     const command = retract(caseInEnforcement(), 'EnforcementOfficerAssigned', {
       effectiveDate: '2025-06-20',
       correctedData: { officerId: 'officer-9' },
     });
-    const [event] = eventsAfter(caseInEnforcement(), [command]).slice(-1);
-    expect(statisticsFactOf(event)).toBeNull();
-  });
-
-  it('leaves facts without retractions untouched', () => {
-    const facts = factsOf(eventsAfter(caseInEnforcement(), paidAndSettled));
-    expect(withoutRetractedFacts(facts)).toBe(facts);
+    expect(viewOf(eventsAfter(caseInEnforcement(), [command]))).toEqual(viewOf(caseInEnforcement()));
   });
 
   it('a withdrawn decision is neither completed nor counted; reopening counts the case again', () => {
@@ -94,7 +81,7 @@ describe('statistics: corrections', () => {
       type: 'WithdrawDecision',
       data: { decisionNumber: '101/QĐ-THADS', ground: 'WRONG_CONTENT', reason, effectiveDate: '2025-07-01' },
     };
-    const withdrawn = factsOf(eventsAfter(caseInEnforcement(), [withdraw]));
+    const withdrawn = viewOf(eventsAfter(caseInEnforcement(), [withdraw]));
     expect(bucketOn(withdrawn, '2025-07-15')).toBe('WITHDRAWN');
     expect(classifyCase(withdrawn, YEAR_2025_SEPTEMBER).cases).toMatchObject({
       newlyReceived: 0n,
@@ -102,7 +89,7 @@ describe('statistics: corrections', () => {
       terminated: 0n,
       inProgress: 0n,
     });
-    const reopened = factsOf(
+    const reopened = viewOf(
       eventsAfter(caseInEnforcement(), [
         withdraw,
         { type: 'ReopenCase', data: { reason, effectiveDate: '2025-07-02' } },
@@ -124,10 +111,8 @@ describe('statistics: corrections', () => {
       effectiveDate: '2025-07-05',
       reason,
     });
-    const facts = withoutRetractedFacts(factsOf(eventsAfter(history, [retractFirst])));
-    expect(
-      facts.filter(({ fact }) => fact.kind === 'COLLECTED').map(({ fact }) => (fact as { amount: bigint }).amount),
-    ).toEqual([20_000_000n]);
+    const view = viewOf(eventsAfter(history, [retractFirst]));
+    expect(view.collections.map((collection) => collection.amount)).toEqual([20_000_000n]);
   });
 
   it('counts a corrected collection in place of the original, in the original’s place in the history', () => {
@@ -147,78 +132,52 @@ describe('statistics: corrections', () => {
         data: { decisionNumber: 'ĐC-1', ground: 'EXEMPTION_GRANTED', effectiveDate: '2025-07-10' },
       },
     ]);
-    const before = classifyCase(withoutRetractedFacts(factsOf(history)), YEAR_2025_SEPTEMBER).money;
+    const before = classifyCase(viewOf(history), YEAR_2025_SEPTEMBER).money;
     expect(before).toMatchObject({ fullyEnforced: 50_000_000n, terminated: F.debtAmount + F.feeAmount - 50_000_000n });
     const corrected = eventsAfter(history, [
       retract(history, 'FundsCollected', { effectiveDate: '2025-08-01', correctedData: { amount: '5000000' } }),
     ]);
-    const facts = withoutRetractedFacts(factsOf(corrected));
-    expect(facts.map(({ fact }) => fact.kind)).not.toContain('RETRACTED');
-    expect(classifyCase(facts, YEAR_2025_SEPTEMBER).money).toMatchObject({
+    expect(classifyCase(viewOf(corrected), YEAR_2025_SEPTEMBER).money).toMatchObject({
       fullyEnforced: 5_000_000n,
       terminated: F.debtAmount + F.feeAmount - 5_000_000n,
     });
   });
 
-  it('a retracted verification takes its ENFORCEABLE fact away', () => {
+  it('a retracted verification takes its `enforceable` transition away', () => {
     const history = eventsAfter(caseInEnforcement(), []);
-    const verification = history.find((event) => event.type === 'EnforcementConditionsVerified');
-    expect(verification?.data).toMatchObject({ result: 'ENFORCEABLE' });
-    const retracted = factsOf(
-      eventsAfter(history, [retract(history, 'EnforcementConditionsVerified', { effectiveDate: '2025-07-01' })]),
-    );
-    expect(retracted.at(-1)?.fact).toEqual({
-      kind: 'RETRACTED',
-      retractedEventId: expect.stringMatching(/^ev-/),
-      retractedEffectiveDate: verification?.data.effectiveDate,
-      replacement: null,
-    });
-    expect(withoutRetractedFacts(retracted).map(({ fact }) => fact.kind)).not.toContain('ENFORCEABLE');
+    const command = retract(history, 'EnforcementConditionsVerified', { effectiveDate: '2025-07-01' });
+    const state = foldCaseHistory(storedOf(eventsAfter(history, [command])));
+    expect(state.status).toBe('decided');
+    expect(statusTransitionsOf(state).map((transition) => transition.status)).not.toContain('enforceable');
   });
 
-  it('stores a retraction under the earlier of the retracted and the corrected date, and reads it back as written', () => {
+  it('a correction that moves an act’s date places it on the corrected date; the view reads back as written', () => {
     const history = eventsAfter(caseInEnforcement(), [
       {
         type: 'TerminateEnforcement',
         data: { decisionNumber: 'ĐC-1', ground: 'EXEMPTION_GRANTED', effectiveDate: '2025-07-10' },
       },
     ]);
-    const [retraction] = eventsAfter(history, [
-      retract(history, 'EnforcementTerminated', {
-        effectiveDate: '2025-08-01',
-        correctedData: { effectiveDate: '2025-06-30' },
-      }),
-    ]).slice(-1);
-    const fact = statisticsFactOf(retraction)!;
-    expect(storedDateOf(fact, retraction.data.effectiveDate)).toBe('2025-06-30');
-    expect(decodeFact(encodeFact(fact))).toEqual(fact);
-    const facts = withoutRetractedFacts(
-      factsOf(
-        eventsAfter(history, [
-          retract(history, 'EnforcementTerminated', {
-            effectiveDate: '2025-08-01',
-            correctedData: { effectiveDate: '2025-06-30' },
-          }),
-        ]),
-      ),
+    const view = viewOf(
+      eventsAfter(history, [
+        retract(history, 'EnforcementTerminated', {
+          effectiveDate: '2025-08-01',
+          correctedData: { effectiveDate: '2025-06-30' },
+        }),
+      ]),
     );
-    expect(bucketOn(facts, '2025-06-30')).toBe('TERMINATED');
-    expect(bucketOn(facts, '2025-06-29')).toBe('IN_PROGRESS');
+    expect(decodeStatisticsView(encodeStatisticsView(view))).toEqual(view);
+    expect(bucketOn(view, '2025-06-30')).toBe('TERMINATED');
+    expect(bucketOn(view, '2025-06-29')).toBe('IN_PROGRESS');
   });
 
-  it('a retraction stored before retractions carried retractedData still drops the named fact', () => {
+  it('a retraction stored before retractions carried retractedData still drops the named event', () => {
     const history = settledCase();
-    const [retraction] = eventsAfter(history, [retract(history, 'CaseSettled', { effectiveDate: '2025-08-01' })]).slice(
-      -1,
-    ) as [CaseEvent & { data: Record<string, unknown> }];
+    const stored = storedOf(eventsAfter(history, [retract(history, 'CaseSettled', { effectiveDate: '2025-08-01' })]));
+    const retraction = stored[stored.length - 1];
     const { retractedData: _dropped, ...olderShape } = retraction.data;
     void _dropped;
-    const fact = statisticsFactOf({ ...retraction, data: olderShape } as CaseEvent);
-    expect(fact).toEqual({
-      kind: 'RETRACTED',
-      retractedEventId: expect.stringMatching(/^ev-/),
-      retractedEffectiveDate: '2025-07-02',
-      replacement: null,
-    });
+    const state = foldCaseHistory([...stored.slice(0, -1), { ...retraction, data: olderShape as JsonRecord }]);
+    expect(state.status).toBe('enforceable');
   });
 });

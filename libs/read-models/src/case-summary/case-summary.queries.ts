@@ -8,8 +8,7 @@ import { isLocalDate, type LocalDate } from '@thads/domain';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../paging/keyset-cursor';
 import { NO_POSITION } from '../runtime/checkpoints';
-import type { CaseDeadlineKind } from './case-deadlines';
-import { CASE_SUMMARY_STATUSES, type CaseSummaryStatus } from './case-summary.fold';
+import { CASE_SUMMARY_STATUSES, type CaseDeadlineKind, type CaseSummaryStatus } from '@thads/domain';
 import type { CaseSummaryTable } from './case-summary.table';
 import { vndFromText } from './vnd-text';
 

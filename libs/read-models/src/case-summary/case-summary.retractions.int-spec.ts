@@ -32,9 +32,8 @@ describe('case_summary projection: retractions', () => {
     world.db.selectFrom('case_summary').selectAll().where('case_id', '=', caseId).executeTakeFirstOrThrow();
   /** What a retraction must restore: the figures and the open deadlines, not the last step. */
   const figures = async (caseId: string) => {
-    const { status, owed_vnd, collected_vnd, disbursed_vnd, next_due_on, next_due_kind, tracking } =
-      await rowOf(caseId);
-    return { status, owed_vnd, collected_vnd, disbursed_vnd, next_due_on, next_due_kind, tracking };
+    const { status, owed_vnd, collected_vnd, disbursed_vnd, next_due_on, next_due_kind } = await rowOf(caseId);
+    return { status, owed_vnd, collected_vnd, disbursed_vnd, next_due_on, next_due_kind };
   };
   const bothTables = () => Promise.all(caseSummaryProjection.tables.map((table) => rowsOf(world.db, table)));
 

@@ -22,7 +22,7 @@ export interface CaseSummaryTable {
   received_on: string;
   /** Effective date of the enforcement decision; null before it. */
   decision_on: string | null;
-  /** The earliest open legal deadline and its kind (case-deadlines.ts); null when nothing is due. */
+  /** The earliest open legal deadline and its kind (libs/domain case/views/case-deadlines-view.ts); null when nothing is due. */
   next_due_on: string | null;
   next_due_kind: string | null;
   last_event_type: string;
@@ -31,22 +31,4 @@ export interface CaseSummaryTable {
   revision: bigint;
   /** Log position of the last applied event. */
   position: bigint;
-  /** JSON working memory of the fold (items, unpaid collections, open deadlines); not part of the query API. */
-  tracking: string;
-}
-
-/**
- * Columns of case_summary_events: the events case_summary folded, per case, as recorded. A retraction refolds its
- * case from them (case-summary-history.ts); no query reads them. `position` comes first so that rows sort by it.
- */
-export interface CaseSummaryEventsTable {
-  /** Log position of the event: unique, and the order rows are compared in. */
-  position: bigint;
-  case_id: string;
-  /** Stream revision; (case_id, revision) is the key a replayed batch conflicts on. */
-  revision: bigint;
-  event_id: string;
-  type: string;
-  /** The event's data as recorded (JSON), before any retraction is laid over it. */
-  data: string;
 }

@@ -1,7 +1,11 @@
 export { caseSummaryProjection } from './case-summary.projection';
 export type { CaseSummaryTable } from './case-summary.table';
-export { CASE_DEADLINE_KINDS, type CaseDeadlineKind } from './case-deadlines';
-export { CASE_SUMMARY_STATUSES, type CaseSummaryStatus } from './case-summary.fold';
+export {
+  CASE_DEADLINE_KINDS,
+  CASE_SUMMARY_STATUSES,
+  type CaseDeadlineKind,
+  type CaseSummaryStatus,
+} from '@thads/domain';
 export { VND_TEXT_WIDTH } from './vnd-text';
 export {
   CASE_SUMMARY_SORTS,

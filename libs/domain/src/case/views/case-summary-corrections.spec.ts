@@ -1,39 +1,26 @@
-import { caseEventCodec, type CaseCommand, type CaseEvent, type JsonRecord } from '@thads/domain';
-import type { EventMetadata, RecordedEvent } from '@thads/event-store';
 import { CASE_FIXTURE, caseInEnforcement, eventsAfter } from '@thads/testing';
-import { collectedOf, disbursedOf, nextDeadlineOf, owedOf, type CaseSummary } from './case-summary.fold';
-import { refoldCaseSummary } from './case-summary.refold';
+import type { JsonRecord } from '../../shared/event-codec';
+import type { StoredEvent } from '../../shared/retractions';
+import type { CaseCommand } from '../case-commands';
+import type { CaseEvent } from '../case-events';
+import { caseEventCodec } from '../case-event-codec';
+import { foldCaseHistory } from '../case-history';
+import { openDeadlinesOf } from './case-deadlines-view';
+import { caseSummaryOf, type CaseSummaryView } from './case-summary-view';
 
 const reason = 'Entered in error';
-const metadata: EventMetadata = {
-  actor: { id: 'admin-1', role: 'admin' },
-  commandId: 'c',
-  correlationId: 'c',
-  causationId: 'c',
-  schemaVersion: 1,
-  recordedAt: '2025-07-01T03:00:00.000Z',
-  prevHash: '',
-  hash: '',
-};
 const { debtItemId } = CASE_FIXTURE;
 
-/** Pure fixtures have no ids or positions: event n of the stream is `ev-n` at revision and position n. */
-function recorded(events: readonly CaseEvent[]): RecordedEvent[] {
-  return events.map((event, n) => ({
-    id: `ev-${n}`,
-    stream: 'case-case-0001',
-    revision: BigInt(n),
-    position: BigInt(n),
-    ...caseEventCodec.encode(event),
-    metadata,
-  }));
+/** Pure fixtures have no ids: event n of the stream is `ev-n`. */
+function recorded(events: readonly CaseEvent[]): StoredEvent[] {
+  return events.map((event, n) => ({ id: `ev-${n}`, ...caseEventCodec.encode(event) }));
 }
 
 /**
  * `history` followed by a FactRetracted of its last `type` event, as the command side records one (only the fields the
  * fold reads are needed: which event, and the corrected data if any).
  */
-function withRetraction(history: readonly RecordedEvent[], type: string, correctedData?: JsonRecord): RecordedEvent[] {
+function withRetraction(history: readonly StoredEvent[], type: string, correctedData?: JsonRecord): StoredEvent[] {
   const target = [...history].reverse().find((event) => event.type === type);
   if (!target) throw new Error(`no ${type} in the history`);
   const n = history.length;
@@ -47,26 +34,16 @@ function withRetraction(history: readonly RecordedEvent[], type: string, correct
     retractedEffectiveDate: target.data.effectiveDate ?? null,
     ...(correctedData === undefined ? {} : { correctedData }),
   };
-  return [
-    ...history,
-    {
-      id: `ev-${n}`,
-      stream: 'case-case-0001',
-      revision: BigInt(n),
-      position: BigInt(n),
-      type: 'FactRetracted',
-      data,
-      metadata,
-    },
-  ];
+  return [...history, { id: `ev-${n}`, type: 'FactRetracted', data }];
 }
 
-const summaryOf = (history: readonly RecordedEvent[]): CaseSummary => refoldCaseSummary(history);
-const money = (summary: CaseSummary) => ({
-  owed: owedOf(summary),
-  collected: collectedOf(summary),
-  disbursed: disbursedOf(summary),
-});
+const summaryOf = (history: readonly StoredEvent[]): CaseSummaryView => {
+  const summary = caseSummaryOf(foldCaseHistory(history));
+  if (summary === null) throw new Error('expected a case');
+  return summary;
+};
+const deadlinesOf = (history: readonly StoredEvent[]) => openDeadlinesOf(foldCaseHistory(history));
+const money = ({ owed, collected, disbursed }: CaseSummaryView) => ({ owed, collected, disbursed });
 const collect = (collectionId: string, amount: bigint, effectiveDate: string): CaseCommand => ({
   type: 'RecordCollection',
   data: { collectionId, itemId: debtItemId, amount, source: 'VOLUNTARY', effectiveDate },
@@ -84,21 +61,17 @@ const terminate: CaseCommand = {
   data: { decisionNumber: 'ĐC-1', ground: 'EXEMPTION_GRANTED', effectiveDate: '2025-06-20' },
 };
 
-describe('case_summary: refolding a case on a retraction', () => {
+describe('summary view of a case folded with its retractions', () => {
   it('given a collection, when it is retracted, then the money and the deadlines are as before it', () => {
     const before = recorded(caseInEnforcement());
     const collected = recorded(eventsAfter(caseInEnforcement(), [collect('thu-1', 50_000_000n, '2025-06-18')]));
-    expect(nextDeadlineOf(summaryOf(collected))?.kind).toBe('DISBURSEMENT');
+    expect(summaryOf(collected).nextDeadline?.kind).toBe('DISBURSEMENT');
 
     const retracted = summaryOf(withRetraction(collected, 'FundsCollected'));
 
     expect(money(retracted)).toEqual(money(summaryOf(before)));
-    expect(retracted.deadlines).toEqual(summaryOf(before).deadlines);
-    expect(retracted).toMatchObject({
-      lastEventType: 'FactRetracted',
-      lastEffectiveDate: '2025-07-01',
-      revision: BigInt(collected.length),
-    });
+    expect(deadlinesOf(withRetraction(collected, 'FundsCollected'))).toEqual(deadlinesOf(before));
+    expect(retracted).toMatchObject({ lastEffectiveDate: '2025-07-01' });
   });
 
   it('given a collection with correctedData, then the corrected amount counts in its place', () => {
@@ -111,7 +84,9 @@ describe('case_summary: refolding a case on a retraction', () => {
       collected: 5_000_000n,
       disbursed: 0n,
     });
-    expect(corrected.unpaidCollections).toEqual([{ collectionId: 'thu-1', itemId: debtItemId, unpaid: 5_000_000n }]);
+    expect(foldCaseHistory(withRetraction(collected, 'FundsCollected', { amount: '5000000' }))).toMatchObject({
+      facts: { collections: [{ collectionId: 'thu-1', itemId: debtItemId, unpaid: 5_000_000n }] },
+    });
   });
 
   it('given a collection paid out, when the disbursement is retracted, then the collection is unpaid again with its deadline', () => {
@@ -121,13 +96,12 @@ describe('case_summary: refolding a case on a retraction', () => {
         disburse(50_000_000n, '2025-06-19'),
       ]),
     );
-    expect(nextDeadlineOf(summaryOf(paid))).toBeNull();
+    expect(summaryOf(paid).nextDeadline).toBeNull();
 
     const retracted = summaryOf(withRetraction(paid, 'FundsDisbursed'));
 
     expect(money(retracted).disbursed).toBe(0n);
-    expect(retracted.unpaidCollections).toEqual([{ collectionId: 'thu-1', itemId: debtItemId, unpaid: 50_000_000n }]);
-    expect(nextDeadlineOf(retracted)).toEqual(expect.objectContaining({ kind: 'DISBURSEMENT', subject: 'thu-1' }));
+    expect(retracted.nextDeadline).toEqual(expect.objectContaining({ kind: 'DISBURSEMENT', subject: 'thu-1' }));
   });
 
   it('given a postponed case, when the postponement is retracted, then the status is the one it was postponed from', () => {

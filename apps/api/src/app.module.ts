@@ -11,9 +11,8 @@ import { ComplaintQueriesController } from './complaints/complaint-queries.contr
 import { ComplaintQueueController } from './complaints/complaint-queue.controller';
 import { AuthModule } from './auth/auth.module';
 import type { ApiConfig } from './config/api-config';
-import { durabilityProvider } from './durability/durability.provider';
 import { ReadModelFeedController } from './feeds/read-model-feed.controller';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { CompletionReportController } from './reporting/completion-report.controller';
 import { ReportingCommandsController } from './reporting/reporting-commands.controller';
@@ -31,7 +30,6 @@ const CONTROLLERS = [
   ComplaintQueueController,
   ReportingCommandsController,
   CompletionReportController,
-  HealthController,
   AuditController,
   ReadModelFeedController,
   SessionController,
@@ -54,9 +52,9 @@ export class AppModule {
         }),
         // Every route passes the global AccessGuard: deny by default (docs/authorization.md).
         AuthModule.forRoot(config.auth),
+        HealthModule.forRoot(config),
       ],
       providers: [
-        durabilityProvider(config),
         // The session answers with what the bearer may do, read from the same route table the guard's policies are on.
         { provide: ROUTE_TABLE, useFactory: () => routesOfControllers(CONTROLLERS) },
       ],

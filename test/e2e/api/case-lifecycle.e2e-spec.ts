@@ -182,7 +182,9 @@ describe('case lifecycle over HTTP', () => {
       ]),
     );
     const health = await t.http.get('/health').expect(200);
-    expect(health.body.status).toBe('ok');
-    expect(health.body.projections.map((p: { name: string }) => p.name)).toContain('audit_trail');
+    expect(health.body.status).toBe('up');
+    expect(
+      health.body.checks.projections.details.projections.map((projection: { name: string }) => projection.name),
+    ).toContain('audit_trail');
   });
 });

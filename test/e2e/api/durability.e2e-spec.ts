@@ -1,23 +1,21 @@
 import { startTestApp } from './test-app';
 
-/** GET /health repeats the start-up durability check (docs/configuration.md "Durability checks at start"). */
-describe('GET /health: durability', () => {
+/** Readiness repeats the start-up durability check to operators (docs/configuration.md "Durability checks at start"). */
+describe('GET /health/ready: durability', () => {
   it('reports both stores safe as the engine opens them, without connection details', async () => {
     const t = await startTestApp();
     try {
-      const health = await t.anonymous.get('/health').expect(200);
-      expect(health.body.durability.status).toBe('safe');
-      expect(health.body.durability.warning).toBeUndefined();
+      const ready = await t.as('auditor', []).get('/health/ready').expect(200);
+      const durability = ready.body.checks.durability.details;
+      expect(durability.status).toBe('safe');
+      expect(durability.warning).toBeUndefined();
       expect(
-        health.body.durability.stores.map((store: { variable: string; verdict: string }) => [
-          store.variable,
-          store.verdict,
-        ]),
+        durability.stores.map((store: { variable: string; verdict: string }) => [store.variable, store.verdict]),
       ).toEqual([
         ['EVENT_STORE_URL', 'safe'],
         ['READ_MODEL_URL', 'safe'],
       ]);
-      expect(JSON.stringify(health.body.durability)).not.toMatch(/sqlite:|postgres:\/\//);
+      expect(JSON.stringify(durability)).not.toMatch(/sqlite:|postgres:\/\//);
     } finally {
       await t.close();
     }
@@ -28,7 +26,12 @@ describe('GET /health: durability', () => {
     it('with ALLOW_UNSAFE_DURABILITY=true, starts on in-memory read models and says so', async () => {
       const t = await startTestApp({ READ_MODEL_URL: 'sqlite::memory:', ALLOW_UNSAFE_DURABILITY: 'true' });
       try {
-        const { durability } = (await t.anonymous.get('/health').expect(200)).body;
+        const ready = (await t.as('admin', []).get('/health/ready').expect(200)).body;
+        expect(ready.checks.durability).toMatchObject({
+          status: 'up',
+          reason: 'unsafe durability allowed by ALLOW_UNSAFE_DURABILITY=true',
+        });
+        const durability = ready.checks.durability.details;
         expect(durability.status).toBe('unsafe-allowed');
         expect(durability.warning).toMatch(
           /^UNSAFE DURABILITY ALLOWED by ALLOW_UNSAFE_DURABILITY=true: READ_MODEL_URL \(read models\) has journal_mode=memory/,

@@ -14,6 +14,9 @@ export class AuthModule {
     const logger = new Logger('Auth');
     return {
       module: AuthModule,
+      // Global: public routes that show more to operators (health, metrics) verify tokens themselves.
+      global: true,
+      exports: [TOKEN_VERIFIER],
       providers: [
         {
           provide: TOKEN_VERIFIER,

@@ -21,8 +21,9 @@ export function renderAuthorizationDoc(routes: readonly RouteAccess[]): string {
   return [
     '# Authorization',
     '',
-    'Every request but `GET /health` needs `Authorization: Bearer <JWT>`, HS256 or RS256 (README "Authentication and',
-    'authorization" says how to get one). A global guard checks it against the access policy each route declares with',
+    'Every request but the health probes (`GET /health`, `/health/live`, `/health/ready`; their details only for auditor',
+    'and admin tokens) and `GET /metrics` (its own token, docs/operations.md) needs `Authorization: Bearer <JWT>`,',
+    'HS256 or RS256 (README "Authentication and authorization" says how to get one). A global guard checks it against the access policy each route declares with',
     '`@Access(…)`: deny by default, a route without a policy is refused for everyone, and a unit test fails if any',
     'route lacks one. The table below is generated from those policies by `npm run docs:authz`; a unit test fails',
     'when this file falls behind them.',

@@ -28,8 +28,13 @@ describe('deny by default: every route declares an access policy', () => {
     expect(missing).toEqual([]);
   });
 
-  it('keeps public access to liveness only', () => {
-    expect(routes.filter((route) => route.policy?.public).map((route) => route.path)).toEqual(['/health']);
+  it('keeps public access to the health probes only', () => {
+    expect(
+      routes
+        .filter((route) => route.policy?.public)
+        .map((route) => route.path)
+        .sort(),
+    ).toEqual(['/health', '/health/live', '/health/ready']);
   });
 
   it('notices a route that forgot its policy', () => {

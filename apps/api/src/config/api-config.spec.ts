@@ -17,6 +17,7 @@ describe('loadApiConfig', () => {
       batchSize: 500,
       deadlineSweepIntervalMs: 60_000,
       embeddedProjector: true,
+      diskMinFreeBytes: 104_857_600,
       auth: {
         mode: 'development-secret',
         algorithm: 'HS256',

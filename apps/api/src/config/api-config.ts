@@ -12,6 +12,8 @@ export interface ApiConfig extends ProjectorConfig {
   readonly bodyLimitBytes: number;
   /** EMBEDDED_PROJECTOR=false: no projector in this process; a projector service keeps the read models current. */
   readonly embeddedProjector: boolean;
+  /** DISK_MIN_FREE_BYTES: readiness fails below this much free space in DATA_DIR (0: not checked). */
+  readonly diskMinFreeBytes: number;
   /** How bearer tokens are verified (AUTH_* variables; default: HS256 with a development secret under DATA_DIR). */
   readonly auth: AuthSettings;
   /** CONSOLE_DIR, resolved: the built web console served at `/`. */
@@ -29,6 +31,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     minPositionWaitMs: settings.MIN_POSITION_WAIT_MS,
     bodyLimitBytes: settings.BODY_LIMIT_BYTES,
     embeddedProjector: settings.EMBEDDED_PROJECTOR === 'true',
+    diskMinFreeBytes: settings.DISK_MIN_FREE_BYTES,
     auth: authSettings(settings, stores.dataDir),
     consoleDir: resolve(settings.CONSOLE_DIR),
   };

@@ -1,56 +1,60 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EVENT_STORE } from '@thads/application';
-import type { DurabilityReport } from '@thads/application/durability';
-import type { EventStore } from '@thads/event-store';
-import { projectionHealth, type ProjectorRuntime } from '@thads/read-models';
+import type { TokenVerifier } from '@thads/application';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access-policy';
-import { DURABILITY_REPORT } from '../durability/durability.provider';
-import { PROJECTOR_RUNTIME } from '../read-models/read-models.tokens';
+import { TOKEN_VERIFIER } from '../auth/access.guard';
+import { isOperator } from '../auth/privileged-caller';
+import { READINESS_CHECKS, type ReadinessCheck } from './readiness-check';
+import { assessReadiness, withoutDetails, type Readiness } from './readiness';
 
+/**
+ * Probes for orchestrators and operators. Public, like any probe; details (positions, dead letters, durability
+ * settings, free space) only for an auditor or admin bearer token.
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(PROJECTOR_RUNTIME) private readonly runtime: ProjectorRuntime,
-    @Inject(DURABILITY_REPORT) private readonly durability: DurabilityReport,
+    @Inject(READINESS_CHECKS) private readonly checks: readonly ReadinessCheck[],
+    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
   ) {}
 
-  /**
-   * 200 while the event store answers, with each projection's position, lag, status and dead letters. A halted
-   * projection makes the status `degraded` (still 200: commands keep working; its readers get 503).
-   * `durability` repeats the start-up check: `unsafe-allowed` with its warning when ALLOW_UNSAFE_DURABILITY=true let
-   * unsafe settings through.
-   */
+  /** 200 while the process runs and answers HTTP; checks nothing else, so a restart is never triggered by a store. */
+  @Get('live')
+  @Access.public()
+  @ApiOperation({ summary: 'Liveness: the process is up' })
+  live(@Res({ passthrough: true }) reply: FastifyReply) {
+    void reply.header('cache-control', 'no-store');
+    return { status: 'up' };
+  }
+
+  /** 200 when every check is up, 503 otherwise; each check says up or down and, when down, why. */
+  @Get('ready')
+  @Access.public()
+  @ApiOperation({
+    summary: 'Readiness: event store reachable, durability verified, no projection halted, disk not full',
+  })
+  ready(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.answer(authorization, reply);
+  }
+
+  /** The readiness answer, kept at its old address for existing probes (docs/operations.md). */
   @Get()
   @Access.public()
-  @ApiOperation({ summary: 'Liveness, event store head, and every projection: position, lag, status, dead letters' })
-  async health(@Res({ passthrough: true }) reply: FastifyReply) {
-    const head = await this.store.headPosition();
-    const projections = await projectionHealth(this.runtime.readModels.db, head);
-    void reply.header('cache-control', 'no-store');
-    return {
-      status: projections.status,
-      eventStore: { status: 'ok', headPosition: head.toString() },
-      projections: projections.projections,
-      durability: durabilitySection(this.durability),
-    };
+  @ApiOperation({ summary: 'Same as /health/ready' })
+  health(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.answer(authorization, reply);
   }
-}
 
-/** The start-up durability verdict, without connection details (URLs may hold credentials). */
-function durabilitySection(report: DurabilityReport) {
-  return {
-    status: report.outcome,
-    ...(report.outcome === 'unsafe-allowed' ? { warning: report.message } : {}),
-    stores: report.stores.map(({ variable, role, engine, verdict, settings }) => ({
-      variable,
-      role,
-      engine,
-      verdict,
-      settings,
-    })),
-  };
+  private async answer(authorization: string | undefined, reply: FastifyReply): Promise<Readiness> {
+    const [readiness, operator] = await Promise.all([
+      assessReadiness(this.checks),
+      isOperator(this.verifier, authorization),
+    ]);
+    void reply.header('cache-control', 'no-store');
+    void reply.status(readiness.status === 'up' ? 200 : 503);
+    if (readiness.status === 'down') void reply.header('retry-after', '5');
+    return operator ? readiness : withoutDetails(readiness);
+  }
 }

@@ -2,5 +2,9 @@ import { RequestMethod } from '@nestjs/common';
 
 /** Every route lives under this prefix (DESIGN.md §8)… */
 export const API_PREFIX = 'api/v1';
-/** …except liveness, which load balancers probe at a fixed path. */
-export const ROUTES_WITHOUT_PREFIX = [{ path: 'health', method: RequestMethod.GET }];
+/** …except the probes and metrics, which orchestrators and scrapers reach at fixed paths. */
+export const ROUTES_WITHOUT_PREFIX = [
+  { path: 'health', method: RequestMethod.GET },
+  { path: 'health/live', method: RequestMethod.GET },
+  { path: 'health/ready', method: RequestMethod.GET },
+];

@@ -13,6 +13,9 @@ import { AuthModule } from './auth/auth.module';
 import type { ApiConfig } from './config/api-config';
 import { ReadModelFeedController } from './feeds/read-model-feed.controller';
 import { HealthModule } from './health/health.module';
+import { EngineMetrics } from './metrics/engine-metrics';
+import { instrumentedEventStore } from './metrics/instrumented-event-store';
+import { MetricsModule } from './metrics/metrics.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { CompletionReportController } from './reporting/completion-report.controller';
 import { ReportingCommandsController } from './reporting/reporting-commands.controller';
@@ -39,10 +42,14 @@ const CONTROLLERS = [
 @Module({})
 export class AppModule {
   static forRoot(config: ApiConfig): DynamicModule {
+    const metrics = new EngineMetrics();
     return {
       module: AppModule,
       imports: [
-        ApplicationModule.forRoot({ eventStoreUrl: config.eventStoreUrl }),
+        ApplicationModule.forRoot({
+          eventStoreUrl: config.eventStoreUrl,
+          decorateStore: (store) => instrumentedEventStore(store, metrics),
+        }),
         ReadModelsModule.forRoot({
           readModelUrl: config.readModelUrl,
           minPositionWaitMs: config.minPositionWaitMs,
@@ -53,6 +60,7 @@ export class AppModule {
         // Every route passes the global AccessGuard: deny by default (docs/authorization.md).
         AuthModule.forRoot(config.auth),
         HealthModule.forRoot(config),
+        MetricsModule.forRoot(metrics, config.metricsToken),
       ],
       providers: [
         // The session answers with what the bearer may do, read from the same route table the guard's policies are on.

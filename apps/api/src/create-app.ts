@@ -5,6 +5,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { EVENT_STORE } from '@thads/application';
 import type { EventStore } from '@thads/event-store';
 import { AppModule } from './app.module';
+import { ENGINE_METRICS, type EngineMetrics } from './metrics/engine-metrics';
+import { recordHttpMetrics } from './metrics/http-metrics';
 import type { ApiConfig } from './config/api-config';
 import { API_PREFIX, ROUTES_WITHOUT_PREFIX } from './http/api-prefix';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
@@ -37,6 +39,7 @@ export async function createApp(config: ApiConfig, options: { logger?: false } =
   app.useGlobalFilters(new ProblemDetailsFilter(new RejectionRecorder(app.get<EventStore>(EVENT_STORE))));
 
   const fastify = app.getHttpAdapter().getInstance();
+  recordHttpMetrics(fastify, app.get<EngineMetrics>(ENGINE_METRICS));
   // Commands are JSON only: any other body gets 415 from Fastify, shaped as a problem by the filter.
   fastify.removeContentTypeParser(['text/plain']);
 

@@ -12,6 +12,8 @@ import { ExecuteReportingCommandHandler } from './reporting/reporting-commands';
 export interface ApplicationModuleOptions {
   /** EVENT_STORE_URL, e.g. `sqlite:./data/events.db`. */
   readonly eventStoreUrl: string;
+  /** Wraps the opened store, e.g. to time appends for the metrics. */
+  readonly decorateStore?: (store: EventStore) => EventStore;
 }
 
 /** Closes the store (flushing queued appends) when Nest shuts down. */
@@ -33,7 +35,13 @@ export class ApplicationModule {
       global: true,
       imports: [CqrsModule.forRoot()],
       providers: [
-        { provide: EVENT_STORE, useFactory: () => openEventStore(options.eventStoreUrl) },
+        {
+          provide: EVENT_STORE,
+          useFactory: async () => {
+            const store = await openEventStore(options.eventStoreUrl);
+            return options.decorateStore ? options.decorateStore(store) : store;
+          },
+        },
         EventStoreLifecycle,
         ExecuteCaseCommandHandler,
         ExecuteComplaintCommandHandler,

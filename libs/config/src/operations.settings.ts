@@ -1,4 +1,4 @@
-import { Setting, WholeNumber } from './setting';
+import { Satisfies, Setting, WholeNumber } from './setting';
 
 const SECTION = 'Operations';
 
@@ -12,4 +12,14 @@ export class OperationsSettings {
   })
   @WholeNumber(0, 1_099_511_627_776)
   readonly DISK_MIN_FREE_BYTES!: number;
+
+  @Setting(SECTION, {
+    apps: ['api'],
+    description:
+      'Bearer token a Prometheus scraper sends to `GET /metrics` (at least 32 characters). Unset: only auditor and admin JWTs may scrape.',
+  })
+  @Satisfies((value) =>
+    value.length >= 32 ? undefined : `METRICS_TOKEN must be at least 32 characters, got ${value.length}`,
+  )
+  readonly METRICS_TOKEN?: string;
 }

@@ -28,13 +28,13 @@ describe('deny by default: every route declares an access policy', () => {
     expect(missing).toEqual([]);
   });
 
-  it('keeps public access to the health probes only', () => {
+  it('keeps public access to the health probes and /metrics (which checks its own token) only', () => {
     expect(
       routes
         .filter((route) => route.policy?.public)
         .map((route) => route.path)
         .sort(),
-    ).toEqual(['/health', '/health/live', '/health/ready']);
+    ).toEqual(['/health', '/health/live', '/health/ready', '/metrics']);
   });
 
   it('notices a route that forgot its policy', () => {

@@ -14,6 +14,8 @@ export interface ApiConfig extends ProjectorConfig {
   readonly embeddedProjector: boolean;
   /** DISK_MIN_FREE_BYTES: readiness fails below this much free space in DATA_DIR (0: not checked). */
   readonly diskMinFreeBytes: number;
+  /** METRICS_TOKEN: the bearer token a scraper sends to GET /metrics. */
+  readonly metricsToken?: string;
   /** How bearer tokens are verified (AUTH_* variables; default: HS256 with a development secret under DATA_DIR). */
   readonly auth: AuthSettings;
   /** CONSOLE_DIR, resolved: the built web console served at `/`. */
@@ -32,6 +34,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     bodyLimitBytes: settings.BODY_LIMIT_BYTES,
     embeddedProjector: settings.EMBEDDED_PROJECTOR === 'true',
     diskMinFreeBytes: settings.DISK_MIN_FREE_BYTES,
+    ...(settings.METRICS_TOKEN !== undefined ? { metricsToken: settings.METRICS_TOKEN } : {}),
     auth: authSettings(settings, stores.dataDir),
     consoleDir: resolve(settings.CONSOLE_DIR),
   };

@@ -4,6 +4,7 @@ import type { ProjectorRuntime } from '@thads/read-models';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access-policy';
 import { READ_CHANGE_FEED } from '../auth/policies';
+import { ENGINE_METRICS, type EngineMetrics } from '../metrics/engine-metrics';
 import { RequestValidationFailed } from '../problem/request-validation-failed';
 import { PROJECTOR_RUNTIME } from '../read-models/read-models.tokens';
 import { isChangeId } from './change-id';
@@ -36,7 +37,10 @@ export class ReadModelFeedController implements OnModuleDestroy {
   private readonly logger = new Logger('ReadModelFeed');
   private readonly open = new Map<AbortController, Promise<void>>();
 
-  constructor(@Inject(PROJECTOR_RUNTIME) private readonly runtime: ProjectorRuntime) {}
+  constructor(
+    @Inject(PROJECTOR_RUNTIME) private readonly runtime: ProjectorRuntime,
+    @Inject(ENGINE_METRICS) private readonly metrics: EngineMetrics,
+  ) {}
 
   @Get('read-models')
   @Access(READ_CHANGE_FEED)
@@ -67,6 +71,7 @@ export class ReadModelFeedController implements OnModuleDestroy {
     // From here on Fastify leaves the response to us; errors can no longer become a problem+json answer.
     reply.hijack();
     const writer = openSseResponse(reply.raw, stop);
+    this.metrics.sseClients.inc();
     const feed = followChanges(writer, {
       db: this.runtime.readModels.db,
       changes: this.runtime.changes,
@@ -81,6 +86,7 @@ export class ReadModelFeedController implements OnModuleDestroy {
         this.logger.error(`Feed stopped: ${error instanceof Error ? error.message : String(error)}`),
       )
       .finally(() => {
+        this.metrics.sseClients.dec();
         this.open.delete(stop);
         if (!reply.raw.writableEnded) reply.raw.end();
       });

@@ -7,4 +7,5 @@ export const ROUTES_WITHOUT_PREFIX = [
   { path: 'health', method: RequestMethod.GET },
   { path: 'health/live', method: RequestMethod.GET },
   { path: 'health/ready', method: RequestMethod.GET },
+  { path: 'metrics', method: RequestMethod.GET },
 ];

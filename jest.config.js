@@ -1,6 +1,7 @@
 /**
- * Four projects, chosen by file name: *.spec.ts (pure unit), *.int-spec.ts (needs a database),
- * *.e2e-spec.ts (whole app), and e2e-postgres (the API's e2e suites on PostgreSQL). `npm test` runs them all.
+ * Five projects, chosen by file name: *.spec.ts (pure unit), *.int-spec.ts (needs a database),
+ * *.e2e-spec.ts (whole app), e2e-postgres (the API's e2e suites on PostgreSQL) and *.fault-spec.ts (fault injection,
+ * test/faults: kill -9, store restarts, full disks, damaged files, hostile requests). `npm test` runs them all.
  */
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.base.json');
@@ -58,5 +59,7 @@ module.exports = {
         ? ['<rootDir>/test/e2e/api/**/*.e2e-spec.ts']
         : ['<rootDir>/test/e2e/api/postgres-leg/*.skip-notice.ts'],
     },
+    // Seeded and replayable from the FAULT_SEED each case prints (test/faults/support/fault-log.ts).
+    { ...shared, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'] },
   ],
 };

@@ -9,6 +9,8 @@ import { ENGINE_METRICS, type EngineMetrics } from './metrics/engine-metrics';
 import { recordHttpMetrics } from './metrics/http-metrics';
 import type { ApiConfig } from './config/api-config';
 import { API_PREFIX, ROUTES_WITHOUT_PREFIX } from './http/api-prefix';
+import { problemOnClientError } from './http/client-error';
+import { useStrictJsonBodies } from './http/json-body';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { RejectionRecorder } from './audit/rejection-recorder';
 import { toRequestValidationFailed } from './problem/validation-errors';
@@ -19,12 +21,14 @@ import { serveConsole } from './console/serve-console';
  * Fastify: body size limit from config; JSON only for bodies; errors as problem+json.
  */
 export async function createApp(config: ApiConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes });
+  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, clientErrorHandler: problemOnClientError });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: options.logger === false ? false : undefined,
     // Throw start-up failures (bad settings, unsafe durability, unreachable stores) to the caller instead of
     // exiting: main.ts prints them plainly, and a test that starts the app sees the error instead of a dead run.
     abortOnError: false,
+    // Bodies are parsed by useStrictJsonBodies only (below); Nest would otherwise add its own JSON parser at init.
+    bodyParser: false,
   });
   app.enableShutdownHooks();
   app.setGlobalPrefix(API_PREFIX, { exclude: ROUTES_WITHOUT_PREFIX });
@@ -42,6 +46,7 @@ export async function createApp(config: ApiConfig, options: { logger?: false } =
   recordHttpMetrics(fastify, app.get<EngineMetrics>(ENGINE_METRICS));
   // Commands are JSON only: any other body gets 415 from Fastify, shaped as a problem by the filter.
   fastify.removeContentTypeParser(['text/plain']);
+  useStrictJsonBodies(fastify);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -59,6 +59,12 @@ export interface RecordedEvent {
   readonly type: string;
   readonly data: { readonly [key: string]: JsonValue };
   readonly metadata: EventMetadata;
+  /**
+   * Set when the stored data or metadata is not JSON (the file was damaged or edited): why. `data` and `metadata`
+   * are then empty and must not be interpreted. Readers still receive the event, so a projector can dead-letter it
+   * and `verify --all` can name it, instead of the whole read failing.
+   */
+  readonly unreadable?: string;
 }
 
 export interface AppendOptions {

@@ -34,6 +34,7 @@ export { CheckpointMoved, type Checkpoint } from './runtime/checkpoints';
 export { applyBatch, type BatchOutcome } from './runtime/apply-batch';
 export type { DeadLetter } from './runtime/dead-letters';
 export { createProjector, type Projector, type ProjectorLogger, type ProjectorOptions } from './runtime/projector';
+export { isInfrastructureError, isStorageFull } from './runtime/infrastructure-errors';
 export { ProjectionHalted, ProjectionWaitTimedOut, ProjectorStopped } from './runtime/position-waiters';
 export {
   projectionHealth,

@@ -103,15 +103,25 @@ describe('case list over HTTP', () => {
   });
 
   it('answers 503 READ_MODEL_BEHIND with Retry-After when minPosition is not reached in time', async () => {
-    // An app of its own that does not wait at all, so the refusal does not depend on how fast the projector runs.
-    const impatient = await startTestApp({ MIN_POSITION_WAIT_MS: '0' });
+    // An app of its own that does not wait at all and applies nothing (no embedded projector), so the refusal does
+    // not depend on how fast a projector runs.
+    const impatient = await startTestApp({ MIN_POSITION_WAIT_MS: '0', EMBEDDED_PROJECTOR: 'false' });
     try {
-      const res = await impatient.http.get(`/api/v1/cases?minPosition=${BigInt(lastPosition) + 1000n}`).expect(503);
+      const written = await impatient.http.post('/api/v1/cases').send(receiveCaseBody('HP-2018-0009')).expect(201);
+      const res = await impatient.http.get(`/api/v1/cases?minPosition=${written.body.position}`).expect(503);
       expect(res.body).toMatchObject({ code: 'READ_MODEL_BEHIND' });
       expect(res.headers['retry-after']).toBe('1');
     } finally {
       await impatient.close();
     }
+  });
+
+  it('answers 400 naming minPosition when it is past the end of the log (no command answered it; waiting would only time out)', async () => {
+    const res = await t.http.get(`/api/v1/cases?minPosition=${BigInt(lastPosition) + 1000n}`).expect(400);
+    expect(res.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [expect.objectContaining({ field: 'minPosition' })],
+    });
   });
 
   it('answers 400 naming the parameter for unknown parameters and bad values', async () => {

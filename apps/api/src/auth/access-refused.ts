@@ -31,7 +31,9 @@ export function missingToken(): AccessRefused {
 
 /** A token was sent and refused; the reason is told to the client, it holds no secret. */
 export function invalidToken(reason: string): AccessRefused {
-  const description = reason.replace(/["\\]/g, "'");
+  // A header value must be visible ASCII, and a quoted-string may not hold `"` or `\` (RFC 6750 §3): a reason
+  // quoting a token's claims (an en dash in `sub`) once made the reply itself fail with a 500.
+  const description = reason.replace(/["\\]/g, "'").replace(/[^\x20-\x7e]/g, '?');
   return new AccessRefused(
     401,
     'UNAUTHENTICATED',

@@ -52,7 +52,7 @@ export function IsMinPositionParam(): PropertyDecorator {
       type: String,
       example: '42',
       description:
-        'Wait (bounded by MIN_POSITION_WAIT_MS, else 503 READ_MODEL_BEHIND) until the read model has applied this log position: pass the `position` of your command to read your own write',
+        'Wait (bounded by MIN_POSITION_WAIT_MS, else 503 READ_MODEL_BEHIND) until the read model has applied this log position: pass the `position` of your command to read your own write. A position past the end of the log is 400',
     }),
     IsOptional(),
     IsString(),

@@ -9,7 +9,12 @@ const EDGE_CODES: readonly (readonly [code: string, status: number, when: string
     400,
     'The body, a query parameter (unknown or bad), a path id or a header is malformed; `errors[]` names each field and what is wrong.',
   ],
-  ['BAD_REQUEST', 400, 'The body is not valid JSON.'],
+  ['BAD_REQUEST', 400, 'The request is malformed in a way Fastify catches before any route (e.g. a bad header).'],
+  [
+    'INVALID_JSON',
+    400,
+    'The body is not valid JSON, not valid UTF-8, nests deeper than 32 levels, or holds `__proto__`/`constructor.prototype`.',
+  ],
   [
     'UNAUTHENTICATED',
     401,
@@ -36,6 +41,8 @@ const EDGE_CODES: readonly (readonly [code: string, status: number, when: string
     406,
     'The Accept header admits none of the types the resource is offered as (the completion report: JSON, CSV, XLSX).',
   ],
+  ['HEADERS_TOO_LARGE', 431, 'The request line (with its query string) or the headers exceed 16 KiB.'],
+  ['REQUEST_TIMEOUT', 408, 'The request was not received in time.'],
   ['PAYLOAD_TOO_LARGE', 413, 'The body exceeds BODY_LIMIT_BYTES.'],
   ['UNSUPPORTED_MEDIA_TYPE', 415, 'The body is not application/json.'],
   [
@@ -62,6 +69,22 @@ const EDGE_CODES: readonly (readonly [code: string, status: number, when: string
     'PROJECTION_HALTED',
     503,
     'A projection the query reads is halted by a poison event (see GET /health); an operator must skip or fix it (`Retry-After`: 60 s).',
+  ],
+  [
+    'EVENT_STORE_UNAVAILABLE',
+    503,
+    'The event store cannot be reached or failed (a restart, a lock, an I/O error); nothing was acknowledged. `Retry-After` says when to try again; a retry with the same Idempotency-Key is safe.',
+  ],
+  ['READ_MODEL_UNAVAILABLE', 503, 'The read-model database cannot be reached; `Retry-After` says when to try again.'],
+  [
+    'STORAGE_FULL',
+    507,
+    'The disk holding the store is full; nothing was written. Retry once space is freed (`Retry-After`).',
+  ],
+  [
+    'STORED_EVENT_INVALID',
+    500,
+    'A stored event of the stream cannot be read (damaged JSON, unknown type, newer schema version, malformed money): the store is at fault, the command is refused and writes nothing. `eventId` names it.',
   ],
   ['INTERNAL_ERROR', 500, 'A fault in the server, logged with its stack; never the answer to bad input.'],
 ];

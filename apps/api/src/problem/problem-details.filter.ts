@@ -5,10 +5,12 @@ import {
   IdempotencyKeyReused,
   RevisionMismatch,
   SigningKeysUnavailable,
+  StoredEventInvalid,
 } from '@thads/application';
 import { DomainError } from '@thads/domain';
-import { WrongExpectedRevision } from '@thads/event-store';
-import { ProjectionHalted, ProjectionWaitTimedOut } from '@thads/read-models';
+import { EventStoreUnavailable, WrongExpectedRevision } from '@thads/event-store';
+import { isInfrastructureError, isStorageFull, ProjectionHalted, ProjectionWaitTimedOut } from '@thads/read-models';
+import { BodyRefused } from '../http/json-body';
 import type { RejectionRecorder } from '../audit/rejection-recorder';
 import { AccessRefused } from '../auth/access-refused';
 import { jsonSafe } from '../http/json-safe';
@@ -39,8 +41,10 @@ const TITLES: Record<number, string> = {
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
+  507: 'Insufficient Storage',
 };
 
 /** Maps any thrown value to a problem: the one place where errors become HTTP. */
@@ -78,6 +82,12 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof ProjectionHalted) {
     return problem(503, 'PROJECTION_HALTED', error.message, { projection: error.projection });
   }
+  if (error instanceof BodyRefused) return problem(error.statusCode, error.code, error.message);
+  if (error instanceof StoredEventInvalid) {
+    return problem(500, error.code, error.message, { eventId: error.eventId, eventType: error.eventType });
+  }
+  const outage = storeOutage(error);
+  if (outage) return outage;
   if (error instanceof HttpException) {
     const status = error.getStatus();
     return problem(status, codeOfStatus(status), error.message);
@@ -88,6 +98,21 @@ export function toProblem(error: unknown): Problem {
     return problem(statusCode, codeOfStatus(statusCode), (error as Error).message);
   }
   return problem(500, 'INTERNAL_ERROR', 'The server failed to handle the request; it has been logged.');
+}
+
+/**
+ * A store that cannot take the request now: 507 STORAGE_FULL when the disk is full, else 503 (event store or read
+ * models unreachable, locked, failing). Never the client's fault, never a 500: the client may retry after a while.
+ */
+function storeOutage(error: unknown): Problem | undefined {
+  const eventStore = error instanceof EventStoreUnavailable;
+  if (!eventStore && !isInfrastructureError(error)) return undefined;
+  if (isStorageFull(error)) {
+    return problem(507, 'STORAGE_FULL', 'The server has no disk space left to record this; nothing was written');
+  }
+  return eventStore
+    ? problem(503, 'EVENT_STORE_UNAVAILABLE', 'The event store cannot be reached; retry later')
+    : problem(503, 'READ_MODEL_UNAVAILABLE', 'The read-model database cannot be reached; retry later');
 }
 
 function problem(status: number, code: string, detail: string, extensions: Record<string, unknown> = {}): Problem {

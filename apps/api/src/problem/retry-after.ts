@@ -7,13 +7,17 @@ export const RETRY_AFTER_SECONDS: Readonly<Record<string, number>> = {
   READ_MODEL_BEHIND: 1,
   AUTH_KEYS_UNAVAILABLE: 10,
   PROJECTION_HALTED: 60,
+  // A store restart or a lock passes in seconds; a full disk needs someone to free space.
+  EVENT_STORE_UNAVAILABLE: 2,
+  READ_MODEL_UNAVAILABLE: 2,
+  STORAGE_FULL: 30,
 };
 
 /** Any other 503 (one added later, or a dependency's): a short, fixed pause. */
 export const DEFAULT_RETRY_AFTER_SECONDS = 5;
 
-/** The Retry-After of a problem: seconds for a 503, none otherwise. */
+/** The Retry-After of a problem: seconds for a 503 or 507, none otherwise. */
 export function retryAfterOf(problem: { readonly status: number; readonly code: string }): number | undefined {
-  if (problem.status !== 503) return undefined;
+  if (problem.status !== 503 && problem.status !== 507) return undefined;
   return RETRY_AFTER_SECONDS[problem.code] ?? DEFAULT_RETRY_AFTER_SECONDS;
 }

@@ -80,8 +80,9 @@ export class ReadModelsModule {
         ProjectorLifecycle,
         {
           provide: ReadYourWrites,
-          inject: [PROJECTOR_RUNTIME],
-          useFactory: (runtime: ProjectorRuntime) => new ReadYourWrites(runtime, options.minPositionWaitMs),
+          inject: [PROJECTOR_RUNTIME, EVENT_STORE],
+          useFactory: (runtime: ProjectorRuntime, eventStore: EventStore) =>
+            new ReadYourWrites(runtime, options.minPositionWaitMs, () => eventStore.headPosition()),
         },
       ],
       exports: [PROJECTOR_RUNTIME, DEADLINE_SWEEPER, ReadYourWrites],

@@ -12,6 +12,8 @@ export class ReadYourWrites {
   constructor(
     private readonly runtime: ProjectorRuntime,
     private readonly maxWaitMs: number,
+    /** The event store's head: a position past it was never handed out, so waiting for it would only time out. */
+    private readonly headPosition: () => Promise<bigint>,
   ) {}
 
   /** The read-model database of this process. */
@@ -28,6 +30,11 @@ export class ReadYourWrites {
       if (!POSITION.test(minPosition)) {
         throw new RequestValidationFailed([
           { field: 'minPosition', messages: ['minPosition must be a log position: a whole number'] },
+        ]);
+      }
+      if (BigInt(minPosition) > (await this.headPosition())) {
+        throw new RequestValidationFailed([
+          { field: 'minPosition', messages: ['minPosition is past the end of the event log: no command answered it'] },
         ]);
       }
       await this.runtime.projector.waitForPosition(BigInt(minPosition), this.maxWaitMs, projections);

@@ -42,3 +42,21 @@ export class IdempotencyKeyReused extends Error {
     super(`${commandId} was already used on ${streamName} for another request; send a new key for a new request`);
   }
 }
+
+/**
+ * A stored event of the stream cannot be read as this build understands it: its JSON is damaged, its type is
+ * unknown, its schema version is newer than this build, or a value (money) is malformed. The store is at fault, not
+ * the request, so the command fails closed with a server-side error and writes nothing.
+ */
+export class StoredEventInvalid extends Error {
+  override readonly name = 'StoredEventInvalid';
+  readonly code = 'STORED_EVENT_INVALID';
+
+  constructor(
+    readonly eventId: string,
+    readonly eventType: string,
+    reason: string,
+  ) {
+    super(`Stored event ${eventId} (${eventType}) cannot be read: ${reason}`);
+  }
+}

@@ -74,6 +74,10 @@ export async function createPostgresEventStore(options: PostgresEventStoreOption
   // An idle pooled connection that breaks emits 'error'; unhandled, that would crash the process. The next query on
   // a fresh connection reports any real outage.
   pool.on('error', () => undefined);
+  // A connection that breaks while checked out (between the statements of a transaction, during a server restart)
+  // emits 'error' too, and pg-pool listens only while it is idle: without this, one restart could end the process.
+  // The query in flight rejects on its own, and the pool discards the broken client when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   try {
     await migrate(pool, ref);
     return new PgStore(options, config, pool, ref, await eventsTableIds(pool, ref));

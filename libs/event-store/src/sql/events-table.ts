@@ -32,15 +32,39 @@ export type EventRow = Selectable<EventsTable>;
 
 /** Maps a row to the port's shape. Integers may arrive as bigint, number or string depending on the driver. */
 export function toRecordedEvent(row: EventRow): RecordedEvent {
-  return {
+  const event = {
     id: row.id,
     stream: row.stream,
     revision: BigInt(row.revision),
     position: BigInt(row.position),
     type: row.type,
-    data: JSON.parse(row.data) as RecordedEvent['data'],
-    metadata: JSON.parse(row.metadata) as EventMetadata,
   };
+  try {
+    return {
+      ...event,
+      data: parseObject(row.data, 'data') as RecordedEvent['data'],
+      metadata: parseObject(row.metadata, 'metadata') as unknown as EventMetadata,
+    };
+  } catch (error) {
+    const unreadable = `stored event at position ${event.position} (${row.stream}): ${(error as Error).message}`;
+    return { ...event, data: {}, metadata: {} as EventMetadata, unreadable };
+  }
+}
+
+/** A stored JSON object column (text on SQLite, already parsed jsonb on PostgreSQL). */
+function parseObject(value: unknown, column: string): object {
+  let parsed: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      throw new Error(`${column} is not valid JSON`);
+    }
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new Error(`${column} is not a JSON object`);
+  }
+  return parsed;
 }
 
 /** Events of one stream (possibly none: the caller decides whether that means StreamNotFound). */

@@ -196,6 +196,13 @@ export class GroupCommitWriter {
         'a concurrent writer took the revision',
       );
     }
+    // A full disk, an I/O error or a lock says nothing about the append: the caller may retry it later.
+    if (
+      typeof code === 'string' &&
+      /^SQLITE_(FULL|IOERR|BUSY|LOCKED|READONLY|CANTOPEN|NOMEM|CORRUPT|NOTADB)/.test(code)
+    ) {
+      return unavailable('the append failed', error);
+    }
     return error;
   }
 }

@@ -58,6 +58,10 @@ export function openPostgresReadModels(target: PostgresReadModelTarget): Kysely<
   const pool = new Pool(readModelPoolConfig(target));
   // A broken idle connection emits 'error'; unhandled it would crash the process. The next query reports an outage.
   pool.on('error', () => undefined);
+  // A connection that breaks while checked out (between the statements of a transaction, during a server restart)
+  // emits 'error' too, and pg-pool listens only while it is idle: without this, one restart could end the process.
+  // The query in flight rejects on its own, and the pool discards the broken client when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return new Kysely<ReadModelDatabase>({ dialect: postgresReadModelDialect(pool) });
 }
 

@@ -61,6 +61,7 @@ async function applyInOneTransaction(
   at: string,
 ): Promise<void> {
   const handled = events.filter((event) => projectionHandles(projection, event));
+  handled.forEach(assertReadable);
   await db.transaction().execute(async (trx) => {
     await advanceCheckpoint(trx, checkpoint, last, at);
     if (handled.length === 0) return;
@@ -68,6 +69,28 @@ async function applyInOneTransaction(
     // Logged with the rows and the checkpoint: a change is in the feed if and only if it committed.
     await logBatchChanges(trx, projection, handled, at);
   });
+}
+
+/**
+ * Newest event schema version the projections read. A newer event comes from a newer build (or was forged): applying
+ * it as if it had the old shape could write wrong rows silently, so it halts the projections that handle it.
+ */
+export const NEWEST_READABLE_SCHEMA_VERSION = 1;
+
+/** Throws, making the event a poison event, when its JSON is damaged or its schema is newer than the projections. */
+function assertReadable(event: RecordedEvent): void {
+  if (event.unreadable !== undefined) throw new UnreadableStoredEvent(event.unreadable);
+  const version = (event.metadata as { schemaVersion?: unknown }).schemaVersion;
+  if (typeof version === 'number' && version > NEWEST_READABLE_SCHEMA_VERSION) {
+    throw new UnreadableStoredEvent(
+      `schema version ${version} is newer than the projections read (${NEWEST_READABLE_SCHEMA_VERSION})`,
+    );
+  }
+}
+
+/** A stored event the projection must not interpret; recorded as the dead letter's reason. */
+class UnreadableStoredEvent extends Error {
+  override readonly name = 'UnreadableStoredEvent';
 }
 
 async function isolatePoison(

@@ -48,6 +48,20 @@ export function isInfrastructureError(error: unknown): boolean {
     )
   )
     return true;
+  // SQLite rolls a transaction back by itself on SQLITE_FULL (and IOERR, NOMEM); kysely's own ROLLBACK then fails
+  // with this message, which hides the cause. It always means the database gave up, never that an event is bad.
+  if (/cannot rollback - no transaction is active/i.test(error.message)) return true;
   // better-sqlite3 throws a TypeError on a closed connection; the event store its own unavailability error.
   return /database connection is not open/i.test(error.message) || error.name === 'EventStoreUnavailable';
+}
+
+/** Whether the error (or one of its causes) says the disk is full: SQLITE_FULL, ENOSPC, PostgreSQL's 53100. */
+export function isStorageFull(error: unknown): boolean {
+  for (let current = error, hops = 0; current instanceof Error && hops < 5; hops += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === '53100') return true;
+    if (/database or disk is full|no space left on device/i.test(current.message)) return true;
+    current = current.cause;
+  }
+  return false;
 }

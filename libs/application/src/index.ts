@@ -14,6 +14,7 @@ export * from './cases/case-commands';
 export * from './cases/case-queries';
 export * from './complaints/complaint-commands';
 export * from './complaints/complaint-queries';
+export * from './complaints/deciding-authority';
 export * from './reporting/reporting-commands';
 export * from './event-store/event-store.token';
 export * from './event-store/open-event-store';

@@ -50,6 +50,8 @@ export interface MatrixRequest {
   readonly body: object;
   /** The office an officer or head must hold for this request (the office the route's policy resolves to). */
   readonly inOffice: string;
+  /** The refusal of an officer or head of another office: FORBIDDEN_OFFICE, or the authority a complaint level needs. */
+  readonly outOfOfficeCode: string;
 }
 
 let created = 0;
@@ -62,9 +64,15 @@ export function matrixRequest(route: RouteAccess): MatrixRequest {
     .replace(':complaintId', MATRIX.complaintId)
     .replace(':officeId', MATRIX.office);
   const office = route.policy && !route.policy.public ? route.policy.office : undefined;
-  const inOffice =
-    office === 'parent-of-office-in-path' || office === 'parent-in-body' ? MATRIX.parentOffice : MATRIX.office;
-  return { url: path + queryOf(route), body: BODIES[`${route.method} ${route.path}`]?.(created) ?? {}, inOffice };
+  // The matrix complaint is about the district head, so its level 1 is decided by the head of the province above.
+  const fromAbove = office === 'parent-of-office-in-path' || office === 'parent-in-body';
+  const decidingComplaint = office === 'complaint-deciding-office';
+  return {
+    url: path + queryOf(route),
+    body: BODIES[`${route.method} ${route.path}`]?.(created) ?? {},
+    inOffice: fromAbove || decidingComplaint ? MATRIX.parentOffice : MATRIX.office,
+    outOfOfficeCode: decidingComplaint ? 'HEAD_OF_PROVINCIAL_OFFICE_REQUIRED' : 'FORBIDDEN_OFFICE',
+  };
 }
 
 function queryOf(route: RouteAccess): string {

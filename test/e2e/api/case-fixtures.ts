@@ -20,3 +20,29 @@ export function receiveCaseBody(caseId: string, overrides: Record<string, unknow
     ...overrides,
   };
 }
+
+/** The three-tier Hải Phòng line of 2018: TC (General Department) → HP (province) → HP-NGO-QUYEN, HP-LE-CHAN. */
+export const HAI_PHONG_2018_OFFICES = [
+  { officeId: 'TC', name: 'Tổng cục THADS', tier: 'GENERAL_DEPARTMENT', effectiveDate: '2017-10-01' },
+  {
+    officeId: 'HP',
+    name: 'Cục THADS TP Hải Phòng',
+    tier: 'PROVINCE',
+    parentOfficeId: 'TC',
+    effectiveDate: '2017-10-01',
+  },
+  {
+    officeId: 'HP-NGO-QUYEN',
+    name: 'Chi cục THADS quận Ngô Quyền',
+    tier: 'DISTRICT',
+    parentOfficeId: 'HP',
+    effectiveDate: '2017-10-01',
+  },
+  {
+    officeId: 'HP-LE-CHAN',
+    name: 'Chi cục THADS quận Lê Chân',
+    tier: 'DISTRICT',
+    parentOfficeId: 'HP',
+    effectiveDate: '2017-10-01',
+  },
+] as const;

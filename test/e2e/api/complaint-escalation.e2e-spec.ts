@@ -1,4 +1,4 @@
-import { receiveCaseBody } from './case-fixtures';
+import { HAI_PHONG_2018_OFFICES, receiveCaseBody } from './case-fixtures';
 import { startTestApp, type TestApp } from './test-app';
 
 /** A complaint about a case, decided at level 1, escalated and decided finally at level 2. */
@@ -6,6 +6,8 @@ describe('complaint escalated to level 2 over HTTP', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
+    // Who decides a complaint follows the registered offices: Ngô Quyền → Hải Phòng → Tổng cục.
+    for (const office of HAI_PHONG_2018_OFFICES) await t.http.post('/api/v1/offices').send(office).expect(201);
     await t.http.post('/api/v1/cases').send(receiveCaseBody('HP-2018-0100')).expect(201);
     await t.http
       .post('/api/v1/cases/HP-2018-0100/issue-enforcement-decision')

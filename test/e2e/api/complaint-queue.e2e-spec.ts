@@ -1,4 +1,4 @@
-import { receiveCaseBody } from './case-fixtures';
+import { HAI_PHONG_2018_OFFICES, receiveCaseBody } from './case-fixtures';
 import { startTestApp, type TestApp } from './test-app';
 
 /** GET /complaints over the complaint_queue projection running inside the API; reads wait on minPosition. */
@@ -29,6 +29,7 @@ describe('complaint queue over HTTP', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
+    for (const office of HAI_PHONG_2018_OFFICES) await post('offices', office, 201);
     await post('cases', receiveCaseBody('HP-2018-0100'), 201);
     await post('cases/HP-2018-0100/issue-enforcement-decision', {
       decisionNumber: '201/QĐ',

@@ -10,6 +10,8 @@ export const OFFICE_SOURCES = {
   'office-in-body': 'the `officeId` of the body (the office receiving the case)',
   'case-in-body': "the office of the case named by the body's `caseId`",
   'complaint-in-path': 'the office of the case the complaint named by `:complaintId` is about',
+  'complaint-deciding-office':
+    "the office whose head holds the deciding authority of the complaint's current level (escalation matrix, structure in force on the act's date)",
   'office-in-query': 'the `office` query parameter; officers and heads must name one of theirs',
   'office-in-path-or-its-parent': 'the office named by `:officeId`, or its parent office',
   'parent-of-office-in-path': 'the parent of the office named by `:officeId` (a target is set from above)',

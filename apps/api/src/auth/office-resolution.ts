@@ -1,6 +1,13 @@
-import { caseAggregate, complaintAggregate, reportingAggregate, streamNameOf } from '@thads/application';
-import { DomainError } from '@thads/domain';
+import {
+  caseAggregate,
+  complaintAggregate,
+  decidingOfficeOf,
+  reportingAggregate,
+  streamNameOf,
+} from '@thads/application';
+import { DomainError, ensureActsForAuthority, isLocalDate } from '@thads/domain';
 import { StreamNotFound, type EventStore, type RecordedEvent } from '@thads/event-store';
+import { localToday } from '../http/local-today';
 import { IDENTIFIER, IDENTIFIER_RULE } from '../http/validators';
 import { RequestValidationFailed } from '../problem/request-validation-failed';
 import type { OfficeSource } from './access-policy';
@@ -35,6 +42,8 @@ export async function officesQualifyingFor(
       return [await officeOfCase(store, identifier(request.body, 'caseId'))];
     case 'complaint-in-path':
       return [await officeOfComplaint(store, identifier(request.params, 'complaintId'))];
+    case 'complaint-deciding-office':
+      return [await complaintDecidingOffice(store, identifier(request.params, 'complaintId'), request, tokenOffices)];
     case 'office-in-query': {
       const office = field(request.query, 'office');
       return typeof office === 'string' && IDENTIFIER.test(office) ? [office] : [];
@@ -65,6 +74,23 @@ async function officeOfComplaint(store: EventStore, complaintId: string): Promis
   const first = await firstEvent(store, streamNameOf(complaintAggregate.category, complaintId));
   if (!first) throw new DomainError('COMPLAINT_NOT_FOUND', `No complaint with id ${complaintId}`, { id: complaintId });
   return officeOfCase(store, storedText(first, 'caseId'));
+}
+
+/**
+ * The office whose head holds the authority of the complaint's current level on the act's date (the body's
+ * effectiveDate, else today, as the handler fills it). A head of another office is refused here, before anything
+ * runs, with the domain's own check: `<AUTHORITY>_REQUIRED` (403) or DECIDING_OFFICE_NOT_IN_STRUCTURE (422).
+ */
+async function complaintDecidingOffice(
+  store: EventStore,
+  complaintId: string,
+  request: RequestParts,
+  tokenOffices: readonly string[],
+): Promise<string> {
+  const stated = field(request.body, 'effectiveDate');
+  const date = typeof stated === 'string' && isLocalDate(stated) ? stated : localToday();
+  const { authority, officeLine } = await decidingOfficeOf(store, complaintId, date);
+  return ensureActsForAuthority(authority, officeLine, { role: 'head', officeIds: tokenOffices }).officeId;
 }
 
 /** The parent office from the office's registration; OFFICE_NOT_REGISTERED (404) as the reporting commands answer. */

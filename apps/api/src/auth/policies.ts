@@ -14,8 +14,11 @@ export const HEAD_DECISION_ON_CASE: RolePolicy = { roles: ['head'], office: 'cas
 export const READ_CASE: RolePolicy = { roles: ['officer', 'head', 'auditor', 'admin'], office: 'case-in-path' };
 /** Registering a complaint, its escalation or withdrawal: what the office records on the complainant's behalf. */
 export const COMPLAINT_RECORDING: RolePolicy = { roles: ['officer', 'head'], office: 'complaint-in-path' };
-/** Accepting, declining and deciding a complaint (Art. 142, 148): heads. */
-export const HEAD_DECISION_ON_COMPLAINT: RolePolicy = { roles: ['head'], office: 'complaint-in-path' };
+/**
+ * Accepting, declining and deciding a complaint (Art. 142, 148): the head of the office holding the deciding authority
+ * of the current level, under the structure in force on the act's date; anyone else gets `<AUTHORITY>_REQUIRED`.
+ */
+export const HEAD_DECISION_ON_COMPLAINT: RolePolicy = { roles: ['head'], office: 'complaint-deciding-office' };
 /** One complaint: the case's office, auditors, admins. */
 export const READ_COMPLAINT: RolePolicy = {
   roles: ['officer', 'head', 'auditor', 'admin'],

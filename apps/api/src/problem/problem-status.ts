@@ -1,7 +1,11 @@
+import { AUTHORITY_REQUIRED_CODES } from '@thads/domain';
+
 /**
- * HTTP status of a DomainError code (DESIGN.md §8). 404 for an unknown aggregate, 400 for malformed values the
+ * HTTP status of a DomainError code (DESIGN.md §8). 403 for an act of an authority the caller does not hold, 404 for an unknown aggregate, 400 for malformed values the
  * domain caught, 422 for a request whose values contradict each other or point at nothing, 409 for every other business rule.
  */
+/** The act needs an authority the caller does not hold: the request is understood, the caller is not the one to make it. */
+const FORBIDDEN = new Set<string>(Object.values(AUTHORITY_REQUIRED_CODES));
 const NOT_FOUND = new Set(['CASE_NOT_FOUND', 'COMPLAINT_NOT_FOUND', 'OFFICE_NOT_REGISTERED', 'OFFICE_NOT_FOUND']);
 /** Named INVALID_ for history, but a rule about the case's state, not a malformed value. */
 const STATE_RULES = new Set(['INVALID_STATE_TRANSITION']);
@@ -27,11 +31,13 @@ const UNPROCESSABLE = new Set([
   'DECISION_NOT_FOUND',
   'EVENT_NOT_FOUND',
   'EVENT_NOT_RETRACTABLE',
+  'DECIDING_OFFICE_NOT_IN_STRUCTURE',
 ]);
 /** A missing value the domain caught (corrections without a reason): malformed, like MISSING_*. */
 const MALFORMED = new Set(['REASON_REQUIRED']);
 
 export function statusOfDomainCode(code: string): number {
+  if (FORBIDDEN.has(code)) return 403;
   if (NOT_FOUND.has(code)) return 404;
   if (STATE_RULES.has(code)) return 409;
   if (code.startsWith('INVALID_') || code.startsWith('MISSING_') || MALFORMED.has(code)) return 400;

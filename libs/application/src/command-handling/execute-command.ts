@@ -3,6 +3,7 @@ import type { EventStore } from '@thads/event-store';
 import { caseAggregate, complaintAggregate, reportingAggregate } from '../aggregates/definitions';
 import { withRetractionTarget } from '../cases/retraction-target';
 import { ensureComplainedCaseExists } from '../complaints/complained-case';
+import { withDecidingAuthority } from '../complaints/deciding-authority';
 import { ensureParentOfficeRegistered } from '../reporting/parent-office';
 import type { CommandContext, CommandResult } from './command-context';
 import { fingerprintOf } from './command-fingerprint';
@@ -17,7 +18,8 @@ export type AddressedCommand =
 /**
  * The application's one entry point for commands: the API (through the @nestjs/cqrs handlers), the CLI and its
  * demo seeding, and the deadline sweep all execute here. It first resolves what the pure decider cannot see (the
- * event a CorrectRecordedFact retracts; that a complained-of case or a parent office exists), then runs
+ * event a CorrectRecordedFact retracts; that a complained-of case or a parent office exists; the acting official and
+ * office line a complaint decision is checked against), then runs
  * handleCommand: idempotency, optimistic concurrency, metadata, retry. The fingerprint is taken from the command as
  * sent, before resolution, unless the edge gave one.
  */
@@ -35,9 +37,11 @@ export async function executeCommand(
         command.type === 'CorrectRecordedFact' ? await withRetractionTarget(store, id, command) : command;
       return handleCommand(store, caseAggregate, id, resolved, fingerprinted, retry);
     }
-    case 'complaint':
+    case 'complaint': {
       await ensureComplainedCaseExists(store, addressed.command);
-      return handleCommand(store, complaintAggregate, addressed.id, addressed.command, fingerprinted, retry);
+      const resolved = await withDecidingAuthority(store, addressed.id, addressed.command, context.actor);
+      return handleCommand(store, complaintAggregate, addressed.id, resolved, fingerprinted, retry);
+    }
     case 'reporting':
       await ensureParentOfficeRegistered(store, addressed.id, addressed.command);
       return handleCommand(store, reportingAggregate, addressed.id, addressed.command, fingerprinted, retry);

@@ -1,5 +1,6 @@
 import type { Message } from '../shared/decider';
 import type { LocalDate } from '../shared/local-date';
+import type { ActingOfficial, OfficeLine } from './complaint-authority';
 
 /**
  * Commands on the `complaint` aggregate (khiếu nại, Law 2008 Art. 140–153; TT 13/2021).
@@ -38,9 +39,18 @@ export type FileComplaint = Message<
   }
 >;
 
+/**
+ * Filled by the command path, never by the client, on the acts of the deciding authority (accept, decline, decide):
+ * who records the act and the respondent's office line in force on its date. Without them the act is refused.
+ */
+export interface DecidingAuthorityContext {
+  readonly official?: ActingOfficial;
+  readonly officeLine?: OfficeLine;
+}
+
 export type AcceptComplaint = Message<
   'AcceptComplaint',
-  {
+  DecidingAuthorityContext & {
     readonly effectiveDate: LocalDate;
   }
 >;
@@ -56,7 +66,7 @@ export const DECLINE_GROUNDS = [
 export type DeclineGround = (typeof DECLINE_GROUNDS)[number];
 export type DeclineComplaint = Message<
   'DeclineComplaint',
-  {
+  DecidingAuthorityContext & {
     readonly ground: DeclineGround;
     readonly explanation: string;
     readonly effectiveDate: LocalDate;
@@ -67,7 +77,7 @@ export const COMPLAINT_FINDINGS = ['JUSTIFIED', 'PARTLY_JUSTIFIED', 'UNFOUNDED']
 export type ComplaintFinding = (typeof COMPLAINT_FINDINGS)[number];
 export type DecideComplaint = Message<
   'DecideComplaint',
-  {
+  DecidingAuthorityContext & {
     readonly decisionNumber: string;
     readonly finding: ComplaintFinding;
     readonly remedies?: string;

@@ -27,6 +27,7 @@ import {
   resolutionLimitKey,
 } from './complaint-rules';
 import { initialComplaintState, type ComplaintState, type ExistingComplaint } from './complaint-state';
+import { ensureActsForAuthority } from './complaint-authority';
 import { decideRecordMissedDeadline } from './decide-missed-deadline';
 import { escalationRuleFor, officeEraOn, successorAuthorityOn } from './escalation-matrix';
 
@@ -81,6 +82,9 @@ function decide(command: ComplaintCommand, state: ComplaintState): readonly Comp
       lastActOn: state.lastActOn,
     },
   );
+  // Art. 142: only the holder of the current level's authority accepts, declines or decides at that level.
+  if (command.type === 'AcceptComplaint' || command.type === 'DeclineComplaint' || command.type === 'DecideComplaint')
+    ensureActsForAuthority(state.authority, command.data.officeLine ?? [], command.data.official);
   switch (command.type) {
     case 'AcceptComplaint':
       return [accept(state, effectiveDate)];

@@ -33,6 +33,19 @@ export const COMPLAINT_ERROR_CODES = {
   RECEIVED_AFTER_ESCALATION: 'decisionReceivedOn is later than the escalation date.',
   ESCALATION_LIMIT_EXPIRED:
     'Escalated more than 15 days after receipt of the first-level decision (Art. 140(2)); details.escalationDeadline.',
+  // Who decides (Art. 142): the acting official must head the office holding the level's authority on the act's date.
+  HEAD_OF_DISTRICT_OFFICE_REQUIRED:
+    "Accept, decline or decide at a level held by the head of the district office (the respondent's own office); HTTP 403.",
+  HEAD_OF_PROVINCIAL_OFFICE_REQUIRED:
+    'Accept, decline or decide at a level held by the head of the provincial office above the respondent; HTTP 403.',
+  HEAD_OF_GENERAL_DEPARTMENT_REQUIRED:
+    'Accept, decline or decide at a level held by the head of the General Department (until 30/06/2025); HTTP 403.',
+  HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT_REQUIRED:
+    'Accept, decline or decide at a level held by the head of the Cục Quản lý THADS (from 01/07/2025); HTTP 403.',
+  MINISTER_OF_JUSTICE_REQUIRED:
+    'Accept, decline or decide at a level held by the Minister of Justice (head of the MINISTRY office); HTTP 403.',
+  DECIDING_OFFICE_NOT_IN_STRUCTURE:
+    "No office of the authority's tier is registered in the respondent's line on the act's date, so no one holds the authority (details.requiredTier).",
   // Missed deadlines (sent by the deadline sweep).
   DEADLINE_NOT_PASSED:
     'RecordMissedDeadline detected on or before dueOn: a deadline is missed only after its last day.',

@@ -16,6 +16,7 @@ import {
   fileCommand,
   filed,
   withdraw,
+  COMPETENT,
 } from './complaint-test-fixtures';
 
 const spec = deciderSpec(complaintDecider);
@@ -145,7 +146,7 @@ describe('complaint: accepted at level 2', () => {
       .given(given)
       .when({
         type: 'DecideComplaint',
-        data: { decisionNumber: '12/QĐ-CTHADS', finding: 'UNFOUNDED', effectiveDate: '2024-04-25' },
+        data: { ...COMPETENT, decisionNumber: '12/QĐ-CTHADS', finding: 'UNFOUNDED', effectiveDate: '2024-04-25' },
       })
       .then([decidedAtLevel2]);
   });
@@ -179,7 +180,7 @@ describe('complaint: the full path', () => {
       accept('2024-04-02'),
       {
         type: 'DecideComplaint',
-        data: { decisionNumber: '12/QĐ-CTHADS', finding: 'UNFOUNDED', effectiveDate: '2024-04-25' },
+        data: { ...COMPETENT, decisionNumber: '12/QĐ-CTHADS', finding: 'UNFOUNDED', effectiveDate: '2024-04-25' },
       } as const,
     ];
     const produced: ComplaintEvent[] = [];

@@ -16,6 +16,7 @@ import {
   filed,
   filedGroupB,
   withdraw,
+  COMPETENT,
 } from './complaint-test-fixtures';
 
 const spec = deciderSpec(complaintDecider);
@@ -64,14 +65,14 @@ describe('complaint: filed (waiting for acceptance at level 1)', () => {
   it('refuses an unknown ground: INVALID_VALUE, and an empty explanation: MISSING_FIELD', () => {
     const badGround = {
       type: 'DeclineComplaint',
-      data: { ground: 'BORED', explanation: 'x', effectiveDate: '2024-03-06' },
+      data: { ...COMPETENT, ground: 'BORED', explanation: 'x', effectiveDate: '2024-03-06' },
     } as unknown as ComplaintCommand;
     spec.given([filed]).when(badGround).thenThrows('INVALID_VALUE', { field: 'ground' });
     spec
       .given([filed])
       .when({
         type: 'DeclineComplaint',
-        data: { ground: 'LIMITATION_EXPIRED', explanation: '', effectiveDate: '2024-03-06' },
+        data: { ...COMPETENT, ground: 'LIMITATION_EXPIRED', explanation: '', effectiveDate: '2024-03-06' },
       })
       .thenThrows('MISSING_FIELD', { field: 'explanation' });
   });
@@ -110,7 +111,7 @@ describe('complaint: accepted at level 1', () => {
   it('records a late decision without blocking it, and leaves remedies out when none are given', () => {
     const command: ComplaintCommand = {
       type: 'DecideComplaint',
-      data: { decisionNumber: '46/QĐ-GQKN', finding: 'UNFOUNDED', effectiveDate: '2024-03-26' },
+      data: { ...COMPETENT, decisionNumber: '46/QĐ-GQKN', finding: 'UNFOUNDED', effectiveDate: '2024-03-26' },
     };
     spec
       .given([filed, acceptedAtLevel1])
@@ -149,7 +150,7 @@ describe('complaint: accepted at level 1', () => {
       .thenThrows('MISSING_FIELD', { field: 'decisionNumber' });
     const badFinding = {
       type: 'DecideComplaint',
-      data: { decisionNumber: '1', finding: 'MAYBE', effectiveDate: '2024-03-20' },
+      data: { ...COMPETENT, decisionNumber: '1', finding: 'MAYBE', effectiveDate: '2024-03-20' },
     } as unknown as ComplaintCommand;
     spec.given([filed, acceptedAtLevel1]).when(badFinding).thenThrows('INVALID_VALUE', { field: 'finding' });
   });

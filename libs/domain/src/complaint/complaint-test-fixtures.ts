@@ -1,3 +1,4 @@
+import type { ActingOfficial, OfficeLine } from './complaint-authority';
 import type { ComplaintCommand, FileComplaint } from './complaint-commands';
 import type { ComplaintEvent } from './complaint-events';
 
@@ -26,21 +27,46 @@ export function fileCommand(overrides: Partial<FileComplaint['data']> = {}): Fil
   };
 }
 
-export const accept = (effectiveDate: string): ComplaintCommand => ({
+/** The respondent's line: the Lê Chân district office under Hải Phòng, the General Department and the Ministry. */
+export const OFFICE_LINE: OfficeLine = [
+  { officeId: 'office-hp-lechan', tier: 'DISTRICT' },
+  { officeId: 'office-hp', tier: 'PROVINCE' },
+  { officeId: 'office-tc', tier: 'GENERAL_DEPARTMENT' },
+  { officeId: 'office-moj', tier: 'MINISTRY' },
+];
+/** A head of every office in the line: holds whatever authority a level needs, for specs not about authority. */
+export const HEAD_OF_EVERY_OFFICE: ActingOfficial = { role: 'head', officeIds: OFFICE_LINE.map((o) => o.officeId) };
+export const headOf = (officeId: string): ActingOfficial => ({ role: 'head', officeIds: [officeId] });
+const asAuthority = (official: ActingOfficial) => ({ official, officeLine: OFFICE_LINE });
+/** The authority fields of a command recorded by a head of every office: spread into hand-written commands. */
+export const COMPETENT = asAuthority(HEAD_OF_EVERY_OFFICE);
+
+export const accept = (effectiveDate: string, official = HEAD_OF_EVERY_OFFICE): ComplaintCommand => ({
   type: 'AcceptComplaint',
-  data: { effectiveDate },
+  data: { effectiveDate, ...asAuthority(official) },
 });
-export const decline = (effectiveDate: string): ComplaintCommand => ({
+export const decline = (effectiveDate: string, official = HEAD_OF_EVERY_OFFICE): ComplaintCommand => ({
   type: 'DeclineComplaint',
   data: {
     ground: 'NO_DIRECT_INTEREST',
     explanation: 'Người khiếu nại không có quyền, lợi ích liên quan',
     effectiveDate,
+    ...asAuthority(official),
   },
 });
-export const decideCommand = (effectiveDate: string, decisionNumber = '45/QĐ-GQKN'): ComplaintCommand => ({
+export const decideCommand = (
+  effectiveDate: string,
+  decisionNumber = '45/QĐ-GQKN',
+  official = HEAD_OF_EVERY_OFFICE,
+): ComplaintCommand => ({
   type: 'DecideComplaint',
-  data: { decisionNumber, finding: 'PARTLY_JUSTIFIED', remedies: 'Sửa đổi quyết định', effectiveDate },
+  data: {
+    decisionNumber,
+    finding: 'PARTLY_JUSTIFIED',
+    remedies: 'Sửa đổi quyết định',
+    effectiveDate,
+    ...asAuthority(official),
+  },
 });
 export const escalate = (effectiveDate: string, decisionReceivedOn?: string): ComplaintCommand => ({
   type: 'EscalateComplaint',

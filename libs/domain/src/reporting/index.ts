@@ -5,3 +5,4 @@ export * from './reporting-state';
 export * from './reporting-errors';
 export * from './reporting-decider';
 export * from './reporting-event-codec';
+export * from './office-structure';

@@ -9,10 +9,11 @@ import type { ReportingPeriod } from './reporting-period';
  */
 
 /**
- * Office tiers across eras (thads-domain.md §1.2): the General Department (Cục Quản lý THADS from 07/2025),
- * provincial departments, district branches (until 30/06/2025) and regional units (from 01/07/2025).
+ * Office tiers across eras (docs/law-2026.md): the Ministry of Justice (whose Minister decides the last level of some
+ * complaints), the General Department (Cục Quản lý THADS from 07/2025), provincial departments, district branches
+ * (until 30/06/2025) and regional units (from 01/07/2025).
  */
-export const REPORTING_OFFICE_TIERS = ['GENERAL_DEPARTMENT', 'PROVINCE', 'DISTRICT', 'REGIONAL'] as const;
+export const REPORTING_OFFICE_TIERS = ['MINISTRY', 'GENERAL_DEPARTMENT', 'PROVINCE', 'DISTRICT', 'REGIONAL'] as const;
 export type ReportingOfficeTier = (typeof REPORTING_OFFICE_TIERS)[number];
 
 /** Registers an office and its parent: the roll-up of statistics follows this hierarchy. */

@@ -7,7 +7,7 @@ export const REPORTING_ERROR_CODES = {
   INVALID_DATE: 'effectiveDate is not a real calendar date YYYY-MM-DD (details.field).',
   MISSING_FIELD: 'officeId or name is empty (details.field).',
   INVALID_VALUE:
-    'tier is not one of GENERAL_DEPARTMENT, PROVINCE, DISTRICT, REGIONAL (details.field, details.allowed).',
+    'tier is not one of MINISTRY, GENERAL_DEPARTMENT, PROVINCE, DISTRICT, REGIONAL (details.field, details.allowed).',
   INVALID_REPORTING_YEAR: 'reportingYear is not a whole year from 2000 to 2100.',
   INVALID_TARGET_RATE:
     'A target is not a percentage from 0 to 100 with at most 2 decimals written as a string, e.g. "72" or "72.50" (details.field).',

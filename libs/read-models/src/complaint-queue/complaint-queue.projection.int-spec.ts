@@ -7,6 +7,7 @@ import { rowsOf } from '../testing/read-model-fixtures';
 import { complaintQueueProjection } from './complaint-queue.projection';
 import { receive } from '../case-summary/case-summary.test-fixtures';
 import { accept, COMPLAINED_CASE, file, recordSixComplaints } from './complaint-queue.test-fixtures';
+import { competentAuthority } from '../testing/complaint-authority';
 
 describe('complaint_queue projection', () => {
   let world: CommandWorld;
@@ -144,7 +145,10 @@ describe('complaint_queue projection', () => {
     await world.onComplaint('KN-7', [
       file('KN-7', '2018-03-12'),
       accept('2018-03-14'),
-      { type: 'DecideComplaint', data: { decisionNumber: '07/QĐ', finding: 'JUSTIFIED', effectiveDate: '2018-03-20' } },
+      {
+        type: 'DecideComplaint',
+        data: { decisionNumber: '07/QĐ', finding: 'JUSTIFIED', effectiveDate: '2018-03-20', ...competentAuthority() },
+      },
     ]);
     await world.project([complaintQueueProjection]);
     const kn7 = await world.db

@@ -4,6 +4,7 @@
 import type { ComplaintCommand, LocalDate } from '@thads/domain';
 import { receive } from '../case-summary/case-summary.test-fixtures';
 import type { CommandWorld } from '../testing/command-world';
+import { competentAuthority } from '../testing/complaint-authority';
 
 /** The case every complaint here is about: the command path refuses a complaint about a case that does not exist. */
 export const COMPLAINED_CASE = 'HP-2018-0100';
@@ -34,11 +35,11 @@ export function file(
 
 export const accept = (effectiveDate: LocalDate): ComplaintCommand => ({
   type: 'AcceptComplaint',
-  data: { effectiveDate },
+  data: { effectiveDate, ...competentAuthority() },
 });
 export const decideUnfounded = (decisionNumber: string, effectiveDate: LocalDate): ComplaintCommand => ({
   type: 'DecideComplaint',
-  data: { decisionNumber, finding: 'UNFOUNDED', effectiveDate },
+  data: { decisionNumber, finding: 'UNFOUNDED', effectiveDate, ...competentAuthority() },
 });
 
 /**
@@ -67,6 +68,7 @@ export async function recordSixComplaints(world: CommandWorld): Promise<void> {
         ground: 'NO_DIRECT_INTEREST',
         explanation: 'Người khiếu nại không có quyền lợi liên quan',
         effectiveDate: '2018-03-15',
+        ...competentAuthority(),
       },
     },
   ]);

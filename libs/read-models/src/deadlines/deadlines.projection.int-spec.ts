@@ -3,6 +3,7 @@ import { projectionHandles, tableNamesFor } from '../projection';
 import { loadCheckpoint } from '../runtime/checkpoints';
 import { rebuildProjection } from '../runtime/rebuild';
 import { rowsOf } from '../testing/read-model-fixtures';
+import { competentAuthority } from '../testing/complaint-authority';
 import {
   acceptanceDueOn,
   decidedCaseCommands,
@@ -113,7 +114,7 @@ describe('deadlines projection', () => {
     await world.onCase(CASE, decidedCaseCommands(CASE));
     await world.onComplaint('KN-1', [
       fileComplaintCommand('KN-1', CASE, '2025-06-10'),
-      { type: 'AcceptComplaint', data: { effectiveDate: '2025-06-12' } },
+      { type: 'AcceptComplaint', data: { effectiveDate: '2025-06-12', ...competentAuthority('office-hp') } },
     ]);
     await world.onCase(CASE, [
       {
@@ -148,7 +149,7 @@ describe('deadlines projection', () => {
     await world.onCase(CASE, [reverify('2026-01-12'), reverify('2026-07-10')]);
     await world.onComplaint('KN-1', [
       fileComplaintCommand('KN-1', CASE, '2025-07-01'),
-      { type: 'AcceptComplaint', data: { effectiveDate: '2025-07-03' } },
+      { type: 'AcceptComplaint', data: { effectiveDate: '2025-07-03', ...competentAuthority('office-hp') } },
     ]);
     await world.project();
     const once = await rowsOf(world.db, 'deadlines');

@@ -187,7 +187,7 @@ describe('scenario validation', () => {
     );
     expect(problems).toEqual([
       'period must be a month of reporting year 2018 (October 2017 to September 2018)',
-      'offices[0].tier must be one of GENERAL_DEPARTMENT, PROVINCE, DISTRICT, REGIONAL',
+      'offices[0].tier must be one of MINISTRY, GENERAL_DEPARTMENT, PROVINCE, DISTRICT, REGIONAL',
       'offices[0].target.cases must be a percentage from 0 to 100 with at most 2 decimals written as a string, e.g. "72" or "72.50"',
       'offices[0].target.money must be a percentage from 0 to 100 with at most 2 decimals written as a string, e.g. "72" or "72.50"',
     ]);

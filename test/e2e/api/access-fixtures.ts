@@ -50,8 +50,11 @@ export interface MatrixRequest {
   readonly body: object;
   /** The office an officer or head must hold for this request (the office the route's policy resolves to). */
   readonly inOffice: string;
-  /** The refusal of an officer or head of another office: FORBIDDEN_OFFICE, or the authority a complaint level needs. */
-  readonly outOfOfficeCode: string;
+  /**
+   * The refusal of an officer or head of another office: FORBIDDEN_OFFICE, or the authority a complaint level needs;
+   * undefined when any office will do (the session route is about the bearer).
+   */
+  readonly outOfOfficeCode?: string;
 }
 
 let created = 0;
@@ -71,7 +74,9 @@ export function matrixRequest(route: RouteAccess): MatrixRequest {
     url: path + queryOf(route),
     body: BODIES[`${route.method} ${route.path}`]?.(created) ?? {},
     inOffice: fromAbove || decidingComplaint ? MATRIX.parentOffice : MATRIX.office,
-    outOfOfficeCode: decidingComplaint ? 'HEAD_OF_PROVINCIAL_OFFICE_REQUIRED' : 'FORBIDDEN_OFFICE',
+    ...(office !== 'any-office-in-token' && {
+      outOfOfficeCode: decidingComplaint ? 'HEAD_OF_PROVINCIAL_OFFICE_REQUIRED' : 'FORBIDDEN_OFFICE',
+    }),
   };
 }
 

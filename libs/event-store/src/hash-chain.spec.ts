@@ -1,6 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { RecordedEvent } from './event-store';
-import { computeEventHash, GENESIS_HASH, hashMaterial, sealEvents, verifyChain } from './hash-chain';
+import fc from 'fast-check';
+import { canonicalJson } from './canonical-json';
+import {
+  computeEventHash,
+  GENESIS_HASH,
+  hashMaterial,
+  hashMaterialOfCanonicalData,
+  sealEvents,
+  verifyChain,
+  type HashableEvent,
+} from './hash-chain';
 import { validateAppend } from './metadata';
 
 const ID_0 = '0b7e3a52-6a0e-4d3f-9d2c-7f5b3c1e9a01';
@@ -42,6 +52,30 @@ describe('hash chain', () => {
     expect(first.metadata.hash).toBe(expected);
     // Pinned (cross-checked with Python's hashlib): changing the material breaks every stored chain.
     expect(first.metadata.hash).toBe('ad26fd1026b2e8bd884215057bd152e41118789088ad471adf5f66d698b76d48');
+  });
+
+  it('writes the same hash material from already canonical data as from the event (any JSON data, any strings)', () => {
+    const text = fc.string({ unit: 'grapheme' });
+    fc.assert(
+      fc.property(
+        fc.dictionary(text, fc.jsonValue()),
+        text,
+        text,
+        text,
+        fc.bigInt({ min: 0n, max: 2n ** 62n }),
+        (data, stream, type, reason, revision) => {
+          const event = {
+            id: ID_0,
+            stream,
+            revision,
+            type,
+            data: JSON.parse(canonicalJson(data)) as HashableEvent['data'],
+            metadata: { ...metadata, reason, recordedAt: '2026-07-01T02:03:04.005Z', prevHash: GENESIS_HASH },
+          };
+          expect(hashMaterialOfCanonicalData(event, canonicalJson(event.data))).toBe(hashMaterial(event));
+        },
+      ),
+    );
   });
 
   it('starts at 64 zeros and links each event to the previous one', () => {

@@ -52,9 +52,26 @@ export function hashMaterial(event: HashableEvent): string {
   });
 }
 
+/**
+ * hashMaterial for an event whose data is already canonical JSON text (validateAppend made it): the same bytes,
+ * written with the keys in canonical order by hand, so the data is not serialised a second time on every append.
+ */
+export function hashMaterialOfCanonicalData(event: HashableEvent, dataJson: string): string {
+  const { hash: _hash, ...metadata } = event.metadata;
+  return (
+    `{"data":${dataJson},"id":${JSON.stringify(event.id)},"metadata":${canonicalJson(metadata)},` +
+    `"revision":"${event.revision.toString()}","stream":${JSON.stringify(event.stream)},` +
+    `"type":${JSON.stringify(event.type)}}`
+  );
+}
+
 /** sha256 hex of `metadata.prevHash ‖ hashMaterial(event)`. */
 export function computeEventHash(event: HashableEvent): string {
-  return createHash('sha256').update(event.metadata.prevHash).update(hashMaterial(event), 'utf8').digest('hex');
+  return sha256(event.metadata.prevHash, hashMaterial(event));
+}
+
+function sha256(prevHash: string, material: string): string {
+  return createHash('sha256').update(prevHash).update(material, 'utf8').digest('hex');
 }
 
 /** The last event of a stream as far as chaining needs it; undefined for a stream with no events. */
@@ -85,7 +102,7 @@ export function sealEvents(
       data: event.data,
       metadata: { ...event.metadata, recordedAt, prevHash },
     };
-    const hash = computeEventHash(unsealed);
+    const hash = sha256(prevHash, hashMaterialOfCanonicalData(unsealed, event.dataJson));
     prevHash = hash;
     return { ...unsealed, metadata: { ...unsealed.metadata, hash }, dataJson: event.dataJson };
   });

@@ -50,6 +50,7 @@ export {
 export type { DurabilitySettings } from './sqlite/schema';
 export { ensureOwnerOnlyFile, LooseFilePermissions } from './sqlite/owner-only-file';
 export type { GroupCommitStats } from './sqlite/group-commit-writer';
+export { withStatementCache } from './sqlite/statement-cache';
 export {
   createPostgresEventStore,
   type PostgresEventStore,

@@ -15,7 +15,7 @@ function chain(stream: string, count: number, tag = 'x'): RecordedEvent[] {
     id: `${stream}-${tag}-${index}`,
     type: 'Noted',
     data: { index },
-    dataJson: '',
+    dataJson: JSON.stringify({ index }), // canonical: one key
     metadata,
   }));
   return sealEvents(stream, events, undefined, '2026-01-01T00:00:00.000Z').map((event) => ({ ...event, position: 0n }));

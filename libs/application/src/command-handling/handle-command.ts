@@ -1,11 +1,15 @@
 import { FACT_RETRACTED } from '@thads/domain';
-import { StreamNotFound, WrongExpectedRevision, type EventStore, type RecordedEvent } from '@thads/event-store';
+import { WrongExpectedRevision, type EventStore } from '@thads/event-store';
 import { streamNameOf, type AggregateDefinition } from '../aggregates/aggregate-definition';
 import { foldRecorded } from '../aggregates/retractions';
 import type { CommandContext, CommandResult } from './command-context';
 import { ConcurrencyConflict, IdempotencyKeyReused, RevisionMismatch } from './command-errors';
 import { fingerprintOf } from './command-fingerprint';
 import { eventIdFor } from './event-ids';
+import { readWholeStream } from './read-whole-stream';
+import { loadStreamState, type EventRef } from './stream-states';
+
+export { readWholeStream };
 
 export interface RetryPolicy {
   readonly maxAttempts: number;
@@ -44,15 +48,14 @@ export async function handleCommand<
   const streamName = streamNameOf(definition.category, aggregateId);
   const fingerprint = context.fingerprint ?? fingerprintOf(command);
   for (let attempt = 1; ; attempt += 1) {
-    const recorded = await readWholeStream(store, streamName);
-    const currentRevision = recorded.length ? recorded[recorded.length - 1].revision : undefined;
+    // The folded state is cached between commands (stream-states.ts): only events appended since are read.
+    const loaded = await loadStreamState(store, definition, streamName);
+    const currentRevision = loaded.revision;
 
-    const earlier = recorded.filter(
-      (event) => event.metadata.commandId === context.commandId && event.metadata.actor.id === context.actor.id,
-    );
+    const earlier = (loaded.byCommand.get(context.commandId) ?? []).filter((ref) => ref.actorId === context.actor.id);
     if (earlier.length) {
       // Events written before fingerprints were stored carry none: those can only be taken for a retry.
-      const stored = earlier[0].metadata.commandDigest;
+      const stored = earlier[0].commandDigest;
       if (stored !== undefined && stored !== fingerprint) throw new IdempotencyKeyReused(streamName, context.commandId);
       return resultOf(streamName, earlier, true);
     }
@@ -62,13 +65,12 @@ export async function handleCommand<
     }
 
     // Retracted events stay in the stream but are not folded (retractions.ts).
-    const state = foldRecorded(definition, recorded);
-    const decided = definition.decider.decide(command, state);
+    const decided = definition.decider.decide(command, loaded.state);
     if (!decided.length) {
       return {
         streamName,
         nextRevision: currentRevision ?? -1n,
-        position: recorded.at(-1)?.position ?? -1n,
+        position: loaded.position,
         events: [],
         replayed: false,
       };
@@ -94,6 +96,7 @@ export async function handleCommand<
 
     // A correction rewrites an earlier step: the history it leaves must still keep the aggregate's rules.
     if (definition.ensureConsistentAfterCorrection && toAppend.some((event) => event.type === FACT_RETRACTED)) {
+      const recorded = await readWholeStream(store, streamName);
       definition.ensureConsistentAfterCorrection(foldRecorded(definition, [...recorded, ...toAppend]));
     }
 
@@ -120,17 +123,7 @@ export async function handleCommand<
   }
 }
 
-/** All events of a stream, or none when it does not exist yet. */
-export async function readWholeStream(store: EventStore, streamName: string): Promise<RecordedEvent[]> {
-  try {
-    return await store.readStream(streamName);
-  } catch (error) {
-    if (error instanceof StreamNotFound) return [];
-    throw error;
-  }
-}
-
-function resultOf(streamName: string, events: readonly RecordedEvent[], replayed: boolean): CommandResult {
+function resultOf(streamName: string, events: readonly EventRef[], replayed: boolean): CommandResult {
   const last = events[events.length - 1];
   return {
     streamName,

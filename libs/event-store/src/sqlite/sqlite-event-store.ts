@@ -18,6 +18,7 @@ import type {
 import { validateAppend } from '../metadata';
 import { selectAll, selectHeadPosition, selectStream, streamExists, type EventStoreTables } from '../sql/events-table';
 import { assertMaxCount, CommitNotifier, pollingSubscription } from '../subscription';
+import { withStatementCache } from './statement-cache';
 import { GroupCommitWriter, type GroupCommitStats } from './group-commit-writer';
 import { openEventsDatabase, readDurabilitySettings, type DurabilitySettings } from './schema';
 
@@ -62,7 +63,9 @@ class SqliteStore implements SqliteEventStore {
 
   constructor(private readonly options: SqliteEventStoreOptions) {
     this.db = openEventsDatabase(options.filename, options.busyTimeoutMs ?? 5000);
-    this.kysely = new Kysely<EventStoreTables>({ dialect: new SqliteDialect({ database: this.db }) });
+    this.kysely = new Kysely<EventStoreTables>({
+      dialect: new SqliteDialect({ database: withStatementCache(this.db) }),
+    });
     this.writer = new GroupCommitWriter(this.db, {
       now: options.now ?? (() => new Date()),
       maxGroupSize: options.maxGroupSize ?? 1000,

@@ -10,6 +10,7 @@
  *   runs every migration in one IMMEDIATE transaction, so two processes starting at once cannot both migrate.
  */
 import type Database from 'better-sqlite3';
+import { withStatementCache } from '@thads/event-store';
 import {
   CompiledQuery,
   SqliteAdapter,
@@ -22,7 +23,8 @@ import {
 
 /** The dialect for a better-sqlite3 connection to a read-model file. */
 export function sqliteReadModelDialect(database: Database.Database): Dialect {
-  const sqlite = new SqliteDialect({ database });
+  // Statements are prepared once per SQL text (withStatementCache), not on every query.
+  const sqlite = new SqliteDialect({ database: withStatementCache(database) });
   return {
     createDriver: () => withImmediateTransactions(sqlite.createDriver()),
     createQueryCompiler: () => sqlite.createQueryCompiler(),

@@ -1,7 +1,6 @@
 export {
-  caseDeadlineChangesOf,
-  COMPLAINT_DEADLINE_EVENT_TYPES,
-  complaintDeadlineChangesOf,
+  DEADLINE_EVENT_TYPES,
+  deadlineChangesOf,
   type DeadlineChange,
   type DeadlineEventChanges,
 } from './deadline-changes';

@@ -2,7 +2,7 @@
  * Applying one batch of events to one projection: rows and checkpoint in one transaction, and, when the batch fails,
  * finding the poison event so that everything before it still lands and only the projection halts.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { RecordedEvent } from '@thads/event-store';
 import { logBatchChanges } from '../change-feed/change-log';
 import type { ReadModelDatabase } from '../database/read-model-database';
@@ -52,6 +52,51 @@ export async function applyBatch(
   }
 }
 
+/** One projection's share of a batch applied together with the others. */
+export interface BatchPart {
+  readonly projection: Projection;
+  readonly checkpoint: Checkpoint;
+}
+
+/**
+ * Applies one batch to several projections in ONE transaction: rows, change log and every guarded checkpoint commit
+ * together, so a batch costs one commit (one fsync under synchronous=FULL) instead of one per projection. That fsync
+ * runs on the event loop of the process that hosts the projector (the API under `npm start`), so it was the
+ * projector's largest cost there (docs/performance.md).
+ *
+ * Returns the new checkpoints, or undefined when any part failed for a reason other than the infrastructure
+ * (a poison event, a checkpoint moved by another runner): nothing was written then, and the caller applies the
+ * batch projection by projection with applyBatch, which isolates the poison or reloads the moved checkpoint.
+ * Infrastructure errors are rethrown, as applyBatch does.
+ */
+export async function applyBatchTogether(
+  db: Kysely<ReadModelDatabase>,
+  parts: readonly BatchPart[],
+  batch: readonly RecordedEvent[],
+  now: () => string,
+): Promise<Checkpoint[] | undefined> {
+  const at = now();
+  const pending = parts.map(({ projection, checkpoint }) => ({
+    projection,
+    checkpoint,
+    events: batch.filter((event) => event.position > checkpoint.position),
+  }));
+  try {
+    await db.transaction().execute(async (trx) => {
+      for (const { projection, checkpoint, events } of pending) {
+        if (events.length === 0) continue;
+        await applyInTransaction(trx, projection, checkpoint, events, events[events.length - 1].position, at);
+      }
+    });
+  } catch (error) {
+    if (isInfrastructureError(error)) throw error;
+    return undefined;
+  }
+  return pending.map(({ checkpoint, events }) =>
+    events.length === 0 ? checkpoint : movedTo(checkpoint, events[events.length - 1].position, at),
+  );
+}
+
 async function applyInOneTransaction(
   db: Kysely<ReadModelDatabase>,
   projection: Projection,
@@ -60,15 +105,24 @@ async function applyInOneTransaction(
   last: bigint,
   at: string,
 ): Promise<void> {
+  await db.transaction().execute((trx) => applyInTransaction(trx, projection, checkpoint, events, last, at));
+}
+
+async function applyInTransaction(
+  trx: Transaction<ReadModelDatabase>,
+  projection: Projection,
+  checkpoint: Checkpoint,
+  events: readonly RecordedEvent[],
+  last: bigint,
+  at: string,
+): Promise<void> {
   const handled = events.filter((event) => projectionHandles(projection, event));
   handled.forEach(assertReadable);
-  await db.transaction().execute(async (trx) => {
-    await advanceCheckpoint(trx, checkpoint, last, at);
-    if (handled.length === 0) return;
-    await projection.apply(handled, trx, tableNamesFor(projection, checkpoint.activeGeneration));
-    // Logged with the rows and the checkpoint: a change is in the feed if and only if it committed.
-    await logBatchChanges(trx, projection, handled, at);
-  });
+  await advanceCheckpoint(trx, checkpoint, last, at);
+  if (handled.length === 0) return;
+  await projection.apply(handled, trx, tableNamesFor(projection, checkpoint.activeGeneration));
+  // Logged with the rows and the checkpoint: a change is in the feed if and only if it committed.
+  await logBatchChanges(trx, projection, handled, at);
 }
 
 /**

@@ -113,6 +113,27 @@ describe('projector runtime', () => {
     expect(sizes[sizes.length - 1]).toBe(1);
   });
 
+  it('commits each batch to all its projections in one transaction (one fsync per batch, not one per projection)', async () => {
+    const batches: number[] = [];
+    const projector = createProjector({
+      eventStore: store,
+      db,
+      projections: [countingProjection('first'), countingProjection('second'), auditTrailProjection],
+      batchSize: 4,
+      logger: recordingLogger(),
+      controlPollMs: 0,
+      onBatchCommitted: () => batches.push(batches.length),
+    });
+    running.push(projector);
+    await projector.start();
+    const transactions = jest.spyOn(db, 'transaction');
+    await projector.waitForPosition(await appendMany(store, 10));
+    expect(batches.length).toBeGreaterThanOrEqual(3);
+    expect(transactions).toHaveBeenCalledTimes(batches.length);
+    expect([await countedEvents(db, 'first'), await countedEvents(db, 'second')]).toEqual([10n, 10n]);
+    expect((await rowsOf(db, 'audit_trail')).length).toBe(10);
+  });
+
   it('feeds a projection only the event types and categories it handles, but moves its checkpoint past all', async () => {
     const seen: RecordedEvent[] = [];
     const counting = countingProjection('complaints_only');

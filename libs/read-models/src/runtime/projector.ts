@@ -7,7 +7,7 @@
 import type { RecordedEvent } from '@thads/event-store';
 import { migrateReadModels } from '../migrations/migrate-read-models';
 import { assertValidProjections, type Projection } from '../projection';
-import { applyBatch } from './apply-batch';
+import { applyBatch, applyBatchTogether, type BatchPart } from './apply-batch';
 import { AutoRebuilds } from './auto-rebuilds';
 import { ensureCheckpoint, loadCheckpoint, loadCheckpoints, NO_POSITION, type Checkpoint } from './checkpoints';
 import { describeError, openDeadLetters, type DeadLetter } from './dead-letters';
@@ -163,8 +163,36 @@ class ProjectorRuntime implements Projector {
     }
   }
 
-  /** Applies one batch to every runnable projection, each in its own transaction. */
+  /**
+   * Applies one batch to every runnable projection: all in one transaction when they can (applyBatchTogether), else
+   * (a poison event, a moved checkpoint) each in its own transaction.
+   */
   private async flush(batch: readonly RecordedEvent[]): Promise<void> {
+    if (!(await this.flushTogether(batch))) await this.flushEach(batch);
+    this.cursor = batch[batch.length - 1].position;
+    this.waiters.check();
+    this.options.onBatchCommitted?.();
+  }
+
+  /** True when every projection took the batch in one transaction. */
+  private async flushTogether(batch: readonly RecordedEvent[]): Promise<boolean> {
+    const parts: BatchPart[] = [];
+    for (const projection of this.options.projections) {
+      const checkpoint = this.checkpoints.get(projection.name);
+      if (!checkpoint || !this.isRunnable(projection, checkpoint)) continue;
+      // One that missed events before this batch needs a resubscription: flushEach marks it.
+      if (this.cursor !== undefined && checkpoint.position < this.cursor) return false;
+      parts.push({ projection, checkpoint });
+    }
+    if (parts.length === 0) return false;
+    const applied = await applyBatchTogether(this.options.db, parts, batch, () => this.now());
+    if (!applied) return false;
+    parts.forEach(({ projection }, index) => this.checkpoints.set(projection.name, applied[index]));
+    return true;
+  }
+
+  /** Applies one batch to every runnable projection, each in its own transaction. */
+  private async flushEach(batch: readonly RecordedEvent[]): Promise<void> {
     for (const projection of this.options.projections) {
       let checkpoint = this.checkpoints.get(projection.name);
       for (let attempt = 0; checkpoint && this.isRunnable(projection, checkpoint) && attempt < 3; attempt += 1) {
@@ -189,9 +217,6 @@ class ProjectorRuntime implements Projector {
         break;
       }
     }
-    this.cursor = batch[batch.length - 1].position;
-    this.waiters.check();
-    this.options.onBatchCommitted?.();
   }
 
   /** Reached: rows of the current code version up to `position`. Halted: nothing here will move it on. */

@@ -1,0 +1,44 @@
+/**
+ * The API as `npm start` runs it (createApp with its in-process projector), started by the bench in a child process
+ * so the load generator never shares its event loop. It reports its port when listening, and answers `stats` with
+ * the event-loop delay (perf_hooks histogram, reset by `reset`) and its peak RSS, over the IPC channel.
+ */
+import 'reflect-metadata';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { loadApiConfig } from '../../apps/api/src/config/api-config';
+import { createApp } from '../../apps/api/src/create-app';
+
+export interface ApiChildStats {
+  readonly eventLoopDelayP50Ms: number;
+  readonly eventLoopDelayP99Ms: number;
+  readonly eventLoopDelayMaxMs: number;
+  readonly peakRssMb: number;
+}
+
+async function main(): Promise<void> {
+  const app = await createApp(loadApiConfig(), { logger: false });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpAdapter().getInstance().server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  process.on('message', (message: string) => {
+    if (message === 'reset') delay.reset();
+    if (message === 'stats') {
+      const stats: ApiChildStats = {
+        eventLoopDelayP50Ms: delay.percentile(50) / 1e6,
+        eventLoopDelayP99Ms: delay.percentile(99) / 1e6,
+        eventLoopDelayMaxMs: delay.max / 1e6,
+        peakRssMb: process.resourceUsage().maxRSS / 1024,
+      };
+      process.send?.({ stats });
+    }
+    if (message === 'stop') void app.close().then(() => process.exit(0));
+  });
+  process.send?.({ port });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+/** Starting and driving the API child (api-child.ts) from the bench process. */
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import type { ApiChildStats } from './api-child';
+
+export interface ApiProcess {
+  readonly baseUrl: string;
+  stats(): Promise<ApiChildStats>;
+  resetStats(): void;
+  stop(): Promise<void>;
+}
+
+/** Forks the API on `dataDir` (SQLite events and read models there) and waits until it listens; 120 s at most. */
+export async function startApi(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<ApiProcess> {
+  const child = fork(join(__dirname, 'api-child.ts'), [], {
+    execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', ...cpuProfileArgs()],
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...extraEnv },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the API child did not listen within 120 s')), 120_000);
+    child.once('exit', (code) => reject(new Error(`the API child exited with ${code} before listening`)));
+    child.on('message', (message: { port?: number }) => {
+      if (message.port === undefined) return;
+      clearTimeout(timer);
+      resolve(message.port);
+    });
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    stats: () => ask(child),
+    resetStats: () => child.send('reset'),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.send('stop');
+      }),
+  };
+}
+
+function ask(child: ChildProcess): Promise<ApiChildStats> {
+  return new Promise((resolve) => {
+    const listener = (message: { stats?: ApiChildStats }) => {
+      if (!message.stats) return;
+      child.off('message', listener);
+      resolve(message.stats);
+    };
+    child.on('message', listener);
+    child.send('stats');
+  });
+}
+
+/** BENCH_CPU_PROF=<dir> writes a CPU profile of the API child there (node --cpu-prof), for `docs/performance.md`. */
+function cpuProfileArgs(): string[] {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}

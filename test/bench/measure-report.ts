@@ -1,0 +1,53 @@
+/**
+ * M6: the completion report of the root office for one period, read from the completion_stats read model of a
+ * store holding the whole caseload, at the first and the last month of the reporting year.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createSqliteEventStore, type SqliteEventStore } from '@thads/event-store';
+import { completionReport, startProjectorRuntime, type ProjectorRuntime } from '@thads/read-models';
+import type { CaseJob } from './caseload';
+import { latencies } from './measure-reads';
+import { runJobs } from './run-jobs';
+import { seedOffices } from '../../apps/cli/src/demo/run/seed-commands';
+import { scenarioWindow } from '../../apps/cli/src/demo/scenario/scenario-window';
+import type { Scenario } from '../../apps/cli/src/demo/scenario/scenario';
+import { percentile } from './stats';
+
+export interface ReportWorld {
+  readonly store: SqliteEventStore;
+  readonly runtime: ProjectorRuntime;
+  readonly events: number;
+  close(): Promise<void>;
+}
+
+/** Seeds offices, targets and every job into `dir`, then projects to the head. */
+export async function seedReportWorld(dir: string, scenario: Scenario, jobs: readonly CaseJob[]): Promise<ReportWorld> {
+  mkdirSync(dir, { recursive: true });
+  const store = createSqliteEventStore({ filename: join(dir, 'events.db') });
+  await seedOffices(store, scenario, scenarioWindow(scenario));
+  await runJobs(store, jobs, 64);
+  const head = await store.headPosition();
+  const runtime = await startProjectorRuntime({
+    eventStore: store,
+    readModelUrl: `sqlite:${join(dir, 'read.db')}`,
+    batchSize: 2000,
+    logger: { log: () => undefined, warn: () => undefined, error: (message) => console.error(message) },
+  });
+  await runtime.projector.waitForPosition(head, 1_200_000);
+  return {
+    store,
+    runtime,
+    events: Number(head),
+    close: async () => {
+      await runtime.close();
+      await store.close();
+    },
+  };
+}
+
+/** p99 in ms of the report of `officeId` for `period` over `runs` sequential reads. */
+export async function reportP99(world: ReportWorld, officeId: string, period: string, runs: number): Promise<number> {
+  const samples = await latencies(() => completionReport(world.runtime.readModels.db, { officeId, period }), runs, 3);
+  return percentile(samples, 99);
+}

@@ -1,0 +1,170 @@
+/**
+ * The quick profile (a few minutes): the Hải Phòng caseload (12k cases, about 89k commands), N interleaved rounds
+ * of baselines and metrics. What each metric means and its target are issue 14's; docs/performance.md explains them.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createSqliteEventStore } from '@thads/event-store';
+import { startApi } from './api-process';
+import { b0SingleRow, b0ThousandRows, b1, postgresUp } from './baselines';
+import { buildCaseload, haiPhongScenario, hotCase, type CaseJob } from './caseload';
+import { commandsRound } from './measure-commands';
+import { reportP99, seedReportWorld } from './measure-report';
+import {
+  benchToken,
+  foldCaseCold,
+  getEventsLatency,
+  httpCommandLoad,
+  latencies,
+  loadCase,
+  type HttpLoad,
+} from './measure-reads';
+import { m1SqliteAppends, m8PostgresAppends } from './measure-store';
+import { runJobs } from './run-jobs';
+import { evaluate, median, percentile, type MetricResult } from './stats';
+
+const POSTGRES_URL = process.env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const M2_CASES = 1200;
+const HTTP_SECONDS = 8;
+
+export interface ProfileOutcome {
+  readonly metrics: Record<string, MetricResult>;
+  readonly details: Record<string, unknown>;
+}
+
+export async function runQuickProfile(
+  dir: string,
+  runs: number,
+  log: (line: string) => void,
+  longCase = 5000,
+): Promise<ProfileOutcome> {
+  const scenario = haiPhongScenario();
+  const caseload = buildCaseload(scenario, 'bench');
+  const m2Jobs = caseload.slice(0, M2_CASES);
+  const short = hotCase(scenario, 'bench', 40);
+  const long = hotCase(scenario, 'bench', longCase, 1);
+  const pg = await postgresUp(POSTGRES_URL);
+  log(`caseload: ${caseload.length} cases; M2 rounds run ${M2_CASES} of them; PostgreSQL ${pg ? 'up' : 'down'}`);
+
+  // The API's data directory holds the two hot cases before it starts, for M5's GET.
+  const apiDir = join(dir, 'api');
+  mkdirSync(apiDir);
+  const seedStore = createSqliteEventStore({ filename: join(apiDir, 'events.db') });
+  await runJobs(seedStore, [short, long], 2);
+  const shortEvents = (await seedStore.readStream(`case-${short.caseId}`)).length;
+  const longEvents = (await seedStore.readStream(`case-${long.caseId}`)).length;
+  log(`hot cases: ${short.caseId} ${shortEvents} events, ${long.caseId} ${longEvents} events`);
+  const api = await startApi(apiDir);
+  const offices = [...new Set(caseload.map((job) => job.officeId)), 'HP-NGO-QUYEN'];
+  const token = benchToken(apiDir, offices);
+
+  const s: Record<string, number[]> = {};
+  const add = (name: string, value: number) => {
+    (s[name] ??= []).push(value);
+    log(`  ${name} = ${Math.round(value * 1000) / 1000}`);
+  };
+  const http: HttpLoad[] = [];
+  let apiPeakRss = 0;
+
+  for (let round = 1; round <= runs; round++) {
+    log(`round ${round}/${runs}: baselines`);
+    add('b0', b0SingleRow(dir, 2000));
+    add('b0k', b0ThousandRows(dir, 2000));
+    log(`round ${round}/${runs}: M1 store appends`);
+    add('m1', await m1SqliteAppends(dir, 3000));
+    log(`round ${round}/${runs}: M2 commands, M4 catch-up`);
+    const commands = await commandsRound(dir, m2Jobs);
+    add('m2', commands.withoutProjector);
+    add('m2p', commands.withProjector);
+    add('m4', commands.catchUpEventsPerSecond);
+    log(`round ${round}/${runs}: M3 HTTP, M5 reads`);
+    api.resetStats();
+    const load = await httpCommandLoad(api, token, HTTP_SECONDS, `${round}`);
+    const stats = await api.stats();
+    http.push(load);
+    add('m3', load.requestsPerSecond);
+    add('m3eld', stats.eventLoopDelayP99Ms);
+    apiPeakRss = Math.max(apiPeakRss, stats.peakRssMb);
+    add('m5get', await getEventsLatency(api, token, short.caseId, 300, 99));
+    add('m5get5k', await getEventsLatency(api, token, long.caseId, 15, 50));
+    add('m5fold', percentile(await latencies(() => loadCase(seedStore, short.caseId), 500), 99));
+    add('m5fold5k', percentile(await latencies(() => loadCase(seedStore, long.caseId), 50, 3), 50));
+    add('coldfold', percentile(await latencies(() => foldCaseCold(seedStore, short.caseId), 200), 99));
+    add('coldfold5k', percentile(await latencies(() => foldCaseCold(seedStore, long.caseId), 10, 1), 50));
+    if (pg) {
+      log(`round ${round}/${runs}: B1, M8 PostgreSQL`);
+      add('b1', await b1(POSTGRES_URL, 16, 3000));
+      add('m8', await m8PostgresAppends(POSTGRES_URL, 3000));
+    }
+  }
+  await api.stop();
+  await seedStore.close();
+
+  log('M6: seeding the whole caseload and projecting it');
+  const world = await seedReportWorld(join(dir, 'report'), scenario, caseload);
+  const [first, last] = ['2017-10', scenario.period];
+  for (let round = 1; round <= runs; round++) {
+    add('m6first', await reportP99(world, 'HP', first, 30));
+    add('m6last', await reportP99(world, 'HP', last, 30));
+  }
+  await world.close();
+  const benchPeakRss = process.resourceUsage().maxRSS / 1024;
+
+  const m2 = median(s.m2);
+  const metrics: Record<string, MetricResult> = {
+    M1: evaluate(
+      'SQLite store, 64 concurrent single-event appends (vs B0 single-row)',
+      'appends/s',
+      s.m1,
+      ratio(5),
+      median(s.b0),
+    ),
+    M2: evaluate('commands in process, 64 concurrent (vs B0 single-row)', 'commands/s', s.m2, ratio(2), median(s.b0)),
+    M2p: evaluate('the same with the projector in the process (vs without)', 'commands/s', s.m2p, ratio(0.8), m2),
+    M3: evaluate('HTTP POST /cases, autocannon 64 connections (vs M2)', 'req/s', s.m3, ratio(0.5), m2),
+    M3eld: evaluate('API event-loop delay p99 under that load', 'ms', s.m3eld, atMost(20)),
+    M4: evaluate('catch-up of all projections (vs B0 1,000-row)', 'events/s', s.m4, ratio(0.5), median(s.b0k)),
+    M5fold: evaluate(`command path's load of a ${shortEvents}-event case, p99`, 'ms', s.m5fold, atMost(2)),
+    M5get: evaluate(`GET /cases/{id}/events, ${shortEvents}-event case, p99`, 'ms', s.m5get, atMost(5)),
+    M5fold5k: evaluate(`command path's load of a ${longEvents}-event case, p50`, 'ms', s.m5fold5k, atMost(10)),
+    M6: evaluate(`completion report HP ${last} (${world.events} events), p99`, 'ms', s.m6last, atMost(50)),
+    M6flat: evaluate(
+      `report p99 last month / first month`,
+      'x',
+      s.m6last.map((value, index) => value / s.m6first[index]),
+      atMost(2),
+    ),
+    M7: evaluate('peak RSS, bench process and API child', 'MB', [Math.max(benchPeakRss, apiPeakRss)], atMost(512)),
+  };
+  if (pg)
+    metrics.M8 = evaluate(
+      'PostgreSQL store, 16 concurrent appends (vs B1)',
+      'appends/s',
+      s.m8,
+      ratio(0.5),
+      median(s.b1),
+    );
+  const details = {
+    http: http.map((load) => ({ ...load })),
+    getEvents5kP50Ms: median(s.m5get5k),
+    coldFoldP99Ms: median(s.coldfold),
+    coldFold5kP50Ms: median(s.coldfold5k),
+    b0SingleRow: s.b0,
+    b0ThousandRows: s.b0k,
+    b1: s.b1 ?? null,
+    m6FirstMonthP99Ms: s.m6first,
+    caseloadCases: caseload.length,
+    m2Cases: M2_CASES,
+  };
+  return { metrics, details };
+}
+
+function ratio(bound: number) {
+  return { kind: 'ratio-at-least' as const, bound };
+}
+
+function atMost(bound: number) {
+  return { kind: 'at-most' as const, bound };
+}
+
+export type { CaseJob };

@@ -33,6 +33,8 @@ interface HeadRow {
   readonly revision: string | null;
   readonly position: string | null;
   readonly hash: string | null;
+  /** Already-stored events with one of the batch's ids (json_agg, parsed by pg). */
+  readonly existing: readonly StoredRow[];
 }
 
 interface StoredRow {
@@ -43,8 +45,9 @@ interface StoredRow {
 }
 
 /**
- * Loads the stream head and any already-stored batch ids, lets the shared append rules decide (expected revision,
- * idempotent retry, sealing), inserts the sealed events and queues a NOTIFY that PostgreSQL delivers on commit.
+ * Loads the stream head and any already-stored batch ids (one statement), lets the shared append rules decide
+ * (expected revision, idempotent retry, sealing), and inserts the sealed events with a NOTIFY that PostgreSQL
+ * delivers on commit (a second statement). With the caller's BEGIN and COMMIT an append is four round trips.
  * Does not commit. A concurrent writer that took the same revision or id makes the INSERT fail with SQLSTATE 23505
  * (possibly after waiting for that writer's commit); the caller rolls back and runs the append again.
  */
@@ -55,30 +58,32 @@ export async function appendWithinTransaction(
   options: AppendStatementsOptions = {},
 ): Promise<AppendOutcome> {
   const { stream, events } = request;
-  // One clock reading per append, taken with the head so it costs no extra round trip.
+  // One round trip before the INSERT: the clock reading, the stream head and any already-stored batch ids.
   const headResult = await client.query<HeadRow>(
     `SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS now,
-            head.revision::text AS revision, head.position::text AS position, head.hash
+            head.revision::text AS revision, head.position::text AS position, head.hash,
+            (SELECT coalesce(json_agg(json_build_object('id', id::text, 'stream', stream,
+                                                        'revision', revision::text, 'position', position::text)),
+                             '[]'::json)
+               FROM ${ref.table} WHERE id = ANY($2::uuid[])) AS existing
        FROM (SELECT 1) AS one
        LEFT JOIN LATERAL (
          SELECT revision, position, metadata::json ->> 'hash' AS hash
            FROM ${ref.table} WHERE stream = $1 ORDER BY revision DESC LIMIT 1
        ) AS head ON true`,
-    [stream],
+    [stream, events.map((event) => event.id)],
   );
   const row = headResult.rows[0];
   const head: StreamHead | undefined =
     row.revision === null
       ? undefined
       : { revision: BigInt(row.revision), position: BigInt(row.position as string), hash: row.hash as string };
-  const existing =
-    events.length === 0
-      ? []
-      : await storedRefs(
-          client,
-          ref,
-          events.map((event) => event.id),
-        );
+  const existing: StoredEventRef[] = row.existing.map((stored) => ({
+    id: stored.id,
+    stream: stored.stream,
+    revision: BigInt(stored.revision),
+    position: BigInt(stored.position),
+  }));
   const recordedAt = options.now ? options.now().toISOString() : row.now;
 
   const plan = planAppend(request, head, existing, recordedAt);
@@ -86,11 +91,15 @@ export async function appendWithinTransaction(
 
   options.onInsert?.();
   const inserted = await client.query<{ position: string }>(
-    `INSERT INTO ${ref.table} (position, id, stream, category, revision, type, data, metadata, recorded_at)
-     SELECT ${positionSql('e.ordinal - 1')}, e.id, $1, $2, e.revision, e.type, e.data, e.metadata, $3
-       FROM unnest($4::uuid[], $5::bigint[], $6::text[], $7::text[], $8::text[])
-            WITH ORDINALITY AS e(id, revision, type, data, metadata, ordinal)
-     RETURNING position::text AS position`,
+    // The NOTIFY rides in the same statement (PostgreSQL delivers it at commit): one round trip fewer per append.
+    `WITH inserted AS (
+       INSERT INTO ${ref.table} (position, id, stream, category, revision, type, data, metadata, recorded_at)
+       SELECT ${positionSql('e.ordinal - 1')}, e.id, $1, $2, e.revision, e.type, e.data, e.metadata, $3
+         FROM unnest($4::uuid[], $5::bigint[], $6::text[], $7::text[], $8::text[])
+              WITH ORDINALITY AS e(id, revision, type, data, metadata, ordinal)
+       RETURNING position
+     ), notified AS (SELECT pg_notify($9, '') AS done)
+     SELECT inserted.position::text AS position FROM inserted CROSS JOIN notified`,
     [
       stream,
       streamCategory(stream),
@@ -100,28 +109,11 @@ export async function appendWithinTransaction(
       plan.events.map((event) => event.type),
       plan.events.map((event) => event.dataJson),
       plan.events.map((event) => canonicalJson(event.metadata)),
+      ref.channel,
     ],
   );
-  await client.query('SELECT pg_notify($1, $2)', [ref.channel, '']);
   const position = inserted.rows.reduce((max, { position: value }) => (BigInt(value) > max ? BigInt(value) : max), -1n);
   return { result: { nextRevision: plan.events[plan.events.length - 1].revision, position }, wrote: true };
-}
-
-async function storedRefs(
-  client: Pick<ClientBase, 'query'>,
-  ref: EventsTableRef,
-  ids: readonly string[],
-): Promise<StoredEventRef[]> {
-  const result = await client.query<StoredRow>(
-    `SELECT id::text AS id, stream, revision::text AS revision, position::text AS position FROM ${ref.table} WHERE id = ANY($1::uuid[])`,
-    [ids],
-  );
-  return result.rows.map((stored) => ({
-    id: stored.id,
-    stream: stored.stream,
-    revision: BigInt(stored.revision),
-    position: BigInt(stored.position),
-  }));
 }
 
 /** The unique constraints whose violation means "a concurrent writer got there first": re-plan and decide again. */

@@ -5,6 +5,7 @@
 import { findProjection, readModelProjections, type Projection } from '@thads/read-models';
 import { parseCliArguments, UsageError } from './cli-arguments';
 import type { CliIo } from './cli-context';
+import { backupCommand, restoreCommand } from './commands/backup.command';
 import { deadlinesSweepCommand } from './commands/deadlines-sweep.command';
 import { demoCommand } from './commands/demo.command';
 import { migrateCommand } from './commands/migrate.command';
@@ -35,6 +36,11 @@ export const USAGE = `Usage: npm run cli -- <command>
   replay <caseId> [--as-of YYYY-MM-DD] [--as-known-at <ISO timestamp>] [--json]
                                                     a case's history one line per step (actor, command, legal basis,
                                                     reason) and its state as of a date, as known at a time
+  backup <dir> [--json]                             online, consistent copy of the SQLite stores (and the development
+                                                    secret) into an empty directory, while the engine serves
+  restore <dir> [--json]                            copy a backup into the stores the environment names; DATA_DIR
+                                                    must be empty; then run verify --all
+
   verify <caseId> | --all [--json]                  check every hash link of a case, or of every stream (progress bar);
                                                     exit 1 naming the first broken link
 
@@ -77,6 +83,12 @@ async function dispatch(argv: readonly string[], io: CliIo, projections: readonl
   if (command === 'token') {
     expectArguments('token', positionals.slice(1), []);
     return tokenCommand(io, flags);
+  }
+  if (command === 'backup' || command === 'restore') {
+    expectArguments(command, positionals.slice(1), ['<dir>']);
+    return command === 'backup'
+      ? backupCommand(io, positionals[1], flags.json)
+      : restoreCommand(io, positionals[1], flags.json);
   }
   if (command === 'replay') {
     expectArguments('replay', positionals.slice(1), ['<caseId>']);

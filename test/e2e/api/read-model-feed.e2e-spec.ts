@@ -118,6 +118,26 @@ describe('read-model change feed (SSE)', () => {
     const badHeader = await t.http.get('/api/v1/feeds/read-models').set('Last-Event-ID', 'yesterday').expect(400);
     expect(badHeader.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'Last-Event-ID' }] });
   });
+
+  it('lets the reporting service read the case_summary row a message names, without case-work rights', async () => {
+    await receiveAndDecide('HP-FEED-REPORT');
+    const reporting = t.as('reporting', [], 'bao-cao');
+    const stream = await connectSse(port, '/api/v1/feeds/read-models?projection=case_summary', {
+      authorization: `Bearer ${t.token({ sub: 'bao-cao', roles: ['reporting'] })}`,
+    });
+    expect(stream.status).toBe(200);
+    const messages = await stream.next((await logged('case_summary')).length);
+    stream.close();
+    const named = messages.map((message) => message.data as { key: string; position: string });
+    const change = named.find((message) => message.key === 'HP-FEED-REPORT');
+    expect(change).toBeDefined();
+    const row = await reporting.get(`/api/v1/cases/${change?.key}/summary?minPosition=${change?.position}`).expect(200);
+    expect(row.body.item).toMatchObject({ caseId: 'HP-FEED-REPORT', officeId: 'HP-NGO-QUYEN' });
+    expect(BigInt(row.body.position)).toBeGreaterThanOrEqual(BigInt(change?.position ?? '0'));
+    // The row, not the case: its state and events name the parties.
+    expect((await reporting.get('/api/v1/cases/HP-FEED-REPORT').expect(403)).body.code).toBe('FORBIDDEN_ROLE');
+    expect((await reporting.get('/api/v1/cases/NO-SUCH-CASE/summary').expect(404)).body.code).toBe('CASE_NOT_FOUND');
+  });
 });
 
 describe('read-model change feed at shutdown', () => {

@@ -12,6 +12,14 @@ export const CASE_WORK: RolePolicy = { roles: ['officer', 'head'], office: 'case
 export const HEAD_DECISION_ON_CASE: RolePolicy = { roles: ['head'], office: 'case-in-path' };
 /** One case's state and events: its own office, auditors, admins. Not the reporting service: events name the parties. */
 export const READ_CASE: RolePolicy = { roles: ['officer', 'head', 'auditor', 'admin'], office: 'case-in-path' };
+/**
+ * One case's summary row (case_summary), the row a change-feed message names: the case's office and every cross-office
+ * reader, the reporting service included. The row holds status, dates, officer and money totals, not the parties.
+ */
+export const READ_CASE_SUMMARY: RolePolicy = {
+  roles: ['officer', 'head', 'auditor', 'reporting', 'admin'],
+  office: 'case-in-path',
+};
 /** Registering a complaint, its escalation or withdrawal: what the office records on the complainant's behalf. */
 export const COMPLAINT_RECORDING: RolePolicy = { roles: ['officer', 'head'], office: 'complaint-in-path' };
 /**

@@ -1,13 +1,17 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { DomainError } from '@thads/domain';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { queryCaseSummaries } from '@thads/read-models';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access-policy';
-import { READ_OFFICE_LIST } from '../auth/policies';
+import { READ_CASE_SUMMARY, READ_OFFICE_LIST } from '../auth/policies';
+import { IdParamPipe } from '../http/id-param.pipe';
 import { jsonSafe } from '../http/json-safe';
 import { asBadQueryParam, READ_MODEL_POSITION_HEADER, readModelAnswer } from '../http/read-model-answer';
 import { ReadYourWrites } from '../read-models/read-your-writes';
-import { CaseListQueryDto } from './dto/case-list.query';
+import { CaseListQueryDto, CaseSummaryQueryDto } from './dto/case-list.query';
+
+const CaseId = new IdParamPipe('caseId');
 
 /** Lists of cases from the case_summary read model (the single case, folded from its events, is GET /cases/{id}). */
 @ApiTags('cases')
@@ -45,5 +49,26 @@ export class CaseListController {
       cursor: query.cursor,
     }).catch((error: unknown) => asBadQueryParam(error));
     return readModelAnswer(reply, page.position, { items: page.items.map(jsonSafe), nextCursor: page.nextCursor });
+  }
+
+  @Get(':caseId/summary')
+  @Access(READ_CASE_SUMMARY)
+  @ApiOperation({
+    summary: "One case's case_summary row: the row a change-feed message (`key` case-<caseId>) names",
+    description:
+      "The same item as in GET /cases. Pass the feed message's `position` as `minPosition` to read at least that change. " +
+      'Readable by the reporting service, which has no case-work rights: the row names no party.',
+  })
+  async summary(
+    @Param('caseId', CaseId) caseId: string,
+    @Query() query: CaseSummaryQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    await this.readModels.reflect(['case_summary'], query.minPosition);
+    const page = await queryCaseSummaries(this.readModels.db, { caseId, limit: 1 });
+    const [item] = page.items;
+    if (item === undefined)
+      throw new DomainError('CASE_NOT_FOUND', `No case_summary row for case ${caseId}`, { id: caseId });
+    return readModelAnswer(reply, page.position, { item: jsonSafe(item) });
   }
 }

@@ -22,6 +22,8 @@ export const MAX_CASE_SUMMARY_LIMIT = 200;
 
 /** Filters (all given ones must match), ordering and paging of queryCaseSummaries. */
 export interface CaseSummaryQuery {
+  /** One case: the row a change-feed message names (`key` case-<caseId>). */
+  readonly caseId?: string;
   /** The enforcing office. */
   readonly office?: string;
   readonly status?: string;
@@ -119,6 +121,7 @@ export async function queryCaseSummaries(
     .setAccessMode('read only')
     .execute(async (trx) => {
       let select = trx.selectFrom('case_summary').selectAll();
+      if (query.caseId !== undefined) select = select.where('case_id', '=', query.caseId);
       if (query.office !== undefined) select = select.where('office_id', '=', query.office);
       if (query.status !== undefined) select = select.where('status', '=', query.status);
       if (query.officer !== undefined) select = select.where('officer_id', '=', query.officer);

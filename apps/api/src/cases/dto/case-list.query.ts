@@ -28,3 +28,8 @@ export class CaseListQueryDto {
   @IsCursorParam() cursor?: string;
   @IsMinPositionParam() minPosition?: string;
 }
+
+/** Query string of GET /cases/{caseId}/summary. */
+export class CaseSummaryQueryDto {
+  @IsMinPositionParam() minPosition?: string;
+}

@@ -28,6 +28,21 @@ export function foldRecorded<Command extends { readonly type: string }, Event ex
   );
 }
 
+/**
+ * `state` advanced by events appended after it (none of them a retraction): the incremental twin of foldRecorded,
+ * refusing what this build cannot read exactly as it does.
+ */
+export function evolveRecorded<
+  Command extends { readonly type: string },
+  Event extends { readonly type: string },
+  State,
+>(definition: AggregateDefinition<Command, Event, State>, state: State, recorded: readonly RecordedForFold[]): State {
+  let next = state;
+  for (const event of recorded)
+    next = definition.decider.evolve(next, decodeStored(definition, readable(definition, event)));
+  return next;
+}
+
 /** The event, if this build can read it: refuses damaged JSON and a schema version newer than the aggregate's. */
 function readable<Stored extends RecordedForFold>(
   definition: { readonly schemaVersion: number },

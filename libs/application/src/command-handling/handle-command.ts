@@ -7,17 +7,22 @@ import { ConcurrencyConflict, IdempotencyKeyReused, RevisionMismatch } from './c
 import { fingerprintOf } from './command-fingerprint';
 import { eventIdFor } from './event-ids';
 import { readWholeStream } from './read-whole-stream';
+import { inStreamLane } from './stream-lanes';
 import { loadStreamState, type EventRef } from './stream-states';
 
 export { readWholeStream };
 
 export interface RetryPolicy {
   readonly maxAttempts: number;
-  /** Base delay; attempt n waits base × 4^(n-1) plus jitter. */
+  /** Base delay; attempt n waits base × 2^(n-1) plus up to as much again at random (jitter). */
   readonly baseDelayMs: number;
 }
 
-const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 5 };
+/**
+ * Within one process, writers of a stream queue (stream-lanes.ts), so a retry is needed only against other processes:
+ * 8 attempts, 5 ms doubling with jitter (at most about 1.3 s in all), outlast a burst of writers from a few replicas.
+ */
+const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 5 };
 
 /**
  * Load → fold → decide → append at the loaded revision, written once for every aggregate. Edges reach it through
@@ -46,6 +51,21 @@ export async function handleCommand<
   retry: RetryPolicy = DEFAULT_RETRY,
 ): Promise<CommandResult> {
   const streamName = streamNameOf(definition.category, aggregateId);
+  return inStreamLane(store, streamName, () => decideAndAppend(store, definition, streamName, command, context, retry));
+}
+
+async function decideAndAppend<
+  Command extends { readonly type: string },
+  Event extends { readonly type: string },
+  State,
+>(
+  store: EventStore,
+  definition: AggregateDefinition<Command, Event, State>,
+  streamName: string,
+  command: Command,
+  context: CommandContext,
+  retry: RetryPolicy,
+): Promise<CommandResult> {
   const fingerprint = context.fingerprint ?? fingerprintOf(command);
   for (let attempt = 1; ; attempt += 1) {
     // The folded state is cached between commands (stream-states.ts): only events appended since are read.
@@ -135,7 +155,7 @@ function resultOf(streamName: string, events: readonly EventRef[], replayed: boo
 }
 
 function backoff(retry: RetryPolicy, attempt: number): Promise<void> {
-  const delay = retry.baseDelayMs * 4 ** (attempt - 1);
+  const delay = retry.baseDelayMs * 2 ** (attempt - 1);
   // Jitter spreads racers apart so the same ones do not collide again.
   return new Promise((resolve) => setTimeout(resolve, delay + Math.random() * delay));
 }

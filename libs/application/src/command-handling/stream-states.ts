@@ -1,7 +1,7 @@
 import type { EventStore, RecordedEvent } from '@thads/event-store';
 import type { AggregateDefinition } from '../aggregates/aggregate-definition';
 import { FACT_RETRACTED } from '@thads/domain';
-import { foldRecorded } from '../aggregates/retractions';
+import { evolveRecorded, foldRecorded } from '../aggregates/retractions';
 import { readWholeStream } from './read-whole-stream';
 
 /** An event as the command path remembers it: enough to answer a replayed command. */
@@ -77,8 +77,7 @@ async function advance<Command extends { readonly type: string }, Event extends 
   const newer = await store.readStream(streamName, { fromRevision });
   if (newer.length === 0) return cached;
   if (newer.some((event) => event.type === FACT_RETRACTED)) return foldWhole(store, definition, streamName);
-  let state = cached.state;
-  for (const event of newer) state = definition.decider.evolve(state, definition.codec.decode(event));
+  const state = evolveRecorded(definition, cached.state, newer);
   // byCommand only ever grows with the stream, so the cached map is extended in place rather than copied per command.
   return summarise(state, newer, cached.byCommand as Map<string, readonly EventRef[]>);
 }

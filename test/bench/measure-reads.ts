@@ -4,7 +4,7 @@
  */
 import { caseAggregate } from '@thads/application/aggregates/definitions';
 import { loadAggregate } from '@thads/application/aggregates/load-aggregate';
-import { loadAuthSettings, mintDevelopmentToken } from '@thads/application';
+import { loadAuthSettings, mintDevelopmentToken } from '@thads/auth';
 import { readEngineEnvironment } from '@thads/config';
 import { loadStreamState } from '@thads/application/command-handling/stream-states';
 import type { EventStore } from '@thads/event-store';

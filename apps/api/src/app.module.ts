@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ApplicationModule } from '@thads/application';
+import { openEventStore } from '@thads/event-store';
 import { AuditController } from './audit/audit.controller';
 import { CaseAuditController } from './cases/case-audit.controller';
 import { CaseCommandsController } from './cases/case-commands.controller';
@@ -46,9 +47,9 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        // The store the app chose, timed for the metrics; the application layer sees only the port.
         ApplicationModule.forRoot({
-          eventStoreUrl: config.eventStoreUrl,
-          decorateStore: (store) => instrumentedEventStore(store, metrics),
+          openEventStore: async () => instrumentedEventStore(await openEventStore(config.eventStoreUrl), metrics),
         }),
         ReadModelsModule.forRoot({
           readModelUrl: config.readModelUrl,

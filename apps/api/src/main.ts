@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { UnsafeDurability } from '@thads/application/durability';
+import { UnsafeDurability } from '@thads/config';
 import { LooseFilePermissions } from '@thads/event-store';
 import { InvalidConfiguration, loadApiConfig } from './config/api-config';
 import { createApp } from './create-app';

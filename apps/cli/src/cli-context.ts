@@ -2,8 +2,8 @@
  * What a CLI command works with: its output streams and the stores named by the environment. Commands receive it
  * as an argument, so the int-spec runs them in-process against temp files.
  */
-import { checkDurability } from '@thads/application/durability';
-import { openEventStore } from '@thads/application/event-store/open-event-store';
+import { checkDurability } from '@thads/config';
+import { openEventStore } from '@thads/event-store';
 import type { EventStore } from '@thads/event-store';
 import { loadProjectorConfig, type ProjectorConfig } from '@thads/config';
 import { migrateReadModels, openReadModelDatabase, type ProgressOutput, type ReadModelStore } from '@thads/read-models';

@@ -8,8 +8,8 @@
  * the same one the API embeds.
  */
 import { Logger } from '@nestjs/common';
-import { UnsafeDurability } from '@thads/application/durability';
-import { InvalidEventStoreUrl } from '@thads/application/event-store/open-event-store';
+import { UnsafeDurability } from '@thads/config';
+import { InvalidEventStoreUrl } from '@thads/event-store';
 import { InvalidConfiguration } from '@thads/config';
 import { InvalidReadModelUrl } from '@thads/read-models';
 import { LooseFilePermissions } from '@thads/event-store';

@@ -3,8 +3,8 @@
  * the deadline sweep.
  * Kept apart from main.ts (signals, exit codes) so a test can start and stop a real worker in-process.
  */
-import { checkDurability, type DurabilityReport } from '@thads/application/durability';
-import { openEventStore } from '@thads/application/event-store/open-event-store';
+import { checkDurability, type DurabilityReport } from '@thads/config';
+import { openEventStore } from '@thads/event-store';
 import { startDeadlineSweeper, type DeadlineSweeper } from '@thads/application';
 import { loadProjectorConfig, type ProjectorConfig } from '@thads/config';
 import {

@@ -6,14 +6,14 @@ import { GetCaseHandler } from './cases/case-queries';
 import { ExecuteComplaintCommandHandler } from './complaints/complaint-commands';
 import { GetComplaintHandler } from './complaints/complaint-queries';
 import { EVENT_STORE } from './event-store/event-store.token';
-import { openEventStore } from './event-store/open-event-store';
 import { ExecuteReportingCommandHandler } from './reporting/reporting-commands';
 
 export interface ApplicationModuleOptions {
-  /** EVENT_STORE_URL, e.g. `sqlite:./data/events.db`. */
-  readonly eventStoreUrl: string;
-  /** Wraps the opened store, e.g. to time appends for the metrics. */
-  readonly decorateStore?: (store: EventStore) => EventStore;
+  /**
+   * Opens the event store: the app passes the adapter chosen by its configuration (e.g. `openEventStore(url)` from
+   * @thads/event-store), so the application layer names the port only.
+   */
+  readonly openEventStore: () => Promise<EventStore>;
 }
 
 /** Closes the store (flushing queued appends) when Nest shuts down. */
@@ -35,13 +35,7 @@ export class ApplicationModule {
       global: true,
       imports: [CqrsModule.forRoot()],
       providers: [
-        {
-          provide: EVENT_STORE,
-          useFactory: async () => {
-            const store = await openEventStore(options.eventStoreUrl);
-            return options.decorateStore ? options.decorateStore(store) : store;
-          },
-        },
+        { provide: EVENT_STORE, useFactory: () => options.openEventStore() },
         EventStoreLifecycle,
         ExecuteCaseCommandHandler,
         ExecuteComplaintCommandHandler,

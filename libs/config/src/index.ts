@@ -11,3 +11,4 @@ export {
 export { registeredSettings, ENGINE_APPS, type EngineApp, type RegisteredSetting } from './setting';
 export { loadProjectorConfig, projectorConfigOf, type ProjectorConfig } from './projector-config';
 export { renderConfigurationTable, renderEnvExample } from './configuration-doc';
+export * from './durability';

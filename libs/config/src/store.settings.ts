@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { assertEventStoreUrl } from '@thads/application';
+import { assertEventStoreUrl } from '@thads/event-store';
 import { OneOf, Satisfies, Setting, WholeNumber } from './setting';
 
 const SECTION = 'Stores and projector';

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { ModulesContainer } from '@nestjs/core';
-import { OFFICE_BOUND_ROLES, ROLES, signJwt, type Role } from '@thads/application';
+import { OFFICE_BOUND_ROLES, ROLES, signJwt, type Role } from '@thads/auth';
 import type { Response } from 'supertest';
 import { AppModule } from '../../../apps/api/src/app.module';
 import { loadApiConfig } from '../../../apps/api/src/config/api-config';

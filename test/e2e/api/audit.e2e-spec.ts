@@ -1,4 +1,4 @@
-import type { Role } from '@thads/application';
+import type { Role } from '@thads/auth';
 import { receiveCaseBody } from './case-fixtures';
 import { startTestApp, type TestApp } from './test-app';
 

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
-import { encodeJson, signJwt } from '@thads/application';
+import { encodeJson, signJwt } from '@thads/auth';
 import { startTestApp, type TestApp } from '../../e2e/api/test-app';
 import { FaultLog } from '../support/fault-log';
 

@@ -1,4 +1,4 @@
-import type { VerifiedToken } from '@thads/application';
+import type { VerifiedToken } from '@thads/auth';
 import type { ExecutionContext } from '@nestjs/common';
 import { Access, type RolePolicy } from './access-policy';
 import { AccessRefused } from './access-refused';

@@ -1,4 +1,4 @@
-import { OFFICE_BOUND_ROLES, type VerifiedToken } from '@thads/application';
+import { OFFICE_BOUND_ROLES, type VerifiedToken } from '@thads/auth';
 import type { RolePolicy } from './access-policy';
 import { forbiddenOffice, forbiddenRole } from './access-refused';
 import type { GrantedAccess } from './granted-access';

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import { OFFICE_BOUND_ROLES, type Role } from '@thads/application';
+import { OFFICE_BOUND_ROLES, type Role } from '@thads/auth';
 
 /**
  * Where a route finds the office an officer or head must hold (thads-domain.md §4.1 rule 15). Each names the request

@@ -1,5 +1,6 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
-import { EVENT_STORE, InvalidToken, type TokenVerifier, type VerifiedToken } from '@thads/application';
+import { EVENT_STORE } from '@thads/application';
+import { InvalidToken, type TokenVerifier, type VerifiedToken } from '@thads/auth';
 import type { EventStore } from '@thads/event-store';
 import type { FastifyRequest } from 'fastify';
 import { accessPolicyOf } from './access-policy';

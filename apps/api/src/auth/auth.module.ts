@@ -1,6 +1,6 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { openTokenVerifier, type AuthSettings } from '@thads/application';
+import { openTokenVerifier, type AuthSettings } from '@thads/auth';
 import { AccessGuard, TOKEN_VERIFIER } from './access.guard';
 
 /**

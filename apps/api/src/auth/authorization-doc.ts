@@ -1,4 +1,4 @@
-import { OFFICE_BOUND_ROLES, ROLES, type Role } from '@thads/application';
+import { OFFICE_BOUND_ROLES, ROLES, type Role } from '@thads/auth';
 import { OFFICE_SOURCES, type AccessPolicy } from './access-policy';
 import type { RouteAccess } from './route-table';
 

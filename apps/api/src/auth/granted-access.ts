@@ -1,5 +1,5 @@
 import type { Actor } from '@thads/event-store';
-import type { Role, VerifiedToken } from '@thads/application';
+import type { Role, VerifiedToken } from '@thads/auth';
 
 /** What the access guard allowed, for the handler to record as the actor. */
 export interface GrantedAccess {

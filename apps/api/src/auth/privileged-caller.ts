@@ -1,4 +1,4 @@
-import type { TokenVerifier } from '@thads/application';
+import type { TokenVerifier } from '@thads/auth';
 
 /** Roles that may see operational details (dead letters, positions, settings) on public health and metrics routes. */
 const OPERATOR_ROLES = ['auditor', 'admin'];

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { InvalidAuthSettings, loadAuthSettings, type AuthSettings } from '@thads/application';
+import { InvalidAuthSettings, loadAuthSettings, type AuthSettings } from '@thads/auth';
 import { InvalidConfiguration, projectorConfigOf, readEngineEnvironment, type ProjectorConfig } from '@thads/config';
 
 export { InvalidConfiguration } from '@thads/config';

@@ -1,6 +1,6 @@
 import { type FactoryProvider, Logger } from '@nestjs/common';
 import { EVENT_STORE } from '@thads/application';
-import { checkDurability, type DurabilityReport } from '@thads/application/durability';
+import { checkDurability, type DurabilityReport } from '@thads/config';
 import type { EventStore } from '@thads/event-store';
 import type { ProjectorRuntime } from '@thads/read-models';
 import type { ApiConfig } from '../config/api-config';

@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { TokenVerifier } from '@thads/application';
+import type { TokenVerifier } from '@thads/auth';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access-policy';
 import { TOKEN_VERIFIER } from '../auth/access.guard';

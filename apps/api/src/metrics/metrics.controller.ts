@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint } from '@nestjs/swagger';
-import type { TokenVerifier } from '@thads/application';
+import type { TokenVerifier } from '@thads/auth';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access-policy';
 import { invalidToken, missingToken } from '../auth/access-refused';

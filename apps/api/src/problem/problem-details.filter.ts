@@ -1,12 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import {
-  ConcurrencyConflict,
-  IdempotencyKeyReused,
-  RevisionMismatch,
-  SigningKeysUnavailable,
-  StoredEventInvalid,
-} from '@thads/application';
+import { ConcurrencyConflict, IdempotencyKeyReused, RevisionMismatch, StoredEventInvalid } from '@thads/application';
+import { SigningKeysUnavailable } from '@thads/auth';
 import { DomainError } from '@thads/domain';
 import { EventStoreUnavailable, WrongExpectedRevision } from '@thads/event-store';
 import { isInfrastructureError, isStorageFull, ProjectionHalted, ProjectionWaitTimedOut } from '@thads/read-models';

@@ -1,4 +1,4 @@
-import { OFFICE_BOUND_ROLES, type Role, type VerifiedToken } from '@thads/application';
+import { OFFICE_BOUND_ROLES, type Role, type VerifiedToken } from '@thads/auth';
 import type { RouteAccess } from '../auth/route-table';
 
 /** One operation the bearer may call, as the access guard would decide it (docs/authorization.md). */

@@ -8,7 +8,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSy
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ProjectorConfig } from '@thads/config';
-import { DEVELOPMENT_SECRET_FILE } from '@thads/application';
+import { DEVELOPMENT_SECRET_FILE } from '@thads/auth';
 
 export const MANIFEST_FILE = 'thads-backup.json';
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadAuthSettings, openTokenVerifier } from '@thads/application';
+import { loadAuthSettings, openTokenVerifier } from '@thads/auth';
 import { readEngineEnvironment } from '@thads/config';
 import { runCliCaptured } from '../testing/run-cli-captured';
 

@@ -8,7 +8,7 @@ import {
   ROLES,
   whyNoDevelopmentTokens,
   type Role,
-} from '@thads/application';
+} from '@thads/auth';
 import { UsageError } from '../cli-arguments';
 import { toJson, type CliIo } from '../cli-context';
 

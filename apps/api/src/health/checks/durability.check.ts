@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DurabilityReport } from '@thads/application/durability';
+import type { DurabilityReport } from '@thads/config';
 import { DURABILITY_REPORT } from '../../durability/durability.provider';
 import type { CheckOutcome, ReadinessCheck } from '../readiness-check';
 

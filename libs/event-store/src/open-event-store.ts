@@ -1,9 +1,7 @@
-import {
-  createEsdbEventStore,
-  createPostgresEventStore,
-  createSqliteEventStore,
-  type EventStore,
-} from '@thads/event-store';
+import { createEsdbEventStore } from './esdb/esdb-event-store';
+import type { EventStore } from './event-store';
+import { createPostgresEventStore } from './postgres/postgres-event-store';
+import { createSqliteEventStore } from './sqlite/sqlite-event-store';
 
 /** Raised for an EVENT_STORE_URL the engine cannot use; the message names the variable. */
 export class InvalidEventStoreUrl extends Error {

@@ -1,7 +1,8 @@
 /**
- * Five projects, chosen by file name: *.spec.ts (pure unit), *.int-spec.ts (needs a database),
- * *.e2e-spec.ts (whole app), e2e-postgres (the API's e2e suites on PostgreSQL) and *.fault-spec.ts (fault injection,
- * test/faults: kill -9, store restarts, full disks, damaged files, hostile requests). `npm test` runs them all.
+ * Six projects, chosen by file name: *.spec.ts (pure unit), *.int-spec.ts (needs a database),
+ * *.e2e-spec.ts (whole app), *.browser-spec.ts (the web console in Chromium, test/browser), e2e-postgres (the API's
+ * e2e suites on PostgreSQL) and *.fault-spec.ts (fault injection, test/faults: kill -9, store restarts, full disks,
+ * damaged files, hostile requests). `npm test` runs them all.
  */
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.base.json');
@@ -49,6 +50,9 @@ module.exports = {
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
     { ...shared, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'] },
+    // The web console in Chromium over the seeded Hải Phòng demo (test/browser/browser-world.ts: CHROMIUM_PATH).
+    // Its tests set their own, longer timeouts: the seeding alone takes minutes.
+    { ...shared, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'] },
     // The API e2e suites again, on PostgreSQL events and read models (test/e2e/api/e2e-stores.ts). Without a
     // reachable server the project runs one skipped notice instead, which prints how to run the leg.
     {

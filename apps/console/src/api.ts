@@ -24,10 +24,19 @@ function url(path: string, params: Params = {}): string {
   return `${BASE}${path}${search ? `?${search}` : ''}`;
 }
 
+/** How often a query that waits for this tab's last write is retried while the read models catch up. */
+const BEHIND_RETRIES = 60;
+
 async function send(path: string, init: RequestInit & { params?: Params } = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   headers.set('authorization', `Bearer ${currentToken() ?? ''}`);
-  const response = await fetch(url(path, init.params), { ...init, headers });
+  let response = await fetch(url(path, init.params), { ...init, headers });
+  // 503 READ_MODEL_BEHIND: the projector has not reached our write yet; wait as Retry-After says, then ask again.
+  for (let attempt = 0; response.status === 503 && attempt < BEHIND_RETRIES && init.method !== 'POST'; attempt++) {
+    const seconds = Number(response.headers.get('retry-after') ?? '1') || 1;
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    response = await fetch(url(path, init.params), { ...init, headers });
+  }
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
     throw new ApiError(
@@ -175,7 +184,7 @@ export const api = {
     get<CaseHistory>(`/cases/${encodeURIComponent(caseId)}/history`, { asOf, asKnownAt }),
   verify: (caseId: string) => get<ChainCheck>(`/cases/${encodeURIComponent(caseId)}/verify`),
   rejections: (caseId: string) =>
-    read<{ entries: readonly AuditEntry[] }>('/audit', { caseId, type: 'CommandRejected', limit: '200' }),
+    read<{ items: readonly AuditEntry[] }>('/audit', { caseId, type: 'CommandRejected', limit: '200' }),
   complaints: (params: Params) => read<Page<ComplaintItem>>('/complaints', params),
   correct: (caseId: string, command: string, body: unknown) =>
     post<{ position: string }>(`/cases/${encodeURIComponent(caseId)}/${command}`, body),

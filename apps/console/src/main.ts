@@ -88,5 +88,10 @@ function header(): HTMLElement {
   );
 }
 
-window.addEventListener('hashchange', () => render());
+// A sign-in link opened in a tab already on the console changes only the fragment: sign in again with its token.
+window.addEventListener('hashchange', () => {
+  if (!location.hash.startsWith('#token=')) return render();
+  clearSession();
+  void start().catch((error: unknown) => showError(root, error));
+});
 void start().catch((error: unknown) => showError(root, error));

@@ -170,7 +170,7 @@ async function fillChain(section: HTMLElement, caseId: string): Promise<void> {
 
 async function fillRejected(section: HTMLElement, caseId: string): Promise<void> {
   try {
-    const { entries } = await api.rejections(caseId);
+    const { items: entries } = await api.rejections(caseId);
     const lang = currentLang();
     replace(
       section,

@@ -57,7 +57,7 @@ export function correctionPanel(
   const command = h(
     'select',
     { id: 'corr-command' },
-    permitted.map((entry) => h('option', { value: entry.route }, `${entry.route}`)),
+    permitted.map((entry) => h('option', { value: entry.route }, `${t(`corr.cmd.${entry.route}`)} (${entry.route})`)),
   );
   const fields = h('div', { class: 'fields' });
   const preview = h('div', { class: 'preview', 'aria-live': 'polite' });
@@ -173,10 +173,12 @@ export function correctionPanel(
     if (typeof payload === 'string') return;
     send.disabled = true;
     api.correct(caseId, command.value, payload).then(
-      (answer) => {
-        replace(preview, h('p', { class: 'ok', role: 'status' }, `${t('corr.sent')} ${answer.position}`));
-        setTimeout(onSent, 600);
-      },
+      (answer) =>
+        replace(
+          preview,
+          h('p', { class: 'ok', role: 'status' }, `${t('corr.sent')} ${answer.position}. `),
+          h('button', { type: 'button', class: 'link', onClick: onSent }, t('corr.reload')),
+        ),
       (error: unknown) =>
         replace(
           preview,

@@ -10,7 +10,7 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-/** Forks the API on `dataDir` (SQLite events and read models there) and waits until it listens; 120 s at most. */
+/** Forks the API on `dataDir` (SQLite events and read models there) and waits until it listens; 600 s at most (a busy machine compiles slowly). */
 export async function startApi(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<ApiProcess> {
   const child = fork(join(__dirname, 'api-child.ts'), [], {
     execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', ...cpuProfileArgs()],
@@ -18,7 +18,7 @@ export async function startApi(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the API child did not listen within 120 s')), 120_000);
+    const timer = setTimeout(() => reject(new Error('the API child did not listen within 600 s')), 600_000);
     child.once('exit', (code) => reject(new Error(`the API child exited with ${code} before listening`)));
     child.on('message', (message: { port?: number }) => {
       if (message.port === undefined) return;

@@ -8,7 +8,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { caseAggregate } from '@thads/application/aggregates/definitions';
-import { eventIdFor } from '@thads/application/command-handling/event-ids';
 import { type CaseCommand, type ComplaintCommand, type CaseState } from '@thads/domain';
 import type { Actor } from '@thads/event-store';
 import { planScenario, type CasePlan } from '../../apps/cli/src/demo/generator/case-plans';
@@ -40,6 +39,9 @@ export interface CaseJob {
 }
 
 const ADMIN: Actor = { id: 'bench-admin', role: 'admin' };
+
+/** A correction's eventId written as this prefix and a command id: the event that command recorded. */
+export const RETRACTS_COMMAND = 'event-of-command:';
 
 /** The Hải Phòng scenario (12k cases) as the demo reads it. */
 export function haiPhongScenario(): Scenario {
@@ -151,7 +153,8 @@ function correctionStep(plan: CasePlan, runTag: string, collection: Step, date: 
     command: {
       type: 'CorrectRecordedFact',
       data: {
-        eventId: eventIdFor(`case-${plan.caseId}`, collection.commandId, 0),
+        // Resolved when the step runs (run-jobs.ts): event ids depend on the actor and the request's fingerprint.
+        eventId: `${RETRACTS_COMMAND}${collection.commandId}`,
         correctedData: { source: source === 'VOLUNTARY' ? 'COERCION' : 'VOLUNTARY' },
         reason: 'Nhập nhầm nguồn thu',
         effectiveDate: date,

@@ -5,7 +5,8 @@
 import { executeCommand } from '@thads/application/command-handling/execute-command';
 import type { EventStore } from '@thads/event-store';
 import { runBounded } from '../../apps/cli/src/demo/run/bounded-pool';
-import type { CaseJob, Step } from './caseload';
+import type { CaseCommand } from '@thads/domain';
+import { RETRACTS_COMMAND, type CaseJob, type Step } from './caseload';
 
 export interface JobsRun {
   readonly commands: number;
@@ -33,7 +34,7 @@ export async function runStep(store: EventStore, step: Step): Promise<bigint> {
   const context = { actor: step.actor, commandId: step.commandId, correlationId: step.commandId, reason };
   const addressed =
     step.aggregate === 'case'
-      ? { aggregate: 'case' as const, id: step.id, command: step.command }
+      ? { aggregate: 'case' as const, id: step.id, command: await withRecordedEventId(store, step) }
       : { aggregate: 'complaint' as const, id: step.id, command: step.command };
   try {
     return (await executeCommand(store, addressed, context)).position;
@@ -43,4 +44,15 @@ export async function runStep(store: EventStore, step: Step): Promise<bigint> {
       `bench caseload: ${step.command.type} on ${step.aggregate} ${step.id} was refused (${String(why)})`,
     );
   }
+}
+
+/** A correction names the event by the command that recorded it (caseload.ts); find that event's id. */
+async function withRecordedEventId(store: EventStore, step: Step & { aggregate: 'case' }): Promise<CaseCommand> {
+  const { command } = step;
+  if (command.type !== 'CorrectRecordedFact' || !command.data.eventId.startsWith(RETRACTS_COMMAND)) return command;
+  const commandId = command.data.eventId.slice(RETRACTS_COMMAND.length);
+  const events = await store.readStream(`case-${step.id}`);
+  const recorded = events.find((event) => event.metadata.commandId === commandId);
+  if (!recorded) throw new Error(`no event of command ${commandId} in case ${step.id}`);
+  return { ...command, data: { ...command.data, eventId: recorded.id } };
 }

@@ -1,28 +1,43 @@
 /**
- * What each case or complaint event does to the deadlines the sweep watches. The rules mirror the deciders'
- * "still open" checks (libs/domain case|complaint/decide-missed-deadline.ts), so every row the sweep finds open is one
- * the decider records, and a row it would not record is closed here too.
+ * What each case or complaint event does to the deadlines the sweep watches.
+ *
+ * A case's rows follow the domain's open deadlines view of its folded state (libs/domain case/views): what the view
+ * owes after an event and did not before opens (or reopens) a row, what it no longer owes closes one, for the reason
+ * the view gives (deadlineEndOf), and a miss the state newly remembers marks its row. The missed-deadline decider asks
+ * the same view, so every row the sweep finds open is one the decider records.
+ *
+ * A complaint's rows mirror the complaint decider's "still open" checks (complaint/decide-missed-deadline.ts).
  */
 import {
   assertNever,
-  caseEventCodec,
+  CASE_DEADLINES,
   complaintEventCodec,
+  deadlineEndOf,
   isLocalDate,
-  type CaseEvent,
+  missedDeadlineKey,
+  openDeadlinesOf,
+  type CaseState,
   type ComplaintEvent,
   type JsonRecord,
 } from '@thads/domain';
-import { streamCategory, type RecordedEvent } from '@thads/event-store';
+import type { RecordedEvent } from '@thads/event-store';
+import type { FoldedCaseEvent } from '../case-folds';
 import type { DeadlineClosedBy, DeadlineKind } from './deadlines.table';
 
 /** One change to the deadline rows of the event's stream. */
 export type DeadlineChange =
   | { readonly change: 'open'; readonly kind: DeadlineKind; readonly level: number; readonly dueOn: string }
-  /** Closes the open rows of this kind (of this level only, when given). */
-  | { readonly change: 'close'; readonly kind: DeadlineKind; readonly level?: number; readonly by: DeadlineClosedBy }
-  /** Reopens the rows of this kind that a pause closed. */
-  | { readonly change: 'reopen'; readonly kind: DeadlineKind }
-  | { readonly change: 'missed'; readonly kind: DeadlineKind; readonly level: number; readonly dueOn: string };
+  /** Closes the open rows of this kind (of this level, or this due date, only when given). */
+  | {
+      readonly change: 'close';
+      readonly kind: DeadlineKind;
+      readonly level?: number;
+      readonly dueOn?: string;
+      readonly by: DeadlineClosedBy;
+    }
+  | { readonly change: 'missed'; readonly kind: DeadlineKind; readonly level: number; readonly dueOn: string }
+  /** A retracted detection: the miss is no longer recorded. */
+  | { readonly change: 'unmissed'; readonly kind: DeadlineKind; readonly level: number; readonly dueOn: string };
 
 /** The changes of one event, with what identifies its rows. */
 export interface DeadlineEventChanges {
@@ -32,21 +47,8 @@ export interface DeadlineEventChanges {
   readonly changes: readonly DeadlineChange[];
 }
 
-/** Event types that change a deadline; the projection handles exactly these. */
-export const DEADLINE_EVENT_TYPES: readonly string[] = [
-  'EnforcementDecisionIssued',
-  'EnforcementConditionsVerified',
-  'EnforcementPostponed',
-  'EnforcementSuspended',
-  'EnforcementResumed',
-  'NotEnforceableDecided',
-  'ConditionsReverified',
-  'MovedToSeparateTrackingRegister',
-  'EnforcementTerminated',
-  'CaseSettled',
-  'EnforcementEntrusted',
-  'VerificationDeadlineMissed',
-  'ReverificationDeadlineMissed',
+/** Complaint event types that change a deadline. */
+export const COMPLAINT_DEADLINE_EVENT_TYPES: readonly string[] = [
   'ComplaintFiled',
   'ComplaintAccepted',
   'ComplaintNotAccepted',
@@ -58,27 +60,50 @@ export const DEADLINE_EVENT_TYPES: readonly string[] = [
 
 /** Case deadlines carry no level. */
 const NO_LEVEL = 0;
-const CASE_KINDS: readonly DeadlineKind[] = ['VERIFICATION', 'REVERIFICATION'];
 
-/** Decodes the event and returns its changes. Throws (a poison event) on a payload that lacks what a deadline needs. */
-export function deadlineChangesOf(event: RecordedEvent): DeadlineEventChanges {
-  const category = streamCategory(event.stream);
-  if (category === 'case') {
-    const decoded = caseEventCodec.decode({ type: event.type, data: event.data as JsonRecord });
-    return placed(event, decoded.data.caseId, decoded.data.caseId, decoded.data.effectiveDate, caseChanges(decoded));
+/** The changes a folded case event makes to its case's rows. */
+export function caseDeadlineChangesOf({ caseId, event, before, after }: FoldedCaseEvent): DeadlineEventChanges {
+  const owedBefore = sweptDeadlinesOf(before);
+  const owedAfter = sweptDeadlinesOf(after);
+  const changes: DeadlineChange[] = [];
+  for (const [key, owed] of owedBefore)
+    if (!owedAfter.has(key))
+      changes.push({ change: 'close', kind: owed.kind, dueOn: owed.dueOn, by: deadlineEndOf(after) });
+  for (const [key, owed] of owedAfter)
+    if (!owedBefore.has(key)) changes.push({ change: 'open', kind: owed.kind, level: NO_LEVEL, dueOn: owed.dueOn });
+  const missedBefore = before.status === 'none' ? [] : before.facts.missedDeadlines;
+  const missedAfter = after.status === 'none' ? [] : after.facts.missedDeadlines;
+  for (const missed of missedAfter.filter((key) => !missedBefore.includes(key))) {
+    const [kind, dueOn] = missed.split(':') as [DeadlineKind, string];
+    changes.push({ change: 'missed', kind, level: NO_LEVEL, dueOn });
   }
-  if (category === 'complaint') {
-    const decoded = complaintEventCodec.decode({ type: event.type, data: event.data as JsonRecord });
-    return placed(
-      event,
-      decoded.data.complaintId,
-      decoded.data.caseId,
-      decoded.data.effectiveDate,
-      complaintChanges(decoded),
-    );
+  for (const missed of missedBefore.filter((key) => !missedAfter.includes(key))) {
+    const [kind, dueOn] = missed.split(':') as [DeadlineKind, string];
+    changes.push({ change: 'unmissed', kind, level: NO_LEVEL, dueOn });
   }
-  throw new TypeError(
-    `${event.type} at position ${event.position} is in stream ${event.stream}, neither a case nor a complaint`,
+  const effectiveDate = typeof event.data.effectiveDate === 'string' ? event.data.effectiveDate : null;
+  return placed(event, caseId, caseId, effectiveDate, changes);
+}
+
+/** The deadlines the sweep watches that the case owes, by `<kind>:<dueOn>` (missedDeadlineKey). */
+function sweptDeadlinesOf(state: CaseState): Map<string, { kind: DeadlineKind; dueOn: string }> {
+  const owed = new Map<string, { kind: DeadlineKind; dueOn: string }>();
+  for (const deadline of openDeadlinesOf(state)) {
+    const kind = CASE_DEADLINES.find((swept) => swept === deadline.kind);
+    if (kind !== undefined) owed.set(missedDeadlineKey(kind, deadline.dueOn), { kind, dueOn: deadline.dueOn });
+  }
+  return owed;
+}
+
+/** Decodes a complaint event and returns its changes. Throws (a poison event) on a payload that lacks what a deadline needs. */
+export function complaintDeadlineChangesOf(event: RecordedEvent): DeadlineEventChanges {
+  const decoded = complaintEventCodec.decode({ type: event.type, data: event.data as JsonRecord });
+  return placed(
+    event,
+    decoded.data.complaintId,
+    decoded.data.caseId,
+    decoded.data.effectiveDate,
+    complaintChanges(decoded),
   );
 }
 
@@ -90,52 +115,16 @@ function placed(
   changes: readonly DeadlineChange[],
 ): DeadlineEventChanges {
   for (const change of changes) {
-    if ((change.change === 'open' || change.change === 'missed') && !isLocalDate(change.dueOn))
+    if (
+      (change.change === 'open' || change.change === 'missed' || change.change === 'unmissed') &&
+      !isLocalDate(change.dueOn)
+    )
       throw new TypeError(`${event.type} at position ${event.position} has no valid due date`);
   }
   if (typeof aggregateId !== 'string' || typeof caseId !== 'string' || !isLocalDate(effectiveDate)) {
     throw new TypeError(`${event.type} at position ${event.position} lacks its id, caseId or a valid effectiveDate`);
   }
   return { aggregateId, caseId, effectiveDate, changes };
-}
-
-function caseChanges(event: CaseEvent): DeadlineChange[] {
-  switch (event.type) {
-    case 'EnforcementDecisionIssued':
-      return [{ change: 'open', kind: 'VERIFICATION', level: NO_LEVEL, dueOn: event.data.verificationDueOn }];
-    case 'EnforcementConditionsVerified':
-      return [{ change: 'close', kind: 'VERIFICATION', by: 'ACT' }];
-    case 'EnforcementPostponed':
-    case 'EnforcementSuspended':
-      // Only the verification can be open here: a not-enforceable case is never postponed or suspended.
-      return [{ change: 'close', kind: 'VERIFICATION', by: 'PAUSED' }];
-    case 'EnforcementResumed':
-      // Back in `decided`, the case owes the same verification by the same date (the decider agrees).
-      return event.data.resumedStatus === 'decided' ? [{ change: 'reopen', kind: 'VERIFICATION' }] : [];
-    case 'NotEnforceableDecided':
-      return [{ change: 'open', kind: 'REVERIFICATION', level: NO_LEVEL, dueOn: event.data.reverificationDueOn }];
-    case 'ConditionsReverified': {
-      const next = event.data.reverificationDueOn;
-      const closed: DeadlineChange = { change: 'close', kind: 'REVERIFICATION', by: 'ACT' };
-      return next === null
-        ? [closed]
-        : [closed, { change: 'open', kind: 'REVERIFICATION', level: NO_LEVEL, dueOn: next }];
-    }
-    case 'MovedToSeparateTrackingRegister':
-      return [{ change: 'close', kind: 'REVERIFICATION', by: 'ENDED' }];
-    case 'EnforcementTerminated':
-    case 'CaseSettled':
-      return CASE_KINDS.map((kind) => ({ change: 'close', kind, by: 'ENDED' }));
-    case 'EnforcementEntrusted':
-      return event.data.wholeCase ? CASE_KINDS.map((kind) => ({ change: 'close', kind, by: 'ENDED' })) : [];
-    case 'VerificationDeadlineMissed':
-      return [{ change: 'missed', kind: 'VERIFICATION', level: NO_LEVEL, dueOn: event.data.dueOn }];
-    case 'ReverificationDeadlineMissed':
-      return [{ change: 'missed', kind: 'REVERIFICATION', level: NO_LEVEL, dueOn: event.data.dueOn }];
-    default:
-      // Officers, assets, money and the rest open or close none of the deadlines the sweep watches.
-      return [];
-  }
 }
 
 function complaintChanges(event: ComplaintEvent): DeadlineChange[] {

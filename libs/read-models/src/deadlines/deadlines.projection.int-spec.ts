@@ -1,5 +1,5 @@
 import { CASE_DATES } from '@thads/testing';
-import { tableNamesFor } from '../projection';
+import { projectionHandles, tableNamesFor } from '../projection';
 import { loadCheckpoint } from '../runtime/checkpoints';
 import { rebuildProjection } from '../runtime/rebuild';
 import { rowsOf } from '../testing/read-model-fixtures';
@@ -154,7 +154,7 @@ describe('deadlines projection', () => {
     await world.project();
     const once = await rowsOf(world.db, 'deadlines');
     const checkpoint = await loadCheckpoint(world.db, 'deadlines');
-    const events = (await world.store.readAll()).filter((event) => deadlinesProjection.handles.includes(event.type));
+    const events = (await world.store.readAll()).filter((event) => projectionHandles(deadlinesProjection, event));
     await world.db
       .transaction()
       .execute((trx) =>

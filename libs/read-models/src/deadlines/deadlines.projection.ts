@@ -8,22 +8,27 @@
  */
 import { sql, type Transaction } from 'kysely';
 import { assertNever } from '@thads/domain';
-import type { RecordedEvent } from '@thads/event-store';
+import { streamCategory, type RecordedEvent } from '@thads/event-store';
+import { createCaseFoldTables, foldCaseEvents, type CaseFoldTableNames } from '../case-folds';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { Projection, TableNames } from '../projection';
 import {
-  DEADLINE_EVENT_TYPES,
-  deadlineChangesOf,
+  caseDeadlineChangesOf,
+  COMPLAINT_DEADLINE_EVENT_TYPES,
+  complaintDeadlineChangesOf,
   type DeadlineChange,
   type DeadlineEventChanges,
 } from './deadline-changes';
 
+const DEADLINES_CASE_FOLDS: CaseFoldTableNames = { events: 'deadlines_case_events', states: 'deadlines_case_states' };
+
 /** The deadlines projection. */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 1,
-  handles: DEADLINE_EVENT_TYPES,
-  tables: ['deadlines'],
+  // 2: case rows follow the domain's open deadlines view of the case folded as the command side folds it.
+  version: 2,
+  handles: ['$ce-case', ...COMPLAINT_DEADLINE_EVENT_TYPES],
+  tables: ['deadlines', 'deadlines_case_events', 'deadlines_case_states'],
   createTables: createDeadlinesTables,
   apply: applyDeadlines,
 };
@@ -48,6 +53,7 @@ async function createDeadlinesTables(trx: Transaction<ReadModelDatabase>, tables
     .execute();
   // The sweep asks for open rows due before a date.
   await trx.schema.createIndex(`${table}_open_by_due_on`).on(table).columns(['status', 'due_on']).execute();
+  await createCaseFoldTables(trx, tables, DEADLINES_CASE_FOLDS);
 }
 
 async function applyDeadlines(
@@ -55,8 +61,18 @@ async function applyDeadlines(
   trx: Transaction<ReadModelDatabase>,
   tables: TableNames,
 ): Promise<void> {
+  const caseEvents = events.filter((event) => streamCategory(event.stream) === 'case');
+  const placedEvents = (await foldCaseEvents(trx, tables, DEADLINES_CASE_FOLDS, caseEvents)).map((folded) => ({
+    event: folded.event,
+    placed: caseDeadlineChangesOf(folded),
+  }));
   for (const event of events) {
-    const placed = deadlineChangesOf(event);
+    if (streamCategory(event.stream) === 'case') continue;
+    placedEvents.push({ event, placed: complaintDeadlineChangesOf(event) });
+  }
+  // Rows of a case and rows of a complaint never meet, but each row sees its changes in log order.
+  placedEvents.sort((a, b) => (a.event.position < b.event.position ? -1 : 1));
+  for (const { event, placed } of placedEvents) {
     for (const change of placed.changes) await applyChange(trx, tables.physical('deadlines'), event, placed, change);
   }
 }
@@ -88,7 +104,18 @@ async function applyChange(
           opened_position: position,
           updated_position: position,
         })
-        .onConflict((conflict) => conflict.doNothing())
+        // A row the case owes again (a resumption back to `decided`, a retracted act) reopens.
+        .onConflict((conflict) =>
+          conflict
+            .columns(['stream', 'kind', 'level', 'due_on'])
+            .doUpdateSet({
+              status: 'open',
+              closed_by: null,
+              closed_on: null,
+              updated_position: position,
+            })
+            .where(`${table}.updated_position` as 'updated_position', '<', position),
+        )
         .execute();
       return;
     case 'close': {
@@ -100,23 +127,15 @@ async function applyChange(
         .where('status', '=', 'open')
         .where('updated_position', '<', position);
       if (change.level !== undefined) query = query.where('level', '=', BigInt(change.level));
+      if (change.dueOn !== undefined) query = query.where('due_on', '=', change.dueOn);
       await query.execute();
       return;
     }
-    case 'reopen':
-      await trx
-        .updateTable(table)
-        .set({ status: 'open', closed_by: null, closed_on: null, updated_position: position })
-        .where('stream', '=', stream)
-        .where('kind', '=', change.kind)
-        .where('closed_by', '=', 'PAUSED')
-        .where('updated_position', '<', position)
-        .execute();
-      return;
     case 'missed':
+    case 'unmissed':
       await trx
         .updateTable(table)
-        .set({ missed_on: placed.effectiveDate, updated_position: position })
+        .set({ missed_on: change.change === 'missed' ? placed.effectiveDate : null, updated_position: position })
         .where('stream', '=', stream)
         .where('kind', '=', change.kind)
         .where('level', '=', BigInt(change.level))

@@ -1,6 +1,7 @@
 export {
-  DEADLINE_EVENT_TYPES,
-  deadlineChangesOf,
+  caseDeadlineChangesOf,
+  COMPLAINT_DEADLINE_EVENT_TYPES,
+  complaintDeadlineChangesOf,
   type DeadlineChange,
   type DeadlineEventChanges,
 } from './deadline-changes';

@@ -79,3 +79,16 @@ function compareDeadlines(a: OpenDeadline, b: OpenDeadline): number {
   if (byKind !== 0) return byKind;
   return a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0;
 }
+
+/** Why a case stopped owing a deadline: the act was done, the case paused (it may owe it again), or it ended. */
+export type DeadlineEnd = 'ACT' | 'PAUSED' | 'ENDED';
+
+/**
+ * Why deadlines the case owed before it reached `state` are no longer owed: a postponed or suspended case paused them;
+ * a closed case, or one moved to the separate register (which has no clock), ended them; otherwise their act was done.
+ */
+export function deadlineEndOf(state: CaseState): DeadlineEnd {
+  if (state.status === 'postponed' || state.status === 'suspended') return 'PAUSED';
+  if (state.status === 'separately_tracked' || CLOSED_CASE_STATUSES.includes(state.status)) return 'ENDED';
+  return 'ACT';
+}

@@ -82,6 +82,17 @@ describe('bad input over HTTP', () => {
     expect(problem.code).toBe('CASE_ALREADY_EXISTS');
   });
 
+  it('refuses a receipt dated before the judgment took legal effect with 422, writing nothing', async () => {
+    const head = await t.headOutsideRejections();
+    const body = receiveCaseBody('HP-2018-EARLY', { effectiveDate: '2017-11-19' });
+    const res = await t.http.post('/api/v1/cases').send(body).expect(422);
+    expect(res.body).toMatchObject({
+      code: 'RECEIVED_BEFORE_JUDGMENT_EFFECTIVE',
+      details: { effectiveDate: '2017-11-19', legallyEffectiveOn: '2017-11-20' },
+    });
+    expect(await t.headOutsideRejections()).toBe(head);
+  });
+
   it('refuses malformed JSON with 400, a bad path id with 400, and an oversized body with 413', async () => {
     await expectRefused(
       () => t.http.post('/api/v1/cases').set('content-type', 'application/json').send('{"caseId": '),

@@ -32,6 +32,8 @@ const UNPROCESSABLE = new Set([
   'EVENT_NOT_FOUND',
   'EVENT_NOT_RETRACTABLE',
   'DECIDING_OFFICE_NOT_IN_STRUCTURE',
+  'RECEIVED_BEFORE_JUDGMENT_EFFECTIVE',
+  'JUDGMENT_EFFECTIVE_BEFORE_ISSUE',
 ]);
 /** A missing value the domain caught (corrections without a reason): malformed, like MISSING_*. */
 const MALFORMED = new Set(['REASON_REQUIRED']);

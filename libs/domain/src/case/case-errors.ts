@@ -19,6 +19,9 @@ export const CASE_ERROR_CODES = {
   MISSING_PARTY_ROLE:
     'No DEBTOR party, or no CREDITOR party while some item is owed to a private person (details.role).',
   MODE_SOURCE_MISMATCH: 'ON_REQUEST mode without an enforcement request as source (Art. 36(1)).',
+  RECEIVED_BEFORE_JUDGMENT_EFFECTIVE:
+    'ReceiveCase dated before judgment.legallyEffectiveOn: only a judgment with legal effect is enforced (Art. 28–31).',
+  JUDGMENT_EFFECTIVE_BEFORE_ISSUE: 'judgment.legallyEffectiveOn is before judgment.issuedOn.',
   INVALID_ITEM_LIST: 'itemIds is given but empty; omit it to act on the whole case.',
   // Existence, lifecycle and ordering.
   CASE_ALREADY_EXISTS: 'ReceiveCase on a stream that already holds a case.',

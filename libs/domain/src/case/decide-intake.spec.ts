@@ -53,6 +53,35 @@ describe('case: ReceiveCase', () => {
       .thenEvents(([event]) => expect(event.data).toMatchObject({ interimMeasure: true, decisionDueOn: '2025-06-02' }));
   });
 
+  it('refuses a receipt dated before the judgment took legal effect: RECEIVED_BEFORE_JUDGMENT_EFFECTIVE', () => {
+    const judgment = {
+      ...receiveCaseCommand().data.judgment,
+      issuedOn: '2025-05-10',
+      legallyEffectiveOn: '2025-06-03',
+    };
+    spec.given([]).when(receiveCaseCommand({ judgment })).thenThrows('RECEIVED_BEFORE_JUDGMENT_EFFECTIVE', {
+      effectiveDate: '2025-06-02',
+      legallyEffectiveOn: '2025-06-03',
+    });
+    // The day the judgment takes effect is the first day it may be received.
+    spec
+      .given([])
+      .when(receiveCaseCommand({ judgment: { ...judgment, legallyEffectiveOn: '2025-06-02' } }))
+      .thenEvents(([event]) => expect(event.type).toBe('CaseReceived'));
+  });
+
+  it('refuses a judgment that takes effect before it was issued: JUDGMENT_EFFECTIVE_BEFORE_ISSUE', () => {
+    const judgment = {
+      ...receiveCaseCommand().data.judgment,
+      issuedOn: '2025-05-20',
+      legallyEffectiveOn: '2025-05-19',
+    };
+    spec
+      .given([])
+      .when(receiveCaseCommand({ judgment }))
+      .thenThrows('JUDGMENT_EFFECTIVE_BEFORE_ISSUE', { field: 'judgment.legallyEffectiveOn' });
+  });
+
   it('records the rule set in force: Law 106/2025 from 1 July 2026', () => {
     spec
       .given([])

@@ -43,6 +43,23 @@ export function decideReceiveCase(command: ReceiveCase): readonly CaseEvent[] {
     },
   );
   const judgment = parseJudgment(data.judgment);
+  // Art. 28–31: a judgment is enforced once it has legal effect; a receipt dated earlier records what cannot have been.
+  ensureRule(
+    judgment.legallyEffectiveOn <= effectiveDate,
+    'RECEIVED_BEFORE_JUDGMENT_EFFECTIVE',
+    `The receipt of ${effectiveDate} is before the judgment took legal effect on ${judgment.legallyEffectiveOn}`,
+    { field: 'effectiveDate', effectiveDate, legallyEffectiveOn: judgment.legallyEffectiveOn },
+  );
+  ensureRule(
+    judgment.issuedOn <= judgment.legallyEffectiveOn,
+    'JUDGMENT_EFFECTIVE_BEFORE_ISSUE',
+    `The judgment cannot take effect on ${judgment.legallyEffectiveOn}, before it was issued on ${judgment.issuedOn}`,
+    {
+      field: 'judgment.legallyEffectiveOn',
+      issuedOn: judgment.issuedOn,
+      legallyEffectiveOn: judgment.legallyEffectiveOn,
+    },
+  );
   const parties = parseParties(data.parties);
   const obligations = parseObligations(data.obligations);
   ensurePartyRole(parties, 'DEBTOR');

@@ -1,5 +1,5 @@
 /**
- * Baselines measured in the same run as the metrics they divide (issue 14): what the disk and the database can do
+ * Baselines measured in the same run as the metrics they divide: what the disk and the database can do
  * with no engine code at all.
  * - B0: raw better-sqlite3, WAL, synchronous=FULL, on the same disk as the engine's files; one row per transaction
  *   (one fsync per row) and 1,000 rows per transaction.

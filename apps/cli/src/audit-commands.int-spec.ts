@@ -5,7 +5,7 @@ import { assign, decide, enforceable, receive } from '@thads/read-models/case-su
 import { appendMany, openEvents, tempFiles, type TempFiles } from '@thads/read-models/testing/read-model-fixtures';
 import { runCliCaptured } from './testing/run-cli-captured';
 
-/** `replay` and `verify` (issue 5 items 4–5) against temp SQLite files, in-process. */
+/** `replay` and `verify` against temp SQLite files, in-process. */
 describe('cli replay and verify', () => {
   let files: TempFiles;
   let store: SqliteEventStore;

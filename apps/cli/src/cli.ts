@@ -1,5 +1,5 @@
 /**
- * The operator CLI (DESIGN.md §8): one binary, `npm run cli -- <command>`. Exit codes: 0 done, 1 the operation
+ * The operator CLI (docs/architecture.md): one binary, `npm run cli -- <command>`. Exit codes: 0 done, 1 the operation
  * failed (the message says why), 2 the command line was wrong (the message names the argument).
  */
 import { findProjection, readModelProjections, type Projection } from '@thads/read-models';

@@ -1,5 +1,5 @@
 /**
- * Every call the console makes to the API, in one place, so moving to the typed client of libs/ (issue 15) is a
+ * Every call the console makes to the API, in one place, so moving to the typed client of libs/ is a
  * change of this file only. Same origin, bearer token from the session, problem+json errors turned into ApiError.
  */
 import { currentToken } from './token.js';

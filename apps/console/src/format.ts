@@ -1,5 +1,5 @@
 /**
- * Vietnamese-first number and date formats (issue 13): 1.234.567 ₫, 56,87%, 31/05/2018. Pure, no DOM: unit-tested
+ * Vietnamese-first number and date formats: 1.234.567 ₫, 56,87%, 31/05/2018. Pure, no DOM: unit-tested
  * in apps/console/test. Figures arrive as decimal strings (exact VND, bigint-safe) and are never turned into floats.
  */
 export type Lang = 'vi' | 'en';

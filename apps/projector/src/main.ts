@@ -1,5 +1,5 @@
 /**
- * The projector worker (DESIGN.md §2–3): follows the event store and keeps the read models current. Run it
+ * The projector worker (docs/architecture.md–3): follows the event store and keeps the read models current. Run it
  * standalone (`npm run start:projector`) beside API replicas that do not embed one, or as several workers: the
  * guarded checkpoints make concurrent runners safe.
  *

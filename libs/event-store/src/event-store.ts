@@ -1,5 +1,5 @@
 /**
- * The event store port (DESIGN.md §5), modelled on EventStoreDB's semantics so every adapter behaves alike.
+ * The event store port (docs/architecture.md), modelled on EventStoreDB's semantics so every adapter behaves alike.
  * Revisions are per stream and start at 0; positions are global, strictly increasing in commit order.
  */
 

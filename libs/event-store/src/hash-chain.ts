@@ -1,5 +1,5 @@
 /**
- * The per-stream hash chain (DESIGN.md §5). Every adapter seals events with these functions, so a stream's hashes
+ * The per-stream hash chain (docs/architecture.md). Every adapter seals events with these functions, so a stream's hashes
  * are identical whichever store holds it, and an auditor can verify an export without the store.
  *
  * Hashed material (a decision, identical for every adapter):

@@ -1,5 +1,5 @@
 /**
- * Envelope validation (DESIGN.md §5): every adapter runs it before touching storage, so an append with a malformed
+ * Envelope validation (docs/architecture.md): every adapter runs it before touching storage, so an append with a malformed
  * event is refused identically everywhere and writes nothing.
  */
 import { canonicalJson, isPlainObject, NonJsonValueError, pathSegment } from './canonical-json';

@@ -8,7 +8,7 @@ export class InvalidEventStoreUrl extends Error {
   override readonly name = 'InvalidEventStoreUrl';
 }
 
-/** The schemes EVENT_STORE_URL accepts (DESIGN.md §2). */
+/** The schemes EVENT_STORE_URL accepts (docs/architecture.md). */
 export const EVENT_STORE_SCHEMES = ['sqlite:', 'postgres://', 'postgresql://', 'esdb://', 'esdb+discover://'] as const;
 
 /** Throws InvalidEventStoreUrl naming EVENT_STORE_URL unless the URL has a scheme the engine can open. */
@@ -21,7 +21,7 @@ export function assertEventStoreUrl(url: string): void {
 }
 
 /**
- * Opens the adapter chosen by EVENT_STORE_URL (DESIGN.md §2): `sqlite:<path>` (the embedded default, also
+ * Opens the adapter chosen by EVENT_STORE_URL (docs/architecture.md): `sqlite:<path>` (the embedded default, also
  * `sqlite::memory:`), `postgres://…[?schema=name]` (migrates its schema at start), `esdb://…` (EventStoreDB / KurrentDB).
  */
 export async function openEventStore(url: string): Promise<EventStore> {

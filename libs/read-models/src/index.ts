@@ -1,6 +1,6 @@
 /**
  * @thads/read-models: the read-model database (kysely, dated migrations), the projector runtime, the projections
- * and their query functions (DESIGN.md §6).
+ * and their query functions (docs/architecture.md).
  */
 export type {
   ProjectionCheckpointsTable,

@@ -1,5 +1,5 @@
 /**
- * What a projection is (DESIGN.md §6): data plus two functions. It owns a few base tables, creates them for a given
+ * What a projection is (docs/architecture.md): data plus two functions. It owns a few base tables, creates them for a given
  * generation, and applies batches of recorded events to them inside the transaction that also moves its checkpoint.
  */
 import type { Transaction } from 'kysely';

@@ -10,7 +10,7 @@ import { connectSse } from './sse-client';
 import { startTestApp, type TestApp } from './test-app';
 
 /**
- * The full role × route matrix (issue 5), generated from the routes' @Access metadata: for every route and every role,
+ * The full role × route matrix, generated from the routes' @Access metadata: for every route and every role,
  * a token for the office the request is about and one for another office, then no token and three bad ones. Each
  * answer must be what the policy says — 401, 403 FORBIDDEN_ROLE, 403 FORBIDDEN_OFFICE, or anything but those — and
  * after every refusal the event store's head must not have moved.

@@ -2,7 +2,7 @@ import { receiveCaseBody } from './case-fixtures';
 import { tamperWithEventData } from './tamper-with-event';
 import { startTestApp, type TestApp } from './test-app';
 
-/** Replay (asOf / asKnownAt), hash-chain verification and evidence of one case (issue 5 items 4–5). */
+/** Replay (asOf / asKnownAt), hash-chain verification and evidence of one case. */
 describe('case replay, verify and evidence over HTTP', () => {
   let t: TestApp;
   const caseId = 'HP-2018-0042';

@@ -2,7 +2,7 @@ import { receiveCaseBody } from './case-fixtures';
 import { startTestApp, type TestApp } from './test-app';
 
 /**
- * Corrective commands over HTTP (issue 5 item 3): admins only, a reason in every event's metadata, history kept, and
+ * Corrective commands over HTTP: admins only, a reason in every event's metadata, history kept, and
  * their effect on the completion report in an open and in a closed period. Reads wait on positions, never sleep.
  */
 describe('corrective commands over HTTP', () => {

@@ -2,7 +2,7 @@ import { verifyChain } from '@thads/event-store';
 import { receiveCaseBody } from './case-fixtures';
 import { startTestApp, type TestApp } from './test-app';
 
-/** Refused commands are audit facts (issue 5 item 6): "who tried to close this case early?" */
+/** Refused commands are audit facts: "who tried to close this case early?" */
 describe('rejected commands as audit facts', () => {
   let t: TestApp;
   const caseId = 'HP-2018-0077';

@@ -42,7 +42,7 @@ export interface TestApp {
   as(role: Role, offices: string | readonly string[], sub?: string): Agent;
   /**
    * Position of the last event outside the rejection log (`rejection-*` streams), -1n for none. Refused commands are
-   * recorded there as CommandRejected (issue 5 item 6) and write nothing anywhere else: tests of refusals compare this.
+   * recorded there as CommandRejected and write nothing anywhere else: tests of refusals compare this.
    */
   headOutsideRejections(): Promise<bigint>;
   /** Signs any claims with the server's HS256 secret (the development secret unless AUTH_JWT_SECRET is set). */

@@ -1,7 +1,7 @@
 /**
  * `npm run demo` end to end, in-process: the Hải Phòng scenario (Cục THADS TP Hải Phòng and 14 Chi cục, 1 Oct 2017 –
  * 31 May 2018) seeded through the real command path, projected, and reported. The figures asserted here are the
- * 2018 article's (thads-domain.md §5), read back from the completion_stats projection the demo left behind.
+ * 2018 article's (docs/domain.md), read back from the completion_stats projection the demo left behind.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,7 +1,7 @@
 /**
  * scenarios/formula-traps.json through the demo runner: 27 cases of Cục THADS tỉnh Bến Tre and one Chi cục, chosen so
  * that each wrong formula below gives a different number than the right one. Every expected figure is computed by
- * hand from the file (thads-domain.md §6.4–6.5, docs/statistics.md) and compared with what the completion_stats
+ * hand from the file (docs/domain.md, docs/statistics.md) and compared with what the completion_stats
  * projection made of the events.
  *
  * The district (BT-CHAU-THANH), by cases and in millions of VND (carried over + received):

@@ -5,13 +5,13 @@ import type { FastifyRequest } from 'fastify';
 import { requesterOf } from '../auth/granted-access';
 import type { Problem } from '../problem/problem-details.filter';
 
-/** Commands are POSTs (DESIGN.md §8); queries are not recorded. */
+/** Commands are POSTs (docs/architecture.md); queries are not recorded. */
 const COMMAND_METHODS = new Set(['POST']);
 /** An id safe to put in a stream name; anything else is recorded as unknown. */
 const SAFE_ID = /^[A-Za-z0-9._:]{1,100}(?:-[A-Za-z0-9._:]{1,100}){0,8}$/;
 
 /**
- * Records refused commands as audit facts (issue 5 item 6). Called by the problem filter, which stays the only place
+ * Records refused commands as audit facts. Called by the problem filter, which stays the only place
  * errors become HTTP: the filter maps, this records what it mapped. Recorded: every 4xx on a command route except
  * 401 (no valid token, so nobody to name, and anonymous traffic must not be able to fill the log).
  */

@@ -2,7 +2,7 @@ import { SetMetadata } from '@nestjs/common';
 import { OFFICE_BOUND_ROLES, type Role } from '@thads/auth';
 
 /**
- * Where a route finds the office an officer or head must hold (thads-domain.md §4.1 rule 15). Each names the request
+ * Where a route finds the office an officer or head must hold (docs/domain.md rule 15). Each names the request
  * part it reads; docs/authorization.md explains them.
  */
 export const OFFICE_SOURCES = {

@@ -2,7 +2,7 @@ import { OFFICE_BOUND_ROLES, ROLES, type Role } from '@thads/auth';
 import { OFFICE_SOURCES, type AccessPolicy } from './access-policy';
 import type { RouteAccess } from './route-table';
 
-/** What each role is for (thads-domain.md §1.1; DESIGN.md §1, §8). */
+/** What each role is for (docs/domain.md; docs/architecture.md, §8). */
 const ROLE_MEANING: Record<Role, string> = {
   officer:
     'Enforcement officer (*chấp hành viên*, Art. 20): runs cases — receives them, verifies, applies measures, seizes, values, sells, collects, pays out, settles — and records complaints. Only for the offices in the token.',

@@ -1,7 +1,7 @@
 import type { RolePolicy } from './access-policy';
 
 /**
- * The policies routes use, named by what they allow (thads-domain.md §1.1, §4.1 rule 15; DESIGN.md §8). Each route
+ * The policies routes use, named by what they allow (docs/domain.md rule 15; docs/architecture.md). Each route
  * still names its own with `@Access(…)`, so the policy is read where the route is. docs/authorization.md is generated
  * from the routes and explains every choice.
  */
@@ -47,13 +47,13 @@ export const READ_AUDIT_TRAIL: RolePolicy = { roles: ['auditor', 'admin'] };
 /** The change feed of the read models: the reporting service, and the readers of everything. */
 export const READ_CHANGE_FEED: RolePolicy = { roles: ['reporting', 'auditor', 'admin'] };
 /**
- * A case's replay, hash-chain verification and evidence: auditors and admins anywhere (DESIGN.md §1), and the head of
+ * A case's replay, hash-chain verification and evidence: auditors and admins anywhere (docs/architecture.md), and the head of
  * the case's office, who answers for the file. Not officers: evidence is produced for supervision, not case work.
  */
 export const AUDIT_CASE: RolePolicy = { roles: ['auditor', 'admin', 'head'], office: 'case-in-path' };
 /**
  * Corrective commands (withdraw, amend or annul a decision, retract a recorded fact, reassign, reopen): admins only,
- * with a reason. Admins are national (DESIGN.md §1), so no office is checked; heads and officers never correct history.
+ * with a reason. Admins are national (docs/architecture.md), so no office is checked; heads and officers never correct history.
  */
 export const CORRECTIVE_ON_CASE: RolePolicy = { roles: ['admin'] };
 /**

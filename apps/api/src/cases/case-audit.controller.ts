@@ -24,7 +24,7 @@ import { ReplayWindowQueryDto } from './dto/replay-window.query';
 const CaseId = new IdParamPipe('caseId');
 
 /**
- * What an auditor asks of one case (issue 5 items 4–5): its history replayed within a bitemporal window, the check of
+ * What an auditor asks of one case: its history replayed within a bitemporal window, the check of
  * its hash chain, and an evidence document. Read straight from the event store, never from a read model: evidence
  * must not depend on a projection being current or correct.
  */

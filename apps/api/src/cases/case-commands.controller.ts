@@ -18,7 +18,7 @@ import { ReceiveCaseDto } from './dto/receive-case.dto';
 const CaseId = new IdParamPipe('caseId');
 
 /**
- * One POST per case command (DESIGN.md §8). Money arrives as decimal strings and becomes bigint here. Decisions of
+ * One POST per case command (docs/architecture.md). Money arrives as decimal strings and becomes bigint here. Decisions of
  * the head (§4.1 rule 15) are HEAD_DECISION_ON_CASE; the officer's case work is CASE_WORK; both within the case's office.
  */
 @ApiTags('cases')

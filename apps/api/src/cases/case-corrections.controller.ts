@@ -15,7 +15,7 @@ import * as Correction from './dto/case-correction.dtos';
 const CaseId = new IdParamPipe('caseId');
 
 /**
- * Corrective commands (issue 5 item 3; docs/corrections.md): admins only, each with a mandatory reason that goes both
+ * Corrective commands: admins only, each with a mandatory reason that goes both
  * into the command (the decider refuses a blank one: REASON_REQUIRED) and into the event metadata (CommandContext.reason),
  * where GET /cases/{id}/events and the history show it. Nothing is erased (Law 2008 Art. 37; TT 04/2023 Art. 36).
  */

@@ -1,7 +1,7 @@
 import { AUTHORITY_REQUIRED_CODES } from '@thads/domain';
 
 /**
- * HTTP status of a DomainError code (DESIGN.md §8). 403 for an act of an authority the caller does not hold, 404 for an unknown aggregate, 400 for malformed values the
+ * HTTP status of a DomainError code (docs/architecture.md). 403 for an act of an authority the caller does not hold, 404 for an unknown aggregate, 400 for malformed values the
  * domain caught, 422 for a request whose values contradict each other or point at nothing, 409 for every other business rule.
  */
 /** The act needs an authority the caller does not hold: the request is understood, the caller is not the one to make it. */

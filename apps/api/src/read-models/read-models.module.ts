@@ -36,7 +36,7 @@ class ProjectorLifecycle implements OnModuleDestroy {
 }
 
 /**
- * Runs the projector inside the API process (DESIGN.md §2 embedded default) and gives controllers its read-model
+ * Runs the projector inside the API process (docs/architecture.md embedded default) and gives controllers its read-model
  * database. There is one read-model connection per process: better-sqlite3 blocks the thread on a lock, so two
  * writing connections in one process would wait on each other.
  */

@@ -11,7 +11,7 @@ import { permittedOperations } from './permitted-operations';
 export const ROUTE_TABLE = Symbol('ROUTE_TABLE');
 
 /**
- * Who the bearer is and what they may do: the console (issue 13) shows only the controls whose operation is listed,
+ * Who the bearer is and what they may do: the console shows only the controls whose operation is listed,
  * computed from the same `@Access` policies the guard enforces, so the two cannot disagree.
  */
 @ApiTags('session')

@@ -6,7 +6,7 @@ import { runDemo } from '../demo/run/demo-runner';
 import { reportTable, withThousands } from '../demo/run/report-table';
 import { parseScenarioText } from '../demo/scenario/scenario-validation';
 
-/** The scenario `npm run demo` runs without --scenario: Hải Phòng, 8 months of 2018 (thads-domain.md §5). */
+/** The scenario `npm run demo` runs without --scenario: Hải Phòng, 8 months of 2018 (docs/domain.md). */
 export const DEFAULT_SCENARIO = 'scenarios/hai-phong-2018.json';
 
 /** Options of the demo command. */

@@ -3,7 +3,7 @@ import { createProgressBar } from '@thads/read-models';
 import { toJson, withStores, type CliIo } from '../cli-context';
 
 /**
- * `verify <caseId> | --all [--json]`: checks hash links (DESIGN.md §5). One case: its stream. `--all`: every stream,
+ * `verify <caseId> | --all [--json]`: checks hash links (docs/architecture.md). One case: its stream. `--all`: every stream,
  * reading $all in pages with a progress bar on stderr. Exit 1 on any break, naming the first broken link.
  */
 export async function verifyCommand(

@@ -1,5 +1,5 @@
 /**
- * The case for auditors (issue 13 item 4): the timeline with actor, role, office, act, reason, legal basis and recorded
+ * The case for auditors: the timeline with actor, role, office, act, reason, legal basis and recorded
  * time; as-of and as-known-at controls that replay the case through GET /cases/{id}/history; the hash-chain status;
  * the rejected commands; the evidence JSON and a printable evidence report (the print stylesheet makes the PDF).
  */

@@ -1,5 +1,5 @@
 /**
- * Complaint queue (issue 13 item 3): open complaints with level, deciding authority, acceptance and resolution due
+ * Complaint queue: open complaints with level, deciding authority, acceptance and resolution due
  * dates (computed on the working-day calendar by the complaint_queue read model), overdue ones highlighted; filters
  * by office, status and overdue, judged as of a date.
  */

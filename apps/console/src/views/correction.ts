@@ -1,5 +1,5 @@
 /**
- * Admin corrections as forms (issue 13 item 5): the corrective command, its fields and a mandatory reason; a preview
+ * Admin corrections as forms: the corrective command, its fields and a mandatory reason; a preview
  * of which event is retracted and what changes before anything is sent; the engine's refusal in plain words.
  */
 import { api, type ReplayStep } from '../api.js';

@@ -1,5 +1,5 @@
 /**
- * Completion dashboard (issue 13 item 2): an office and a reporting period, by cases and by money, rate against target
+ * Completion dashboard: an office and a reporting period, by cases and by money, rate against target
  * with the gap, the month-by-month trend of the reporting year, the offices below ranked and drillable to their cases;
  * closed periods and adjustments marked.
  */

@@ -49,7 +49,7 @@ export function bodyDigestOf(body: unknown): string | null {
 }
 
 /**
- * Appends a CommandRejected event to `rejection-<caseId|unknown>` (issue 5 item 6): through the event store, so the
+ * Appends a CommandRejected event to `rejection-<caseId|unknown>`: through the event store, so the
  * refusal is hash-chained, replayable and projected by audit_trail like any fact. `expectedRevision: 'any'`: two
  * refusals never conflict. `reason` carries `<CODE>: <detail>` so the audit trail, which lists envelopes, shows
  * why without reading data. The refused command's own stream is never touched.

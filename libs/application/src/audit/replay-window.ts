@@ -1,7 +1,7 @@
 import { DomainError } from '@thads/domain';
 
 /**
- * The two times of a bitemporal replay (DESIGN.md §1, auditor row):
+ * The two times of a bitemporal replay (docs/architecture.md, auditor row):
  * - `asKnownAt`: what the system knew then. Only events recorded at or before it (metadata.recordedAt) take part.
  * - `asOf`: the legal date. Of those, only events whose effectiveDate is on or before it are folded.
  * A late-recorded correction with an early effective date therefore shows in an asOf replay only when asKnownAt is

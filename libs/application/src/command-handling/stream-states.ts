@@ -32,7 +32,7 @@ export const STREAM_STATE_CACHE_SIZE = 5_000;
 
 /**
  * Folded stream states kept between commands, per store instance, so a command reads only the events appended since
- * the last one it saw instead of the whole stream, and never folds a long stream again (issue 14, M5): the cost of
+ * the last one it saw instead of the whole stream, and never folds a long stream again: the cost of
  * loading a case stays flat however long its history grows.
  *
  * Why it is always right: a stream is append-only, so a state folded from its first n events stays the fold of

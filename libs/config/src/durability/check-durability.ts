@@ -1,5 +1,5 @@
 /**
- * The start-up durability check (issue 4 item 3): reads the settings actually in force on the stores the process
+ * The start-up durability check: reads the settings actually in force on the stores the process
  * opened, applies durability-rules.ts, logs, and throws UnsafeDurability to stop the process. It takes opened stores,
  * not URLs, because only an open connection can say what its writes will run with (SQLite's synchronous is per
  * connection; PostgreSQL's synchronous_commit can be set per role, database or session).

@@ -1,5 +1,5 @@
 /**
- * The start-up durability rules (issue 4 item 3), as pure functions of what the stores report: which settings are
+ * The start-up durability rules, as pure functions of what the stores report: which settings are
  * safe, what an unsafe one stops, and what ALLOW_UNSAFE_DURABILITY=true lets through. No I/O here, so every branch is
  * unit-tested with plain objects; check-durability.ts reads the settings and applies the verdict.
  *

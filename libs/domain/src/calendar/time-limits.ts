@@ -3,7 +3,7 @@ import { addCalendarDays, addMonths, type LocalDate } from '../shared/local-date
 import { addWorkingDays, workingDayOnOrAfter } from './working-days';
 
 /**
- * Legal time limits as data (DESIGN.md §4): what starts the clock, the unit, the limit and the basis.
+ * Legal time limits as data (docs/architecture.md): what starts the clock, the unit, the limit and the basis.
  * `dueDate(key, from)` is the last day on which the act is still in time.
  */
 

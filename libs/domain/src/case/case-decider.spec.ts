@@ -95,7 +95,7 @@ describe('case decider: checks every command shares', () => {
     spec.given([]).when(security('2025-06-05')).thenThrows('CASE_NOT_FOUND', { command: 'ApplySecurityMeasure' });
   });
 
-  it.each(terminalCases)('does nothing more to a %s case (domain §4.1(9))', (status, history) => {
+  it.each(terminalCases)('does nothing more to a %s case (docs/domain.md(9))', (status, history) => {
     const events = history();
     expect(stateAfter(caseDecider, events).status).toBe(status);
     spec

@@ -22,7 +22,7 @@ import type { CorrectiveEvent } from './corrective-events';
 
 /**
  * Events of the `case` aggregate (stream `case-<caseId>`). Each `type` string and data shape is a stored contract
- * (DESIGN.md §4): never renamed or reshaped in place; a new shape is a new version with an upcaster.
+ * (docs/architecture.md): never renamed or reshaped in place; a new shape is a new version with an upcaster.
  * A field named `…DueOn` is the last day on which the next legal act is in time (calendar/time-limits.ts).
  */
 
@@ -72,7 +72,7 @@ export type EnforcementDecisionIssued = CaseEventOf<
     readonly voluntaryPeriodEndsOn: LocalDate;
     /** Verification starts within 10 days after the voluntary period (Art. 44(1)); immediately for interim measures. */
     readonly verificationDueOn: LocalDate;
-    /** Issued after `decisionDueOn` of CaseReceived: recorded, never blocked (domain §4.1(4)). */
+    /** Issued after `decisionDueOn` of CaseReceived: recorded, never blocked (docs/domain.md(4)). */
     readonly issuedLate: boolean;
   }
 >;

@@ -1,7 +1,7 @@
 import type { CaseEventType } from './case-events';
 
 /**
- * The legal basis an auditor sees beside each step of a case's history (DESIGN.md §1, auditor row). Data, not logic:
+ * The legal basis an auditor sees beside each step of a case's history (docs/architecture.md, auditor row). Data, not logic:
  * the article of the Law on Civil Judgment Enforcement 2008 (as amended 2014) or its decree that authorises the act.
  * Typed by CaseEventType, so a new event type does not compile until it is given a basis here.
  */

@@ -172,7 +172,7 @@ export type CaseStatus = CaseState['status'];
 /** The state of a stream with no events. */
 export const initialCaseState: CaseState = { status: 'none' };
 
-/** Terminal statuses: nothing but corrections follows them (domain §4.1(9)). */
+/** Terminal statuses: nothing but corrections follows them (docs/domain.md(9)). */
 export const CLOSED_CASE_STATUSES: readonly CaseStatus[] = [
   'rejected',
   'entrusted_out',

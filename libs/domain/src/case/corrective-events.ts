@@ -5,7 +5,7 @@ import type { DecisionWithdrawalGround } from './corrective-commands';
 import type { RunningStatus } from './case-state';
 
 /**
- * Events of the corrective commands (corrective-commands.ts). Stored contracts like every case event (DESIGN.md §4).
+ * Events of the corrective commands (corrective-commands.ts). Stored contracts like every case event (docs/architecture.md).
  * None replaces an earlier event: the corrected fact stays in the stream (Law 2008 Art. 37; TT 04/2023 Art. 36).
  */
 

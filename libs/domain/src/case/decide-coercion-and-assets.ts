@@ -229,7 +229,7 @@ export function decideReduceAuctionPrice(command: ReduceAuctionPrice, state: Exi
 
 /**
  * The case is enforceable and nothing holds enforcement back; otherwise the code says what does. Postponement,
- * suspension and "not enforceable" all block coercion (domain §3.1).
+ * suspension and "not enforceable" all block coercion (docs/domain.md).
  */
 function requireEnforcementMayProceed(
   state: ExistingCase,

@@ -12,7 +12,7 @@ import type { ExistingCase } from './case-state';
 import { correctedEventData } from './corrected-data';
 
 /**
- * Corrective commands (admins only; DESIGN.md §1). Each one adds an event and erases nothing: Law 2008 Art. 37 keeps a
+ * Corrective commands (admins only; docs/architecture.md). Each one adds an event and erases nothing: Law 2008 Art. 37 keeps a
  * withdrawn, amended or annulled decision on file, and TT 04/2023 Art. 36 keeps the record book's entries.
  * These run after the shared checks except CASE_CLOSED: corrections are what may follow a closed case (§4.1(9)).
  */

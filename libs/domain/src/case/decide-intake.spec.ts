@@ -255,7 +255,7 @@ describe('case: IssueEnforcementDecision', () => {
       );
   });
 
-  it('records a late decision and still issues it (domain §4.1(4))', () => {
+  it('records a late decision and still issues it (docs/domain.md(4))', () => {
     spec
       .given(caseReceived())
       .when(issueDecisionCommand({ effectiveDate: '2025-06-10', servedOn: '2025-06-10' }))

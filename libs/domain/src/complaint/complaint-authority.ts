@@ -3,7 +3,7 @@ import type { ReportingOfficeTier } from '../reporting/reporting-commands';
 import type { DecidingAuthority } from './escalation-matrix';
 
 /**
- * Who may act for a deciding authority (Law 2008 Art. 142; thads-domain.md §7.3). An authority of the escalation
+ * Who may act for a deciding authority (Law 2008 Art. 142; docs/domain.md). An authority of the escalation
  * matrix is a post: the head of one office in the line above the respondent. Which office that is depends on the
  * structure in force on the date of the act, so the command path resolves that line from the registered offices and
  * hands it to the decider with the acting official; the decider then checks the official heads that office.

@@ -13,7 +13,7 @@ import type { DecidingAuthority } from './escalation-matrix';
 
 /**
  * Events of the `complaint` aggregate (stream `complaint-<complaintId>`). Each `type` string and data shape is a
- * stored contract (DESIGN.md §4): never renamed or reshaped in place; a new shape is a new version with an upcaster.
+ * stored contract (docs/architecture.md): never renamed or reshaped in place; a new shape is a new version with an upcaster.
  * A field named `…DueOn` or `…Deadline` is the last day on which the next act is in time (calendar/time-limits.ts).
  */
 

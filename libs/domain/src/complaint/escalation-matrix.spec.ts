@@ -7,7 +7,7 @@ import {
   type DecidingAuthority,
 } from './escalation-matrix';
 
-describe('escalation matrix (Law 2008 Art. 142; thads-domain.md §7.3)', () => {
+describe('escalation matrix (Law 2008 Art. 142; docs/domain.md)', () => {
   it.each<[RespondentRole, OfficeTier, string, DecidingAuthority, DecidingAuthority]>([
     ['ENFORCEMENT_OFFICER', 'DISTRICT', '2024-05-01', 'HEAD_OF_DISTRICT_OFFICE', 'HEAD_OF_PROVINCIAL_OFFICE'],
     ['OFFICE_HEAD', 'DISTRICT', '2024-05-01', 'HEAD_OF_PROVINCIAL_OFFICE', 'HEAD_OF_GENERAL_DEPARTMENT'],

@@ -2,7 +2,7 @@ import type { LocalDate } from '../shared/local-date';
 import type { OfficeTier, RespondentRole } from './complaint-commands';
 
 /**
- * Who decides a complaint at each level (Law 2008 Art. 142; thads-domain.md §7.3), by the respondent's role, the
+ * Who decides a complaint at each level (Law 2008 Art. 142; docs/domain.md), by the respondent's role, the
  * tier of the respondent's office and the organisational era. The three-tier model (Tổng cục → Cục → Chi cục) ran
  * until 30/06/2025; from 01/07/2025 the district tier is gone and the Tổng cục became the Cục Quản lý THADS
  * (QĐ 1898/QĐ-BTP; CV 3769/BTP-TCTHADS). Rows of the provincial era are inferences [I], marked in `basis`:

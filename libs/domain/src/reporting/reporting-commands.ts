@@ -5,7 +5,7 @@ import type { ReportingPeriod } from './reporting-period';
 /**
  * Commands on the `reporting` aggregate: one stream per enforcement office (`reporting-<officeId>`), holding what the
  * statistics need about the office: its place in the hierarchy, its targets per reporting year and the periods it has
- * closed (thads-domain.md §6; TTLT 12/2021).
+ * closed (docs/domain.md; TTLT 12/2021).
  */
 
 /**

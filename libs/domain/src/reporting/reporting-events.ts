@@ -6,7 +6,7 @@ import type { ReportingPeriod } from './reporting-period';
 
 /**
  * Events of the `reporting` aggregate (stream `reporting-<officeId>`). Each `type` string and data shape is a stored
- * contract (DESIGN.md §4): never renamed or reshaped in place; a new shape is a new version with an upcaster.
+ * contract (docs/architecture.md): never renamed or reshaped in place; a new shape is a new version with an upcaster.
  */
 
 /** Fields on every reporting event. */

@@ -1,7 +1,7 @@
 import type { LocalDate } from '../shared/local-date';
 
 /**
- * Statistical reporting periods of THADS (thads-domain.md §6.2). The reporting year N runs from 1 October of N−1 to
+ * Statistical reporting periods of THADS (docs/domain.md). The reporting year N runs from 1 October of N−1 to
  * 30 September of N; every periodic report is cumulative from 1 October to the last day of a month
  * (TT 06/2019; TTLT 12/2021 Art. 6). A period is named by the month it ends in, `YYYY-MM`: `2018-05` is the
  * 8-month report of reporting year 2018 (1 Oct 2017 – 31 May 2018).
@@ -31,7 +31,7 @@ export function reportingYearOf(period: ReportingPeriod): number {
   return month >= 10 ? year + 1 : year;
 }
 
-/** The last day of the period's month: figures are taken at 24:00 local time on that day (thads-domain.md §6.6). */
+/** The last day of the period's month: figures are taken at 24:00 local time on that day (docs/domain.md). */
 export function periodEndsOn(period: ReportingPeriod): LocalDate {
   const [year, month] = yearAndMonth(period);
   const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();

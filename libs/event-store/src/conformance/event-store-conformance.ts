@@ -1,6 +1,6 @@
 /// <reference types="jest" />
 /**
- * The one conformance suite every EventStore adapter must pass (DESIGN.md §5). It declares jest blocks, so it is
+ * The one conformance suite every EventStore adapter must pass (docs/architecture.md). It declares jest blocks, so it is
  * imported only from test files, through `@thads/event-store/conformance`, never from the library's main entry.
  */
 import type { EventStore } from '../event-store';

@@ -1,5 +1,5 @@
 /**
- * The production event store (DESIGN.md §2): an EventStoreDB / KurrentDB node or cluster, through the narrow client
+ * The production event store (docs/architecture.md): an EventStoreDB / KurrentDB node or cluster, through the narrow client
  * of client-port.ts. Thin: revisions, positions, errors, metadata and filters map one to one (revisions.ts,
  * event-mapping.ts, filters.ts, error-mapping.ts); the append rules and the hash chain are the SQL adapters' own.
  *

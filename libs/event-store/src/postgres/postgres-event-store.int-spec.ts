@@ -1,5 +1,5 @@
 /**
- * The PostgreSQL leg (issue 4): the shared conformance suite against a real server, then what only PostgreSQL has
+ * The PostgreSQL leg: the shared conformance suite against a real server, then what only PostgreSQL has
  * (commit order, cross-pool races, unique-violation mapping, durability read-back). Without a reachable server the
  * leg is reported as skipped, with one line saying how to run it (docs/postgresql.md).
  */

@@ -1,5 +1,5 @@
 /**
- * The PostgreSQL event store (DESIGN.md §2 "single-node server option", §5). Appends run one transaction each on a
+ * The PostgreSQL event store (docs/architecture.md "single-node server option", §5). Appends run one transaction each on a
  * pooled connection; concurrency rests on UNIQUE(stream, revision) and UNIQUE(id), not on isolation level. Reads go
  * through kysely's shared queries (sql/events-table.ts), bounded by the visibility horizon (visibility.ts) so that no
  * reader ever passes an event whose transaction commits later. Live subscriptions wake on LISTEN/NOTIFY and poll as a

@@ -55,7 +55,7 @@ function schemaV1({ schema, table }: EventsTableRef): string {
       metadata       TEXT   NOT NULL,
       -- Copy of metadata.recordedAt (ISO-8601 UTC, sorts as time); cast to timestamptz for date arithmetic.
       recorded_at    TEXT   NOT NULL,
-      -- Optimistic concurrency rests on this constraint, not on isolation level (DESIGN.md §5).
+      -- Optimistic concurrency rests on this constraint, not on isolation level (docs/architecture.md).
       CONSTRAINT events_stream_revision_key UNIQUE (stream, revision),
       CONSTRAINT events_position_of_transaction CHECK (position / ${stride} = transaction_id::text::bigint)
     );

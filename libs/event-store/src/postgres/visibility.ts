@@ -1,5 +1,5 @@
 /**
- * Commit-order safety on PostgreSQL (DESIGN.md §5): a reader must never pass over an event that commits later.
+ * Commit-order safety on PostgreSQL (docs/architecture.md): a reader must never pass over an event that commits later.
  *
  * The problem. Appends run concurrently; whatever numbers them at insert time, transaction A can take a lower number
  * than B and commit after B. A reader that serves B and checkpoints at B's position would then never see A.

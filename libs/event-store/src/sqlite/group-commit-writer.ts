@@ -1,5 +1,5 @@
 /**
- * SQLite group commit (DESIGN.md §5): appends queued during one turn of the event loop share one
+ * SQLite group commit (docs/architecture.md): appends queued during one turn of the event loop share one
  * BEGIN IMMEDIATE … COMMIT, hence one fsync under synchronous=FULL, while each keeps its own revision check.
  *
  * Why raw better-sqlite3 statements here and kysely elsewhere: a group transaction runs from BEGIN to COMMIT without

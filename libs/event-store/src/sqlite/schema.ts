@@ -20,7 +20,7 @@ const SCHEMA_V1 = `
     data        TEXT    NOT NULL,
     metadata    TEXT    NOT NULL,
     recorded_at TEXT    NOT NULL,
-    -- Optimistic concurrency rests on this constraint, not on isolation level (DESIGN.md §5).
+    -- Optimistic concurrency rests on this constraint, not on isolation level (docs/architecture.md).
     UNIQUE (stream, revision)
   );
   CREATE INDEX IF NOT EXISTS events_category_position ON events (category, position);

@@ -1,5 +1,5 @@
 /**
- * The embedded default event store (DESIGN.md §2): one SQLite file, WAL, synchronous=FULL, one connection that both
+ * The embedded default event store (docs/architecture.md): one SQLite file, WAL, synchronous=FULL, one connection that both
  * writes (through the group-commit writer) and reads (through kysely). One connection suffices because better-sqlite3
  * is synchronous: a second connection in the same process would buy no parallelism, and ':memory:' needs exactly one.
  */

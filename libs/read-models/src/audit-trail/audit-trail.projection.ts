@@ -1,5 +1,5 @@
 /**
- * audit_trail (issue 3 item 4): every event with who, what, under which command, why, when (recorded and legal) and
+ * audit_trail: every event with who, what, under which command, why, when (recorded and legal) and
  * its hashes. It handles every event, so it is also the projection most exposed to odd payloads; it reads only
  * envelope fields and two optional data fields, and never throws on an unknown event type.
  */

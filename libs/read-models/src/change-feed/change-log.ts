@@ -1,5 +1,5 @@
 /**
- * The read-model change log (issue 3 item 6): what the reporting service's SSE feed replays and follows.
+ * The read-model change log: what the reporting service's SSE feed replays and follows.
  *
  * - The live runner logs the keys a batch changed inside the batch's transaction (runtime/apply-batch.ts), after
  *   the rows and the guarded checkpoint update: a rolled-back batch (poison hunt, a checkpoint that moved) logs

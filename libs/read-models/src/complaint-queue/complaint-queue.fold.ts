@@ -9,8 +9,7 @@ import type { ComplaintQueueTable } from './complaint-queue.table';
 export type ComplaintQueueRow = Selectable<ComplaintQueueTable>;
 
 /**
- * The type the deadline sweep appends to a complaint stream when an acceptance or resolution date passes (issue 3
- * item 3). Recognised by name, never decoded, so this model works with or without it in the complaint codec.
+ * The type the deadline sweep appends to a complaint stream when an acceptance or resolution date passes. Recognised by name, never decoded, so this model works with or without it in the complaint codec.
  */
 export const COMPLAINT_DEADLINE_MISSED = 'ComplaintDeadlineMissed';
 

@@ -1,5 +1,5 @@
 /**
- * complaint_queue (issue 3 item 3, the read model; the deadline sweep is separate): one row per complaint with its
+ * complaint_queue: one row per complaint with its
  * level, status, deciding authority and due dates, for the queue of complaints an authority owes an act on.
  *
  * Like case_summary, a batch is folded in memory and each row remembers the stream revision of its last event, so a

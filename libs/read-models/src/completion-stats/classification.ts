@@ -1,5 +1,5 @@
 /**
- * What one case adds to the tallies of a period (thads-domain.md §6.4, §6.6). Where the case stood on a date is the
+ * What one case adds to the tallies of a period (docs/domain.md). Where the case stood on a date is the
  * domain's statistics view (libs/domain case/views/case-statistics-view.ts); this only counts it. Pure: the caller
  * chooses which view is known.
  */
@@ -26,7 +26,7 @@ export interface Tallies {
 export const NO_TALLIES: Tallies = { cases: EMPTY_TALLY, money: EMPTY_TALLY };
 
 /**
- * Classifies a case for a period (thads-domain.md §6.4). It enters the year as carried over when it was on the
+ * Classifies a case for a period (docs/domain.md). It enters the year as carried over when it was on the
  * books at the opening balance; as newly received when decided in the year, or [I] when it comes back from the
  * separate register (keeping carried-over = the previous year's carried-to-next). It then counts in the bucket it
  * is in at the period end.

@@ -1,5 +1,5 @@
 /**
- * The completion report (issue 3 item 2): per office and period, every figure by cases and by money, rates, targets
+ * The completion report: per office and period, every figure by cases and by money, rates, targets
  * and gaps, for the office's own cases, each child with everything under it, and the roll-up; or for the country.
  * A period an office has closed is read from its frozen tallies; an open one is classified from the facts.
  */

@@ -91,7 +91,7 @@ function adjustmentsOf(context: RowContext, members: readonly OfficePeriod[]): R
   const appliesToPeriod = previousPeriod(context.period);
   return {
     appliesToPeriod,
-    // Across 30 September a correction changes what the new year carried over (thads-domain.md §6.6).
+    // Across 30 September a correction changes what the new year carried over (docs/domain.md).
     landsIn: reportingYearOf(appliesToPeriod) === reportingYearOf(context.period) ? 'SAME_YEAR' : 'OPENING_BALANCE',
     cases: completionFigures(sum.cases, context.regime, { rates: false }),
     money: completionFigures(sum.money, context.regime, { rates: false }),

@@ -1,4 +1,4 @@
-/** The shape of a completion report (issue 3 item 2): what completionReport returns and toCsv writes. */
+/** The shape of a completion report: what completionReport returns and toCsv writes. */
 import type { LocalDate, ReportingOfficeTier, ReportingPeriod } from '@thads/domain';
 import type { CompletionFigures, StatisticsRegime } from './statistics';
 

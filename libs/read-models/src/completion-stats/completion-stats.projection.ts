@@ -1,5 +1,5 @@
 /**
- * completion_stats (DESIGN.md §7): THADS completion statistics per office and period.
+ * completion_stats (docs/architecture.md): THADS completion statistics per office and period.
  *
  * The projection folds each case as the command side does (case-folds: the domain's evolve, retractions and
  * corrections applied) and keeps every version of the case's statistics view (the domain's: its buckets and money on

@@ -20,7 +20,7 @@ function tally(fields: Partial<StatisticsTally>): StatisticsTally {
   return { ...EMPTY_TALLY, ...fields };
 }
 
-describe('completion rate against the published national figures (thads-domain.md §6.5, §9.1)', () => {
+describe('completion rate against the published national figures (docs/domain.md)', () => {
   it.each([
     ['2020', 576_933n, 708_674n, '81.41'],
     ['2021', 494_505n, 652_177n, '75.82'],

@@ -1,10 +1,10 @@
 /**
- * THADS completion statistics (thads-domain.md §6.4–6.5; DESIGN.md §7), pure and exact: every quantity is a bigint
+ * THADS completion statistics (docs/domain.md; docs/architecture.md), pure and exact: every quantity is a bigint
  * (cases, or VND), every rate is computed from exact integers and rounded half-up to 2 decimals once, at the end.
  * The same functions serve both measures: by cases (việc) and by money (tiền).
  */
 
-/** The statistics regime a reporting year is reported under (thads-domain.md §0, §6.1). */
+/** The statistics regime a reporting year is reported under (docs/domain.md). */
 export interface StatisticsRegime {
   readonly id: 'TT_08_2015' | 'TT_06_2019' | 'TT_05_2024';
   /**
@@ -38,7 +38,7 @@ const TT_05_2024: StatisticsRegime = {
  *   report was the 3-month one to 31/12/2019, filed in January 2020, so we apply it to the whole of year 2020 and
  *   later. [I] The 1- and 2-month reports of October and November 2019 were in fact filed under TT 08/2015.
  * - TT 05/2024 took effect on 26/07/2024, two months before the end of year 2024: applied from year 2025. [I] Its
- *   columns were not retrieved (thads-domain.md Q2, Q7); we keep the TT 06/2019 three-way split.
+ *   columns were not retrieved (docs/domain.md Q2, Q7); we keep the TT 06/2019 three-way split.
  * - Years before TT 08/2015 (ending 2015 and earlier) are computed as TT 08/2015. [I]
  */
 export function statisticsRegimeFor(reportingYear: number): StatisticsRegime {
@@ -113,7 +113,7 @@ function combine(
   ) as unknown as StatisticsTally;
 }
 
-/** Every figure of one measure of a report (thads-domain.md §6.5). */
+/** Every figure of one measure of a report (docs/domain.md). */
 export interface CompletionFigures {
   readonly carriedOver: bigint;
   readonly movedToSeparateRegister: bigint;
@@ -141,7 +141,7 @@ export interface CompletionFigures {
   readonly enforceableShare: string | null;
 }
 
-/** Phải thi hành from the flows of the year (thads-domain.md §6.5, ViệcPhảiThiHành). */
+/** Phải thi hành from the flows of the year (docs/domain.md, ViệcPhảiThiHành). */
 export function toEnforceOf(tally: StatisticsTally): bigint {
   return tally.carriedOver - tally.movedToSeparateRegister + tally.newlyReceived - tally.entrustedOut - tally.takenUp;
 }
@@ -153,7 +153,7 @@ export function completionFigures(
   options: { readonly rates?: boolean } = {},
 ): CompletionFigures {
   const completed = tally.fullyEnforced + tally.terminated;
-  // [I] Under TT 08/2015 postponed and suspended cases count as enforceable (two-way split, thads-domain.md §6.4).
+  // [I] Under TT 08/2015 postponed and suspended cases count as enforceable (two-way split, docs/domain.md).
   const pausedInsideEnforceable = regime.split === 'TWO_WAY' ? tally.postponedOrSuspended : 0n;
   const enforceable = tally.inProgress + pausedInsideEnforceable + completed;
   const toEnforce = toEnforceOf(tally);
@@ -196,7 +196,7 @@ export function ratePercent(numerator: bigint, denominator: bigint): string | nu
   return basisPoints === null ? null : formatBasisPoints(basisPoints);
 }
 
-/** Completion rate = completed / enforceable × 100 (thads-domain.md §6.5, TỷLệXong). */
+/** Completion rate = completed / enforceable × 100 (docs/domain.md, TỷLệXong). */
 export function completionRate(completed: bigint, enforceable: bigint): string | null {
   return ratePercent(completed, enforceable);
 }

@@ -1,5 +1,5 @@
 /**
- * Opening the read-model database chosen by READ_MODEL_URL (DESIGN.md §2): `sqlite:<path>` or `postgres://…`
+ * Opening the read-model database chosen by READ_MODEL_URL (docs/architecture.md): `sqlite:<path>` or `postgres://…`
  * (postgres-read-model-database.ts). Everything above works on `Kysely` alone; the few SQL differences are in
  * sql-dialect.ts.
  */

@@ -1,5 +1,5 @@
 /**
- * The read-model database on PostgreSQL (READ_MODEL_URL=postgres://…, DESIGN.md §2 production topology). All tables
+ * The read-model database on PostgreSQL (READ_MODEL_URL=postgres://…, docs/architecture.md production topology). All tables
  * live in one schema (default `read_models`, or `?schema=` in the URL) reached through the connections' search_path,
  * so every query above this file uses the same unqualified names as on SQLite.
  */

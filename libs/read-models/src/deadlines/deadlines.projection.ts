@@ -1,5 +1,5 @@
 /**
- * deadlines (DESIGN.md §6): one row per legal deadline the sweep watches (verification, periodic re-verification,
+ * deadlines (docs/architecture.md): one row per legal deadline the sweep watches (verification, periodic re-verification,
  * complaint acceptance and resolution), open until its act happens or its case or complaint moves on, with the day a
  * miss was recorded. The deadline sweep reads its open, overdue rows (deadlines.queries.ts).
  *

@@ -1,5 +1,5 @@
 /**
- * The PostgreSQL leg of the projection specs that matter most (issue 4 item 2): audit_trail and completion_stats
+ * The PostgreSQL leg of the projection specs that matter most: audit_trail and completion_stats
  * applied twice and rebuilt from zero, every registered projection live then rebuilt (case_summary, complaint_queue
  * and deadlines included), and the change log on PostgreSQL. The SQLite specs beside each projection hold the rest.
  */

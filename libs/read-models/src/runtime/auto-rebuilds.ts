@@ -1,6 +1,6 @@
 /**
  * Rebuilds the runner starts by itself: when the code version of a projection differs from the version that built
- * its tables (DESIGN.md §6, "a version bump rebuilds into new tables and swaps when caught up").
+ * its tables (docs/architecture.md, "a version bump rebuilds into new tables and swaps when caught up").
  */
 import type { Kysely } from 'kysely';
 import type { EventStore } from '@thads/event-store';

@@ -1,6 +1,6 @@
 /**
  * One call that opens the read-model database, migrates it and starts the projector: what apps/projector runs, and
- * what the API process runs inside `npm start` (DESIGN.md §2, embedded default).
+ * what the API process runs inside `npm start` (docs/architecture.md, embedded default).
  */
 import type { EventStore } from '@thads/event-store';
 import { ChangeSignal } from '../change-feed/change-signal';

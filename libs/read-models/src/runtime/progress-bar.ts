@@ -1,5 +1,5 @@
 /**
- * A small progress bar for long CLI work (DESIGN.md §8), drawn on stderr so `--json` output on stdout stays clean.
+ * A small progress bar for long CLI work (docs/architecture.md), drawn on stderr so `--json` output on stdout stays clean.
  * On a terminal it redraws one line; elsewhere (CI logs, pipes) it prints a line per 10% so logs stay short.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Rebuilding a projection into a new generation while readers keep the old one (DESIGN.md §6).
+ * Rebuilding a projection into a new generation while readers keep the old one (docs/architecture.md).
  *
  * 1. Claim: in one transaction, mark `rebuild_generation = N+1` and create its tables. A rebuild already running
  *    elsewhere is refused unless its heartbeat is stale or `force` is set. When the code version differs from the one

@@ -1,7 +1,7 @@
 /**
  * Who and what a generated case is about: the judgment, the parties and the obligation items, in the words a Vietnamese
  * enforcement file uses. Invented but plausible: common family names, banks and companies, court codes by kind of
- * case, ex-officio state-budget items (court fees, fines, illicit gains) beside creditors' claims (thads-domain.md §2).
+ * case, ex-officio state-budget items (court fees, fines, illicit gains) beside creditors' claims (docs/domain.md).
  */
 import {
   addCalendarDays,

@@ -34,7 +34,7 @@ export interface CasePlan {
 
 /** Where a case is entrusted when its scenario has no other office: another province's department. */
 export const OTHER_PROVINCE_OFFICE = 'THADS-TINH-KHAC';
-/** One enforcement officer per this many cases of an office, at least three (thads-domain.md §9.3: ~200 a year each). */
+/** One enforcement officer per this many cases of an office, at least three (docs/domain.md: ~200 a year each). */
 const CASES_PER_OFFICER = 200;
 
 /** Every case of the scenario, numbered per office, offices in scenario order. */

@@ -1,5 +1,5 @@
 /**
- * Splits a total of VND over a number of cases with a heavy tail (thads-domain.md §9.2: money is highly concentrated;
+ * Splits a total of VND over a number of cases with a heavy tail (docs/domain.md: money is highly concentrated;
  * a few cases hold most of it), and exactly: the parts are bigint and always add up to the total to the đồng.
  */
 import type { SeededRandom } from './seeded-random';

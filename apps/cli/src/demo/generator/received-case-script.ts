@@ -91,6 +91,6 @@ function keepInProgress(context: CaseContext, script: CaseScript): void {
     decideCoercion(script, random.chance(0.5) ? 'ACCOUNT_DEBIT' : 'INCOME_GARNISHMENT');
     collectPart(script, 'COERCION');
   }
-  // Art. 48(1)(c): postponed by the parties' agreement stays enforceable (thads-domain.md §6.4).
+  // Art. 48(1)(c): postponed by the parties' agreement stays enforceable (docs/domain.md).
   if (variant === 'postponedByAgreement') postpone(script, 'PARTIES_AGREE');
 }

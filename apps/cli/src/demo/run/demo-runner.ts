@@ -1,5 +1,5 @@
 /**
- * The demo end to end (issue 3 item 7): plan the scenario's cases, register its offices and targets, run every
+ * The demo end to end: plan the scenario's cases, register its offices and targets, run every
  * command through handleCommand into an SQLite event store, start the projector runtime, wait until it has applied
  * the head position, and read the completion report from the completion_stats projection. Nothing in the report
  * comes from the scenario file: only the events reach it.

@@ -1,5 +1,5 @@
 /**
- * The completion report as an XLSX workbook laid out like the statistics forms (issue 13 item 6): one sheet by cases
+ * The completion report as an XLSX workbook laid out like the statistics forms: one sheet by cases
  * (việc) and one by money (tiền), each with the form's title block, Vietnamese column headings of the period's regime,
  * a column-number row, the roll-up ("Tổng cộng") then the office's own row and one row per child office, adjustments
  * under the row they correct, and notes saying which column definitions are open questions (also as cell notes on

@@ -1,6 +1,6 @@
 /**
  * Column headings of the completion report in English (machine-friendly snake_case, the CSV's historic header) and in
- * Vietnamese (the terms of the statistics forms, thads-domain.md §6.4–6.5). One table serves the CSV (`lang=vi`) and
+ * Vietnamese (the terms of the statistics forms, docs/domain.md). One table serves the CSV (`lang=vi`) and
  * the XLSX form, so the two never drift apart. docs/statistics.md "Exports" says which columns are open questions.
  */
 import type { ReportingOfficeTier } from '@thads/domain';

@@ -1,7 +1,7 @@
 import { Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { EVENT_STORE } from '@thads/application';
 import type { EventStore } from '@thads/event-store';
 import { AppModule } from './app.module';
@@ -15,6 +15,7 @@ import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { RejectionRecorder } from './audit/rejection-recorder';
 import { toRequestValidationFailed } from './problem/validation-errors';
 import { serveConsole } from './console/serve-console';
+import { buildOpenApiDocument } from './docs/openapi-document';
 
 /**
  * Builds the API exactly as `npm start` runs it; e2e tests call this too, so they test the real thing.
@@ -48,22 +49,7 @@ export async function createApp(config: ApiConfig, options: { logger?: false } =
   fastify.removeContentTypeParser(['text/plain']);
   useStrictJsonBodies(fastify);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('thads-engine')
-      .setDescription(
-        'Event-sourced case lifecycle for Vietnamese civil judgment enforcement (THADS). Errors are RFC 9457 problem+json with a stable `code`.',
-      )
-      .setVersion('1')
-      .addBearerAuth({
-        type: 'http',
-        scheme: 'bearer',
-        bearerFormat: 'JWT',
-        description: 'JWT with sub, roles and offices (docs/authorization.md)',
-      })
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   serveConsole(app, config.consoleDir, new Logger('Console'));
   await app.init();

@@ -1,3 +1,4 @@
+import { generateOpenApiDocument } from '../../../apps/api/src/docs/openapi-document';
 import { receiveCaseBody } from './case-fixtures';
 import { DEFAULT_TEST_SUBJECT, startTestApp, type TestApp } from './test-app';
 
@@ -181,6 +182,8 @@ describe('case lifecycle over HTTP', () => {
         '/api/v1/complaints/{complaintId}/escalate',
       ]),
     );
+    // The served document is the one `npm run docs:openapi` generates without starting the app.
+    expect(docs.body).toEqual(JSON.parse(JSON.stringify(await generateOpenApiDocument())));
     const health = await t.http.get('/health').expect(200);
     expect(health.body.status).toBe('up');
     expect(

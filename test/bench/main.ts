@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --profile quick|full] [--json] [--runs N]`: the performance suite of issue 14. Every figure is
+ * `npm run bench [-- --profile quick|full] [--json] [--runs N]`: the performance suite (docs/performance.md). Every figure is
  * the median of N (default 3) interleaved rounds, each round measuring the baselines beside the metrics, so ratios
  * hold on a busy or a quiet machine alike. Writes test/bench/results/<timestamp>.json; prints a table, or with
  * --json only `{ machine, metrics }`. Not part of `npm test`: tests never depend on the machine's speed.

@@ -1,6 +1,6 @@
 /**
  * The quick profile (a few minutes): the Hải Phòng caseload (12k cases, about 89k commands), N interleaved rounds
- * of baselines and metrics. What each metric means and its target are issue 14's; docs/performance.md explains them.
+ * of baselines and metrics. docs/performance.md says what each metric means and its target.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';

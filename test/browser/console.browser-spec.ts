@@ -1,5 +1,5 @@
 /**
- * The web console in a real browser (issue 13 item 7): Debian's Chromium driven by playwright-core over the Hải Phòng
+ * The web console in a real browser: Debian's Chromium driven by playwright-core over the Hải Phòng
  * demo, seeded once through the real demo runner (browser-world.ts says how to run this elsewhere: CHROMIUM_PATH).
  * Tests run in order on one world: the correction comes last because it moves the figures the others check.
  * Every wait is on an element or an event, with generous timeouts; nothing measures time.

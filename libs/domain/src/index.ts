@@ -9,3 +9,5 @@ export * from './calendar';
 export * from './case';
 export * from './complaint';
 export * from './reporting';
+export * from './shared/error-kind';
+export * from './error-kinds';

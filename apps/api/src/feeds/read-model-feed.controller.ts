@@ -19,7 +19,7 @@ const POLL_MS = 1_000;
 const PAGE_SIZE = 500;
 
 /**
- * The reporting service's feed (docs/architecture.md; issue 3 item 6): Server-Sent Events of read-model changes.
+ * The reporting service's feed (docs/architecture.md, the read-model change feed): Server-Sent Events of read-model changes.
  *
  * Written on the raw Node response (`@Res()`, `reply.hijack()`, `reply.raw`) rather than Nest's `@Sse()`: the feed is
  * a loop that pages through the change log, waits for the projector, honours backpressure and ends on a signal, which

@@ -1,48 +1,25 @@
-import { AUTHORITY_REQUIRED_CODES } from '@thads/domain';
+import { REPLAY_WINDOW_ERROR_KINDS } from '@thads/application';
+import { errorKindOf, type DomainErrorKind } from '@thads/domain';
+import { COMPLETION_REPORT_ERROR_KINDS } from '@thads/read-models';
 
-/**
- * HTTP status of a DomainError code (docs/architecture.md). 403 for an act of an authority the caller does not hold, 404 for an unknown aggregate, 400 for malformed values the
- * domain caught, 422 for a request whose values contradict each other or point at nothing, 409 for every other business rule.
- */
-/** The act needs an authority the caller does not hold: the request is understood, the caller is not the one to make it. */
-const FORBIDDEN = new Set<string>(Object.values(AUTHORITY_REQUIRED_CODES));
-const NOT_FOUND = new Set(['CASE_NOT_FOUND', 'COMPLAINT_NOT_FOUND', 'OFFICE_NOT_REGISTERED', 'OFFICE_NOT_FOUND']);
-/** Named INVALID_ for history, but a rule about the case's state, not a malformed value. */
-const STATE_RULES = new Set(['INVALID_STATE_TRANSITION']);
-/** Well-formed values that contradict each other or point at nothing: the request, not the case, must change. */
-const UNPROCESSABLE = new Set([
-  'ITEM_NOT_FOUND',
-  'ASSET_NOT_FOUND',
-  'DUPLICATE_ITEM_ID',
-  'DUPLICATE_PARTY_ID',
-  'PAYEE_NOT_A_CREDITOR',
-  'MODE_SOURCE_MISMATCH',
-  'SERVED_BEFORE_DECISION',
-  'COERCION_SCHEDULED_BEFORE_DECISION',
-  'AUCTION_PRICE_REQUIRED',
-  'POSTPONEMENT_ENDS_BEFORE_IT_STARTS',
-  'KNOWN_AFTER_FILING',
-  'DECISION_RECEIVED_BEFORE_DECISION',
-  'RECEIVED_AFTER_ESCALATION',
-  'CALENDAR_NOT_COVERED',
-  'PARENT_OFFICE_NOT_REGISTERED',
-  'PARENT_IS_SELF',
-  'OFFICE_ID_MISMATCH',
-  'DECISION_NOT_FOUND',
-  'EVENT_NOT_FOUND',
-  'EVENT_NOT_RETRACTABLE',
-  'DECIDING_OFFICE_NOT_IN_STRUCTURE',
-  'RECEIVED_BEFORE_JUDGMENT_EFFECTIVE',
-  'JUDGMENT_EFFECTIVE_BEFORE_ISSUE',
-]);
-/** A missing value the domain caught (corrections without a reason): malformed, like MISSING_*. */
-const MALFORMED = new Set(['REASON_REQUIRED']);
+/** The HTTP status of each kind of refusal the domain declares beside its codes (libs/domain shared/error-kind.ts). */
+const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+  malformed: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+  stored_data: 500,
+};
 
+/** The queries' codes, declared beside them in the application and the read side. */
+const QUERY_ERROR_KINDS: Readonly<Record<string, DomainErrorKind>> = {
+  ...COMPLETION_REPORT_ERROR_KINDS,
+  ...REPLAY_WINDOW_ERROR_KINDS,
+};
+
+/** HTTP status of a DomainError code, from its declared kind; an undeclared code is a server defect (500). */
 export function statusOfDomainCode(code: string): number {
-  if (FORBIDDEN.has(code)) return 403;
-  if (NOT_FOUND.has(code)) return 404;
-  if (STATE_RULES.has(code)) return 409;
-  if (code.startsWith('INVALID_') || code.startsWith('MISSING_') || MALFORMED.has(code)) return 400;
-  if (UNPROCESSABLE.has(code)) return 422;
-  return 409;
+  const kind = errorKindOf(code) ?? (Object.hasOwn(QUERY_ERROR_KINDS, code) ? QUERY_ERROR_KINDS[code] : undefined);
+  return kind === undefined ? 500 : STATUS_OF_KIND[kind];
 }

@@ -17,9 +17,10 @@ export interface AggregateDefinition<
   readonly schemaVersion: number;
   /**
    * Rules a whole history must keep, checked (throwing a DomainError) when a command retracts or corrects an earlier
-   * event: deciders check one step at a time, and a correction changes a step they already allowed.
+   * event: deciders check one step at a time, and a correction changes a step they already allowed. It folds the
+   * corrected history itself, so that a history that no longer folds is its refusal too.
    */
-  readonly ensureConsistentAfterCorrection?: (state: State) => void;
+  readonly ensureConsistentAfterCorrection?: (foldCorrected: () => State) => void;
 }
 
 /** `case-<id>` for category `case`. */

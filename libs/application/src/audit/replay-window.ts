@@ -1,4 +1,4 @@
-import { DomainError } from '@thads/domain';
+import { DomainError, type DomainErrorKind } from '@thads/domain';
 
 /**
  * The two times of a bitemporal replay (docs/architecture.md, auditor row):
@@ -13,6 +13,15 @@ export interface ReplayWindow {
   /** An ISO-8601 instant with a zone (`Z` or `±hh:mm`). */
   readonly asKnownAt?: string;
 }
+
+/** Error codes of the bitemporal replay queries, for docs/errors.md, with their kinds (the HTTP status follows). */
+export const REPLAY_WINDOW_ERROR_CODES = {
+  INVALID_REPLAY_WINDOW:
+    'asOf is not a real date YYYY-MM-DD, or asKnownAt is not an ISO-8601 instant with a zone (details.param).',
+} as const;
+export const REPLAY_WINDOW_ERROR_KINDS = {
+  INVALID_REPLAY_WINDOW: 'malformed',
+} as const satisfies Record<keyof typeof REPLAY_WINDOW_ERROR_CODES, DomainErrorKind>;
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;

@@ -40,14 +40,18 @@ describe('corrections keep the case consistent', () => {
     return event.id;
   }
 
-  async function correct(type: string, correctedData?: Record<string, string>): Promise<void> {
+  async function correct(
+    type: string,
+    correctedData?: Record<string, string>,
+    effectiveDate = '2025-08-01',
+  ): Promise<void> {
     const eventId = await idOf(type);
     await run({
       type: 'CorrectRecordedFact',
       data: {
         eventId,
         reason: 'Receipt misread',
-        effectiveDate: '2025-08-01',
+        effectiveDate,
         ...(correctedData ? { correctedData } : {}),
       },
     } as CaseCommand);
@@ -120,5 +124,25 @@ describe('corrections keep the case consistent', () => {
     await correct('FundsDisbursed', { amount: '1000' });
     const { state } = await loadAggregate(store, caseAggregate, caseId);
     expect(state.status).toBe('enforceable');
+  });
+
+  it('given a resumption followed by a second postponement, when the resumption is retracted, then CORRECTION_BREAKS_HISTORY names the postponement and nothing is written', async () => {
+    const postpone = (effectiveDate: string): CaseCommand => ({
+      type: 'PostponeEnforcement',
+      data: { decisionNumber: `H-${effectiveDate}`, ground: 'PARTIES_AGREE', until: '2025-12-01', effectiveDate },
+    });
+    await run(postpone('2025-08-01'));
+    await run({ type: 'ResumeEnforcement', data: { decisionNumber: 'TT-1', effectiveDate: '2025-08-20' } });
+    await run(postpone('2025-08-25'));
+    const head = await store.headPosition();
+    await expect(correct('EnforcementResumed', undefined, '2025-08-26')).rejects.toMatchObject({
+      code: 'CORRECTION_BREAKS_HISTORY',
+      details: { brokenBy: 'EnforcementPostponed' },
+    });
+    expect(await store.headPosition()).toBe(head);
+    // The way back: the later postponement first, then the resumption; both retractions stay in the history.
+    await correct('EnforcementPostponed', undefined, '2025-08-26');
+    await correct('EnforcementResumed', undefined, '2025-08-26');
+    expect((await loadAggregate(store, caseAggregate, caseId)).state).toMatchObject({ status: 'postponed' });
   });
 });

@@ -117,7 +117,7 @@ async function decideAndAppend<
     // A correction rewrites an earlier step: the history it leaves must still keep the aggregate's rules.
     if (definition.ensureConsistentAfterCorrection && toAppend.some((event) => event.type === FACT_RETRACTED)) {
       const recorded = await readWholeStream(store, streamName);
-      definition.ensureConsistentAfterCorrection(foldRecorded(definition, [...recorded, ...toAppend]));
+      definition.ensureConsistentAfterCorrection(() => foldRecorded(definition, [...recorded, ...toAppend]));
     }
 
     try {

@@ -343,7 +343,7 @@ export type CaseDeadline = (typeof CASE_DEADLINES)[number];
 
 /**
  * Sent by the deadline sweep (actor role `system`), never by a person: the deadline passed without its act. The
- * decider records it once; a deadline already recorded, met, or no longer open gives no event (docs/domain.md(4), (7)).
+ * decider records it once; a deadline already recorded, met, or no longer open gives no event (docs/domain.md, Time limits).
  */
 export type RecordMissedCaseDeadline = Message<
   'RecordMissedDeadline',

@@ -95,18 +95,21 @@ describe('case decider: checks every command shares', () => {
     spec.given([]).when(security('2025-06-05')).thenThrows('CASE_NOT_FOUND', { command: 'ApplySecurityMeasure' });
   });
 
-  it.each(terminalCases)('does nothing more to a %s case (docs/domain.md(9))', (status, history) => {
-    const events = history();
-    expect(stateAfter(caseDecider, events).status).toBe(status);
-    spec
-      .given(events)
-      .when(security('2026-01-05'))
-      .thenThrows('CASE_CLOSED', { status, command: 'ApplySecurityMeasure' });
-    spec
-      .given(events)
-      .when({ type: 'Settle', data: { effectiveDate: '2026-01-05' } })
-      .thenThrows('CASE_CLOSED', { status, command: 'Settle' });
-  });
+  it.each(terminalCases)(
+    'does nothing more to a %s case (docs/domain.md, The case and its lifecycle)',
+    (status, history) => {
+      const events = history();
+      expect(stateAfter(caseDecider, events).status).toBe(status);
+      spec
+        .given(events)
+        .when(security('2026-01-05'))
+        .thenThrows('CASE_CLOSED', { status, command: 'ApplySecurityMeasure' });
+      spec
+        .given(events)
+        .when({ type: 'Settle', data: { effectiveDate: '2026-01-05' } })
+        .thenThrows('CASE_CLOSED', { status, command: 'Settle' });
+    },
+  );
 
   it('refuses an act dated before the latest act of the case', () => {
     spec.given(caseInEnforcement()).when(security('2025-06-16')).thenThrows('EFFECTIVE_DATE_BEFORE_PREVIOUS_ACT', {

@@ -89,7 +89,7 @@ export function decideCase(command: CaseCommand, state: CaseState): readonly Cas
   // A detection, not an act: on a closed case or an old date it records nothing rather than failing.
   if (command.type === 'RecordMissedDeadline') return decideRecordMissedDeadline(command, state);
   const corrective = (CORRECTIVE_COMMAND_TYPES as readonly string[]).includes(command.type);
-  // Only corrections follow a closed case (docs/domain.md(9)); each decides for itself which closed statuses it accepts.
+  // Only corrections follow a closed case (docs/domain.md, The case and its lifecycle); each decides for itself which closed statuses it accepts.
   ensureRule(
     corrective || !CLOSED_CASE_STATUSES.includes(state.status),
     'CASE_CLOSED',

@@ -72,7 +72,7 @@ export type EnforcementDecisionIssued = CaseEventOf<
     readonly voluntaryPeriodEndsOn: LocalDate;
     /** Verification starts within 10 days after the voluntary period (Art. 44(1)); immediately for interim measures. */
     readonly verificationDueOn: LocalDate;
-    /** Issued after `decisionDueOn` of CaseReceived: recorded, never blocked (docs/domain.md(4)). */
+    /** Issued after `decisionDueOn` of CaseReceived: recorded, never blocked (docs/domain.md, Time limits). */
     readonly issuedLate: boolean;
   }
 >;

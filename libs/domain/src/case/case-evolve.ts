@@ -1,3 +1,4 @@
+import { DomainError } from '../shared/domain-error';
 import { assertNever } from '../shared/decider';
 import type { CaseEvent, CaseReceived, FundsDisbursed } from './case-events';
 import type {
@@ -329,6 +330,12 @@ function resumableStatusOf(state: ExistingCase, event: CaseEvent): ResumableStat
   throw corrupt(event, `enforcement cannot pause from status ${state.status}`);
 }
 
-function corrupt(event: CaseEvent | undefined, why: string): Error {
-  return new Error(`Corrupt case stream: cannot apply ${event?.type ?? 'an event'} because ${why}`);
+// A history the deciders would never have produced: reached only through damaged data or a retraction that takes
+// away a later fact's ground, which the correction check turns into CORRECTION_BREAKS_HISTORY.
+function corrupt(event: CaseEvent | undefined, why: string): DomainError {
+  return new DomainError(
+    'CASE_HISTORY_INCONSISTENT',
+    `Corrupt case stream: cannot apply ${event?.type ?? 'an event'} because ${why}`,
+    { eventType: event?.type ?? null, reason: why },
+  );
 }

@@ -172,7 +172,7 @@ export type CaseStatus = CaseState['status'];
 /** The state of a stream with no events. */
 export const initialCaseState: CaseState = { status: 'none' };
 
-/** Terminal statuses: nothing but corrections follows them (docs/domain.md(9)). */
+/** Terminal statuses: nothing but corrections follows them (docs/domain.md, The case and its lifecycle). */
 export const CLOSED_CASE_STATUSES: readonly CaseStatus[] = [
   'rejected',
   'entrusted_out',

@@ -1,16 +1,20 @@
 import type { CaseState } from './case-state';
 import { heldOf, isFullyEnforced } from './case-state';
 import { ensureRule } from './case-rules';
+import { DomainError } from '../shared/domain-error';
 
 /**
  * The rules a corrected case history must still keep. Commands keep them one step at a time
  * (COLLECTION_EXCEEDS_OUTSTANDING, DISBURSEMENT_EXCEEDS_COLLECTED, SETTLEMENT_INCOMPLETE); a correction rewrites an
  * earlier step, so the command path folds the corrected history and checks it as a whole with this:
  * - on each obligation item, collected ≤ owed and paid out ≤ collected (CORRECTION_BREAKS_MONEY);
+ * - every later fact still follows from the facts before it (CORRECTION_BREAKS_HISTORY): retracting a postponement
+ *   that was later resumed, say, would leave the resumption without its ground;
  * - a settled case still has every open item collected and paid out in full (CORRECTION_BREAKS_SETTLEMENT): a
  *   collection found to be smaller than recorded means the case was not complete, so the settlement goes first.
  */
-export function ensureCaseConsistentAfterCorrection(state: CaseState): void {
+export function ensureCaseConsistentAfterCorrection(foldCorrected: () => CaseState): void {
+  const state = foldCorrectedHistory(foldCorrected);
   if (state.status === 'none') return;
   for (const item of state.facts.items) {
     ensureRule(
@@ -53,4 +57,17 @@ export function ensureCaseConsistentAfterCorrection(state: CaseState): void {
       })),
     },
   );
+}
+
+function foldCorrectedHistory(foldCorrected: () => CaseState): CaseState {
+  try {
+    return foldCorrected();
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'CASE_HISTORY_INCONSISTENT') throw error;
+    throw new DomainError(
+      'CORRECTION_BREAKS_HISTORY',
+      `This correction would leave a later fact without its ground (${String(error.details['reason'])}): retract the later facts first`,
+      { brokenBy: error.details['eventType'], reason: error.details['reason'] },
+    );
+  }
 }

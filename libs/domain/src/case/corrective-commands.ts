@@ -4,7 +4,7 @@ import type { JsonRecord } from '../shared/event-codec';
 import type { CaseEventType } from './case-events';
 
 /**
- * Corrective commands (docs/architecture.md admin row; issue 5 item 3). Only admins send them, always with a reason, and none
+ * Corrective commands (docs/architecture.md admin row; docs/corrections.md). Only admins send them, always with a reason, and none
  * erases anything: Law 2008 Art. 37 keeps a withdrawn, amended or annulled decision on file, and TT 04/2023 Art. 36
  * keeps the record book's entries, so every correction is a new event next to the fact it corrects.
  *
@@ -95,7 +95,7 @@ export type ReopenCase = Message<
 export type CorrectiveCommand =
   WithdrawDecision | AmendDecision | AnnulDecision | CorrectRecordedFact | ReassignOfficer | ReopenCase;
 
-/** Types of the corrective commands: they alone may follow a closed case (docs/domain.md(9)). */
+/** Types of the corrective commands: they alone may follow a closed case (docs/domain.md, The case and its lifecycle). */
 export const CORRECTIVE_COMMAND_TYPES: readonly CorrectiveCommand['type'][] = [
   'WithdrawDecision',
   'AmendDecision',

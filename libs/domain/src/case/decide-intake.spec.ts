@@ -255,7 +255,7 @@ describe('case: IssueEnforcementDecision', () => {
       );
   });
 
-  it('records a late decision and still issues it (docs/domain.md(4))', () => {
+  it('records a late decision and still issues it (docs/domain.md, Time limits)', () => {
     spec
       .given(caseReceived())
       .when(issueDecisionCommand({ effectiveDate: '2025-06-10', servedOn: '2025-06-10' }))

@@ -6,7 +6,7 @@ import { missedDeadlineKey, type ExistingCase } from './case-state';
 import { openDeadlinesOf } from './views/case-deadlines-view';
 
 /**
- * Missed verification and re-verification dates (docs/domain.md(4), (7): record, never block). The deadline sweep sends
+ * Missed verification and re-verification dates (docs/domain.md, Time limits: record, never block). The deadline sweep sends
  * RecordMissedDeadline for every open deadline whose date has passed; this decider alone makes the record
  * exactly-once, so a sweep that runs twice, concurrently, or with another command id writes nothing more.
  */

@@ -35,7 +35,7 @@ import { escalationRuleFor, officeEraOn, successorAuthorityOn } from './escalati
  * The `complaint` decider (khiếu nại: Law 2008 Art. 140–153; Decree 62/2015 Art. 38; TT 13/2021).
  * Lifecycle: filed → accepted → decided (level 1) → escalated → accepted → decided (level 2, final).
  * Group B complaints (security measures) stop at a final first-level decision. Not accepted and withdrawn are
- * terminal. Late acceptance or decision is recorded on the event, never blocked (docs/domain.md(4)).
+ * terminal. Late acceptance or decision is recorded on the event, never blocked (docs/domain.md, Time limits).
  */
 function decide(command: ComplaintCommand, state: ComplaintState): readonly ComplaintEvent[] {
   if (command.type === 'FileComplaint') {

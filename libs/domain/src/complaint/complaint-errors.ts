@@ -1,3 +1,4 @@
+import type { DomainErrorKind } from '../shared/error-kind';
 /**
  * Every DomainError code the `complaint` decider throws, with when it is thrown. This table is the contract the API's
  * problem+json mapping and docs/ are built from: a code is never renamed or reused for another meaning.
@@ -53,3 +54,33 @@ export const COMPLAINT_ERROR_CODES = {
 
 /** A stable error code of the `complaint` aggregate. */
 export type ComplaintErrorCode = keyof typeof COMPLAINT_ERROR_CODES;
+
+/** The kind of each code of the `complaint` aggregate (shared/error-kind.ts): the API's HTTP status follows from it. */
+export const COMPLAINT_ERROR_KINDS = {
+  INVALID_DATE: 'malformed',
+  MISSING_FIELD: 'malformed',
+  INVALID_VALUE: 'malformed',
+  INVALID_FORCE_MAJEURE_DAYS: 'malformed',
+  CALENDAR_NOT_COVERED: 'unprocessable',
+  COMPLAINT_ALREADY_EXISTS: 'conflict',
+  COMPLAINT_NOT_FOUND: 'not_found',
+  COMPLAINT_CLOSED: 'conflict',
+  COMPLAINT_DECISION_FINAL: 'conflict',
+  INVALID_STATE_TRANSITION: 'conflict',
+  EFFECTIVE_DATE_BEFORE_PREVIOUS_ACT: 'conflict',
+  KNOWN_AFTER_FILING: 'unprocessable',
+  COMPLAINT_FILING_LIMIT_EXPIRED: 'conflict',
+  OFFICE_TIER_NOT_IN_ERA: 'conflict',
+  NO_SECOND_LEVEL_FOR_SECURITY_MEASURES: 'conflict',
+  ESCALATION_REQUIRES_FIRST_LEVEL_DECISION: 'conflict',
+  DECISION_RECEIVED_BEFORE_DECISION: 'unprocessable',
+  RECEIVED_AFTER_ESCALATION: 'unprocessable',
+  ESCALATION_LIMIT_EXPIRED: 'conflict',
+  HEAD_OF_DISTRICT_OFFICE_REQUIRED: 'forbidden',
+  HEAD_OF_PROVINCIAL_OFFICE_REQUIRED: 'forbidden',
+  HEAD_OF_GENERAL_DEPARTMENT_REQUIRED: 'forbidden',
+  HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT_REQUIRED: 'forbidden',
+  MINISTER_OF_JUSTICE_REQUIRED: 'forbidden',
+  DECIDING_OFFICE_NOT_IN_STRUCTURE: 'unprocessable',
+  DEADLINE_NOT_PASSED: 'conflict',
+} as const satisfies Record<ComplaintErrorCode, DomainErrorKind>;

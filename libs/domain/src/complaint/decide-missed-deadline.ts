@@ -5,7 +5,7 @@ import { complaintEventBase, ensureComplaintRule, requireDate, requireOneOf } fr
 import { missedComplaintDeadlineKey, type ExistingComplaint } from './complaint-state';
 
 /**
- * Missed acceptance and resolution deadlines of a complaint (Art. 146, 148; docs/domain.md(4): record, never block).
+ * Missed acceptance and resolution deadlines of a complaint (Art. 146, 148; docs/domain.md, Time limits: record, never block).
  * The deadline sweep sends RecordMissedDeadline for every open deadline whose date has passed; this decider alone
  * makes the record exactly-once, so a sweep that runs twice, concurrently, or with another command id adds nothing.
  */

@@ -1,3 +1,4 @@
+import type { DomainErrorKind } from '../shared/error-kind';
 /**
  * Every DomainError code of the `reporting` aggregate, with when it is thrown. This table is the contract the API's
  * problem+json mapping and docs/errors.md are built from: a code is never renamed or reused for another meaning.
@@ -30,3 +31,22 @@ export const REPORTING_ERROR_CODES = {
 
 /** A stable error code of the `reporting` aggregate. */
 export type ReportingErrorCode = keyof typeof REPORTING_ERROR_CODES;
+
+/** The kind of each code of the `reporting` aggregate (shared/error-kind.ts): the API's HTTP status follows from it. */
+export const REPORTING_ERROR_KINDS = {
+  INVALID_DATE: 'malformed',
+  MISSING_FIELD: 'malformed',
+  INVALID_VALUE: 'malformed',
+  INVALID_REPORTING_YEAR: 'malformed',
+  INVALID_TARGET_RATE: 'malformed',
+  INVALID_PERIOD: 'malformed',
+  OFFICE_ALREADY_REGISTERED: 'conflict',
+  OFFICE_NOT_REGISTERED: 'not_found',
+  OFFICE_ID_MISMATCH: 'unprocessable',
+  PARENT_IS_SELF: 'unprocessable',
+  PARENT_OFFICE_NOT_REGISTERED: 'unprocessable',
+  PERIOD_ALREADY_CLOSED: 'conflict',
+  PERIOD_CLOSED_OUT_OF_ORDER: 'conflict',
+  PERIOD_NOT_ENDED: 'conflict',
+  REPORTING_YEAR_CLOSED: 'conflict',
+} as const satisfies Record<ReportingErrorCode, DomainErrorKind>;

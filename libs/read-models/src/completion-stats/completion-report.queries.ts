@@ -15,6 +15,7 @@ import {
   type LocalDate,
   type ReportingOfficeTier,
   type ReportingPeriod,
+  type DomainErrorKind,
 } from '@thads/domain';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { TableNames } from '../projection';
@@ -38,6 +39,11 @@ export const COMPLETION_REPORT_ERROR_CODES = {
   INVALID_DATE: 'asOf is not a real calendar date YYYY-MM-DD.',
   OFFICE_NOT_FOUND: 'office names no registered office.',
 } as const;
+export const COMPLETION_REPORT_ERROR_KINDS = {
+  INVALID_PERIOD: 'malformed',
+  INVALID_DATE: 'malformed',
+  OFFICE_NOT_FOUND: 'not_found',
+} as const satisfies Record<keyof typeof COMPLETION_REPORT_ERROR_CODES, DomainErrorKind>;
 
 /** Readers query the views, which carry the base names. */
 const VIEWS: TableNames = { generation: 0, physical: (base) => base };

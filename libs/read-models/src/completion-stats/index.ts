@@ -1,6 +1,10 @@
 export { completionStatsProjection } from './completion-stats.projection';
 export type { CompletionStatsTables } from './completion-stats.tables';
-export { completionReport, COMPLETION_REPORT_ERROR_CODES } from './completion-report.queries';
+export {
+  completionReport,
+  COMPLETION_REPORT_ERROR_CODES,
+  COMPLETION_REPORT_ERROR_KINDS,
+} from './completion-report.queries';
 export { toCsv, UTF8_BOM } from './export/completion-report.csv';
 export type * from './completion-report.types';
 export {

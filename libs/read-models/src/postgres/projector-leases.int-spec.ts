@@ -1,5 +1,5 @@
 /**
- * Issue 4's check: two projector workers on PostgreSQL; kill one mid-batch; the other finishes; the read models equal
+ * Two projector workers on PostgreSQL; kill one mid-batch; the other finishes; the read models equal
  * a rebuild from zero. The workers are real processes (testing/postgres-projector-child.ts) holding leases; the
  * doomed one is SIGKILLed with a batch written but not committed. Nothing sleeps: the test waits for lines the
  * children print and for positions.
@@ -11,7 +11,11 @@ import { loadCheckpoint } from '../runtime/checkpoints';
 import { rebuildProjection } from '../runtime/rebuild';
 import { createPostgresLeases } from '../runtime/projection-leases';
 import { parsePostgresReadModelUrl } from '../database/postgres-read-model-database';
-import { CHILD_PROCESS_TEST_TIMEOUT_MS, startPostgresChildProjector } from '../testing/child-projector';
+import {
+  CHILD_PROCESS_TEST_TIMEOUT_MS,
+  killLiveChildProjectors,
+  startPostgresChildProjector,
+} from '../testing/child-projector';
 import {
   openPostgresEventsForTest,
   openPostgresReadModelsForTest,
@@ -29,6 +33,7 @@ describeWithPostgres('projector leases on PostgreSQL', (url) => {
   });
 
   afterEach(async () => {
+    await killLiveChildProjectors();
     await readModels.drop();
     await events.drop();
   });

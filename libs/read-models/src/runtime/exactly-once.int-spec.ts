@@ -3,7 +3,12 @@ import type { SqliteEventStore } from '@thads/event-store';
 import { auditTrailProjection } from '../audit-trail/audit-trail.projection';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { Projection } from '../projection';
-import { CHILD_PROCESS_TEST_TIMEOUT_MS, CHILD_PROCESS_WAIT_MS, startChildProjector } from '../testing/child-projector';
+import {
+  CHILD_PROCESS_TEST_TIMEOUT_MS,
+  CHILD_PROCESS_WAIT_MS,
+  killLiveChildProjectors,
+  startChildProjector,
+} from '../testing/child-projector';
 import {
   appendHistory,
   appendMany,
@@ -48,6 +53,7 @@ describe('exactly-once application', () => {
   });
 
   afterEach(async () => {
+    await killLiveChildProjectors();
     for (const projector of running.splice(0)) await projector.stop();
     for (const other of closing.splice(0)) await other.destroy();
     await db.destroy();

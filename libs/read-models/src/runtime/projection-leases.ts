@@ -1,5 +1,5 @@
 /**
- * Leases: on PostgreSQL each projection has exactly one runner across processes (docs/architecture.md, issue 4 item 2).
+ * Leases: on PostgreSQL each projection has exactly one runner across processes (docs/architecture.md).
  *
  * A lease is a session-level advisory lock, `pg_try_advisory_lock(hash('thads.read_models.lease'),
  * hash(schema/name))`, held by one dedicated connection per projector (not a pooled one: a pooled connection is

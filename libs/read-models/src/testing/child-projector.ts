@@ -46,6 +46,23 @@ export function startPostgresChildProjector(
   return startChildScript('postgres-projector-child.ts', [mode, url, eventSchema, readModelUrl, String(head)]);
 }
 
+/** Children still running: a test that fails half-way must not leave them holding leases and connections. */
+const liveChildren = new Set<ChildProcess>();
+
+/** SIGKILLs every child projector still running and waits for each to exit; for afterEach. */
+export async function killLiveChildProjectors(): Promise<void> {
+  await Promise.all(
+    [...liveChildren].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          if (child.exitCode !== null || child.signalCode !== null || !child.kill('SIGKILL')) resolve();
+        }),
+    ),
+  );
+  liveChildren.clear();
+}
+
 function startChildScript(script: string, args: readonly string[]): ChildProjector {
   const child = spawn(
     process.execPath,
@@ -56,6 +73,8 @@ function startChildScript(script: string, args: readonly string[]): ChildProject
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  liveChildren.add(child);
+  child.once('exit', () => liveChildren.delete(child));
   let output = '';
   let errors = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

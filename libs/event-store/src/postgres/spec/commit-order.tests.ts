@@ -1,6 +1,6 @@
 /// <reference types="jest" />
 /**
- * Commit order (docs/architecture.md, issue 4): positions are taken at insert, transactions commit in another order, and no
+ * Commit order (docs/architecture.md): positions are taken at insert, transactions commit in another order, and no
  * reader may pass over an event that commits later. T1 and T2 are real appends (the adapter's own statements) held
  * open on raw clients; the test drives every step and waits for what the subscriber observably did.
  */

@@ -1,6 +1,7 @@
 import { CASE_ERROR_CODES, CASE_ERROR_KINDS } from './case/case-errors';
 import { COMPLAINT_ERROR_CODES, COMPLAINT_ERROR_KINDS } from './complaint/complaint-errors';
 import { AUTHORITY_REQUIRED_CODES } from './complaint/complaint-authority';
+import { OFFICE_REGISTRY_ERROR_CODES, OFFICE_REGISTRY_ERROR_KINDS } from './office-registry/office-registry-errors';
 import { REPORTING_ERROR_CODES, REPORTING_ERROR_KINDS } from './reporting/reporting-errors';
 import { errorKindOf } from './error-kinds';
 
@@ -9,6 +10,7 @@ describe('declared kinds of DomainError codes', () => {
     ['case', CASE_ERROR_CODES, CASE_ERROR_KINDS],
     ['complaint', COMPLAINT_ERROR_CODES, COMPLAINT_ERROR_KINDS],
     ['reporting', REPORTING_ERROR_CODES, REPORTING_ERROR_KINDS],
+    ['office registry', OFFICE_REGISTRY_ERROR_CODES, OFFICE_REGISTRY_ERROR_KINDS],
   ] as const;
 
   it.each(tables)('every %s code has exactly the kind its table declares', (_name, codes, kinds) => {

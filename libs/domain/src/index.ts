@@ -11,3 +11,4 @@ export * from './complaint';
 export * from './reporting';
 export * from './shared/error-kind';
 export * from './error-kinds';
+export * from './office-registry';

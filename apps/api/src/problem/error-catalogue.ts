@@ -1,4 +1,9 @@
-import { CASE_ERROR_CODES, COMPLAINT_ERROR_CODES, REPORTING_ERROR_CODES } from '@thads/domain';
+import {
+  CASE_ERROR_CODES,
+  COMPLAINT_ERROR_CODES,
+  OFFICE_REGISTRY_ERROR_CODES,
+  REPORTING_ERROR_CODES,
+} from '@thads/domain';
 import { REPLAY_WINDOW_ERROR_CODES } from '@thads/application';
 import { COMPLETION_REPORT_ERROR_CODES } from '@thads/read-models';
 import { statusOfDomainCode } from './problem-status';
@@ -118,6 +123,7 @@ export function renderErrorCatalogue(): string {
     ...section('Case commands', CASE_ERROR_CODES),
     ...section('Complaint commands', COMPLAINT_ERROR_CODES),
     ...section('Office and reporting commands', REPORTING_ERROR_CODES),
+    ...section('Office registry: mergers, splits, renames', OFFICE_REGISTRY_ERROR_CODES),
     ...section('Completion report (GET /api/v1/reports/completion)', COMPLETION_REPORT_ERROR_CODES),
     ...section('Bitemporal replay (asOf, asKnownAt)', REPLAY_WINDOW_ERROR_CODES),
   ].join('\n');

@@ -62,7 +62,7 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
     }
     case 'ComplaintEscalated':
       return {
-        ...base,
+        ...withoutResolution(base),
         status: 'escalated',
         level: 2,
         authority: event.data.toAuthority,
@@ -90,7 +90,16 @@ function baseOf(state: ExistingComplaint): ComplaintBase {
     authority: state.authority,
     ...(state.secondLevelAuthority !== undefined && { secondLevelAuthority: state.secondLevelAuthority }),
     lastActOn: state.lastActOn,
+    acceptanceDueOn: state.acceptanceDueOn,
+    ...(state.resolutionDueOn !== undefined && { resolutionDueOn: state.resolutionDueOn }),
     ...(state.firstLevelDecision !== undefined && { firstLevelDecision: state.firstLevelDecision }),
     missedDeadlines: state.missedDeadlines,
   };
+}
+
+/** A new level has its own clocks: the first level's resolution date is spent. */
+function withoutResolution(base: ComplaintBase): ComplaintBase {
+  const { resolutionDueOn, ...rest } = base;
+  void resolutionDueOn;
+  return rest;
 }

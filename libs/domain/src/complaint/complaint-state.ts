@@ -33,6 +33,10 @@ export interface ComplaintBase {
   readonly secondLevelAuthority?: DecidingAuthority;
   /** The effective date of the latest act: no later act may be dated before it. */
   readonly lastActOn: LocalDate;
+  /** Last day to accept or decline at the current level (kept once acted on: the queue shows it). */
+  readonly acceptanceDueOn: LocalDate;
+  /** Last day to decide at the current level, once accepted there; spent when the complaint escalates. */
+  readonly resolutionDueOn?: LocalDate;
   /** Kept once the complaint goes to the second level. */
   readonly firstLevelDecision?: ComplaintDecisionRecord;
   /** Deadlines recorded as missed, as `<deadline>:L<level>:<dueOn>` (missedComplaintDeadlineKey): each once. */
@@ -45,13 +49,11 @@ export interface NoComplaint {
 /** Waiting for acceptance of a first complaint. */
 export interface FiledComplaint extends ComplaintBase {
   readonly status: 'filed';
-  readonly acceptanceDueOn: LocalDate;
 }
 /** Waiting for acceptance of a second complaint. */
 export interface EscalatedComplaint extends ComplaintBase {
   readonly status: 'escalated';
   readonly escalatedOn: LocalDate;
-  readonly acceptanceDueOn: LocalDate;
 }
 export interface AcceptedComplaint extends ComplaintBase {
   readonly status: 'accepted';

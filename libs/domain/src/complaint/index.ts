@@ -6,3 +6,4 @@ export * from './escalation-matrix';
 export * from './complaint-authority';
 export * from './complaint-decider';
 export * from './complaint-event-codec';
+export * from './views/complaint-queue-view';

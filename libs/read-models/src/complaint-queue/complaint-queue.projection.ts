@@ -1,23 +1,17 @@
 /**
- * complaint_queue: one row per complaint with its
- * level, status, deciding authority and due dates, for the queue of complaints an authority owes an act on.
- *
- * Like case_summary, a batch is folded in memory and each row remembers the stream revision of its last event, so a
- * batch applied twice leaves the rows as they were. Event types it does not fold are passed over, not poison: the
- * sweep's ComplaintDeadlineMissed only sets a flag, and types added later wait for this projection to learn them.
+ * complaint_queue: one row per complaint with its level, status, deciding authority and due dates, for the queue of
+ * complaints an authority owes an act on. Rows are the domain's complaintQueueView of each complaint's folded state
+ * (complaint-queue.fold.ts); the states are kept beside the rows (complaint_queue_states) so a batch folds on from
+ * them, and each remembers the stream revision of its last event, so a batch applied twice changes nothing. Event
+ * types this build does not know are passed over, not poison: they wait for this projection to learn them.
  */
 import type { Transaction } from 'kysely';
-import { complaintEventCodec, type JsonRecord } from '@thads/domain';
+import type { ComplaintState } from '@thads/domain';
 import type { RecordedEvent } from '@thads/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { Projection, TableNames } from '../projection';
-import {
-  COMPLAINT_DEADLINE_MISSED,
-  foldComplaintQueue,
-  passedOver,
-  type ComplaintLifecycleEvent,
-  type ComplaintQueueRow,
-} from './complaint-queue.fold';
+import { complaintQueueView } from '@thads/domain';
+import { complaintQueueRow, evolveStoredComplaintEvent, type ComplaintQueueRow } from './complaint-queue.fold';
 
 /** 19 columns × 500 rows stays far below SQLite's 32 766 bound parameters. */
 const ROWS_PER_STATEMENT = 500;
@@ -25,11 +19,11 @@ const ROWS_PER_STATEMENT = 500;
 /** The complaint_queue projection. */
 export const complaintQueueProjection: Projection = {
   name: 'complaint_queue',
-  version: 1,
+  version: 2,
   // The whole category, not the codec's list: a complaint event type added later reaches apply, which passes it
   // over until this projection learns it (and is rebuilt), instead of silently never being offered.
   handles: ['$ce-complaint'],
-  tables: ['complaint_queue'],
+  tables: ['complaint_queue', 'complaint_queue_states'],
   createTables: createComplaintQueueTables,
   apply: applyComplaintQueue,
   // The change feed names rows by their key, the complaint id, rather than by stream.
@@ -67,6 +61,12 @@ async function createComplaintQueueTables(trx: Transaction<ReadModelDatabase>, t
     .columns(['office_id', 'next_due_on', 'complaint_id'])
     .execute();
   await trx.schema.createIndex(`${table}_by_case_id`).on(table).columns(['case_id']).execute();
+  await trx.schema
+    .createTable(tables.physical('complaint_queue_states'))
+    .addColumn('complaint_id', 'text', (column) => column.primaryKey())
+    .addColumn('revision', 'bigint', (column) => column.notNull())
+    .addColumn('state', 'text', (column) => column.notNull())
+    .execute();
 }
 
 async function applyComplaintQueue(
@@ -74,46 +74,42 @@ async function applyComplaintQueue(
   trx: Transaction<ReadModelDatabase>,
   tables: TableNames,
 ): Promise<void> {
-  const table = tables.physical('complaint_queue');
-  const rows = await loadRows(trx, table, [...new Set(events.map(complaintIdOf))]);
-  const changed = new Set<string>();
+  const states = await loadStates(trx, tables, [...new Set(events.map(complaintIdOf))]);
+  const changed = new Map<string, ComplaintQueueRow>();
   for (const recorded of events) {
     const complaintId = complaintIdOf(recorded);
-    const current = rows.get(complaintId);
+    const current = states.get(complaintId);
     if (current && recorded.revision <= current.revision) continue;
+    const state = evolveStoredComplaintEvent(current?.state, recorded.type, recorded.data);
+    if (state === undefined || state.status === 'none') continue; // nothing to show before ComplaintFiled
+    states.set(complaintId, { revision: recorded.revision, state });
     const place = { revision: recorded.revision, position: recorded.position };
-    if (isFolded(recorded.type)) {
-      const event = complaintEventCodec.decode({
-        type: recorded.type,
-        data: recorded.data as JsonRecord,
-      }) as ComplaintLifecycleEvent;
-      rows.set(complaintId, foldComplaintQueue(current, event, place));
-    } else if (current) {
-      rows.set(complaintId, passedOver(current, recorded.type, place));
-    } else {
-      continue; // Nothing to note on a complaint this model has not seen filed.
-    }
-    changed.add(complaintId);
+    changed.set(complaintId, complaintQueueRow(complaintQueueView(state), recorded.type, place));
   }
-  const written = [...changed].map((complaintId) => rows.get(complaintId) as ComplaintQueueRow);
-  for (let start = 0; start < written.length; start += ROWS_PER_STATEMENT) {
-    const slice = written.slice(start, start + ROWS_PER_STATEMENT);
-    // Replace, not upsert: each row is recomputed whole by the fold.
+  const ids = [...changed.keys()];
+  for (let start = 0; start < ids.length; start += ROWS_PER_STATEMENT) {
+    const slice = ids.slice(start, start + ROWS_PER_STATEMENT);
+    // Replace, not upsert: each row and state is recomputed whole.
+    await trx.deleteFrom(tables.physical('complaint_queue')).where('complaint_id', 'in', slice).execute();
+    await trx.deleteFrom(tables.physical('complaint_queue_states')).where('complaint_id', 'in', slice).execute();
     await trx
-      .deleteFrom(table)
-      .where(
-        'complaint_id',
-        'in',
-        slice.map((row) => row.complaint_id),
-      )
+      .insertInto(tables.physical('complaint_queue'))
+      .values(slice.map((id) => changed.get(id) as ComplaintQueueRow))
       .execute();
-    await trx.insertInto(table).values(slice).execute();
+    await trx
+      .insertInto(tables.physical('complaint_queue_states'))
+      .values(slice.map((id) => ({ complaint_id: id, ...encodeState(states.get(id) as KeptState) })))
+      .execute();
   }
 }
 
-/** Types the fold applies; the sweep's event and types unknown to the codec are passed over, never poison. */
-function isFolded(type: string): boolean {
-  return type !== COMPLAINT_DEADLINE_MISSED && (complaintEventCodec.eventTypes as readonly string[]).includes(type);
+interface KeptState {
+  readonly revision: bigint;
+  readonly state: ComplaintState;
+}
+
+function encodeState(kept: KeptState): { revision: bigint; state: string } {
+  return { revision: kept.revision, state: JSON.stringify(kept.state) };
 }
 
 /** The complaint of an event: `data.complaintId` (on every complaint event), else the id in its stream name. */
@@ -123,19 +119,20 @@ function complaintIdOf(event: RecordedEvent): string {
   return event.stream.slice('complaint-'.length);
 }
 
-async function loadRows(
+async function loadStates(
   trx: Transaction<ReadModelDatabase>,
-  table: 'complaint_queue',
+  tables: TableNames,
   complaintIds: readonly string[],
-): Promise<Map<string, ComplaintQueueRow>> {
-  const rows = new Map<string, ComplaintQueueRow>();
+): Promise<Map<string, KeptState>> {
+  const states = new Map<string, KeptState>();
   for (let start = 0; start < complaintIds.length; start += ROWS_PER_STATEMENT) {
     const found = await trx
-      .selectFrom(table)
+      .selectFrom(tables.physical('complaint_queue_states') as 'complaint_queue_states')
       .selectAll()
       .where('complaint_id', 'in', complaintIds.slice(start, start + ROWS_PER_STATEMENT))
       .execute();
-    for (const row of found) rows.set(row.complaint_id, row);
+    for (const row of found)
+      states.set(row.complaint_id, { revision: BigInt(row.revision), state: JSON.parse(row.state) as ComplaintState });
   }
-  return rows;
+  return states;
 }

@@ -1,5 +1,5 @@
 /**
- * Columns of the complaint_queue read model: one row per complaint, as of the last event applied to it. Due dates are
+ * Columns of the complaint_queue read model: one row per complaint, the domain's complaintQueueView as of the last event applied to it. Due dates are
  * the ones the events carry, computed by the domain on the working-day calendar when the act was recorded.
  */
 export interface ComplaintQueueTable {
@@ -36,4 +36,13 @@ export interface ComplaintQueueTable {
   /** Stream revision of the last applied complaint event: a replayed event at or below it changes nothing. */
   revision: bigint;
   position: bigint;
+}
+
+/** Each complaint's folded domain state after its last applied event, for the next batch to fold on from. */
+export interface ComplaintQueueStatesTable {
+  complaint_id: string;
+  /** Stream revision of the last event folded into `state`. */
+  revision: bigint;
+  /** The ComplaintState as JSON (plain data, no bigint). */
+  state: string;
 }

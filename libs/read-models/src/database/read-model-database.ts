@@ -9,7 +9,7 @@ import type { AuditTrailTable } from '../audit-trail/audit-trail.table';
 import type { CaseFoldTables } from '../case-folds/case-folds.table';
 import type { CaseSummaryTable } from '../case-summary/case-summary.table';
 import type { ReadModelChangesTable } from '../change-feed/read-model-changes.table';
-import type { ComplaintQueueTable } from '../complaint-queue/complaint-queue.table';
+import type { ComplaintQueueStatesTable, ComplaintQueueTable } from '../complaint-queue/complaint-queue.table';
 import type { CompletionStatsTables } from '../completion-stats/completion-stats.tables';
 import type { DeadlinesTable } from '../deadlines/deadlines.table';
 
@@ -66,6 +66,7 @@ export interface ProjectionTables extends CompletionStatsTables, CaseFoldTables 
   audit_trail: AuditTrailTable;
   case_summary: CaseSummaryTable;
   complaint_queue: ComplaintQueueTable;
+  complaint_queue_states: ComplaintQueueStatesTable;
   deadlines: DeadlinesTable;
 }
 

@@ -1,3 +1,4 @@
+import type { OfficeSource } from '../../../apps/api/src/auth/access-policy';
 import type { RouteAccess } from '../../../apps/api/src/auth/route-table';
 import { receiveCaseBody } from './case-fixtures';
 import type { TestApp } from './test-app';
@@ -51,10 +52,11 @@ export interface MatrixRequest {
   /** The office an officer or head must hold for this request (the office the route's policy resolves to). */
   readonly inOffice: string;
   /**
-   * The refusal of an officer or head of another office: FORBIDDEN_OFFICE, or the authority a complaint level needs;
+   * The refusal of an officer or head of another office: FORBIDDEN_OFFICE, the authority a complaint level needs, or,
+   * where the office comes from a stored case or complaint, the 404 an unknown id gets (its existence is not told);
    * undefined when any office will do (the session route is about the bearer).
    */
-  readonly outOfOfficeCode?: string;
+  readonly outOfOffice?: { readonly status: 403 | 404; readonly code: string };
 }
 
 let created = 0;
@@ -74,10 +76,15 @@ export function matrixRequest(route: RouteAccess): MatrixRequest {
     url: path + queryOf(route),
     body: BODIES[`${route.method} ${route.path}`]?.(created) ?? {},
     inOffice: fromAbove || decidingComplaint ? MATRIX.parentOffice : MATRIX.office,
-    ...(office !== 'any-office-in-token' && {
-      outOfOfficeCode: decidingComplaint ? 'HEAD_OF_PROVINCIAL_OFFICE_REQUIRED' : 'FORBIDDEN_OFFICE',
-    }),
+    ...(office !== 'any-office-in-token' && { outOfOffice: outOfOfficeRefusal(office) }),
   };
+}
+
+function outOfOfficeRefusal(office: OfficeSource | undefined): { status: 403 | 404; code: string } {
+  if (office === 'case-in-path' || office === 'case-in-body') return { status: 404, code: 'CASE_NOT_FOUND' };
+  if (office === 'complaint-in-path') return { status: 404, code: 'COMPLAINT_NOT_FOUND' };
+  if (office === 'complaint-deciding-office') return { status: 403, code: 'HEAD_OF_PROVINCIAL_OFFICE_REQUIRED' };
+  return { status: 403, code: 'FORBIDDEN_OFFICE' };
 }
 
 function queryOf(route: RouteAccess): string {

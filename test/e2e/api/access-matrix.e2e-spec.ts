@@ -12,7 +12,8 @@ import { startTestApp, type TestApp } from './test-app';
 /**
  * The full role × route matrix, generated from the routes' @Access metadata: for every route and every role,
  * a token for the office the request is about and one for another office, then no token and three bad ones. Each
- * answer must be what the policy says — 401, 403 FORBIDDEN_ROLE, 403 FORBIDDEN_OFFICE, or anything but those — and
+ * answer must be what the policy says — 401, 403 FORBIDDEN_ROLE, 403 FORBIDDEN_OFFICE (404 where the office comes
+ * from a stored case or complaint, as for an unknown id), or anything but those — and
  * after every refusal the event store's head must not have moved.
  */
 const routes = routesOf(AppModule.forRoot(loadApiConfig({})));
@@ -53,7 +54,12 @@ describe('role × route matrix', () => {
     };
   }
 
-  async function expectRefusal(route: RouteAccess, authorization: string | undefined, status: 401 | 403, code: string) {
+  async function expectRefusal(
+    route: RouteAccess,
+    authorization: string | undefined,
+    status: 401 | 403 | 404,
+    code: string,
+  ) {
     const head = await t.headOutsideRejections();
     const answer = await send(route, authorization);
     expect({ status: answer.status, code: answer.code, problem: answer.problem }).toEqual({
@@ -81,7 +87,7 @@ describe('role × route matrix', () => {
     '%s as %s: in-office and out-of-office tokens get what the policy says',
     async (_name, role: Role, route) => {
       const policy = route.policy as { roles: readonly Role[] };
-      const { inOffice, outOfOfficeCode } = matrixRequest(route);
+      const { inOffice, outOfOffice } = matrixRequest(route);
       const inOfficeToken = `Bearer ${t.token({ sub: `${role}-in`, roles: [role], offices: [inOffice] })}`;
       const outOfOfficeToken = `Bearer ${t.token({ sub: `${role}-out`, roles: [role], offices: [MATRIX.otherOffice] })}`;
       if (!policy.roles.includes(role)) {
@@ -92,8 +98,8 @@ describe('role × route matrix', () => {
       const allowed = await send(route, inOfficeToken);
       expect([401, 403]).not.toContain(allowed.status);
       expect(allowed.status === 404 && allowed.code === 'NOT_FOUND').toBe(false);
-      if (OFFICE_BOUND_ROLES.includes(role) && outOfOfficeCode !== undefined)
-        await expectRefusal(route, outOfOfficeToken, 403, outOfOfficeCode);
+      if (OFFICE_BOUND_ROLES.includes(role) && outOfOffice !== undefined)
+        await expectRefusal(route, outOfOfficeToken, outOfOffice.status, outOfOffice.code);
       else expect([401, 403]).not.toContain((await send(route, outOfOfficeToken)).status);
     },
   );

@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { accessPolicyOf } from './access-policy';
 import { forbiddenRole, invalidToken } from './access-refused';
 import { decideAccess } from './access-decision';
+import { concealOwner } from './concealed-refusal';
 import { bearerTokenOf } from './bearer-token';
 import { recordGrantedAccess, recordVerifiedToken } from './granted-access';
 import { officesQualifyingFor } from './office-resolution';
@@ -40,7 +41,9 @@ export class AccessGuard implements CanActivate {
     const office = policy.office;
     const access = await decideAccess(policy, token, async () =>
       office === undefined ? [] : officesQualifyingFor(office, request, this.store, token.offices),
-    );
+    ).catch((error: unknown) => {
+      throw concealOwner(error, office, request);
+    });
     recordGrantedAccess(request, access);
     return true;
   }

@@ -66,13 +66,23 @@ export async function officesQualifyingFor(
 
 async function officeOfCase(store: EventStore, caseId: string): Promise<string> {
   const first = await firstEvent(store, streamNameOf(caseAggregate.category, caseId));
-  if (!first) throw new DomainError('CASE_NOT_FOUND', `No case with id ${caseId}`, { id: caseId });
+  if (!first) throw caseNotFound(caseId);
   return storedText(first, 'officeId');
+}
+
+/** The answer for an unknown case id; also what a caller without rights to the case's office is told. */
+export function caseNotFound(caseId: string): DomainError {
+  return new DomainError('CASE_NOT_FOUND', `No case with id ${caseId}`, { id: caseId });
+}
+
+/** The answer for an unknown complaint id; also what a caller without rights to its case's office is told. */
+export function complaintNotFound(complaintId: string): DomainError {
+  return new DomainError('COMPLAINT_NOT_FOUND', `No complaint with id ${complaintId}`, { id: complaintId });
 }
 
 async function officeOfComplaint(store: EventStore, complaintId: string): Promise<string> {
   const first = await firstEvent(store, streamNameOf(complaintAggregate.category, complaintId));
-  if (!first) throw new DomainError('COMPLAINT_NOT_FOUND', `No complaint with id ${complaintId}`, { id: complaintId });
+  if (!first) throw complaintNotFound(complaintId);
   return officeOfCase(store, storedText(first, 'caseId'));
 }
 

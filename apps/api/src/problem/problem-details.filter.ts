@@ -8,6 +8,7 @@ import { isInfrastructureError, isStorageFull, ProjectionHalted, ProjectionWaitT
 import { BodyRefused } from '../http/json-body';
 import type { RejectionRecorder } from '../audit/rejection-recorder';
 import { AccessRefused } from '../auth/access-refused';
+import { ConcealedRefusal } from '../auth/concealed-refusal';
 import { jsonSafe } from '../http/json-safe';
 import { statusOfDomainCode } from './problem-status';
 import { RequestValidationFailed } from './request-validation-failed';
@@ -44,6 +45,7 @@ const TITLES: Record<number, string> = {
 
 /** Maps any thrown value to a problem: the one place where errors become HTTP. */
 export function toProblem(error: unknown): Problem {
+  if (error instanceof ConcealedRefusal) return toProblem(error.answer);
   if (error instanceof AccessRefused) {
     return problem(error.status, error.code, error.message);
   }
@@ -171,7 +173,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       sendProblem(reply, request, error, this.logger);
       return;
     }
+    // The log keeps the real reason of a refusal the caller was told as "not found" (auditors read it).
+    const recorded = error instanceof ConcealedRefusal ? toProblem(error.refusal) : problem;
     // Nest's Fastify route returns the reply after calling the filter, so Fastify waits for this later send.
-    return this.rejections.record(request, problem).then(() => sendProblem(reply, request, error, this.logger));
+    return this.rejections.record(request, recorded).then(() => sendProblem(reply, request, error, this.logger));
   }
 }

@@ -35,6 +35,16 @@ export interface CliFlags {
   readonly asKnownAt?: string;
   /** `--all`: verify every stream, not one case. */
   readonly all: boolean;
+  /** `--since <change id>`: where `follow` starts when its state file holds nothing yet. */
+  readonly since?: string;
+  /** `--base-url <url>`: the API `follow` reads, with its prefix (`http://localhost:3000/api/v1`). */
+  readonly baseUrl?: string;
+  /** `--token <jwt>`: the bearer token `follow` sends. */
+  readonly token?: string;
+  /** `--state-file <path>`: where `follow` keeps its Last-Event-ID. */
+  readonly stateFile?: string;
+  /** `--projection <name>`: only this read model's changes. */
+  readonly projection?: string;
 }
 
 /** Parsed command line. */
@@ -57,6 +67,11 @@ const VALUE_FLAGS = new Set([
   '--data-dir',
   '--as-of',
   '--as-known-at',
+  '--since',
+  '--base-url',
+  '--token',
+  '--state-file',
+  '--projection',
 ]);
 
 /** Parses `--flag value`, `--flag=value` and positionals; throws UsageError naming an unknown or valueless flag. */
@@ -104,6 +119,11 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
       asOf: values.get('--as-of'),
       asKnownAt: values.get('--as-known-at'),
       all: booleans.has('--all'),
+      since: values.get('--since'),
+      baseUrl: values.get('--base-url'),
+      token: values.get('--token'),
+      stateFile: values.get('--state-file'),
+      projection: values.get('--projection'),
     },
   };
 }

@@ -13,6 +13,8 @@ export interface CliIo {
   readonly stdout: { write(text: string): unknown };
   readonly stderr: ProgressOutput;
   readonly env: NodeJS.ProcessEnv;
+  /** Ends a long-running command (`follow`) cleanly; without it, such a command stops on SIGINT and SIGTERM. */
+  readonly signal?: AbortSignal;
 }
 
 /** The stores a command needs, opened from the environment and migrated. */

@@ -8,6 +8,7 @@ import type { CliIo } from './cli-context';
 import { backupCommand, restoreCommand } from './commands/backup.command';
 import { deadlinesSweepCommand } from './commands/deadlines-sweep.command';
 import { demoCommand } from './commands/demo.command';
+import { followCommand } from './commands/follow.command';
 import { migrateCommand } from './commands/migrate.command';
 import { projectionsRebuildCommand } from './commands/projections-rebuild.command';
 import { projectionsSkipCommand } from './commands/projections-skip.command';
@@ -44,7 +45,13 @@ export const USAGE = `Usage: npm run cli -- <command>
   verify <caseId> | --all [--json]                  check every hash link of a case, or of every stream (progress bar);
                                                     exit 1 naming the first broken link
 
-Environment: DATA_DIR (./data), EVENT_STORE_URL (sqlite:<DATA_DIR>/events.db), READ_MODEL_URL (sqlite:<DATA_DIR>/read.db)
+  follow [--since <id>] [--state-file <path>] [--projection <name>] [--base-url <url>] [--token <jwt>] [--json]
+                                                    follow the API's read-model change feed: one JSON line per change
+                                                    on stdout until Ctrl-C; reconnects and resumes by itself; with
+                                                    --state-file a restart resumes after the last line printed
+
+Environment: DATA_DIR (./data), EVENT_STORE_URL (sqlite:<DATA_DIR>/events.db), READ_MODEL_URL (sqlite:<DATA_DIR>/read.db);
+follow: THADS_API_URL (http://localhost:3000/api/v1) and THADS_API_TOKEN when --base-url and --token are not given
 `;
 
 /** Runs one CLI command and returns its exit code. Never throws. */
@@ -89,6 +96,10 @@ async function dispatch(argv: readonly string[], io: CliIo, projections: readonl
     return command === 'backup'
       ? backupCommand(io, positionals[1], flags.json)
       : restoreCommand(io, positionals[1], flags.json);
+  }
+  if (command === 'follow') {
+    expectArguments('follow', positionals.slice(1), []);
+    return followCommand(io, flags);
   }
   if (command === 'replay') {
     expectArguments('replay', positionals.slice(1), ['<caseId>']);

@@ -20,6 +20,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { CompletionReportController } from './reporting/completion-report.controller';
 import { ReportingCommandsController } from './reporting/reporting-commands.controller';
+import { OfficeRegistryController } from './office-registry/office-registry.controller';
 import { routesOfControllers } from './auth/route-table';
 import { ROUTE_TABLE, SessionController } from './session/session.controller';
 
@@ -32,6 +33,7 @@ const CONTROLLERS = [
   ComplaintCommandsController,
   ComplaintQueriesController,
   ComplaintQueueController,
+  OfficeRegistryController,
   ReportingCommandsController,
   CompletionReportController,
   AuditController,

@@ -6,6 +6,7 @@ import { GetCaseHandler } from './cases/case-queries';
 import { ExecuteComplaintCommandHandler } from './complaints/complaint-commands';
 import { GetComplaintHandler } from './complaints/complaint-queries';
 import { EVENT_STORE } from './event-store/event-store.token';
+import { ExecuteOfficeRegistryCommandHandler } from './office-registry/office-registry';
 import { ExecuteReportingCommandHandler } from './reporting/reporting-commands';
 
 export interface ApplicationModuleOptions {
@@ -40,6 +41,7 @@ export class ApplicationModule {
         ExecuteCaseCommandHandler,
         ExecuteComplaintCommandHandler,
         ExecuteReportingCommandHandler,
+        ExecuteOfficeRegistryCommandHandler,
         GetCaseHandler,
         GetComplaintHandler,
       ],

@@ -15,6 +15,7 @@ export * from './complaints/complaint-commands';
 export * from './complaints/complaint-queries';
 export * from './complaints/deciding-authority';
 export * from './reporting/reporting-commands';
+export * from './office-registry/office-registry';
 export * from './event-store/event-store.token';
 export * from './application.module';
 export * from './deadline-sweep';

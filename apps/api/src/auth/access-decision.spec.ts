@@ -25,7 +25,44 @@ async function refusal(promise: Promise<unknown>): Promise<AccessRefused> {
   return error as AccessRefused;
 }
 
+const legalAct = { number: '1898/QĐ-BTP', issuedOn: '2025-06-20', issuedBy: 'Bộ Tư pháp' };
+const mergedIntoRegional = async () => ({
+  offices: ['HP-KV1'],
+  passedOn: [
+    {
+      predecessorOfficeId: 'HP-NGO-QUYEN',
+      successorOfficeId: 'HP-KV1',
+      effectiveDate: '2025-07-01',
+      kind: 'MERGER' as const,
+      legalAct,
+    },
+  ],
+});
+
 describe('decideAccess', () => {
+  it('after a succession grants the successor’s officer, recording the successor', async () => {
+    await expect(decideAccess(caseWork, token(['officer'], ['HP-KV1']), mergedIntoRegional)).resolves.toEqual({
+      subject: 'u-1',
+      role: 'officer',
+      officeId: 'HP-KV1',
+    });
+  });
+
+  it('refuses the predecessor’s staff after the succession with OFFICE_SUCCEEDED, naming successor, date and act', async () => {
+    const refused = await refusal(decideAccess(caseWork, token(['officer'], ['HP-NGO-QUYEN']), mergedIntoRegional));
+    expect(refused).toMatchObject({
+      status: 403,
+      code: 'OFFICE_SUCCEEDED',
+      details: { successorOfficeId: 'HP-KV1', succeededOn: '2025-07-01', legalAct: '1898/QĐ-BTP' },
+    });
+  });
+
+  it('still lets a predecessor’s officer who is also an auditor read, as an auditor', async () => {
+    await expect(
+      decideAccess(readCase, token(['officer', 'auditor'], ['HP-NGO-QUYEN']), mergedIntoRegional),
+    ).resolves.toEqual({ subject: 'u-1', role: 'auditor' });
+  });
+
   it('grants an officer of the case office, recording that office', async () => {
     await expect(decideAccess(caseWork, token(['officer'], ['HP-NGO-QUYEN']), inHaiPhong)).resolves.toEqual({
       subject: 'u-1',

@@ -6,10 +6,12 @@ import { OFFICE_BOUND_ROLES, type Role } from '@thads/auth';
  * part it reads; docs/authorization.md explains them.
  */
 export const OFFICE_SOURCES = {
-  'case-in-path': "the case's office, from the first event of the case named by `:caseId`",
+  'case-in-path':
+    "the office holding the case named by `:caseId` on the act's date: the office of its first event, or its successor once a merger or split took effect (docs/domain.md)",
   'office-in-body': 'the `officeId` of the body (the office receiving the case)',
-  'case-in-body': "the office of the case named by the body's `caseId`",
-  'complaint-in-path': 'the office of the case the complaint named by `:complaintId` is about',
+  'case-in-body': "the office holding the case named by the body's `caseId` on the act's date (succession followed)",
+  'complaint-in-path':
+    'the office holding the case the complaint named by `:complaintId` is about, on the act’s date (succession followed)',
   'complaint-deciding-office':
     "the office whose head holds the deciding authority of the complaint's current level (escalation matrix, structure in force on the act's date)",
   'office-in-query': 'the `office` query parameter; officers and heads must name one of theirs',

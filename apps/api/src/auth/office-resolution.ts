@@ -2,15 +2,17 @@ import {
   caseAggregate,
   complaintAggregate,
   decidingOfficeOf,
+  officeSuccessions,
   reportingAggregate,
   streamNameOf,
 } from '@thads/application';
-import { DomainError, ensureActsForAuthority, isLocalDate } from '@thads/domain';
+import { DomainError, ensureActsForAuthority, isLocalDate, officesActingOnCase } from '@thads/domain';
 import { StreamNotFound, type EventStore, type RecordedEvent } from '@thads/event-store';
 import { localToday } from '../http/local-today';
 import { IDENTIFIER, IDENTIFIER_RULE } from '../http/validators';
 import { RequestValidationFailed } from '../problem/request-validation-failed';
 import type { OfficeSource } from './access-policy';
+import type { RequestOffices } from './access-decision';
 
 /** The parts of a request an office can come from; Fastify has parsed all three before any guard runs. */
 export interface RequestParts {
@@ -23,25 +25,28 @@ export interface RequestParts {
  * The offices that qualify an officer or head for this request, best first; empty when the request names none (a
  * list without `office`, a top-level office). Stored facts are read from the first event of a stream: a case's office
  * and a complaint's case are set when the stream is created and never change, so one event is enough and the answer
- * cannot go stale. A malformed id is 400 and an unknown case, complaint or office is 404, as the handler would say.
+ * cannot go stale. Who acts on a case then follows the office registry (the domain's officesActingOnCase): from a
+ * succession's effective date the successor's staff act on the predecessor's cases and the predecessor's do not,
+ * judged on the act's date (the body's effectiveDate, else today). A malformed id is 400 and an unknown case,
+ * complaint or office is 404, as the handler would say.
  */
 export async function officesQualifyingFor(
   source: OfficeSource,
   request: RequestParts,
   store: EventStore,
   tokenOffices: readonly string[],
-): Promise<readonly string[]> {
+): Promise<readonly string[] | RequestOffices> {
   switch (source) {
     case 'any-office-in-token':
       return tokenOffices;
     case 'case-in-path':
-      return [await officeOfCase(store, identifier(request.params, 'caseId'))];
+      return actingOnCase(store, await officeOfCase(store, identifier(request.params, 'caseId')), request);
     case 'office-in-body':
       return [identifier(request.body, 'officeId')];
     case 'case-in-body':
-      return [await officeOfCase(store, identifier(request.body, 'caseId'))];
+      return actingOnCase(store, await officeOfCase(store, identifier(request.body, 'caseId')), request);
     case 'complaint-in-path':
-      return [await officeOfComplaint(store, identifier(request.params, 'complaintId'))];
+      return actingOnCase(store, await officeOfComplaint(store, identifier(request.params, 'complaintId')), request);
     case 'complaint-deciding-office':
       return [await complaintDecidingOffice(store, identifier(request.params, 'complaintId'), request, tokenOffices)];
     case 'office-in-query': {
@@ -62,6 +67,18 @@ export async function officesQualifyingFor(
       return parent === undefined ? [] : [identifier(request.body, 'parentOfficeId')];
     }
   }
+}
+
+/** The offices acting on a case of `caseOfficeId` on the act's date, and the successions that passed it on by then. */
+async function actingOnCase(store: EventStore, caseOfficeId: string, request: RequestParts): Promise<RequestOffices> {
+  const { acting, passedOn } = officesActingOnCase(await officeSuccessions(store), caseOfficeId, actDate(request));
+  return { offices: acting, passedOn };
+}
+
+/** The legal date of the act a request is about: the body's effectiveDate when valid, else today (as the handler fills it). */
+function actDate(request: RequestParts): string {
+  const stated = field(request.body, 'effectiveDate');
+  return typeof stated === 'string' && isLocalDate(stated) ? stated : localToday();
 }
 
 async function officeOfCase(store: EventStore, caseId: string): Promise<string> {
@@ -97,9 +114,7 @@ async function complaintDecidingOffice(
   request: RequestParts,
   tokenOffices: readonly string[],
 ): Promise<string> {
-  const stated = field(request.body, 'effectiveDate');
-  const date = typeof stated === 'string' && isLocalDate(stated) ? stated : localToday();
-  const { authority, officeLine } = await decidingOfficeOf(store, complaintId, date);
+  const { authority, officeLine } = await decidingOfficeOf(store, complaintId, actDate(request));
   return ensureActsForAuthority(authority, officeLine, { role: 'head', officeIds: tokenOffices }).officeId;
 }
 

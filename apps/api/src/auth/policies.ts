@@ -64,3 +64,8 @@ export const SIGNED_IN: RolePolicy = {
   roles: ['officer', 'head', 'auditor', 'reporting', 'admin'],
   office: 'any-office-in-token',
 };
+/**
+ * Changes of the office structure (merge, split, rename: docs/domain.md "Offices and succession") and reading them:
+ * admins only. They carry out the Ministry's acts for the whole country; no head changes the structure of offices.
+ */
+export const STRUCTURE_CHANGE: RolePolicy = { roles: ['admin'] };

@@ -37,6 +37,11 @@ const EDGE_CODES: readonly (readonly [code: string, status: number, when: string
     "The token's role fits, but officers and heads act only for the offices in their token, and the request is about another.",
   ],
   [
+    'OFFICE_SUCCEEDED',
+    403,
+    "The token's office passed the case to a successor (merger or split) on or before the act's date; `details` name the successor, the date and the legal act. Nothing is written.",
+  ],
+  [
     'AUTH_KEYS_UNAVAILABLE',
     503,
     'The signing keys at AUTH_JWKS_URL could not be read and none is cached; retry after `Retry-After` (10 s).',

@@ -47,7 +47,7 @@ const TITLES: Record<number, string> = {
 export function toProblem(error: unknown): Problem {
   if (error instanceof ConcealedRefusal) return toProblem(error.answer);
   if (error instanceof AccessRefused) {
-    return problem(error.status, error.code, error.message);
+    return problem(error.status, error.code, error.message, error.details && { details: error.details });
   }
   if (error instanceof SigningKeysUnavailable) {
     return problem(503, 'AUTH_KEYS_UNAVAILABLE', error.message);

@@ -10,6 +10,11 @@ import {
   type ComplaintCommand,
   type ComplaintEvent,
   type ComplaintState,
+  officeRegistryDecider,
+  officeRegistryEventCodec,
+  type OfficeRegistryCommand,
+  type OfficeRegistryEvent,
+  type OfficeRegistryState,
   reportingDecider,
   reportingEventCodec,
   type ReportingCommand,
@@ -38,5 +43,20 @@ export const reportingAggregate: AggregateDefinition<ReportingCommand, Reporting
   category: 'reporting',
   decider: reportingDecider,
   codec: reportingEventCodec,
+  schemaVersion: 1,
+};
+
+/** The one stream of the office registry: `officeregistry-national`. */
+export const OFFICE_REGISTRY_ID = 'national';
+
+/** Mergers, splits and renames of offices, for the whole country in one stream (docs/domain.md). */
+export const officeRegistryAggregate: AggregateDefinition<
+  OfficeRegistryCommand,
+  OfficeRegistryEvent,
+  OfficeRegistryState
+> = {
+  category: 'officeregistry',
+  decider: officeRegistryDecider,
+  codec: officeRegistryEventCodec,
   schemaVersion: 1,
 };

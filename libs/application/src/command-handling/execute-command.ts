@@ -1,9 +1,15 @@
-import type { CaseCommand, ComplaintCommand, ReportingCommand } from '@thads/domain';
+import type { CaseCommand, ComplaintCommand, OfficeRegistryCommand, ReportingCommand } from '@thads/domain';
 import type { EventStore } from '@thads/event-store';
-import { caseAggregate, complaintAggregate, reportingAggregate } from '../aggregates/definitions';
+import {
+  caseAggregate,
+  complaintAggregate,
+  officeRegistryAggregate,
+  reportingAggregate,
+} from '../aggregates/definitions';
 import { withRetractionTarget } from '../cases/retraction-target';
 import { ensureComplainedCaseExists } from '../complaints/complained-case';
 import { withDecidingAuthority } from '../complaints/deciding-authority';
+import { withRegisteredOffices } from '../office-registry/office-registry';
 import { ensureParentOfficeRegistered } from '../reporting/parent-office';
 import type { CommandContext, CommandResult } from './command-context';
 import { fingerprintOf } from './command-fingerprint';
@@ -13,12 +19,14 @@ import { handleCommand, type RetryPolicy } from './handle-command';
 export type AddressedCommand =
   | { readonly aggregate: 'case'; readonly id: string; readonly command: CaseCommand }
   | { readonly aggregate: 'complaint'; readonly id: string; readonly command: ComplaintCommand }
-  | { readonly aggregate: 'reporting'; readonly id: string; readonly command: ReportingCommand };
+  | { readonly aggregate: 'reporting'; readonly id: string; readonly command: ReportingCommand }
+  | { readonly aggregate: 'officeregistry'; readonly id: string; readonly command: OfficeRegistryCommand };
 
 /**
  * The application's one entry point for commands: the API (through the @nestjs/cqrs handlers), the CLI and its
  * demo seeding, and the deadline sweep all execute here. It first resolves what the pure decider cannot see (the
- * event a CorrectRecordedFact retracts; that a complained-of case or a parent office exists; the acting official and
+ * event a CorrectRecordedFact retracts; that a complained-of case or a parent office exists; the registrations
+ * of the offices a merger, split or rename names; the acting official and
  * office line a complaint decision is checked against), then runs
  * handleCommand: idempotency, optimistic concurrency, metadata, retry. The fingerprint is taken from the command as
  * sent, before resolution, unless the edge gave one.
@@ -45,6 +53,10 @@ export async function executeCommand(
     case 'reporting':
       await ensureParentOfficeRegistered(store, addressed.id, addressed.command);
       return handleCommand(store, reportingAggregate, addressed.id, addressed.command, fingerprinted, retry);
+    case 'officeregistry': {
+      const resolved = await withRegisteredOffices(store, addressed.command);
+      return handleCommand(store, officeRegistryAggregate, addressed.id, resolved, fingerprinted, retry);
+    }
     default:
       return unreachable(addressed);
   }

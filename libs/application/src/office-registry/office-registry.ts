@@ -1,0 +1,73 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Inject } from '@nestjs/common';
+import {
+  officesNamedBy,
+  type OfficeRegistryCommand,
+  type OfficeRegistryState,
+  type OfficeSuccession,
+  type RegisteredOffices,
+} from '@thads/domain';
+import type { EventStore } from '@thads/event-store';
+import { streamNameOf } from '../aggregates/aggregate-definition';
+import { officeRegistryAggregate, OFFICE_REGISTRY_ID, reportingAggregate } from '../aggregates/definitions';
+import { foldRecorded } from '../aggregates/retractions';
+import type { CommandContext, CommandResult } from '../command-handling/command-context';
+import { executeCommand } from '../command-handling/execute-command';
+import { readWholeStream } from '../command-handling/handle-command';
+import { EVENT_STORE } from '../event-store/event-store.token';
+
+/**
+ * The registry decider checks that every office a change names is registered by its effective date; the registrations
+ * live on the offices' own reporting streams, so the command path reads them (never writes) and hands them over.
+ * Only the server states them: the HTTP DTOs have no such field.
+ */
+export async function withRegisteredOffices(
+  store: EventStore,
+  command: OfficeRegistryCommand,
+): Promise<OfficeRegistryCommand> {
+  const registeredOffices: Record<string, string> = {};
+  for (const officeId of new Set(officesNamedBy(command))) {
+    if (typeof officeId !== 'string' || officeId.trim() === '') continue;
+    const events = await readWholeStream(store, streamNameOf(reportingAggregate.category, officeId));
+    const office = foldRecorded(reportingAggregate, events);
+    if (office.status === 'registered') registeredOffices[officeId] = office.registeredOn;
+  }
+  return {
+    ...command,
+    data: { ...command.data, registeredOffices: registeredOffices as RegisteredOffices },
+  } as OfficeRegistryCommand;
+}
+
+/** The registry as recorded: every succession and rename (empty before the first change). */
+export async function loadOfficeRegistry(store: EventStore): Promise<OfficeRegistryState> {
+  const events = await readWholeStream(store, streamNameOf(officeRegistryAggregate.category, OFFICE_REGISTRY_ID));
+  return foldRecorded(officeRegistryAggregate, events);
+}
+
+/** Every succession recorded, for the rules that follow them (who acts on a case, where it is reported). */
+export async function officeSuccessions(store: EventStore): Promise<readonly OfficeSuccession[]> {
+  return (await loadOfficeRegistry(store)).successions;
+}
+
+/** Runs a registry command (MergeOffices, SplitOffice, RenameOffice) on the command bus. */
+export class ExecuteOfficeRegistryCommand extends Command<CommandResult> {
+  constructor(
+    readonly command: OfficeRegistryCommand,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+/** A thin adapter: the command bus hands the command to executeCommand, the one command path. */
+@CommandHandler(ExecuteOfficeRegistryCommand)
+export class ExecuteOfficeRegistryCommandHandler implements ICommandHandler<
+  ExecuteOfficeRegistryCommand,
+  CommandResult
+> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  execute({ command, context }: ExecuteOfficeRegistryCommand): Promise<CommandResult> {
+    return executeCommand(this.store, { aggregate: 'officeregistry', id: OFFICE_REGISTRY_ID, command }, context);
+  }
+}

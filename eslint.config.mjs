@@ -18,10 +18,21 @@ const LAYER_ELEMENTS = [
   { type: 'auth', pattern: 'libs/auth/src' },
   { type: 'config', pattern: 'libs/config/src' },
   { type: 'feed-consumer', pattern: 'libs/feed-consumer/src' },
+  { type: 'observability', pattern: 'libs/observability/src' },
   { type: 'testing', pattern: 'libs/testing/src' },
   { type: 'app', pattern: 'apps/*/src' },
 ];
-const LIBS = ['domain', 'application', 'event-store', 'read-models', 'auth', 'config', 'feed-consumer', 'testing'];
+const LIBS = [
+  'domain',
+  'application',
+  'event-store',
+  'read-models',
+  'auth',
+  'config',
+  'feed-consumer',
+  'observability',
+  'testing',
+];
 
 /** Who may import whom. Anything not listed is refused. */
 const LAYER_RULES = [
@@ -35,8 +46,13 @@ const LAYER_RULES = [
   { from: 'config', allow: ['domain', 'event-store'] },
   // A client of the HTTP API, for the reporting service and the CLI: it knows the API's wire format, not our code.
   { from: 'feed-consumer', allow: [] },
+  // Logging and the tracing SDK: no lib of ours. The inner layers trace through @opentelemetry/api alone.
+  { from: 'observability', allow: [] },
   { from: 'testing', allow: ['domain'] },
-  { from: 'app', allow: ['domain', 'application', 'event-store', 'read-models', 'auth', 'config', 'feed-consumer'] },
+  {
+    from: 'app',
+    allow: ['domain', 'application', 'event-store', 'read-models', 'auth', 'config', 'feed-consumer', 'observability'],
+  },
 ];
 
 /** Test code (specs, test worlds and fixtures) may drive any layer; the layer rules bind production code. */

@@ -6,15 +6,21 @@ import { checkDurability } from '@thads/config';
 import { openEventStore } from '@thads/event-store';
 import type { EventStore } from '@thads/event-store';
 import { loadProjectorConfig, type ProjectorConfig } from '@thads/config';
+import type { Logger } from '@thads/observability';
 import { migrateReadModels, openReadModelDatabase, type ProgressOutput, type ReadModelStore } from '@thads/read-models';
 
-/** Where the CLI writes: results on stdout (JSON with --json), progress and errors on stderr. */
+/**
+ * Where the CLI writes: results on stdout (JSON with --json), progress and errors on stderr, log lines (JSON or
+ * pretty, LOG_FORMAT) through `log` on stderr too, so stdout stays the command's answer alone.
+ */
 export interface CliIo {
   readonly stdout: { write(text: string): unknown };
   readonly stderr: ProgressOutput;
   readonly env: NodeJS.ProcessEnv;
   /** Ends a long-running command (`follow`) cleanly; without it, such a command stops on SIGINT and SIGTERM. */
   readonly signal?: AbortSignal;
+  /** The process logger (main.ts); without one (tests) log lines go to stderr as plain text. */
+  readonly log?: Logger;
 }
 
 /** The stores a command needs, opened from the environment and migrated. */
@@ -39,7 +45,7 @@ export async function withStores<T>(io: CliIo, work: (stores: CliStores) => Prom
         eventStore: { store: eventStore, url: config.eventStoreUrl },
         readModels: { db: readModels.db, url: readModels.url },
         allowUnsafe,
-        logger: { log: (line) => io.stderr.write(`${line}\n`), warn: (line) => io.stderr.write(`WARN ${line}\n`) },
+        logger: logLinesOf(io),
       });
       const migrationsApplied = await migrateReadModels(readModels.db);
       return await work({ config, eventStore, readModels, migrationsApplied });
@@ -49,6 +55,13 @@ export async function withStores<T>(io: CliIo, work: (stores: CliStores) => Prom
   } finally {
     await eventStore.close();
   }
+}
+
+/** The CLI's log lines: through the process logger when there is one, else plain text on stderr. */
+export function logLinesOf(io: CliIo): { log(line: string): void; warn(line: string): void } {
+  const { log } = io;
+  if (log !== undefined) return { log: (line) => log.info(line), warn: (line) => log.warn(line) };
+  return { log: (line) => io.stderr.write(`${line}\n`), warn: (line) => io.stderr.write(`WARN ${line}\n`) };
 }
 
 /** JSON with bigint positions written as decimal strings. */

@@ -84,6 +84,7 @@ describe('cli', () => {
       batchSize: 500,
       deadlineSweepIntervalMs: 60_000,
       allowUnsafeDurability: false,
+      log: { level: 'info', format: 'pretty' },
     });
   });
 

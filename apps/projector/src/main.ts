@@ -1,5 +1,5 @@
 /**
- * The projector worker (docs/architecture.md–3): follows the event store and keeps the read models current. Run it
+ * The projector worker (docs/architecture.md): follows the event store and keeps the read models current. Run it
  * standalone (`npm run start:projector`) beside API replicas that do not embed one, or as several workers: the
  * guarded checkpoints make concurrent runners safe.
  *
@@ -7,28 +7,37 @@
  * objects to wire (event store, read-model database, projector) and a shutdown to handle; the runtime it starts is
  * the same one the API embeds.
  */
-import { Logger } from '@nestjs/common';
-import { UnsafeDurability } from '@thads/config';
-import { InvalidEventStoreUrl } from '@thads/event-store';
-import { InvalidConfiguration } from '@thads/config';
-import { InvalidReadModelUrl } from '@thads/read-models';
-import { LooseFilePermissions } from '@thads/event-store';
+import { InvalidConfiguration, logSettingsOf, UnsafeDurability } from '@thads/config';
+import { InvalidEventStoreUrl, LooseFilePermissions } from '@thads/event-store';
+import { createLogger, startTracing } from '@thads/observability';
+import { InvalidReadModelUrl, type ProjectorLogger } from '@thads/read-models';
 import { startProjectorWorker } from './projector-worker';
 
 async function main(): Promise<void> {
-  const logger = new Logger('projector');
-  const worker = await startProjectorWorker(process.env, logger);
+  // LOG_* first, so the worker's own lines are JSON (or pretty); a bad setting elsewhere still stops it below.
+  const logger = createLogger({ app: 'projector', ...logSettingsOf(process.env, 'projector'), destination: 1 });
+  const lines: ProjectorLogger = {
+    log: (message) => logger.info(message),
+    warn: (message) => logger.warn(message),
+    error: (message, detail) => logger.error(detail !== undefined ? { detail } : {}, message),
+  };
+  // Off unless the OTEL_* variables ask for traces (docs/operations.md).
+  const tracing = startTracing(process.env, 'thads-projector');
+  const worker = await startProjectorWorker(process.env, lines);
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string) => {
     // The batch in flight commits or rolls back as a whole; either way the checkpoint matches the rows.
-    logger.log(`${signal}: finishing the batch in flight`);
-    stopping ??= worker.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error(String(error));
-        process.exit(1);
-      },
-    );
+    logger.info(`${signal}: finishing the batch in flight`);
+    stopping ??= worker
+      .close()
+      .then(() => tracing?.shutdown())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'Shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));

@@ -7,6 +7,7 @@ import { checkDurability, type DurabilityReport } from '@thads/config';
 import { openEventStore } from '@thads/event-store';
 import { startDeadlineSweeper, type DeadlineSweeper } from '@thads/application';
 import { loadProjectorConfig, type ProjectorConfig } from '@thads/config';
+import { redactedUrl } from '@thads/observability';
 import {
   overdueDeadlines,
   startProjectorRuntime,
@@ -48,7 +49,7 @@ export async function startProjectorWorker(env: NodeJS.ProcessEnv, logger: Proje
       throw error;
     });
     logger.log(
-      `Projecting ${config.eventStoreUrl} into ${config.readModelUrl}: ${runtime.projector
+      `Projecting ${redactedUrl(config.eventStoreUrl)} into ${redactedUrl(config.readModelUrl)}: ${runtime.projector
         .status()
         .map((status) => status.name)
         .join(', ')}`,

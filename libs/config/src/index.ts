@@ -9,6 +9,12 @@ export {
   type EngineEnvironment,
 } from './engine-environment';
 export { registeredSettings, ENGINE_APPS, type EngineApp, type RegisteredSetting } from './setting';
-export { loadProjectorConfig, projectorConfigOf, type ProjectorConfig } from './projector-config';
+export {
+  loadProjectorConfig,
+  logSettingsOf,
+  projectorConfigOf,
+  type LogSettings,
+  type ProjectorConfig,
+} from './projector-config';
 export { renderConfigurationTable, renderEnvExample } from './configuration-doc';
 export * from './durability';

@@ -18,6 +18,25 @@ export interface ProjectorConfig {
   readonly deadlineSweepIntervalMs: number;
   /** ALLOW_UNSAFE_DURABILITY=true: start despite unsafe durability settings, with a WARN line and a health note. */
   readonly allowUnsafeDurability: boolean;
+  /** LOG_LEVEL and LOG_FORMAT: how this process logs. */
+  readonly log: LogSettings;
+}
+
+export interface LogSettings {
+  readonly level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+  readonly format: 'json' | 'pretty';
+}
+
+/**
+ * LOG_LEVEL and LOG_FORMAT for a process that must log before the rest of its configuration is judged (the CLI
+ * reports a bad setting of its command on its own terms): a bad or missing value falls back to the default.
+ */
+export function logSettingsOf(env: NodeJS.ProcessEnv, app: EngineApp): LogSettings {
+  try {
+    return projectorConfigOf(readEngineEnvironment(env, app)).log;
+  } catch {
+    return { level: 'info', format: env.NODE_ENV?.trim() === 'production' ? 'json' : 'pretty' };
+  }
 }
 
 /** Validates the environment for a projector or CLI process (a bad value throws InvalidConfiguration naming it). */
@@ -38,5 +57,6 @@ export function projectorConfigOf(env: EngineEnvironment): ProjectorConfig {
     batchSize: env.PROJECTOR_BATCH_SIZE,
     deadlineSweepIntervalMs: env.DEADLINE_SWEEP_INTERVAL_MS,
     allowUnsafeDurability: env.ALLOW_UNSAFE_DURABILITY === 'true',
+    log: { level: env.LOG_LEVEL as LogSettings['level'], format: env.LOG_FORMAT as LogSettings['format'] },
   };
 }

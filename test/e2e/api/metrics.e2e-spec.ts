@@ -49,6 +49,10 @@ describe('GET /metrics', () => {
       expect(after).toMatch(new RegExp(`^thads_projection_lag_events\\{projection="${projection}"\\} 0$`, 'm'));
       expect(after).toMatch(new RegExp(`^thads_projection_lag_seconds\\{projection="${projection}"\\} 0$`, 'm'));
       expect(after).toMatch(new RegExp(`^thads_projection_dead_letters\\{projection="${projection}"\\} 0$`, 'm'));
+      // Lag 0 measured after the command's own event: the projection's position has passed it.
+      expect(sample(after, `thads_projection_position{projection="${projection}"}`)).toBeGreaterThanOrEqual(
+        Number(created.body.position),
+      );
     }
     expect(after).toMatch(/^thads_sse_clients 0$/m);
     expect(after).toMatch(/^thads_process_resident_memory_bytes \d+/m);

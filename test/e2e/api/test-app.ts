@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EVENT_STORE } from '@thads/application';
 import { ROLES, signJwt, type AuthSettings, type Role } from '@thads/auth';
 import { streamCategory, type EventStore } from '@thads/event-store';
+import type { Logger } from '@thads/observability';
 import request from 'supertest';
 import { loadApiConfig } from '../../../apps/api/src/config/api-config';
 import { createApp } from '../../../apps/api/src/create-app';
@@ -53,11 +54,14 @@ export interface TestApp {
 /**
  * The real API, built by the same createApp as `npm start`, on a fresh temporary data directory.
  * E2E_STORE=postgres runs the same tests on PostgreSQL events and read models (e2e-stores.ts); `env` overrides
- * settings for one test app.
+ * settings for one test app, `options.logger` receives its log lines (the default logs nothing).
  * Authentication is the embedded default: HS256 with a development secret the app generates in its data directory;
  * the harness reads it back to sign tokens, exactly as `npm run cli -- token` does.
  */
-export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: NodeJS.ProcessEnv = {},
+  options: { readonly logger?: Logger } = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'thads-e2e-'));
   const stores = e2eStores(dataDir);
   // No deadline sweep unless a test asks: its events would land in the streams other tests count. Reads with
@@ -70,7 +74,7 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp
     DATA_DIR: dataDir,
     ...stores.env,
   });
-  const app = await createApp(config, { logger: false });
+  const app = await createApp(config, { logger: options.logger ?? false });
   const server = app.getHttpServer();
   const secret = hs256Secret(config.auth);
   const token = (claims: TestClaims): string => {

@@ -26,8 +26,20 @@ describe('loadApiConfig', () => {
         maxLifetimeSeconds: 86_400,
       },
       allowUnsafeDurability: false,
+      log: { level: 'info', format: 'pretty' },
       consoleDir: resolve('dist/console'),
     });
+  });
+
+  it('given NODE_ENV=production, then logs are JSON unless LOG_FORMAT says otherwise; a bad LOG_LEVEL is named', () => {
+    const production = { NODE_ENV: 'production', AUTH_JWT_SECRET: 'a-shared-secret-of-at-least-32-bytes!!' };
+    expect(loadApiConfig(production).log).toEqual({ level: 'info', format: 'json' });
+    expect(loadApiConfig({ ...production, LOG_FORMAT: 'pretty', LOG_LEVEL: 'debug' }).log).toEqual({
+      level: 'debug',
+      format: 'pretty',
+    });
+    expect(() => loadApiConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL must be "trace", .*got "loud"/);
+    expect(() => loadApiConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT must be "json", "pretty", got "xml"/);
   });
 
   it('given CONSOLE_DIR, then the console is served from there', () => {

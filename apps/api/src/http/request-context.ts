@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { fingerprintOf, type CommandContext } from '@thads/application';
+import { addToLogContext } from '@thads/observability';
 import type { FastifyRequest } from 'fastify';
 import { actorOf, grantedAccessOf, type GrantedAccess } from '../auth/granted-access';
 import { RequestValidationFailed } from '../problem/request-validation-failed';
@@ -24,10 +25,14 @@ export function commandContextFrom(request: FastifyRequest, access: GrantedAcces
   const { headers } = request;
   const commandId = token(headers, 'idempotency-key') ?? randomUUID();
   const ifMatch = single(headers, 'if-match');
+  const correlationId = token(headers, 'x-correlation-id') ?? commandId;
+  const actor = actorOf(access);
+  // Every later log line of the request, its request line included, names the command (request-observability.ts).
+  addToLogContext({ commandId, correlationId, actor });
   return {
     commandId,
-    correlationId: token(headers, 'x-correlation-id') ?? commandId,
-    actor: actorOf(access),
+    correlationId,
+    actor,
     fingerprint: fingerprintOf({ method: request.method, path: request.url.split('?')[0], body: request.body ?? null }),
     ...(ifMatch !== undefined ? { expectedRevision: parseRevision(ifMatch) } : {}),
   };

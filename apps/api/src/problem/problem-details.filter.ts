@@ -10,6 +10,7 @@ import type { RejectionRecorder } from '../audit/rejection-recorder';
 import { AccessRefused } from '../auth/access-refused';
 import { ConcealedRefusal } from '../auth/concealed-refusal';
 import { jsonSafe } from '../http/json-safe';
+import { logProblem } from '../logging/problem-log';
 import { statusOfDomainCode } from './problem-status';
 import { RequestValidationFailed } from './request-validation-failed';
 import { retryAfterOf } from './retry-after';
@@ -142,7 +143,7 @@ function codeOfStatus(status: number): string {
 /** Writes a problem as application/problem+json. */
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: unknown, logger: Logger): void {
   const body = { ...toProblem(error), instance: request.url };
-  if (body.status >= 500) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  logProblem(logger, body, error);
   // RFC 6750 §3: every 401 names the scheme the client must use.
   if (error instanceof AccessRefused && error.challenge !== undefined)
     void reply.header('www-authenticate', error.challenge);

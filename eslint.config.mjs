@@ -17,6 +17,7 @@ const LAYER_ELEMENTS = [
   { type: 'read-models', pattern: 'libs/read-models/src' },
   { type: 'auth', pattern: 'libs/auth/src' },
   { type: 'config', pattern: 'libs/config/src' },
+  { type: 'api-client', pattern: 'libs/api-client/src' },
   { type: 'feed-consumer', pattern: 'libs/feed-consumer/src' },
   { type: 'observability', pattern: 'libs/observability/src' },
   { type: 'testing', pattern: 'libs/testing/src' },
@@ -29,6 +30,7 @@ const LIBS = [
   'read-models',
   'auth',
   'config',
+  'api-client',
   'feed-consumer',
   'observability',
   'testing',
@@ -44,14 +46,25 @@ const LAYER_RULES = [
   { from: 'read-models', allow: ['domain', 'event-store'] },
   { from: 'auth', allow: ['event-store'] },
   { from: 'config', allow: ['domain', 'event-store'] },
-  // A client of the HTTP API, for the reporting service and the CLI: it knows the API's wire format, not our code.
-  { from: 'feed-consumer', allow: [] },
+  // Clients of the HTTP API (the CLI, the console, the reporting service): they know the API's document, not our code.
+  { from: 'api-client', allow: [] },
+  { from: 'feed-consumer', allow: ['api-client'] },
   // Logging and the tracing SDK: no lib of ours. The inner layers trace through @opentelemetry/api alone.
   { from: 'observability', allow: [] },
   { from: 'testing', allow: ['domain'] },
   {
     from: 'app',
-    allow: ['domain', 'application', 'event-store', 'read-models', 'auth', 'config', 'feed-consumer', 'observability'],
+    allow: [
+      'domain',
+      'application',
+      'event-store',
+      'read-models',
+      'auth',
+      'config',
+      'api-client',
+      'feed-consumer',
+      'observability',
+    ],
   },
 ];
 

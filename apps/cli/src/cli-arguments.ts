@@ -37,7 +37,7 @@ export interface CliFlags {
   readonly all: boolean;
   /** `--since <change id>`: where `follow` starts when its state file holds nothing yet. */
   readonly since?: string;
-  /** `--base-url <url>`: the API `follow` reads, with its prefix (`http://localhost:3000/api/v1`). */
+  /** `--base-url <url>`: the root of the API `follow` reads (`http://localhost:3000`). */
   readonly baseUrl?: string;
   /** `--token <jwt>`: the bearer token `follow` sends. */
   readonly token?: string;

@@ -51,7 +51,7 @@ export const USAGE = `Usage: npm run cli -- <command>
                                                     --state-file a restart resumes after the last line printed
 
 Environment: DATA_DIR (./data), EVENT_STORE_URL (sqlite:<DATA_DIR>/events.db), READ_MODEL_URL (sqlite:<DATA_DIR>/read.db);
-follow: THADS_API_URL (http://localhost:3000/api/v1) and THADS_API_TOKEN when --base-url and --token are not given
+follow: THADS_API_URL (http://localhost:3000, the API's root) and THADS_API_TOKEN when --base-url and --token are not given
 `;
 
 /** Runs one CLI command and returns its exit code. Never throws. */

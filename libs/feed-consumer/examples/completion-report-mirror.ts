@@ -4,7 +4,7 @@
  * SIGKILL in the middle of the stream and checks the table against the API's report.
  *
  *   MIRROR_DATABASE_URL=postgres://reporting@db/reporting MIRROR_SCHEMA=thads_mirror \
- *   THADS_API_URL=https://thads.example.vn/api/v1 THADS_API_TOKEN=<reporting JWT> \
+ *   THADS_API_URL=https://thads.example.vn THADS_API_TOKEN=<reporting JWT> \
  *   REPORT_PERIODS=2018-03,2018-04 REPORT_OFFICE=HP \
  *   npx ts-node --transpile-only -r tsconfig-paths/register libs/feed-consumer/examples/completion-report-mirror.ts
  *
@@ -13,8 +13,9 @@
  * resumes after that checkpoint, so a crash at any instant loses nothing and repeats nothing.
  */
 import { Pool, type PoolClient } from 'pg';
+import { createApiClient } from '@thads/api-client';
 import { followFeed, type FeedChange, type FeedSink } from '@thads/feed-consumer';
-import { fetchCompletionReport, type CompletionReport, type ReportRow } from './completion-report-http';
+import { fetchCompletionReport, type CompletionReport, type ReportRow } from './completion-report';
 
 const FEED = 'completion_stats';
 
@@ -22,6 +23,7 @@ export interface MirrorSettings {
   readonly databaseUrl: string;
   /** A schema of the reporting service's own. */
   readonly schema: string;
+  /** The API's root, e.g. `https://thads.example.vn`. */
   readonly apiUrl: string;
   readonly token: string;
   /** The report periods (`YYYY-MM`) to keep. */
@@ -54,6 +56,8 @@ export async function createMirrorTables(pool: Pool, schema: string): Promise<vo
 /** The sink: the checkpoint lives in the mirror's own database, written in the transaction of each change. */
 export function mirrorSink(pool: Pool, settings: MirrorSettings): FeedSink {
   const s = quoted(settings.schema);
+  // A read waits out up to a minute of 503 READ_MODEL_BEHIND (Retry-After) before the change fails.
+  const api = createApiClient({ baseUrl: settings.apiUrl, token: settings.token, retryAttempts: 60 });
   return {
     async lastAppliedId() {
       const { rows } = await pool.query<{ id: string }>(
@@ -67,7 +71,7 @@ export function mirrorSink(pool: Pool, settings: MirrorSettings): FeedSink {
       const reports = [];
       for (const period of settings.periods)
         reports.push(
-          await fetchCompletionReport(settings, { period, office: settings.office, minPosition: change.position }),
+          await fetchCompletionReport(api, { period, office: settings.office, minPosition: change.position }),
         );
       const client = await pool.connect();
       try {

@@ -1,5 +1,5 @@
 import { FeedProtocolError, type FeedChange } from './feed-change';
-import { FeedRequestError } from './feed-request-error';
+import { ApiProblemError } from '@thads/api-client';
 import { followFeed, type FeedEvent, type FeedSink, type FollowFeedOptions } from './follow-feed';
 import { recordingClock, startFakeFeedServer, type FakeFeedServer, type ScriptStep } from './testing/fake-feed-server';
 
@@ -120,7 +120,7 @@ describe('followFeed against a scripted server', () => {
     server = await startFakeFeedServer([{ status: 401, code: 'UNAUTHENTICATED' }]);
     const { clock, sleeps } = recordingClock();
     const failure = followFeed({ baseUrl: server.baseUrl, token: 'expired', sink: memorySink(), clock });
-    await expect(failure).rejects.toThrow(FeedRequestError);
+    await expect(failure).rejects.toThrow(ApiProblemError);
     await expect(failure).rejects.toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
     expect(sleeps).toEqual([]);
     expect(server.requests).toHaveLength(1);

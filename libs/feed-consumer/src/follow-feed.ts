@@ -1,7 +1,7 @@
+import { createApiClient, problemFromResponse, type GetRequest } from '@thads/api-client';
 import { systemClock, type FeedClock } from './clock';
 import { changeOf, compareChangeIds, isChangeId, READ_MODEL_CHANGE_EVENT, type FeedChange } from './feed-change';
-import { FeedRequestError } from './feed-request-error';
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, retryAfterMs, type RetryPolicy } from './retry-policy';
+import { backoffDelayMs, cappedRetryAfterMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 import { SseParser } from './sse-parser';
 
 /**
@@ -29,14 +29,20 @@ export type FeedEvent =
       readonly code?: string;
     };
 
+/** The query of GET /feeds/read-models, as docs/openapi.json declares it. */
+type FeedQuery = NonNullable<GetRequest<'/api/v1/feeds/read-models'>['query']>;
+
+/** A read model the feed can be filtered to (`case_summary`, `completion_stats`, …). */
+export type FeedProjection = NonNullable<FeedQuery['projection']>;
+
 export interface FollowFeedOptions {
-  /** The API's base URL with its prefix, e.g. `http://localhost:3000/api/v1`. */
+  /** Where the API's root is (`http://localhost:3000`): the feed is at `/api/v1/feeds/read-models` under it. */
   readonly baseUrl: string;
   /** The bearer token, or a function asked before every connection (so an expiring token can be renewed). */
   readonly token: string | (() => string | Promise<string>);
   readonly sink: FeedSink;
   /** Only this read model's changes (`?projection=`); default every read model. */
-  readonly projection?: string;
+  readonly projection?: FeedProjection;
   /** Where to start when the sink has applied nothing yet: the last id already had. Default `0`, every change. */
   readonly since?: string;
   /** Ends the consumer: followFeed resolves once the change being applied is done. */
@@ -58,7 +64,7 @@ const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
  * Follows GET /feeds/read-models until `signal` aborts, applying every change once, in id order. After a dropped
  * stream, a 5xx or a network error it reconnects with `Last-Event-ID` set to the last applied id (after a restart,
  * the sink's), waiting `Retry-After` when the server sends one and a jittered doubling delay otherwise. Rejects on an
- * answer waiting will not fix (FeedRequestError), on a malformed message (FeedProtocolError) and when `apply` throws:
+ * answer waiting will not fix (ApiProblemError), on a malformed message (FeedProtocolError) and when `apply` throws:
  * nothing past the last applied change is acknowledged, so a restarted consumer carries on from there.
  */
 export async function followFeed(options: FollowFeedOptions): Promise<void> {
@@ -77,7 +83,7 @@ export async function followFeed(options: FollowFeedOptions): Promise<void> {
     if (stop.aborted) return;
     if (attempt.connected) failures = 0;
     failures += 1;
-    const told = attempt.retryAfter === undefined ? undefined : retryAfterMs(attempt.retryAfter, clock.now(), policy);
+    const told = cappedRetryAfterMs(attempt.retryAfter, clock.now(), policy);
     const ms = told ?? backoffDelayMs(failures, policy, random);
     emit({
       type: 'waiting',
@@ -110,11 +116,12 @@ async function connectOnce(
   const cut = () => connection.abort();
   stop.addEventListener('abort', cut, { once: true });
   try {
-    const token = typeof options.token === 'function' ? await options.token() : options.token;
+    const api = createApiClient({ baseUrl: options.baseUrl, token: options.token });
+    const query: FeedQuery = { projection: options.projection };
     let response: Response;
     try {
-      response = await (options.fetch ?? fetch)(feedUrl(options), {
-        headers: { accept: 'text/event-stream', authorization: `Bearer ${token}`, 'last-event-id': afterId },
+      response = await (options.fetch ?? fetch)(api.url('/api/v1/feeds/read-models', { query }), {
+        headers: { accept: 'text/event-stream', ...(await api.authorization()), 'last-event-id': afterId },
         signal: connection.signal,
       });
     } catch (error) {
@@ -128,10 +135,9 @@ async function connectOnce(
       emit({ type: 'disconnected', reason });
       return { connected: true };
     }
-    const problem = await problemOf(response);
-    if (!RETRYABLE.has(response.status))
-      throw new FeedRequestError(response.status, problem.code, problem.detail ?? (response.statusText || type));
-    emit({ type: 'disconnected', reason: `${response.status}${problem.code ? ` ${problem.code}` : ''}` });
+    const problem = await problemFromResponse(response);
+    if (!RETRYABLE.has(response.status)) throw problem;
+    emit({ type: 'disconnected', reason: `${response.status} ${problem.code}` });
     return {
       connected: false,
       status: response.status,
@@ -189,26 +195,6 @@ async function readStream(
   } finally {
     clearTimeout(idle);
     reader.cancel().catch(() => undefined);
-  }
-}
-
-function feedUrl(options: FollowFeedOptions): string {
-  const url = new URL(`${options.baseUrl.replace(/\/+$/, '')}/feeds/read-models`);
-  if (options.projection !== undefined) url.searchParams.set('projection', options.projection);
-  return url.toString();
-}
-
-/** The problem+json `code` and `detail` of a refusal, if the body is one. */
-async function problemOf(response: Response): Promise<{ code?: string; detail?: string }> {
-  const text = await response.text().catch(() => '');
-  try {
-    const body = JSON.parse(text) as { code?: unknown; detail?: unknown };
-    return {
-      code: typeof body.code === 'string' ? body.code : undefined,
-      detail: typeof body.detail === 'string' ? body.detail : undefined,
-    };
-  } catch {
-    return { detail: text.slice(0, 200) || undefined };
   }
 }
 

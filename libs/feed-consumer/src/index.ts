@@ -8,8 +8,7 @@ export {
   REBUILT_KEY,
   type FeedChange,
 } from './feed-change';
-export { FeedRequestError } from './feed-request-error';
 export { fileCheckpoint, fileCheckpointSink, type FileCheckpoint } from './file-checkpoint';
-export { followFeed, type FeedEvent, type FeedSink, type FollowFeedOptions } from './follow-feed';
-export { backoffDelayMs, DEFAULT_RETRY_POLICY, retryAfterMs, type RetryPolicy } from './retry-policy';
+export { followFeed, type FeedEvent, type FeedProjection, type FeedSink, type FollowFeedOptions } from './follow-feed';
+export { backoffDelayMs, cappedRetryAfterMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 export { SseParser, type SseChunkResult, type SseMessage } from './sse-parser';

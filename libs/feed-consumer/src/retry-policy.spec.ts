@@ -1,4 +1,4 @@
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, retryAfterMs } from './retry-policy';
+import { backoffDelayMs, cappedRetryAfterMs, DEFAULT_RETRY_POLICY } from './retry-policy';
 
 const policy = { initialMs: 1000, maxMs: 8000, maxRetryAfterMs: 60_000 };
 
@@ -18,20 +18,20 @@ describe('backoffDelayMs', () => {
   });
 });
 
-describe('retryAfterMs', () => {
+describe('cappedRetryAfterMs', () => {
   const now = Date.parse('2026-12-05T07:00:00Z');
   it('reads delay-seconds and HTTP-dates, clamping the past to 0 and the far future to the cap', () => {
-    expect(retryAfterMs('7', now, policy)).toBe(7000);
-    expect(retryAfterMs(' 0 ', now, policy)).toBe(0);
-    expect(retryAfterMs('Sat, 05 Dec 2026 07:00:30 GMT', now, policy)).toBe(30_000);
-    expect(retryAfterMs('Sat, 05 Dec 2026 06:59:00 GMT', now, policy)).toBe(0);
-    expect(retryAfterMs('86400', now, policy)).toBe(60_000);
+    expect(cappedRetryAfterMs('7', now, policy)).toBe(7000);
+    expect(cappedRetryAfterMs(' 0 ', now, policy)).toBe(0);
+    expect(cappedRetryAfterMs('Sat, 05 Dec 2026 07:00:30 GMT', now, policy)).toBe(30_000);
+    expect(cappedRetryAfterMs('Sat, 05 Dec 2026 06:59:00 GMT', now, policy)).toBe(0);
+    expect(cappedRetryAfterMs('86400', now, policy)).toBe(60_000);
   });
 
   it('leaves a missing or malformed header to the backoff', () => {
-    expect(retryAfterMs(null, now, policy)).toBeUndefined();
-    expect(retryAfterMs('-3', now, policy)).toBeUndefined();
-    expect(retryAfterMs('1.5', now, policy)).toBeUndefined();
-    expect(retryAfterMs('tomorrow', now, policy)).toBeUndefined();
+    expect(cappedRetryAfterMs(undefined, now, policy)).toBeUndefined();
+    expect(cappedRetryAfterMs('-3', now, policy)).toBeUndefined();
+    expect(cappedRetryAfterMs('1.5', now, policy)).toBeUndefined();
+    expect(cappedRetryAfterMs('tomorrow', now, policy)).toBeUndefined();
   });
 });

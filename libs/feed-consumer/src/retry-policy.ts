@@ -1,3 +1,5 @@
+import { retryAfterMs } from '@thads/api-client';
+
 /**
  * When to try again: a server's `Retry-After` is obeyed as given (it knows when it will have capacity again);
  * otherwise the wait doubles from `initialMs` up to `maxMs`, with jitter so many consumers cut off together do not
@@ -28,23 +30,10 @@ export function backoffDelayMs(failures: number, policy: RetryPolicy, random: ()
 }
 
 /**
- * The wait a `Retry-After` header asks for (RFC 9110 §10.2.3): delay-seconds, or an HTTP-date relative to `nowMs`
- * (a date in the past means "now": 0). Undefined when the header is absent or malformed, so the caller falls back to
- * its own backoff. Capped at `maxRetryAfterMs`.
+ * The wait a `Retry-After` header asks for (seconds or an HTTP-date, read by the API client's `retryAfterMs`), cut
+ * to `maxRetryAfterMs`. Undefined when the header is absent or malformed, so the caller falls back to its backoff.
  */
-export function retryAfterMs(
-  header: string | null | undefined,
-  nowMs: number,
-  policy: RetryPolicy,
-): number | undefined {
-  if (header === null || header === undefined) return undefined;
-  const text = header.trim();
-  let wait: number;
-  if (/^\d+$/.test(text)) wait = Number(text) * 1000;
-  else {
-    const at = Date.parse(text);
-    if (Number.isNaN(at) || !/GMT$/.test(text)) return undefined;
-    wait = Math.max(0, at - nowMs);
-  }
-  return Math.min(wait, policy.maxRetryAfterMs);
+export function cappedRetryAfterMs(header: string | undefined, nowMs: number, policy: RetryPolicy): number | undefined {
+  const wait = retryAfterMs(header, nowMs);
+  return wait === undefined ? undefined : Math.min(wait, policy.maxRetryAfterMs);
 }

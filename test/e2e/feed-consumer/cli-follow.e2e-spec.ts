@@ -18,7 +18,7 @@ describe('cli follow', () => {
   beforeAll(async () => {
     t = await startTestApp();
     await t.app.listen(0, '127.0.0.1');
-    apiUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}/api/v1`;
+    apiUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     runtime = t.app.get<ProjectorRuntime>(PROJECTOR_RUNTIME);
     dir = mkdtempSync(join(tmpdir(), 'cli-follow-'));
   });
@@ -84,6 +84,6 @@ describe('cli follow', () => {
     expect(badSince.code).toBe(2);
     const refused = await follow(['--token', 'not-a-jwt', '--base-url', apiUrl], 1);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('The feed answered 401 UNAUTHENTICATED');
+    expect(refused.stderr).toContain('Error: 401 UNAUTHENTICATED');
   });
 });

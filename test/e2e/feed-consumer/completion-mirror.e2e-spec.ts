@@ -3,7 +3,7 @@ import { describeWithPostgres } from '@thads/event-store/postgres/postgres-test-
 import { readChanges, type ProjectorRuntime } from '@thads/read-models';
 import { Pool } from 'pg';
 import { reportLines } from '../../../libs/feed-consumer/examples/completion-report-mirror';
-import type { CompletionReport } from '../../../libs/feed-consumer/examples/completion-report-http';
+import type { CompletionReport } from '../../../libs/feed-consumer/examples/completion-report';
 import { PROJECTOR_RUNTIME } from '../../../apps/api/src/read-models/read-models.tokens';
 import { HAI_PHONG_2018_OFFICES, receiveCaseBody } from '../api/case-fixtures';
 import { startTestApp, type TestApp } from '../api/test-app';
@@ -28,7 +28,7 @@ describeWithPostgres('feed consumer: completion report mirrored into PostgreSQL 
   beforeAll(async () => {
     t = await startTestApp();
     await t.app.listen(0, '127.0.0.1');
-    apiUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}/api/v1`;
+    apiUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     runtime = t.app.get<ProjectorRuntime>(PROJECTOR_RUNTIME);
     pool = new Pool({ connectionString: postgresUrl, max: 2 });
     await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);

@@ -1,9 +1,16 @@
-import { fileCheckpoint, followFeed, isChangeId, type FeedEvent, type FeedSink } from '@thads/feed-consumer';
+import {
+  fileCheckpoint,
+  followFeed,
+  isChangeId,
+  type FeedEvent,
+  type FeedProjection,
+  type FeedSink,
+} from '@thads/feed-consumer';
 import { findProjection, readModelProjections } from '@thads/read-models';
 import { UsageError, type CliFlags } from '../cli-arguments';
 import type { CliIo } from '../cli-context';
 
-const DEFAULT_BASE_URL = 'http://localhost:3000/api/v1';
+const DEFAULT_BASE_URL = 'http://localhost:3000';
 
 /**
  * `follow [--since <id>] [--state-file <path>] [--projection <name>] [--base-url <url>] [--token <jwt>]`: follows the
@@ -45,7 +52,8 @@ export async function followCommand(io: CliIo, flags: CliFlags): Promise<number>
       token,
       sink,
       since: flags.since,
-      projection: flags.projection,
+      // Checked against the read models above; the feed's OpenAPI type lists the same names.
+      projection: flags.projection as FeedProjection | undefined,
       signal,
       onEvent: (event) => report(io, event),
     });

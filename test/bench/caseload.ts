@@ -62,7 +62,7 @@ export function buildCaseload(scenario: Scenario, runTag: string): CaseJob[] {
   plans.forEach((plan, index) => {
     const steps = caseSteps(plan, runTag);
     commands += steps.length;
-    const last = steps[steps.length - 1].command.data.effectiveDate;
+    const last = plan.commands[plan.commands.length - 1].command.data.effectiveDate;
     if (index % 40 === 0) steps.push(complaintStep(plan, runTag, last));
     const collection = steps.findIndex((step) => step.command.type === 'RecordCollection');
     if (collection >= 0 && index % 4 === 0 && corrections < commands / 100) {
@@ -86,7 +86,7 @@ export function hotCase(scenario: Scenario, runTag: string, collections: number,
     const steps = caseSteps(plan, runTag);
     const item = owedItem(decidedState(steps), BigInt(collections) * 1000n);
     if (!item || skipped++ < skip) continue;
-    const date = steps[steps.length - 1].command.data.effectiveDate;
+    const date = plan.commands[plan.commands.length - 1].command.data.effectiveDate;
     const officer = steps[steps.length - 1].actor;
     for (let n = 0; n < collections; n++) {
       steps.push({

@@ -54,11 +54,13 @@ export async function writeRandomCase(
   let commandNumber = 0;
   const run = async (command: CaseCommand): Promise<boolean> => {
     commandNumber += 1;
-    setClock(command.data.effectiveDate);
+    // The generator's date is the office's today: every command is dated on or before it.
+    setClock(command.data.effectiveDate ?? date);
     const context = {
       commandId: `${caseId}-c${commandNumber}`,
       correlationId: `${caseId}-c${commandNumber}`,
       actor: { id: 'admin-property', role: 'admin', officeId },
+      today: date,
     };
     try {
       await executeCommand(store, { aggregate: 'case', id: caseId, command }, context);

@@ -5,6 +5,7 @@ export * from './shared/local-date';
 export * from './shared/money';
 export * from './shared/rule-set';
 export * from './shared/retractions';
+export * from './shared/today';
 export * from './calendar';
 export * from './case';
 export * from './complaint';

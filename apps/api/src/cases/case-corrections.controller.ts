@@ -6,9 +6,8 @@ import type { CaseCommand, JsonRecord } from '@thads/domain';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access-policy';
 import { CORRECTIVE_ON_CASE } from '../auth/policies';
-import { commandResponse, dated, type CommandResponse } from '../http/command-response';
+import { commandResponse, type CommandResponse } from '../http/command-response';
 import { IdParamPipe } from '../http/id-param.pipe';
-import { localToday } from '../http/local-today';
 import { RequestCommandContext } from '../http/request-context';
 import * as Correction from './dto/case-correction.dtos';
 
@@ -18,6 +17,8 @@ const CaseId = new IdParamPipe('caseId');
  * Corrective commands: admins only, each with a mandatory reason that goes both
  * into the command (the decider refuses a blank one: REASON_REQUIRED) and into the event metadata (CommandContext.reason),
  * where GET /cases/{id}/events and the history show it. Nothing is erased (Law 2008 Art. 37; TT 04/2023 Art. 36).
+ * A correction without effectiveDate is dated by the domain at the act it corrects, never today: a correction recorded
+ * now must not block the back-dated ordinary entries still to come on the case.
  */
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -39,7 +40,7 @@ export class CaseCorrectionsController {
     @RequestCommandContext() c: CommandContext,
     @Res({ passthrough: true }) r: FastifyReply,
   ) {
-    return this.run(id, { type: 'WithdrawDecision', data: dated(body, localToday()) }, c, r);
+    return this.run(id, { type: 'WithdrawDecision', data: body }, c, r);
   }
 
   @Post(':caseId/amend-decision')
@@ -52,7 +53,7 @@ export class CaseCorrectionsController {
     @RequestCommandContext() c: CommandContext,
     @Res({ passthrough: true }) r: FastifyReply,
   ) {
-    return this.run(id, { type: 'AmendDecision', data: dated(body, localToday()) }, c, r);
+    return this.run(id, { type: 'AmendDecision', data: body }, c, r);
   }
 
   @Post(':caseId/annul-decision')
@@ -68,7 +69,7 @@ export class CaseCorrectionsController {
     @RequestCommandContext() c: CommandContext,
     @Res({ passthrough: true }) r: FastifyReply,
   ) {
-    return this.run(id, { type: 'AnnulDecision', data: dated(body, localToday()) }, c, r);
+    return this.run(id, { type: 'AnnulDecision', data: body }, c, r);
   }
 
   @Post(':caseId/correct-recorded-fact')
@@ -84,7 +85,7 @@ export class CaseCorrectionsController {
     @RequestCommandContext() c: CommandContext,
     @Res({ passthrough: true }) r: FastifyReply,
   ) {
-    const { correctedData, ...rest } = dated(body, localToday());
+    const { correctedData, ...rest } = body;
     // The target event is looked up by the application layer; a client never states it.
     const data = { ...rest, ...(correctedData === undefined ? {} : { correctedData: correctedData as JsonRecord }) };
     return this.run(id, { type: 'CorrectRecordedFact', data }, c, r);
@@ -100,7 +101,7 @@ export class CaseCorrectionsController {
     @RequestCommandContext() c: CommandContext,
     @Res({ passthrough: true }) r: FastifyReply,
   ) {
-    return this.run(id, { type: 'ReassignOfficer', data: dated(body, localToday()) }, c, r);
+    return this.run(id, { type: 'ReassignOfficer', data: body }, c, r);
   }
 
   @Post(':caseId/reopen-case')
@@ -113,7 +114,7 @@ export class CaseCorrectionsController {
     @RequestCommandContext() c: CommandContext,
     @Res({ passthrough: true }) r: FastifyReply,
   ) {
-    return this.run(id, { type: 'ReopenCase', data: dated(body, localToday()) }, c, r);
+    return this.run(id, { type: 'ReopenCase', data: body }, c, r);
   }
 
   private async run(

@@ -49,6 +49,16 @@ export function EffectiveDate(): PropertyDecorator {
   });
 }
 
+/** The date of a corrective act: defaults to the date of the act it corrects, never today (decide-corrections.ts). */
+export function CorrectionDate(): PropertyDecorator {
+  return IsLocalDateString({
+    optional: true,
+    description:
+      'Legal date of the correction (Asia/Ho_Chi_Minh); defaults to the date of the act it corrects, never today, ' +
+      'and may not precede it',
+  });
+}
+
 /** An identifier chosen by the client: letters, digits, `.`, `_`, `:`, at most 100 characters. */
 export function IsIdentifier(options: { optional?: boolean } = {}): PropertyDecorator {
   return applyDecorators(

@@ -9,14 +9,14 @@ import { readWholeStream } from '../command-handling/handle-command';
  * command's `target` (the type and stored data of the event with that id in this case's stream, or none). Reading
  * before handleCommand's own read is race-free: a stored event never changes.
  */
-export async function withRetractionTarget(
+export async function withRetractionTarget<Command extends CorrectRecordedFact>(
   store: EventStore,
   caseId: string,
-  command: CorrectRecordedFact,
-): Promise<CorrectRecordedFact> {
+  command: Command,
+): Promise<Command> {
   const events = await readWholeStream(store, streamNameOf(caseAggregate.category, caseId));
   const target = events.find((event) => event.id === command.data.eventId);
   // A client-sent target is never trusted: it is replaced, or dropped when the stream has no such event.
   const data = { ...command.data, target: target ? { type: target.type, data: target.data } : undefined };
-  return { type: command.type, data };
+  return { ...command, data };
 }

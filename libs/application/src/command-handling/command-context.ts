@@ -8,6 +8,12 @@ export interface CommandContext {
   readonly correlationId: string;
   /** Optimistic concurrency from the client (If-Match): the stream revision it last saw. */
   readonly expectedRevision?: bigint;
+  /**
+   * The office's local today (YYYY-MM-DD, Asia/Ho_Chi_Minh), against which a case or complaint act dated in the future
+   * is refused (ACT_DATED_IN_FUTURE). Read from the clock by executeCommand when absent; a simulation (the demo, the
+   * property test) states its own.
+   */
+  readonly today?: string;
   /** Mandatory on corrective commands. */
   readonly reason?: string;
   /**

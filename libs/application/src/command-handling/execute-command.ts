@@ -10,6 +10,7 @@ import { withRetractionTarget } from '../cases/retraction-target';
 import { ensureComplainedCaseExists } from '../complaints/complained-case';
 import { withDecidingAuthority } from '../complaints/deciding-authority';
 import { withRegisteredOffices } from '../office-registry/office-registry';
+import { vietnamToday } from '../deadline-sweep/vietnam-today';
 import { ensureParentOfficeRegistered } from '../reporting/parent-office';
 import type { CommandContext, CommandResult } from './command-context';
 import { fingerprintOf } from './command-fingerprint';
@@ -27,7 +28,8 @@ export type AddressedCommand =
  * demo seeding, and the deadline sweep all execute here. It first resolves what the pure decider cannot see (the
  * event a CorrectRecordedFact retracts; that a complained-of case or a parent office exists; the registrations
  * of the offices a merger, split or rename names; the acting official and
- * office line a complaint decision is checked against), then runs
+ * office line a complaint decision is checked against; the office's local today, against which case and complaint
+ * acts are dated: `context.today`, else the clock in Asia/Ho_Chi_Minh), then runs
  * handleCommand: idempotency, optimistic concurrency, metadata, retry. The fingerprint is taken from the command as
  * sent, before resolution, unless the edge gave one.
  */
@@ -38,16 +40,20 @@ export async function executeCommand(
   retry?: RetryPolicy,
 ): Promise<CommandResult> {
   const fingerprinted: CommandContext = { ...context, fingerprint: context.fingerprint ?? fingerprintOf(addressed) };
+  // Registering an office is not dated against today: a reorganisation is registered ahead of its effective date.
+  const today = context.today ?? vietnamToday();
   switch (addressed.aggregate) {
     case 'case': {
-      const { id, command } = addressed;
+      const { id } = addressed;
+      const command = { ...addressed.command, today };
       const resolved =
         command.type === 'CorrectRecordedFact' ? await withRetractionTarget(store, id, command) : command;
       return handleCommand(store, caseAggregate, id, resolved, fingerprinted, retry);
     }
     case 'complaint': {
       await ensureComplainedCaseExists(store, addressed.command);
-      const resolved = await withDecidingAuthority(store, addressed.id, addressed.command, context.actor);
+      const command = { ...addressed.command, today };
+      const resolved = await withDecidingAuthority(store, addressed.id, command, context.actor);
       return handleCommand(store, complaintAggregate, addressed.id, resolved, fingerprinted, retry);
     }
     case 'reporting':

@@ -1,12 +1,14 @@
 import type { Message } from '../shared/decider';
 import type { LocalDate } from '../shared/local-date';
 import type { Vnd } from '../shared/money';
+import type { OnToday } from '../shared/today';
 import type { CorrectiveCommand } from './corrective-commands';
 
 /**
  * Commands on the `case` aggregate (one enforcement decision = one case: Law 2008 Art. 3(9)).
  * Every command carries `effectiveDate`: the legal date of the act in Asia/Ho_Chi_Minh, distinct from the
- * time it is recorded. The API defaults it to today's local date.
+ * time it is recorded, never after the office's local today (ACT_DATED_IN_FUTURE). The API defaults it to today's local
+ * date, except on corrective commands, which default to the date of the act they correct (corrective-commands.ts).
  */
 
 export const CASE_SOURCES = ['JUDGMENT', 'REQUEST'] as const;
@@ -356,7 +358,8 @@ export type RecordMissedCaseDeadline = Message<
   }
 >;
 
-export type CaseCommand =
+/** A case command as decided: `today` is the office's local today, given by the application layer (shared/today.ts). */
+export type CaseCommand = (
   | ReceiveCase
   | RejectEnforcementRequest
   | IssueEnforcementDecision
@@ -380,4 +383,9 @@ export type CaseCommand =
   | EntrustEnforcement
   | MoveToSeparateTrackingRegister
   | RecordMissedCaseDeadline
-  | CorrectiveCommand;
+  | CorrectiveCommand
+) &
+  OnToday;
+
+/** A case command other than a correction: its effectiveDate is always stated (or defaulted to today at the edge). */
+export type OrdinaryCaseCommand = Exclude<CaseCommand, CorrectiveCommand>;

@@ -1,5 +1,6 @@
 import { assertNever, type Decider } from '../shared/decider';
 import { parseLocalDate } from '../shared/local-date';
+import { ensureNotAfterToday } from '../shared/today';
 import type { CaseCommand } from './case-commands';
 import type { CaseEvent } from './case-events';
 import { evolveCase } from './case-evolve';
@@ -28,15 +29,7 @@ import {
   decideTerminateEnforcement,
 } from './decide-stops';
 import { decideRecordMissedDeadline } from './decide-missed-deadline';
-import { CORRECTIVE_COMMAND_TYPES } from './corrective-commands';
-import {
-  decideAmendDecision,
-  decideAnnulDecision,
-  decideCorrectRecordedFact,
-  decideReassignOfficer,
-  decideReopenCase,
-  decideWithdrawDecision,
-} from './decide-corrections';
+import { decideCorrective, isCorrectiveCommand } from './decide-corrections';
 import {
   decideMoveToSeparateTrackingRegister,
   decideNotEnforceable,
@@ -46,6 +39,7 @@ import {
 
 /**
  * Decides a command on a case. The checks every command shares come first, in this order:
+ * no date after the office's today (ACT_DATED_IN_FUTURE: effectiveDate, and servedOn of a decision),
  * existence (CASE_ALREADY_EXISTS / CASE_NOT_FOUND), terminal state (CASE_CLOSED), a valid effectiveDate
  * (INVALID_DATE) not earlier than the case's latest act (EFFECTIVE_DATE_BEFORE_PREVIOUS_ACT); then the command's own
  * rules, starting with the statuses it is allowed in (INVALID_STATE_TRANSITION).
@@ -69,7 +63,8 @@ import {
  *   ResumeEnforcement ............................... postponed, suspended
  *   RecordMissedDeadline ............................ any status after intake; none of the shared checks, and no
  *                                                     events (not an error) when the deadline is no longer open
- * Corrective commands (admins; decide-corrections.ts) skip CASE_CLOSED and need a reason (REASON_REQUIRED):
+ * Corrective commands (admins; decide-corrections.ts) skip CASE_CLOSED and the ordering check, need a reason
+ * (REASON_REQUIRED) and are dated by default at the act they correct (never before it: CORRECTION_BEFORE_CORRECTED_ACT):
  *   WithdrawDecision, AnnulDecision, ReassignOfficer  every status after the decision that is not terminal
  *   AmendDecision ................................... after the decision, settled/terminated/entrusted_out too
  *   CorrectRecordedFact ............................. any status of an existing case
@@ -77,6 +72,10 @@ import {
  * The separate register is not terminal, but only a re-verification (new information) brings a case back from it.
  */
 export function decideCase(command: CaseCommand, state: CaseState): readonly CaseEvent[] {
+  // Dated after the office's today is a lie whatever the case holds: refused before anything else.
+  ensureNotAfterToday(command.data.effectiveDate, command.today, 'effectiveDate');
+  if (command.type === 'IssueEnforcementDecision')
+    ensureNotAfterToday(command.data.servedOn, command.today, 'servedOn');
   if (command.type === 'ReceiveCase') {
     ensureRule(state.status === 'none', 'CASE_ALREADY_EXISTS', 'This case already exists', {
       caseId: command.data.caseId,
@@ -88,10 +87,10 @@ export function decideCase(command: CaseCommand, state: CaseState): readonly Cas
   });
   // A detection, not an act: on a closed case or an old date it records nothing rather than failing.
   if (command.type === 'RecordMissedDeadline') return decideRecordMissedDeadline(command, state);
-  const corrective = (CORRECTIVE_COMMAND_TYPES as readonly string[]).includes(command.type);
+  if (isCorrectiveCommand(command)) return decideCorrective(command, state);
   // Only corrections follow a closed case (docs/domain.md, The case and its lifecycle); each decides for itself which closed statuses it accepts.
   ensureRule(
-    corrective || !CLOSED_CASE_STATUSES.includes(state.status),
+    !CLOSED_CASE_STATUSES.includes(state.status),
     'CASE_CLOSED',
     `The case is ${state.status}: nothing more happens to it`,
     {
@@ -154,18 +153,6 @@ export function decideCase(command: CaseCommand, state: CaseState): readonly Cas
       return decideTerminateEnforcement(command, state);
     case 'EntrustEnforcement':
       return decideEntrustEnforcement(command, state);
-    case 'WithdrawDecision':
-      return decideWithdrawDecision(command, state);
-    case 'AmendDecision':
-      return decideAmendDecision(command, state);
-    case 'AnnulDecision':
-      return decideAnnulDecision(command, state);
-    case 'CorrectRecordedFact':
-      return decideCorrectRecordedFact(command, state);
-    case 'ReassignOfficer':
-      return decideReassignOfficer(command, state);
-    case 'ReopenCase':
-      return decideReopenCase(command, state);
     default:
       return assertNever(command, 'case command');
   }

@@ -29,7 +29,10 @@ export const CASE_ERROR_CODES = {
   CASE_NOT_FOUND: 'Any other command on a stream with no case.',
   CASE_CLOSED: 'Any command on a rejected, settled, terminated or wholly entrusted case (terminal states are final).',
   INVALID_STATE_TRANSITION: 'The command is not allowed in the current status (details.status, details.command).',
-  EFFECTIVE_DATE_BEFORE_PREVIOUS_ACT: "effectiveDate is earlier than the case's latest act.",
+  EFFECTIVE_DATE_BEFORE_PREVIOUS_ACT:
+    "effectiveDate is earlier than the case's latest act (corrections of the record do not count as acts).",
+  ACT_DATED_IN_FUTURE:
+    "effectiveDate (or a decision's servedOn) is after the office's local today (details.field, details.today).",
   // Intake and decision.
   REQUEST_REJECTION_NOT_APPLICABLE: 'RejectEnforcementRequest on a case that did not come from a request (Art. 31(5)).',
   SERVED_BEFORE_DECISION: 'servedOn is earlier than the decision date.',
@@ -102,6 +105,8 @@ export const CASE_ERROR_CODES = {
     'A retraction would leave a later fact without its ground (a resumption without its postponement, a step of a status the case never reached): retract the later facts first (details.retractedType, details.brokenBy, details.reason).',
   CASE_HISTORY_INCONSISTENT:
     'The recorded case history cannot be folded (an event that does not follow from the ones before it): a stored-data fault, never the request.',
+  CORRECTION_BEFORE_CORRECTED_ACT:
+    'A corrective command dated before the act it corrects (details.effectiveDate, details.correctedActOn).',
   OFFICER_UNCHANGED: 'ReassignOfficer names the officer already assigned.',
   CASE_NOT_CLOSED: 'ReopenCase on a case that is not settled, terminated or withdrawn (details.status).',
   DEADLINE_NOT_PASSED:
@@ -131,6 +136,7 @@ export const CASE_ERROR_KINDS = {
   CASE_CLOSED: 'conflict',
   INVALID_STATE_TRANSITION: 'conflict',
   EFFECTIVE_DATE_BEFORE_PREVIOUS_ACT: 'conflict',
+  ACT_DATED_IN_FUTURE: 'unprocessable',
   REQUEST_REJECTION_NOT_APPLICABLE: 'conflict',
   SERVED_BEFORE_DECISION: 'unprocessable',
   MISSING_GROUND: 'malformed',
@@ -181,6 +187,7 @@ export const CASE_ERROR_KINDS = {
   INVALID_CORRECTED_DATA: 'malformed',
   CORRECTION_BREAKS_MONEY: 'conflict',
   CORRECTION_BREAKS_SETTLEMENT: 'conflict',
+  CORRECTION_BEFORE_CORRECTED_ACT: 'unprocessable',
   CORRECTION_BREAKS_HISTORY: 'conflict',
   OFFICER_UNCHANGED: 'conflict',
   CASE_NOT_CLOSED: 'conflict',

@@ -47,7 +47,8 @@ function evolveOnce(state: CaseState, event: CaseEvent): CaseState {
     );
     return withFacts(state, { ...state.facts, missedDeadlines: [...state.facts.missedDeadlines, key] });
   }
-  const current = withFacts(state, { ...state.facts, lastEffectiveDate: event.data.effectiveDate });
+  const lastEffectiveDate = lastEffectiveDateAfter(state.facts.lastEffectiveDate, event);
+  const current = withFacts(state, { ...state.facts, lastEffectiveDate });
   const { facts } = current;
   switch (event.type) {
     case 'EnforcementRequestRejected':
@@ -64,7 +65,11 @@ function evolveOnce(state: CaseState, event: CaseEvent): CaseState {
         },
       };
     case 'EnforcementOfficerAssigned':
-      return withFacts(current, { ...facts, officerId: event.data.officerId });
+      return withFacts(current, {
+        ...facts,
+        officerId: event.data.officerId,
+        officerAssignedOn: event.data.effectiveDate,
+      });
     case 'EnforcementConditionsVerified': {
       const verified = withClassification(current, {
         verificationCount: facts.classification.verificationCount + 1,
@@ -216,11 +221,35 @@ function evolveOnce(state: CaseState, event: CaseEvent): CaseState {
         retractedEventIds: [...(facts.retractedEventIds ?? []), event.data.retractedEventId],
       });
     case 'OfficerReassigned':
-      return withFacts(current, { ...facts, officerId: event.data.officerId });
+      return withFacts(current, {
+        ...facts,
+        officerId: event.data.officerId,
+        officerAssignedOn: event.data.effectiveDate,
+      });
     case 'CaseReopened':
       return running(current, event.data.reopenedStatus);
     default:
       return assertNever(event, 'case event');
+  }
+}
+
+/**
+ * The case's latest act after `event`. A correction of the record (FactRetracted, DecisionAmended) is not an act of
+ * the lifecycle and leaves it alone, so an ordinary act may still be dated before it; the other corrective acts are
+ * dated by default at the act they correct and never move it back. Every other act is the latest.
+ */
+function lastEffectiveDateAfter(last: string, event: CaseEvent): string {
+  switch (event.type) {
+    case 'FactRetracted':
+    case 'DecisionAmended':
+      return last;
+    case 'DecisionWithdrawn':
+    case 'DecisionAnnulled':
+    case 'OfficerReassigned':
+    case 'CaseReopened':
+      return event.data.effectiveDate > last ? event.data.effectiveDate : last;
+    default:
+      return event.data.effectiveDate;
   }
 }
 

@@ -100,9 +100,14 @@ export interface CaseFacts {
   readonly items: readonly ObligationItem[];
   readonly receivedOn: LocalDate;
   readonly decisionDueOn: LocalDate;
-  /** effectiveDate of the latest event: a later act may not be dated before it. */
+  /**
+   * effectiveDate of the latest act: a later act may not be dated before it. Corrections of the record
+   * (FactRetracted, DecisionAmended) leave it alone, and other corrective acts never move it back (case-evolve.ts).
+   */
   readonly lastEffectiveDate: LocalDate;
   readonly officerId?: string;
+  /** When the current officer was assigned (or reassigned): a ReassignOfficer is dated then by default. */
+  readonly officerAssignedOn?: LocalDate;
   readonly classification: Classification;
   readonly coercionMeasures: readonly CoercionMeasure[];
   readonly securityMeasureIds: readonly string[];

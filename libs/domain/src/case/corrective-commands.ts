@@ -28,7 +28,8 @@ export type WithdrawDecision = Message<
     readonly decisionNumber: string;
     readonly ground: DecisionWithdrawalGround;
     readonly reason: string;
-    readonly effectiveDate: LocalDate;
+    /** Defaults to the date of the act it corrects (correctionDate in decide-corrections.ts), never today. */
+    readonly effectiveDate?: LocalDate;
   }
 >;
 
@@ -39,7 +40,7 @@ export type AmendDecision = Message<
     readonly decisionNumber: string;
     readonly amendment: string;
     readonly reason: string;
-    readonly effectiveDate: LocalDate;
+    readonly effectiveDate?: LocalDate;
   }
 >;
 
@@ -52,7 +53,7 @@ export type AnnulDecision = Message<
     readonly annulledBy: string;
     readonly ground: DecisionWithdrawalGround;
     readonly reason: string;
-    readonly effectiveDate: LocalDate;
+    readonly effectiveDate?: LocalDate;
   }
 >;
 
@@ -69,7 +70,7 @@ export type CorrectRecordedFact = Message<
     /** Fields replacing those of the retracted event when the case is folded; omit to retract it outright. */
     readonly correctedData?: JsonRecord;
     readonly reason: string;
-    readonly effectiveDate: LocalDate;
+    readonly effectiveDate?: LocalDate;
   }
 >;
 
@@ -79,7 +80,7 @@ export type ReassignOfficer = Message<
   {
     readonly officerId: string;
     readonly reason: string;
-    readonly effectiveDate: LocalDate;
+    readonly effectiveDate?: LocalDate;
   }
 >;
 
@@ -88,7 +89,7 @@ export type ReopenCase = Message<
   'ReopenCase',
   {
     readonly reason: string;
-    readonly effectiveDate: LocalDate;
+    readonly effectiveDate?: LocalDate;
   }
 >;
 

@@ -176,14 +176,14 @@ describe('case: CorrectRecordedFact (TT 04/2023 Art. 36)', () => {
   });
 
   it('remembers the retraction, and refuses a second one (EVENT_ALREADY_RETRACTED)', () => {
-    const retracted = eventsAfter(caseInEnforcement(), [retract('2025-06-20', 'SecurityMeasureApplied')]);
+    const retracted = eventsAfter(caseInEnforcement(), [retract('2025-07-02', 'SecurityMeasureApplied')]);
     expect(stateAfter(caseDecider, retracted)).toMatchObject({
       status: 'enforceable',
       facts: { retractedEventIds: ['ev-9'] },
     });
     spec
       .given(retracted)
-      .when(retract('2025-06-21', 'SecurityMeasureApplied'))
+      .when(retract('2025-07-03', 'SecurityMeasureApplied'))
       .thenThrows('EVENT_ALREADY_RETRACTED', { eventId: 'ev-9' });
   });
 

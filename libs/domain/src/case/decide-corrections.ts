@@ -1,20 +1,26 @@
-import type {
-  AmendDecision,
-  AnnulDecision,
-  CorrectRecordedFact,
-  ReassignOfficer,
-  ReopenCase,
-  WithdrawDecision,
+import { assertNever } from '../shared/decider';
+import { parseLocalDate, type LocalDate } from '../shared/local-date';
+import type { CaseCommand } from './case-commands';
+import {
+  CORRECTIVE_COMMAND_TYPES,
+  type AmendDecision,
+  type AnnulDecision,
+  type CorrectiveCommand,
+  type CorrectRecordedFact,
+  type ReassignOfficer,
+  type ReopenCase,
+  type WithdrawDecision,
 } from './corrective-commands';
 import type { CaseEvent } from './case-events';
 import { AFTER_DECISION, ensureRule, eventBase, requireStatus, requireText } from './case-rules';
-import type { ExistingCase } from './case-state';
+import { CLOSED_CASE_STATUSES, type ExistingCase } from './case-state';
 import { correctedEventData } from './corrected-data';
 
 /**
  * Corrective commands (admins only; docs/architecture.md). Each one adds an event and erases nothing: Law 2008 Art. 37 keeps a
  * withdrawn, amended or annulled decision on file, and TT 04/2023 Art. 36 keeps the record book's entries.
- * These run after the shared checks except CASE_CLOSED: corrections are what may follow a closed case (§4.1(9)).
+ * These run after the existence check only: corrections are what may follow a closed case, and they correct an
+ * earlier act, so they are not ordered after the case's latest one (decideCorrective).
  */
 
 /** Statuses a decision may be withdrawn, amended or annulled in: after the decision, closed ones included. */
@@ -25,6 +31,80 @@ const REOPENABLE = ['settled', 'terminated', 'withdrawn'] as const;
 
 /** Events that cannot be retracted: the case's existence, its decision (Art. 37 has its own commands) and retractions. */
 const NOT_RETRACTABLE: readonly string[] = ['CaseReceived', 'EnforcementDecisionIssued', 'FactRetracted'];
+
+/** Whether `command` is one of the corrective commands (admins only, with a reason). */
+export function isCorrectiveCommand(command: CaseCommand): command is CorrectiveCommand & CaseCommand {
+  return (CORRECTIVE_COMMAND_TYPES as readonly string[]).includes(command.type);
+}
+
+/**
+ * Decides a corrective command: dated by correctionDate, then its own rules. Corrections skip CASE_CLOSED (they are
+ * what may follow a closed case) and the ordering against the case's latest act (they correct an earlier one).
+ */
+export function decideCorrective(command: CorrectiveCommand, state: ExistingCase): readonly CaseEvent[] {
+  requireReason(command.data.reason);
+  // A retraction's target is checked first: its date is the default, and a missing one has its own code.
+  if (command.type === 'CorrectRecordedFact') requireRetractable(command, state);
+  const effectiveDate = correctionDate(command, state);
+  switch (command.type) {
+    case 'WithdrawDecision':
+      return decideWithdrawDecision(command, state, effectiveDate);
+    case 'AmendDecision':
+      return decideAmendDecision(command, state, effectiveDate);
+    case 'AnnulDecision':
+      return decideAnnulDecision(command, state, effectiveDate);
+    case 'CorrectRecordedFact':
+      return decideCorrectRecordedFact(command, state, effectiveDate);
+    case 'ReassignOfficer':
+      return decideReassignOfficer(command, state, effectiveDate);
+    case 'ReopenCase':
+      return decideReopenCase(command, state, effectiveDate);
+    default:
+      return assertNever(command, 'corrective command');
+  }
+}
+
+/**
+ * The date of a corrective act: the one the admin gives, or else the date of the act it corrects, never today, so a
+ * correction recorded years later does not block the ordinary back-dated entries still to come on the case. The act
+ * corrected: the retracted event (CorrectRecordedFact), the enforcement decision (Withdraw, Amend, Annul), the
+ * current officer's assignment (ReassignOfficer), the close (ReopenCase); the case's latest act when there is none
+ * (the command's own rule then refuses it). A given date may not precede that act (CORRECTION_BEFORE_CORRECTED_ACT).
+ */
+export function correctionDate(command: CorrectiveCommand, state: ExistingCase): LocalDate {
+  const correctedActOn = correctedActDate(command, state) ?? state.facts.lastEffectiveDate;
+  if (command.data.effectiveDate === undefined) return correctedActOn;
+  const effectiveDate = parseLocalDate(command.data.effectiveDate, 'effectiveDate');
+  ensureRule(
+    effectiveDate >= correctedActOn,
+    'CORRECTION_BEFORE_CORRECTED_ACT',
+    `A correction cannot be dated before the act it corrects (${correctedActOn})`,
+    { field: 'effectiveDate', effectiveDate, correctedActOn },
+  );
+  return effectiveDate;
+}
+
+function correctedActDate(command: CorrectiveCommand, state: ExistingCase): LocalDate | undefined {
+  switch (command.type) {
+    case 'CorrectRecordedFact': {
+      const date = command.data.target?.data.effectiveDate;
+      return typeof date === 'string' ? date : undefined;
+    }
+    case 'WithdrawDecision':
+    case 'AmendDecision':
+    case 'AnnulDecision':
+      return 'decision' in state ? state.decision.decidedOn : undefined;
+    case 'ReassignOfficer':
+      return state.facts.officerAssignedOn;
+    case 'ReopenCase': {
+      const { transitions } = state.facts;
+      const last = transitions[transitions.length - 1];
+      return CLOSED_CASE_STATUSES.includes(state.status) && last !== undefined ? last.effectiveDate : undefined;
+    }
+    default:
+      return assertNever(command, 'corrective command');
+  }
+}
 
 /** The reason is mandatory on every correction: it is what an auditor reads beside the step. */
 export function requireReason(reason: unknown): string {
@@ -38,20 +118,28 @@ export function requireReason(reason: unknown): string {
 }
 
 /** Art. 37(1): withdrawing the enforcement decision ends the case as withdrawn (neither completed nor terminated). */
-export function decideWithdrawDecision(command: WithdrawDecision, state: ExistingCase): readonly CaseEvent[] {
+export function decideWithdrawDecision(
+  command: WithdrawDecision,
+  state: ExistingCase,
+  effectiveDate: LocalDate,
+): readonly CaseEvent[] {
   requireReason(command.data.reason);
   const decided = requireStatus(state, AFTER_DECISION, command.type);
   const decisionNumber = requireEnforcementDecision(decided, command.data.decisionNumber);
   return [
     {
       type: 'DecisionWithdrawn',
-      data: { ...eventBase(decided.facts, command.data.effectiveDate), decisionNumber, ground: command.data.ground },
+      data: { ...eventBase(decided.facts, effectiveDate), decisionNumber, ground: command.data.ground },
     },
   ];
 }
 
 /** Art. 37(3): annulment by a superior authority; the same end as a withdrawal. */
-export function decideAnnulDecision(command: AnnulDecision, state: ExistingCase): readonly CaseEvent[] {
+export function decideAnnulDecision(
+  command: AnnulDecision,
+  state: ExistingCase,
+  effectiveDate: LocalDate,
+): readonly CaseEvent[] {
   requireReason(command.data.reason);
   const decided = requireStatus(state, AFTER_DECISION, command.type);
   const decisionNumber = requireEnforcementDecision(decided, command.data.decisionNumber);
@@ -60,7 +148,7 @@ export function decideAnnulDecision(command: AnnulDecision, state: ExistingCase)
     {
       type: 'DecisionAnnulled',
       data: {
-        ...eventBase(decided.facts, command.data.effectiveDate),
+        ...eventBase(decided.facts, effectiveDate),
         decisionNumber,
         annulledBy,
         ground: command.data.ground,
@@ -70,7 +158,11 @@ export function decideAnnulDecision(command: AnnulDecision, state: ExistingCase)
 }
 
 /** Art. 37(2): an amendment is recorded beside the decision; the case keeps its status, even a closed one. */
-export function decideAmendDecision(command: AmendDecision, state: ExistingCase): readonly CaseEvent[] {
+export function decideAmendDecision(
+  command: AmendDecision,
+  state: ExistingCase,
+  effectiveDate: LocalDate,
+): readonly CaseEvent[] {
   requireReason(command.data.reason);
   const decided = requireStatus(state, DECIDED_ANY, command.type);
   const decisionNumber = requireEnforcementDecision(decided, command.data.decisionNumber);
@@ -78,7 +170,7 @@ export function decideAmendDecision(command: AmendDecision, state: ExistingCase)
   return [
     {
       type: 'DecisionAmended',
-      data: { ...eventBase(decided.facts, command.data.effectiveDate), decisionNumber, amendment },
+      data: { ...eventBase(decided.facts, effectiveDate), decisionNumber, amendment },
     },
   ];
 }
@@ -87,10 +179,33 @@ export function decideAmendDecision(command: AmendDecision, state: ExistingCase)
  * Retracts one earlier event (TT 04/2023 Art. 36: a wrong entry is corrected beside it, never erased). Allowed in any
  * status of an existing case: retracting a settlement is how a wrongly closed case is reopened.
  */
-export function decideCorrectRecordedFact(command: CorrectRecordedFact, state: ExistingCase): readonly CaseEvent[] {
-  requireReason(command.data.reason);
+export function decideCorrectRecordedFact(
+  command: CorrectRecordedFact,
+  state: ExistingCase,
+  effectiveDate: LocalDate,
+): readonly CaseEvent[] {
+  const { target, eventId } = requireRetractable(command, state);
+  const { correctedData } = command.data;
+  if (correctedData !== undefined) correctedEventData(target.type, target.data, correctedData, state.facts);
+  return [
+    {
+      type: 'FactRetracted',
+      data: {
+        ...eventBase(state.facts, effectiveDate),
+        retractedEventId: eventId,
+        retractedType: target.type,
+        retractedEffectiveDate: typeof target.data.effectiveDate === 'string' ? target.data.effectiveDate : null,
+        retractedData: target.data,
+        ...(correctedData === undefined ? {} : { correctedData }),
+      },
+    },
+  ];
+}
+
+/** The event a CorrectRecordedFact names, if it may be retracted: EVENT_NOT_FOUND, …_ALREADY_RETRACTED, …_NOT_RETRACTABLE. */
+function requireRetractable(command: CorrectRecordedFact, state: ExistingCase) {
   const eventId = requireText(command.data.eventId, 'eventId');
-  const { target, correctedData } = command.data;
+  const { target } = command.data;
   ensureRule(target !== undefined, 'EVENT_NOT_FOUND', `No event ${eventId} in this case`, { eventId });
   ensureRule(
     !(state.facts.retractedEventIds ?? []).includes(eventId),
@@ -104,24 +219,15 @@ export function decideCorrectRecordedFact(command: CorrectRecordedFact, state: E
     `A ${target.type} event cannot be retracted`,
     { eventId, retractedType: target.type },
   );
-  if (correctedData !== undefined) correctedEventData(target.type, target.data, correctedData, state.facts);
-  return [
-    {
-      type: 'FactRetracted',
-      data: {
-        ...eventBase(state.facts, command.data.effectiveDate),
-        retractedEventId: eventId,
-        retractedType: target.type,
-        retractedEffectiveDate: typeof target.data.effectiveDate === 'string' ? target.data.effectiveDate : null,
-        retractedData: target.data,
-        ...(correctedData === undefined ? {} : { correctedData }),
-      },
-    },
-  ];
+  return { eventId, target };
 }
 
 /** A new officer takes over a running case (Decree 62/2015 Art. 8); the earlier assignment stays on record. */
-export function decideReassignOfficer(command: ReassignOfficer, state: ExistingCase): readonly CaseEvent[] {
+export function decideReassignOfficer(
+  command: ReassignOfficer,
+  state: ExistingCase,
+  effectiveDate: LocalDate,
+): readonly CaseEvent[] {
   requireReason(command.data.reason);
   const { facts } = requireStatus(state, AFTER_DECISION, command.type);
   const officerId = requireText(command.data.officerId, 'officerId');
@@ -131,13 +237,17 @@ export function decideReassignOfficer(command: ReassignOfficer, state: ExistingC
   return [
     {
       type: 'OfficerReassigned',
-      data: { ...eventBase(facts, command.data.effectiveDate), officerId, previousOfficerId: facts.officerId ?? null },
+      data: { ...eventBase(facts, effectiveDate), officerId, previousOfficerId: facts.officerId ?? null },
     },
   ];
 }
 
 /** Back to the status before the case closed; the closing event stays on record. */
-export function decideReopenCase(command: ReopenCase, state: ExistingCase): readonly CaseEvent[] {
+export function decideReopenCase(
+  command: ReopenCase,
+  state: ExistingCase,
+  effectiveDate: LocalDate,
+): readonly CaseEvent[] {
   requireReason(command.data.reason);
   ensureRule(
     (REOPENABLE as readonly string[]).includes(state.status) && 'reopenTo' in state,
@@ -151,7 +261,7 @@ export function decideReopenCase(command: ReopenCase, state: ExistingCase): read
     {
       type: 'CaseReopened',
       data: {
-        ...eventBase(state.facts, command.data.effectiveDate),
+        ...eventBase(state.facts, effectiveDate),
         reopenedStatus: state.reopenTo,
         reopenedFrom: state.status,
       },

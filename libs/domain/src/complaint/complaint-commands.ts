@@ -1,4 +1,5 @@
 import type { Message } from '../shared/decider';
+import type { OnToday } from '../shared/today';
 import type { LocalDate } from '../shared/local-date';
 import type { ActingOfficial, OfficeLine } from './complaint-authority';
 
@@ -120,11 +121,14 @@ export type RecordMissedComplaintDeadline = Message<
   }
 >;
 
-export type ComplaintCommand =
+/** A complaint command as decided: `today` is the office's local today, given by the application (shared/today.ts). */
+export type ComplaintCommand = (
   | FileComplaint
   | AcceptComplaint
   | DeclineComplaint
   | DecideComplaint
   | EscalateComplaint
   | WithdrawComplaint
-  | RecordMissedComplaintDeadline;
+  | RecordMissedComplaintDeadline
+) &
+  OnToday;

@@ -1,5 +1,6 @@
 import { assertNever, type Decider } from '../shared/decider';
 import { addCalendarDays, type LocalDate } from '../shared/local-date';
+import { ensureNotAfterToday } from '../shared/today';
 import {
   COMPLAINT_FINDINGS,
   COMPLAINT_GROUPS,
@@ -38,6 +39,8 @@ import { escalationRuleFor, officeEraOn, successorAuthorityOn } from './escalati
  * terminal. Late acceptance or decision is recorded on the event, never blocked (docs/domain.md, Time limits).
  */
 function decide(command: ComplaintCommand, state: ComplaintState): readonly ComplaintEvent[] {
+  // Dated after the office's today is a lie whatever the complaint holds (shared/today.ts).
+  ensureNotAfterToday(command.data.effectiveDate, command.today, 'effectiveDate');
   if (command.type === 'FileComplaint') {
     ensureComplaintRule(state.status === 'none', 'COMPLAINT_ALREADY_EXISTS', 'This stream already holds a complaint');
     return [fileComplaint(command.data)];

@@ -21,6 +21,7 @@ export const COMPLAINT_ERROR_CODES = {
   INVALID_STATE_TRANSITION:
     'The command is not allowed in the current status (details.status, details.level, details.command).',
   EFFECTIVE_DATE_BEFORE_PREVIOUS_ACT: "effectiveDate is earlier than the complaint's latest act.",
+  ACT_DATED_IN_FUTURE: "effectiveDate is after the office's local today (details.field, details.today).",
   // Filing (Art. 140).
   KNOWN_AFTER_FILING: 'knownOn is later than the filing date: no one complains of what they do not know yet.',
   COMPLAINT_FILING_LIMIT_EXPIRED:
@@ -68,6 +69,7 @@ export const COMPLAINT_ERROR_KINDS = {
   COMPLAINT_DECISION_FINAL: 'conflict',
   INVALID_STATE_TRANSITION: 'conflict',
   EFFECTIVE_DATE_BEFORE_PREVIOUS_ACT: 'conflict',
+  ACT_DATED_IN_FUTURE: 'unprocessable',
   KNOWN_AFTER_FILING: 'unprocessable',
   COMPLAINT_FILING_LIMIT_EXPIRED: 'conflict',
   OFFICE_TIER_NOT_IN_ERA: 'conflict',

@@ -3,7 +3,7 @@ import { deciderSpec, stateAfter } from '@thads/testing';
 import type { FileComplaint } from './complaint-commands';
 import { complaintDecider } from './complaint-decider';
 import type { ComplaintFiled } from './complaint-events';
-import { CASE_ID, COMPLAINT_ID, everyLaterCommand, fileCommand, filed } from './complaint-test-fixtures';
+import { accept, CASE_ID, COMPLAINT_ID, everyLaterCommand, fileCommand, filed } from './complaint-test-fixtures';
 
 const spec = deciderSpec(complaintDecider);
 
@@ -29,6 +29,21 @@ describe('complaint: no complaint yet', () => {
       spec.given([]).when(command).thenThrows('COMPLAINT_NOT_FOUND');
     },
   );
+
+  it('refuses a filing or a later act dated after the office’s today: ACT_DATED_IN_FUTURE', () => {
+    spec
+      .given([])
+      .when({ ...fileCommand(), today: '2024-03-03' })
+      .thenThrows('ACT_DATED_IN_FUTURE', { field: 'effectiveDate', effectiveDate: '2024-03-04', today: '2024-03-03' });
+    spec
+      .given([])
+      .when({ ...fileCommand(), today: '2024-03-04' })
+      .then([filed]);
+    spec
+      .given([filed])
+      .when({ ...accept('2024-03-06'), today: '2024-03-05' })
+      .thenThrows('ACT_DATED_IN_FUTURE', { effectiveDate: '2024-03-06' });
+  });
 
   it('refuses a second FileComplaint on the stream: COMPLAINT_ALREADY_EXISTS', () => {
     spec.given([filed]).when(fileCommand()).thenThrows('COMPLAINT_ALREADY_EXISTS');

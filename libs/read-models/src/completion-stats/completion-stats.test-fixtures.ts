@@ -63,13 +63,17 @@ export async function startStatsWorld(readModels?: Kysely<ReadModelDatabase>): P
     db,
     async onCase(caseId, commands, recordedOn) {
       for (const command of commands) {
-        recordOn(recordedOn ?? command.data.effectiveDate);
+        const clock = recordedOn ?? command.data.effectiveDate;
+        // A correction without a date (dated at the act it corrects) keeps the previous command's clock.
+        if (clock !== undefined) recordOn(clock);
         await executeCommand(store, { aggregate: 'case', id: caseId, command }, context());
       }
     },
     async onOffice(officeId, commands, recordedOn) {
       for (const command of commands) {
-        recordOn(recordedOn ?? command.data.effectiveDate);
+        const clock = recordedOn ?? command.data.effectiveDate;
+        // A correction without a date (dated at the act it corrects) keeps the previous command's clock.
+        if (clock !== undefined) recordOn(clock);
         await executeCommand(store, { aggregate: 'reporting', id: officeId, command }, context());
       }
     },

@@ -1,7 +1,7 @@
 import { DECISION_WITHDRAWAL_GROUNDS, type DecisionWithdrawalGround } from '@thads/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsObject, IsOptional } from 'class-validator';
-import { EffectiveDate, IsIdentifier, IsOneOf, IsText } from '../../http/validators';
+import { CorrectionDate, IsIdentifier, IsOneOf, IsText } from '../../http/validators';
 
 /**
  * Bodies of the corrective commands (admins only; docs/corrections.md). Every one requires `reason`: a body without it
@@ -12,14 +12,14 @@ export class WithdrawDecisionDto {
   @IsText(100) decisionNumber!: string;
   @IsOneOf(DECISION_WITHDRAWAL_GROUNDS) ground!: DecisionWithdrawalGround;
   @IsText(2000) reason!: string;
-  @EffectiveDate() effectiveDate?: string;
+  @CorrectionDate() effectiveDate?: string;
 }
 
 export class AmendDecisionDto {
   @IsText(100) decisionNumber!: string;
   @IsText(2000) amendment!: string;
   @IsText(2000) reason!: string;
-  @EffectiveDate() effectiveDate?: string;
+  @CorrectionDate() effectiveDate?: string;
 }
 
 export class AnnulDecisionDto {
@@ -27,7 +27,7 @@ export class AnnulDecisionDto {
   @IsText(200) annulledBy!: string;
   @IsOneOf(DECISION_WITHDRAWAL_GROUNDS) ground!: DecisionWithdrawalGround;
   @IsText(2000) reason!: string;
-  @EffectiveDate() effectiveDate?: string;
+  @CorrectionDate() effectiveDate?: string;
 }
 
 export class CorrectRecordedFactDto {
@@ -46,16 +46,16 @@ export class CorrectRecordedFactDto {
   correctedData?: Record<string, unknown>;
 
   @IsText(2000) reason!: string;
-  @EffectiveDate() effectiveDate?: string;
+  @CorrectionDate() effectiveDate?: string;
 }
 
 export class ReassignOfficerDto {
   @IsIdentifier() officerId!: string;
   @IsText(2000) reason!: string;
-  @EffectiveDate() effectiveDate?: string;
+  @CorrectionDate() effectiveDate?: string;
 }
 
 export class ReopenCaseDto {
   @IsText(2000) reason!: string;
-  @EffectiveDate() effectiveDate?: string;
+  @CorrectionDate() effectiveDate?: string;
 }

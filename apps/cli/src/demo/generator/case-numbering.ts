@@ -3,7 +3,7 @@
  * each year (`HP-NGO-QUYEN-2018-00042`), and decision numbers from one series per office and year in date order
  * (`101/QĐ-CCTHADS`; coercion decisions of the officers in their own series, `15/QĐ-CC`).
  */
-import type { CaseCommand, LocalDate, ReportingOfficeTier } from '@thads/domain';
+import type { LocalDate, OrdinaryCaseCommand, ReportingOfficeTier } from '@thads/domain';
 import type { CaseOrigin, EndState } from '../scenario/scenario';
 import type { PlannedCommand } from './case-script';
 
@@ -70,7 +70,7 @@ export function numberOfficeCases(
       command: {
         ...planned.command,
         data: { ...planned.command.data, decisionNumber: `${number}/${name}` },
-      } as CaseCommand,
+      } as OrdinaryCaseCommand,
     };
   }
   for (const entry of numbered) {

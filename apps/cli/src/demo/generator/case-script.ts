@@ -9,7 +9,7 @@ import {
   addWorkingDays,
   daysBetween,
   isWorkingDay,
-  type CaseCommand,
+  type OrdinaryCaseCommand,
   type LocalDate,
 } from '@thads/domain';
 import type { SeededRandom } from './seeded-random';
@@ -18,7 +18,7 @@ import type { SeededRandom } from './seeded-random';
 export type ActorRole = 'officer' | 'head';
 
 export interface PlannedCommand {
-  readonly command: CaseCommand;
+  readonly command: OrdinaryCaseCommand;
   readonly role: ActorRole;
 }
 
@@ -93,7 +93,7 @@ export function enterPhase(script: CaseScript, floor: LocalDate, limit: LocalDat
 }
 
 /** Appends a command dated `command.data.effectiveDate` and moves the script's date to it. */
-export function record(script: CaseScript, role: ActorRole, command: CaseCommand): void {
+export function record(script: CaseScript, role: ActorRole, command: OrdinaryCaseCommand): void {
   script.commands.push({ command, role });
   script.date = command.data.effectiveDate;
 }

@@ -74,7 +74,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const officeCommands = await seedOffices(store, scenario, window);
     const bar = createProgressBar(progress, 'Seeding cases');
     const step = Math.max(1, Math.floor(plans.length / 100));
-    const seeded = await seedCases(store, scenario.seed, plans, options.concurrency ?? DEFAULT_CONCURRENCY, (done) => {
+    const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+    const seeded = await seedCases(store, scenario.seed, window.periodEndsOn, plans, concurrency, (done) => {
       if (done % step === 0 || done === plans.length) bar.update(BigInt(done), BigInt(plans.length));
     });
     const seedingMs = Date.now() - seedingStarted;

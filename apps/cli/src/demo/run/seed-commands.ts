@@ -32,8 +32,8 @@ export class DemoCommandRefused extends Error {
 /** The administrator who sets up the offices and targets of the demo. */
 const DEMO_ADMIN: Actor = { id: 'demo-admin', role: 'admin' };
 
-function contextOf(actor: Actor, commandId: string, correlationId: string): CommandContext {
-  return { actor, commandId, correlationId };
+function contextOf(actor: Actor, commandId: string, correlationId: string, today?: string): CommandContext {
+  return { actor, commandId, correlationId, ...(today !== undefined && { today }) };
 }
 
 /**
@@ -96,6 +96,8 @@ export interface SeededCases {
 export async function seedCases(
   store: EventStore,
   seed: string,
+  /** The office's today for the simulation: the period's last day, on or after every act the plans date. */
+  today: string,
   plans: readonly CasePlan[],
   concurrency: number,
   onCaseDone: (done: number) => void,
@@ -118,7 +120,8 @@ export async function seedCases(
             await executeCommand(
               store,
               { aggregate: 'case', id: plan.caseId, command },
-              contextOf(actor, `${correlationId}:${index}`, correlationId),
+              // A simulation run as on the period's last day, so a scenario year after today's date still seeds.
+              contextOf(actor, `${correlationId}:${index}`, correlationId, today),
             )
           ).position;
         } catch (error) {

@@ -19,6 +19,7 @@ describe('office succession over HTTP', () => {
   };
   const admin = () => t.as('admin', [], 'admin-1');
   const caseUrl = (act: string) => `/api/v1/cases/${caseId}/${act}`;
+  let lastPosition = '0';
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -133,11 +134,12 @@ describe('office succession over HTTP', () => {
       .post(caseUrl('assign-enforcement-officer'))
       .send({ officerId: 'chv-kv1', effectiveDate: '2025-07-02' })
       .expect(200);
-    await t
+    const verified = await t
       .as('officer', 'HP-KV1', 'chv-kv1')
       .post(caseUrl('record-verification'))
       .send({ result: 'ENFORCEABLE', findings: 'Debtor owns a house', effectiveDate: '2025-07-15' })
       .expect(200);
+    lastPosition = verified.body.position;
     const { body } = await t.as('officer', 'HP-KV1').get(`/api/v1/cases/${caseId}/events`).expect(200);
     const types = body.events.map((event: { type: string }) => event.type);
     expect(types).toEqual([
@@ -149,5 +151,20 @@ describe('office succession over HTTP', () => {
     expect(body.events[3].metadata.actor).toEqual({ id: 'chv-kv1', role: 'officer', officeId: 'HP-KV1' });
     // The case keeps its receiving office: succession is neither an entrustment nor a new receipt.
     expect(body.events[3].data.officeId).toBe('HP-NGO-QUYEN');
+  });
+
+  it('reports the case under the successor, and under the district in the old structure (structure=2025-06-30)', async () => {
+    const reporting = t.as('reporting', []);
+    const query = (extra: string) =>
+      `/api/v1/reports/completion?office=HP&period=2025-09${extra}&minPosition=${lastPosition}`;
+    const now = await reporting.get(query('')).expect(200);
+    const kv1 = now.body.children.find((row: { officeId: string }) => row.officeId === 'HP-KV1');
+    expect(kv1.cases).toMatchObject({ newlyReceived: '1', toEnforce: '1', entrustedOut: '0' });
+    expect(now.body.children.map((row: { officeId: string }) => row.officeId)).toEqual(['HP-KV1']);
+    const before = await reporting.get(query('&structure=2025-06-30')).expect(200);
+    const nq = before.body.children.find((row: { officeId: string }) => row.officeId === 'HP-NGO-QUYEN');
+    expect(nq.cases).toMatchObject({ newlyReceived: '1', toEnforce: '1' });
+    expect(before.body.structure).toEqual({ on: '2025-06-30', successions: [] });
+    await reporting.get(query('&structure=2025-13-01')).expect(400);
   });
 });

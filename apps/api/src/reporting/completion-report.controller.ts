@@ -43,6 +43,7 @@ export class CompletionReportController {
       officeId: query.office,
       period: query.period,
       asOf: query.asOf,
+      structure: query.structure,
     });
     queryHeaders(reply, report.position);
     const name = `completion-${query.office ?? 'country'}-${query.period}`;

@@ -20,29 +20,35 @@ import {
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { TableNames } from '../projection';
 import { readModelPosition } from '../runtime/projection-status';
-import { NO_TALLIES, type Tallies } from './classification';
+import { addAllTallies, NO_TALLIES, type Tallies } from './classification';
 import type { CompletionReport, CompletionReportRequest } from './completion-report.types';
 import { reportRow, subtreeOf, type OfficePeriod, type ReportOffice, type RowContext } from './completion-report.rows';
 import {
   closedPeriods,
   closeKey,
+  type ClosedPeriod,
   latestTargets,
   liveOfficeTallies,
   snapshotTallies,
   type Knowledge,
 } from './office-tallies';
+import { knownStructure } from './office-structure';
+import { reportStructureOn, type ReportStructure } from './report-structure';
 import { statisticsRegimeFor, subtractTallies } from './statistics';
 
 /** Error codes of completionReport (DomainError), for docs/errors.md. */
 export const COMPLETION_REPORT_ERROR_CODES = {
   INVALID_PERIOD: 'period is not a month written YYYY-MM.',
-  INVALID_DATE: 'asOf is not a real calendar date YYYY-MM-DD.',
+  INVALID_DATE: 'asOf or structure is not a real calendar date YYYY-MM-DD (details.field).',
   OFFICE_NOT_FOUND: 'office names no registered office.',
+  OFFICE_NOT_IN_STRUCTURE:
+    'office passed its cases to a successor by the structure date, so it is no row of that structure: report the successor, or pass an earlier structure date (details.successorOfficeId).',
 } as const;
 export const COMPLETION_REPORT_ERROR_KINDS = {
   INVALID_PERIOD: 'malformed',
   INVALID_DATE: 'malformed',
   OFFICE_NOT_FOUND: 'not_found',
+  OFFICE_NOT_IN_STRUCTURE: 'unprocessable',
 } as const satisfies Record<keyof typeof COMPLETION_REPORT_ERROR_CODES, DomainErrorKind>;
 
 /** Readers query the views, which carry the base names. */
@@ -62,24 +68,29 @@ export async function completionReport(
       field: 'period',
       value: period,
     });
-  if (asOf !== undefined && !isLocalDate(asOf))
-    throw new DomainError('INVALID_DATE', 'asOf must be a calendar date written YYYY-MM-DD', {
-      field: 'asOf',
-      value: asOf,
-    });
+  for (const [field, value] of [
+    ['asOf', asOf],
+    ['structure', request.structure],
+  ] as const)
+    if (value !== undefined && !isLocalDate(value))
+      throw new DomainError('INVALID_DATE', `${field} must be a calendar date written YYYY-MM-DD`, { field, value });
   const knowledge: Knowledge = asOf === undefined ? {} : { recordedBefore: endOfLocalDay(asOf) };
   const reportingYear = reportingYearOf(period);
+  // Closed figures were frozen in the structure of the period's end; another structure is computed from the facts.
+  const structureOn = request.structure ?? periodEndsOn(period);
+  const frozenStructure = structureOn === periodEndsOn(period);
 
   return db
     .transaction()
     .setAccessMode('read only')
     .execute(async (trx) => {
-      const offices = await reportOffices(trx, officeId === undefined);
-      if (officeId !== undefined && !offices.has(officeId)) {
-        throw new DomainError('OFFICE_NOT_FOUND', `No registered office ${officeId}`, { field: 'office', officeId });
-      }
+      const registered = await reportOffices(trx, officeId === undefined);
+      const structure = reportStructureOn(registered, await knownStructure(trx, VIEWS, knowledge), structureOn);
+      const { offices } = structure;
+      if (officeId !== undefined && !offices.has(officeId)) throw officeNotInStructure(registered, structure, officeId);
       const scope = officeId === undefined ? [...offices.keys()] : subtreeOf(offices, officeId);
-      const figures = await officePeriods(trx, period, knowledge, scope, officeId === undefined);
+      const units = { members: structure.members, useCloses: frozenStructure };
+      const figures = await officePeriods(trx, period, knowledge, scope, units, officeId === undefined);
       const context: RowContext = { period, regime: statisticsRegimeFor(reportingYear), offices, figures };
       const office = officeId === undefined ? null : (offices.get(officeId) ?? null);
       const childIds = office
@@ -94,6 +105,7 @@ export async function completionReport(
         periodEndsOn: periodEndsOn(period),
         regime: context.regime,
         asOf: asOf ?? null,
+        structure: { on: structureOn, successions: structure.applied },
         position: rollUp.closed ? lastCloseOf(figures) : await readModelPosition(trx, 'completion_stats'),
         closed: office ? (figures.get(office.officeId)?.closedAt ?? null) !== null : rollUp.closed,
         office: office && reportRow(context, office, 'OFFICE', [office.officeId]),
@@ -103,6 +115,22 @@ export async function completionReport(
         rollUp,
       };
     });
+}
+
+/** Why an office is no row of the structure: unknown (404), or its cases passed to a successor by the date (422). */
+function officeNotInStructure(
+  registered: ReadonlyMap<string, ReportOffice>,
+  structure: ReportStructure,
+  officeId: string,
+): DomainError {
+  const holder = [...structure.members].find(([, members]) => members.includes(officeId))?.[0];
+  if (!registered.has(officeId) || holder === undefined)
+    return new DomainError('OFFICE_NOT_FOUND', `No registered office ${officeId}`, { field: 'office', officeId });
+  return new DomainError(
+    'OFFICE_NOT_IN_STRUCTURE',
+    `Office ${officeId} passed its cases to ${holder} by ${structure.on}: report ${holder}, or pass structure as a date before the change`,
+    { field: 'office', officeId, successorOfficeId: holder, structure: structure.on },
+  );
 }
 
 /** 24:00 local time (Asia/Ho_Chi_Minh, UTC+7, no daylight saving) on `date`, as the UTC instant recordedAt uses. */
@@ -159,19 +187,31 @@ function isRoot(offices: ReadonlyMap<string, ReportOffice>, office: ReportOffice
   return office.parentOfficeId === null || !offices.has(office.parentOfficeId);
 }
 
+/** How rows are made of offices: each row office with the offices whose cases it holds, and whether closes apply. */
+interface ReportUnits {
+  readonly members: ReadonlyMap<string, readonly string[]>;
+  /** False for a structure other than the period end's: figures are live, never frozen. */
+  readonly useCloses: boolean;
+}
+
 /**
- * Each office's own figures for the period: frozen for the offices that closed it (as known), live for the others,
- * with live adjustments where the previous period is closed.
+ * Each row office's figures for the period, its own cases and those of the offices it holds: frozen for the offices
+ * that closed it (as known; a close froze what the office held then), live for the others, with live adjustments
+ * where the previous period is closed.
  */
 async function officePeriods(
   trx: Transaction<ReadModelDatabase>,
   period: ReportingPeriod,
   knowledge: Knowledge,
   scope: readonly string[],
+  units: ReportUnits,
   wholeCountry: boolean,
 ): Promise<Map<string, OfficePeriod>> {
   const previous = previousPeriod(period);
-  const closes = await closedPeriods(trx, VIEWS, [period, previous], knowledge, scope);
+  const membersOf = (ids: readonly string[]) => ids.flatMap((id) => units.members.get(id) ?? [id]);
+  const closes = units.useCloses
+    ? await closedPeriods(trx, VIEWS, [period, previous], knowledge, scope)
+    : new Map<string, ClosedPeriod>();
   const closedIds = scope.filter((id) => closes.has(closeKey(id, period)));
   const openIds = scope.filter((id) => !closes.has(closeKey(id, period)));
   const openAfterClosedIds = openIds.filter((id) => closes.has(closeKey(id, previous)));
@@ -185,11 +225,13 @@ async function officePeriods(
     VIEWS,
     period,
     knowledge,
-    wholeCountry && closedIds.length === 0 ? undefined : openIds,
+    wholeCountry && closedIds.length === 0 ? undefined : membersOf(openIds),
   );
   const previousFrozen = await snapshotTallies(trx, VIEWS, previous, 'PERIOD', openAfterClosedIds);
-  const previousNow = await liveOfficeTallies(trx, VIEWS, previous, knowledge, openAfterClosedIds);
+  const previousNow = await liveOfficeTallies(trx, VIEWS, previous, knowledge, membersOf(openAfterClosedIds));
   const targets = await latestTargets(trx, VIEWS, reportingYearOf(period), knowledge, scope);
+  const summed = (tallies: ReadonlyMap<string, Tallies>, id: string) =>
+    addAllTallies(membersOf([id]).map((member) => tallies.get(member) ?? NO_TALLIES));
 
   const figures = new Map<string, OfficePeriod>();
   for (const id of scope) {
@@ -207,14 +249,9 @@ async function officePeriods(
       });
     } else {
       const adjustments = previousClosed.has(id)
-        ? difference(previousNow.get(id) ?? NO_TALLIES, previousFrozen.get(id) ?? NO_TALLIES)
+        ? difference(summed(previousNow, id), previousFrozen.get(id) ?? NO_TALLIES)
         : null;
-      figures.set(id, {
-        tallies: live.get(id) ?? NO_TALLIES,
-        adjustments,
-        closedAt: null,
-        target: targets.get(id) ?? null,
-      });
+      figures.set(id, { tallies: summed(live, id), adjustments, closedAt: null, target: targets.get(id) ?? null });
     }
   }
   return figures;

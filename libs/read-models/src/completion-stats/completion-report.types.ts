@@ -1,5 +1,5 @@
 /** The shape of a completion report: what completionReport returns and toCsv writes. */
-import type { LocalDate, ReportingOfficeTier, ReportingPeriod } from '@thads/domain';
+import type { LocalDate, OfficeSuccession, ReportingOfficeTier, ReportingPeriod } from '@thads/domain';
 import type { CompletionFigures, StatisticsRegime } from './statistics';
 
 /** What to report on. */
@@ -10,6 +10,12 @@ export interface CompletionReportRequest {
   readonly period: ReportingPeriod;
   /** Report as recorded by 24:00 on this local date: later records are not known yet. Omitted: everything applied. */
   readonly asOf?: LocalDate;
+  /**
+   * Lay the report out in the office structure in force on this date (docs/domain.md "Offices and succession"):
+   * a case counts under the office holding it then. Omitted: the period's end, the only structure closed periods
+   * were frozen in; another date is computed from the facts (never frozen), e.g. the structure before a reorganisation.
+   */
+  readonly structure?: LocalDate;
 }
 
 /** Targets of the office a row belongs to, in percent ("72.00"). */
@@ -65,6 +71,8 @@ export interface CompletionReport {
   readonly periodEndsOn: LocalDate;
   readonly regime: StatisticsRegime;
   readonly asOf: LocalDate | null;
+  /** The structure the rows follow: its date and the successions in force then (an office's cases under its successor). */
+  readonly structure: { readonly on: LocalDate; readonly successions: readonly OfficeSuccession[] };
   /**
    * The log position the figures reflect: the projection's checkpoint, or, when every row is frozen, the last close
    * they were frozen at (nothing recorded later changes them).

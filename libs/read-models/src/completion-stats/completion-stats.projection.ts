@@ -11,6 +11,9 @@
 import type { Insertable, Transaction } from 'kysely';
 import {
   assertNever,
+  officeRegistryEventCodec,
+  officesHeldBy,
+  periodEndsOn,
   previousPeriod,
   reportingEventCodec,
   reportingYearOf,
@@ -24,7 +27,8 @@ import type { ReadModelDatabase } from '../database/read-model-database';
 import type { Projection, TableNames } from '../projection';
 import { foldCaseEvents, type FoldedCaseEvent } from '../case-folds';
 import { encodeStatisticsView } from './case-view-json';
-import { NO_TALLIES } from './classification';
+import { applyOfficeRegistryEvent, knownStructure } from './office-structure';
+import { addAllTallies, NO_TALLIES } from './classification';
 import { subtractTallies } from './statistics';
 import {
   COMPLETION_STATS_CASE_FOLDS,
@@ -49,8 +53,9 @@ const ROWS_PER_INSERT = 500;
 export const completionStatsProjection: Projection = {
   name: 'completion_stats',
   // 3: versions of the domain's statistics view of each folded case replace the facts mirrored from events.
-  version: 3,
-  handles: ['$ce-case', ...reportingEventCodec.eventTypes],
+  // 4: the office registry's successions and renames; a close freezes every office its office holds then.
+  version: 4,
+  handles: ['$ce-case', ...reportingEventCodec.eventTypes, ...officeRegistryEventCodec.eventTypes],
   tables: COMPLETION_STATS_TABLES,
   createTables: createCompletionStatsTables,
   apply: applyCompletionStats,
@@ -70,7 +75,8 @@ async function applyCompletionStats(
     // A close reads the case views before it, so they are written first.
     await applyCaseEvents(trx, tables, caseEvents);
     caseEvents = [];
-    await applyReportingEvent(trx, tables, event);
+    if (streamCategory(event.stream) === 'officeregistry') await applyOfficeRegistryEvent(trx, tables, event);
+    else await applyReportingEvent(trx, tables, event);
   }
   await applyCaseEvents(trx, tables, caseEvents);
 }
@@ -216,15 +222,30 @@ async function freezePeriod(
     .onConflict((conflict) => conflict.columns(['office_id', 'period']).doNothing())
     .execute();
 
-  const own = (await liveOfficeTallies(trx, tables, period, knowledge, [officeId])).get(officeId) ?? NO_TALLIES;
+  // The office's own cases and those of every office it holds at the period end (docs/domain.md "Offices and
+  // succession"): after a merger the successor closes the predecessors' cases with its own.
+  const { successions } = await knownStructure(trx, tables, knowledge);
+  const heldOn = (date: string) => officesHeldBy(successions, officeId, date);
+  const own = await heldTallies(trx, tables, period, knowledge, heldOn(periodEndsOn(period)));
   await insertSnapshot(trx, tables, officeId, period, 'PERIOD', own);
 
   const previous = previousPeriod(period);
   if (!(await closedPeriods(trx, tables, [previous], knowledge, [officeId])).has(closeKey(officeId, previous))) return;
   const frozen = (await snapshotTallies(trx, tables, previous, 'PERIOD', [officeId])).get(officeId) ?? NO_TALLIES;
-  const now = (await liveOfficeTallies(trx, tables, previous, knowledge, [officeId])).get(officeId) ?? NO_TALLIES;
+  const now = await heldTallies(trx, tables, previous, knowledge, heldOn(periodEndsOn(previous)));
   await insertSnapshot(trx, tables, officeId, period, 'ADJUSTMENT', {
     cases: subtractTallies(now.cases, frozen.cases),
     money: subtractTallies(now.money, frozen.money),
   });
+}
+
+/** The tallies of a period summed over `officeIds`. */
+async function heldTallies(
+  trx: Transaction<ReadModelDatabase>,
+  tables: TableNames,
+  period: string,
+  knowledge: Knowledge,
+  officeIds: readonly string[],
+) {
+  return addAllTallies((await liveOfficeTallies(trx, tables, period, knowledge, officeIds)).values());
 }

@@ -8,6 +8,7 @@ import type { ReadModelDatabase } from '../database/read-model-database';
 import { createCaseFoldTables, type CaseFoldTableNames, type CaseFoldTables } from '../case-folds';
 import type { TableNames } from '../projection';
 import { TALLY_FIELDS, type StatisticsTally } from './statistics';
+import { createOfficeStructureTables, OFFICE_STRUCTURE_TABLES, type OfficeStructureTables } from './office-structure';
 
 /**
  * One row per version of a case's statistics view: written when an event changed it, superseded by the next version.
@@ -86,7 +87,7 @@ export type SnapshotKind = 'PERIOD' | 'ADJUSTMENT';
 export type SnapshotMeasure = 'CASES' | 'MONEY';
 
 /** The table types, for ProjectionTables in database/read-model-database.ts. */
-export interface CompletionStatsTables {
+export interface CompletionStatsTables extends OfficeStructureTables {
   completion_stats_case_views: CompletionStatsCaseViewsTable;
   completion_stats_offices: CompletionStatsOfficesTable;
   completion_stats_targets: CompletionStatsTargetsTable;
@@ -102,6 +103,7 @@ export const COMPLETION_STATS_TABLES = [
   'completion_stats_targets',
   'completion_stats_closed_periods',
   'completion_stats_snapshots',
+  ...OFFICE_STRUCTURE_TABLES,
 ] as const satisfies readonly (keyof CompletionStatsTables | keyof CaseFoldTables)[];
 
 /** The case folds completion_stats keeps (case-folds). */
@@ -218,6 +220,8 @@ export async function createCompletionStatsTables(
     .addColumn('money_target_bp', 'bigint')
     .addPrimaryKeyConstraint(`${tables.physical('completion_stats_closed_periods')}_pk`, ['office_id', 'period'])
     .execute();
+
+  await createOfficeStructureTables(trx, tables);
 
   let snapshots = trx.schema
     .createTable(tables.physical('completion_stats_snapshots'))

@@ -74,6 +74,13 @@ export class CompletionReportQueryDto {
   @IsLocalDateString({ optional: true, description: 'Report as recorded by 24:00 on this date (Asia/Ho_Chi_Minh)' })
   asOf?: string;
 
+  @IsLocalDateString({
+    optional: true,
+    description:
+      'Lay the report out in the office structure in force on this date (default: the period end). A case counts under the office holding it then: e.g. 2025-06-30 shows year 2025 in the structure before the 1 July 2025 reorganisation. Figures in another structure than the period end are computed from the facts, never frozen.',
+  })
+  structure?: string;
+
   /** Headings and coded values of the CSV: `en` (snake_case, the default) or `vi` (the forms' Vietnamese terms). */
   @IsOneOf(REPORT_LANGUAGES, { optional: true })
   lang?: ReportLanguage;

@@ -47,6 +47,7 @@ const report: CompletionReport = {
   periodEndsOn: '2018-05-31',
   regime,
   asOf: null,
+  structure: { on: '2018-05-31', successions: [] },
   position: 87339n,
   closed: false,
   office: row(

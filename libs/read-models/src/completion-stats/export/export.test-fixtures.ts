@@ -44,6 +44,7 @@ export const report: CompletionReport = {
   periodEndsOn: '2018-05-31',
   regime: context.regime,
   asOf: null,
+  structure: { on: '2018-05-31', successions: [] },
   position: 42n,
   closed: true,
   office: reportRow(context, HP, 'OFFICE', ['HP']),

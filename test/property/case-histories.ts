@@ -223,16 +223,22 @@ function randomCommand(
   return pick(random, options)();
 }
 
-/** A CorrectRecordedFact of a random earlier event: retracted outright, or a collection's amount corrected. */
+/**
+ * A CorrectRecordedFact of a random earlier event, corrections included: retracted outright, a collection's amount
+ * corrected (again: a later correction supersedes), or a correction retracted (which a later one may retract in turn).
+ * Half are sent without a date, to be dated at the act they correct.
+ */
 function retraction(
   random: Random,
   stored: readonly { readonly id: string; readonly type: string; readonly data: object }[],
   effectiveDate: LocalDate,
   reason: string,
 ): CaseCommand | null {
-  const candidates = stored.filter((event) => event.type !== 'CaseReceived' && event.type !== 'FactRetracted');
+  const candidates = stored.filter((event) => event.type !== 'CaseReceived');
   if (candidates.length === 0) return null;
-  const target = pick(random, candidates);
+  // Corrections are picked more often than their share, so chains of corrections of corrections occur.
+  const corrections = candidates.filter((event) => event.type === 'FactRetracted');
+  const target = pick(random, corrections.length > 0 && chance(random, 0.4) ? corrections : candidates);
   const data = caseEventCodec.encode(caseEventCodec.decode({ type: target.type, data: target.data as never })).data;
   const correctedData =
     target.type === 'FundsCollected' && chance(random, 0.5)
@@ -245,7 +251,7 @@ function retraction(
       target: { type: target.type, data },
       ...(correctedData ? { correctedData } : {}),
       reason,
-      effectiveDate,
+      ...(chance(random, 0.5) ? { effectiveDate } : {}),
     },
   };
 }

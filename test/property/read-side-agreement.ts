@@ -44,12 +44,18 @@ export interface AgreementRun {
 }
 
 /** Throws an Error naming the seed, the chunk and the case at the first disagreement. */
-export async function checkReadSideAgreement({ seed, histories }: AgreementRun): Promise<{ events: number }> {
+export async function checkReadSideAgreement({
+  seed,
+  histories,
+}: AgreementRun): Promise<{ events: number; correctionsOfCorrections: number }> {
   let events = 0;
+  let correctionsOfCorrections = 0;
   for (let chunk = 0; chunk * CHUNK < histories; chunk += 1) {
     const cases = Math.min(CHUNK, histories - chunk * CHUNK);
     try {
-      events += await checkChunk(seed + chunk, cases);
+      const checked = await checkChunk(seed + chunk, cases);
+      events += checked.events;
+      correctionsOfCorrections += checked.correctionsOfCorrections;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       throw new Error(
@@ -58,10 +64,10 @@ export async function checkReadSideAgreement({ seed, histories }: AgreementRun):
       );
     }
   }
-  return { events };
+  return { events, correctionsOfCorrections };
 }
 
-async function checkChunk(seed: number, cases: number): Promise<number> {
+async function checkChunk(seed: number, cases: number): Promise<{ events: number; correctionsOfCorrections: number }> {
   let clock = new Date('2017-01-01T03:00:00.000Z');
   const store = createInMemoryEventStore({ now: () => clock });
   const db = readModelKysely(openSqliteReadModelFile(':memory:'));
@@ -85,11 +91,16 @@ async function checkChunk(seed: number, cases: number): Promise<number> {
     await projector.stop();
 
     const states = new Map<string, CaseState>();
-    for (const caseId of caseIds) states.set(caseId, foldCaseHistory(await store.readStream(`case-${caseId}`)));
+    let correctionsOfCorrections = 0;
+    for (const caseId of caseIds) {
+      const stream = await store.readStream(`case-${caseId}`);
+      states.set(caseId, foldCaseHistory(stream));
+      correctionsOfCorrections += stream.filter((event) => event.data.retractedType === 'FactRetracted').length;
+    }
     await compareSummaries(db, states);
     await compareDeadlines(db, states);
     await compareReports(db, states);
-    return Number(head) + 1;
+    return { events: Number(head) + 1, correctionsOfCorrections };
   } finally {
     await db.destroy();
     await store.close();

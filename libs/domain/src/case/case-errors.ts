@@ -92,11 +92,12 @@ export const CASE_ERROR_CODES = {
   DECISION_NOT_FOUND:
     "decisionNumber is not the case's enforcement decision (details.decisionNumber, details.enforcementDecision).",
   EVENT_NOT_FOUND: 'CorrectRecordedFact names an event id that is not in this case stream (details.eventId).',
-  EVENT_ALREADY_RETRACTED: 'CorrectRecordedFact names an event already retracted (details.eventId).',
+  EVENT_ALREADY_RETRACTED:
+    'CorrectRecordedFact retracts outright an event already retracted outright, or names a correction already retracted (details.eventId).',
   EVENT_NOT_RETRACTABLE:
-    'CorrectRecordedFact on CaseReceived, EnforcementDecisionIssued (withdraw or annul the decision instead) or FactRetracted (details.retractedType).',
+    'CorrectRecordedFact on CaseReceived or EnforcementDecisionIssued: withdraw or annul the decision instead (details.retractedType).',
   INVALID_CORRECTED_DATA:
-    'correctedData is not a non-empty JSON object, names a field the event lacks or no correction may change (placement, ids, derived due dates), changes a value to another kind, an impossible date or amount, an unknown ground or item, or changes nothing (details.field).',
+    'correctedData on a correction (retract it, or correct its event again), or correctedData is not a non-empty JSON object, names a field the event lacks or no correction may change (placement, ids, derived due dates), changes a value to another kind, an impossible date or amount, an unknown ground or item, or changes nothing (details.field).',
   CORRECTION_BREAKS_MONEY:
     'After the correction an item would hold more collected than owed or more paid out than collected (details.itemId, details.field).',
   CORRECTION_BREAKS_SETTLEMENT:

@@ -214,12 +214,17 @@ function evolveOnce(state: CaseState, event: CaseEvent): CaseState {
       return closed(current, 'withdrawn');
     case 'DecisionAmended':
       return current;
-    case 'FactRetracted':
-      // The fold that reaches this event already skipped the retracted one (foldWithRetractions): only remember it.
+    case 'FactRetracted': {
+      // The fold that reaches this event already skipped or corrected the retracted one (withRetractionsApplied):
+      // only remember it, and whether its latest standing correction retracts it outright.
+      const id = event.data.retractedEventId;
+      const outright = (facts.retractedOutright ?? []).filter((retracted) => retracted !== id);
       return withFacts(current, {
         ...facts,
-        retractedEventIds: [...(facts.retractedEventIds ?? []), event.data.retractedEventId],
+        retractedEventIds: [...(facts.retractedEventIds ?? []), id],
+        retractedOutright: event.data.correctedData === undefined ? [...outright, id] : outright,
       });
+    }
     case 'OfficerReassigned':
       return withFacts(current, {
         ...facts,

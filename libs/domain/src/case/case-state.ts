@@ -123,8 +123,13 @@ export interface CaseFacts {
   readonly protestPostponementUsed: boolean;
   /** Deadlines recorded as missed, as `<deadline>:<dueOn>` (missedDeadlineKey): each is recorded once. */
   readonly missedDeadlines: readonly string[];
-  /** Ids of events retracted by CorrectRecordedFact: each is retracted once. Absent until the first retraction. */
+  /**
+   * Ids of events with a standing retraction or correction (CorrectRecordedFact; a retracted correction no longer
+   * stands, shared/retractions.ts), corrections among them. Absent until the first retraction.
+   */
   readonly retractedEventIds?: readonly string[];
+  /** Of those, the ones whose latest standing retraction carries no correctedData: retracted outright. */
+  readonly retractedOutright?: readonly string[];
 }
 
 /** Statuses after the decision in which enforcement is not paused. */

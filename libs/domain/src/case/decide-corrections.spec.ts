@@ -175,7 +175,7 @@ describe('case: CorrectRecordedFact (TT 04/2023 Art. 36)', () => {
     expect(retractedData).toMatchObject({ ground: 'EXEMPTION_GRANTED', effectiveDate: '2025-06-20' });
   });
 
-  it('remembers the retraction, and refuses a second one (EVENT_ALREADY_RETRACTED)', () => {
+  it('remembers the retraction, and refuses a second outright one (EVENT_ALREADY_RETRACTED)', () => {
     const retracted = eventsAfter(caseInEnforcement(), [retract('2025-07-02', 'SecurityMeasureApplied')]);
     expect(stateAfter(caseDecider, retracted)).toMatchObject({
       status: 'enforceable',
@@ -193,7 +193,7 @@ describe('case: CorrectRecordedFact (TT 04/2023 Art. 36)', () => {
       .given(caseInEnforcement())
       .when({ ...command, data: { ...command.data, target: undefined } } as CaseCommand)
       .thenThrows('EVENT_NOT_FOUND', { eventId: 'ev-9' });
-    for (const type of ['CaseReceived', 'EnforcementDecisionIssued', 'FactRetracted']) {
+    for (const type of ['CaseReceived', 'EnforcementDecisionIssued']) {
       spec
         .given(caseInEnforcement())
         .when(retract('2025-06-20', type))

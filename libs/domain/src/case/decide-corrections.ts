@@ -15,6 +15,7 @@ import type { CaseEvent } from './case-events';
 import { AFTER_DECISION, ensureRule, eventBase, requireStatus, requireText } from './case-rules';
 import { CLOSED_CASE_STATUSES, type ExistingCase } from './case-state';
 import { correctedEventData } from './corrected-data';
+import { FACT_RETRACTED } from '../shared/retractions';
 
 /**
  * Corrective commands (admins only; docs/architecture.md). Each one adds an event and erases nothing: Law 2008 Art. 37 keeps a
@@ -29,8 +30,8 @@ const DECIDED_ANY = [...AFTER_DECISION, 'settled', 'terminated', 'entrusted_out'
 /** Statuses ReopenCase brings back: the ends this office decided itself (an entrustment ends with the other office). */
 const REOPENABLE = ['settled', 'terminated', 'withdrawn'] as const;
 
-/** Events that cannot be retracted: the case's existence, its decision (Art. 37 has its own commands) and retractions. */
-const NOT_RETRACTABLE: readonly string[] = ['CaseReceived', 'EnforcementDecisionIssued', 'FactRetracted'];
+/** Events that cannot be retracted: the case's existence and its decision (Art. 37 has its own commands). */
+const NOT_RETRACTABLE: readonly string[] = ['CaseReceived', 'EnforcementDecisionIssued'];
 
 /** Whether `command` is one of the corrective commands (admins only, with a reason). */
 export function isCorrectiveCommand(command: CaseCommand): command is CorrectiveCommand & CaseCommand {
@@ -208,17 +209,38 @@ function requireRetractable(command: CorrectRecordedFact, state: ExistingCase) {
   const { target } = command.data;
   ensureRule(target !== undefined, 'EVENT_NOT_FOUND', `No event ${eventId} in this case`, { eventId });
   ensureRule(
-    !(state.facts.retractedEventIds ?? []).includes(eventId),
-    'EVENT_ALREADY_RETRACTED',
-    `Event ${eventId} is already retracted`,
-    { eventId },
-  );
-  ensureRule(
     !NOT_RETRACTABLE.includes(target.type),
     'EVENT_NOT_RETRACTABLE',
     `A ${target.type} event cannot be retracted`,
     { eventId, retractedType: target.type },
   );
+  const { retractedEventIds = [], retractedOutright = [] } = state.facts;
+  if (target.type === FACT_RETRACTED) {
+    // Retracting a correction restores what it corrected; a correction is changed by correcting the event again.
+    ensureRule(
+      !retractedEventIds.includes(eventId),
+      'EVENT_ALREADY_RETRACTED',
+      `Correction ${eventId} is already retracted`,
+      {
+        eventId,
+      },
+    );
+    ensureRule(
+      command.data.correctedData === undefined,
+      'INVALID_CORRECTED_DATA',
+      'A correction is retracted outright; to change it, correct the event it corrected again (that supersedes it)',
+      { field: 'correctedData', eventId },
+    );
+  } else {
+    // A second correction supersedes the first; only an outright retraction of what is already retracted outright
+    // would change nothing.
+    ensureRule(
+      !(retractedOutright.includes(eventId) && command.data.correctedData === undefined),
+      'EVENT_ALREADY_RETRACTED',
+      `Event ${eventId} is already retracted outright: retract that retraction to restore it`,
+      { eventId },
+    );
+  }
   return { eventId, target };
 }
 

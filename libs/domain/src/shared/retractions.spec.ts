@@ -33,3 +33,40 @@ describe('withRetractionsApplied', () => {
     expect(collected.data).toEqual({ amount: '100', effectiveDate: '2025-06-01' });
   });
 });
+
+describe('withRetractionsApplied: corrections of corrections', () => {
+  const collected = event('e-1', 'FundsCollected', { amount: '100', effectiveDate: '2025-06-01' });
+  const fix = (id: string, target: string, correctedData?: Record<string, string>) =>
+    event(id, 'FactRetracted', {
+      retractedEventId: target,
+      ...(correctedData ? { correctedData } : {}),
+      effectiveDate: '2025-06-01',
+    });
+  const amountOf = (events: readonly StoredEvent[]) => events.find((e) => e.id === 'e-1')?.data.amount ?? null;
+
+  it('retracting a correction restores the fact as it was recorded; retracting that retraction reinstates it', () => {
+    const first = fix('r-1', 'e-1', { amount: '90' });
+    const undo = fix('r-2', 'r-1');
+    expect(amountOf(withRetractionsApplied([collected, first]))).toBe('90');
+    const undone = withRetractionsApplied([collected, first, undo]);
+    expect(undone.map((e) => e.id)).toEqual(['e-1', 'r-2']);
+    expect(amountOf(undone)).toBe('100');
+    expect(amountOf(withRetractionsApplied([collected, first, undo, fix('r-3', 'r-2')]))).toBe('90');
+  });
+
+  it('a second correction of the same event supersedes the first, laid over the event as recorded', () => {
+    const first = fix('r-1', 'e-1', { amount: '90' });
+    const second = fix('r-2', 'e-1', { amount: '80' });
+    expect(amountOf(withRetractionsApplied([collected, first, second]))).toBe('80');
+    // Retracting the superseding one brings back the one before it, not the recorded fact.
+    expect(amountOf(withRetractionsApplied([collected, first, second, fix('r-3', 'r-2')]))).toBe('90');
+    // An outright retraction superseded by a correction: the event counts again, corrected.
+    expect(amountOf(withRetractionsApplied([collected, fix('r-1', 'e-1'), second]))).toBe('80');
+    expect(amountOf(withRetractionsApplied([collected, second, fix('r-4', 'e-1')]))).toBeNull();
+  });
+
+  it('lists only the standing retractions', () => {
+    const first = fix('r-1', 'e-1', { amount: '90' });
+    expect([...retractionsOf([collected, first, fix('r-2', 'r-1')])]).toEqual([['r-1', null]]);
+  });
+});

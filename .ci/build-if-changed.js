@@ -25,7 +25,8 @@ const TARGETS = {
   cli: nest('cli'),
   // The web console: its own tsc build plus static files (package.json build:console).
   console: {
-    inputs: [join(ROOT, 'apps', 'console')],
+    // The console compiles the typed API client in with it (apps/console/tsconfig.json).
+    inputs: [join(ROOT, 'apps', 'console'), join(ROOT, 'libs', 'api-client', 'src')],
     command: ['npm', 'run', '-s', 'build:console'],
     output: join(ROOT, 'dist', 'console'),
     entry: 'index.html',

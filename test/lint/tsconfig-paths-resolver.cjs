@@ -23,7 +23,9 @@ function aliased(source) {
 }
 
 function asTypeScriptFile(base) {
-  for (const candidate of [`${base}.ts`, join(base, 'index.ts'), base]) {
+  // The console's ES-module imports name the emitted `.js` file of a `.ts` source.
+  const source = base.endsWith('.js') ? [`${base.slice(0, -3)}.ts`] : [];
+  for (const candidate of [...source, `${base}.ts`, join(base, 'index.ts'), base]) {
     if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   }
   return undefined;

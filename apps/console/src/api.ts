@@ -1,71 +1,63 @@
 /**
- * Every call the console makes to the API, in one place, so moving to the typed client of libs/ is a
- * change of this file only. Same origin, bearer token from the session, problem+json errors turned into ApiError.
+ * Every call the console makes to the API, in one place, through the typed client of libs/api-client: the paths,
+ * parameters and bodies below are checked against docs/openapi.json when the console is type-checked, so a change to
+ * the API that the console no longer fits fails `npm run typecheck`. Same origin, bearer token from the session,
+ * problem+json errors as ApiError (the client's ApiProblemError: status, code, detail).
+ *
+ * The client is imported by its path in the repository: tsc compiles the console from the repository root
+ * (apps/console/tsconfig.json), so the same relative path holds in dist/console, where the browser loads it unbundled.
  */
+import {
+  ApiProblemError,
+  createApiClient,
+  type ApiPathWith,
+  type GetRequest,
+} from '../../../libs/api-client/src/index.js';
 import { currentToken } from './token.js';
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly detail: string,
-  ) {
-    super(`${status} ${code}: ${detail}`);
-  }
-}
+export { ApiProblemError as ApiError };
 
-const BASE = '/api/v1';
-type Params = Record<string, string | undefined>;
-
-function url(path: string, params: Params = {}): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value) query.set(key, value);
-  const search = query.toString();
-  return `${BASE}${path}${search ? `?${search}` : ''}`;
-}
-
-/** How often a query that waits for this tab's last write is retried while the read models catch up. */
+/**
+ * Queries that wait for this tab's last write may answer 503 READ_MODEL_BEHIND while the read models catch up; the
+ * client asks again after each Retry-After, this many times.
+ */
 const BEHIND_RETRIES = 60;
 
-async function send(path: string, init: RequestInit & { params?: Params } = {}): Promise<Response> {
-  const headers = new Headers(init.headers);
-  headers.set('authorization', `Bearer ${currentToken() ?? ''}`);
-  let response = await fetch(url(path, init.params), { ...init, headers });
-  // 503 READ_MODEL_BEHIND: the projector has not reached our write yet; wait as Retry-After says, then ask again.
-  for (let attempt = 0; response.status === 503 && attempt < BEHIND_RETRIES && init.method !== 'POST'; attempt++) {
-    const seconds = Number(response.headers.get('retry-after') ?? '1') || 1;
-    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-    response = await fetch(url(path, init.params), { ...init, headers });
-  }
-  if (!response.ok) {
-    const problem = await response.json().catch(() => ({}));
-    throw new ApiError(
-      response.status,
-      problem.code ?? `HTTP_${response.status}`,
-      problem.detail ?? response.statusText,
-    );
-  }
-  return response;
-}
-
-export const get = async <T>(path: string, params?: Params): Promise<T> => (await send(path, { params })).json();
+const client = createApiClient({ baseUrl: '', token: () => currentToken() ?? '', retryAttempts: BEHIND_RETRIES });
 
 /** The log position of this tab's last accepted command: read-model queries wait for it (read your writes). */
 let lastWrite: string | undefined;
 
-export async function post<T extends { position?: string }>(path: string, body: unknown): Promise<T> {
-  const headers = { 'content-type': 'application/json' };
-  const answer: T = await (await send(path, { method: 'POST', headers, body: JSON.stringify(body) })).json();
-  if (answer.position !== undefined) lastWrite = answer.position;
-  return answer;
+/** The corrective commands the correction form sends (docs/corrections.md); each is a POST route of the document. */
+const CORRECTIVE_ROUTES = [
+  'withdraw-decision',
+  'amend-decision',
+  'annul-decision',
+  'correct-recorded-fact',
+  'reassign-officer',
+  'reopen-case',
+] as const;
+type CorrectiveRoute = (typeof CORRECTIVE_ROUTES)[number];
+type CorrectivePath = `/api/v1/cases/{caseId}/${CorrectiveRoute}` & ApiPathWith<'post'>;
+
+function correctivePath(route: string): CorrectivePath {
+  if (!(CORRECTIVE_ROUTES as readonly string[]).includes(route)) throw new Error(`Not a corrective command: ${route}`);
+  return `/api/v1/cases/{caseId}/${route as CorrectiveRoute}`;
 }
 
-/** A read-model query (they all take minPosition), waiting for this tab's last write. */
-const read = <T>(path: string, params: Params): Promise<T> => get<T>(path, { ...params, minPosition: lastWrite });
+/** The complaint queue's filters as the complaints view holds them (text from the address bar). */
+export interface ComplaintFilters {
+  readonly office?: string;
+  readonly status?: string;
+  readonly overdue?: 'true' | 'false';
+  readonly asOf?: string;
+  readonly limit?: string;
+}
+
+type ComplaintQuery = NonNullable<GetRequest<'/api/v1/complaints'>['query']>;
 
 /** Fetches a file with the bearer token and hands it to the browser as a download. */
-export async function download(path: string, params: Params, accept: string, fallbackName: string): Promise<void> {
-  const response = await send(path, { params, headers: { accept } });
+async function saveDownload(response: Response, fallbackName: string): Promise<void> {
   const disposition = response.headers.get('content-disposition') ?? '';
   const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
   const link = document.createElement('a');
@@ -176,30 +168,61 @@ export interface ComplaintItem {
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const api = {
-  session: () => get<Session>('/session'),
-  completion: (office: string | undefined, period: string) =>
-    read<CompletionReport>('/reports/completion', { office, period }),
-  cases: (office: string, cursor?: string) => read<Page<CaseItem>>('/cases', { office, cursor, limit: '50' }),
-  history: (caseId: string, asOf?: string, asKnownAt?: string) =>
-    get<CaseHistory>(`/cases/${encodeURIComponent(caseId)}/history`, { asOf, asKnownAt }),
-  verify: (caseId: string) => get<ChainCheck>(`/cases/${encodeURIComponent(caseId)}/verify`),
-  rejections: (caseId: string) =>
-    read<{ items: readonly AuditEntry[] }>('/audit', { caseId, type: 'CommandRejected', limit: '200' }),
-  complaints: (params: Params) => read<Page<ComplaintItem>>('/complaints', params),
-  correct: (caseId: string, command: string, body: unknown) =>
-    post<{ position: string }>(`/cases/${encodeURIComponent(caseId)}/${command}`, body),
-  evidence: (caseId: string, asOf?: string, asKnownAt?: string) =>
-    download(
-      `/cases/${encodeURIComponent(caseId)}/evidence`,
-      { asOf, asKnownAt },
-      'application/json',
+  session: async () => (await client.get('/api/v1/session')) as Session,
+  completion: async (office: string | undefined, period: string) =>
+    (await client.get('/api/v1/reports/completion', {
+      query: { office, period, minPosition: lastWrite },
+    })) as CompletionReport,
+  cases: async (office: string, cursor?: string) =>
+    (await client.get('/api/v1/cases', {
+      query: { office, cursor, limit: 50, minPosition: lastWrite },
+    })) as Page<CaseItem>,
+  history: async (caseId: string, asOf?: string, asKnownAt?: string) =>
+    (await client.get('/api/v1/cases/{caseId}/history', {
+      path: { caseId },
+      query: { asOf, asKnownAt },
+    })) as CaseHistory,
+  verify: async (caseId: string) =>
+    (await client.get('/api/v1/cases/{caseId}/verify', { path: { caseId } })) as ChainCheck,
+  rejections: async (caseId: string) =>
+    (await client.get('/api/v1/audit', {
+      query: { caseId, type: 'CommandRejected', limit: 200, minPosition: lastWrite },
+    })) as { items: readonly AuditEntry[] },
+  complaints: async (filters: ComplaintFilters) => {
+    const query: ComplaintQuery = {
+      office: filters.office,
+      // The view offers the statuses the API lists; one typed into the address bar is refused with 400 naming it.
+      status: filters.status as ComplaintQuery['status'],
+      overdue: filters.overdue === undefined ? undefined : filters.overdue === 'true',
+      asOf: filters.asOf,
+      limit: filters.limit === undefined ? undefined : Number(filters.limit),
+      minPosition: lastWrite,
+    };
+    return (await client.get('/api/v1/complaints', { query })) as Page<ComplaintItem>;
+  },
+  correct: async (caseId: string, command: string, body: unknown) => {
+    // The form builds each command's body from its own field list; the server validates it (400 names the field).
+    const answer = (await client.post(correctivePath(command), { path: { caseId }, body: body as never })) as {
+      position: string;
+    };
+    lastWrite = answer.position;
+    return answer;
+  },
+  evidence: async (caseId: string, asOf?: string, asKnownAt?: string) =>
+    saveDownload(
+      await client.send('get', '/api/v1/cases/{caseId}/evidence', {
+        path: { caseId },
+        query: { asOf, asKnownAt },
+        headers: { accept: 'application/json' },
+      }),
       `case-${caseId}-evidence.json`,
     ),
-  reportFile: (office: string | undefined, period: string, accept: string, lang?: string) =>
-    download(
-      '/reports/completion',
-      { office, period, lang, minPosition: lastWrite },
-      accept,
+  reportFile: async (office: string | undefined, period: string, accept: string, lang?: 'en' | 'vi') =>
+    saveDownload(
+      await client.send('get', '/api/v1/reports/completion', {
+        query: { office, period, lang, minPosition: lastWrite },
+        headers: { accept },
+      }),
       `completion-${office ?? 'country'}-${period}`,
     ),
 };

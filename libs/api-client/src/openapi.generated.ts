@@ -2960,6 +2960,8 @@ export interface operations {
         period: string;
         /** @description Report as recorded by 24:00 on this date (Asia/Ho_Chi_Minh) */
         asOf?: string;
+        /** @description Lay the report out in the office structure in force on this date (default: the period end). A case counts under the office holding it then: e.g. 2025-06-30 shows year 2025 in the structure before the 1 July 2025 reorganisation. Figures in another structure than the period end are computed from the facts, never frozen. */
+        structure?: string;
         lang?: 'en' | 'vi';
         /** @description Wait until the read model has applied this log position (read your writes) */
         minPosition?: string;

@@ -1313,7 +1313,7 @@ export interface components {
       reason: string;
       /**
        * Format: date
-       * @description Legal date of the act (Asia/Ho_Chi_Minh); defaults to today
+       * @description Legal date of the correction (Asia/Ho_Chi_Minh); defaults to the date of the act it corrects, never today, and may not precede it
        * @example 2018-03-15
        */
       effectiveDate?: string;
@@ -1324,7 +1324,7 @@ export interface components {
       reason: string;
       /**
        * Format: date
-       * @description Legal date of the act (Asia/Ho_Chi_Minh); defaults to today
+       * @description Legal date of the correction (Asia/Ho_Chi_Minh); defaults to the date of the act it corrects, never today, and may not precede it
        * @example 2018-03-15
        */
       effectiveDate?: string;
@@ -1337,7 +1337,7 @@ export interface components {
       reason: string;
       /**
        * Format: date
-       * @description Legal date of the act (Asia/Ho_Chi_Minh); defaults to today
+       * @description Legal date of the correction (Asia/Ho_Chi_Minh); defaults to the date of the act it corrects, never today, and may not precede it
        * @example 2018-03-15
        */
       effectiveDate?: string;
@@ -1349,7 +1349,7 @@ export interface components {
       reason: string;
       /**
        * Format: date
-       * @description Legal date of the act (Asia/Ho_Chi_Minh); defaults to today
+       * @description Legal date of the correction (Asia/Ho_Chi_Minh); defaults to the date of the act it corrects, never today, and may not precede it
        * @example 2018-03-15
        */
       effectiveDate?: string;
@@ -1360,7 +1360,7 @@ export interface components {
       reason: string;
       /**
        * Format: date
-       * @description Legal date of the act (Asia/Ho_Chi_Minh); defaults to today
+       * @description Legal date of the correction (Asia/Ho_Chi_Minh); defaults to the date of the act it corrects, never today, and may not precede it
        * @example 2018-03-15
        */
       effectiveDate?: string;
@@ -1369,7 +1369,7 @@ export interface components {
       reason: string;
       /**
        * Format: date
-       * @description Legal date of the act (Asia/Ho_Chi_Minh); defaults to today
+       * @description Legal date of the correction (Asia/Ho_Chi_Minh); defaults to the date of the act it corrects, never today, and may not precede it
        * @example 2018-03-15
        */
       effectiveDate?: string;

@@ -91,7 +91,7 @@ describe('npm run demo: Hải Phòng, 8 months of reporting year 2018', () => {
       enforceable: 4_950_000_000_000n,
       rate: '8.93',
     });
-    expect(target).toEqual({ cases: '72.00', money: '32.00' });
+    expect(target).toEqual({ cases: '72.00', money: '32.00', inheritedFrom: null });
     expect(gap).toEqual({ cases: '-15.13', money: '-23.07' });
   });
 

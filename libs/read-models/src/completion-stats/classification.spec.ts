@@ -216,9 +216,11 @@ describe('what a case adds to a period', () => {
     expectSplitMatchesFormula(contribution);
   });
 
-  it('counts a collection on a case still open as no completed money', () => {
+  it('counts a collection on a case still open as no completed money, shown apart as collected on open cases', () => {
     const facts = after(caseInEnforcement(), collect(F.debtItemId, 300_000_000n, '2025-06-20'));
-    expect(classifyCase(facts, YEAR_2025_JULY).money).toEqual(tally({ newlyReceived: TOTAL, inProgress: TOTAL }));
+    const { cases, money } = classifyCase(facts, YEAR_2025_JULY);
+    expect(money).toEqual(tally({ newlyReceived: TOTAL, inProgress: TOTAL, collectedOnOpen: 300_000_000n }));
+    expect(cases).toEqual(tally({ newlyReceived: 1n, inProgress: 1n, collectedOnOpen: 1n }));
   });
 
   it('entrusted in part: the case stays, the entrusted item’s money leaves as entrusted out', () => {
@@ -262,13 +264,22 @@ describe('what a case adds to a period', () => {
       data: { decisionNumber: 'H1', ground: 'SERIOUS_ILLNESS', effectiveDate: '2025-06-10' },
     });
     expect(classifyCase(postponed, YEAR_2025_JULY).cases).toEqual(
-      tally({ newlyReceived: 1n, postponedOrSuspended: 1n }),
+      tally({ newlyReceived: 1n, postponedOrSuspended: 1n, postponed: 1n }),
+    );
+    const suspended = after(caseDecided(), {
+      type: 'SuspendEnforcement',
+      data: { decisionNumber: 'TĐC1', ground: 'CASSATION_PROTEST', effectiveDate: '2025-06-10' },
+    });
+    expect(classifyCase(suspended, YEAR_2025_JULY).cases).toEqual(
+      tally({ newlyReceived: 1n, postponedOrSuspended: 1n, suspended: 1n }),
     );
     const agreed = after(caseDecided(), {
       type: 'PostponeEnforcement',
       data: { decisionNumber: 'H2', ground: 'PARTIES_AGREE', effectiveDate: '2025-06-10' },
     });
-    expect(classifyCase(agreed, YEAR_2025_JULY).cases).toEqual(tally({ newlyReceived: 1n, inProgress: 1n }));
+    expect(classifyCase(agreed, YEAR_2025_JULY).cases).toEqual(
+      tally({ newlyReceived: 1n, inProgress: 1n, postponedByAgreement: 1n }),
+    );
   });
 
   it('not enforceable: counted in phải thi hành, in its own bucket', () => {

@@ -3,8 +3,8 @@
  * domain's statistics view (libs/domain case/views/case-statistics-view.ts); this only counts it. Pure: the caller
  * chooses which view is known.
  */
-import { caseOnDate, type CaseBucket, type CaseStatisticsView, type LocalDate } from '@thads/domain';
-import { addTallies, EMPTY_TALLY, type StatisticsTally } from './statistics';
+import { caseOnDate, collectedBetween, type CaseBucket, type CaseStatisticsView, type LocalDate } from '@thads/domain';
+import { addTallies, EMPTY_TALLY, toEnforceOf, type StatisticsTally } from './statistics';
 
 /** Open buckets: a case in one of them at 24:00 on 30 September is carried over into the next year. */
 const ON_THE_BOOKS: ReadonlySet<CaseBucket> = new Set(['IN_PROGRESS', 'NOT_ENFORCEABLE', 'POSTPONED_OR_SUSPENDED']);
@@ -72,15 +72,21 @@ export function classifyCase(view: CaseStatisticsView, window: PeriodWindow): Ta
     case 'IN_PROGRESS':
       cases.inProgress = 1n;
       money.inProgress = booksMoney;
+      if (end.pause === 'POSTPONED_BY_AGREEMENT') {
+        cases.postponedByAgreement = 1n;
+        money.postponedByAgreement = booksMoney;
+      }
       break;
     case 'NOT_ENFORCEABLE':
       cases.notEnforceable = 1n;
       money.notEnforceable = booksMoney;
       break;
-    case 'POSTPONED_OR_SUSPENDED':
-      cases.postponedOrSuspended = 1n;
-      money.postponedOrSuspended = booksMoney;
+    case 'POSTPONED_OR_SUSPENDED': {
+      const kind = end.pause === 'SUSPENDED' ? 'suspended' : 'postponed';
+      cases.postponedOrSuspended = cases[kind] = 1n;
+      money.postponedOrSuspended = money[kind] = booksMoney;
       break;
+    }
     case 'FULLY_ENFORCED':
     case 'TERMINATED': {
       cases[end.bucket === 'FULLY_ENFORCED' ? 'fullyEnforced' : 'terminated'] = 1n;
@@ -96,7 +102,25 @@ export function classifyCase(view: CaseStatisticsView, window: PeriodWindow): Ta
       // Not counted at the end: impossible for a case counted at the opening (statuses never go back to intake).
       return NO_TALLIES;
   }
-  return { cases: { ...EMPTY_TALLY, ...cases }, money: { ...EMPTY_TALLY, ...money } };
+  if (ON_THE_BOOKS.has(end.bucket)) {
+    money.collectedOnOpen = collectedBetween(view, window.openingBalanceOn, window.periodEndsOn);
+    if (money.collectedOnOpen > 0n) cases.collectedOnOpen = 1n;
+  }
+  const tallies = { cases: { ...EMPTY_TALLY, ...cases }, money: { ...EMPTY_TALLY, ...money } };
+  return view.mode === 'EX_OFFICIO' ? withExOfficioPart(tallies) : tallies;
+}
+
+/** An ex officio case's own figures, again in the ex officio fields (on request is the rest, statistics.ts). */
+function withExOfficioPart({ cases, money }: Tallies): Tallies {
+  const part = (tally: StatisticsTally): StatisticsTally => ({
+    ...tally,
+    exOfficioToEnforce: toEnforceOf(tally),
+    exOfficioInProgress: tally.inProgress,
+    exOfficioPostponedOrSuspended: tally.postponedOrSuspended,
+    exOfficioNotEnforceable: tally.notEnforceable,
+    exOfficioCompleted: tally.fullyEnforced + tally.terminated,
+  });
+  return { cases: part(cases), money: part(money) };
 }
 
 /** Field-by-field sum of tallies, by cases and by money. */

@@ -94,11 +94,13 @@ describe('completionReport', () => {
         row.cases.completed,
         row.cases.completionRate,
         row.target?.cases ?? null,
+        row.target?.inheritedFrom ?? null,
         row.gap?.cases ?? null,
       ]),
     ).toEqual([
-      ['LC', 3n, 1n, '33.33', null, null],
-      ['NQ', 2n, 1n, '100.00', '75.00', '25.00'],
+      // LC has no target of its own: its gap is measured against Hải Phòng's 72%, stated as inherited.
+      ['LC', 3n, 1n, '33.33', '72.00', 'HP', '-38.67'],
+      ['NQ', 2n, 1n, '100.00', '75.00', null, '25.00'],
     ]);
   });
 

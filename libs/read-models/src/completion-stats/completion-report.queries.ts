@@ -91,7 +91,8 @@ export async function completionReport(
       const scope = officeId === undefined ? [...offices.keys()] : subtreeOf(offices, officeId);
       const units = { members: structure.members, useCloses: frozenStructure };
       const figures = await officePeriods(trx, period, knowledge, scope, units, officeId === undefined);
-      const context: RowContext = { period, regime: statisticsRegimeFor(reportingYear), offices, figures };
+      const targets = await latestTargets(trx, VIEWS, reportingYear, knowledge);
+      const context: RowContext = { period, regime: statisticsRegimeFor(reportingYear), offices, figures, targets };
       const office = officeId === undefined ? null : (offices.get(officeId) ?? null);
       const childIds = office
         ? office.childIds

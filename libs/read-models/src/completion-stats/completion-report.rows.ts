@@ -35,6 +35,8 @@ export interface RowContext {
   readonly regime: StatisticsRegime;
   readonly offices: ReadonlyMap<string, ReportOffice>;
   readonly figures: ReadonlyMap<string, OfficePeriod>;
+  /** Targets of every office for the year as known (not only the scope's), for a branch inheriting its superior's. */
+  readonly targets?: ReadonlyMap<string, Target>;
 }
 
 /** The office and every office under it. */
@@ -62,7 +64,9 @@ export function reportRow(
   const tallies = addAllTallies(members.map((member) => member.tallies));
   const cases = completionFigures(tallies.cases, context.regime);
   const money = completionFigures(tallies.money, context.regime);
-  const target = office ? (context.figures.get(office.officeId)?.target ?? null) : null;
+  const own = office ? (context.figures.get(office.officeId)?.target ?? null) : null;
+  const inherited = office && own === null ? inheritedTarget(context, office) : null;
+  const target = own ?? inherited?.target ?? null;
   return {
     officeId: office?.officeId ?? null,
     name: office?.name ?? null,
@@ -71,7 +75,7 @@ export function reportRow(
     closed: members.length === officeIds.length && members.every((member) => member.closedAt !== null),
     cases,
     money,
-    target: target && targetOf(target),
+    target: target && { ...targetOf(target), inheritedFrom: inherited?.from ?? null },
     gap: target && {
       cases: gapToTarget(cases.completed, cases.enforceable, target.casesBasisPoints),
       money: gapToTarget(money.completed, money.enforceable, target.moneyBasisPoints),
@@ -80,7 +84,26 @@ export function reportRow(
   };
 }
 
-function targetOf(target: Target): ReportTarget {
+/**
+ * [I] A branch without a target of its own for the year measures its gap against its nearest superior's target (the
+ * provincial target is assigned to the whole province), shown with `inheritedFrom` naming that office.
+ */
+function inheritedTarget(
+  context: RowContext,
+  office: ReportOffice,
+): { readonly target: Target; readonly from: string } | null {
+  const seen = new Set<string>([office.officeId]);
+  let parentId = office.parentOfficeId;
+  while (parentId !== null && !seen.has(parentId)) {
+    seen.add(parentId);
+    const target = context.targets?.get(parentId);
+    if (target !== undefined) return { target, from: parentId };
+    parentId = context.offices.get(parentId)?.parentOfficeId ?? null;
+  }
+  return null;
+}
+
+function targetOf(target: Target): Omit<ReportTarget, 'inheritedFrom'> {
   return { cases: formatBasisPoints(target.casesBasisPoints), money: formatBasisPoints(target.moneyBasisPoints) };
 }
 

@@ -22,6 +22,8 @@ export interface CompletionReportRequest {
 export interface ReportTarget {
   readonly cases: string;
   readonly money: string;
+  /** Null for the office's own target; else the superior whose target a branch without one is measured against. */
+  readonly inheritedFrom: string | null;
 }
 
 /** Completion rate minus target, in percentage points ("-15.13"); null where there is no rate. */

@@ -29,6 +29,7 @@ describe('completion_stats projection', () => {
     expect(JSON.parse(c4[2].view)).toEqual({
       caseId: 'C4',
       officeId: 'LC',
+      mode: 'EX_OFFICIO',
       buckets: [
         { on: expect.any(String), bucket: 'AWAITING_DECISION' },
         { on: expect.any(String), bucket: 'IN_PROGRESS' },
@@ -80,6 +81,16 @@ describe('completion_stats projection', () => {
         not_enforceable: 1n,
         fully_enforced: 1n,
         terminated: 0n,
+        postponed: 0n,
+        suspended: 0n,
+        postponed_by_agreement: 0n,
+        collected_on_open: 0n,
+        // Every case here is ex officio: phải thi hành 2 + 1 − 1, C2 not enforceable, C1 completed.
+        ex_officio_to_enforce: 2n,
+        ex_officio_in_progress: 0n,
+        ex_officio_postponed_or_suspended: 0n,
+        ex_officio_not_enforceable: 1n,
+        ex_officio_completed: 1n,
       },
       {
         office_id: 'NQ',
@@ -96,6 +107,15 @@ describe('completion_stats projection', () => {
         not_enforceable: 50n * M,
         fully_enforced: 100n * M,
         terminated: 0n,
+        postponed: 0n,
+        suspended: 0n,
+        postponed_by_agreement: 0n,
+        collected_on_open: 0n,
+        ex_officio_to_enforce: 150n * M,
+        ex_officio_in_progress: 0n,
+        ex_officio_postponed_or_suspended: 0n,
+        ex_officio_not_enforceable: 50n * M,
+        ex_officio_completed: 100n * M,
       },
     ]);
   });

@@ -54,7 +54,8 @@ export const completionStatsProjection: Projection = {
   name: 'completion_stats',
   // 3: versions of the domain's statistics view of each folded case replace the facts mirrored from events.
   // 4: the office registry's successions and renames; a close freezes every office its office holds then.
-  version: 4,
+  // 5: postponed and suspended apart, postponed by agreement, collected on open cases, the ex officio split.
+  version: 5,
   handles: ['$ce-case', ...reportingEventCodec.eventTypes, ...officeRegistryEventCodec.eventTypes],
   tables: COMPLETION_STATS_TABLES,
   createTables: createCompletionStatsTables,

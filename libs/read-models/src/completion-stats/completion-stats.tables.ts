@@ -81,6 +81,15 @@ export interface CompletionStatsSnapshotsTable {
   not_enforceable: bigint;
   fully_enforced: bigint;
   terminated: bigint;
+  postponed: bigint;
+  suspended: bigint;
+  postponed_by_agreement: bigint;
+  collected_on_open: bigint;
+  ex_officio_to_enforce: bigint;
+  ex_officio_in_progress: bigint;
+  ex_officio_postponed_or_suspended: bigint;
+  ex_officio_not_enforceable: bigint;
+  ex_officio_completed: bigint;
 }
 
 export type SnapshotKind = 'PERIOD' | 'ADJUSTMENT';
@@ -124,40 +133,32 @@ const TALLY_COLUMNS = {
   notEnforceable: 'not_enforceable',
   fullyEnforced: 'fully_enforced',
   terminated: 'terminated',
+  postponed: 'postponed',
+  suspended: 'suspended',
+  postponedByAgreement: 'postponed_by_agreement',
+  collectedOnOpen: 'collected_on_open',
+  exOfficioToEnforce: 'ex_officio_to_enforce',
+  exOfficioInProgress: 'ex_officio_in_progress',
+  exOfficioPostponedOrSuspended: 'ex_officio_postponed_or_suspended',
+  exOfficioNotEnforceable: 'ex_officio_not_enforceable',
+  exOfficioCompleted: 'ex_officio_completed',
 } as const satisfies Record<keyof StatisticsTally, keyof CompletionStatsSnapshotsTable>;
 
 /** The tally columns of a snapshot row. */
 export function tallyColumns(
   tally: StatisticsTally,
 ): Omit<CompletionStatsSnapshotsTable, 'office_id' | 'period' | 'kind' | 'measure'> {
-  return {
-    carried_over: tally.carriedOver,
-    moved_to_separate_register: tally.movedToSeparateRegister,
-    newly_received: tally.newlyReceived,
-    entrusted_out: tally.entrustedOut,
-    taken_up: tally.takenUp,
-    in_progress: tally.inProgress,
-    postponed_or_suspended: tally.postponedOrSuspended,
-    not_enforceable: tally.notEnforceable,
-    fully_enforced: tally.fullyEnforced,
-    terminated: tally.terminated,
-  };
+  return Object.fromEntries(TALLY_FIELDS.map((field) => [TALLY_COLUMNS[field], tally[field]])) as Omit<
+    CompletionStatsSnapshotsTable,
+    'office_id' | 'period' | 'kind' | 'measure'
+  >;
 }
 
 /** The tally of a snapshot row. */
 export function tallyOfRow(row: CompletionStatsSnapshotsTable): StatisticsTally {
-  return {
-    carriedOver: BigInt(row.carried_over),
-    movedToSeparateRegister: BigInt(row.moved_to_separate_register),
-    newlyReceived: BigInt(row.newly_received),
-    entrustedOut: BigInt(row.entrusted_out),
-    takenUp: BigInt(row.taken_up),
-    inProgress: BigInt(row.in_progress),
-    postponedOrSuspended: BigInt(row.postponed_or_suspended),
-    notEnforceable: BigInt(row.not_enforceable),
-    fullyEnforced: BigInt(row.fully_enforced),
-    terminated: BigInt(row.terminated),
-  };
+  return Object.fromEntries(
+    TALLY_FIELDS.map((field) => [field, BigInt(row[TALLY_COLUMNS[field]])]),
+  ) as unknown as StatisticsTally;
 }
 
 /** Creates one generation's tables and indexes. */

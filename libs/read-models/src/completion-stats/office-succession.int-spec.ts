@@ -151,7 +151,31 @@ describe('completion report across the 2025 reorganisation', () => {
       },
       money: { toEnforce: 230n * M, completed: 100n * M, enforceable: 170n * M, completionRate: '58.82' },
     });
+    // The form's further figures: total taken on = carried over + received; hoãn and tạm đình chỉ apart (B2 is
+    // postponed for illness); every case here is ex officio, so on request is all zero.
+    expect(children.get('KV1')?.cases).toMatchObject({ takenOn: 4n, postponed: 0n, suspended: 0n });
+    expect(children.get('KV2')?.cases.byMode).toEqual({
+      exOfficio: {
+        toEnforce: 2n,
+        enforceable: 1n,
+        notEnforceable: 0n,
+        postponedOrSuspended: 1n,
+        completed: 1n,
+        completionRate: '100.00',
+      },
+      onRequest: {
+        toEnforce: 0n,
+        enforceable: 0n,
+        notEnforceable: 0n,
+        postponedOrSuspended: 0n,
+        completed: 0n,
+        completionRate: null,
+      },
+    });
     expect(children.get('KV2')?.cases).toMatchObject({
+      takenOn: 2n,
+      postponed: 1n,
+      suspended: 0n,
       toEnforce: 2n,
       completed: 1n,
       terminated: 1n,

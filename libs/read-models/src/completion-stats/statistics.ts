@@ -73,6 +73,20 @@ export interface StatisticsTally {
   readonly fullyEnforced: bigint;
   /** Đình chỉ: terminated in the year (Art. 50); part of giải quyết xong. */
   readonly terminated: bigint;
+  /** Of postponedOrSuspended: hoãn (postponed on a ground other than the parties' agreement). */
+  readonly postponed: bigint;
+  /** Of postponedOrSuspended: tạm đình chỉ. */
+  readonly suspended: bigint;
+  /** Of inProgress: postponed by the parties' agreement (Art. 48(1)(c)), which stays có điều kiện. */
+  readonly postponedByAgreement: bigint;
+  /** Money collected in the year so far on cases still on the books at the period end (cases: those with any). */
+  readonly collectedOnOpen: bigint;
+  /** The ex officio (chủ động) part of: phải thi hành, in progress, postponed or suspended, not enforceable, completed. */
+  readonly exOfficioToEnforce: bigint;
+  readonly exOfficioInProgress: bigint;
+  readonly exOfficioPostponedOrSuspended: bigint;
+  readonly exOfficioNotEnforceable: bigint;
+  readonly exOfficioCompleted: bigint;
 }
 
 export const TALLY_FIELDS = [
@@ -86,6 +100,15 @@ export const TALLY_FIELDS = [
   'notEnforceable',
   'fullyEnforced',
   'terminated',
+  'postponed',
+  'suspended',
+  'postponedByAgreement',
+  'collectedOnOpen',
+  'exOfficioToEnforce',
+  'exOfficioInProgress',
+  'exOfficioPostponedOrSuspended',
+  'exOfficioNotEnforceable',
+  'exOfficioCompleted',
 ] as const satisfies readonly (keyof StatisticsTally)[];
 
 /** A tally of nothing. */
@@ -139,6 +162,27 @@ export interface CompletionFigures {
   readonly completionRate: string | null;
   /** Enforceable / to enforce × 100 (tỷ lệ có điều kiện), e.g. "75.88". */
   readonly enforceableShare: string | null;
+  /** Tổng số thụ lý = carried over + newly received. */
+  readonly takenOn: bigint;
+  /** Hoãn and tạm đình chỉ apart; null under TT 08/2015, where both are inside `enforceable`. */
+  readonly postponed: bigint | null;
+  readonly suspended: bigint | null;
+  /** Postponed by the parties' agreement: inside `enforceable` and `inProgress` (Art. 48(1)(c)). */
+  readonly postponedByAgreement: bigint;
+  /** Money collected in the year so far on cases not completed (by cases: how many of them). Not completed money. */
+  readonly collectedOnOpen: bigint;
+  /** The same split for ex officio (chủ động) and on-request (theo đơn) cases. */
+  readonly byMode: { readonly exOfficio: ModeFigures; readonly onRequest: ModeFigures };
+}
+
+/** The figures of one enforcement mode. */
+export interface ModeFigures {
+  readonly toEnforce: bigint;
+  readonly enforceable: bigint;
+  readonly notEnforceable: bigint;
+  readonly postponedOrSuspended: bigint | null;
+  readonly completed: bigint;
+  readonly completionRate: string | null;
 }
 
 /** Phải thi hành from the flows of the year (docs/domain.md, ViệcPhảiThiHành). */
@@ -175,7 +219,49 @@ export function completionFigures(
     carriedToNext: toEnforce - completed,
     completionRate: withRates ? ratePercent(completed, enforceable) : null,
     enforceableShare: withRates ? ratePercent(enforceable, toEnforce) : null,
+    takenOn: tally.carriedOver + tally.newlyReceived,
+    postponed: regime.split === 'THREE_WAY' ? tally.postponed : null,
+    suspended: regime.split === 'THREE_WAY' ? tally.suspended : null,
+    postponedByAgreement: tally.postponedByAgreement,
+    collectedOnOpen: tally.collectedOnOpen,
+    byMode: byModeOf(tally, regime, withRates),
   };
+}
+
+/** Ex officio as tallied, on request as the rest of each figure. */
+function byModeOf(tally: StatisticsTally, regime: StatisticsRegime, withRates: boolean): CompletionFigures['byMode'] {
+  const mode = (
+    toEnforce: bigint,
+    inProgress: bigint,
+    paused: bigint,
+    notEnforceable: bigint,
+    completed: bigint,
+  ): ModeFigures => {
+    const enforceable = inProgress + completed + (regime.split === 'TWO_WAY' ? paused : 0n);
+    return {
+      toEnforce,
+      enforceable,
+      notEnforceable,
+      postponedOrSuspended: regime.split === 'THREE_WAY' ? paused : null,
+      completed,
+      completionRate: withRates ? ratePercent(completed, enforceable) : null,
+    };
+  };
+  const exOfficio = mode(
+    tally.exOfficioToEnforce,
+    tally.exOfficioInProgress,
+    tally.exOfficioPostponedOrSuspended,
+    tally.exOfficioNotEnforceable,
+    tally.exOfficioCompleted,
+  );
+  const onRequest = mode(
+    toEnforceOf(tally) - tally.exOfficioToEnforce,
+    tally.inProgress - tally.exOfficioInProgress,
+    tally.postponedOrSuspended - tally.exOfficioPostponedOrSuspended,
+    tally.notEnforceable - tally.exOfficioNotEnforceable,
+    tally.fullyEnforced + tally.terminated - tally.exOfficioCompleted,
+  );
+  return { exOfficio, onRequest };
 }
 
 /**

@@ -36,8 +36,8 @@ function talliesByOffice(scenario: Scenario, plans: readonly CasePlan[]): Map<st
   return new Map([...byOffice].map(([officeId, tallies]) => [officeId, addAllTallies(tallies)]));
 }
 
-/** What the scenario file says the tallies of an office are. */
-function expectedTally(scenario: Scenario, officeId: string, measure: 'count' | 'amount'): StatisticsTally {
+/** What the scenario file says the tallies of an office are (the figures a scenario states; the rest it leaves open). */
+function expectedTally(scenario: Scenario, officeId: string, measure: 'count' | 'amount'): Partial<StatisticsTally> {
   const office = scenario.offices.find((candidate) => candidate.id === officeId);
   if (!office) throw new Error(officeId);
   const of = (state: (typeof END_STATES)[number]) => BigInt(office.cases[state][measure]);
@@ -51,6 +51,8 @@ function expectedTally(scenario: Scenario, officeId: string, measure: 'count' | 
     takenUp: 0n,
     inProgress: of('inProgress'),
     postponedOrSuspended: of('postponed') + of('suspended'),
+    postponed: of('postponed'),
+    suspended: of('suspended'),
     notEnforceable: of('notEnforceable'),
     fullyEnforced: of('fullyEnforced'),
     terminated: of('terminated'),
@@ -63,8 +65,8 @@ describe('planScenario', () => {
   it('writes commands the case decider accepts, and the classification finds every figure of the file', () => {
     const tallies = talliesByOffice(traps, plans);
     for (const office of traps.offices) {
-      expect(tallies.get(office.id)?.cases).toEqual(expectedTally(traps, office.id, 'count'));
-      expect(tallies.get(office.id)?.money).toEqual(expectedTally(traps, office.id, 'amount'));
+      expect(tallies.get(office.id)?.cases).toMatchObject(expectedTally(traps, office.id, 'count'));
+      expect(tallies.get(office.id)?.money).toMatchObject(expectedTally(traps, office.id, 'amount'));
     }
   });
 
@@ -106,8 +108,8 @@ describe('planScenario', () => {
     const october = { ...traps, period: '2020-10' };
     const tallies = talliesByOffice(october, planScenario(october));
     for (const office of october.offices) {
-      expect(tallies.get(office.id)?.cases).toEqual(expectedTally(october, office.id, 'count'));
-      expect(tallies.get(office.id)?.money).toEqual(expectedTally(october, office.id, 'amount'));
+      expect(tallies.get(office.id)?.cases).toMatchObject(expectedTally(october, office.id, 'count'));
+      expect(tallies.get(office.id)?.money).toMatchObject(expectedTally(october, office.id, 'amount'));
     }
   });
 

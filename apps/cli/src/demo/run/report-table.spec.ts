@@ -25,7 +25,7 @@ function row(
     closed: false,
     cases: completionFigures({ ...EMPTY_TALLY, ...cases }, regime),
     money: completionFigures({ ...EMPTY_TALLY, ...money }, regime),
-    target: { cases: '72.00', money: '32.00' },
+    target: { cases: '72.00', money: '32.00', inheritedFrom: null },
     gap,
     adjustments: null,
   };

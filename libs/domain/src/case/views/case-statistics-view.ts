@@ -1,6 +1,7 @@
 import { assertNever } from '../../shared/decider';
 import type { LocalDate } from '../../shared/local-date';
 import type { Vnd } from '../../shared/money';
+import type { EnforcementMode } from '../case-commands';
 import type { CaseState, CaseStatus, ObligationItemStatus, StatusTransition } from '../case-state';
 
 /**
@@ -29,12 +30,27 @@ export type CaseBucket =
   /** The enforcement decision was withdrawn or annulled (Art. 37): neither completed nor on the books; not counted. */
   | 'WITHDRAWN';
 
+/**
+ * Why a case stands paused, where the forms count it apart (TT 06/2019): postponed (hoãn), suspended (tạm đình chỉ),
+ * or postponed by the parties' agreement (Art. 48(1)(c)), which stays in IN_PROGRESS and is shown inside có điều kiện.
+ */
+export type PauseKind = 'POSTPONED' | 'SUSPENDED' | 'POSTPONED_BY_AGREEMENT';
+
+/** One change of bucket on its effective date, with the kind of pause when the case is paused. */
+export interface BucketChange {
+  readonly on: LocalDate;
+  readonly bucket: CaseBucket;
+  readonly pause?: PauseKind;
+}
+
 /** The statistics' view of one case: its buckets over time, its items and its dated collections. */
 export interface CaseStatisticsView {
   readonly caseId: string;
   readonly officeId: string;
+  /** Ex officio (chủ động) or on request (theo đơn yêu cầu): the forms split the figures by it. */
+  readonly mode: EnforcementMode;
   /** Each change of bucket on its effective date, in stream order. */
-  readonly buckets: readonly { readonly on: LocalDate; readonly bucket: CaseBucket }[];
+  readonly buckets: readonly BucketChange[];
   readonly items: readonly {
     readonly itemId: string;
     readonly amount: Vnd;
@@ -56,7 +72,16 @@ export interface ItemOnDate {
 /** A case as it stood at 24:00 on a date: its bucket and its obligation items. */
 export interface CaseOnDate {
   readonly bucket: CaseBucket;
+  /** Set while the case is postponed or suspended. */
+  readonly pause?: PauseKind;
   readonly items: readonly ItemOnDate[];
+}
+
+/** The kind of pause of a status, undefined when it is not a pause. */
+export function pauseOfStatus(status: Exclude<CaseStatus, 'none'>, byAgreement: boolean): PauseKind | undefined {
+  if (status === 'suspended') return 'SUSPENDED';
+  if (status === 'postponed') return byAgreement ? 'POSTPONED_BY_AGREEMENT' : 'POSTPONED';
+  return undefined;
 }
 
 /** The bucket of a status (a postponement by agreement of the parties stays enforceable under TT 06/2019). */
@@ -102,10 +127,11 @@ export function statisticsViewOf(state: CaseState): CaseStatisticsView | null {
   return {
     caseId: facts.caseId,
     officeId: facts.officeId,
-    buckets: facts.transitions.map(({ status, effectiveDate, byAgreement }) => ({
-      on: effectiveDate,
-      bucket: bucketOfStatus(status, byAgreement),
-    })),
+    mode: facts.mode,
+    buckets: facts.transitions.map(({ status, effectiveDate, byAgreement }) => {
+      const pause = pauseOfStatus(status, byAgreement);
+      return { on: effectiveDate, bucket: bucketOfStatus(status, byAgreement), ...(pause && { pause }) };
+    }),
     items: facts.items.map(({ itemId, amount, status, statusChangedOn }) =>
       statusChangedOn === undefined ? { itemId, amount, status } : { itemId, amount, status, statusChangedOn },
     ),
@@ -120,7 +146,12 @@ export function statisticsViewOf(state: CaseState): CaseStatisticsView | null {
  */
 export function caseOnDate(view: CaseStatisticsView, date: LocalDate): CaseOnDate {
   let bucket: CaseBucket = 'NOT_RECEIVED';
-  for (const change of view.buckets) if (change.on <= date) bucket = change.bucket;
+  let pause: PauseKind | undefined;
+  for (const change of view.buckets)
+    if (change.on <= date) {
+      bucket = change.bucket;
+      pause = change.pause;
+    }
   if (bucket === 'NOT_RECEIVED') return { bucket, items: [] };
   const items = view.items.map((item) => ({
     itemId: item.itemId,
@@ -130,11 +161,18 @@ export function caseOnDate(view: CaseStatisticsView, date: LocalDate): CaseOnDat
       .reduce((sum, collection) => sum + collection.amount, 0n),
     status: item.statusChangedOn !== undefined && item.statusChangedOn <= date ? item.status : ('open' as const),
   }));
-  return { bucket, items };
+  return pause === undefined ? { bucket, items } : { bucket, pause, items };
 }
 
 /** The bucket of a case at 24:00 local time on `date`. */
 export function bucketOn(state: CaseState, date: LocalDate): CaseBucket {
   const view = statisticsViewOf(state);
   return view === null ? 'NOT_RECEIVED' : caseOnDate(view, date).bucket;
+}
+
+/** Money collected on the case's items dated after `from` and on or before `to` (the year so far, for a period). */
+export function collectedBetween(view: CaseStatisticsView, from: LocalDate, to: LocalDate): Vnd {
+  return view.collections
+    .filter((collection) => collection.on > from && collection.on <= to)
+    .reduce((sum, collection) => sum + collection.amount, 0n);
 }

@@ -10,7 +10,7 @@ export type ReportLanguage = 'en' | 'vi';
 export const REPORT_LANGUAGES: readonly ReportLanguage[] = ['en', 'vi'];
 
 export interface FigureColumn {
-  readonly field: keyof CompletionFigures;
+  readonly field: Exclude<keyof CompletionFigures, 'byMode'>;
   readonly en: string;
   readonly vi: string;
   /** A percentage ("56.87"), not a count or an amount. */

@@ -55,6 +55,7 @@ export class AppModule {
         }),
         ReadModelsModule.forRoot({
           readModelUrl: config.readModelUrl,
+          eventStoreUrl: config.eventStoreUrl,
           minPositionWaitMs: config.minPositionWaitMs,
           deadlineSweepIntervalMs: config.deadlineSweepIntervalMs,
           embeddedProjector: config.embeddedProjector,

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { UnsafeDurability } from '@thads/config';
-import { LooseFilePermissions } from '@thads/event-store';
+import { LooseFilePermissions, StoreFileUnusable } from '@thads/event-store';
 import { createLogger, redactedUrl, startTracing } from '@thads/observability';
+import { isStorageFull, ReadModelsOfAnotherLog, ReadModelStorageFull } from '@thads/read-models';
 import { InvalidConfiguration, loadApiConfig } from './config/api-config';
 import { createApp } from './create-app';
 
@@ -18,11 +19,22 @@ async function main(): Promise<void> {
   );
 }
 
+/** Refusals whose message names the file or setting and the fix: printed alone, without a stack. */
+const REFUSALS = [
+  UnsafeDurability,
+  LooseFilePermissions,
+  StoreFileUnusable,
+  ReadModelsOfAnotherLog,
+  ReadModelStorageFull,
+];
+
 main().catch((error: unknown) => {
   // Before the logger exists (or when it cannot be made) the reason goes to stderr as text: a bad setting names its
-  // variable, an unsafe durability setting names the setting and its variable; anything else gets its stack.
-  if (error instanceof UnsafeDurability || error instanceof LooseFilePermissions)
-    console.error(`Refusing to start: ${error.message}`);
+  // variable, an unsafe durability setting names the setting and its variable, a damaged,
+  // foreign or full store names its file; anything else gets its stack.
+  if (REFUSALS.some((type) => error instanceof type)) console.error(`Refusing to start: ${(error as Error).message}`);
+  else if (isStorageFull(error))
+    console.error(`Refusing to start: no space left on the disk holding the stores: ${(error as Error).message}`);
   else console.error(error instanceof InvalidConfiguration ? `Configuration error: ${error.message}` : error);
   process.exit(1);
 });

@@ -98,6 +98,7 @@ describe('cli', () => {
       '2026_11_27_002_projection_dead_letters',
       '2026_11_27_003_projection_skips',
       '2026_11_27_004_read_model_changes',
+      '2026_12_05_005_read_model_source',
     ]);
     expect((await cli('migrate')).stdout).toContain('already up to date');
     fresh.remove();

@@ -8,9 +8,15 @@
  * the same one the API embeds.
  */
 import { InvalidConfiguration, logSettingsOf, UnsafeDurability } from '@thads/config';
-import { InvalidEventStoreUrl, LooseFilePermissions } from '@thads/event-store';
+import { InvalidEventStoreUrl, LooseFilePermissions, StoreFileUnusable } from '@thads/event-store';
 import { createLogger, startTracing } from '@thads/observability';
-import { InvalidReadModelUrl, type ProjectorLogger } from '@thads/read-models';
+import {
+  InvalidReadModelUrl,
+  isStorageFull,
+  ReadModelsOfAnotherLog,
+  ReadModelStorageFull,
+  type ProjectorLogger,
+} from '@thads/read-models';
 import { startProjectorWorker } from './projector-worker';
 
 async function main(): Promise<void> {
@@ -45,11 +51,21 @@ async function main(): Promise<void> {
 
 const CONFIGURATION_ERRORS = [InvalidConfiguration, InvalidReadModelUrl, InvalidEventStoreUrl];
 
+/** Refusals whose message names the file or setting and the fix: printed alone, without a stack. */
+const REFUSALS = [
+  UnsafeDurability,
+  LooseFilePermissions,
+  StoreFileUnusable,
+  ReadModelsOfAnotherLog,
+  ReadModelStorageFull,
+];
+
 main().catch((error: unknown) => {
   // A bad setting names its variable; anything else gets its stack.
   const isConfiguration = CONFIGURATION_ERRORS.some((type) => error instanceof type);
-  if (error instanceof UnsafeDurability || error instanceof LooseFilePermissions)
-    console.error(`Refusing to start: ${error.message}`);
+  if (REFUSALS.some((type) => error instanceof type)) console.error(`Refusing to start: ${(error as Error).message}`);
+  else if (isStorageFull(error))
+    console.error(`Refusing to start: no space left on the disk holding the stores: ${(error as Error).message}`);
   else console.error(isConfiguration ? `Configuration error: ${(error as Error).message}` : error);
   process.exit(1);
 });

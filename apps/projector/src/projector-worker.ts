@@ -35,6 +35,7 @@ export async function startProjectorWorker(env: NodeJS.ProcessEnv, logger: Proje
     const runtime = await startProjectorRuntime({
       eventStore,
       readModelUrl: config.readModelUrl,
+      eventStoreUrl: config.eventStoreUrl,
       batchSize: config.batchSize,
       logger,
     });

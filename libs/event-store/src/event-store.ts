@@ -119,5 +119,11 @@ export interface EventStore {
   subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent>;
   /** Position of the last committed event, or -1n for an empty store. */
   headPosition(): Promise<bigint>;
+  /**
+   * The log's identity: an id generated when the store was created, the same for every connection to it and never
+   * changed. Read models record it and refuse to serve another log's events as theirs. Absent where the store has no
+   * place to keep one (EventStoreDB).
+   */
+  storeId?(): Promise<string>;
   close(): Promise<void>;
 }

@@ -49,6 +49,7 @@ export {
 } from './sqlite/sqlite-event-store';
 export type { DurabilitySettings } from './sqlite/schema';
 export { ensureOwnerOnlyFile, LooseFilePermissions } from './sqlite/owner-only-file';
+export { checkStoreFile, StoreFileUnusable } from './sqlite/store-file';
 export type { GroupCommitStats } from './sqlite/group-commit-writer';
 export { withStatementCache } from './sqlite/statement-cache';
 export {

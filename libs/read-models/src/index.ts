@@ -35,6 +35,7 @@ export { applyBatch, type BatchOutcome } from './runtime/apply-batch';
 export type { DeadLetter } from './runtime/dead-letters';
 export { createProjector, type Projector, type ProjectorLogger, type ProjectorOptions } from './runtime/projector';
 export { isInfrastructureError, isStorageFull } from './runtime/infrastructure-errors';
+export { bindReadModelsToEventStore, ReadModelsOfAnotherLog } from './runtime/read-model-source';
 export { ProjectionHalted, ProjectionWaitTimedOut, ProjectorStopped } from './runtime/position-waiters';
 export {
   projectionHealth,
@@ -53,6 +54,7 @@ export {
 } from './runtime/rebuild';
 export { listSkips, skipPoisonEvent, SkipRefused, type SkipRecord, type SkipRequest } from './runtime/skip';
 export {
+  ReadModelStorageFull,
   startProjectorRuntime,
   type ProjectorRuntime,
   type ProjectorRuntimeOptions,

@@ -8,6 +8,8 @@ import { DEADLINE_SWEEPER, PROJECTOR_RUNTIME } from './read-models.tokens';
 export interface ReadModelsModuleOptions {
   /** READ_MODEL_URL, e.g. `sqlite:./data/read.db`. */
   readonly readModelUrl: string;
+  /** EVENT_STORE_URL, to name the event store if the read models turn out to belong to another log. */
+  readonly eventStoreUrl?: string;
   /** Longest wait for `minPosition` before answering 503. */
   readonly minPositionWaitMs: number;
   /** DEADLINE_SWEEP_INTERVAL_MS; 0 runs no sweep in this process. */
@@ -60,6 +62,7 @@ export class ReadModelsModule {
             startProjectorRuntime({
               eventStore,
               readModelUrl: options.readModelUrl,
+              eventStoreUrl: options.eventStoreUrl,
               logger: projectorLogger,
               batchSize: options.batchSize,
               applyEvents: options.embeddedProjector ?? true,

@@ -3,6 +3,7 @@
  * durable and there is no group commit. It applies the very same validation, append rules and hash chain as the
  * real adapters and passes the same conformance suite, so a test double behaves like production.
  */
+import { randomUUID } from 'node:crypto';
 import { planAppend, streamCategory, type StoredEventRef, type StreamHead } from '../append-rules';
 import { EventStoreUnavailable, StreamNotFound } from '../errors';
 import type {
@@ -39,10 +40,15 @@ class InMemoryEventStore implements EventStore {
   private readonly now: () => Date;
   private readonly pageSize: number;
   private closed = false;
+  private readonly identity = randomUUID();
 
   constructor(options: InMemoryEventStoreOptions) {
     this.now = options.now ?? (() => new Date());
     this.pageSize = options.subscriptionPageSize ?? 256;
+  }
+
+  async storeId(): Promise<string> {
+    return this.identity;
   }
 
   async append(stream: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult> {

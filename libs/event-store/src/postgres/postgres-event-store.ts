@@ -30,6 +30,7 @@ import {
   migrate,
   POSITION_STRIDE,
   readDurabilitySettings,
+  readStoreIdentity,
   type EventsTableIds,
   type EventsTableRef,
   type PostgresDurabilitySettings,
@@ -95,6 +96,7 @@ class PgStore implements PostgresEventStore {
   /** Per-stream tail of this store's appends: appends to one stream issued together apply in call order. */
   private readonly tails = new Map<string, Promise<unknown>>();
   private closing: Promise<void> | undefined;
+  private identity: string | undefined;
 
   constructor(
     private readonly options: PostgresEventStoreOptions,
@@ -166,6 +168,12 @@ class PgStore implements PostgresEventStore {
   async headPosition(): Promise<bigint> {
     this.assertOpen();
     return guarded('headPosition', async () => selectHeadPosition(this.db, await visibleBelow(this.pool, this.ids)));
+  }
+
+  async storeId(): Promise<string> {
+    this.assertOpen();
+    this.identity ??= await guarded('storeId', () => readStoreIdentity(this.pool, this.ref));
+    return this.identity;
   }
 
   async durabilitySettings(): Promise<PostgresDurabilitySettings> {

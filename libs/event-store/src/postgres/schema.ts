@@ -6,7 +6,7 @@
 import type { ClientBase, Pool } from 'pg';
 
 /** Schema version kept in `<schema>.event_store_schema`; bump with a migration step below. */
-export const EVENTS_SCHEMA_VERSION = 1;
+export const EVENTS_SCHEMA_VERSION = 2;
 
 /**
  * Events per transaction that one position block can hold: position = xid × POSITION_STRIDE + index in the append.
@@ -74,6 +74,28 @@ function schemaV1({ schema, table }: EventsTableRef): string {
 }
 
 /**
+ * The log's identity: one id generated when the schema is created (or upgraded to version 2), never changed. Read
+ * models record the id of the log they were built from and refuse another (libs/read-models, read-model-source.ts).
+ */
+function schemaV2({ schema }: EventsTableRef): string {
+  return `
+    CREATE TABLE IF NOT EXISTS "${schema}".store_identity (
+      id         UUID        NOT NULL PRIMARY KEY DEFAULT gen_random_uuid(),
+      created_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp()
+    );
+    INSERT INTO "${schema}".store_identity (id) SELECT gen_random_uuid()
+      WHERE NOT EXISTS (SELECT 1 FROM "${schema}".store_identity);
+  `;
+}
+
+/** The store's identity (schema version 2). */
+export async function readStoreIdentity(pool: Pool, ref: EventsTableRef): Promise<string> {
+  const result = await pool.query<{ id: string }>(`SELECT id::text AS id FROM "${ref.schema}".store_identity LIMIT 1`);
+  if (!result.rows[0]) throw new Error(`Event store schema "${ref.schema}" has no store identity`);
+  return result.rows[0].id;
+}
+
+/**
  * Brings the schema to EVENTS_SCHEMA_VERSION. Idempotent (IF NOT EXISTS / OR REPLACE), and serialized by a
  * transaction-scoped advisory lock, because two processes starting at once would otherwise race on
  * CREATE SCHEMA IF NOT EXISTS (which can still fail with a unique violation in the catalog). A schema already at
@@ -90,8 +112,9 @@ export async function migrate(pool: Pool, ref: EventsTableRef): Promise<void> {
         `Event store schema "${ref.schema}" is at version ${version}, newer than this build supports (${EVENTS_SCHEMA_VERSION})`,
       );
     }
-    if (version < EVENTS_SCHEMA_VERSION) await client.query(schemaV1(ref));
-    if (version === 0)
+    if (version < 1) await client.query(schemaV1(ref));
+    if (version < 2) await client.query(schemaV2(ref));
+    if (version < EVENTS_SCHEMA_VERSION)
       await client.query(`INSERT INTO "${ref.schema}".event_store_schema (version) VALUES ($1)`, [
         EVENTS_SCHEMA_VERSION,
       ]);

@@ -20,7 +20,7 @@ import { selectAll, selectHeadPosition, selectStream, streamExists, type EventSt
 import { assertMaxCount, CommitNotifier, pollingSubscription } from '../subscription';
 import { withStatementCache } from './statement-cache';
 import { GroupCommitWriter, type GroupCommitStats } from './group-commit-writer';
-import { openEventsDatabase, readDurabilitySettings, type DurabilitySettings } from './schema';
+import { openEventsDatabase, readDurabilitySettings, readStoreIdentity, type DurabilitySettings } from './schema';
 
 /** Options of createSqliteEventStore. Only `filename` is required. */
 export interface SqliteEventStoreOptions {
@@ -60,6 +60,7 @@ class SqliteStore implements SqliteEventStore {
   private readonly writer: GroupCommitWriter;
   private readonly notifier = new CommitNotifier();
   private closing: Promise<void> | undefined;
+  private identity: string | undefined;
 
   constructor(private readonly options: SqliteEventStoreOptions) {
     this.db = openEventsDatabase(options.filename, options.busyTimeoutMs ?? 5000);
@@ -113,6 +114,12 @@ class SqliteStore implements SqliteEventStore {
   async headPosition(): Promise<bigint> {
     this.assertOpen();
     return selectHeadPosition(this.kysely);
+  }
+
+  async storeId(): Promise<string> {
+    this.assertOpen();
+    this.identity ??= readStoreIdentity(this.db);
+    return this.identity;
   }
 
   durabilitySettings(): DurabilitySettings {

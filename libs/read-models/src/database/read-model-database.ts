@@ -61,6 +61,12 @@ export interface ProjectionSkipsTable {
   skipped_at: string;
 }
 
+/** The event store the read models were built from (runtime/read-model-source.ts): one row once bound. */
+export interface ReadModelSourceTable {
+  event_store_id: string;
+  bound_at: string;
+}
+
 /** Read models by base name (the view readers query). Add a projection's table type here. */
 export interface ProjectionTables extends CompletionStatsTables, CaseFoldTables {
   audit_trail: AuditTrailTable;
@@ -79,4 +85,5 @@ export interface ReadModelDatabase extends ProjectionTables {
   projection_dead_letters: ProjectionDeadLettersTable;
   projection_skips: ProjectionSkipsTable;
   read_model_changes: ReadModelChangesTable;
+  read_model_source: ReadModelSourceTable;
 }

@@ -12,12 +12,14 @@ import * as checkpoints from './2026_11_27_001_projection_checkpoints';
 import * as deadLetters from './2026_11_27_002_projection_dead_letters';
 import * as skips from './2026_11_27_003_projection_skips';
 import * as changes from './2026_11_27_004_read_model_changes';
+import * as source from './2026_12_05_005_read_model_source';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_27_001_projection_checkpoints': checkpoints,
   '2026_11_27_002_projection_dead_letters': deadLetters,
   '2026_11_27_003_projection_skips': skips,
   '2026_11_27_004_read_model_changes': changes,
+  '2026_12_05_005_read_model_source': source,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
@@ -49,7 +51,7 @@ export async function migrateReadModels(db: Kysely<ReadModelDatabase>): Promise<
   if (error) {
     const failed = results.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
     const detail = error instanceof Error ? error.message : String(error);
-    throw new ReadModelMigrationFailed(`Read-model migration ${failed} failed: ${detail}`);
+    throw new ReadModelMigrationFailed(`Read-model migration ${failed} failed: ${detail}`, { cause: error });
   }
   return results.filter((result) => result.status === 'Success').map((result) => result.migrationName);
 }

@@ -8,7 +8,9 @@ import { openReadModelDatabase, type ReadModelStore } from '../database/open-rea
 import { migrateReadModels } from '../migrations/migrate-read-models';
 import type { Projection } from '../projection';
 import { readModelProjections } from '../registry';
+import { isStorageFull } from './infrastructure-errors';
 import type { ProjectionLeases } from './projection-leases';
+import { bindReadModelsToEventStore } from './read-model-source';
 import { createProjector, type Projector, type ProjectorLogger } from './projector';
 
 /** Options of startProjectorRuntime. */
@@ -16,6 +18,8 @@ export interface ProjectorRuntimeOptions {
   readonly eventStore: EventStore;
   /** READ_MODEL_URL, e.g. `sqlite:./data/read.db`. */
   readonly readModelUrl: string;
+  /** EVENT_STORE_URL, only to name the event store in a refusal (a password in it is masked). */
+  readonly eventStoreUrl?: string;
   readonly logger?: ProjectorLogger;
   readonly batchSize?: number;
   /** Default: every registered projection. */
@@ -43,12 +47,27 @@ export interface ProjectorRuntime {
   close(): Promise<void>;
 }
 
-/** Opens, migrates and starts. The caller owns the event store and closes it after `close()`. */
+/** A start that cannot write its read-model database because the disk is full; the message names the database. */
+export class ReadModelStorageFull extends Error {
+  override readonly name = 'ReadModelStorageFull';
+
+  constructor(message: string) {
+    super(message);
+    // A refusal names the database and the fix; the stack of the failed write would only bury it.
+    this.stack = `${this.name}: ${message}`;
+  }
+}
+
+/**
+ * Opens, migrates, checks that the read models belong to this event store (read-model-source.ts) and starts. The
+ * caller owns the event store and closes it after `close()`. Throws ReadModelsOfAnotherLog, or ReadModelStorageFull
+ * when the disk is too full to migrate or bind.
+ */
 export async function startProjectorRuntime(options: ProjectorRuntimeOptions): Promise<ProjectorRuntime> {
   const readModels = openReadModelDatabase(options.readModelUrl);
   const leases = options.applyEvents === false ? FOLLOWER_LEASES : readModels.openLeases?.();
   try {
-    await migrateReadModels(readModels.db);
+    await prepare(readModels, options);
     const changes = new ChangeSignal();
     const projector = createProjector({
       eventStore: options.eventStore,
@@ -74,5 +93,21 @@ export async function startProjectorRuntime(options: ProjectorRuntimeOptions): P
     await leases?.close();
     await readModels.close();
     throw error;
+  }
+}
+
+async function prepare(readModels: ReadModelStore, options: ProjectorRuntimeOptions): Promise<void> {
+  try {
+    await migrateReadModels(readModels.db);
+    await bindReadModelsToEventStore(readModels.db, options.eventStore, {
+      readModels: readModels.url,
+      eventStore: options.eventStoreUrl?.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@'),
+    });
+  } catch (error) {
+    if (!isStorageFull(error)) throw error;
+    throw new ReadModelStorageFull(
+      `No space left on the disk holding the read models (${readModels.url}): ${(error as Error).message}. ` +
+        'Free some space and start again; nothing was written.',
+    );
   }
 }

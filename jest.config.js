@@ -64,6 +64,13 @@ module.exports = {
         : ['<rootDir>/test/e2e/api/postgres-leg/*.skip-notice.ts'],
     },
     // Seeded and replayable from the FAULT_SEED each case prints (test/faults/support/fault-log.ts).
-    { ...shared, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'] },
+    // One webpack build of the API and projector per run, shared by the spec files that need it.
+    {
+      ...shared,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
+      globalSetup: '<rootDir>/test/faults/support/faults-global-setup.ts',
+      globalTeardown: '<rootDir>/test/faults/support/faults-global-teardown.ts',
+    },
   ],
 };

@@ -12,6 +12,7 @@ import {
 } from '../support/api-process';
 import { newTally, runCommandLoad } from '../support/command-load';
 import { FaultLog } from '../support/fault-log';
+import { waitForProjections } from '../support/readiness';
 import {
   assertNoGapOrDuplicate,
   checkpointPositions,
@@ -102,22 +103,3 @@ describe('kill -9 of the API under load', () => {
     );
   }, 900_000);
 });
-
-/** Waits (on /health/ready, not on time) until every projection has applied the event store's head; returns the head. */
-async function waitForProjections(url: string, authorization: string): Promise<bigint> {
-  for (;;) {
-    const body = (await (await fetch(`${url}/health/ready`, { headers: { authorization } })).json()) as {
-      checks: {
-        eventStore: { details: { headPosition: string } };
-        projections: { details: { projections: { position: string; status: string }[] } };
-      };
-    };
-    const head = BigInt(body.checks.eventStore.details.headPosition);
-    const projections = body.checks.projections.details.projections;
-    if (projections.every((projection) => BigInt(projection.position) >= head)) return head;
-    if (projections.some((projection) => projection.status === 'halted')) {
-      throw new Error(`a projection halted: ${JSON.stringify(projections)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}

@@ -5,7 +5,7 @@
  * Waiting is on conditions (the port answering, the process exiting), bounded by generous timeouts, never on sleeps.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ROLES, signJwt } from '@thads/auth';
@@ -41,18 +41,64 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** A webpack build of the API; `remove()` deletes it. */
+/** The fault suite's webpack build of the API and the stand-alone projector; `remove()` deletes a build of its own. */
 export interface ApiBuild {
   readonly entry: string;
+  readonly projectorEntry: string;
   remove(): void;
 }
 
+/** A build of one suite run: jest's global setup names it, so every spec file of the run reuses one build. */
+const SHARED_BUILD_DIR = process.env.FAULTS_SHARED_BUILD_DIR;
+/** A whole build of the API and projector on 2 busy cores (about 10 s idle). */
+const BUILD_TIMEOUT_MS = 900_000;
+
 /**
- * Builds the API bundle under dist/ in a directory named for this process (inside the repository, so the bundle finds
- * node_modules; never dist/apps, which `npm start` and other runs write).
+ * Builds the API and projector bundles under dist/ (inside the repository, so the bundles find node_modules; never
+ * dist/apps, which `npm start` and other runs write). Under `npm run test:faults` the first spec file to ask builds
+ * into the run's directory (faults-global-setup.ts) while the others wait for it; a spec run without that setup
+ * builds into dist/faults-<pid> and removes it.
  */
 export async function buildApi(): Promise<ApiBuild> {
-  const dir = join(ROOT, 'dist', `faults-${process.pid}`);
+  if (!SHARED_BUILD_DIR) {
+    const dir = join(ROOT, 'dist', `faults-${process.pid}`);
+    await webpack(dir);
+    return { ...entries(dir), remove: () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const done = join(SHARED_BUILD_DIR, '.built');
+  const failed = `${SHARED_BUILD_DIR}.failed`;
+  let builder = false;
+  try {
+    mkdirSync(`${SHARED_BUILD_DIR}.lock`);
+    builder = true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  if (builder) {
+    try {
+      await webpack(SHARED_BUILD_DIR);
+      writeFileSync(done, '');
+    } catch (error) {
+      writeFileSync(failed, String(error));
+      throw error;
+    }
+  } else {
+    // Another spec file of this run is building: wait for its marker (a file, so polled).
+    const deadline = Date.now() + BUILD_TIMEOUT_MS;
+    while (!existsSync(done)) {
+      if (existsSync(failed)) throw new Error(`the shared fault build failed: ${readFileSync(failed, 'utf8')}`);
+      if (Date.now() > deadline) throw new Error(`the shared fault build did not finish in ${BUILD_TIMEOUT_MS} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  return { ...entries(SHARED_BUILD_DIR), remove: () => undefined };
+}
+
+function entries(dir: string): { entry: string; projectorEntry: string } {
+  return { entry: join(dir, 'apps/api/main.js'), projectorEntry: join(dir, 'apps/projector/main.js') };
+}
+
+async function webpack(dir: string): Promise<void> {
   await new Promise<void>((resolve, reject) =>
     execFile(
       process.execPath,
@@ -63,24 +109,26 @@ export async function buildApi(): Promise<ApiBuild> {
         '--webpackPath',
         'test/faults/support/api-build.webpack.js',
       ],
-      { cwd: ROOT, env: { ...process.env, FAULTS_BUILD_DIR: dir }, timeout: 900_000 },
+      { cwd: ROOT, env: { ...process.env, FAULTS_BUILD_DIR: dir }, timeout: BUILD_TIMEOUT_MS },
       (error, stdout, stderr) => (error ? reject(new Error(`nest build api failed: ${stdout}${stderr}`)) : resolve()),
     ),
   );
-  return { entry: join(dir, 'apps/api/main.js'), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** Spawns the API from a build; does not wait for it (see `startApi`). */
 export function spawnApi(build: ApiBuild, port: number, env: NodeJS.ProcessEnv): ApiProcess {
-  const child = spawn(process.execPath, [build.entry], {
+  const child = spawnBundle(build.entry, { PORT: String(port), HOST: '127.0.0.1', ...env });
+  return { ...child, url: `http://127.0.0.1:${port}` };
+}
+
+/** A bundle of the build running in its own process. */
+export type BundleProcess = Omit<ApiProcess, 'url'>;
+
+/** Spawns a bundle (`build.entry`, `build.projectorEntry`) with the deadline sweep off unless `env` sets it. */
+export function spawnBundle(entry: string, env: NodeJS.ProcessEnv): BundleProcess {
+  const child = spawn(process.execPath, [entry], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DEADLINE_SWEEP_INTERVAL_MS: '0',
-      ...env,
-    },
+    env: { ...process.env, DEADLINE_SWEEP_INTERVAL_MS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -98,7 +146,6 @@ export function spawnApi(build: ApiBuild, port: number, env: NodeJS.ProcessEnv):
     await exit;
   };
   return {
-    url: `http://127.0.0.1:${port}`,
     process: child,
     output: () => output,
     exited: () => exit,

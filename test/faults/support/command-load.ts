@@ -19,10 +19,12 @@ export interface LoadTally {
   unanswered: number;
   /** Answers by status. */
   readonly statuses: Map<number, number>;
+  /** Every 5xx answer: its status, problem code and Retry-After header (null when missing). */
+  readonly serverErrors: { status: number; code: string; retryAfter: string | null }[];
 }
 
 export function newTally(): LoadTally {
-  return { acknowledged: [], unanswered: 0, statuses: new Map() };
+  return { acknowledged: [], unanswered: 0, statuses: new Map(), serverErrors: [] };
 }
 
 const OFFICE = 'HP-NGO-QUYEN';
@@ -75,6 +77,8 @@ export async function runCommandLoad(options: {
   readonly tally: LoadTally;
   /** Called after each acknowledged command is tallied (a case may pick its kill moment here). */
   readonly onAcknowledged?: () => void;
+  /** Called after every request, whatever came of it. */
+  readonly onAnswered?: () => void;
 }): Promise<void> {
   const cases: { id: string; step: number; busy: boolean }[] = [];
   let next = 0;
@@ -98,7 +102,7 @@ export async function runCommandLoad(options: {
         },
         body: JSON.stringify(body),
       });
-      const answer = (await res.json()) as { position?: string; streamName?: string };
+      const answer = (await res.json()) as { position?: string; streamName?: string; code?: string };
       options.tally.statuses.set(res.status, (options.tally.statuses.get(res.status) ?? 0) + 1);
       if (res.status >= 200 && res.status < 300) {
         options.tally.acknowledged.push({
@@ -113,13 +117,20 @@ export async function runCommandLoad(options: {
       } else if (res.status === 409) {
         options.tally.acknowledged.push({ commandId, stream: `rejection-${target.id}`, status: res.status });
         options.onAcknowledged?.();
-      } else if (res.status >= 500) options.tally.unanswered += 1;
-      else throw new Error(`POST ${path} answered ${res.status}: ${JSON.stringify(answer)}`);
+      } else if (res.status >= 500) {
+        options.tally.unanswered += 1;
+        options.tally.serverErrors.push({
+          status: res.status,
+          code: answer.code ?? '',
+          retryAfter: res.headers.get('retry-after'),
+        });
+      } else throw new Error(`POST ${path} answered ${res.status}: ${JSON.stringify(answer)}`);
     } catch (error) {
       if (error instanceof Error && error.message.startsWith('POST ')) throw error;
       options.tally.unanswered += 1; // the connection died: the command may or may not have been written
     } finally {
       target.busy = false;
+      options.onAnswered?.();
     }
   };
   await Promise.all(

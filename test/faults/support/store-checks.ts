@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { verifyAllStreams } from '@thads/application';
 import { createSqliteEventStore, type EventStore, type RecordedEvent } from '@thads/event-store';
+import type { Acknowledged } from './command-load';
 import { createProjector, openSqliteReadModelFile, readModelKysely, readModelProjections } from '@thads/read-models';
 
 /** Every event of the log, in position order. */
@@ -41,6 +42,29 @@ export function assertNoGapOrDuplicate(events: readonly RecordedEvent[]): void {
   }
 }
 
+/**
+ * Acknowledged commands not in the log exactly once: each command of the load writes one event, so a 2xx must have
+ * exactly one event under its command id in its stream; with `refusals`, a 409 must have left its rejection stream
+ * (recorded before the answer; best effort while the store cannot take writes, so off for outages and full disks).
+ */
+export function unaccounted(
+  events: readonly RecordedEvent[],
+  acknowledged: readonly Acknowledged[],
+  options: { refusals: boolean },
+): Acknowledged[] {
+  const written = new Map<string, number>();
+  const streams = new Set<string>();
+  for (const event of events) {
+    streams.add(event.stream);
+    const key = `${event.stream} ${String(event.metadata.commandId)}`;
+    written.set(key, (written.get(key) ?? 0) + 1);
+  }
+  return acknowledged.filter((ack) => {
+    if (ack.status === 409) return options.refusals && !streams.has(ack.stream);
+    return written.get(`${ack.stream} ${ack.commandId}`) !== 1;
+  });
+}
+
 /** `PRAGMA integrity_check` of an SQLite file: 'ok' or SQLite's list of problems. */
 export function integrityCheck(filename: string): string {
   const db = new Database(filename, { readonly: true, fileMustExist: true });
@@ -52,7 +76,7 @@ export function integrityCheck(filename: string): string {
 }
 
 /** Runtime tables whose rows carry wall-clock times or ids of this run; everything else is a read model. */
-const RUNTIME_TABLES = /^(projection_|read_model_changes|read_model_migrations|kysely_|sqlite_)/;
+const RUNTIME_TABLES = /^(projection_|read_model_changes|read_model_migrations|read_model_source|kysely_|sqlite_)/;
 
 /** sha256 of each read-model table's rows (sorted, so insertion order does not matter), by table name. */
 export function readModelTableHashes(filename: string): Record<string, string> {

@@ -362,6 +362,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cases/{caseId}/send-back-request': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** SendBackEnforcementRequest: from 1 July 2026, an on-request case not enforceable for 2 years is sent back to the creditor and ends (Law 106/2025 Art. 38; Decree 152/2026 Art. 22(2)) */
+    post: operations['CaseCommandsController_sendBackEnforcementRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cases/{caseId}/withdraw-decision': {
     parameters: {
       query?: never;
@@ -1306,6 +1323,15 @@ export interface components {
        */
       effectiveDate?: string;
     };
+    SendBackEnforcementRequestDto: {
+      noticeNumber: string;
+      /**
+       * Format: date
+       * @description Legal date of the act (Asia/Ho_Chi_Minh); defaults to today
+       * @example 2018-03-15
+       */
+      effectiveDate?: string;
+    };
     WithdrawDecisionDto: {
       decisionNumber: string;
       /** @enum {string} */
@@ -1610,7 +1636,8 @@ export interface operations {
           | 'entrusted_out'
           | 'terminated'
           | 'settled'
-          | 'withdrawn';
+          | 'withdrawn'
+          | 'sent_back';
         officer?: string;
         /** @description Only cases whose next open legal deadline falls strictly before this date */
         dueBefore?: string;
@@ -2243,6 +2270,34 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['MoveToSeparateTrackingRegisterDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CaseCommandsController_sendBackEnforcementRequest: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Stream revision (ETag) the client last saw */
+        'If-Match'?: string;
+        /** @description Retry-safe command id */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        caseId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SendBackEnforcementRequestDto'];
       };
     };
     responses: {

@@ -327,6 +327,22 @@ export class CaseCommandsController {
     return this.run(id, { type: 'MoveToSeparateTrackingRegister', data: dated(body, localToday()) }, c, r);
   }
 
+  @Post(':caseId/send-back-request')
+  @HttpCode(200)
+  @Access(HEAD_DECISION_ON_CASE)
+  @ApiOperation({
+    summary:
+      'SendBackEnforcementRequest: from 1 July 2026, an on-request case not enforceable for 2 years is sent back to the creditor and ends (Law 106/2025 Art. 38; Decree 152/2026 Art. 22(2))',
+  })
+  sendBackEnforcementRequest(
+    @Param('caseId', CaseId) id: string,
+    @Body() body: Status.SendBackEnforcementRequestDto,
+    @RequestCommandContext() c: CommandContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
+    return this.run(id, { type: 'SendBackEnforcementRequest', data: dated(body, localToday()) }, c, r);
+  }
+
   private async run(
     caseId: string,
     command: CaseCommand,

@@ -1,5 +1,12 @@
 import { addMonths, type LocalDate } from '../shared/local-date';
-import { TIME_LIMITS, addLimit, dueDate, type TimeLimitKey, type TimeUnit } from './time-limits';
+import {
+  LAW_106_2025_UNCONFIRMED_TIME_LIMITS,
+  TIME_LIMITS,
+  addLimit,
+  dueDate,
+  type TimeLimitKey,
+  type TimeUnit,
+} from './time-limits';
 import { isWorkingDay } from './working-days';
 
 describe('addLimit', () => {
@@ -87,5 +94,11 @@ describe('dueDate', () => {
         expect(due > from).toBe(true);
       }
     }
+  });
+});
+
+describe('time limits under Law 106/2025', () => {
+  it('marks every limit whose new value was not confirmed, so none is carried over silently', () => {
+    expect([...LAW_106_2025_UNCONFIRMED_TIME_LIMITS].sort()).toEqual(Object.keys(TIME_LIMITS).sort());
   });
 });

@@ -216,3 +216,42 @@ export function dueDate(key: TimeLimitKey, from: LocalDate): LocalDate {
   const rule: TimeLimitRule = TIME_LIMITS[key];
   return addLimit(from, rule.unit, rule.limit);
 }
+
+/**
+ * [I] UNCONFIRMED under Law 106/2025 and Decree 152/2026: the time limits above whose new values could not be read
+ * (the law's text was not reached; the decree, read in an OCR copy, does not restate them) — today every one. The engine keeps applying the Law 2008 value to acts from 1 July
+ * 2026 and says so here and in docs/law-2026.md ("Time limits under Law 106/2025"), rather than guessing new ones.
+ * The separate-register timer, which did change, is LAW_106_2025_RULES (shared/rule-set.ts).
+ */
+export const LAW_106_2025_UNCONFIRMED_TIME_LIMITS: readonly TimeLimitKey[] = [
+  'REQUEST_DECISION',
+  'EX_OFFICIO_DECISION',
+  'REQUEST_REJECTION',
+  'CASE_FILE_OPENING',
+  'VOLUNTARY_PERIOD',
+  'VERIFICATION_START',
+  'NOT_ENFORCEABLE_DECISION',
+  'REVERIFICATION',
+  'REVERIFICATION_LONG_TERM',
+  'SEPARATE_REGISTER',
+  'VALUER_CONTRACT',
+  'AUCTION_CONTRACT',
+  'AUCTION_BUYER_PAYMENT',
+  'DISBURSEMENT',
+  'RESUMPTION',
+  'COMPLAINT_ACCEPTANCE_LEVEL_1',
+  'COMPLAINT_ACCEPTANCE_LEVEL_2',
+  'COMPLAINT_ESCALATION',
+  'COMPLAINT_FILING_A',
+  'COMPLAINT_FILING_B_ACCOUNT_FREEZE',
+  'COMPLAINT_FILING_B_OTHER_SECURITY',
+  'COMPLAINT_FILING_C',
+  'COMPLAINT_FILING_D',
+  'COMPLAINT_RESOLUTION_A_LEVEL_1',
+  'COMPLAINT_RESOLUTION_A_LEVEL_2',
+  'COMPLAINT_RESOLUTION_B_LEVEL_1',
+  'COMPLAINT_RESOLUTION_C_LEVEL_1',
+  'COMPLAINT_RESOLUTION_C_LEVEL_2',
+  'COMPLAINT_RESOLUTION_D_LEVEL_1',
+  'COMPLAINT_RESOLUTION_D_LEVEL_2',
+];

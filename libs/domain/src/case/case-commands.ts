@@ -339,6 +339,21 @@ export type MoveToSeparateTrackingRegister = Message<
   }
 >;
 
+/**
+ * Law 106/2025 Art. 38 as detailed by Decree 152/2026 Art. 22(2): an on-request case still not enforceable 2 years
+ * after the not-enforceable decision, re-verified with nothing new, is sent back to the creditor (gửi lại yêu cầu thi
+ * hành án) by written notice, copied to the procuracy; the case ends (Decree 152/2026 Art. 32(1)(d)). A later request
+ * is a new case. Only under Law 106/2025 (acts from 1 July 2026).
+ */
+export type SendBackEnforcementRequest = Message<
+  'SendBackEnforcementRequest',
+  {
+    /** The written notice to the creditor. */
+    readonly noticeNumber: string;
+    readonly effectiveDate: LocalDate;
+  }
+>;
+
 /** The case's legal time limits the deadline sweep watches: verification (Art. 44(1)) and periodic re-verification (Art. 44(2)). */
 export const CASE_DEADLINES = ['VERIFICATION', 'REVERIFICATION'] as const;
 export type CaseDeadline = (typeof CASE_DEADLINES)[number];
@@ -382,6 +397,7 @@ export type CaseCommand = (
   | Settle
   | EntrustEnforcement
   | MoveToSeparateTrackingRegister
+  | SendBackEnforcementRequest
   | RecordMissedCaseDeadline
   | CorrectiveCommand
 ) &

@@ -32,6 +32,7 @@ import { decideRecordMissedDeadline } from './decide-missed-deadline';
 import { decideCorrective, isCorrectiveCommand } from './decide-corrections';
 import {
   decideMoveToSeparateTrackingRegister,
+  decideSendBackEnforcementRequest,
   decideNotEnforceable,
   decideRecordPeriodicReverification,
   decideRecordVerification,
@@ -54,7 +55,8 @@ import {
  *   EntrustEnforcement, PostponeEnforcement,
  *   SuspendEnforcement .............................. decided, enforceable
  *   RecordPeriodicReverification .................... not_enforceable, separately_tracked
- *   MoveToSeparateTrackingRegister .................. not_enforceable
+ *   MoveToSeparateTrackingRegister,
+ *   SendBackEnforcementRequest ...................... not_enforceable
  *   DecideCoercion, SeizeAsset, RecordValuation,
  *   RecordAuctionResult, ReduceAuctionPrice ......... enforceable, and not last found not enforceable (else
  *                                                     CONDITIONS_NOT_VERIFIED, CASE_NOT_ENFORCEABLE,
@@ -125,6 +127,8 @@ export function decideCase(command: CaseCommand, state: CaseState): readonly Cas
       return decideRecordPeriodicReverification(command, state);
     case 'MoveToSeparateTrackingRegister':
       return decideMoveToSeparateTrackingRegister(command, state);
+    case 'SendBackEnforcementRequest':
+      return decideSendBackEnforcementRequest(command, state);
     case 'ApplySecurityMeasure':
       return decideApplySecurityMeasure(command, state);
     case 'DecideCoercion':

@@ -43,6 +43,15 @@ export const CASE_ERROR_CODES = {
   NOT_ENFORCEABLE_GROUND_MISMATCH: 'DecideNotEnforceable on a ground other than the one the verification found.',
   SEPARATE_REGISTER_TOO_EARLY:
     'Separate register before 1 year (2 years: long-term, or from 2026-07-01) since the not-enforceable decision (Decree 62 Art. 9(5)).',
+  SEPARATE_REGISTER_ON_REQUEST:
+    'MoveToSeparateTrackingRegister of an on-request case from 2026-07-01: it is sent back instead (Decree 152/2026 Art. 22).',
+  SEND_BACK_NOT_IN_FORCE: 'SendBackEnforcementRequest dated before 2026-07-01, when Law 106/2025 took effect.',
+  SEND_BACK_EX_OFFICIO:
+    'SendBackEnforcementRequest of an ex officio case: it goes to the separate register (Decree 152/2026 Art. 22(1)).',
+  SEND_BACK_TOO_EARLY:
+    'SendBackEnforcementRequest before 2 years since the not-enforceable decision (Decree 152/2026 Art. 22; details.earliestOn).',
+  SEND_BACK_NEEDS_REVERIFICATION:
+    'SendBackEnforcementRequest without a periodic re-verification since the decision ([I] Law 106/2025 Art. 38(3), not confirmed).',
   SEPARATE_REGISTER_NEEDS_TWO_VERIFICATIONS:
     'Separate register with fewer than 2 periodic re-verifications since the decision (Decree 62 Art. 9(5)).',
   // Coercion, security measures and assets.
@@ -145,6 +154,11 @@ export const CASE_ERROR_KINDS = {
   NOT_ENFORCEABLE_GROUND_MISMATCH: 'conflict',
   SEPARATE_REGISTER_TOO_EARLY: 'conflict',
   SEPARATE_REGISTER_NEEDS_TWO_VERIFICATIONS: 'conflict',
+  SEPARATE_REGISTER_ON_REQUEST: 'conflict',
+  SEND_BACK_NOT_IN_FORCE: 'conflict',
+  SEND_BACK_EX_OFFICIO: 'conflict',
+  SEND_BACK_TOO_EARLY: 'conflict',
+  SEND_BACK_NEEDS_REVERIFICATION: 'conflict',
   CONDITIONS_NOT_VERIFIED: 'conflict',
   CASE_NOT_ENFORCEABLE: 'conflict',
   ENFORCEMENT_POSTPONED: 'conflict',

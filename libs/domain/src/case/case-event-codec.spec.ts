@@ -4,6 +4,7 @@ import {
   caseInEnforcement,
   caseInSeparateRegister,
   caseReceived,
+  caseReverifiedTwice,
   caseWithValuedAsset,
   eventsAfter,
   retractionOf,
@@ -142,7 +143,11 @@ function everyKindOfHistory(): CaseEvent[][] {
       },
     },
   ]);
-  return [sold, paused, tracked, rejected, missedDates, corrected];
+  // Law 106/2025: an on-request case not enforceable since 19 June 2025 is sent back two years on.
+  const sentBack = eventsAfter(caseReverifiedTwice(), [
+    { type: 'SendBackEnforcementRequest', data: { noticeNumber: '12/TB-THADS', effectiveDate: '2027-06-21' } },
+  ]);
+  return [sold, paused, tracked, rejected, missedDates, corrected, sentBack];
 }
 
 const roundTrip = (event: CaseEvent): CaseEvent =>
@@ -156,7 +161,7 @@ describe('caseEventCodec', () => {
         .map((event) => event.type),
     );
     expect([...seen].sort()).toEqual([...caseEventCodec.eventTypes].sort());
-    expect(caseEventCodec.eventTypes).toHaveLength(32);
+    expect(caseEventCodec.eventTypes).toHaveLength(33);
   });
 
   it('round-trips every event through JSON unchanged, and so the state', () => {

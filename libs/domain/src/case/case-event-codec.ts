@@ -31,6 +31,7 @@ export const caseEventCodec = moneyFieldCodec<CaseEvent>({
   CaseSettled: [],
   EnforcementEntrusted: [],
   MovedToSeparateTrackingRegister: [],
+  EnforcementRequestSentBack: [],
   VerificationDeadlineMissed: [],
   ReverificationDeadlineMissed: [],
   DecisionWithdrawn: [],

@@ -297,6 +297,15 @@ export type MovedToSeparateTrackingRegister = CaseEventOf<
   }
 >;
 
+/** Sent back to the creditor (Law 106/2025 Art. 38; Decree 152/2026 Art. 22(2)): the case ends. */
+export type EnforcementRequestSentBack = CaseEventOf<
+  'EnforcementRequestSentBack',
+  {
+    readonly noticeNumber: string;
+    readonly notEnforceableDecidedOn: LocalDate;
+  }
+>;
+
 /**
  * The deadline sweep found that verification had not started by `dueOn` (Art. 44(1)). `effectiveDate` is the day
  * it was detected. Recorded for audit, never blocking: the verification may still follow, dated before or after it.
@@ -341,6 +350,7 @@ export type CaseEvent =
   | CaseSettled
   | EnforcementEntrusted
   | MovedToSeparateTrackingRegister
+  | EnforcementRequestSentBack
   | VerificationDeadlineMissed
   | ReverificationDeadlineMissed
   | CorrectiveEvent;

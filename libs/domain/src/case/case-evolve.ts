@@ -209,6 +209,8 @@ function evolveOnce(state: CaseState, event: CaseEvent): CaseState {
     }
     case 'MovedToSeparateTrackingRegister':
       return running(current, 'separately_tracked');
+    case 'EnforcementRequestSentBack':
+      return closed(current, 'sent_back');
     case 'DecisionWithdrawn':
     case 'DecisionAnnulled':
       return closed(current, 'withdrawn');

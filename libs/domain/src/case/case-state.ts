@@ -139,7 +139,7 @@ export type PausedStatus = 'postponed' | 'suspended';
 /** The statuses a postponement or suspension starts from and returns to. */
 export type ResumableStatus = 'decided' | 'enforceable';
 /** Terminal after a decision. */
-export type ClosedStatus = 'entrusted_out' | 'terminated' | 'settled' | 'withdrawn';
+export type ClosedStatus = 'entrusted_out' | 'terminated' | 'settled' | 'withdrawn' | 'sent_back';
 
 export interface NoCase {
   readonly status: 'none';
@@ -189,6 +189,7 @@ export const CLOSED_CASE_STATUSES: readonly CaseStatus[] = [
   'terminated',
   'settled',
   'withdrawn',
+  'sent_back',
 ];
 
 /** What is still owed on an item: amount − collected. */

@@ -266,6 +266,7 @@ function requireEnforcementMayProceed(
     case 'terminated':
     case 'settled':
     case 'withdrawn':
+    case 'sent_back':
       return requireStatus(state, ['enforceable'], command);
     default:
       return assertNever(state, 'case status');

@@ -12,6 +12,7 @@ import {
   stateAfter,
 } from '@thads/testing';
 import type {
+  CaseCommand,
   DecideNotEnforceable,
   MoveToSeparateTrackingRegister,
   NotEnforceableGround,
@@ -277,11 +278,39 @@ describe('case: MoveToSeparateTrackingRegister', () => {
       .thenThrows('SEPARATE_REGISTER_TOO_EARLY', { earliestOn: '2027-06-19' });
   });
 
-  it('waits 2 years for every case moved under Law 106/2025 (Decree 152/2026 Art. 22)', () => {
+  it('waits 2 years for every case moved under Law 106/2025 (Decree 152/2026 Art. 22(1))', () => {
+    const exOfficio = eventsAfter(caseDecided({ source: 'JUDGMENT', mode: 'EX_OFFICIO' }), [
+      {
+        type: 'RecordVerification',
+        data: {
+          result: 'NOT_ENFORCEABLE',
+          ground: 'NO_INCOME_OR_ASSETS',
+          findings: 'Nothing',
+          effectiveDate: '2025-06-17',
+        },
+      },
+      {
+        type: 'DecideNotEnforceable',
+        data: { decisionNumber: '9/QĐ-CĐK', ground: 'NO_INCOME_OR_ASSETS', effectiveDate: '2025-06-19' },
+      },
+      reverify('STILL_NOT_ENFORCEABLE', '2025-12-18'),
+      reverify('STILL_NOT_ENFORCEABLE', '2026-06-17'),
+    ]);
     spec
-      .given(twiceReverified())
+      .given(exOfficio)
       .when(moveToRegister('2026-07-01'))
       .thenThrows('SEPARATE_REGISTER_TOO_EARLY', { earliestOn: '2027-06-19' });
+    spec
+      .given(exOfficio)
+      .when(moveToRegister('2027-06-21'))
+      .thenEvents(([event]) => expect(event.data).toMatchObject({ ruleSet: 'LAW_106_2025' }));
+  });
+
+  it('refuses an on-request case from 1 July 2026: it is sent back instead (SEPARATE_REGISTER_ON_REQUEST)', () => {
+    spec
+      .given(caseReverifiedTwice())
+      .when(moveToRegister('2026-07-01'))
+      .thenThrows('SEPARATE_REGISTER_ON_REQUEST', { mode: 'ON_REQUEST' });
   });
 
   it('needs 2 re-verifications', () => {
@@ -326,5 +355,58 @@ describe('case: MoveToSeparateTrackingRegister', () => {
         .when(moveToRegister('2026-09-15'))
         .thenThrows('INVALID_STATE_TRANSITION', { status: 'separately_tracked' });
     });
+  });
+});
+
+describe('case: SendBackEnforcementRequest (Law 106/2025 Art. 38; Decree 152/2026 Art. 22(2), 32(1)(d))', () => {
+  const sendBack = (effectiveDate: string): CaseCommand => ({
+    type: 'SendBackEnforcementRequest',
+    data: { noticeNumber: '12/TB-THADS', effectiveDate },
+  });
+
+  it('sends an on-request case back 2 years after the not-enforceable decision; the case ends, its steps kept', () => {
+    const events = spec
+      .given(caseReverifiedTwice())
+      .when(sendBack('2027-06-21'))
+      .thenEvents(([event]) =>
+        expect(event).toMatchObject({
+          type: 'EnforcementRequestSentBack',
+          data: { noticeNumber: '12/TB-THADS', notEnforceableDecidedOn: '2025-06-19', ruleSet: 'LAW_106_2025' },
+        }),
+      );
+    const state = stateAfter(caseDecider, [...caseReverifiedTwice(), ...events]);
+    expect(state.status).toBe('sent_back');
+    // The steps before 1 July 2026 keep the rule set they were taken under.
+    expect(caseReverifiedTwice().map((event) => event.data.ruleSet)).toEqual(expect.arrayContaining(['LAW_2008_2014']));
+    spec
+      .given([...caseReverifiedTwice(), ...events])
+      .when(reverify('ENFORCEABLE', '2027-07-01'))
+      .thenThrows('CASE_CLOSED');
+  });
+
+  it('only from 1 July 2026, after 2 years, on request, after a re-verification', () => {
+    spec.given(caseReverifiedTwice()).when(sendBack('2026-06-30')).thenThrows('SEND_BACK_NOT_IN_FORCE');
+    spec
+      .given(caseReverifiedTwice())
+      .when(sendBack('2027-06-18'))
+      .thenThrows('SEND_BACK_TOO_EARLY', { earliestOn: '2027-06-19' });
+    spec.given(caseNotEnforceable()).when(sendBack('2027-06-21')).thenThrows('SEND_BACK_NEEDS_REVERIFICATION');
+    const exOfficio = eventsAfter(caseDecided({ source: 'JUDGMENT', mode: 'EX_OFFICIO' }), [
+      {
+        type: 'RecordVerification',
+        data: {
+          result: 'NOT_ENFORCEABLE',
+          ground: 'NO_INCOME_OR_ASSETS',
+          findings: 'Nothing',
+          effectiveDate: '2025-06-17',
+        },
+      },
+      {
+        type: 'DecideNotEnforceable',
+        data: { decisionNumber: '9/QĐ-CĐK', ground: 'NO_INCOME_OR_ASSETS', effectiveDate: '2025-06-19' },
+      },
+    ]);
+    spec.given(exOfficio).when(sendBack('2027-06-21')).thenThrows('SEND_BACK_EX_OFFICIO');
+    spec.given(caseInEnforcement()).when(sendBack('2027-06-21')).thenThrows('INVALID_STATE_TRANSITION');
   });
 });

@@ -1,9 +1,10 @@
 import { addMonths } from '../shared/local-date';
-import { ruleSetOn } from '../shared/rule-set';
+import { LAW_106_2025_RULES, ruleSetOn } from '../shared/rule-set';
 import type {
   DecideNotEnforceable,
   MoveToSeparateTrackingRegister,
   RecordPeriodicReverification,
+  SendBackEnforcementRequest,
   RecordVerification,
 } from './case-commands';
 import type { CaseEvent } from './case-events';
@@ -129,8 +130,16 @@ export function decideMoveToSeparateTrackingRegister(
   const { effectiveDate } = command.data;
   const decidedOn = classification.notEnforceableDecidedOn;
   if (decidedOn === undefined) throw new Error('Corrupt case state: not_enforceable without notEnforceableDecidedOn');
-  const twoYears = classification.longTerm || ruleSetOn(effectiveDate) === 'LAW_106_2025';
-  const earliestOn = addMonths(decidedOn, twoYears ? 24 : 12);
+  const newLaw = ruleSetOn(effectiveDate) === 'LAW_106_2025';
+  // Decree 152/2026 Art. 22(1): from 1 July 2026 only ex officio cases go to the separate register.
+  ensureRule(
+    !(newLaw && facts.mode === 'ON_REQUEST'),
+    'SEPARATE_REGISTER_ON_REQUEST',
+    'Under Law 106/2025 an on-request case is sent back to the creditor instead (SendBackEnforcementRequest)',
+    { mode: facts.mode, ruleSet: 'LAW_106_2025' },
+  );
+  const twoYears = classification.longTerm || newLaw;
+  const earliestOn = addMonths(decidedOn, twoYears ? LAW_106_2025_RULES.separateRegisterAfterMonths : 12);
   ensureRule(
     effectiveDate >= earliestOn,
     'SEPARATE_REGISTER_TOO_EARLY',
@@ -152,6 +161,54 @@ export function decideMoveToSeparateTrackingRegister(
     {
       type: 'MovedToSeparateTrackingRegister',
       data: { ...eventBase(facts, effectiveDate), notEnforceableDecidedOn: decidedOn },
+    },
+  ];
+}
+
+/**
+ * Law 106/2025 Art. 38, detailed by Decree 152/2026 Art. 22(2): an on-request case not enforceable for 2 years since
+ * the not-enforceable decision, re-verified with nothing new, is sent back to the creditor and ends (Art. 32(1)(d)).
+ * Only on acts from 1 July 2026 (SEND_BACK_NOT_IN_FORCE before). The verification the decree asks for (Law 106/2025
+ * Art. 38(3), text not confirmed) is read as at least LAW_106_2025_RULES.sendBackMinimumReverifications negative
+ * periodic re-verifications [I]; "nothing new" arrives as a re-verification, as for the separate register.
+ */
+export function decideSendBackEnforcementRequest(
+  command: SendBackEnforcementRequest,
+  state: ExistingCase,
+): readonly CaseEvent[] {
+  const { facts } = requireStatus(state, ['not_enforceable'], command.type);
+  const { classification } = facts;
+  const { effectiveDate } = command.data;
+  ensureRule(
+    ruleSetOn(effectiveDate) === 'LAW_106_2025',
+    'SEND_BACK_NOT_IN_FORCE',
+    'Sending a request back exists from 1 July 2026 (Law 106/2025)',
+    { effectiveDate, ruleSet: ruleSetOn(effectiveDate) },
+  );
+  ensureRule(facts.mode === 'ON_REQUEST', 'SEND_BACK_EX_OFFICIO', 'An ex officio case goes to the separate register', {
+    mode: facts.mode,
+  });
+  const decidedOn = classification.notEnforceableDecidedOn;
+  if (decidedOn === undefined) throw new Error('Corrupt case state: not_enforceable without notEnforceableDecidedOn');
+  const earliestOn = addMonths(decidedOn, LAW_106_2025_RULES.sendBackAfterMonths);
+  ensureRule(effectiveDate >= earliestOn, 'SEND_BACK_TOO_EARLY', `The request can be sent back from ${earliestOn}`, {
+    notEnforceableDecidedOn: decidedOn,
+    earliestOn,
+  });
+  ensureRule(
+    classification.negativeReverifications >= LAW_106_2025_RULES.sendBackMinimumReverifications,
+    'SEND_BACK_NEEDS_REVERIFICATION',
+    'Sending back needs a periodic re-verification since the not-enforceable decision',
+    { negativeReverifications: classification.negativeReverifications },
+  );
+  return [
+    {
+      type: 'EnforcementRequestSentBack',
+      data: {
+        ...eventBase(facts, effectiveDate),
+        noticeNumber: requireText(command.data.noticeNumber, 'noticeNumber'),
+        notEnforceableDecidedOn: decidedOn,
+      },
     },
   ];
 }

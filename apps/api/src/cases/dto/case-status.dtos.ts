@@ -65,3 +65,10 @@ export class EntrustEnforcementDto {
 export class MoveToSeparateTrackingRegisterDto {
   @EffectiveDate() effectiveDate?: string;
 }
+
+/** Law 106/2025 Art. 38; Decree 152/2026 Art. 22(2): the written notice sending the request back to the creditor. */
+export class SendBackEnforcementRequestDto {
+  @IsText(100) noticeNumber!: string;
+
+  @EffectiveDate() effectiveDate?: string;
+}

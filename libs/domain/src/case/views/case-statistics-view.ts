@@ -110,6 +110,11 @@ export function bucketOfStatus(status: Exclude<CaseStatus, 'none'>, byAgreement:
       return 'TERMINATED';
     case 'withdrawn':
       return 'WITHDRAWN';
+    case 'sent_back':
+      // [I] The case ends (Decree 152/2026 Art. 32(1)(d)) on the same ground the ex officio one leaves for the
+      // separate register (Art. 22): it leaves phải thi hành without being completed, counted with the separate
+      // register until the Decree 152/2026 annex's columns are confirmed (docs/law-2026.md, SENT_BACK_STATISTICS).
+      return 'SEPARATELY_TRACKED';
     default:
       return assertNever(status, 'case status');
   }

@@ -20,6 +20,7 @@ export const CASE_SUMMARY_STATUSES = [
   'terminated',
   'settled',
   'withdrawn',
+  'sent_back',
 ] as const satisfies readonly CaseSummaryStatus[];
 
 /** One case as a list shows it: the summary row of its folded state. */

@@ -136,6 +136,7 @@ export const VI: Record<string, string> = {
   'status.settled': 'Thi hành xong',
   'status.entrusted_out': 'Ủy thác thi hành án',
   'status.withdrawn': 'Quyết định bị thu hồi',
+  'status.sent_back': 'Gửi lại yêu cầu thi hành án',
   'status.none': 'Chưa có',
   'event.CaseReceived': 'Thụ lý việc thi hành án',
   'event.EnforcementRequestRejected': 'Từ chối yêu cầu thi hành án',
@@ -161,6 +162,7 @@ export const VI: Record<string, string> = {
   'event.CaseSettled': 'Thi hành xong',
   'event.EnforcementEntrusted': 'Ủy thác thi hành án',
   'event.MovedToSeparateTrackingRegister': 'Chuyển sổ theo dõi riêng',
+  'event.EnforcementRequestSentBack': 'Gửi lại yêu cầu thi hành án',
   'event.DecisionWithdrawn': 'Thu hồi quyết định',
   'event.DecisionAmended': 'Sửa đổi quyết định',
   'event.DecisionAnnulled': 'Hủy quyết định',
@@ -187,6 +189,7 @@ export const VI: Record<string, string> = {
   'error.REASON_REQUIRED': 'Lệnh đính chính phải có lý do.',
   'error.EVENT_NOT_FOUND': 'Không tìm thấy sự kiện cần rút lại trong việc này.',
   'error.EVENT_NOT_RETRACTABLE': 'Sự kiện này không thể rút lại bằng lệnh đính chính.',
+  'error.ACT_DATED_IN_FUTURE': 'Ngày của hành vi sau ngày hôm nay.',
   'error.INVALID_CORRECTED_DATA': 'Dữ liệu đính chính sai: trường không tồn tại, không được sửa hoặc sai kiểu.',
   'error.CORRECTION_BREAKS_MONEY':
     'Sau khi đính chính, số tiền thu hoặc chi sẽ vượt quá số phải thi hành; hãy đính chính khoản chi trước.',
@@ -337,6 +340,7 @@ export const EN: Record<string, string> = {
   'status.settled': 'Fully enforced',
   'status.entrusted_out': 'Entrusted out',
   'status.withdrawn': 'Decision withdrawn',
+  'status.sent_back': 'Sent back to the creditor',
   'role.officer': 'Enforcement officer',
   'role.head': 'Head of office',
   'role.auditor': 'Auditor',
@@ -356,6 +360,7 @@ export const EN: Record<string, string> = {
   'error.REASON_REQUIRED': 'A correction needs a reason.',
   'error.EVENT_NOT_FOUND': 'No such event in this case.',
   'error.EVENT_NOT_RETRACTABLE': 'This event cannot be retracted by a correction.',
+  'error.ACT_DATED_IN_FUTURE': 'The act is dated after today.',
   'error.INVALID_CORRECTED_DATA':
     'The corrected data is wrong: a field that does not exist, cannot change, or has the wrong kind.',
   'error.CORRECTION_BREAKS_MONEY':

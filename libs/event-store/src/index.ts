@@ -61,3 +61,4 @@ export type { PostgresDurabilitySettings } from './postgres/schema';
 export { createEsdbEventStore, type EsdbConnection, type EsdbEventStoreOptions } from './esdb/esdb-event-store';
 export type { EsdbClient } from './esdb/client-port';
 export { assertEventStoreUrl, EVENT_STORE_SCHEMES, InvalidEventStoreUrl, openEventStore } from './open-event-store';
+export { appendSpanOf, noteAppendSpan } from './append-spans';

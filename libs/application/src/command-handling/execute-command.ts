@@ -14,6 +14,7 @@ import { vietnamToday } from '../deadline-sweep/vietnam-today';
 import { ensureParentOfficeRegistered } from '../reporting/parent-office';
 import type { CommandContext, CommandResult } from './command-context';
 import { fingerprintOf } from './command-fingerprint';
+import { inCommandSpan } from './command-spans';
 import { handleCommand, type RetryPolicy } from './handle-command';
 
 /** A command and the aggregate instance it is addressed to. */
@@ -31,9 +32,20 @@ export type AddressedCommand =
  * office line a complaint decision is checked against; the office's local today, against which case and complaint
  * acts are dated: `context.today`, else the clock in Asia/Ho_Chi_Minh), then runs
  * handleCommand: idempotency, optimistic concurrency, metadata, retry. The fingerprint is taken from the command as
- * sent, before resolution, unless the edge gave one.
+ * sent, before resolution, unless the edge gave one. The whole of it runs in the command's span (command-spans.ts).
  */
-export async function executeCommand(
+export function executeCommand(
+  store: EventStore,
+  addressed: AddressedCommand,
+  context: CommandContext,
+  retry?: RetryPolicy,
+): Promise<CommandResult> {
+  return inCommandSpan(addressed.aggregate, addressed.id, addressed.command.type, context, () =>
+    executeAddressed(store, addressed, context, retry),
+  );
+}
+
+async function executeAddressed(
   store: EventStore,
   addressed: AddressedCommand,
   context: CommandContext,

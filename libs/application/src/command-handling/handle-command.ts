@@ -5,6 +5,7 @@ import { foldRecorded } from '../aggregates/retractions';
 import type { CommandContext, CommandResult } from './command-context';
 import { ConcurrencyConflict, IdempotencyKeyReused, RevisionMismatch } from './command-errors';
 import { fingerprintOf } from './command-fingerprint';
+import { inAppendSpan } from './command-spans';
 import { eventIdFor } from './event-ids';
 import { readWholeStream } from './read-whole-stream';
 import { inStreamLane } from './stream-lanes';
@@ -121,9 +122,15 @@ async function decideAndAppend<
     }
 
     try {
-      const appended = await store.append(streamName, toAppend, {
-        expectedRevision: currentRevision === undefined ? 'no_stream' : currentRevision,
-      });
+      const appended = await inAppendSpan(
+        streamName,
+        toAppend.map((event) => event.id),
+        context.correlationId,
+        () =>
+          store.append(streamName, toAppend, {
+            expectedRevision: currentRevision === undefined ? 'no_stream' : currentRevision,
+          }),
+      );
       const firstRevision = appended.nextRevision - BigInt(toAppend.length) + 1n;
       return {
         streamName,

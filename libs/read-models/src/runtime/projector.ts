@@ -9,6 +9,7 @@ import { migrateReadModels } from '../migrations/migrate-read-models';
 import { assertValidProjections, type Projection } from '../projection';
 import { applyBatch, applyBatchTogether, type BatchPart } from './apply-batch';
 import { AutoRebuilds } from './auto-rebuilds';
+import { inBatchSpan } from './batch-span';
 import { ensureCheckpoint, loadCheckpoint, loadCheckpoints, NO_POSITION, type Checkpoint } from './checkpoints';
 import { describeError, openDeadLetters, type DeadLetter } from './dead-letters';
 import { eventBatches } from './event-batches';
@@ -165,10 +166,12 @@ class ProjectorRuntime implements Projector {
 
   /**
    * Applies one batch to every runnable projection: all in one transaction when they can (applyBatchTogether), else
-   * (a poison event, a moved checkpoint) each in its own transaction.
+   * (a poison event, a moved checkpoint) each in its own transaction; in the batch's span (batch-span.ts).
    */
   private async flush(batch: readonly RecordedEvent[]): Promise<void> {
-    if (!(await this.flushTogether(batch))) await this.flushEach(batch);
+    await inBatchSpan(batch, async () => {
+      if (!(await this.flushTogether(batch))) await this.flushEach(batch);
+    });
     this.cursor = batch[batch.length - 1].position;
     this.waiters.check();
     this.options.onBatchCommitted?.();

@@ -44,20 +44,28 @@ describe('a change to the API breaks the type-check of its callers', () => {
   afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
   const document = () => JSON.parse(readFileSync(join(REPO_ROOT, OPENAPI_DOCUMENT), 'utf8'));
 
-  it('the console compiles against the document as it is', () => {
-    const unchanged = consoleAgainst(scratch(), document());
-    expect(unchanged.output).toBe('');
-    expect(unchanged.status).toBe(0);
-  }, TSC_TEST_TIMEOUT_MS);
+  it(
+    'the console compiles against the document as it is',
+    () => {
+      const unchanged = consoleAgainst(scratch(), document());
+      expect(unchanged.output).toBe('');
+      expect(unchanged.status).toBe(0);
+    },
+    TSC_TEST_TIMEOUT_MS,
+  );
 
-  it('and not once the completion report renames its period parameter', () => {
-    const changed = document();
-    const parameters: Parameter[] = changed.paths['/api/v1/reports/completion'].get.parameters;
-    const period = parameters.find((parameter) => parameter.in === 'query' && parameter.name === 'period');
-    expect(period).toBeDefined();
-    if (period) period.name = 'month';
-    const broken = consoleAgainst(scratch(), changed);
-    expect(broken.status).not.toBe(0);
-    expect(broken.output).toMatch(/apps\/console\/src\/api\.ts\(\d+,\d+\): error TS\d+:.*period/);
-  }, TSC_TEST_TIMEOUT_MS);
+  it(
+    'and not once the completion report renames its period parameter',
+    () => {
+      const changed = document();
+      const parameters: Parameter[] = changed.paths['/api/v1/reports/completion'].get.parameters;
+      const period = parameters.find((parameter) => parameter.in === 'query' && parameter.name === 'period');
+      expect(period).toBeDefined();
+      if (period) period.name = 'month';
+      const broken = consoleAgainst(scratch(), changed);
+      expect(broken.status).not.toBe(0);
+      expect(broken.output).toMatch(/apps\/console\/src\/api\.ts\(\d+,\d+\): error TS\d+:.*period/);
+    },
+    TSC_TEST_TIMEOUT_MS,
+  );
 });

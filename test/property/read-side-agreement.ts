@@ -31,6 +31,7 @@ import {
   VND_TEXT_WIDTH,
 } from '@thads/read-models';
 import { seededRandom, writeRandomCase } from './case-histories';
+import { compareCounters } from './counters-agreement';
 
 /** Cases per chunk: one store, one projector run. */
 const CHUNK = 250;
@@ -183,6 +184,7 @@ async function compareReports(db: Db, states: ReadonlyMap<string, CaseState>): P
     assertEqual(`completion report ${period} by cases`, report.rollUp.cases, completionFigures(tallies.cases, regime));
     assertEqual(`completion report ${period} by money`, report.rollUp.money, completionFigures(tallies.money, regime));
   }
+  await compareCounters(db, views);
 }
 
 /** 30 September before the reporting year: the balance carried over. */

@@ -1,7 +1,7 @@
 /**
  * The completion report: per office and period, every figure by cases and by money, rates, targets
  * and gaps, for the office's own cases, each child with everything under it, and the roll-up; or for the country.
- * A period an office has closed is read from its frozen tallies; an open one is classified from the facts.
+ * A period an office has closed is read from its frozen tallies; an open one is summed from the report counters.
  */
 import type { Kysely, Transaction } from 'kysely';
 import {
@@ -74,7 +74,7 @@ export async function completionReport(
   ] as const)
     if (value !== undefined && !isLocalDate(value))
       throw new DomainError('INVALID_DATE', `${field} must be a calendar date written YYYY-MM-DD`, { field, value });
-  const knowledge: Knowledge = asOf === undefined ? {} : { recordedBefore: endOfLocalDay(asOf) };
+  const knowledge: Knowledge = asOf === undefined ? {} : { recordedBefore: endOfLocalDay(asOf), knownBy: asOf };
   const reportingYear = reportingYearOf(period);
   // Closed figures were frozen in the structure of the period's end; another structure is computed from the facts.
   const structureOn = request.structure ?? periodEndsOn(period);
@@ -163,9 +163,8 @@ async function reportOffices(
   );
   if (withUnregistered) {
     const withCases = await trx
-      .selectFrom('completion_stats_case_views')
+      .selectFrom('completion_stats_case_offices')
       .select('office_id')
-      .distinct()
       .orderBy('office_id')
       .execute();
     for (const { office_id } of withCases) {

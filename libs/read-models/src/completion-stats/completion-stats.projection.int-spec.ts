@@ -14,36 +14,50 @@ describe('completion_stats projection', () => {
   });
   afterEach(() => world.close());
 
-  it('given case and reporting events, keeps a version of each case’s statistics view per change, the offices and the targets', async () => {
+  it('given case and reporting events, keeps report counters per office, reporting year and month, the offices and the targets', async () => {
     await haiPhong2018(world);
     await world.project();
     const rows = await world.rows();
-    const views = rows.completion_stats_case_views as {
-      case_id: string;
-      office_id: string;
-      superseded_position: bigint | null;
-      view: string;
-    }[];
-    const c4 = views.filter((row) => row.case_id === 'C4');
-    expect(c4.map((row) => row.office_id)).toEqual(['LC', 'LC', 'LC']);
-    expect(JSON.parse(c4[2].view)).toEqual({
-      caseId: 'C4',
-      officeId: 'LC',
-      mode: 'EX_OFFICIO',
-      buckets: [
-        { on: expect.any(String), bucket: 'AWAITING_DECISION' },
-        { on: expect.any(String), bucket: 'IN_PROGRESS' },
-        { on: expect.any(String), bucket: 'TERMINATED' },
-      ],
-      items: [{ itemId: 'C4-1', amount: '30000000', status: 'terminated', statusChangedOn: expect.any(String) }],
-      collections: [],
+    type CounterRow = { office_id: string; reporting_year: bigint; slot: bigint; measure: string } & Record<
+      string,
+      bigint
+    >;
+    const counters = rows.completion_stats_counters as CounterRow[];
+    // C4 (LC): decided in November (month 2 of reporting year 2018), terminated in February (month 5); nothing
+    // carried into 2019. In February C8 is decided at LC too, so in progress loses C4 and gains C8.
+    const lcCases = counters.filter((row) => row.office_id === 'LC' && row.measure === 'CASES');
+    expect(lcCases.find((row) => row.reporting_year === 2018n && Number(row.slot) === 2)).toMatchObject({
+      newly_received: 1n,
+      in_progress: 1n,
     });
-    // Only the current version of each case is not superseded.
-    expect(new Set(views.filter((row) => row.superseded_position === null).map((row) => row.case_id)).size).toBe(
-      new Set(views.map((row) => row.case_id)).size,
-    );
-    // FundsDisbursed and a NOT_ENFORCEABLE verification change nothing the statistics see; the head's decision does.
-    expect(views.filter((row) => row.case_id === 'C2')).toHaveLength(3);
+    expect(lcCases.find((row) => row.reporting_year === 2018n && Number(row.slot) === 5)).toMatchObject({
+      newly_received: 1n,
+      in_progress: 0n,
+      terminated: 1n,
+    });
+    // C2 (NQ) is not enforceable since June 2017: on the books at the opening balance of 2018 and standing still
+    // from then on, so its counters are one CARRIED_ON row (slot -1) of 2018.
+    expect(
+      counters.find(
+        (row) =>
+          row.office_id === 'NQ' && row.measure === 'MONEY' && Number(row.slot) === -1 && row.reporting_year === 2018n,
+      ),
+    ).toMatchObject({ carried_over: 50n * M, not_enforceable: 50n * M });
+    // The dated changes add up to the counters.
+    const sums = new Map<string, bigint>();
+    for (const row of rows.completion_stats_counter_changes as CounterRow[]) {
+      const key = `${row.office_id} ${row.reporting_year} ${row.slot} ${row.measure}`;
+      sums.set(key, (sums.get(key) ?? 0n) + row.in_progress + 7n * row.terminated + 13n * row.carried_over);
+    }
+    for (const row of counters)
+      expect(sums.get(`${row.office_id} ${row.reporting_year} ${row.slot} ${row.measure}`)).toBe(
+        row.in_progress + 7n * row.terminated + 13n * row.carried_over,
+      );
+    expect((rows.completion_stats_case_offices as { office_id: string }[]).map((row) => row.office_id)).toEqual([
+      'HP',
+      'LC',
+      'NQ',
+    ]);
     expect(rows.completion_stats_offices).toMatchObject([
       { office_id: 'HP', parent_office_id: 'TC', tier: 'PROVINCE' },
       { office_id: 'LC', parent_office_id: 'HP', tier: 'DISTRICT' },

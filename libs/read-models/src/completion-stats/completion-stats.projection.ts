@@ -2,13 +2,14 @@
  * completion_stats (docs/architecture.md): THADS completion statistics per office and period.
  *
  * The projection folds each case as the command side does (case-folds: the domain's evolve, retractions and
- * corrections applied) and keeps every version of the case's statistics view (the domain's: its buckets and money on
- * their effective dates), the office hierarchy and the targets. A report classifies each case's view known at the
- * time at the period end (office-tallies.ts). When an office closes a period, the projection freezes that office's
- * tallies as known just before the close, and the adjustment to its previous closed period; nothing rewrites them
- * afterwards (TTLT 12/2021 Art. 10).
+ * corrections applied) and keeps report counters per office, reporting year and month: each case's statistics view
+ * (the domain's) classified for every period it touches (case-counters.ts), added as the case changes, so a report
+ * sums a few rows per office instead of classifying every case (counters.store.ts). It also keeps the office
+ * hierarchy and the targets. When an office closes a period, the projection freezes that office's tallies as known
+ * just before the close, and the adjustment to its previous closed period; nothing rewrites them afterwards
+ * (TTLT 12/2021 Art. 10).
  */
-import type { Insertable, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import {
   assertNever,
   officeRegistryEventCodec,
@@ -18,7 +19,9 @@ import {
   reportingEventCodec,
   reportingYearOf,
   statisticsViewOf,
+  type CaseState,
   type JsonRecord,
+  type LocalDate,
   type PeriodClosed,
   type ReportingEvent,
 } from '@thads/domain';
@@ -30,12 +33,13 @@ import { encodeStatisticsView } from './case-view-json';
 import { applyOfficeRegistryEvent, knownStructure } from './office-structure';
 import { addAllTallies, NO_TALLIES } from './classification';
 import { subtractTallies } from './statistics';
+import { caseCounters, countersChange } from './case-counters';
 import {
   COMPLETION_STATS_CASE_FOLDS,
   COMPLETION_STATS_TABLES,
   createCompletionStatsTables,
-  type CompletionStatsCaseViewsTable,
 } from './completion-stats.tables';
+import { addToCounters, noteCaseOffices, type CountersChange } from './counters.store';
 import {
   closedPeriods,
   closeKey,
@@ -46,16 +50,15 @@ import {
   type Knowledge,
 } from './office-tallies';
 
-/** 8 columns × 500 rows stays far below SQLite's 32 766 bound parameters. */
-const ROWS_PER_INSERT = 500;
-
 /** The completion_stats projection. */
 export const completionStatsProjection: Projection = {
   name: 'completion_stats',
   // 3: versions of the domain's statistics view of each folded case replace the facts mirrored from events.
   // 4: the office registry's successions and renames; a close freezes every office its office holds then.
   // 5: postponed and suspended apart, postponed by agreement, collected on open cases, the ex officio split.
-  version: 5,
+  // 6: report counters per office, reporting year and month replace the versions of each case's view
+  // (docs/read-side.md).
+  version: 6,
   handles: ['$ce-case', ...reportingEventCodec.eventTypes, ...officeRegistryEventCodec.eventTypes],
   tables: COMPLETION_STATS_TABLES,
   createTables: createCompletionStatsTables,
@@ -82,65 +85,57 @@ async function applyCompletionStats(
   await applyCaseEvents(trx, tables, caseEvents);
 }
 
-/** Folds the case events and writes a new version of each statistics view they changed. */
+/**
+ * Folds the case events and adds each case's change of counters (case-counters.ts): the counters of its statistics
+ * view after the batch minus those before it, split by the local date the events were recorded on, so a report as
+ * known on a past date reads only what was recorded by then.
+ */
 async function applyCaseEvents(
   trx: Transaction<ReadModelDatabase>,
   tables: TableNames,
   events: readonly RecordedEvent[],
 ): Promise<void> {
   if (events.length === 0) return;
-  const versions = newViewVersions(await foldCaseEvents(trx, tables, COMPLETION_STATS_CASE_FOLDS, events));
-  const table = tables.physical('completion_stats_case_views');
-  const firstOfCase = new Map<string, Insertable<CompletionStatsCaseViewsTable>>();
-  for (const version of versions) if (!firstOfCase.has(version.case_id)) firstOfCase.set(version.case_id, version);
-  // The current version of each case (from an earlier batch) is superseded by the first new one.
-  for (const first of firstOfCase.values()) {
-    await trx
-      .updateTable(table)
-      .set({ superseded_position: first.position, superseded_recorded_at: first.recorded_at })
-      .where('case_id', '=', first.case_id)
-      .where('superseded_position', 'is', null)
-      .where('position', '<', first.position)
-      .execute();
+  const folded = await foldCaseEvents(trx, tables, COMPLETION_STATS_CASE_FOLDS, events);
+  const changes: CountersChange[] = [];
+  const offices = new Set<string>();
+  for (const run of recordingRuns(folded)) {
+    const before = statisticsViewOf(run.before);
+    const after = statisticsViewOf(run.after);
+    if (after !== null) offices.add(after.officeId);
+    if (before !== null && after !== null && encodeStatisticsView(before) === encodeStatisticsView(after)) continue;
+    changes.push({ knownOn: run.knownOn, counters: countersChange(caseCounters(before), caseCounters(after)) });
   }
-  for (let start = 0; start < versions.length; start += ROWS_PER_INSERT) {
-    await trx
-      .insertInto(table)
-      .values(versions.slice(start, start + ROWS_PER_INSERT))
-      .onConflict((conflict) => conflict.column('position').doNothing())
-      .execute();
-  }
+  await addToCounters(trx, tables, changes);
+  await noteCaseOffices(trx, tables, offices);
 }
 
-/** A row per event that changed its case's statistics view, each superseded by the next one of its case. */
-function newViewVersions(folded: readonly FoldedCaseEvent[]): Insertable<CompletionStatsCaseViewsTable>[] {
-  const versions: Insertable<CompletionStatsCaseViewsTable>[] = [];
-  const latest = new Map<string, number>();
+/** A case's consecutive events of a batch recorded on one local date: the state before the first and after the last. */
+interface RecordingRun {
+  readonly knownOn: LocalDate;
+  readonly before: CaseState;
+  readonly after: CaseState;
+}
+
+function recordingRuns(folded: readonly FoldedCaseEvent[]): RecordingRun[] {
+  const open = new Map<string, { knownOn: LocalDate; before: CaseState; after: CaseState }>();
+  const runs: RecordingRun[] = [];
   for (const { caseId, event, before, after } of folded) {
-    const view = statisticsViewOf(after);
-    if (view === null) continue;
-    const encoded = encodeStatisticsView(view);
-    const previous = statisticsViewOf(before);
-    if (previous !== null && encodeStatisticsView(previous) === encoded) continue;
-    const earlier = latest.get(caseId);
-    if (earlier !== undefined)
-      versions[earlier] = {
-        ...versions[earlier],
-        superseded_position: event.position,
-        superseded_recorded_at: event.metadata.recordedAt,
-      };
-    latest.set(caseId, versions.length);
-    versions.push({
-      position: event.position,
-      case_id: caseId,
-      office_id: view.officeId,
-      recorded_at: event.metadata.recordedAt,
-      superseded_position: null,
-      superseded_recorded_at: null,
-      view: encoded,
-    });
+    const knownOn = localDateOf(event.metadata.recordedAt);
+    const current = open.get(caseId);
+    if (current && current.knownOn === knownOn) {
+      current.after = after;
+      continue;
+    }
+    if (current) runs.push(current);
+    open.set(caseId, { knownOn, before, after });
   }
-  return versions;
+  return [...runs, ...open.values()];
+}
+
+/** The local date (Asia/Ho_Chi_Minh, UTC+7, no daylight saving) of a recordedAt instant. */
+export function localDateOf(recordedAt: string): LocalDate {
+  return new Date(Date.parse(recordedAt) + 7 * 3_600_000).toISOString().slice(0, 10) as LocalDate;
 }
 
 async function applyReportingEvent(
@@ -194,8 +189,8 @@ async function applyReportingEvent(
 /**
  * Freezes an office's period as known just before the close: its own tallies, its targets, and the adjustment to
  * its previous closed period (what was recorded after that close but took effect inside it, TTLT 12/2021 Art. 10).
- * Computed from the facts before the close's position, so applying the event again, even with later facts already
- * in the table, yields the same rows.
+ * Read from the counters when the close is applied, which hold the facts before its position; the rows are written
+ * once (a close applied again writes nothing new).
  */
 async function freezePeriod(
   trx: Transaction<ReadModelDatabase>,

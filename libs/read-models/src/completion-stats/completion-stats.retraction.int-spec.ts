@@ -1,4 +1,4 @@
-import type { CaseCommand } from '@thads/domain';
+import type { CaseCommand, LocalDate } from '@thads/domain';
 import {
   closePeriod,
   haiPhong2018,
@@ -41,22 +41,21 @@ describe('completion_stats projection: retractions', () => {
     await world.onOffice('HP', [closePeriod('HP', '2018-06', '2018-07-02')]);
   }
 
-  it('keeps a new version of the case’s statistics view, without the settlement, superseding the settled one', async () => {
+  it('takes the settlement out of the counters, and a report as known before the retraction still shows it', async () => {
     await settledThenRetracted();
     await world.project();
-    const views = (await world.rows()).completion_stats_case_views as {
-      case_id: string;
-      position: bigint;
-      superseded_position: bigint | null;
-      view: string;
-    }[];
-    const c6 = views.filter((row) => row.case_id === 'C6');
-    const buckets = (row: (typeof c6)[number]) =>
-      (JSON.parse(row.view) as { buckets: { bucket: string }[] }).buckets.map((change) => change.bucket);
-    expect(buckets(c6.at(-2)!)).toEqual(['AWAITING_DECISION', 'IN_PROGRESS', 'FULLY_ENFORCED']);
-    expect(buckets(c6.at(-1)!)).toEqual(['AWAITING_DECISION', 'IN_PROGRESS']);
-    expect(c6.at(-2)!.superseded_position).toBe(c6.at(-1)!.position);
-    expect(c6.at(-1)!.superseded_position).toBeNull();
+    // C6 is HP's only case: decided in April (month 7 of reporting year 2018), settled in May (month 8).
+    const hpCases = ((await world.rows()).completion_stats_counters as Record<string, unknown>[]).filter(
+      (row) => row.office_id === 'HP' && row.measure === 'CASES',
+    );
+    expect(hpCases.map((row) => [row.reporting_year, Number(row.slot)])).toEqual([
+      [2018n, 7],
+      [2019n, -1],
+    ]);
+    const july = (asOf?: LocalDate) => world.report({ officeId: 'HP', period: '2018-07', asOf });
+    expect((await july()).office?.cases).toMatchObject({ fullyEnforced: 0n, inProgress: 1n });
+    expect((await july('2018-06-09')).office?.cases).toMatchObject({ fullyEnforced: 1n, inProgress: 0n });
+    expect((await july('2018-06-10')).office?.cases).toMatchObject({ fullyEnforced: 0n, inProgress: 1n });
   });
 
   it('leaves the closed May snapshot as it was and lands the change in June as an adjustment', async () => {

@@ -1,31 +1,20 @@
 /**
- * Tables of the completion_stats read model. Each case's statistics view (the domain's, of its folded state) is kept
- * in every version it had, so a report can classify any case at any period end, as known at any position; closed
- * periods are kept as stored tallies that nothing rewrites.
+ * Tables of the completion_stats read model: the report counters (counters.store.ts), the office hierarchy, the
+ * targets, and closed periods kept as stored tallies that nothing rewrites.
  */
 import type { Transaction } from 'kysely';
 import type { ReadModelDatabase } from '../database/read-model-database';
+import { createCounterTables } from './counters.store';
 import { createCaseFoldTables, type CaseFoldTableNames, type CaseFoldTables } from '../case-folds';
 import type { TableNames } from '../projection';
-import { TALLY_FIELDS, type StatisticsTally } from './statistics';
+import type {
+  CompletionStatsCaseOfficesTable,
+  CompletionStatsCounterChangesTable,
+  CompletionStatsCountersTable,
+} from './counters.store';
+import { TALLY_FIELDS } from './statistics';
+import { TALLY_COLUMN_NAMES } from './tally-columns';
 import { createOfficeStructureTables, OFFICE_STRUCTURE_TABLES, type OfficeStructureTables } from './office-structure';
-
-/**
- * One row per version of a case's statistics view: written when an event changed it, superseded by the next version.
- * The version known before position P is the one with position < P ≤ superseded_position (or none superseding it).
- */
-export interface CompletionStatsCaseViewsTable {
-  /** Log position of the event that made this version. */
-  position: bigint;
-  case_id: string;
-  office_id: string;
-  recorded_at: string;
-  /** Position and recordedAt of the event that made the next version; null while this one is current. */
-  superseded_position: bigint | null;
-  superseded_recorded_at: string | null;
-  /** The CaseStatisticsView as JSON, amounts as decimal strings (case-view-json.ts). */
-  view: string;
-}
 
 /** The office hierarchy from OfficeRegistered. */
 export interface CompletionStatsOfficesTable {
@@ -97,7 +86,9 @@ export type SnapshotMeasure = 'CASES' | 'MONEY';
 
 /** The table types, for ProjectionTables in database/read-model-database.ts. */
 export interface CompletionStatsTables extends OfficeStructureTables {
-  completion_stats_case_views: CompletionStatsCaseViewsTable;
+  completion_stats_counters: CompletionStatsCountersTable;
+  completion_stats_counter_changes: CompletionStatsCounterChangesTable;
+  completion_stats_case_offices: CompletionStatsCaseOfficesTable;
   completion_stats_offices: CompletionStatsOfficesTable;
   completion_stats_targets: CompletionStatsTargetsTable;
   completion_stats_closed_periods: CompletionStatsClosedPeriodsTable;
@@ -105,7 +96,9 @@ export interface CompletionStatsTables extends OfficeStructureTables {
 }
 
 export const COMPLETION_STATS_TABLES = [
-  'completion_stats_case_views',
+  'completion_stats_counters',
+  'completion_stats_counter_changes',
+  'completion_stats_case_offices',
   'completion_stats_case_events',
   'completion_stats_case_states',
   'completion_stats_offices',
@@ -121,66 +114,13 @@ export const COMPLETION_STATS_CASE_FOLDS: CaseFoldTableNames = {
   states: 'completion_stats_case_states',
 };
 
-/** The snapshot column of each tally field, for creating the table. */
-const TALLY_COLUMNS = {
-  carriedOver: 'carried_over',
-  movedToSeparateRegister: 'moved_to_separate_register',
-  newlyReceived: 'newly_received',
-  entrustedOut: 'entrusted_out',
-  takenUp: 'taken_up',
-  inProgress: 'in_progress',
-  postponedOrSuspended: 'postponed_or_suspended',
-  notEnforceable: 'not_enforceable',
-  fullyEnforced: 'fully_enforced',
-  terminated: 'terminated',
-  postponed: 'postponed',
-  suspended: 'suspended',
-  postponedByAgreement: 'postponed_by_agreement',
-  collectedOnOpen: 'collected_on_open',
-  exOfficioToEnforce: 'ex_officio_to_enforce',
-  exOfficioInProgress: 'ex_officio_in_progress',
-  exOfficioPostponedOrSuspended: 'ex_officio_postponed_or_suspended',
-  exOfficioNotEnforceable: 'ex_officio_not_enforceable',
-  exOfficioCompleted: 'ex_officio_completed',
-} as const satisfies Record<keyof StatisticsTally, keyof CompletionStatsSnapshotsTable>;
-
-/** The tally columns of a snapshot row. */
-export function tallyColumns(
-  tally: StatisticsTally,
-): Omit<CompletionStatsSnapshotsTable, 'office_id' | 'period' | 'kind' | 'measure'> {
-  return Object.fromEntries(TALLY_FIELDS.map((field) => [TALLY_COLUMNS[field], tally[field]])) as Omit<
-    CompletionStatsSnapshotsTable,
-    'office_id' | 'period' | 'kind' | 'measure'
-  >;
-}
-
-/** The tally of a snapshot row. */
-export function tallyOfRow(row: CompletionStatsSnapshotsTable): StatisticsTally {
-  return Object.fromEntries(
-    TALLY_FIELDS.map((field) => [field, BigInt(row[TALLY_COLUMNS[field]])]),
-  ) as unknown as StatisticsTally;
-}
-
 /** Creates one generation's tables and indexes. */
 export async function createCompletionStatsTables(
   trx: Transaction<ReadModelDatabase>,
   tables: TableNames,
 ): Promise<void> {
-  const views = tables.physical('completion_stats_case_views');
-  await trx.schema
-    .createTable(views)
-    .addColumn('position', 'bigint', (column) => column.primaryKey())
-    .addColumn('case_id', 'text', (column) => column.notNull())
-    .addColumn('office_id', 'text', (column) => column.notNull())
-    .addColumn('recorded_at', 'text', (column) => column.notNull())
-    .addColumn('superseded_position', 'bigint')
-    .addColumn('superseded_recorded_at', 'text')
-    .addColumn('view', 'text', (column) => column.notNull())
-    .execute();
-  // A report reads an office's versions case by case; a new version supersedes its case's current one.
-  await trx.schema.createIndex(`${views}_by_office`).on(views).columns(['office_id', 'case_id', 'position']).execute();
-  await trx.schema.createIndex(`${views}_current`).on(views).columns(['case_id', 'superseded_position']).execute();
   await createCaseFoldTables(trx, tables, COMPLETION_STATS_CASE_FOLDS);
+  await createCounterTables(trx, tables);
 
   await trx.schema
     .createTable(tables.physical('completion_stats_offices'))
@@ -231,7 +171,9 @@ export async function createCompletionStatsTables(
     .addColumn('kind', 'text', (column) => column.notNull())
     .addColumn('measure', 'text', (column) => column.notNull());
   for (const field of TALLY_FIELDS)
-    snapshots = snapshots.addColumn(TALLY_COLUMNS[field], 'bigint', (column) => column.notNull());
+    snapshots = snapshots.addColumn(TALLY_COLUMN_NAMES[TALLY_FIELDS.indexOf(field)], 'bigint', (column) =>
+      column.notNull(),
+    );
   await snapshots
     .addPrimaryKeyConstraint(`${tables.physical('completion_stats_snapshots')}_pk`, [
       'office_id',

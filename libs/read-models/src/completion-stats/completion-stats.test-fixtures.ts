@@ -105,10 +105,15 @@ export async function startStatsWorld(readModels?: Kysely<ReadModelDatabase>): P
       const rows: Record<string, unknown[]> = {};
       for (const table of COMPLETION_STATS_TABLES)
         rows[table] =
-          // The folded states have three columns, keyed by the first; every other table sorts by its first four.
+          // The folded states have three columns and the case offices one, keyed by the first; every other table
+          // sorts by its first four (the dated counter changes by their fifth, the date, too).
           (
             await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by ${
-              table === 'completion_stats_case_states' ? sql`1` : sql`1, 2, 3, 4`
+              table === 'completion_stats_case_states' || table === 'completion_stats_case_offices'
+                ? sql`1`
+                : table === 'completion_stats_counter_changes'
+                  ? sql`1, 2, 3, 4, 5`
+                  : sql`1, 2, 3, 4`
             }`.execute(db)
           ).rows;
       return rows;

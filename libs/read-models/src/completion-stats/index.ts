@@ -25,3 +25,13 @@ export { addAllTallies, classifyCase, type PeriodWindow, type Tallies } from './
 export { toXlsx, XLSX_MEDIA_TYPE } from './export/completion-report.xlsx';
 export { REPORT_LANGUAGES, type ReportLanguage } from './export/report-headings';
 export { neutraliseFormula } from './export/spreadsheet-text';
+export {
+  CARRIED_ON,
+  caseCounters,
+  counterKeyText,
+  OPENING,
+  periodOfSlot,
+  slotOf,
+  type CaseCounters,
+  type CounterKey,
+} from './case-counters';

@@ -1,15 +1,16 @@
 /**
- * Reading completion_stats: live tallies computed from the facts, frozen tallies of closed periods, closes and
- * targets. Shared by the projection (which freezes a period when it is closed) and the report query; both pass the
+ * Reading completion_stats: frozen tallies of closed periods, closes and targets (live tallies are summed from the
+ * counters, counters.store.ts). Shared by the projection (which freezes a period when it is closed) and the report query; both pass the
  * tables to read (a generation's physical tables while projecting, the views when querying).
  */
 import type { Kysely } from 'kysely';
-import { openingBalanceOn, periodEndsOn, reportingYearOf, type ReportingPeriod } from '@thads/domain';
+import { openingBalanceOn, periodEndsOn, reportingYearOf, type LocalDate, type ReportingPeriod } from '@thads/domain';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { TableNames } from '../projection';
-import { decodeStatisticsView } from './case-view-json';
-import { addAllTallies, classifyCase, NO_TALLIES, type PeriodWindow, type Tallies } from './classification';
-import { tallyColumns, tallyOfRow, type SnapshotKind } from './completion-stats.tables';
+import { NO_TALLIES, type PeriodWindow, type Tallies } from './classification';
+import type { SnapshotKind } from './completion-stats.tables';
+import { tallyColumns, tallyOfRow } from './tally-columns';
+import { counterTallies } from './counters.store';
 
 type Db = Kysely<ReadModelDatabase>;
 
@@ -21,6 +22,8 @@ export interface Knowledge {
   readonly beforePosition?: bigint;
   /** An ISO-8601 UTC instant, compared with recordedAt. */
   readonly recordedBefore?: string;
+  /** The local date of recordedBefore's day (the report's asOf), for the dated counter changes. */
+  readonly knownBy?: LocalDate;
 }
 
 /** A PeriodClosed as the read model keeps it. */
@@ -44,43 +47,19 @@ export function windowOf(period: ReportingPeriod): PeriodWindow {
 }
 
 /**
- * Each office's own tallies for a period, classified from the statistics view of each of its cases as known (every
- * office with cases when `officeIds` is omitted). An office with no case yet is absent from the map.
+ * Each office's own tallies for a period, summed from the report counters (counters.store.ts); an office without a
+ * counter is absent from the map. `knowledge.knownBy` (a report asOf a date) reads the changes recorded by then.
+ * Otherwise the counters as they stand, which inside the projection are exactly the facts before the event being
+ * applied: a close's `beforePosition` needs nothing more (the log is applied in order).
  */
-export async function liveOfficeTallies(
+export function liveOfficeTallies(
   db: Db,
   tables: TableNames,
   period: ReportingPeriod,
   knowledge: Knowledge,
   officeIds?: readonly string[],
 ): Promise<Map<string, Tallies>> {
-  if (officeIds?.length === 0) return new Map();
-  const window = windowOf(period);
-  let query = db.selectFrom(tables.physical('completion_stats_case_views')).select(['office_id', 'view']);
-  if (officeIds !== undefined) query = query.where('office_id', 'in', officeIds);
-  // The version of each case known: made before the knowledge's limit and not yet superseded by then.
-  const { beforePosition, recordedBefore } = knowledge;
-  if (beforePosition !== undefined)
-    query = query
-      .where('position', '<', beforePosition)
-      .where((eb) => eb.or([eb('superseded_position', 'is', null), eb('superseded_position', '>=', beforePosition)]));
-  if (recordedBefore !== undefined)
-    query = query
-      .where('recorded_at', '<', recordedBefore)
-      .where((eb) =>
-        eb.or([eb('superseded_recorded_at', 'is', null), eb('superseded_recorded_at', '>=', recordedBefore)]),
-      );
-  if (beforePosition === undefined && recordedBefore === undefined)
-    query = query.where('superseded_position', 'is', null);
-  const rows = await query.orderBy('office_id').orderBy('case_id').execute();
-
-  const perOffice = new Map<string, Tallies[]>();
-  for (const row of rows) {
-    const officeTallies = perOffice.get(row.office_id) ?? [];
-    officeTallies.push(classifyCase(decodeStatisticsView(row.view), window));
-    perOffice.set(row.office_id, officeTallies);
-  }
-  return new Map([...perOffice].map(([officeId, tallies]) => [officeId, addAllTallies(tallies)]));
+  return counterTallies(db, tables, period, knowledge.knownBy, officeIds);
 }
 
 /** The frozen tallies of a kind for a period, by office. */

@@ -124,7 +124,13 @@ export async function appendMany(store: EventStore, count: number, stream = 'cas
 /** Every row of a read model (through its view), in position order, for comparing runs. */
 export async function rowsOf(db: Kysely<ReadModelDatabase>, view: string): Promise<unknown[]> {
   const result = await sql<Record<string, unknown>>`select * from ${sql.table(view)} order by 1`.execute(db);
-  return result.rows;
+  // Tables keyed by more than their first column come back in any order among equal firsts: sort by the whole row.
+  const text = (row: unknown) =>
+    JSON.stringify(row, (_key, value: unknown) => (typeof value === 'bigint' ? `${value}n` : value));
+  return result.rows
+    .map((row) => ({ row, key: text(row) }))
+    .sort((left, right) => (left.key < right.key ? -1 : left.key > right.key ? 1 : 0))
+    .map(({ row }) => row);
 }
 
 /**

@@ -2,7 +2,7 @@ import { type DynamicModule, Inject, Injectable, Module, type OnApplicationShutd
 import { CqrsModule } from '@nestjs/cqrs';
 import type { EventStore } from '@thads/event-store';
 import { ExecuteCaseCommandHandler } from './cases/case-commands';
-import { GetCaseHandler } from './cases/case-queries';
+import { GetCaseEventsHandler, GetCaseHandler } from './cases/case-queries';
 import { ExecuteComplaintCommandHandler } from './complaints/complaint-commands';
 import { GetComplaintHandler } from './complaints/complaint-queries';
 import { EVENT_STORE } from './event-store/event-store.token';
@@ -43,6 +43,7 @@ export class ApplicationModule {
         ExecuteReportingCommandHandler,
         ExecuteOfficeRegistryCommandHandler,
         GetCaseHandler,
+        GetCaseEventsHandler,
         GetComplaintHandler,
       ],
       exports: [EVENT_STORE, CqrsModule],

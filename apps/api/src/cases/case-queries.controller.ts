@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { GetCase } from '@thads/application';
+import { GetCase, GetCaseEvents } from '@thads/application';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access-policy';
 import { READ_CASE } from '../auth/policies';
@@ -36,7 +36,7 @@ export class CaseQueriesController {
   @Access(READ_CASE)
   @ApiOperation({ summary: "A case's events in order, with envelope metadata and hash chain" })
   async getCaseEvents(@Param('caseId', CaseId) caseId: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    const loaded = await this.queries.execute(new GetCase(caseId));
+    const loaded = await this.queries.execute(new GetCaseEvents(caseId));
     streamAnswerHeaders(reply, loaded);
     return {
       id: caseId,

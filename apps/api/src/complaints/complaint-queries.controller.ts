@@ -26,7 +26,7 @@ export class ComplaintQueriesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const loaded = await this.queries.execute(new GetComplaint(complaintId));
-    streamAnswerHeaders(reply, loaded);
+    streamAnswerHeaders(reply, { revision: loaded.revision, position: loaded.events.at(-1)?.position ?? -1n });
     return {
       id: complaintId,
       streamName: loaded.streamName,

@@ -21,9 +21,9 @@ export function queryHeaders(reply: FastifyReply, position: bigint): void {
  */
 export function streamAnswerHeaders(
   reply: FastifyReply,
-  loaded: { readonly revision: bigint; readonly events: readonly { readonly position: bigint }[] },
+  loaded: { readonly revision: bigint; readonly position: bigint },
 ): void {
-  queryHeaders(reply, loaded.events.at(-1)?.position ?? -1n);
+  queryHeaders(reply, loaded.position);
   void reply.header('etag', `"${loaded.revision}"`);
 }
 

@@ -18,7 +18,10 @@ export async function startApi(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the API child did not listen within 600 s')), 600_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('the API child did not listen within 600 s'));
+    }, 600_000);
     child.once('exit', (code) => reject(new Error(`the API child exited with ${code} before listening`)));
     child.on('message', (message: { port?: number }) => {
       if (message.port === undefined) return;
@@ -32,7 +35,13 @@ export async function startApi(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}
     resetStats: () => child.send('reset'),
     stop: () =>
       new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        // A child that does not close within 30 s is killed: the bench never leaves it behind.
+        const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
         child.send('stop');
       }),
   };

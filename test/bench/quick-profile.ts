@@ -66,39 +66,43 @@ export async function runQuickProfile(
   const http: HttpLoad[] = [];
   let apiPeakRss = 0;
 
-  for (let round = 1; round <= runs; round++) {
-    log(`round ${round}/${runs}: baselines`);
-    add('b0', b0SingleRow(dir, 2000));
-    add('b0k', b0ThousandRows(dir, 2000));
-    log(`round ${round}/${runs}: M1 store appends`);
-    add('m1', await m1SqliteAppends(dir, 3000));
-    log(`round ${round}/${runs}: M2 commands, M4 catch-up`);
-    const commands = await commandsRound(dir, m2Jobs);
-    add('m2', commands.withoutProjector);
-    add('m2p', commands.withProjector);
-    add('m4', commands.catchUpEventsPerSecond);
-    log(`round ${round}/${runs}: M3 HTTP, M5 reads`);
-    api.resetStats();
-    const load = await httpCommandLoad(api, token, HTTP_SECONDS, `${round}`);
-    const stats = await api.stats();
-    http.push(load);
-    add('m3', load.requestsPerSecond);
-    add('m3eld', stats.eventLoopDelayP99Ms);
-    apiPeakRss = Math.max(apiPeakRss, stats.peakRssMb);
-    add('m5get', await getEventsLatency(api, token, short.caseId, 300, 99));
-    add('m5get5k', await getEventsLatency(api, token, long.caseId, 15, 50));
-    add('m5fold', percentile(await latencies(() => loadCase(seedStore, short.caseId), 500), 99));
-    add('m5fold5k', percentile(await latencies(() => loadCase(seedStore, long.caseId), 50, 3), 50));
-    add('coldfold', percentile(await latencies(() => foldCaseCold(seedStore, short.caseId), 200), 99));
-    add('coldfold5k', percentile(await latencies(() => foldCaseCold(seedStore, long.caseId), 10, 1), 50));
-    if (pg) {
-      log(`round ${round}/${runs}: B1, M8 PostgreSQL`);
-      add('b1', await b1(POSTGRES_URL, 16, 3000));
-      add('m8', await m8PostgresAppends(POSTGRES_URL, 3000));
+  // The API child is stopped whatever happens, so a failed round never leaves it running.
+  try {
+    for (let round = 1; round <= runs; round++) {
+      log(`round ${round}/${runs}: baselines`);
+      add('b0', b0SingleRow(dir, 2000));
+      add('b0k', b0ThousandRows(dir, 2000));
+      log(`round ${round}/${runs}: M1 store appends`);
+      add('m1', await m1SqliteAppends(dir, 3000));
+      log(`round ${round}/${runs}: M2 commands, M4 catch-up`);
+      const commands = await commandsRound(dir, m2Jobs);
+      add('m2', commands.withoutProjector);
+      add('m2p', commands.withProjector);
+      add('m4', commands.catchUpEventsPerSecond);
+      log(`round ${round}/${runs}: M3 HTTP, M5 reads`);
+      api.resetStats();
+      const load = await httpCommandLoad(api, token, HTTP_SECONDS, `${round}`);
+      const stats = await api.stats();
+      http.push(load);
+      add('m3', load.requestsPerSecond);
+      add('m3eld', stats.eventLoopDelayP99Ms);
+      apiPeakRss = Math.max(apiPeakRss, stats.peakRssMb);
+      add('m5get', await getEventsLatency(api, token, short.caseId, 300, 99));
+      add('m5get5k', await getEventsLatency(api, token, long.caseId, 15, 50));
+      add('m5fold', percentile(await latencies(() => loadCase(seedStore, short.caseId), 500), 99));
+      add('m5fold5k', percentile(await latencies(() => loadCase(seedStore, long.caseId), 50, 3), 50));
+      add('coldfold', percentile(await latencies(() => foldCaseCold(seedStore, short.caseId), 200), 99));
+      add('coldfold5k', percentile(await latencies(() => foldCaseCold(seedStore, long.caseId), 10, 1), 50));
+      if (pg) {
+        log(`round ${round}/${runs}: B1, M8 PostgreSQL`);
+        add('b1', await b1(POSTGRES_URL, 16, 3000));
+        add('m8', await m8PostgresAppends(POSTGRES_URL, 3000));
+      }
     }
+  } finally {
+    await api.stop();
+    await seedStore.close();
   }
-  await api.stop();
-  await seedStore.close();
 
   log('M6: seeding the whole caseload and projecting it');
   const world = await seedReportWorld(join(dir, 'report'), scenario, caseload);
@@ -153,6 +157,9 @@ export async function runQuickProfile(
     b0ThousandRows: s.b0k,
     b1: s.b1 ?? null,
     m6FirstMonthP99Ms: s.m6first,
+    m6LastMonthP99Ms: s.m6last,
+    apiPeakRssMb: apiPeakRss,
+    benchPeakRssMb: benchPeakRss,
     caseloadCases: caseload.length,
     m2Cases: M2_CASES,
   };

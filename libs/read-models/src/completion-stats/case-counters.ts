@@ -20,7 +20,7 @@ import {
   type ReportingPeriod,
 } from '@thads/domain';
 import { classifyCase, NO_TALLIES, type Tallies } from './classification';
-import { addTallies, subtractTallies, TALLY_FIELDS, type StatisticsTally } from './statistics';
+import { subtractTallies, TALLY_FIELDS, type StatisticsTally } from './statistics';
 
 /** The slot of a CARRIED_ON row: the tallies of every period of this year and every later one. */
 export const CARRIED_ON = -1;
@@ -101,21 +101,6 @@ export function countersChange(before: CaseCounters, after: CaseCounters): CaseC
     if (!after.has(text)) change.set(text, { key, tallies: differenceOf(NO_TALLIES, tallies) });
   }
   return change;
-}
-
-/** Adds `more` into `into`, dropping rows that come to zero. */
-export function addCounters(into: CaseCounters, more: CaseCounters): void {
-  for (const [text, { key, tallies }] of more) {
-    const current = into.get(text);
-    const sum = current
-      ? {
-          cases: addTallies(current.tallies.cases, tallies.cases),
-          money: addTallies(current.tallies.money, tallies.money),
-        }
-      : tallies;
-    if (isZero(sum)) into.delete(text);
-    else into.set(text, { key, tallies: sum });
-  }
 }
 
 function differenceOf(after: Tallies, before: Tallies): Tallies {

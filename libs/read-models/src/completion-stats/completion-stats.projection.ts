@@ -20,6 +20,7 @@ import {
   reportingYearOf,
   statisticsViewOf,
   type CaseState,
+  type CaseStatisticsView,
   type JsonRecord,
   type LocalDate,
   type PeriodClosed,
@@ -33,7 +34,7 @@ import { encodeStatisticsView } from './case-view-json';
 import { applyOfficeRegistryEvent, knownStructure } from './office-structure';
 import { addAllTallies, NO_TALLIES } from './classification';
 import { subtractTallies } from './statistics';
-import { caseCounters, countersChange } from './case-counters';
+import { caseCounters, countersChange, type CaseCounters } from './case-counters';
 import {
   COMPLETION_STATS_CASE_FOLDS,
   COMPLETION_STATS_TABLES,
@@ -103,11 +104,33 @@ async function applyCaseEvents(
     const before = statisticsViewOf(run.before);
     const after = statisticsViewOf(run.after);
     if (after !== null) offices.add(after.officeId);
-    if (before !== null && after !== null && encodeStatisticsView(before) === encodeStatisticsView(after)) continue;
-    changes.push({ knownOn: run.knownOn, counters: countersChange(caseCounters(before), caseCounters(after)) });
+    const beforeText = before === null ? null : encodeStatisticsView(before);
+    const afterText = after === null ? null : encodeStatisticsView(after);
+    if (beforeText === afterText) continue;
+    changes.push({
+      knownOn: run.knownOn,
+      counters: countersChange(countersOf(before, beforeText), countersOf(after, afterText)),
+    });
   }
   await addToCounters(trx, tables, changes);
   await noteCaseOffices(trx, tables, offices);
+}
+
+/**
+ * The counters of a view, remembered by the view's text: a case's counters after one batch are its counters before
+ * the next, so each is computed once. Keyed by content, so it is right for any database and generation.
+ */
+const recentCounters = new Map<string, CaseCounters>();
+const RECENT_COUNTERS = 20_000;
+
+function countersOf(view: CaseStatisticsView | null, text: string | null): CaseCounters {
+  if (view === null || text === null) return new Map();
+  const known = recentCounters.get(text);
+  if (known) return known;
+  const counters = caseCounters(view);
+  recentCounters.set(text, counters);
+  if (recentCounters.size > RECENT_COUNTERS) recentCounters.delete(recentCounters.keys().next().value as string);
+  return counters;
 }
 
 /** A case's consecutive events of a batch recorded on one local date: the state before the first and after the last. */

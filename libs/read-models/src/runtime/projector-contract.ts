@@ -22,6 +22,12 @@ export interface ProjectorOptions {
   readonly projections: readonly Projection[];
   /** Most events per batch (and per transaction). Default 500. */
   readonly batchSize?: number;
+  /**
+   * After a batch that reached the head of the log, wait this long before the next one, so that under a steady load
+   * the events of several group commits are applied in one transaction (one commit, one load and save of each case's
+   * folded state) instead of one batch per commit. Read-your-writes waits grow by at most this. Default 20 ms; 0 off.
+   */
+  readonly gatherMs?: number;
   readonly logger?: ProjectorLogger;
   /** How often to look for changes by other processes (skips, swaps, halts). Default 1000 ms; 0 turns it off. */
   readonly controlPollMs?: number;

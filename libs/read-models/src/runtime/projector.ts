@@ -43,10 +43,12 @@ class ProjectorRuntime implements Projector {
   private readonly waiters: PositionWaiters;
   private readonly logger: ProjectorLogger;
   private readonly batchSize: number;
+  private readonly gatherMs: number;
 
   constructor(private readonly options: ProjectorOptions) {
     this.logger = options.logger ?? consoleLogger;
     this.batchSize = options.batchSize ?? 500;
+    this.gatherMs = options.gatherMs ?? 20;
     this.waiters = new PositionWaiters((name, position) => this.progressOf(name, position));
     this.rebuilds = new AutoRebuilds({
       eventStore: options.eventStore,
@@ -155,6 +157,9 @@ class ProjectorRuntime implements Projector {
       });
       for await (const batch of eventBatches(events, this.batchSize, () => this.readHead())) {
         await this.flush(batch);
+        if (this.resubscribe || this.stopping) break;
+        // Caught up: let the next events gather (docs/performance.md: one commit per batch was the projector's cost).
+        if (batch.length < this.batchSize && this.gatherMs > 0) await this.pause(this.gatherMs);
         if (this.resubscribe || this.stopping) break;
       }
     } finally {

@@ -10,7 +10,9 @@
 import type { CaseState } from '@thads/domain';
 
 const BIGINT = '$bigint';
-const RECENT_STATES = 5_000;
+const RECENT_STATES = 2_000;
+/** Long histories (a 5,000-event case's state is about 500 KB) are not kept: each batch would leave another copy. */
+const LONGEST_KEPT = 16_384;
 const recent = new Map<string, CaseState>();
 
 export function encodeCaseState(state: CaseState): string {
@@ -33,6 +35,7 @@ export function decodeCaseState(json: string): CaseState {
 }
 
 function remember(json: string, state: CaseState): void {
+  if (json.length > LONGEST_KEPT) return;
   recent.delete(json);
   recent.set(json, state);
   if (recent.size > RECENT_STATES) recent.delete(recent.keys().next().value as string);

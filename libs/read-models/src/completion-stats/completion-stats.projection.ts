@@ -121,13 +121,16 @@ async function applyCaseEvents(
  * the next, so each is computed once. Keyed by content, so it is right for any database and generation.
  */
 const recentCounters = new Map<string, CaseCounters>();
-const RECENT_COUNTERS = 20_000;
+const RECENT_COUNTERS = 5_000;
+/** A long case's view (thousands of collections) is not kept: each batch would leave another copy of it. */
+const LONGEST_KEPT = 16_384;
 
 function countersOf(view: CaseStatisticsView | null, text: string | null): CaseCounters {
   if (view === null || text === null) return new Map();
   const known = recentCounters.get(text);
   if (known) return known;
   const counters = caseCounters(view);
+  if (text.length > LONGEST_KEPT) return counters;
   recentCounters.set(text, counters);
   if (recentCounters.size > RECENT_COUNTERS) recentCounters.delete(recentCounters.keys().next().value as string);
   return counters;

@@ -48,10 +48,13 @@ describe('completion_stats projection: retractions', () => {
     const hpCases = ((await world.rows()).completion_stats_counters as Record<string, unknown>[]).filter(
       (row) => row.office_id === 'HP' && row.measure === 'CASES',
     );
+    // May keeps only the collection the settlement came with, now money collected on an open case.
     expect(hpCases.map((row) => [row.reporting_year, Number(row.slot)])).toEqual([
       [2018n, 7],
+      [2018n, 8],
       [2019n, -1],
     ]);
+    expect(hpCases[1]).toMatchObject({ in_progress: 0n, fully_enforced: 0n, collected_on_open: 1n });
     const july = (asOf?: LocalDate) => world.report({ officeId: 'HP', period: '2018-07', asOf });
     expect((await july()).office?.cases).toMatchObject({ fullyEnforced: 0n, inProgress: 1n });
     expect((await july('2018-06-09')).office?.cases).toMatchObject({ fullyEnforced: 1n, inProgress: 0n });

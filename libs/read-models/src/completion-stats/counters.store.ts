@@ -33,7 +33,7 @@ export interface CompletionStatsCaseOfficesTable {
 }
 
 const KEY = ['office_id', 'reporting_year', 'slot', 'measure'] as const;
-/** 14 columns × 500 rows, below SQLite's 32 766 bound parameters. */
+/** 24 columns (19 tallies and the key) × 500 rows, below SQLite's 32 766 bound parameters. */
 const ROWS_PER_INSERT = 500;
 
 /** Creates the generation's counter tables. */

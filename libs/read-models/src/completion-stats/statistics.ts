@@ -144,6 +144,15 @@ function combine(
     notEnforceable: operation(left.notEnforceable, right.notEnforceable),
     fullyEnforced: operation(left.fullyEnforced, right.fullyEnforced),
     terminated: operation(left.terminated, right.terminated),
+    postponed: operation(left.postponed, right.postponed),
+    suspended: operation(left.suspended, right.suspended),
+    postponedByAgreement: operation(left.postponedByAgreement, right.postponedByAgreement),
+    collectedOnOpen: operation(left.collectedOnOpen, right.collectedOnOpen),
+    exOfficioToEnforce: operation(left.exOfficioToEnforce, right.exOfficioToEnforce),
+    exOfficioInProgress: operation(left.exOfficioInProgress, right.exOfficioInProgress),
+    exOfficioPostponedOrSuspended: operation(left.exOfficioPostponedOrSuspended, right.exOfficioPostponedOrSuspended),
+    exOfficioNotEnforceable: operation(left.exOfficioNotEnforceable, right.exOfficioNotEnforceable),
+    exOfficioCompleted: operation(left.exOfficioCompleted, right.exOfficioCompleted),
   };
 }
 

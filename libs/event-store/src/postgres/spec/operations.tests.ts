@@ -82,9 +82,11 @@ export function operationsTests(h: PgHarness): void {
       });
       await expect(unreachable).rejects.toBeInstanceOf(EventStoreUnavailable);
 
-      const store = await h.open({ pool: { max: 1, connectionTimeoutMillis: 50 } });
+      // The timeout also bounds opening a connection, which takes far longer than 50 ms on a busy machine; the wait
+      // below never ends by itself (the holder commits only afterwards), so a generous timeout still expires there.
+      const store = await h.open({ pool: { max: 1, connectionTimeoutMillis: 3_000 } });
       const holder = await h.beginAppend('case-1', testEvents(1));
-      // The only pooled connection waits on the holder's row, so the read cannot get one within 50 ms.
+      // The only pooled connection waits on the holder's row, so the read cannot get one within its timeout.
       const blocked = store.append('case-1', testEvents(1), { expectedRevision: 'no_stream' });
       await h.waitForWaiterOn(holder.xid);
       await expect(store.readAll()).rejects.toBeInstanceOf(EventStoreUnavailable);

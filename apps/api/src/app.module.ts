@@ -62,7 +62,7 @@ export class AppModule {
           batchSize: config.batchSize,
         }),
         // Every route passes the global AccessGuard: deny by default (docs/authorization.md).
-        AuthModule.forRoot(config.auth),
+        AuthModule.forRoot(config.auth, config.rateLimits),
         HealthModule.forRoot(config),
         MetricsModule.forRoot(metrics, config.metricsToken),
       ],

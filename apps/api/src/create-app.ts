@@ -17,6 +17,8 @@ import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { RejectionRecorder } from './audit/rejection-recorder';
 import { toRequestValidationFailed } from './problem/validation-errors';
 import { serveConsole } from './console/serve-console';
+import { useSecurityHeaders } from './http/security-headers';
+import { COMMAND_RATE_LIMITS, type CommandRateLimits } from './rate-limit/command-rate-limits';
 import { buildOpenApiDocument } from './docs/openapi-document';
 import { observeRequests } from './logging/request-observability';
 
@@ -52,6 +54,7 @@ export async function createApp(config: ApiConfig, options: CreateAppOptions = {
     bodyParser: false,
   });
   app.enableShutdownHooks();
+  await useSecurityHeaders(app);
   app.setGlobalPrefix(API_PREFIX, { exclude: ROUTES_WITHOUT_PREFIX });
   app.useGlobalPipes(
     new ValidationPipe({
@@ -61,7 +64,11 @@ export async function createApp(config: ApiConfig, options: CreateAppOptions = {
       exceptionFactory: toRequestValidationFailed,
     }),
   );
-  app.useGlobalFilters(new ProblemDetailsFilter(new RejectionRecorder(app.get<EventStore>(EVENT_STORE))));
+  app.useGlobalFilters(
+    new ProblemDetailsFilter(
+      new RejectionRecorder(app.get<EventStore>(EVENT_STORE), app.get<CommandRateLimits>(COMMAND_RATE_LIMITS)),
+    ),
+  );
 
   const fastify = app.getHttpAdapter().getInstance();
   observeRequests(fastify, logger);

@@ -5,6 +5,7 @@ import { validateSync } from 'class-validator';
 import { StoreSettings } from './store.settings';
 import { HttpSettings } from './http.settings';
 import { AuthSettingsSchema } from './auth.settings';
+import { RateLimitSettings } from './rate-limit.settings';
 import { OperationsSettings } from './operations.settings';
 import { registeredSettings, type EngineApp, type RegisteredSetting } from './setting';
 
@@ -13,10 +14,20 @@ import { registeredSettings, type EngineApp, type RegisteredSetting } from './se
  * to (or a new section class added here); docs/configuration.md and docker/.env.example are generated from it
  * (`npm run docs:config`).
  */
-export const SCHEMA_SECTIONS = [StoreSettings, HttpSettings, AuthSettingsSchema, OperationsSettings] as const;
+export const SCHEMA_SECTIONS = [
+  StoreSettings,
+  HttpSettings,
+  AuthSettingsSchema,
+  RateLimitSettings,
+  OperationsSettings,
+] as const;
 
 /** Every variable, validated and with its default applied (numbers as numbers). */
-export type EngineEnvironment = StoreSettings & HttpSettings & AuthSettingsSchema & OperationsSettings;
+export type EngineEnvironment = StoreSettings &
+  HttpSettings &
+  AuthSettingsSchema &
+  RateLimitSettings &
+  OperationsSettings;
 
 /** A bad setting; the message names every wrong variable. The process stops on it. */
 export class InvalidConfiguration extends Error {

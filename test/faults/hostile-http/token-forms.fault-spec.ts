@@ -42,6 +42,9 @@ describe('hostile tokens', () => {
         t.token({ sub: 'chv-1', roles: ['officer'], offices: ['HP'], exp: undefined as unknown as number }),
       ],
       ['exp not a number', t.token(claims({ exp: 'tomorrow' }))],
+      // AUTH_MAX_TOKEN_LIFETIME_SECONDS (a day by default): counted from iat, or from now without one.
+      ['lifetime over the maximum (from iat)', t.token(claims({ iat: now(), exp: now() + 2 * 86_400 }))],
+      ['exp 1e15 (no iat)', t.token(claims({ exp: 1e15 }))],
       ['sub with an en dash', t.token(claims({ sub: 'chv\u2013tran' }))],
       ['sub with control characters', t.token(claims({ sub: 'a\u0000b\r\nX-Injected: 1' }))],
       ['sub not a string', t.token(claims({ sub: { id: 1 } }))],

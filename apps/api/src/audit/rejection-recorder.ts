@@ -3,6 +3,7 @@ import { recordCommandRejection, type CommandRejection } from '@thads/applicatio
 import type { EventStore } from '@thads/event-store';
 import type { FastifyRequest } from 'fastify';
 import { requesterOf } from '../auth/granted-access';
+import { callerKey, type CommandRateLimits } from '../rate-limit/command-rate-limits';
 import type { Problem } from '../problem/problem-details.filter';
 
 /** Commands are POSTs (docs/architecture.md); queries are not recorded. */
@@ -18,7 +19,11 @@ const SAFE_ID = /^[A-Za-z0-9._:]{1,100}(?:-[A-Za-z0-9._:]{1,100}){0,8}$/;
 export class RejectionRecorder {
   private readonly logger = new Logger('Rejections');
 
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    /** Counts each recorded refusal against its requester's limit (RATE_LIMIT_REFUSED_COMMANDS). */
+    private readonly limits?: CommandRateLimits,
+  ) {}
 
   /** True when this refusal is one the log keeps. */
   shouldRecord(request: FastifyRequest, problem: Problem): boolean {
@@ -27,12 +32,16 @@ export class RejectionRecorder {
       problem.status >= 400 &&
       problem.status < 500 &&
       problem.status !== 401 &&
+      // A caller over a rate limit is not recorded: recording is what the limit protects the store from.
+      problem.status !== 429 &&
       requesterOf(request) !== undefined
     );
   }
 
   /** Appends the rejection; a failure to record is logged, never turned into another error for the client. */
   async record(request: FastifyRequest, problem: Problem): Promise<void> {
+    const requester = requesterOf(request);
+    if (requester !== undefined) this.limits?.recordRefusal(callerKey(requester.id, request.ip));
     try {
       await recordCommandRejection(this.store, rejectionOf(request, problem));
     } catch (error) {

@@ -126,7 +126,7 @@ describe('decideAccess', () => {
 
 describe('AccessGuard', () => {
   const verifier = { verify: jest.fn() };
-  const guard = new AccessGuard(verifier, {} as never);
+  const guard = new AccessGuard(verifier, {} as never, {} as never);
   const contextFor = (handler: () => void, headers: Record<string, string> = {}) => {
     const request = { headers, params: {}, query: {}, body: {}, method: 'GET', url: '/x' };
     const context = {

@@ -3,6 +3,7 @@ import { EVENT_STORE } from '@thads/application';
 import { InvalidToken, type TokenVerifier, type VerifiedToken } from '@thads/auth';
 import type { EventStore } from '@thads/event-store';
 import type { FastifyRequest } from 'fastify';
+import { callerKey, COMMAND_RATE_LIMITS, type CommandRateLimits } from '../rate-limit/command-rate-limits';
 import { accessPolicyOf } from './access-policy';
 import { forbiddenRole, invalidToken } from './access-refused';
 import { decideAccess } from './access-decision';
@@ -26,6 +27,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(COMMAND_RATE_LIMITS) private readonly limits: CommandRateLimits,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -36,8 +38,15 @@ export class AccessGuard implements CanActivate {
       throw forbiddenRole('This route declares no access policy, so it is refused for everyone');
     }
     if (policy.public) return true;
-    const token = await this.authenticate(request.headers.authorization);
+    // Commands are counted per caller before anything else is looked at (docs/configuration.md "Rate limits"):
+    // by IP address while no valid token is known, then by the token's subject.
+    const command = request.method === 'POST';
+    const token = await this.authenticate(request.headers.authorization).catch((error: unknown) => {
+      if (command) this.limits.admitCommand(callerKey(undefined, request.ip));
+      throw error;
+    });
     recordVerifiedToken(request, token);
+    if (command) this.limits.admitCommand(callerKey(token.subject, request.ip));
     const office = policy.office;
     const access = await decideAccess(policy, token, async () =>
       office === undefined ? [] : officesQualifyingFor(office, request, this.store, token.offices),

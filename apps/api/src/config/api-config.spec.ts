@@ -28,6 +28,7 @@ describe('loadApiConfig', () => {
       allowUnsafeDurability: false,
       log: { level: 'info', format: 'pretty' },
       consoleDir: resolve('dist/console'),
+      rateLimits: { windowSeconds: 60, commands: 600, refusedCommands: 120 },
     });
   });
 

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { InvalidAuthSettings, loadAuthSettings, type AuthSettings } from '@thads/auth';
+import type { RateLimitConfig } from '../rate-limit/command-rate-limits';
 import { InvalidConfiguration, projectorConfigOf, readEngineEnvironment, type ProjectorConfig } from '@thads/config';
 
 export { InvalidConfiguration } from '@thads/config';
@@ -20,6 +21,8 @@ export interface ApiConfig extends ProjectorConfig {
   readonly auth: AuthSettings;
   /** CONSOLE_DIR, resolved: the built web console served at `/`. */
   readonly consoleDir: string;
+  /** RATE_LIMIT_*: commands and refused commands per subject and window. */
+  readonly rateLimits: RateLimitConfig;
 }
 
 /** Validates the API's variables; a bad one throws InvalidConfiguration naming it. */
@@ -37,6 +40,11 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     ...(settings.METRICS_TOKEN !== undefined ? { metricsToken: settings.METRICS_TOKEN } : {}),
     auth: authSettings(settings, stores.dataDir),
     consoleDir: resolve(settings.CONSOLE_DIR),
+    rateLimits: {
+      windowSeconds: settings.RATE_LIMIT_WINDOW_SECONDS,
+      commands: settings.RATE_LIMIT_COMMANDS,
+      refusedCommands: settings.RATE_LIMIT_REFUSED_COMMANDS,
+    },
   };
 }
 

@@ -20,4 +20,8 @@ export function serveConsole(app: NestFastifyApplication, consoleDir: string, lo
   const fastify = app.getHttpAdapter().getInstance();
   // no-cache: the page is revalidated, so a new build is picked up at once.
   fastify.get('/', (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html', consoleDir));
+  // Browsers ask for /favicon.ico on their own (the /docs page and any tab without the page's <link rel=icon>).
+  fastify.get('/favicon.ico', (_request, reply) =>
+    reply.header('cache-control', 'max-age=86400').type('image/svg+xml').sendFile('favicon.svg', consoleDir),
+  );
 }

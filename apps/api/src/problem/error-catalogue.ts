@@ -48,6 +48,11 @@ const EDGE_CODES: readonly (readonly [code: string, status: number, when: string
   ],
   ['NOT_FOUND', 404, 'No such route.'],
   [
+    'RATE_LIMITED',
+    429,
+    'The caller (token subject, or IP address without a valid token) sent more commands than RATE_LIMIT_COMMANDS, or caused RATE_LIMIT_REFUSED_COMMANDS refused commands, within RATE_LIMIT_WINDOW_SECONDS; `Retry-After` says when its window ends. Nothing is recorded.',
+  ],
+  [
     'NOT_ACCEPTABLE',
     406,
     'The Accept header admits none of the types the resource is offered as (the completion report: JSON, CSV, XLSX).',

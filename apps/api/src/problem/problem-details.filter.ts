@@ -9,6 +9,7 @@ import { BodyRefused } from '../http/json-body';
 import type { RejectionRecorder } from '../audit/rejection-recorder';
 import { AccessRefused } from '../auth/access-refused';
 import { ConcealedRefusal } from '../auth/concealed-refusal';
+import { RateLimited } from '../rate-limit/command-rate-limits';
 import { jsonSafe } from '../http/json-safe';
 import { logProblem } from '../logging/problem-log';
 import { statusOfDomainCode } from './problem-status';
@@ -49,6 +50,14 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof ConcealedRefusal) return toProblem(error.answer);
   if (error instanceof AccessRefused) {
     return problem(error.status, error.code, error.message, error.details && { details: error.details });
+  }
+  if (error instanceof RateLimited) {
+    return problem(429, 'RATE_LIMITED', error.message, {
+      limit: error.limit,
+      max: error.max,
+      windowSeconds: error.windowSeconds,
+      retryAfterSeconds: error.retryAfterSeconds,
+    });
   }
   if (error instanceof SigningKeysUnavailable) {
     return problem(503, 'AUTH_KEYS_UNAVAILABLE', error.message);

@@ -16,8 +16,16 @@ export const RETRY_AFTER_SECONDS: Readonly<Record<string, number>> = {
 /** Any other 503 (one added later, or a dependency's): a short, fixed pause. */
 export const DEFAULT_RETRY_AFTER_SECONDS = 5;
 
-/** The Retry-After of a problem: seconds for a 503 or 507, none otherwise. */
-export function retryAfterOf(problem: { readonly status: number; readonly code: string }): number | undefined {
+/**
+ * The Retry-After of a problem: for a 429 the seconds left in the caller's window (`retryAfterSeconds`), for a 503 or
+ * 507 the table above, none otherwise.
+ */
+export function retryAfterOf(problem: {
+  readonly status: number;
+  readonly code: string;
+  readonly retryAfterSeconds?: unknown;
+}): number | undefined {
+  if (problem.status === 429 && typeof problem.retryAfterSeconds === 'number') return problem.retryAfterSeconds;
   if (problem.status !== 503 && problem.status !== 507) return undefined;
   return RETRY_AFTER_SECONDS[problem.code] ?? DEFAULT_RETRY_AFTER_SECONDS;
 }

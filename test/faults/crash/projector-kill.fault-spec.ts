@@ -11,7 +11,7 @@ import {
   type ApiProcess,
   type BundleProcess,
 } from '../support/api-process';
-import { newTally, runCommandLoad } from '../support/command-load';
+import { newTally, startCommandLoad } from '../support/command-load';
 import { FaultLog } from '../support/fault-log';
 import { spawnProjector } from '../support/projector-process';
 import { ReferenceReadModels } from '../support/reference-read-models';
@@ -60,21 +60,18 @@ describe('kill -9 of the projector mid-batch', () => {
     for (let kill = 1; kill <= KILLS; kill += 1) {
       // The writer appends through the round: a seeded backlog first, while no projector runs, then up to 40 more
       // commands while the projector works (a cap, so the log and the checks stay small on a slow machine).
-      const waiters: (() => void)[] = [];
-      let loading = true;
       const backlog = tally.acknowledged.length + log.between(20, 60);
       const cap = backlog + 40;
-      const load = runCommandLoad({
+      const load = startCommandLoad({
         url: api.url,
         authorization,
         workers: 2,
         prefix: `P${kill}`,
         random: log.random,
-        running: () => loading && tally.acknowledged.length < cap,
+        running: () => tally.acknowledged.length < cap,
         tally,
-        onAcknowledged: () => waiters.splice(0).forEach((wake) => wake()),
       });
-      while (tally.acknowledged.length < backlog) await new Promise<void>((resolve) => waiters.push(resolve));
+      await load.until(() => tally.acknowledged.length >= backlog);
       projector = spawnProjector(build, projectorEnv);
       // The moment: a seeded pause after the projector's first commit of this round, while it works through the backlog.
       const from = reached;
@@ -83,8 +80,7 @@ describe('kill -9 of the projector mid-batch', () => {
       await new Promise((resolve) => setTimeout(resolve, pauseMs));
       const head = await store.headPosition();
       await projector.kill9();
-      loading = false;
-      await load;
+      await load.stop();
       const checkpoints = checkpointPositions(readFile);
       reached = lowest(checkpoints);
       if (reached < head) behindAtKill += 1;

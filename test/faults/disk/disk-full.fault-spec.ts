@@ -12,7 +12,7 @@ import {
   type ApiBuild,
   type ApiProcess,
 } from '../support/api-process';
-import { newTally, runCommandLoad, type LoadTally } from '../support/command-load';
+import { newTally, startCommandLoad, type LoadTally } from '../support/command-load';
 import { FaultLog } from '../support/fault-log';
 import { readiness, waitForProjections } from '../support/readiness';
 import { checkpointPositions, readWholeLog, unaccounted } from '../support/store-checks';
@@ -55,23 +55,8 @@ if (mountRefused) {
     api = await startApi(build, port, env);
     const authorization = developmentBearer(dataDir, ['HP-NGO-QUYEN']);
     const tally = newTally();
-    const waiters: (() => void)[] = [];
-    const settle = () => waiters.splice(0).forEach((wake) => wake());
-    let loading = true;
-    const load = runCommandLoad({
-      url: api.url,
-      authorization,
-      workers: 3,
-      prefix: 'D',
-      random: log.random,
-      running: () => loading,
-      tally,
-      onAcknowledged: settle,
-      onAnswered: settle,
-    });
-    const answers = async (done: () => boolean) => {
-      while (!done()) await new Promise<void>((resolve) => waiters.push(resolve));
-    };
+    const load = startCommandLoad({ url: api.url, authorization, workers: 3, prefix: 'D', random: log.random, tally });
+    const answers = (done: () => boolean) => load.until(done);
     try {
       // The moment: after a seeded number of acknowledged commands, fill the disk to the last byte.
       const moment = log.between(10, 60);
@@ -96,8 +81,7 @@ if (mountRefused) {
       await answers(() => tally.acknowledged.length >= before + 10);
       log.attempt(3, `space freed: ${tally.acknowledged.length - before} commands acknowledged since`);
     } finally {
-      loading = false;
-      await load;
+      await load.stop();
     }
     expect(api.hasExited()).toBe(false);
     const head = await waitForProjections(api.url, authorization);

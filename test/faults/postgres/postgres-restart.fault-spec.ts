@@ -11,7 +11,7 @@ import {
   type ApiBuild,
   type ApiProcess,
 } from '../support/api-process';
-import { newTally, runCommandLoad, type LoadTally } from '../support/command-load';
+import { newTally, startCommandLoad, type LoadTally } from '../support/command-load';
 import { FaultLog } from '../support/fault-log';
 import { waitForProjections } from '../support/readiness';
 import { readWholeLog, unaccounted, assertNoGapOrDuplicate } from '../support/store-checks';
@@ -48,21 +48,8 @@ if (typeof cluster === 'string') process.stderr.write(`[fault] PostgreSQL restar
     api = await startApi(build, await freePort(), env);
     const authorization = developmentBearer(dataDir, ['HP-NGO-QUYEN']);
     const tally = newTally();
-    const waiters: (() => void)[] = [];
-    let loading = true;
-    const load = runCommandLoad({
-      url: api.url,
-      authorization,
-      workers: 4,
-      prefix: 'G',
-      random: log.random,
-      running: () => loading,
-      tally,
-      onAnswered: () => waiters.splice(0).forEach((wake) => wake()),
-    });
-    const answered = async (done: () => boolean) => {
-      while (!done() && !api?.hasExited()) await new Promise<void>((resolve) => waiters.push(resolve));
-    };
+    const load = startCommandLoad({ url: api.url, authorization, workers: 4, prefix: 'G', random: log.random, tally });
+    const answered = (done: () => boolean) => load.until(() => done() || api?.hasExited() === true);
     const recoveries: number[] = [];
     try {
       for (let restart = 1; restart <= RESTARTS; restart += 1) {
@@ -86,8 +73,7 @@ if (typeof cluster === 'string') process.stderr.write(`[fault] PostgreSQL restar
         );
       }
     } finally {
-      loading = false;
-      await load;
+      await load.stop();
     }
     expect({ exited: api.hasExited(), output: api.hasExited() ? api.output() : '' }).toEqual({
       exited: false,

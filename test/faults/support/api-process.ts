@@ -128,7 +128,15 @@ export type BundleProcess = Omit<ApiProcess, 'url'>;
 export function spawnBundle(entry: string, env: NodeJS.ProcessEnv): BundleProcess {
   const child = spawn(process.execPath, [entry], {
     cwd: ROOT,
-    env: { ...process.env, DEADLINE_SWEEP_INTERVAL_MS: '0', ...env },
+    // The command loads are one subject sending hundreds of commands a minute: rate limits (their own e2e suite)
+    // would refuse them, so they are off unless a case sets them.
+    env: {
+      ...process.env,
+      DEADLINE_SWEEP_INTERVAL_MS: '0',
+      RATE_LIMIT_COMMANDS: '0',
+      RATE_LIMIT_REFUSED_COMMANDS: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

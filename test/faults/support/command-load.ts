@@ -139,3 +139,56 @@ export async function runCommandLoad(options: {
     }),
   );
 }
+
+/** A command load running in the background (`startCommandLoad`). */
+export interface RunningLoad {
+  /**
+   * Resolves once `done()` holds, checked after every answer. Rejects as soon as the load stops by itself (a worker
+   * met an answer it does not expect) with that error, so a case never waits for answers that will not come.
+   */
+  until(done: () => boolean): Promise<void>;
+  /** Stops the workers and waits for their last answers; rejects with the load's error if it failed. */
+  stop(): Promise<void>;
+}
+
+/** `runCommandLoad` in the background until `stop()` (or until `running()` turns false, when given). */
+export function startCommandLoad(
+  options: Omit<Parameters<typeof runCommandLoad>[0], 'running' | 'onAnswered' | 'onAcknowledged'> & {
+    readonly running?: () => boolean;
+  },
+): RunningLoad {
+  const waiters: (() => void)[] = [];
+  const wake = () => waiters.splice(0).forEach((resolve) => resolve());
+  let loading = true;
+  let failure: unknown;
+  let ended = false;
+  const load = runCommandLoad({
+    ...options,
+    running: () => loading && (options.running?.() ?? true),
+    onAnswered: wake,
+  }).then(
+    () => {
+      ended = true;
+      wake();
+    },
+    (error: unknown) => {
+      ended = true;
+      failure = error ?? new Error('the command load failed');
+      wake();
+    },
+  );
+  return {
+    async until(done) {
+      while (!done()) {
+        if (failure) throw failure;
+        if (ended) throw new Error('the command load ended before the awaited condition held');
+        await new Promise<void>((resolve) => waiters.push(resolve));
+      }
+    },
+    async stop() {
+      loading = false;
+      await load;
+      if (failure) throw failure;
+    },
+  };
+}

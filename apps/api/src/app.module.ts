@@ -24,7 +24,7 @@ import { OfficeRegistryController } from './office-registry/office-registry.cont
 import { routesOfControllers } from './auth/route-table';
 import { ROUTE_TABLE, SessionController } from './session/session.controller';
 
-const CONTROLLERS = [
+export const CONTROLLERS = [
   CaseCommandsController,
   CaseCorrectionsController,
   CaseQueriesController,

@@ -11,6 +11,7 @@ import {
   ApiProblemError,
   createApiClient,
   type ApiPathWith,
+  type components,
   type GetRequest,
 } from '../../../libs/api-client/src/index.js';
 import { currentToken } from './token.js';
@@ -69,125 +70,47 @@ async function saveDownload(response: Response, fallbackName: string): Promise<v
   setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
 }
 
-// --- The answers the console reads (the fields it uses; the API sends more).
+// --- The answers the console reads, as docs/openapi.json declares them.
 
-export interface Operation {
-  readonly operation: string;
-  readonly method: string;
-  readonly path: string;
-  readonly roles: readonly string[];
-  readonly offices: 'any' | readonly string[];
-}
-export interface Session {
-  readonly subject: string;
-  readonly roles: readonly string[];
-  readonly offices: readonly string[];
-  readonly expiresAt: string;
-  readonly operations: readonly Operation[];
-}
-export type Figures = Record<string, string | null>;
-export interface ReportRow {
-  readonly officeId: string | null;
-  readonly name: string | null;
-  readonly scope: 'OFFICE' | 'ROLL_UP';
-  readonly closed: boolean;
-  readonly cases: Figures;
-  readonly money: Figures;
-  readonly target: { cases: string; money: string } | null;
-  readonly gap: { cases: string | null; money: string | null } | null;
-  readonly adjustments: { appliesToPeriod: string; cases: Figures; money: Figures } | null;
-}
-export interface CompletionReport {
-  readonly officeId: string | null;
-  readonly period: string;
-  readonly reportingYear: number;
-  readonly regime: { id: string; basis: string };
-  readonly position: string;
-  readonly closed: boolean;
-  readonly office: ReportRow | null;
-  readonly children: readonly ReportRow[];
-  readonly rollUp: ReportRow;
-}
-export interface CaseItem {
-  readonly caseId: string;
-  readonly officeId: string;
-  readonly status: string;
-  readonly officerId: string | null;
-  readonly owed: string;
-  readonly collected: string;
-  readonly receivedOn: string;
-  readonly nextDueOn: string | null;
-}
+type Schemas = components['schemas'];
+export type Operation = Schemas['PermittedOperationDto'];
+export type Session = Schemas['SessionResponseDto'];
+export type Figures = Schemas['CompletionFiguresDto'];
+export type ReportRow = Schemas['CompletionReportRowDto'];
+export type CompletionReport = Schemas['CompletionReportResponseDto'];
+export type CaseItem = Schemas['CaseSummaryItemDto'];
 export interface Page<T> {
   readonly items: readonly T[];
   readonly nextCursor: string | null;
 }
-export interface ReplayStep {
-  readonly revision: string;
-  readonly eventId: string;
-  readonly type: string;
-  readonly effectiveDate: string | null;
-  readonly recordedAt: string;
-  readonly actor: { id: string; role: string; officeId?: string };
-  readonly commandId: string;
-  readonly reason: string | null;
-  readonly legalBasis: string | null;
-  readonly data: Record<string, unknown>;
-}
-export interface CaseHistory {
-  readonly caseId: string;
-  readonly steps: readonly ReplayStep[];
-  readonly state: { status: string; officeId?: string } & Record<string, unknown>;
-}
-export interface ChainCheck {
-  readonly ok: boolean;
-  readonly events: number;
-  readonly brokenAt?: { revision: string; eventId: string; kind: string };
-}
-export interface AuditEntry {
-  readonly eventId: string;
-  readonly eventType: string;
-  readonly actorId: string;
-  readonly actorRole: string;
-  readonly reason: string | null;
-  readonly recordedAt: string;
-}
-export interface ComplaintItem {
-  readonly complaintId: string;
-  readonly caseId: string;
-  readonly officeId: string;
-  readonly level: number;
-  readonly status: string;
-  readonly decidingAuthority: string;
-  readonly acceptanceDueOn: string;
-  readonly resolutionDueOn: string | null;
-  readonly overdue: boolean;
-  readonly overdueStep: string | null;
-}
+export type ReplayStep = Schemas['ReplayStepDto'];
+export type CaseHistory = Schemas['CaseHistoryResponseDto'];
+export type ChainCheck = Schemas['ChainVerificationResponseDto'];
+export type AuditEntry = Schemas['AuditTrailEntryDto'];
+export type ComplaintItem = Schemas['ComplaintQueueItemDto'];
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const api = {
-  session: async () => (await client.get('/api/v1/session')) as Session,
+  session: async () => client.get('/api/v1/session'),
   completion: async (office: string | undefined, period: string) =>
-    (await client.get('/api/v1/reports/completion', {
+    client.get('/api/v1/reports/completion', {
       query: { office, period, minPosition: lastWrite },
-    })) as CompletionReport,
+    }),
   cases: async (office: string, cursor?: string) =>
-    (await client.get('/api/v1/cases', {
+    client.get('/api/v1/cases', {
       query: { office, cursor, limit: 50, minPosition: lastWrite },
-    })) as Page<CaseItem>,
+    }),
   history: async (caseId: string, asOf?: string, asKnownAt?: string) =>
-    (await client.get('/api/v1/cases/{caseId}/history', {
+    client.get('/api/v1/cases/{caseId}/history', {
       path: { caseId },
       query: { asOf, asKnownAt },
-    })) as CaseHistory,
-  verify: async (caseId: string) =>
-    (await client.get('/api/v1/cases/{caseId}/verify', { path: { caseId } })) as ChainCheck,
+    }),
+  verify: async (caseId: string) => client.get('/api/v1/cases/{caseId}/verify', { path: { caseId } }),
   rejections: async (caseId: string) =>
-    (await client.get('/api/v1/audit', {
+    client.get('/api/v1/audit', {
       query: { caseId, type: 'CommandRejected', limit: 200, minPosition: lastWrite },
-    })) as { items: readonly AuditEntry[] },
+    }),
   complaints: async (filters: ComplaintFilters) => {
     const query: ComplaintQuery = {
       office: filters.office,
@@ -198,13 +121,14 @@ export const api = {
       limit: filters.limit === undefined ? undefined : Number(filters.limit),
       minPosition: lastWrite,
     };
-    return (await client.get('/api/v1/complaints', { query })) as Page<ComplaintItem>;
+    return await client.get('/api/v1/complaints', { query });
   },
   correct: async (caseId: string, command: string, body: unknown) => {
     // The form builds each command's body from its own field list; the server validates it (400 names the field).
-    const answer = (await client.post(correctivePath(command), { path: { caseId }, body: body as never })) as {
-      position: string;
-    };
+    const answer: Schemas['CommandResponseDto'] = await client.post(correctivePath(command), {
+      path: { caseId },
+      body: body as never,
+    });
     lastWrite = answer.position;
     return answer;
   },

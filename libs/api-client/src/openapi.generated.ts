@@ -17,7 +17,10 @@ export interface paths {
      */
     get: operations['CaseListController_list'];
     put?: never;
-    /** ReceiveCase: register a judgment or an enforcement request */
+    /**
+     * ReceiveCase: register a judgment or an enforcement request
+     * @description Records CaseReceived. The enforcement decision is due within 5 working days of receipt (Law 2008 Art. 36). `caseId` may be omitted: the server derives one from the caller and the Idempotency-Key, so a retried creation makes one case.
+     */
     post: operations['CaseCommandsController_receiveCase'];
     delete?: never;
     options?: never;
@@ -34,6 +37,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * RejectEnforcementRequest: the head refuses to enforce a creditor's request
+     * @description Law 2008 Art. 31(5): refused within 5 working days of receipt on the grounds the law lists; the case ends as rejected.
+     */
     post: operations['CaseCommandsController_rejectEnforcementRequest'];
     delete?: never;
     options?: never;
@@ -50,6 +57,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * IssueEnforcementDecision: the head's enforcement decision (QĐ THA); service starts the voluntary period
+     * @description Law 2008 Art. 36: within 5 working days of receipt (ex officio) or of the request. Valid service (`servedOn`) starts the 10-day voluntary period (Art. 45(1)) and the verification clock (Art. 44(1)).
+     */
     post: operations['CaseCommandsController_issueEnforcementDecision'];
     delete?: never;
     options?: never;
@@ -66,6 +77,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * AssignEnforcementOfficer: the head assigns the enforcement officer (chấp hành viên)
+     * @description Law 2008 Art. 20, 23: the officer who carries out the decision.
+     */
     post: operations['CaseCommandsController_assignEnforcementOfficer'];
     delete?: never;
     options?: never;
@@ -82,6 +97,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * RecordVerification: the result of verifying the debtor's conditions to pay
+     * @description Law 2008 Art. 44(1): within 10 days after the voluntary period ends. NOT_ENFORCEABLE findings lead to a decision within 5 working days (Art. 44a).
+     */
     post: operations['CaseCommandsController_recordVerification'];
     delete?: never;
     options?: never;
@@ -98,6 +117,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * DecideNotEnforceable: the head decides the debtor cannot pay now
+     * @description Law 2008 Art. 44a; Decree 62/2015 Art. 9: on one of the grounds of Art. 44a(1); the case is re-verified every 6 months (12 for long prison terms or an unknown address).
+     */
     post: operations['CaseCommandsController_decideNotEnforceable'];
     delete?: never;
     options?: never;
@@ -114,6 +137,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * RecordPeriodicReverification: a re-verification of a case not enforceable
+     * @description Law 2008 Art. 44(2): at least every 6 months (12 in the listed cases); two with nothing new after the waiting time allow the separate tracking register (Decree 62/2015 Art. 9(5)).
+     */
     post: operations['CaseCommandsController_recordPeriodicReverification'];
     delete?: never;
     options?: never;
@@ -130,6 +157,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * ApplySecurityMeasure: block an account, temporarily seize or freeze assets to prevent dissipation
+     * @description Law 2008 Art. 66-69: allowed during the voluntary period.
+     */
     post: operations['CaseCommandsController_applySecurityMeasure'];
     delete?: never;
     options?: never;
@@ -146,6 +177,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * DecideCoercion: decide a coercive measure after the voluntary period
+     * @description Law 2008 Art. 45(1), 70-71: refused during the voluntary period unless the debtor is dissipating assets.
+     */
     post: operations['CaseCommandsController_decideCoercion'];
     delete?: never;
     options?: never;
@@ -162,6 +197,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * SeizeAsset: seize an asset of the debtor for sale
+     * @description Law 2008 Art. 87-89; the valuer's contract is due within 5 working days of the seizure (Art. 98).
+     */
     post: operations['CaseCommandsController_seizeAsset'];
     delete?: never;
     options?: never;
@@ -178,6 +217,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * RecordValuation: the value a valuer set on a seized asset
+     * @description Law 2008 Art. 98-99; money is whole VND as a decimal string.
+     */
     post: operations['CaseCommandsController_recordValuation'];
     delete?: never;
     options?: never;
@@ -194,6 +237,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * RecordAuctionResult: an auction sold the asset or failed
+     * @description Law 2008 Art. 101-104; a SOLD result carries its price; the buyer pays within 30 days.
+     */
     post: operations['CaseCommandsController_recordAuctionResult'];
     delete?: never;
     options?: never;
@@ -210,6 +257,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * ReduceAuctionPrice: lower the starting price after a failed auction
+     * @description Law 2008 Art. 104; Decree 62/2015 Art. 27: each cut is at most 10% of the previous price (PRICE_REDUCTION_EXCEEDS_10_PERCENT).
+     */
     post: operations['CaseCommandsController_reduceAuctionPrice'];
     delete?: never;
     options?: never;
@@ -226,6 +277,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * RecordCollection: money collected for an obligation item
+     * @description Law 2008 Art. 47; disbursement is due within 10 days of collection.
+     */
     post: operations['CaseCommandsController_recordCollection'];
     delete?: never;
     options?: never;
@@ -242,6 +297,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * DisburseFunds: pay collected money out to a creditor
+     * @description Law 2008 Art. 47: within 10 days of collection, never more than was collected for the item.
+     */
     post: operations['CaseCommandsController_disburseFunds'];
     delete?: never;
     options?: never;
@@ -258,6 +317,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * PostponeEnforcement: the head postpones enforcement on a ground of the law
+     * @description Law 2008 Art. 48: the case is paused until the ground ends or `until`; resumed within 5 working days after (Art. 48(4)).
+     */
     post: operations['CaseCommandsController_postponeEnforcement'];
     delete?: never;
     options?: never;
@@ -274,6 +337,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * SuspendEnforcement: the head suspends enforcement
+     * @description Law 2008 Art. 49: on a court's or competent authority's request; resumed within 5 working days after the ground ends (Art. 49(3)).
+     */
     post: operations['CaseCommandsController_suspendEnforcement'];
     delete?: never;
     options?: never;
@@ -290,6 +357,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * ResumeEnforcement: enforcement resumes after a postponement or suspension
+     * @description Law 2008 Art. 48(4), 49(3): within 5 working days after the ground ends; the case returns to the status it paused from.
+     */
     post: operations['CaseCommandsController_resumeEnforcement'];
     delete?: never;
     options?: never;
@@ -306,6 +377,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * TerminateEnforcement: the head terminates enforcement (đình chỉ), for the case or some items
+     * @description Law 2008 Art. 50: on a ground of the law; the case is completed in the statistics.
+     */
     post: operations['CaseCommandsController_terminateEnforcement'];
     delete?: never;
     options?: never;
@@ -322,7 +397,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Settle: the case is fully enforced (event CaseSettled) */
+    /**
+     * Settle: the case is fully enforced (event CaseSettled)
+     * @description Law 2008 Art. 52(1): every open obligation item collected and paid out; refused while money collected is not yet disbursed.
+     */
     post: operations['CaseCommandsController_settle'];
     delete?: never;
     options?: never;
@@ -339,6 +417,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * EntrustEnforcement: the head entrusts the case, or some items, to another office
+     * @description Law 2008 Art. 55-57: the receiving office opens its own case; the items leave this office's statistics.
+     */
     post: operations['CaseCommandsController_entrustEnforcement'];
     delete?: never;
     options?: never;
@@ -355,6 +437,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * MoveToSeparateTrackingRegister: a case not enforceable moves to the separate register
+     * @description Decree 62/2015 Art. 9(5): after the waiting time and two re-verifications with nothing new. From 1 July 2026 only ex officio cases (SEPARATE_REGISTER_ON_REQUEST).
+     */
     post: operations['CaseCommandsController_moveToSeparateTrackingRegister'];
     delete?: never;
     options?: never;
@@ -371,7 +457,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** SendBackEnforcementRequest: from 1 July 2026, an on-request case not enforceable for 2 years is sent back to the creditor and ends (Law 106/2025 Art. 38; Decree 152/2026 Art. 22(2)) */
+    /**
+     * SendBackEnforcementRequest: from 1 July 2026, an on-request case not enforceable for 2 years is sent back to the creditor and ends (Law 106/2025 Art. 38; Decree 152/2026 Art. 22(2))
+     * @description Refused before 1 July 2026 and for ex officio cases; the case leaves phải thi hành and is not counted as completed (docs/law-2026.md).
+     */
     post: operations['CaseCommandsController_sendBackEnforcementRequest'];
     delete?: never;
     options?: never;
@@ -388,7 +477,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** WithdrawDecision: the enforcement decision is withdrawn (Art. 37(1)); the case ends as withdrawn */
+    /**
+     * WithdrawDecision: the enforcement decision is withdrawn (Art. 37(1)); the case ends as withdrawn
+     * @description Corrective, admins only, with a mandatory `reason` (Law 2008 Art. 37(1)): the decision's events stay in the history; the case ends as withdrawn (docs/corrections.md).
+     */
     post: operations['CaseCorrectionsController_withdrawDecision'];
     delete?: never;
     options?: never;
@@ -405,7 +497,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** AmendDecision: the enforcement decision is amended (Art. 37(2)); no status changes */
+    /**
+     * AmendDecision: the enforcement decision is amended (Art. 37(2)); no status changes
+     * @description Corrective, admins only, with a mandatory `reason` (Law 2008 Art. 37(2)): the amendment is recorded beside the decision.
+     */
     post: operations['CaseCorrectionsController_amendDecision'];
     delete?: never;
     options?: never;
@@ -422,7 +517,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** AnnulDecision: a superior authority annuls the enforcement decision (Art. 37(3)); the case ends as withdrawn */
+    /**
+     * AnnulDecision: a superior authority annuls the enforcement decision (Art. 37(3)); the case ends as withdrawn
+     * @description Corrective, admins only, with a mandatory `reason` (Law 2008 Art. 37(3)): annulment by a superior authority.
+     */
     post: operations['CaseCorrectionsController_annulDecision'];
     delete?: never;
     options?: never;
@@ -439,7 +537,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** CorrectRecordedFact: retracts one event by id (FactRetracted), optionally with corrected data; the original stays */
+    /**
+     * CorrectRecordedFact: retracts one event by id (FactRetracted), optionally with corrected data; the original stays
+     * @description Corrective, admins only, with a mandatory `reason`: the retracted event stays in the stream and is folded as corrected or not at all; refused when the corrected history would break the case's consistency rules (docs/corrections.md).
+     */
     post: operations['CaseCorrectionsController_correctRecordedFact'];
     delete?: never;
     options?: never;
@@ -456,7 +557,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** ReassignOfficer: another officer takes over the case */
+    /**
+     * ReassignOfficer: another officer takes over the case
+     * @description Corrective, admins only, with a mandatory `reason`: the case keeps its history under the previous officer.
+     */
     post: operations['CaseCorrectionsController_reassignOfficer'];
     delete?: never;
     options?: never;
@@ -473,7 +577,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** ReopenCase: a settled, terminated or withdrawn case returns to the status it closed from */
+    /**
+     * ReopenCase: a settled, terminated or withdrawn case returns to the status it closed from
+     * @description Corrective, admins only, with a mandatory `reason`: for a case closed in error; the closing event stays in the history.
+     */
     post: operations['CaseCorrectionsController_reopenCase'];
     delete?: never;
     options?: never;
@@ -488,7 +595,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A case's current state folded from its events, with its revision (also the ETag) */
+    /**
+     * A case's current state folded from its events, with its revision (also the ETag)
+     * @description Read from the event store, not a read model: always current. Retracted facts are folded as corrected (docs/corrections.md).
+     */
     get: operations['CaseQueriesController_getCase'];
     put?: never;
     post?: never;
@@ -505,7 +615,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A case's events in order, with envelope metadata and hash chain */
+    /**
+     * A case's events in order, with envelope metadata and hash chain
+     * @description Every stored event, retracted ones included (a retraction is an event of its own).
+     */
     get: operations['CaseQueriesController_getCaseEvents'];
     put?: never;
     post?: never;
@@ -542,7 +655,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Checks every hash link of the case's stream; names the first broken one */
+    /**
+     * Checks every hash link of the case's stream; names the first broken one
+     * @description hash = sha256(prevHash ‖ canonical JSON of the event without its hash), per stream (docs/architecture.md).
+     */
     get: operations['CaseAuditController_verify'];
     put?: never;
     post?: never;
@@ -559,7 +675,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Evidence document: events with full metadata, the hash-chain proof and rule, the verification and the as-of state (attachment) */
+    /**
+     * Evidence document: events with full metadata, the hash-chain proof and rule, the verification and the as-of state (attachment)
+     * @description Read from the event store, never a read model: evidence must not depend on a projection being current.
+     */
     get: operations['CaseAuditController_evidence'];
     put?: never;
     post?: never;
@@ -602,7 +721,10 @@ export interface paths {
      */
     get: operations['ComplaintQueueController_queue'];
     put?: never;
-    /** FileComplaint against a decision or act in a case */
+    /**
+     * FileComplaint against a decision or act in a case
+     * @description Law 2008 Art. 140(2): filed within the limit of its group (from receipt or knowledge of the act); the acceptance is then due within the limit of Art. 142 (docs/law-2026.md). The case must exist.
+     */
     post: operations['ComplaintCommandsController_fileComplaint'];
     delete?: never;
     options?: never;
@@ -619,6 +741,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * AcceptComplaint: the competent head accepts the complaint for resolution
+     * @description Law 2008 Art. 142, 145: the head of the office holding the current level's deciding authority (escalation matrix); the resolution is then due within its limit. Anyone else: `<AUTHORITY>_REQUIRED` (403).
+     */
     post: operations['ComplaintCommandsController_accept'];
     delete?: never;
     options?: never;
@@ -635,6 +761,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * DeclineComplaint: the competent head declines to accept the complaint
+     * @description Law 2008 Art. 141: on the grounds the law lists (out of time, not the complainant's matter, already resolved…).
+     */
     post: operations['ComplaintCommandsController_decline'];
     delete?: never;
     options?: never;
@@ -651,6 +781,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * DecideComplaint: the resolution decision of the current level
+     * @description Law 2008 Art. 142, 143: within the level's limit; a level-1 decision may be escalated once, a level-2 decision is final.
+     */
     post: operations['ComplaintCommandsController_decide'];
     delete?: never;
     options?: never;
@@ -667,6 +801,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * EscalateComplaint: the complainant takes an unresolved or contested complaint to level 2
+     * @description Law 2008 Art. 140(2), 142: within the limit after the level-1 decision (or its missed deadline); level 2 is decided by the office above.
+     */
     post: operations['ComplaintCommandsController_escalate'];
     delete?: never;
     options?: never;
@@ -683,6 +821,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * WithdrawComplaint: the complainant withdraws the complaint
+     * @description Law 2008 Art. 146: resolution stops; the complaint is closed.
+     */
     post: operations['ComplaintCommandsController_withdraw'];
     delete?: never;
     options?: never;
@@ -697,7 +839,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A complaint's state (level, deciding authority, due dates), revision and events */
+    /**
+     * A complaint's state (level, deciding authority, due dates), revision and events
+     * @description Folded from its stream in the event store: always current.
+     */
     get: operations['ComplaintQueriesController_getComplaint'];
     put?: never;
     post?: never;
@@ -716,7 +861,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** MergeOffices: offices pass their open cases to a successor from the effective date */
+    /**
+     * MergeOffices: offices pass their open cases to a successor from the effective date
+     * @description Admins only, carrying out the Ministry's act: from the effective date the successor acts on the predecessors' open cases and reports roll up under it (docs/domain.md, Offices and succession). Every office named must be registered by then.
+     */
     post: operations['OfficeRegistryController_merge'];
     delete?: never;
     options?: never;
@@ -733,7 +881,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** SplitOffice: an office divided between successors; its open cases pass to one of them */
+    /**
+     * SplitOffice: an office divided between successors; its open cases pass to one of them
+     * @description Admins only: the split office's open cases pass whole to the successor the act names, from the effective date.
+     */
     post: operations['OfficeRegistryController_split'];
     delete?: never;
     options?: never;
@@ -750,7 +901,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** RenameOffice: a new name from the effective date; id, cases and place stay */
+    /**
+     * RenameOffice: a new name from the effective date; id, cases and place stay
+     * @description Admins only: reports name the office by the name in force on their date.
+     */
     post: operations['OfficeRegistryController_rename'];
     delete?: never;
     options?: never;
@@ -765,7 +919,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every succession and rename recorded, with its effective date and legal act */
+    /**
+     * Every succession and rename recorded, with its effective date and legal act
+     * @description Read from the registry stream of the event store: always current.
+     */
     get: operations['OfficeRegistryController_successions'];
     put?: never;
     post?: never;
@@ -784,7 +941,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** RegisterOffice: an enforcement office and its parent (register parents first) */
+    /**
+     * RegisterOffice: an enforcement office and its parent (register parents first)
+     * @description Registered by the head of the parent office (admins for the top of the tree); the roll-up of statistics follows the tree.
+     */
     post: operations['ReportingCommandsController_registerOffice'];
     delete?: never;
     options?: never;
@@ -801,7 +961,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** SetTarget: completion-rate targets of a reporting year, by cases and by money */
+    /**
+     * SetTarget: completion-rate targets of a reporting year, by cases and by money
+     * @description Set by the head of the office above (a superior assigns targets); a branch without its own is measured against its nearest superior's.
+     */
     post: operations['ReportingCommandsController_setTarget'];
     delete?: never;
     options?: never;
@@ -818,7 +981,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** ClosePeriod: freeze the office’s figures for a month-end period (TTLT 12/2021 Art. 10) */
+    /**
+     * ClosePeriod: freeze the office’s figures for a month-end period (TTLT 12/2021 Art. 10)
+     * @description By the office's head or its parent's: the figures are frozen; a later correction lands as an adjustment of the next period of the same year, never as a rewrite.
+     */
     post: operations['ReportingCommandsController_closePeriod'];
     delete?: never;
     options?: never;
@@ -833,7 +999,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Completion report: every figure by cases and money, rates, targets and gaps, per office, its children and the roll-up */
+    /**
+     * Completion report: every figure by cases and money, rates, targets and gaps, per office, its children and the roll-up
+     * @description The statistics circular of the period (TT 08/2015, TT 06/2019, TT 05/2024; `regime`): completion rate = completed ÷ enforceable × 100, half-up to two decimals; gap = rate − target. A closed period is frozen (TTLT 12/2021 Art. 10): later corrections show as `adjustments` of the next period. From the completion_stats read model (docs/statistics.md).
+     */
     get: operations['CompletionReportController_completion'];
     put?: never;
     post?: never;
@@ -890,7 +1059,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The bearer's subject, roles, offices and token expiry, and every operation the access policies permit them */
+    /**
+     * The bearer's subject, roles, offices and token expiry, and every operation the access policies permit them
+     * @description Computed from the same access policies the guard enforces (docs/authorization.md); reads no store, so it states no log position.
+     */
     get: operations['SessionController_session'];
     put?: never;
     post?: never;
@@ -907,7 +1079,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Liveness: the process is up */
+    /**
+     * Liveness: the process is up
+     * @description Checks nothing else, so a store outage never makes an orchestrator restart the API.
+     */
     get: operations['HealthController_live'];
     put?: never;
     post?: never;
@@ -924,7 +1099,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Readiness: event store reachable, durability verified, no projection halted, disk not full */
+    /**
+     * Readiness: event store reachable, durability verified, no projection halted, disk not full
+     * @description Each check up or down with a reason; positions, dead letters, durability settings and free space only for an auditor or admin bearer token.
+     */
     get: operations['HealthController_ready'];
     put?: never;
     post?: never;
@@ -941,7 +1119,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Same as /health/ready */
+    /**
+     * Same as /health/ready
+     * @description Each check up or down with a reason; positions, dead letters, durability settings and free space only for an auditor or admin bearer token.
+     */
     get: operations['HealthController_health'];
     put?: never;
     post?: never;
@@ -955,6 +1136,62 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    FieldErrorDto: {
+      /** @description The field path, e.g. `obligations.0.amount`, or the query parameter or header */
+      field: string;
+      messages: string[];
+    };
+    ProblemDto: {
+      /** @example /problems/price-reduction-exceeds-10-percent */
+      type: string;
+      /** @example Conflict */
+      title: string;
+      /** @example 409 */
+      status: number;
+      /** @description For people; clients branch on `code`, never on `detail` */
+      detail: string;
+      /**
+       * @description Stable error code (docs/errors.md)
+       * @example PRICE_REDUCTION_EXCEEDS_10_PERCENT
+       */
+      code: string;
+      /**
+       * @description The request path
+       * @example /api/v1/cases/HP-2018-0001/reduce-auction-price
+       */
+      instance: string;
+      /** @description VALIDATION_FAILED: every invalid field */
+      errors?: components['schemas']['FieldErrorDto'][];
+      /** @description A domain refusal's or an access refusal's particulars (ids, dates, limits) */
+      details?: {
+        [key: string]: unknown;
+      } | null;
+      /** @description REVISION_MISMATCH: the If-Match revision */
+      expectedRevision?: string;
+      /** @description REVISION_MISMATCH: the stream's revision */
+      actualRevision?: string;
+      /**
+       * @description RATE_LIMITED: which limit
+       * @enum {string}
+       */
+      limit?: 'commands' | 'refused-commands';
+      /** @description RATE_LIMITED: the limit per window */
+      max?: number;
+      /** @description RATE_LIMITED: the window */
+      windowSeconds?: number;
+      /** @description RATE_LIMITED: as Retry-After */
+      retryAfterSeconds?: number;
+      /** @description READ_MODEL_BEHIND: the position waited for */
+      minPosition?: string;
+      /** @description READ_MODEL_BEHIND: the projections still behind it */
+      lagging?: string[];
+      /** @description PROJECTION_HALTED: the halted projection */
+      projection?: string;
+      /** @description STORED_EVENT_INVALID: the stored event that cannot be read */
+      eventId?: string;
+      /** @description STORED_EVENT_INVALID: its type */
+      eventType?: string;
+    };
     JudgmentReferenceDto: {
       number: string;
       court: string;
@@ -1025,6 +1262,36 @@ export interface components {
        * @example 2018-03-15
        */
       effectiveDate?: string;
+    };
+    CommandEventDto: {
+      /** @example CaseReceived */
+      type: string;
+      /**
+       * @description Stream revision of the event, a decimal string
+       * @example 0
+       */
+      revision: string;
+    };
+    CommandResponseDto: {
+      /**
+       * @description The id of the case, complaint, office or registry the command acted on
+       * @example HP-2018-0001
+       */
+      id: string;
+      /** @example case-HP-2018-0001 */
+      streamName: string;
+      /**
+       * @description Stream revision after the command (also the ETag): send it back as If-Match to act on exactly this state
+       * @example 0
+       */
+      revision: string;
+      /**
+       * @description Global log position of the command's last event: pass it as minPosition to read your own write
+       * @example 41
+       */
+      position: string;
+      /** @description The events the command recorded (on a replay: recorded by the first attempt) */
+      events: components['schemas']['CommandEventDto'][];
     };
     RejectEnforcementRequestDto: {
       /** @enum {string} */
@@ -1400,6 +1667,246 @@ export interface components {
        */
       effectiveDate?: string;
     };
+    CaseStateDto: {
+      /**
+       * @description `none` before the receipt, then received, decided, enforceable, not_enforceable, postponed, suspended, settled, terminated, entrusted, rejected, withdrawn, separate_register, sent_back
+       * @example decided
+       */
+      status: string;
+      /** @description The office that received the case (absent while `none`) */
+      officeId?: string;
+    };
+    CaseStateResponseDto: {
+      /** @example HP-2018-0001 */
+      id: string;
+      /** @example case-HP-2018-0001 */
+      streamName: string;
+      /**
+       * @description Stream revision, also the ETag
+       * @example 12
+       */
+      revision: string;
+      /** @description The folded state: parties, obligation items with money as decimal strings, assets, open deadlines */
+      state: components['schemas']['CaseStateDto'];
+    };
+    RecordedEventDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example case-HP-2018-0001 */
+      stream: string;
+      /**
+       * @description Stream revision, a decimal string
+       * @example 0
+       */
+      revision: string;
+      /**
+       * @description Global log position, a decimal string
+       * @example 41
+       */
+      position: string;
+      /** @example CaseReceived */
+      type: string;
+      /** @description The event data as stored; money as decimal strings */
+      data: {
+        [key: string]: unknown;
+      };
+      /** @description The envelope: actor, commandId, correlationId, causationId, recordedAt, schemaVersion, reason, prevHash, hash */
+      metadata: {
+        [key: string]: unknown;
+      };
+    };
+    CaseEventsResponseDto: {
+      /** @example HP-2018-0001 */
+      id: string;
+      /** @example case-HP-2018-0001 */
+      streamName: string;
+      /**
+       * @description Stream revision, also the ETag
+       * @example 12
+       */
+      revision: string;
+      events: components['schemas']['RecordedEventDto'][];
+    };
+    ReplayActorDto: {
+      id: string;
+      /** @example officer */
+      role: string;
+      officeId?: string | null;
+    };
+    ReplayStepDto: {
+      revision: string;
+      position: string;
+      /** Format: uuid */
+      eventId: string;
+      /** @example CaseReceived */
+      type: string;
+      /** Format: date */
+      effectiveDate: string | null;
+      /** Format: date-time */
+      recordedAt: string;
+      actor: components['schemas']['ReplayActorDto'];
+      commandId: string;
+      correlationId: string;
+      /** @description Mandatory on corrective commands */
+      reason: string | null;
+      /** @example Law 2008 Art. 36 */
+      legalBasis: string | null;
+      data: {
+        [key: string]: unknown;
+      };
+      /** @description The state right after this step */
+      stateAfter: components['schemas']['CaseStateDto'];
+    };
+    CaseHistoryResponseDto: {
+      caseId: string;
+      /** Format: date */
+      asOf: string | null;
+      /** Format: date-time */
+      asKnownAt: string | null;
+      steps: components['schemas']['ReplayStepDto'][];
+      /** @description A folded case state, as GET /cases/{caseId} shows it */
+      state: components['schemas']['CaseStateDto'];
+    };
+    BrokenLinkDto: {
+      revision: string;
+      /** Format: uuid */
+      eventId: string;
+      /** @enum {string} */
+      kind: 'hash' | 'prevHash' | 'revision';
+      expected: string;
+      actual: string;
+    };
+    ChainVerificationResponseDto: {
+      caseId: string;
+      ok: boolean;
+      /** @description How many events were checked */
+      events: number;
+      /** @description The first broken link; absent when ok */
+      brokenAt?: components['schemas']['BrokenLinkDto'];
+    };
+    HashLinkDto: {
+      revision: string;
+      /** Format: uuid */
+      eventId: string;
+      prevHash: string;
+      hash: string;
+    };
+    HashChainDto: {
+      /** @enum {string} */
+      algorithm: 'sha256';
+      /** @description How each hash is computed, so it can be checked without this code */
+      rule: string;
+      genesisHash: string;
+      links: components['schemas']['HashLinkDto'][];
+      /** @description The last event's hash: keep a copy elsewhere */
+      headHash: string | null;
+    };
+    ChainReportDto: {
+      stream: string;
+      ok: boolean;
+      events: number;
+      brokenAt?: components['schemas']['BrokenLinkDto'];
+    };
+    AsOfStateDto: {
+      /** Format: date */
+      asOf: string | null;
+      /** Format: date-time */
+      asKnownAt: string | null;
+      /** @description A folded case state, as GET /cases/{caseId} shows it */
+      state: components['schemas']['CaseStateDto'];
+    };
+    CaseEvidenceResponseDto: {
+      caseId: string;
+      stream: string;
+      /** Format: date-time */
+      generatedAt: string;
+      events: components['schemas']['RecordedEventDto'][];
+      hashChain: components['schemas']['HashChainDto'];
+      verification: components['schemas']['ChainReportDto'];
+      /** @description Null when the events no longer decode */
+      asOfState: components['schemas']['AsOfStateDto'] | null;
+    };
+    CaseSummaryItemDto: {
+      /** @example HP-2018-0001 */
+      caseId: string;
+      /** @example HP-NGO-QUYEN */
+      officeId: string;
+      /** @enum {string} */
+      source: 'JUDGMENT' | 'REQUEST';
+      /** @enum {string} */
+      mode: 'EX_OFFICIO' | 'ON_REQUEST';
+      /** @enum {string} */
+      status:
+        | 'intake'
+        | 'rejected'
+        | 'decided'
+        | 'enforceable'
+        | 'not_enforceable'
+        | 'separately_tracked'
+        | 'postponed'
+        | 'suspended'
+        | 'entrusted_out'
+        | 'terminated'
+        | 'settled'
+        | 'withdrawn'
+        | 'sent_back';
+      officerId: string | null;
+      /** @example 850000000 */
+      owed: string;
+      /** @example 0 */
+      collected: string;
+      /** @example 0 */
+      disbursed: string;
+      /**
+       * Format: date
+       * @example 2018-03-05
+       */
+      receivedOn: string;
+      /**
+       * Format: date
+       * @example 2018-03-05
+       */
+      decisionOn: string | null;
+      /**
+       * Format: date
+       * @description The earliest open legal deadline
+       * @example 2018-03-05
+       */
+      nextDueOn: string | null;
+      /** @enum {string|null} */
+      nextDueKind:
+        | 'DECISION'
+        | 'VERIFICATION'
+        | 'NOT_ENFORCEABLE_DECISION'
+        | 'REVERIFICATION'
+        | 'VALUER_CONTRACT'
+        | 'AUCTION_CONTRACT'
+        | 'DISBURSEMENT'
+        | null;
+      /** @example CaseReceived */
+      lastEventType: string;
+      /**
+       * Format: date
+       * @example 2018-03-05
+       */
+      lastEffectiveDate: string;
+      /** @description The case stream's revision */
+      revision: string;
+      /** @description Log position of the last event folded into the row */
+      position: string;
+    };
+    CaseListResponseDto: {
+      items: components['schemas']['CaseSummaryItemDto'][];
+      /** @description Pass as `cursor` for the next page; null on the last */
+      nextCursor: string | null;
+      /** @description The log position the rows reflect, as X-Read-Model-Position */
+      position: string;
+    };
+    CaseSummaryResponseDto: {
+      item: components['schemas']['CaseSummaryItemDto'];
+      /** @description The log position the row reflects, as X-Read-Model-Position */
+      position: string;
+    };
     ComplainantDto: {
       name: string;
       /** @example HP-2018-0001 */
@@ -1502,6 +2009,87 @@ export interface components {
        */
       effectiveDate?: string;
     };
+    ComplaintResponseDto: {
+      /** @example KN-2018-0001 */
+      id: string;
+      /** @example complaint-KN-2018-0001 */
+      streamName: string;
+      /** @description Stream revision, also the ETag */
+      revision: string;
+      /** @description The folded state (libs/domain complaint-state.ts): status, level, deciding authority, acceptance and resolution due dates */
+      state: {
+        [key: string]: unknown;
+      };
+      events: components['schemas']['RecordedEventDto'][];
+    };
+    ComplaintQueueItemDto: {
+      complaintId: string;
+      caseId: string;
+      officeId: string;
+      /** @example OFFICE_HEAD */
+      respondentRole: string;
+      /** @example A */
+      group: string;
+      /** @enum {number} */
+      level: 1 | 2;
+      /** @example accepted */
+      status: string;
+      /** @example HEAD_OF_PROVINCIAL_OFFICE */
+      decidingAuthority: string;
+      /**
+       * Format: date
+       * @example 2018-03-26
+       */
+      filedOn: string;
+      /**
+       * Format: date
+       * @example 2018-03-26
+       */
+      acceptanceDueOn: string;
+      /**
+       * Format: date
+       * @example 2018-03-26
+       */
+      resolutionDueOn: string | null;
+      /**
+       * Format: date
+       * @example 2018-03-26
+       */
+      escalationDeadline: string | null;
+      /**
+       * Format: date
+       * @description Due date of the act owed now; null when none is owed
+       * @example 2018-03-26
+       */
+      nextDueOn: string | null;
+      /**
+       * Format: date
+       * @example 2018-03-26
+       */
+      lastActOn: string;
+      /** @description The open acceptance or resolution is past due on `asOf` */
+      overdue: boolean;
+      /** @enum {string|null} */
+      overdueStep: 'ACCEPTANCE' | 'RESOLUTION' | null;
+      /** @description The deadline sweep recorded a missed deadline (it stays recorded) */
+      deadlineMissed: boolean;
+      lastEventType: string;
+      revision: string;
+      position: string;
+    };
+    ComplaintQueueResponseDto: {
+      items: components['schemas']['ComplaintQueueItemDto'][];
+      /** @description Pass as `cursor` for the next page; null on the last */
+      nextCursor: string | null;
+      /**
+       * Format: date
+       * @description `overdue` is judged against this date
+       * @example 2018-03-26
+       */
+      asOf: string;
+      /** @description The log position the rows reflect, as X-Read-Model-Position */
+      position: string;
+    };
     LegalActDto: {
       number: string;
       /**
@@ -1560,6 +2148,37 @@ export interface components {
       effectiveDate: string;
       legalAct: components['schemas']['LegalActDto'];
     };
+    LegalActViewDto: {
+      /** @example 1234/QĐ-BTP */
+      number: string;
+      /** Format: date */
+      issuedOn: string;
+      /** @example Bộ Tư pháp */
+      issuedBy: string;
+    };
+    OfficeSuccessionDto: {
+      predecessorOfficeId: string;
+      successorOfficeId: string;
+      /**
+       * Format: date
+       * @description The first day the successor acts on the predecessor's cases
+       */
+      effectiveDate: string;
+      /** @enum {string} */
+      kind: 'MERGER' | 'SPLIT';
+      legalAct: components['schemas']['LegalActViewDto'];
+    };
+    OfficeRenameDto: {
+      officeId: string;
+      name: string;
+      /** Format: date */
+      effectiveDate: string;
+      legalAct: components['schemas']['LegalActViewDto'];
+    };
+    OfficeSuccessionsResponseDto: {
+      successions: components['schemas']['OfficeSuccessionDto'][];
+      renames: components['schemas']['OfficeRenameDto'][];
+    };
     RegisterOfficeDto: {
       /** @example HP-2018-0001 */
       officeId: string;
@@ -1611,8 +2230,990 @@ export interface components {
        */
       effectiveDate?: string;
     };
+    StatisticsRegimeDto: {
+      /** @enum {string} */
+      id: 'TT_08_2015' | 'TT_06_2019' | 'TT_05_2024';
+      /** @enum {string} */
+      split: 'TWO_WAY' | 'THREE_WAY';
+      basis: string;
+    };
+    ReportStructureDto: {
+      /** Format: date */
+      on: string;
+      successions: components['schemas']['OfficeSuccessionDto'][];
+    };
+    ModeFiguresDto: {
+      toEnforce: string;
+      enforceable: string;
+      notEnforceable: string;
+      /** @description Null under TT 08/2015, where it is inside `enforceable` */
+      postponedOrSuspended: string | null;
+      completed: string;
+      /** @example 56.87 */
+      completionRate: string | null;
+    };
+    FiguresByModeDto: {
+      /** @description Chủ động */
+      exOfficio: components['schemas']['ModeFiguresDto'];
+      /** @description Theo đơn */
+      onRequest: components['schemas']['ModeFiguresDto'];
+    };
+    CompletionFiguresDto: {
+      carriedOver: string;
+      movedToSeparateRegister: string;
+      newlyReceived: string;
+      entrustedOut: string;
+      takenUp: string;
+      /** @description Phải thi hành */
+      toEnforce: string;
+      /** @description Có điều kiện */
+      enforceable: string;
+      /** @description Chưa có điều kiện */
+      notEnforceable: string;
+      /** @description Hoãn, tạm đình chỉ; null under TT 08/2015 */
+      postponedOrSuspended: string | null;
+      /** @description Giải quyết xong = fully enforced + terminated */
+      completed: string;
+      fullyEnforced: string;
+      terminated: string;
+      inProgress: string;
+      /** @description Chuyển kỳ sau */
+      carriedToNext: string;
+      /**
+       * @description Completed ÷ enforceable × 100, half-up; null when nothing is enforceable
+       * @example 56.87
+       */
+      completionRate: string | null;
+      /**
+       * @description Enforceable ÷ to enforce × 100
+       * @example 56.87
+       */
+      enforceableShare: string | null;
+      /** @description Tổng số thụ lý = carried over + newly received */
+      takenOn: string;
+      /** @description Null under TT 08/2015, where it is inside `enforceable` */
+      postponed: string | null;
+      /** @description Null under TT 08/2015, where it is inside `enforceable` */
+      suspended: string | null;
+      postponedByAgreement: string;
+      /** @description Collected in the year on cases not completed */
+      collectedOnOpen: string;
+      byMode: components['schemas']['FiguresByModeDto'];
+    };
+    ReportTargetDto: {
+      /** @example 72.00 */
+      cases: string;
+      /** @example 32.00 */
+      money: string;
+      /** @description The superior whose target a branch without one inherits */
+      inheritedFrom: string | null;
+    };
+    ReportGapDto: {
+      /** @example -15.13 */
+      cases: string | null;
+      money: string | null;
+    };
+    ReportAdjustmentsDto: {
+      /** @example 2024-10 */
+      appliesToPeriod: string;
+      /** @enum {string} */
+      landsIn: 'SAME_YEAR' | 'OPENING_BALANCE';
+      cases: components['schemas']['CompletionFiguresDto'];
+      money: components['schemas']['CompletionFiguresDto'];
+    };
+    CompletionReportRowDto: {
+      /** @description Null for the whole country */
+      officeId: string | null;
+      name: string | null;
+      /** @enum {string|null} */
+      tier: 'MINISTRY' | 'GENERAL_DEPARTMENT' | 'PROVINCE' | 'DISTRICT' | 'REGIONAL' | null;
+      /** @enum {string} */
+      scope: 'OFFICE' | 'ROLL_UP';
+      /** @description Every office in the row has closed the period: the figures are frozen */
+      closed: boolean;
+      cases: components['schemas']['CompletionFiguresDto'];
+      money: components['schemas']['CompletionFiguresDto'];
+      target: components['schemas']['ReportTargetDto'] | null;
+      gap: components['schemas']['ReportGapDto'] | null;
+      adjustments: components['schemas']['ReportAdjustmentsDto'] | null;
+    };
+    CompletionReportResponseDto: {
+      officeId: string | null;
+      /** @example 2025-09 */
+      period: string;
+      /** @example 2025 */
+      reportingYear: number;
+      /** Format: date */
+      yearStartsOn: string;
+      /** Format: date */
+      periodEndsOn: string;
+      regime: components['schemas']['StatisticsRegimeDto'];
+      /** Format: date */
+      asOf: string | null;
+      structure: components['schemas']['ReportStructureDto'];
+      /** @description The log position the figures reflect */
+      position: string;
+      closed: boolean;
+      /** @description The office's own cases; null for the country */
+      office: components['schemas']['CompletionReportRowDto'] | null;
+      children: components['schemas']['CompletionReportRowDto'][];
+      rollUp: components['schemas']['CompletionReportRowDto'];
+    };
+    AuditTrailEntryDto: {
+      position: string;
+      /** Format: uuid */
+      eventId: string;
+      stream: string;
+      revision: string;
+      caseId: string | null;
+      eventType: string;
+      actorId: string;
+      actorRole: string;
+      officeId: string | null;
+      commandId: string;
+      correlationId: string;
+      causationId: string;
+      reason: string | null;
+      /** Format: date-time */
+      recordedAt: string;
+      /** Format: date */
+      effectiveDate: string | null;
+      schemaVersion: number;
+      prevHash: string;
+      hash: string;
+    };
+    AuditTrailResponseDto: {
+      items: components['schemas']['AuditTrailEntryDto'][];
+      /** @description Pass as `cursor` for the next page; null on the last */
+      nextCursor: string | null;
+      /** @description The log position the entries reflect, as X-Read-Model-Position */
+      position: string;
+    };
+    PermittedOperationDto: {
+      /**
+       * @description The route's handler name, e.g. `correctRecordedFact`
+       * @example settle
+       */
+      operation: string;
+      /** @enum {string} */
+      method: 'GET' | 'POST';
+      /** @example /api/v1/cases/:caseId/settle */
+      path: string;
+      /** @description The policy's roles the token holds, in order of preference */
+      roles: ('officer' | 'head' | 'auditor' | 'admin' | 'reporting')[];
+      /** @description `any`, or the offices the request must be about */
+      offices: 'any' | string[];
+    };
+    SessionResponseDto: {
+      /** @example le-van-c */
+      subject: string;
+      roles: ('officer' | 'head' | 'auditor' | 'admin' | 'reporting')[];
+      offices: string[];
+      /** Format: date-time */
+      expiresAt: string;
+      operations: components['schemas']['PermittedOperationDto'][];
+    };
+    LivenessResponseDto: {
+      /** @enum {string} */
+      status: 'up';
+    };
+    CheckOutcomeDto: {
+      /** @enum {string} */
+      status: 'up' | 'down';
+      /** @description Why it is down (or what to know while up), safe for anyone to read */
+      reason?: string;
+      /** @description Positions, dead letters, settings: only for auditor and admin tokens */
+      details?: {
+        [key: string]: unknown;
+      };
+    };
+    ReadinessResponseDto: {
+      /** @enum {string} */
+      status: 'up' | 'down';
+      /** @description Each check by name: eventStore, durability, projections, disk */
+      checks: {
+        [key: string]: components['schemas']['CheckOutcomeDto'];
+      };
+    };
   };
-  responses: never;
+  responses: {
+    /** @description Malformed request: `errors[]` names each field (VALIDATION_FAILED), or a domain value cannot be read. Codes: `BAD_REQUEST`, `INVALID_AMOUNT`, `INVALID_CORRECTED_DATA`, `INVALID_DATE`, `INVALID_DEADLINE`, `INVALID_ITEM_LIST`, `INVALID_JSON`, `INVALID_MONEY`, `MISSING_FIELD`, `MISSING_GROUND`, `MISSING_OBLIGATIONS`, `MISSING_PARTY_ROLE`, `REASON_REQUIRED`, `VALIDATION_FAILED` */
+    CaseCommands400: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 400;
+          /** @enum {unknown} */
+          code?:
+            | 'BAD_REQUEST'
+            | 'INVALID_AMOUNT'
+            | 'INVALID_CORRECTED_DATA'
+            | 'INVALID_DATE'
+            | 'INVALID_DEADLINE'
+            | 'INVALID_ITEM_LIST'
+            | 'INVALID_JSON'
+            | 'INVALID_MONEY'
+            | 'MISSING_FIELD'
+            | 'MISSING_GROUND'
+            | 'MISSING_OBLIGATIONS'
+            | 'MISSING_PARTY_ROLE'
+            | 'REASON_REQUIRED'
+            | 'VALIDATION_FAILED';
+        };
+      };
+    };
+    /** @description No valid bearer token; `WWW-Authenticate` says why. Codes: `UNAUTHENTICATED` */
+    CaseCommands401: {
+      headers: {
+        /** @description Bearer challenge (RFC 6750) */
+        'WWW-Authenticate': string;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 401;
+          /** @enum {unknown} */
+          code?: 'UNAUTHENTICATED';
+        };
+      };
+    };
+    /** @description The token does not allow this act. Codes: `FORBIDDEN_OFFICE`, `FORBIDDEN_ROLE` */
+    CaseCommands403: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 403;
+          /** @enum {unknown} */
+          code?: 'FORBIDDEN_OFFICE' | 'FORBIDDEN_ROLE';
+        };
+      };
+    };
+    /** @description Unknown resource (another office’s case or complaint answers the same). Codes: `CASE_NOT_FOUND` */
+    CaseCommands404: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 404;
+          /** @enum {unknown} */
+          code?: 'CASE_NOT_FOUND';
+        };
+      };
+    };
+    /** @description A rule of the domain refuses the act in the current state, or writers kept racing. Codes: `ASSET_ALREADY_SEIZED`, `ASSET_ALREADY_SOLD`, `ASSET_ALREADY_VALUED`, `ASSET_NOT_VALUED`, `AUCTION_NOT_FAILED`, `AUCTION_PRICE_NOT_REDUCED`, `CASE_ALREADY_EXISTS`, `CASE_CLOSED`, `CASE_NOT_CLOSED`, `CASE_NOT_ENFORCEABLE`, `COERCION_AT_NIGHT`, `COERCION_NOT_DECIDED`, `COERCION_ON_NON_WORKING_DAY`, `COLLECTION_EXCEEDS_OUTSTANDING`, `CONCURRENCY_CONFLICT`, `CONDITIONS_NOT_VERIFIED`, `CORRECTION_BREAKS_HISTORY`, `CORRECTION_BREAKS_MONEY`, `CORRECTION_BREAKS_SETTLEMENT`, `DEADLINE_NOT_PASSED`, `DISBURSEMENT_EXCEEDS_COLLECTED`, `DUPLICATE_COLLECTION_ID`, `DUPLICATE_DISBURSEMENT_ID`, `DUPLICATE_MEASURE_ID`, `EFFECTIVE_DATE_BEFORE_PREVIOUS_ACT`, `ENFORCEMENT_POSTPONED`, `ENFORCEMENT_SUSPENDED`, `ENTRUST_TO_SAME_OFFICE`, `EVENT_ALREADY_RETRACTED`, `INVALID_STATE_TRANSITION`, `ITEM_NOT_OPEN`, `NOTHING_ENFORCED`, `NOT_ENFORCEABLE_GROUND_MISMATCH`, `NOT_ENFORCEABLE_NOT_VERIFIED`, `OFFICER_UNCHANGED`, `POSTPONEMENT_ON_PROTEST_ALREADY_USED`, `POSTPONEMENT_ON_PROTEST_TOO_LONG`, `PRICE_NOT_REDUCED`, `PRICE_REDUCTION_EXCEEDS_10_PERCENT`, `REQUEST_REJECTION_NOT_APPLICABLE`, `SALE_PRICE_BELOW_STARTING_PRICE`, `SEND_BACK_EX_OFFICIO`, `SEND_BACK_NEEDS_REVERIFICATION`, `SEND_BACK_NOT_IN_FORCE`, `SEND_BACK_TOO_EARLY`, `SEPARATE_REGISTER_NEEDS_TWO_VERIFICATIONS`, `SEPARATE_REGISTER_ON_REQUEST`, `SEPARATE_REGISTER_TOO_EARLY`, `SETTLEMENT_INCOMPLETE`, `VOLUNTARY_PERIOD_RUNNING` */
+    CaseCommands409: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 409;
+          /** @enum {unknown} */
+          code?:
+            | 'ASSET_ALREADY_SEIZED'
+            | 'ASSET_ALREADY_SOLD'
+            | 'ASSET_ALREADY_VALUED'
+            | 'ASSET_NOT_VALUED'
+            | 'AUCTION_NOT_FAILED'
+            | 'AUCTION_PRICE_NOT_REDUCED'
+            | 'CASE_ALREADY_EXISTS'
+            | 'CASE_CLOSED'
+            | 'CASE_NOT_CLOSED'
+            | 'CASE_NOT_ENFORCEABLE'
+            | 'COERCION_AT_NIGHT'
+            | 'COERCION_NOT_DECIDED'
+            | 'COERCION_ON_NON_WORKING_DAY'
+            | 'COLLECTION_EXCEEDS_OUTSTANDING'
+            | 'CONCURRENCY_CONFLICT'
+            | 'CONDITIONS_NOT_VERIFIED'
+            | 'CORRECTION_BREAKS_HISTORY'
+            | 'CORRECTION_BREAKS_MONEY'
+            | 'CORRECTION_BREAKS_SETTLEMENT'
+            | 'DEADLINE_NOT_PASSED'
+            | 'DISBURSEMENT_EXCEEDS_COLLECTED'
+            | 'DUPLICATE_COLLECTION_ID'
+            | 'DUPLICATE_DISBURSEMENT_ID'
+            | 'DUPLICATE_MEASURE_ID'
+            | 'EFFECTIVE_DATE_BEFORE_PREVIOUS_ACT'
+            | 'ENFORCEMENT_POSTPONED'
+            | 'ENFORCEMENT_SUSPENDED'
+            | 'ENTRUST_TO_SAME_OFFICE'
+            | 'EVENT_ALREADY_RETRACTED'
+            | 'INVALID_STATE_TRANSITION'
+            | 'ITEM_NOT_OPEN'
+            | 'NOTHING_ENFORCED'
+            | 'NOT_ENFORCEABLE_GROUND_MISMATCH'
+            | 'NOT_ENFORCEABLE_NOT_VERIFIED'
+            | 'OFFICER_UNCHANGED'
+            | 'POSTPONEMENT_ON_PROTEST_ALREADY_USED'
+            | 'POSTPONEMENT_ON_PROTEST_TOO_LONG'
+            | 'PRICE_NOT_REDUCED'
+            | 'PRICE_REDUCTION_EXCEEDS_10_PERCENT'
+            | 'REQUEST_REJECTION_NOT_APPLICABLE'
+            | 'SALE_PRICE_BELOW_STARTING_PRICE'
+            | 'SEND_BACK_EX_OFFICIO'
+            | 'SEND_BACK_NEEDS_REVERIFICATION'
+            | 'SEND_BACK_NOT_IN_FORCE'
+            | 'SEND_BACK_TOO_EARLY'
+            | 'SEPARATE_REGISTER_NEEDS_TWO_VERIFICATIONS'
+            | 'SEPARATE_REGISTER_ON_REQUEST'
+            | 'SEPARATE_REGISTER_TOO_EARLY'
+            | 'SETTLEMENT_INCOMPLETE'
+            | 'VOLUNTARY_PERIOD_RUNNING';
+        };
+      };
+    };
+    /** @description If-Match names a revision the stream is no longer at. Codes: `REVISION_MISMATCH` */
+    CaseCommands412: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 412;
+          /** @enum {unknown} */
+          code?: 'REVISION_MISMATCH';
+        };
+      };
+    };
+    /** @description The body exceeds BODY_LIMIT_BYTES. Codes: `PAYLOAD_TOO_LARGE` */
+    CaseCommands413: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 413;
+          /** @enum {unknown} */
+          code?: 'PAYLOAD_TOO_LARGE';
+        };
+      };
+    };
+    /** @description The body is not application/json. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+    CaseCommands415: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 415;
+          /** @enum {unknown} */
+          code?: 'UNSUPPORTED_MEDIA_TYPE';
+        };
+      };
+    };
+    /** @description Well-formed values that contradict each other, or an Idempotency-Key reused for another request. Codes: `ACT_DATED_IN_FUTURE`, `ASSET_NOT_FOUND`, `AUCTION_PRICE_REQUIRED`, `CALENDAR_NOT_COVERED`, `COERCION_SCHEDULED_BEFORE_DECISION`, `CORRECTION_BEFORE_CORRECTED_ACT`, `DECISION_NOT_FOUND`, `DUPLICATE_ITEM_ID`, `DUPLICATE_PARTY_ID`, `EVENT_NOT_FOUND`, `EVENT_NOT_RETRACTABLE`, `IDEMPOTENCY_KEY_REUSED`, `ITEM_NOT_FOUND`, `JUDGMENT_EFFECTIVE_BEFORE_ISSUE`, `MODE_SOURCE_MISMATCH`, `PAYEE_NOT_A_CREDITOR`, `POSTPONEMENT_ENDS_BEFORE_IT_STARTS`, `RECEIVED_BEFORE_JUDGMENT_EFFECTIVE`, `SERVED_BEFORE_DECISION` */
+    CaseCommands422: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 422;
+          /** @enum {unknown} */
+          code?:
+            | 'ACT_DATED_IN_FUTURE'
+            | 'ASSET_NOT_FOUND'
+            | 'AUCTION_PRICE_REQUIRED'
+            | 'CALENDAR_NOT_COVERED'
+            | 'COERCION_SCHEDULED_BEFORE_DECISION'
+            | 'CORRECTION_BEFORE_CORRECTED_ACT'
+            | 'DECISION_NOT_FOUND'
+            | 'DUPLICATE_ITEM_ID'
+            | 'DUPLICATE_PARTY_ID'
+            | 'EVENT_NOT_FOUND'
+            | 'EVENT_NOT_RETRACTABLE'
+            | 'IDEMPOTENCY_KEY_REUSED'
+            | 'ITEM_NOT_FOUND'
+            | 'JUDGMENT_EFFECTIVE_BEFORE_ISSUE'
+            | 'MODE_SOURCE_MISMATCH'
+            | 'PAYEE_NOT_A_CREDITOR'
+            | 'POSTPONEMENT_ENDS_BEFORE_IT_STARTS'
+            | 'RECEIVED_BEFORE_JUDGMENT_EFFECTIVE'
+            | 'SERVED_BEFORE_DECISION';
+        };
+      };
+    };
+    /** @description Too many commands, or too many refused commands, from this caller; `Retry-After` says when to try again. Codes: `RATE_LIMITED` */
+    CaseCommands429: {
+      headers: {
+        /** @description Seconds to wait before retrying (RATE_LIMITED: the rest of the window) */
+        'Retry-After': string;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 429;
+          /** @enum {unknown} */
+          code?: 'RATE_LIMITED';
+        };
+      };
+    };
+    /** @description A fault of the server or of a stored event; never the answer to bad input. Codes: `CASE_HISTORY_INCONSISTENT`, `INTERNAL_ERROR`, `STORED_EVENT_INVALID` */
+    CaseCommands500: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 500;
+          /** @enum {unknown} */
+          code?: 'CASE_HISTORY_INCONSISTENT' | 'INTERNAL_ERROR' | 'STORED_EVENT_INVALID';
+        };
+      };
+    };
+    /** @description A store, the signing keys or the read models are unavailable or behind; `Retry-After` says when to try again. Codes: `AUTH_KEYS_UNAVAILABLE`, `EVENT_STORE_UNAVAILABLE` */
+    CaseCommands503: {
+      headers: {
+        /** @description Seconds to wait before retrying (AUTH_KEYS_UNAVAILABLE: 10, EVENT_STORE_UNAVAILABLE: 2) */
+        'Retry-After': string;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 503;
+          /** @enum {unknown} */
+          code?: 'AUTH_KEYS_UNAVAILABLE' | 'EVENT_STORE_UNAVAILABLE';
+        };
+      };
+    };
+    /** @description The disk is full; nothing was written. Codes: `STORAGE_FULL` */
+    CaseCommands507: {
+      headers: {
+        /** @description Seconds to wait before retrying (STORAGE_FULL: 30) */
+        'Retry-After': string;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 507;
+          /** @enum {unknown} */
+          code?: 'STORAGE_FULL';
+        };
+      };
+    };
+    /** @description The token does not allow this act. Codes: `FORBIDDEN_ROLE`, `OFFICE_SUCCEEDED` */
+    CaseCommands403_2: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 403;
+          /** @enum {unknown} */
+          code?: 'FORBIDDEN_ROLE' | 'OFFICE_SUCCEEDED';
+        };
+      };
+    };
+    /** @description The token does not allow this act. Codes: `FORBIDDEN_ROLE` */
+    CaseCorrections403: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 403;
+          /** @enum {unknown} */
+          code?: 'FORBIDDEN_ROLE';
+        };
+      };
+    };
+    /** @description Malformed request: `errors[]` names each field (VALIDATION_FAILED), or a domain value cannot be read. Codes: `BAD_REQUEST`, `VALIDATION_FAILED` */
+    CaseQueries400: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 400;
+          /** @enum {unknown} */
+          code?: 'BAD_REQUEST' | 'VALIDATION_FAILED';
+        };
+      };
+    };
+    /** @description A fault of the server or of a stored event; never the answer to bad input. Codes: `INTERNAL_ERROR`, `STORED_EVENT_INVALID` */
+    CaseQueries500: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 500;
+          /** @enum {unknown} */
+          code?: 'INTERNAL_ERROR' | 'STORED_EVENT_INVALID';
+        };
+      };
+    };
+    /** @description A fault of the server or of a stored event; never the answer to bad input. Codes: `INTERNAL_ERROR` */
+    CaseList500: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 500;
+          /** @enum {unknown} */
+          code?: 'INTERNAL_ERROR';
+        };
+      };
+    };
+    /** @description A store, the signing keys or the read models are unavailable or behind; `Retry-After` says when to try again. Codes: `AUTH_KEYS_UNAVAILABLE`, `PROJECTION_HALTED`, `READ_MODEL_BEHIND`, `READ_MODEL_UNAVAILABLE` */
+    CaseList503: {
+      headers: {
+        /** @description Seconds to wait before retrying (AUTH_KEYS_UNAVAILABLE: 10, PROJECTION_HALTED: 60, READ_MODEL_BEHIND: 1, READ_MODEL_UNAVAILABLE: 2) */
+        'Retry-After': string;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 503;
+          /** @enum {unknown} */
+          code?: 'AUTH_KEYS_UNAVAILABLE' | 'PROJECTION_HALTED' | 'READ_MODEL_BEHIND' | 'READ_MODEL_UNAVAILABLE';
+        };
+      };
+    };
+    /** @description A store, the signing keys or the read models are unavailable or behind; `Retry-After` says when to try again. Codes: `AUTH_KEYS_UNAVAILABLE`, `EVENT_STORE_UNAVAILABLE`, `PROJECTION_HALTED`, `READ_MODEL_BEHIND`, `READ_MODEL_UNAVAILABLE` */
+    CaseList503_2: {
+      headers: {
+        /** @description Seconds to wait before retrying (AUTH_KEYS_UNAVAILABLE: 10, EVENT_STORE_UNAVAILABLE: 2, PROJECTION_HALTED: 60, READ_MODEL_BEHIND: 1, READ_MODEL_UNAVAILABLE: 2) */
+        'Retry-After': string;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 503;
+          /** @enum {unknown} */
+          code?:
+            | 'AUTH_KEYS_UNAVAILABLE'
+            | 'EVENT_STORE_UNAVAILABLE'
+            | 'PROJECTION_HALTED'
+            | 'READ_MODEL_BEHIND'
+            | 'READ_MODEL_UNAVAILABLE';
+        };
+      };
+    };
+    /** @description Malformed request: `errors[]` names each field (VALIDATION_FAILED), or a domain value cannot be read. Codes: `BAD_REQUEST`, `INVALID_DATE`, `INVALID_FORCE_MAJEURE_DAYS`, `INVALID_JSON`, `INVALID_VALUE`, `MISSING_FIELD`, `VALIDATION_FAILED` */
+    ComplaintCommands400: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 400;
+          /** @enum {unknown} */
+          code?:
+            | 'BAD_REQUEST'
+            | 'INVALID_DATE'
+            | 'INVALID_FORCE_MAJEURE_DAYS'
+            | 'INVALID_JSON'
+            | 'INVALID_VALUE'
+            | 'MISSING_FIELD'
+            | 'VALIDATION_FAILED';
+        };
+      };
+    };
+    /** @description The token does not allow this act. Codes: `FORBIDDEN_ROLE`, `HEAD_OF_DISTRICT_OFFICE_REQUIRED`, `HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT_REQUIRED`, `HEAD_OF_GENERAL_DEPARTMENT_REQUIRED`, `HEAD_OF_PROVINCIAL_OFFICE_REQUIRED`, `MINISTER_OF_JUSTICE_REQUIRED`, `OFFICE_SUCCEEDED` */
+    ComplaintCommands403: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 403;
+          /** @enum {unknown} */
+          code?:
+            | 'FORBIDDEN_ROLE'
+            | 'HEAD_OF_DISTRICT_OFFICE_REQUIRED'
+            | 'HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT_REQUIRED'
+            | 'HEAD_OF_GENERAL_DEPARTMENT_REQUIRED'
+            | 'HEAD_OF_PROVINCIAL_OFFICE_REQUIRED'
+            | 'MINISTER_OF_JUSTICE_REQUIRED'
+            | 'OFFICE_SUCCEEDED';
+        };
+      };
+    };
+    /** @description Unknown resource (another office’s case or complaint answers the same). Codes: `CASE_NOT_FOUND`, `COMPLAINT_NOT_FOUND` */
+    ComplaintCommands404: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 404;
+          /** @enum {unknown} */
+          code?: 'CASE_NOT_FOUND' | 'COMPLAINT_NOT_FOUND';
+        };
+      };
+    };
+    /** @description A rule of the domain refuses the act in the current state, or writers kept racing. Codes: `COMPLAINT_ALREADY_EXISTS`, `COMPLAINT_CLOSED`, `COMPLAINT_DECISION_FINAL`, `COMPLAINT_FILING_LIMIT_EXPIRED`, `CONCURRENCY_CONFLICT`, `DEADLINE_NOT_PASSED`, `EFFECTIVE_DATE_BEFORE_PREVIOUS_ACT`, `ESCALATION_LIMIT_EXPIRED`, `ESCALATION_REQUIRES_FIRST_LEVEL_DECISION`, `INVALID_STATE_TRANSITION`, `NO_SECOND_LEVEL_FOR_SECURITY_MEASURES`, `OFFICE_TIER_NOT_IN_ERA` */
+    ComplaintCommands409: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 409;
+          /** @enum {unknown} */
+          code?:
+            | 'COMPLAINT_ALREADY_EXISTS'
+            | 'COMPLAINT_CLOSED'
+            | 'COMPLAINT_DECISION_FINAL'
+            | 'COMPLAINT_FILING_LIMIT_EXPIRED'
+            | 'CONCURRENCY_CONFLICT'
+            | 'DEADLINE_NOT_PASSED'
+            | 'EFFECTIVE_DATE_BEFORE_PREVIOUS_ACT'
+            | 'ESCALATION_LIMIT_EXPIRED'
+            | 'ESCALATION_REQUIRES_FIRST_LEVEL_DECISION'
+            | 'INVALID_STATE_TRANSITION'
+            | 'NO_SECOND_LEVEL_FOR_SECURITY_MEASURES'
+            | 'OFFICE_TIER_NOT_IN_ERA';
+        };
+      };
+    };
+    /** @description Well-formed values that contradict each other, or an Idempotency-Key reused for another request. Codes: `ACT_DATED_IN_FUTURE`, `CALENDAR_NOT_COVERED`, `DECIDING_OFFICE_NOT_IN_STRUCTURE`, `DECISION_RECEIVED_BEFORE_DECISION`, `IDEMPOTENCY_KEY_REUSED`, `KNOWN_AFTER_FILING`, `RECEIVED_AFTER_ESCALATION` */
+    ComplaintCommands422: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 422;
+          /** @enum {unknown} */
+          code?:
+            | 'ACT_DATED_IN_FUTURE'
+            | 'CALENDAR_NOT_COVERED'
+            | 'DECIDING_OFFICE_NOT_IN_STRUCTURE'
+            | 'DECISION_RECEIVED_BEFORE_DECISION'
+            | 'IDEMPOTENCY_KEY_REUSED'
+            | 'KNOWN_AFTER_FILING'
+            | 'RECEIVED_AFTER_ESCALATION';
+        };
+      };
+    };
+    /** @description The token does not allow this act. Codes: `FORBIDDEN_ROLE`, `HEAD_OF_DISTRICT_OFFICE_REQUIRED`, `HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT_REQUIRED`, `HEAD_OF_GENERAL_DEPARTMENT_REQUIRED`, `HEAD_OF_PROVINCIAL_OFFICE_REQUIRED`, `MINISTER_OF_JUSTICE_REQUIRED` */
+    ComplaintCommands403_2: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 403;
+          /** @enum {unknown} */
+          code?:
+            | 'FORBIDDEN_ROLE'
+            | 'HEAD_OF_DISTRICT_OFFICE_REQUIRED'
+            | 'HEAD_OF_ENFORCEMENT_MANAGEMENT_DEPARTMENT_REQUIRED'
+            | 'HEAD_OF_GENERAL_DEPARTMENT_REQUIRED'
+            | 'HEAD_OF_PROVINCIAL_OFFICE_REQUIRED'
+            | 'MINISTER_OF_JUSTICE_REQUIRED';
+        };
+      };
+    };
+    /** @description Unknown resource (another office’s case or complaint answers the same). Codes: `COMPLAINT_NOT_FOUND` */
+    ComplaintCommands404_2: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 404;
+          /** @enum {unknown} */
+          code?: 'COMPLAINT_NOT_FOUND';
+        };
+      };
+    };
+    /** @description Malformed request: `errors[]` names each field (VALIDATION_FAILED), or a domain value cannot be read. Codes: `BAD_REQUEST`, `INVALID_DATE`, `INVALID_JSON`, `LEGAL_ACT_REQUIRED`, `MISSING_FIELD`, `PREDECESSORS_REQUIRED`, `VALIDATION_FAILED` */
+    OfficeRegistry400: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 400;
+          /** @enum {unknown} */
+          code?:
+            | 'BAD_REQUEST'
+            | 'INVALID_DATE'
+            | 'INVALID_JSON'
+            | 'LEGAL_ACT_REQUIRED'
+            | 'MISSING_FIELD'
+            | 'PREDECESSORS_REQUIRED'
+            | 'VALIDATION_FAILED';
+        };
+      };
+    };
+    /** @description A rule of the domain refuses the act in the current state, or writers kept racing. Codes: `CONCURRENCY_CONFLICT`, `OFFICE_ALREADY_SUCCEEDED`, `SUCCESSOR_ALREADY_SUCCEEDED` */
+    OfficeRegistry409: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 409;
+          /** @enum {unknown} */
+          code?: 'CONCURRENCY_CONFLICT' | 'OFFICE_ALREADY_SUCCEEDED' | 'SUCCESSOR_ALREADY_SUCCEEDED';
+        };
+      };
+    };
+    /** @description Well-formed values that contradict each other, or an Idempotency-Key reused for another request. Codes: `DUPLICATE_OFFICE_IN_SUCCESSION`, `IDEMPOTENCY_KEY_REUSED`, `LEGAL_ACT_ISSUED_AFTER_EFFECT`, `OPEN_CASES_SUCCESSOR_NOT_LISTED`, `SUCCESSION_OFFICE_NOT_REGISTERED`, `SUCCESSOR_IS_PREDECESSOR` */
+    OfficeRegistry422: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 422;
+          /** @enum {unknown} */
+          code?:
+            | 'DUPLICATE_OFFICE_IN_SUCCESSION'
+            | 'IDEMPOTENCY_KEY_REUSED'
+            | 'LEGAL_ACT_ISSUED_AFTER_EFFECT'
+            | 'OPEN_CASES_SUCCESSOR_NOT_LISTED'
+            | 'SUCCESSION_OFFICE_NOT_REGISTERED'
+            | 'SUCCESSOR_IS_PREDECESSOR';
+        };
+      };
+    };
+    /** @description Malformed request: `errors[]` names each field (VALIDATION_FAILED), or a domain value cannot be read. Codes: `BAD_REQUEST`, `INVALID_DATE`, `LEGAL_ACT_REQUIRED`, `MISSING_FIELD`, `PREDECESSORS_REQUIRED` */
+    OfficeRegistry400_2: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 400;
+          /** @enum {unknown} */
+          code?: 'BAD_REQUEST' | 'INVALID_DATE' | 'LEGAL_ACT_REQUIRED' | 'MISSING_FIELD' | 'PREDECESSORS_REQUIRED';
+        };
+      };
+    };
+    /** @description A rule of the domain refuses the act in the current state, or writers kept racing. Codes: `OFFICE_ALREADY_SUCCEEDED`, `SUCCESSOR_ALREADY_SUCCEEDED` */
+    OfficeRegistry409_2: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 409;
+          /** @enum {unknown} */
+          code?: 'OFFICE_ALREADY_SUCCEEDED' | 'SUCCESSOR_ALREADY_SUCCEEDED';
+        };
+      };
+    };
+    /** @description Well-formed values that contradict each other, or an Idempotency-Key reused for another request. Codes: `DUPLICATE_OFFICE_IN_SUCCESSION`, `LEGAL_ACT_ISSUED_AFTER_EFFECT`, `OPEN_CASES_SUCCESSOR_NOT_LISTED`, `SUCCESSION_OFFICE_NOT_REGISTERED`, `SUCCESSOR_IS_PREDECESSOR` */
+    OfficeRegistry422_2: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 422;
+          /** @enum {unknown} */
+          code?:
+            | 'DUPLICATE_OFFICE_IN_SUCCESSION'
+            | 'LEGAL_ACT_ISSUED_AFTER_EFFECT'
+            | 'OPEN_CASES_SUCCESSOR_NOT_LISTED'
+            | 'SUCCESSION_OFFICE_NOT_REGISTERED'
+            | 'SUCCESSOR_IS_PREDECESSOR';
+        };
+      };
+    };
+    /** @description Malformed request: `errors[]` names each field (VALIDATION_FAILED), or a domain value cannot be read. Codes: `BAD_REQUEST`, `INVALID_DATE`, `INVALID_JSON`, `INVALID_PERIOD`, `INVALID_REPORTING_YEAR`, `INVALID_TARGET_RATE`, `INVALID_VALUE`, `MISSING_FIELD`, `VALIDATION_FAILED` */
+    ReportingCommands400: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 400;
+          /** @enum {unknown} */
+          code?:
+            | 'BAD_REQUEST'
+            | 'INVALID_DATE'
+            | 'INVALID_JSON'
+            | 'INVALID_PERIOD'
+            | 'INVALID_REPORTING_YEAR'
+            | 'INVALID_TARGET_RATE'
+            | 'INVALID_VALUE'
+            | 'MISSING_FIELD'
+            | 'VALIDATION_FAILED';
+        };
+      };
+    };
+    /** @description Unknown resource (another office’s case or complaint answers the same). Codes: `OFFICE_NOT_REGISTERED` */
+    ReportingCommands404: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 404;
+          /** @enum {unknown} */
+          code?: 'OFFICE_NOT_REGISTERED';
+        };
+      };
+    };
+    /** @description A rule of the domain refuses the act in the current state, or writers kept racing. Codes: `CONCURRENCY_CONFLICT`, `OFFICE_ALREADY_REGISTERED`, `PERIOD_ALREADY_CLOSED`, `PERIOD_CLOSED_OUT_OF_ORDER`, `PERIOD_NOT_ENDED`, `REPORTING_YEAR_CLOSED` */
+    ReportingCommands409: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 409;
+          /** @enum {unknown} */
+          code?:
+            | 'CONCURRENCY_CONFLICT'
+            | 'OFFICE_ALREADY_REGISTERED'
+            | 'PERIOD_ALREADY_CLOSED'
+            | 'PERIOD_CLOSED_OUT_OF_ORDER'
+            | 'PERIOD_NOT_ENDED'
+            | 'REPORTING_YEAR_CLOSED';
+        };
+      };
+    };
+    /** @description Well-formed values that contradict each other, or an Idempotency-Key reused for another request. Codes: `IDEMPOTENCY_KEY_REUSED`, `OFFICE_ID_MISMATCH`, `PARENT_IS_SELF`, `PARENT_OFFICE_NOT_REGISTERED` */
+    ReportingCommands422: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 422;
+          /** @enum {unknown} */
+          code?: 'IDEMPOTENCY_KEY_REUSED' | 'OFFICE_ID_MISMATCH' | 'PARENT_IS_SELF' | 'PARENT_OFFICE_NOT_REGISTERED';
+        };
+      };
+    };
+    /** @description Malformed request: `errors[]` names each field (VALIDATION_FAILED), or a domain value cannot be read. Codes: `BAD_REQUEST`, `INVALID_DATE`, `INVALID_PERIOD`, `VALIDATION_FAILED` */
+    CompletionReport400: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 400;
+          /** @enum {unknown} */
+          code?: 'BAD_REQUEST' | 'INVALID_DATE' | 'INVALID_PERIOD' | 'VALIDATION_FAILED';
+        };
+      };
+    };
+    /** @description Unknown resource (another office’s case or complaint answers the same). Codes: `OFFICE_NOT_FOUND` */
+    CompletionReport404: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 404;
+          /** @enum {unknown} */
+          code?: 'OFFICE_NOT_FOUND';
+        };
+      };
+    };
+    /** @description The Accept header admits none of the offered types. Codes: `NOT_ACCEPTABLE` */
+    CompletionReport406: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 406;
+          /** @enum {unknown} */
+          code?: 'NOT_ACCEPTABLE';
+        };
+      };
+    };
+    /** @description Well-formed values that contradict each other, or an Idempotency-Key reused for another request. Codes: `OFFICE_NOT_IN_STRUCTURE` */
+    CompletionReport422: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 422;
+          /** @enum {unknown} */
+          code?: 'OFFICE_NOT_IN_STRUCTURE';
+        };
+      };
+    };
+    /** @description A store, the signing keys or the read models are unavailable or behind; `Retry-After` says when to try again. Codes: `AUTH_KEYS_UNAVAILABLE` */
+    ReadModelFeed503: {
+      headers: {
+        /** @description Seconds to wait before retrying (AUTH_KEYS_UNAVAILABLE: 10) */
+        'Retry-After': string;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 503;
+          /** @enum {unknown} */
+          code?: 'AUTH_KEYS_UNAVAILABLE';
+        };
+      };
+    };
+    /** @description Malformed request: `errors[]` names each field (VALIDATION_FAILED), or a domain value cannot be read. Codes: `BAD_REQUEST` */
+    Session400: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 400;
+          /** @enum {unknown} */
+          code?: 'BAD_REQUEST';
+        };
+      };
+    };
+  };
   parameters: never;
   requestBodies: never;
   headers: never;
@@ -1656,15 +3257,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description `{ items, nextCursor, position }`; `position` is the log position the rows reflect */
+      /** @description A page of cases; `position` is the log position the rows reflect */
       200: {
         headers: {
-          /** @description The log position the answer reflects */
-          'X-Read-Model-Position'?: string;
+          /** @description The global log position the answer reflects (-1 before the first event) */
+          'X-Read-Model-Position': string;
+          /** @description no-store: the next answer may reflect a later position */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseListResponseDto'];
+        };
       };
+      400: components['responses']['CaseQueries400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403'];
+      500: components['responses']['CaseList500'];
+      503: components['responses']['CaseList503'];
     };
   };
   CaseCommandsController_receiveCase: {
@@ -1685,12 +3295,34 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created; a retry with the same Idempotency-Key answers the same body, ETag and Location */
       201: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
+          /** @description The created resource */
+          Location: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCommandsController_rejectEnforcementRequest: {
@@ -1713,12 +3345,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCommandsController_issueEnforcementDecision: {
@@ -1741,12 +3393,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCommandsController_assignEnforcementOfficer: {
@@ -1769,12 +3441,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCommandsController_recordVerification: {
@@ -1797,12 +3489,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCommandsController_decideNotEnforceable: {
@@ -1825,12 +3537,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCommandsController_recordPeriodicReverification: {
@@ -1853,12 +3585,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCommandsController_applySecurityMeasure: {
@@ -1881,12 +3633,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCommandsController_decideCoercion: {
@@ -1909,12 +3681,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCommandsController_seizeAsset: {
@@ -1937,12 +3729,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCommandsController_recordValuation: {
@@ -1965,12 +3777,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCommandsController_recordAuctionResult: {
@@ -1993,12 +3825,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCommandsController_reduceAuctionPrice: {
@@ -2021,12 +3873,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCommandsController_recordCollection: {
@@ -2049,12 +3921,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCommandsController_disburseFunds: {
@@ -2077,12 +3969,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCommandsController_postponeEnforcement: {
@@ -2105,12 +4017,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCommandsController_suspendEnforcement: {
@@ -2133,12 +4065,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCommandsController_resumeEnforcement: {
@@ -2161,12 +4113,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCommandsController_terminateEnforcement: {
@@ -2189,12 +4161,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCommandsController_settle: {
@@ -2217,12 +4209,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCommandsController_entrustEnforcement: {
@@ -2245,12 +4257,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCommandsController_moveToSeparateTrackingRegister: {
@@ -2273,12 +4305,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCommandsController_sendBackEnforcementRequest: {
@@ -2301,12 +4353,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCorrectionsController_withdrawDecision: {
@@ -2329,12 +4401,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCorrections403'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCorrectionsController_amendDecision: {
@@ -2357,12 +4449,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCorrections403'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCorrectionsController_annulDecision: {
@@ -2385,12 +4497,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCorrections403'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCorrectionsController_correctRecordedFact: {
@@ -2413,12 +4545,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCorrections403'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCorrectionsController_reassignOfficer: {
@@ -2441,12 +4593,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCorrections403'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCorrectionsController_reopenCase: {
@@ -2469,12 +4641,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCorrections403'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseQueriesController_getCase: {
@@ -2488,12 +4680,27 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The folded state; X-Read-Model-Position is the position of its last event */
       200: {
         headers: {
+          /** @description The global log position the answer reflects (-1 before the first event) */
+          'X-Read-Model-Position': string;
+          /** @description no-store: the next answer may reflect a later position */
+          'Cache-Control': 'no-store';
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseStateResponseDto'];
+        };
       };
+      400: components['responses']['CaseQueries400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['CaseCommands404'];
+      500: components['responses']['CaseQueries500'];
+      503: components['responses']['CaseCommands503'];
     };
   };
   CaseQueriesController_getCaseEvents: {
@@ -2507,12 +4714,27 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The events in revision order */
       200: {
         headers: {
+          /** @description The global log position the answer reflects (-1 before the first event) */
+          'X-Read-Model-Position': string;
+          /** @description no-store: the next answer may reflect a later position */
+          'Cache-Control': 'no-store';
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseEventsResponseDto'];
+        };
       };
+      400: components['responses']['CaseQueries400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['CaseCommands404'];
+      500: components['responses']['CaseQueries500'];
+      503: components['responses']['CaseCommands503'];
     };
   };
   CaseAuditController_history: {
@@ -2531,12 +4753,25 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The steps in revision order and the state they fold to */
       200: {
         headers: {
+          /** @description The global log position the answer reflects (-1 before the first event) */
+          'X-Read-Model-Position': string;
+          /** @description no-store: the next answer may reflect a later position */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseHistoryResponseDto'];
+        };
       };
+      400: components['responses']['CaseQueries400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['CaseCommands404'];
+      500: components['responses']['CaseQueries500'];
+      503: components['responses']['CaseCommands503'];
     };
   };
   CaseAuditController_verify: {
@@ -2550,12 +4785,25 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description `ok`, or the first broken link */
       200: {
         headers: {
+          /** @description The global log position the answer reflects (-1 before the first event) */
+          'X-Read-Model-Position': string;
+          /** @description no-store: the next answer may reflect a later position */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ChainVerificationResponseDto'];
+        };
       };
+      400: components['responses']['CaseQueries400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['CaseCommands404'];
+      500: components['responses']['CaseQueries500'];
+      503: components['responses']['CaseCommands503'];
     };
   };
   CaseAuditController_evidence: {
@@ -2574,12 +4822,27 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The evidence document, as an attachment */
       200: {
         headers: {
+          /** @description The global log position the answer reflects (-1 before the first event) */
+          'X-Read-Model-Position': string;
+          /** @description no-store: the next answer may reflect a later position */
+          'Cache-Control': 'no-store';
+          /** @description attachment, with a file name */
+          'Content-Disposition': string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseEvidenceResponseDto'];
+        };
       };
+      400: components['responses']['CaseQueries400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['CaseCommands404'];
+      500: components['responses']['CaseQueries500'];
+      503: components['responses']['CaseCommands503'];
     };
   };
   CaseListController_summary: {
@@ -2596,12 +4859,25 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The row; 404 CASE_NOT_FOUND until the projection has it */
       200: {
         headers: {
+          /** @description The global log position the answer reflects (-1 before the first event) */
+          'X-Read-Model-Position': string;
+          /** @description no-store: the next answer may reflect a later position */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseSummaryResponseDto'];
+        };
       };
+      400: components['responses']['CaseQueries400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['CaseCommands404'];
+      500: components['responses']['CaseList500'];
+      503: components['responses']['CaseList503_2'];
     };
   };
   ComplaintQueueController_queue: {
@@ -2627,15 +4903,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description `{ items, nextCursor, position, asOf }` */
+      /** @description A page of the queue; `position` is the log position the rows reflect */
       200: {
         headers: {
-          /** @description The log position the answer reflects */
-          'X-Read-Model-Position'?: string;
+          /** @description The global log position the answer reflects (-1 before the first event) */
+          'X-Read-Model-Position': string;
+          /** @description no-store: the next answer may reflect a later position */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ComplaintQueueResponseDto'];
+        };
       };
+      400: components['responses']['CaseQueries400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403'];
+      500: components['responses']['CaseList500'];
+      503: components['responses']['CaseList503'];
     };
   };
   ComplaintCommandsController_fileComplaint: {
@@ -2656,12 +4941,34 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created; a retry with the same Idempotency-Key answers the same body, ETag and Location */
       201: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
+          /** @description The created resource */
+          Location: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['ComplaintCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['ComplaintCommands403'];
+      404: components['responses']['ComplaintCommands404'];
+      409: components['responses']['ComplaintCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['ComplaintCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseQueries500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   ComplaintCommandsController_accept: {
@@ -2684,12 +4991,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['ComplaintCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['ComplaintCommands403_2'];
+      404: components['responses']['ComplaintCommands404_2'];
+      409: components['responses']['ComplaintCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['ComplaintCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseQueries500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   ComplaintCommandsController_decline: {
@@ -2712,12 +5039,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['ComplaintCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['ComplaintCommands403_2'];
+      404: components['responses']['ComplaintCommands404_2'];
+      409: components['responses']['ComplaintCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['ComplaintCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseQueries500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   ComplaintCommandsController_decide: {
@@ -2740,12 +5087,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['ComplaintCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['ComplaintCommands403_2'];
+      404: components['responses']['ComplaintCommands404_2'];
+      409: components['responses']['ComplaintCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['ComplaintCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseQueries500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   ComplaintCommandsController_escalate: {
@@ -2768,12 +5135,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['ComplaintCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['ComplaintCommands403'];
+      404: components['responses']['ComplaintCommands404_2'];
+      409: components['responses']['ComplaintCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['ComplaintCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseQueries500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   ComplaintCommandsController_withdraw: {
@@ -2796,12 +5183,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['ComplaintCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['ComplaintCommands403'];
+      404: components['responses']['ComplaintCommands404_2'];
+      409: components['responses']['ComplaintCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['ComplaintCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseQueries500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   ComplaintQueriesController_getComplaint: {
@@ -2815,12 +5222,27 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The folded state and the events */
       200: {
         headers: {
+          /** @description The global log position the answer reflects (-1 before the first event) */
+          'X-Read-Model-Position': string;
+          /** @description no-store: the next answer may reflect a later position */
+          'Cache-Control': 'no-store';
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ComplaintResponseDto'];
+        };
       };
+      400: components['responses']['CaseQueries400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_2'];
+      404: components['responses']['ComplaintCommands404_2'];
+      500: components['responses']['CaseQueries500'];
+      503: components['responses']['CaseCommands503'];
     };
   };
   OfficeRegistryController_merge: {
@@ -2841,12 +5263,31 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['OfficeRegistry400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCorrections403'];
+      409: components['responses']['OfficeRegistry409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['OfficeRegistry422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseQueries500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   OfficeRegistryController_split: {
@@ -2867,12 +5308,31 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['OfficeRegistry400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCorrections403'];
+      409: components['responses']['OfficeRegistry409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['OfficeRegistry422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseQueries500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   OfficeRegistryController_rename: {
@@ -2895,12 +5355,31 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['OfficeRegistry400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCorrections403'];
+      409: components['responses']['OfficeRegistry409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['OfficeRegistry422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseQueries500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   OfficeRegistryController_successions: {
@@ -2917,12 +5396,26 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Successions and renames in the order they were recorded */
       200: {
         headers: {
+          /** @description The global log position the answer reflects (-1 before the first event) */
+          'X-Read-Model-Position': string;
+          /** @description no-store: the next answer may reflect a later position */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OfficeSuccessionsResponseDto'];
+        };
       };
+      400: components['responses']['OfficeRegistry400_2'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCorrections403'];
+      409: components['responses']['OfficeRegistry409_2'];
+      422: components['responses']['OfficeRegistry422_2'];
+      500: components['responses']['CaseQueries500'];
+      503: components['responses']['CaseCommands503'];
     };
   };
   ReportingCommandsController_registerOffice: {
@@ -2943,12 +5436,34 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created; a retry with the same Idempotency-Key answers the same body, ETag and Location */
       201: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
+          /** @description The created resource */
+          Location: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['ReportingCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403'];
+      404: components['responses']['ReportingCommands404'];
+      409: components['responses']['ReportingCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['ReportingCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseQueries500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   ReportingCommandsController_setTarget: {
@@ -2971,12 +5486,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['ReportingCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403'];
+      404: components['responses']['ReportingCommands404'];
+      409: components['responses']['ReportingCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['ReportingCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseQueries500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   ReportingCommandsController_closePeriod: {
@@ -2999,12 +5534,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['ReportingCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403'];
+      404: components['responses']['ReportingCommands404'];
+      409: components['responses']['ReportingCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['ReportingCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseQueries500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CompletionReportController_completion: {
@@ -3030,12 +5585,31 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The report as JSON, CSV (`lang=vi` for Vietnamese headings) or an XLSX workbook, by Accept */
       200: {
         headers: {
+          /** @description The global log position the answer reflects (-1 before the first event) */
+          'X-Read-Model-Position': string;
+          /** @description no-store: the next answer may reflect a later position */
+          'Cache-Control': 'no-store';
+          /** @description Accept */
+          Vary: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CompletionReportResponseDto'];
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
       };
+      400: components['responses']['CompletionReport400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403'];
+      404: components['responses']['CompletionReport404'];
+      406: components['responses']['CompletionReport406'];
+      422: components['responses']['CompletionReport422'];
+      500: components['responses']['CaseList500'];
+      503: components['responses']['CaseList503'];
     };
   };
   AuditController_audit: {
@@ -3064,15 +5638,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description `{ items, nextCursor, position }` */
+      /** @description A page of the trail; `position` is the log position the entries reflect */
       200: {
         headers: {
-          /** @description The log position the answer reflects */
-          'X-Read-Model-Position'?: string;
+          /** @description The global log position the answer reflects (-1 before the first event) */
+          'X-Read-Model-Position': string;
+          /** @description no-store: the next answer may reflect a later position */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditTrailResponseDto'];
+        };
       };
+      400: components['responses']['CaseQueries400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCorrections403'];
+      500: components['responses']['CaseList500'];
+      503: components['responses']['CaseList503'];
     };
   };
   ReadModelFeedController_readModelChanges: {
@@ -3094,10 +5677,19 @@ export interface operations {
       /** @description An endless text/event-stream; see the description for the message format */
       200: {
         headers: {
+          /** @description A stream is never cached */
+          'Cache-Control'?: 'no-cache, no-transform';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/event-stream': string;
+        };
       };
+      400: components['responses']['CaseQueries400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCorrections403'];
+      500: components['responses']['CaseList500'];
+      503: components['responses']['ReadModelFeed503'];
     };
   };
   SessionController_session: {
@@ -3109,12 +5701,22 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The session */
       200: {
         headers: {
+          /** @description no-store: the next answer may reflect a later position */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SessionResponseDto'];
+        };
       };
+      400: components['responses']['Session400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403'];
+      500: components['responses']['CaseList500'];
+      503: components['responses']['ReadModelFeed503'];
     };
   };
   HealthController_live: {
@@ -3126,11 +5728,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Up */
       200: {
         headers: {
+          /** @description no-store: the next answer may reflect a later position */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LivenessResponseDto'];
+        };
       };
     };
   };
@@ -3143,11 +5750,29 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Ready */
       200: {
         headers: {
+          /** @description no-store: the next answer may reflect a later position */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReadinessResponseDto'];
+        };
+      };
+      /** @description Not ready: a check is down */
+      503: {
+        headers: {
+          /** @description no-store: the next answer may reflect a later position */
+          'Cache-Control': 'no-store';
+          /** @description Seconds before probing again */
+          'Retry-After': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadinessResponseDto'];
+        };
       };
     };
   };
@@ -3160,11 +5785,29 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Ready */
       200: {
         headers: {
+          /** @description no-store: the next answer may reflect a later position */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReadinessResponseDto'];
+        };
+      };
+      /** @description Not ready: a check is down */
+      503: {
+        headers: {
+          /** @description no-store: the next answer may reflect a later position */
+          'Cache-Control': 'no-store';
+          /** @description Seconds before probing again */
+          'Retry-After': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadinessResponseDto'];
+        };
       };
     };
   };

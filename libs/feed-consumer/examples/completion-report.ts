@@ -3,38 +3,17 @@
  * parameter in docs/openapi.json stops this file from type-checking. A `503 READ_MODEL_BEHIND` (the report has not
  * reached `minPosition` yet) is asked again after its `Retry-After` by the client.
  */
-import type { ApiClient } from '@thads/api-client';
+import type { ApiClient, components } from '@thads/api-client';
 
-/** The figures of one measure, as the API writes them: counts and VND as decimal strings, rates as "56.87". */
-export interface ReportFigures {
-  readonly enforceable: string;
-  readonly completed: string;
-  readonly completionRate: string | null;
-  readonly [figure: string]: string | null;
-}
+/** A completion report as docs/openapi.json declares it: counts and VND as decimal strings, rates as "56.87". */
+export type CompletionReport = components['schemas']['CompletionReportResponseDto'];
 
-/** The members of a report line the mirror keeps in columns (the whole line goes into a jsonb column). */
-export interface ReportRow {
-  readonly officeId: string | null;
-  readonly name: string | null;
-  readonly scope: 'OFFICE' | 'ROLL_UP';
-  readonly closed: boolean;
-  readonly cases: ReportFigures;
-  readonly money: ReportFigures;
-}
-
-export interface CompletionReport {
-  readonly period: string;
-  readonly position: string;
-  readonly office: ReportRow | null;
-  readonly children: readonly ReportRow[];
-  readonly rollUp: ReportRow;
-}
+/** One report line: an office's own cases, or an office with everything under it. */
+export type ReportRow = components['schemas']['CompletionReportRowDto'];
 
 export async function fetchCompletionReport(
   api: ApiClient,
   query: { readonly period: string; readonly office?: string; readonly minPosition: string },
 ): Promise<CompletionReport> {
-  const report = await api.get('/api/v1/reports/completion', { query });
-  return report as CompletionReport;
+  return await api.get('/api/v1/reports/completion', { query });
 }

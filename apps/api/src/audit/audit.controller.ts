@@ -1,11 +1,13 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { queryAuditTrail } from '@thads/read-models';
 import type { FastifyReply } from 'fastify';
+import { ApiQueryAnswer } from '../docs/answers';
 import { Access } from '../auth/access-policy';
+import { AuditTrailResponseDto } from './dto/audit-responses.dto';
 import { READ_AUDIT_TRAIL } from '../auth/policies';
 import { jsonSafe } from '../http/json-safe';
-import { asBadQueryParam, READ_MODEL_POSITION_HEADER, readModelAnswer } from '../http/read-model-answer';
+import { asBadQueryParam, readModelAnswer } from '../http/read-model-answer';
 import { ReadYourWrites } from '../read-models/read-your-writes';
 import { AuditQueryDto } from './dto/audit.query';
 
@@ -27,12 +29,7 @@ export class AuditController {
     description:
       "From the audit_trail read model, oldest first; filter by case, actor, the actor's office, event type and recorded-time range.",
   })
-  @ApiOkResponse({
-    description: '`{ items, nextCursor, position }`',
-    headers: {
-      [READ_MODEL_POSITION_HEADER]: { description: 'The log position the answer reflects', schema: { type: 'string' } },
-    },
-  })
+  @ApiQueryAnswer(AuditTrailResponseDto, 'A page of the trail; `position` is the log position the entries reflect')
   async audit(@Query() query: AuditQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.readModels.reflect(['audit_trail'], query.minPosition);
     const page = await queryAuditTrail(this.readModels.db, {

@@ -1,6 +1,7 @@
 import { type DynamicModule, RequestMethod, type Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { API_PREFIX, ROUTES_WITHOUT_PREFIX } from '../http/api-prefix';
+import { refusalsOf, type RefusalTable } from '../problem/refusals';
 import { accessPolicyOf, type AccessPolicy } from './access-policy';
 
 /** One HTTP route as Nest will map it, with the access policy its handler declares (if any). */
@@ -11,6 +12,8 @@ export interface RouteAccess {
   readonly controller: string;
   readonly handler: string;
   readonly policy: AccessPolicy | undefined;
+  /** The codes the handler or its controller declares beyond those of every route of its kind (`@Refuses`). */
+  readonly refusals: RefusalTable;
 }
 
 type ModuleReference = DynamicModule | Type | Promise<DynamicModule> | { forwardRef: () => unknown };
@@ -75,6 +78,7 @@ function routesOfController(controller: Type): RouteAccess[] {
           controller: controller.name,
           handler: name,
           policy: accessPolicyOf(handler),
+          refusals: refusalsOf(controller, handler),
         })),
       );
     });

@@ -13,7 +13,14 @@ import {
 import { DomainError } from '@thads/domain';
 import type { EventStore, RecordedEvent } from '@thads/event-store';
 import type { FastifyReply } from 'fastify';
+import { ApiQueryAnswer } from '../docs/answers';
+import { Refuses, STREAM_READ } from '../problem/refusals';
 import { Access } from '../auth/access-policy';
+import {
+  CaseEvidenceResponseDto,
+  CaseHistoryResponseDto,
+  ChainVerificationResponseDto,
+} from './dto/case-audit-responses.dto';
 import { AUDIT_CASE } from '../auth/policies';
 import { IdParamPipe } from '../http/id-param.pipe';
 import { jsonSafe } from '../http/json-safe';
@@ -30,6 +37,7 @@ const CaseId = new IdParamPipe('caseId');
  */
 @ApiTags('audit')
 @ApiBearerAuth()
+@Refuses(STREAM_READ)
 @Controller('cases')
 export class CaseAuditController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
@@ -41,6 +49,7 @@ export class CaseAuditController {
       'Replay: each step with actor, command, reason, legal basis and the state after it; the state as of a date, as known at a time',
     description: 'asKnownAt keeps events recorded at or before it; asOf then folds those effective on or before it.',
   })
+  @ApiQueryAnswer(CaseHistoryResponseDto, 'The steps in revision order and the state they fold to')
   async history(
     @Param('caseId', CaseId) caseId: string,
     @Query() query: ReplayWindowQueryDto,
@@ -52,7 +61,12 @@ export class CaseAuditController {
 
   @Get(':caseId/verify')
   @Access(AUDIT_CASE)
-  @ApiOperation({ summary: "Checks every hash link of the case's stream; names the first broken one" })
+  @ApiOperation({
+    summary: "Checks every hash link of the case's stream; names the first broken one",
+    description:
+      'hash = sha256(prevHash ‖ canonical JSON of the event without its hash), per stream (docs/architecture.md).',
+  })
+  @ApiQueryAnswer(ChainVerificationResponseDto, '`ok`, or the first broken link')
   async verify(@Param('caseId', CaseId) caseId: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const { ok, events, brokenAt } = chainReport(streamNameOf('case', caseId), await this.caseEvents(caseId, reply));
     return { caseId, ok, events, ...(brokenAt ? { brokenAt } : {}) };
@@ -63,7 +77,10 @@ export class CaseAuditController {
   @ApiOperation({
     summary:
       'Evidence document: events with full metadata, the hash-chain proof and rule, the verification and the as-of state (attachment)',
+    description:
+      'Read from the event store, never a read model: evidence must not depend on a projection being current.',
   })
+  @ApiQueryAnswer(CaseEvidenceResponseDto, 'The evidence document, as an attachment', { attachment: true })
   async evidence(
     @Param('caseId', CaseId) caseId: string,
     @Query() query: ReplayWindowQueryDto,

@@ -4,6 +4,9 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import { deterministicUuid, ExecuteCaseCommand, type CommandContext } from '@thads/application';
 import type { CaseCommand } from '@thads/domain';
 import type { FastifyReply } from 'fastify';
+import { CASE_ERROR_KINDS } from '@thads/domain';
+import { ApiCommandAnswer } from '../docs/answers';
+import { Refuses, refusalsOfKinds } from '../problem/refusals';
 import { Access } from '../auth/access-policy';
 import { CASE_WORK, HEAD_DECISION_ON_CASE } from '../auth/policies';
 import { commandResponse, dated, type CommandResponse } from '../http/command-response';
@@ -25,13 +28,19 @@ const CaseId = new IdParamPipe('caseId');
 @ApiBearerAuth()
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe command id' })
 @ApiHeader({ name: 'If-Match', required: false, description: 'Stream revision (ETag) the client last saw' })
+@Refuses(refusalsOfKinds(CASE_ERROR_KINDS))
 @Controller('cases')
 export class CaseCommandsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @Access({ roles: ['officer', 'head'], office: 'office-in-body' })
-  @ApiOperation({ summary: 'ReceiveCase: register a judgment or an enforcement request' })
+  @ApiOperation({
+    summary: 'ReceiveCase: register a judgment or an enforcement request',
+    description:
+      'Records CaseReceived. The enforcement decision is due within 5 working days of receipt (Law 2008 Art. 36). `caseId` may be omitted: the server derives one from the caller and the Idempotency-Key, so a retried creation makes one case.',
+  })
+  @ApiCommandAnswer(201)
   async receiveCase(
     @Body() body: ReceiveCaseDto,
     @RequestCommandContext() context: CommandContext,
@@ -51,6 +60,12 @@ export class CaseCommandsController {
   @Post(':caseId/reject-enforcement-request')
   @HttpCode(200)
   @Access(HEAD_DECISION_ON_CASE)
+  @ApiOperation({
+    summary: "RejectEnforcementRequest: the head refuses to enforce a creditor's request",
+    description:
+      'Law 2008 Art. 31(5): refused within 5 working days of receipt on the grounds the law lists; the case ends as rejected.',
+  })
+  @ApiCommandAnswer()
   rejectEnforcementRequest(
     @Param('caseId', CaseId) id: string,
     @Body() body: Decision.RejectEnforcementRequestDto,
@@ -63,6 +78,12 @@ export class CaseCommandsController {
   @Post(':caseId/issue-enforcement-decision')
   @HttpCode(200)
   @Access(HEAD_DECISION_ON_CASE)
+  @ApiOperation({
+    summary: "IssueEnforcementDecision: the head's enforcement decision (QĐ THA); service starts the voluntary period",
+    description:
+      'Law 2008 Art. 36: within 5 working days of receipt (ex officio) or of the request. Valid service (`servedOn`) starts the 10-day voluntary period (Art. 45(1)) and the verification clock (Art. 44(1)).',
+  })
+  @ApiCommandAnswer()
   issueEnforcementDecision(
     @Param('caseId', CaseId) id: string,
     @Body() body: Decision.IssueEnforcementDecisionDto,
@@ -75,6 +96,11 @@ export class CaseCommandsController {
   @Post(':caseId/assign-enforcement-officer')
   @HttpCode(200)
   @Access(HEAD_DECISION_ON_CASE)
+  @ApiOperation({
+    summary: 'AssignEnforcementOfficer: the head assigns the enforcement officer (chấp hành viên)',
+    description: 'Law 2008 Art. 20, 23: the officer who carries out the decision.',
+  })
+  @ApiCommandAnswer()
   assignEnforcementOfficer(
     @Param('caseId', CaseId) id: string,
     @Body() body: Decision.AssignEnforcementOfficerDto,
@@ -87,6 +113,12 @@ export class CaseCommandsController {
   @Post(':caseId/record-verification')
   @HttpCode(200)
   @Access(CASE_WORK)
+  @ApiOperation({
+    summary: "RecordVerification: the result of verifying the debtor's conditions to pay",
+    description:
+      'Law 2008 Art. 44(1): within 10 days after the voluntary period ends. NOT_ENFORCEABLE findings lead to a decision within 5 working days (Art. 44a).',
+  })
+  @ApiCommandAnswer()
   recordVerification(
     @Param('caseId', CaseId) id: string,
     @Body() body: Decision.RecordVerificationDto,
@@ -99,6 +131,12 @@ export class CaseCommandsController {
   @Post(':caseId/decide-not-enforceable')
   @HttpCode(200)
   @Access(HEAD_DECISION_ON_CASE)
+  @ApiOperation({
+    summary: 'DecideNotEnforceable: the head decides the debtor cannot pay now',
+    description:
+      'Law 2008 Art. 44a; Decree 62/2015 Art. 9: on one of the grounds of Art. 44a(1); the case is re-verified every 6 months (12 for long prison terms or an unknown address).',
+  })
+  @ApiCommandAnswer()
   decideNotEnforceable(
     @Param('caseId', CaseId) id: string,
     @Body() body: Decision.DecideNotEnforceableDto,
@@ -111,6 +149,12 @@ export class CaseCommandsController {
   @Post(':caseId/record-periodic-reverification')
   @HttpCode(200)
   @Access(CASE_WORK)
+  @ApiOperation({
+    summary: 'RecordPeriodicReverification: a re-verification of a case not enforceable',
+    description:
+      'Law 2008 Art. 44(2): at least every 6 months (12 in the listed cases); two with nothing new after the waiting time allow the separate tracking register (Decree 62/2015 Art. 9(5)).',
+  })
+  @ApiCommandAnswer()
   recordPeriodicReverification(
     @Param('caseId', CaseId) id: string,
     @Body() body: Decision.RecordPeriodicReverificationDto,
@@ -123,6 +167,11 @@ export class CaseCommandsController {
   @Post(':caseId/apply-security-measure')
   @HttpCode(200)
   @Access(CASE_WORK)
+  @ApiOperation({
+    summary: 'ApplySecurityMeasure: block an account, temporarily seize or freeze assets to prevent dissipation',
+    description: 'Law 2008 Art. 66-69: allowed during the voluntary period.',
+  })
+  @ApiCommandAnswer()
   applySecurityMeasure(
     @Param('caseId', CaseId) id: string,
     @Body() body: Enforcement.ApplySecurityMeasureDto,
@@ -135,6 +184,12 @@ export class CaseCommandsController {
   @Post(':caseId/decide-coercion')
   @HttpCode(200)
   @Access(CASE_WORK)
+  @ApiOperation({
+    summary: 'DecideCoercion: decide a coercive measure after the voluntary period',
+    description:
+      'Law 2008 Art. 45(1), 70-71: refused during the voluntary period unless the debtor is dissipating assets.',
+  })
+  @ApiCommandAnswer()
   decideCoercion(
     @Param('caseId', CaseId) id: string,
     @Body() body: Enforcement.DecideCoercionDto,
@@ -147,6 +202,11 @@ export class CaseCommandsController {
   @Post(':caseId/seize-asset')
   @HttpCode(200)
   @Access(CASE_WORK)
+  @ApiOperation({
+    summary: 'SeizeAsset: seize an asset of the debtor for sale',
+    description: "Law 2008 Art. 87-89; the valuer's contract is due within 5 working days of the seizure (Art. 98).",
+  })
+  @ApiCommandAnswer()
   seizeAsset(
     @Param('caseId', CaseId) id: string,
     @Body() body: Enforcement.SeizeAssetDto,
@@ -159,6 +219,11 @@ export class CaseCommandsController {
   @Post(':caseId/record-valuation')
   @HttpCode(200)
   @Access(CASE_WORK)
+  @ApiOperation({
+    summary: 'RecordValuation: the value a valuer set on a seized asset',
+    description: 'Law 2008 Art. 98-99; money is whole VND as a decimal string.',
+  })
+  @ApiCommandAnswer()
   recordValuation(
     @Param('caseId', CaseId) id: string,
     @Body() body: Enforcement.RecordValuationDto,
@@ -176,6 +241,11 @@ export class CaseCommandsController {
   @Post(':caseId/record-auction-result')
   @HttpCode(200)
   @Access(CASE_WORK)
+  @ApiOperation({
+    summary: 'RecordAuctionResult: an auction sold the asset or failed',
+    description: 'Law 2008 Art. 101-104; a SOLD result carries its price; the buyer pays within 30 days.',
+  })
+  @ApiCommandAnswer()
   recordAuctionResult(
     @Param('caseId', CaseId) id: string,
     @Body() body: Enforcement.RecordAuctionResultDto,
@@ -194,6 +264,12 @@ export class CaseCommandsController {
   @Post(':caseId/reduce-auction-price')
   @HttpCode(200)
   @Access(CASE_WORK)
+  @ApiOperation({
+    summary: 'ReduceAuctionPrice: lower the starting price after a failed auction',
+    description:
+      'Law 2008 Art. 104; Decree 62/2015 Art. 27: each cut is at most 10% of the previous price (PRICE_REDUCTION_EXCEEDS_10_PERCENT).',
+  })
+  @ApiCommandAnswer()
   reduceAuctionPrice(
     @Param('caseId', CaseId) id: string,
     @Body() body: Enforcement.ReduceAuctionPriceDto,
@@ -211,6 +287,11 @@ export class CaseCommandsController {
   @Post(':caseId/record-collection')
   @HttpCode(200)
   @Access(CASE_WORK)
+  @ApiOperation({
+    summary: 'RecordCollection: money collected for an obligation item',
+    description: 'Law 2008 Art. 47; disbursement is due within 10 days of collection.',
+  })
+  @ApiCommandAnswer()
   recordCollection(
     @Param('caseId', CaseId) id: string,
     @Body() body: Enforcement.RecordCollectionDto,
@@ -228,6 +309,11 @@ export class CaseCommandsController {
   @Post(':caseId/disburse-funds')
   @HttpCode(200)
   @Access(CASE_WORK)
+  @ApiOperation({
+    summary: 'DisburseFunds: pay collected money out to a creditor',
+    description: 'Law 2008 Art. 47: within 10 days of collection, never more than was collected for the item.',
+  })
+  @ApiCommandAnswer()
   disburseFunds(
     @Param('caseId', CaseId) id: string,
     @Body() body: Enforcement.DisburseFundsDto,
@@ -245,6 +331,12 @@ export class CaseCommandsController {
   @Post(':caseId/postpone-enforcement')
   @HttpCode(200)
   @Access(HEAD_DECISION_ON_CASE)
+  @ApiOperation({
+    summary: 'PostponeEnforcement: the head postpones enforcement on a ground of the law',
+    description:
+      'Law 2008 Art. 48: the case is paused until the ground ends or `until`; resumed within 5 working days after (Art. 48(4)).',
+  })
+  @ApiCommandAnswer()
   postponeEnforcement(
     @Param('caseId', CaseId) id: string,
     @Body() body: Status.PostponeEnforcementDto,
@@ -257,6 +349,12 @@ export class CaseCommandsController {
   @Post(':caseId/suspend-enforcement')
   @HttpCode(200)
   @Access(HEAD_DECISION_ON_CASE)
+  @ApiOperation({
+    summary: 'SuspendEnforcement: the head suspends enforcement',
+    description:
+      "Law 2008 Art. 49: on a court's or competent authority's request; resumed within 5 working days after the ground ends (Art. 49(3)).",
+  })
+  @ApiCommandAnswer()
   suspendEnforcement(
     @Param('caseId', CaseId) id: string,
     @Body() body: Status.SuspendEnforcementDto,
@@ -269,6 +367,12 @@ export class CaseCommandsController {
   @Post(':caseId/resume-enforcement')
   @HttpCode(200)
   @Access(HEAD_DECISION_ON_CASE)
+  @ApiOperation({
+    summary: 'ResumeEnforcement: enforcement resumes after a postponement or suspension',
+    description:
+      'Law 2008 Art. 48(4), 49(3): within 5 working days after the ground ends; the case returns to the status it paused from.',
+  })
+  @ApiCommandAnswer()
   resumeEnforcement(
     @Param('caseId', CaseId) id: string,
     @Body() body: Status.ResumeEnforcementDto,
@@ -281,6 +385,11 @@ export class CaseCommandsController {
   @Post(':caseId/terminate-enforcement')
   @HttpCode(200)
   @Access(HEAD_DECISION_ON_CASE)
+  @ApiOperation({
+    summary: 'TerminateEnforcement: the head terminates enforcement (đình chỉ), for the case or some items',
+    description: 'Law 2008 Art. 50: on a ground of the law; the case is completed in the statistics.',
+  })
+  @ApiCommandAnswer()
   terminateEnforcement(
     @Param('caseId', CaseId) id: string,
     @Body() body: Status.TerminateEnforcementDto,
@@ -293,7 +402,12 @@ export class CaseCommandsController {
   @Post(':caseId/settle')
   @HttpCode(200)
   @Access(CASE_WORK)
-  @ApiOperation({ summary: 'Settle: the case is fully enforced (event CaseSettled)' })
+  @ApiOperation({
+    summary: 'Settle: the case is fully enforced (event CaseSettled)',
+    description:
+      'Law 2008 Art. 52(1): every open obligation item collected and paid out; refused while money collected is not yet disbursed.',
+  })
+  @ApiCommandAnswer()
   settle(
     @Param('caseId', CaseId) id: string,
     @Body() body: Status.SettleDto,
@@ -306,6 +420,12 @@ export class CaseCommandsController {
   @Post(':caseId/entrust-enforcement')
   @HttpCode(200)
   @Access(HEAD_DECISION_ON_CASE)
+  @ApiOperation({
+    summary: 'EntrustEnforcement: the head entrusts the case, or some items, to another office',
+    description:
+      "Law 2008 Art. 55-57: the receiving office opens its own case; the items leave this office's statistics.",
+  })
+  @ApiCommandAnswer()
   entrustEnforcement(
     @Param('caseId', CaseId) id: string,
     @Body() body: Status.EntrustEnforcementDto,
@@ -318,6 +438,12 @@ export class CaseCommandsController {
   @Post(':caseId/move-to-separate-tracking-register')
   @HttpCode(200)
   @Access(HEAD_DECISION_ON_CASE)
+  @ApiOperation({
+    summary: 'MoveToSeparateTrackingRegister: a case not enforceable moves to the separate register',
+    description:
+      'Decree 62/2015 Art. 9(5): after the waiting time and two re-verifications with nothing new. From 1 July 2026 only ex officio cases (SEPARATE_REGISTER_ON_REQUEST).',
+  })
+  @ApiCommandAnswer()
   moveToSeparateTrackingRegister(
     @Param('caseId', CaseId) id: string,
     @Body() body: Status.MoveToSeparateTrackingRegisterDto,
@@ -333,7 +459,10 @@ export class CaseCommandsController {
   @ApiOperation({
     summary:
       'SendBackEnforcementRequest: from 1 July 2026, an on-request case not enforceable for 2 years is sent back to the creditor and ends (Law 106/2025 Art. 38; Decree 152/2026 Art. 22(2))',
+    description:
+      'Refused before 1 July 2026 and for ex officio cases; the case leaves phải thi hành and is not counted as completed (docs/law-2026.md).',
   })
+  @ApiCommandAnswer()
   sendBackEnforcementRequest(
     @Param('caseId', CaseId) id: string,
     @Body() body: Status.SendBackEnforcementRequestDto,

@@ -4,6 +4,9 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import { ExecuteCaseCommand, type CommandContext } from '@thads/application';
 import type { CaseCommand, JsonRecord } from '@thads/domain';
 import type { FastifyReply } from 'fastify';
+import { CASE_ERROR_KINDS } from '@thads/domain';
+import { ApiCommandAnswer } from '../docs/answers';
+import { Refuses, refusalsOfKinds } from '../problem/refusals';
 import { Access } from '../auth/access-policy';
 import { CORRECTIVE_ON_CASE } from '../auth/policies';
 import { commandResponse, type CommandResponse } from '../http/command-response';
@@ -24,6 +27,7 @@ const CaseId = new IdParamPipe('caseId');
 @ApiBearerAuth()
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe command id' })
 @ApiHeader({ name: 'If-Match', required: false, description: 'Stream revision (ETag) the client last saw' })
+@Refuses(refusalsOfKinds(CASE_ERROR_KINDS))
 @Controller('cases')
 export class CaseCorrectionsController {
   constructor(private readonly commands: CommandBus) {}
@@ -33,7 +37,10 @@ export class CaseCorrectionsController {
   @Access(CORRECTIVE_ON_CASE)
   @ApiOperation({
     summary: 'WithdrawDecision: the enforcement decision is withdrawn (Art. 37(1)); the case ends as withdrawn',
+    description:
+      "Corrective, admins only, with a mandatory `reason` (Law 2008 Art. 37(1)): the decision's events stay in the history; the case ends as withdrawn (docs/corrections.md).",
   })
+  @ApiCommandAnswer()
   withdrawDecision(
     @Param('caseId', CaseId) id: string,
     @Body() body: Correction.WithdrawDecisionDto,
@@ -46,7 +53,12 @@ export class CaseCorrectionsController {
   @Post(':caseId/amend-decision')
   @HttpCode(200)
   @Access(CORRECTIVE_ON_CASE)
-  @ApiOperation({ summary: 'AmendDecision: the enforcement decision is amended (Art. 37(2)); no status changes' })
+  @ApiOperation({
+    summary: 'AmendDecision: the enforcement decision is amended (Art. 37(2)); no status changes',
+    description:
+      'Corrective, admins only, with a mandatory `reason` (Law 2008 Art. 37(2)): the amendment is recorded beside the decision.',
+  })
+  @ApiCommandAnswer()
   amendDecision(
     @Param('caseId', CaseId) id: string,
     @Body() body: Correction.AmendDecisionDto,
@@ -62,7 +74,10 @@ export class CaseCorrectionsController {
   @ApiOperation({
     summary:
       'AnnulDecision: a superior authority annuls the enforcement decision (Art. 37(3)); the case ends as withdrawn',
+    description:
+      'Corrective, admins only, with a mandatory `reason` (Law 2008 Art. 37(3)): annulment by a superior authority.',
   })
+  @ApiCommandAnswer()
   annulDecision(
     @Param('caseId', CaseId) id: string,
     @Body() body: Correction.AnnulDecisionDto,
@@ -78,7 +93,10 @@ export class CaseCorrectionsController {
   @ApiOperation({
     summary:
       'CorrectRecordedFact: retracts one event by id (FactRetracted), optionally with corrected data; the original stays',
+    description:
+      "Corrective, admins only, with a mandatory `reason`: the retracted event stays in the stream and is folded as corrected or not at all; refused when the corrected history would break the case's consistency rules (docs/corrections.md).",
   })
+  @ApiCommandAnswer()
   correctRecordedFact(
     @Param('caseId', CaseId) id: string,
     @Body() body: Correction.CorrectRecordedFactDto,
@@ -94,7 +112,12 @@ export class CaseCorrectionsController {
   @Post(':caseId/reassign-officer')
   @HttpCode(200)
   @Access(CORRECTIVE_ON_CASE)
-  @ApiOperation({ summary: 'ReassignOfficer: another officer takes over the case' })
+  @ApiOperation({
+    summary: 'ReassignOfficer: another officer takes over the case',
+    description:
+      'Corrective, admins only, with a mandatory `reason`: the case keeps its history under the previous officer.',
+  })
+  @ApiCommandAnswer()
   reassignOfficer(
     @Param('caseId', CaseId) id: string,
     @Body() body: Correction.ReassignOfficerDto,
@@ -107,7 +130,12 @@ export class CaseCorrectionsController {
   @Post(':caseId/reopen-case')
   @HttpCode(200)
   @Access(CORRECTIVE_ON_CASE)
-  @ApiOperation({ summary: 'ReopenCase: a settled, terminated or withdrawn case returns to the status it closed from' })
+  @ApiOperation({
+    summary: 'ReopenCase: a settled, terminated or withdrawn case returns to the status it closed from',
+    description:
+      'Corrective, admins only, with a mandatory `reason`: for a case closed in error; the closing event stays in the history.',
+  })
+  @ApiCommandAnswer()
   reopenCase(
     @Param('caseId', CaseId) id: string,
     @Body() body: Correction.ReopenCaseDto,

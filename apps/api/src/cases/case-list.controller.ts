@@ -1,15 +1,17 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { DomainError } from '@thads/domain';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { queryCaseSummaries } from '@thads/read-models';
 import type { FastifyReply } from 'fastify';
+import { ApiQueryAnswer } from '../docs/answers';
 import { Access } from '../auth/access-policy';
 import { READ_CASE_SUMMARY, READ_OFFICE_LIST } from '../auth/policies';
 import { IdParamPipe } from '../http/id-param.pipe';
 import { jsonSafe } from '../http/json-safe';
-import { asBadQueryParam, READ_MODEL_POSITION_HEADER, readModelAnswer } from '../http/read-model-answer';
+import { asBadQueryParam, readModelAnswer } from '../http/read-model-answer';
 import { ReadYourWrites } from '../read-models/read-your-writes';
 import { CaseListQueryDto, CaseSummaryQueryDto } from './dto/case-list.query';
+import { CaseListResponseDto, CaseSummaryResponseDto } from './dto/case-responses.dto';
 
 const CaseId = new IdParamPipe('caseId');
 
@@ -30,12 +32,7 @@ export class CaseListController {
       '(`nextDueKind`: DECISION, VERIFICATION, NOT_ENFORCEABLE_DECISION, REVERIFICATION, VALUER_CONTRACT, AUCTION_CONTRACT, DISBURSEMENT). ' +
       'Pages are keyset: pass `nextCursor` back as `cursor` with the same sort and order.',
   })
-  @ApiOkResponse({
-    description: '`{ items, nextCursor, position }`; `position` is the log position the rows reflect',
-    headers: {
-      [READ_MODEL_POSITION_HEADER]: { description: 'The log position the answer reflects', schema: { type: 'string' } },
-    },
-  })
+  @ApiQueryAnswer(CaseListResponseDto, 'A page of cases; `position` is the log position the rows reflect')
   async list(@Query() query: CaseListQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.readModels.reflect(['case_summary'], query.minPosition);
     const page = await queryCaseSummaries(this.readModels.db, {
@@ -59,6 +56,7 @@ export class CaseListController {
       "The same item as in GET /cases. Pass the feed message's `position` as `minPosition` to read at least that change. " +
       'Readable by the reporting service, which has no case-work rights: the row names no party.',
   })
+  @ApiQueryAnswer(CaseSummaryResponseDto, 'The row; 404 CASE_NOT_FOUND until the projection has it')
   async summary(
     @Param('caseId', CaseId) caseId: string,
     @Query() query: CaseSummaryQueryDto,

@@ -1,12 +1,14 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { queryComplaintQueue } from '@thads/read-models';
 import type { FastifyReply } from 'fastify';
+import { ApiQueryAnswer } from '../docs/answers';
 import { Access } from '../auth/access-policy';
+import { ComplaintQueueResponseDto } from './dto/complaint-responses.dto';
 import { READ_OFFICE_LIST } from '../auth/policies';
 import { jsonSafe } from '../http/json-safe';
 import { localToday } from '../http/local-today';
-import { asBadQueryParam, READ_MODEL_POSITION_HEADER, readModelAnswer } from '../http/read-model-answer';
+import { asBadQueryParam, readModelAnswer } from '../http/read-model-answer';
 import { ReadYourWrites } from '../read-models/read-your-writes';
 import { ComplaintQueueQueryDto } from './dto/complaint-queue.query';
 
@@ -26,12 +28,7 @@ export class ComplaintQueueController {
       '(working-day calendar). `overdue` is judged against `asOf` (default: today in Asia/Ho_Chi_Minh): an open acceptance or ' +
       'resolution whose due date is before it. `deadlineMissed` stays true once the deadline sweep recorded a miss.',
   })
-  @ApiOkResponse({
-    description: '`{ items, nextCursor, position, asOf }`',
-    headers: {
-      [READ_MODEL_POSITION_HEADER]: { description: 'The log position the answer reflects', schema: { type: 'string' } },
-    },
-  })
+  @ApiQueryAnswer(ComplaintQueueResponseDto, 'A page of the queue; `position` is the log position the rows reflect')
   async queue(@Query() query: ComplaintQueueQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.readModels.reflect(['complaint_queue'], query.minPosition);
     // "Today" is read here, at the edge; the read model and its query never read a clock.

@@ -16,6 +16,7 @@ export function formattedDoc(path: string, text: string): string {
     input: text,
     encoding: 'utf8',
     timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
   if (run.status !== 0) throw new Error(`Prettier failed on ${path}: ${run.stderr || run.error?.message}`);
   return run.stdout;

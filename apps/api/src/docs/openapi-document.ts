@@ -3,7 +3,11 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { AppModule } from '../app.module';
+import type { ReferenceObject, ResponseObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { AppModule, CONTROLLERS } from '../app.module';
+import { routesOfControllers, type RouteAccess } from '../auth/route-table';
+import { closedSchemas } from '../http/dto/closed-schema';
+import { problemResponsesOf } from './problem-responses';
 import { loadApiConfig } from '../config/api-config';
 import { API_PREFIX, ROUTES_WITHOUT_PREFIX } from '../http/api-prefix';
 
@@ -15,7 +19,7 @@ export const OPENAPI_DOC = 'docs/openapi.json';
  * committed as docs/openapi.json (docs/api-contract.md).
  */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('thads-engine')
@@ -31,6 +35,51 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       })
       .build(),
   );
+  return completedDocument(document, routesOfControllers(CONTROLLERS));
+}
+
+/**
+ * What the decorators leave to the tables: every operation's problem responses, derived from its kind, access policy
+ * and declared refusals (problem-responses.ts), and the complete response DTOs closed to undeclared fields.
+ */
+function completedDocument(document: OpenAPIObject, routes: readonly RouteAccess[]): OpenAPIObject {
+  const shared = sharedResponses(document);
+  for (const route of routes) {
+    const path = route.path.replace(/:(\w+)/g, '{$1}');
+    const operation = document.paths[path]?.[route.method.toLowerCase() as 'get' | 'post'];
+    if (operation === undefined) continue;
+    const problems = Object.entries(problemResponsesOf(route, operation)).map(([status, response]) => [
+      status,
+      shared(`${route.controller.replace(/Controller$/, '')}${status}`, response),
+    ]);
+    operation.responses = { ...operation.responses, ...Object.fromEntries(problems) };
+  }
+  const schemas = document.components?.schemas ?? {};
+  for (const name of closedSchemas()) {
+    const schema = schemas[name];
+    if (schema !== undefined && !('$ref' in schema)) schema.additionalProperties = false;
+  }
+  return document;
+}
+
+/**
+ * Puts a response once under components.responses and answers a reference to it: the same problems recur on every
+ * command of a controller, and the document would be mostly copies of their code lists otherwise.
+ */
+function sharedResponses(document: OpenAPIObject): (name: string, response: ResponseObject) => ReferenceObject {
+  const responses = ((document.components ??= {}).responses ??= {});
+  const nameOf = new Map<string, string>();
+  return (name, response) => {
+    const text = JSON.stringify(response);
+    let found = nameOf.get(text);
+    if (found === undefined) {
+      found = name;
+      for (let n = 2; found in responses; n++) found = `${name}_${n}`;
+      responses[found] = response;
+      nameOf.set(text, found);
+    }
+    return { $ref: `#/components/responses/${found}` };
+  };
 }
 
 /**

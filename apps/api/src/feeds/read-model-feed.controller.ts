@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Inject, Logger, type OnModuleDestroy, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ProjectorRuntime } from '@thads/read-models';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access-policy';
@@ -54,13 +54,21 @@ export class ReadModelFeedController implements OnModuleDestroy {
       'To resume, reconnect with `Last-Event-ID` (EventSource does it by itself) or `fromId` set to the last id received: ' +
       'nothing is missed and nothing repeats. A comment line is sent every 15 s of silence.',
   })
-  @ApiProduces('text/event-stream')
   @ApiHeader({
     name: 'Last-Event-ID',
     required: false,
     description: 'The last change id received; the stream resumes after it',
   })
-  @ApiOkResponse({ description: 'An endless text/event-stream; see the description for the message format' })
+  @ApiOkResponse({
+    description: 'An endless text/event-stream; see the description for the message format',
+    headers: {
+      'Cache-Control': {
+        description: 'A stream is never cached',
+        schema: { type: 'string', enum: ['no-cache, no-transform'] },
+      },
+    },
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
   async readModelChanges(
     @Query() query: ReadModelFeedQueryDto,
     @Headers('last-event-id') lastEventId: string | undefined,

@@ -1,12 +1,35 @@
-import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Controller, Get, Headers, Inject, Res } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CheckOutcomeDto } from './health-responses.dto';
 import type { TokenVerifier } from '@thads/auth';
 import type { FastifyReply } from 'fastify';
+import { RESPONSE_HEADERS } from '../docs/answers';
 import { Access } from '../auth/access-policy';
+import { LivenessResponseDto, ReadinessResponseDto } from './health-responses.dto';
 import { TOKEN_VERIFIER } from '../auth/access.guard';
 import { isOperator } from '../auth/privileged-caller';
 import { READINESS_CHECKS, type ReadinessCheck } from './readiness-check';
 import { assessReadiness, withoutDetails, type Readiness } from './readiness';
+
+const READINESS_DESCRIPTION =
+  'Each check up or down with a reason; positions, dead letters, durability settings and free space only for an auditor or admin bearer token.';
+
+/** 200 when every check is up; 503 with Retry-After and the same body when one is down. */
+function ReadinessAnswers(): MethodDecorator {
+  return applyDecorators(
+    ApiExtraModels(CheckOutcomeDto),
+    ApiResponse({ status: 200, type: ReadinessResponseDto, description: 'Ready', headers: RESPONSE_HEADERS.noStore }),
+    ApiResponse({
+      status: 503,
+      type: ReadinessResponseDto,
+      description: 'Not ready: a check is down',
+      headers: {
+        ...RESPONSE_HEADERS.noStore,
+        'Retry-After': { description: 'Seconds before probing again', required: true, schema: { type: 'string' } },
+      },
+    }),
+  );
+}
 
 /**
  * Probes for orchestrators and operators. Public, like any probe; details (positions, dead letters, durability
@@ -23,7 +46,11 @@ export class HealthController {
   /** 200 while the process runs and answers HTTP; checks nothing else, so a restart is never triggered by a store. */
   @Get('live')
   @Access.public()
-  @ApiOperation({ summary: 'Liveness: the process is up' })
+  @ApiOperation({
+    summary: 'Liveness: the process is up',
+    description: 'Checks nothing else, so a store outage never makes an orchestrator restart the API.',
+  })
+  @ApiOkResponse({ type: LivenessResponseDto, description: 'Up', headers: RESPONSE_HEADERS.noStore })
   live(@Res({ passthrough: true }) reply: FastifyReply) {
     void reply.header('cache-control', 'no-store');
     return { status: 'up' };
@@ -34,7 +61,9 @@ export class HealthController {
   @Access.public()
   @ApiOperation({
     summary: 'Readiness: event store reachable, durability verified, no projection halted, disk not full',
+    description: READINESS_DESCRIPTION,
   })
+  @ReadinessAnswers()
   ready(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.answer(authorization, reply);
   }
@@ -42,7 +71,8 @@ export class HealthController {
   /** The readiness answer, kept at its old address for existing probes (docs/operations.md). */
   @Get()
   @Access.public()
-  @ApiOperation({ summary: 'Same as /health/ready' })
+  @ApiOperation({ summary: 'Same as /health/ready', description: READINESS_DESCRIPTION })
+  @ReadinessAnswers()
   health(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.answer(authorization, reply);
   }

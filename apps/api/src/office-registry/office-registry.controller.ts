@@ -4,13 +4,17 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import {
   EVENT_STORE,
   ExecuteOfficeRegistryCommand,
-  loadOfficeRegistry,
+  readOfficeRegistry,
   OFFICE_REGISTRY_ID,
   type CommandContext,
 } from '@thads/application';
-import type { OfficeRegistryCommand } from '@thads/domain';
+import { OFFICE_REGISTRY_ERROR_KINDS, type OfficeRegistryCommand } from '@thads/domain';
 import type { EventStore } from '@thads/event-store';
 import type { FastifyReply } from 'fastify';
+import { ApiCommandAnswer, ApiQueryAnswer } from '../docs/answers';
+import { queryHeaders } from '../http/read-model-answer';
+import { Refuses, refusalsOfKinds, STREAM_READ } from '../problem/refusals';
+import { OfficeSuccessionsResponseDto } from './office-registry-responses.dto';
 import { Access } from '../auth/access-policy';
 import { STRUCTURE_CHANGE } from '../auth/policies';
 import { commandResponse, type CommandResponse } from '../http/command-response';
@@ -28,6 +32,7 @@ const OfficeId = new IdParamPipe('officeId');
 @ApiBearerAuth()
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe command id' })
 @ApiHeader({ name: 'If-Match', required: false, description: 'Registry stream revision (ETag) the client last saw' })
+@Refuses(refusalsOfKinds(OFFICE_REGISTRY_ERROR_KINDS), STREAM_READ)
 @Controller('offices')
 export class OfficeRegistryController {
   constructor(
@@ -38,7 +43,12 @@ export class OfficeRegistryController {
   @Post('merge')
   @HttpCode(200)
   @Access(STRUCTURE_CHANGE)
-  @ApiOperation({ summary: 'MergeOffices: offices pass their open cases to a successor from the effective date' })
+  @ApiOperation({
+    summary: 'MergeOffices: offices pass their open cases to a successor from the effective date',
+    description:
+      "Admins only, carrying out the Ministry's act: from the effective date the successor acts on the predecessors' open cases and reports roll up under it (docs/domain.md, Offices and succession). Every office named must be registered by then.",
+  })
+  @ApiCommandAnswer()
   merge(
     @Body() body: MergeOfficesDto,
     @RequestCommandContext() c: CommandContext,
@@ -50,7 +60,12 @@ export class OfficeRegistryController {
   @Post('split')
   @HttpCode(200)
   @Access(STRUCTURE_CHANGE)
-  @ApiOperation({ summary: 'SplitOffice: an office divided between successors; its open cases pass to one of them' })
+  @ApiOperation({
+    summary: 'SplitOffice: an office divided between successors; its open cases pass to one of them',
+    description:
+      "Admins only: the split office's open cases pass whole to the successor the act names, from the effective date.",
+  })
+  @ApiCommandAnswer()
   split(
     @Body() body: SplitOfficeDto,
     @RequestCommandContext() c: CommandContext,
@@ -62,7 +77,11 @@ export class OfficeRegistryController {
   @Post(':officeId/rename')
   @HttpCode(200)
   @Access(STRUCTURE_CHANGE)
-  @ApiOperation({ summary: 'RenameOffice: a new name from the effective date; id, cases and place stay' })
+  @ApiOperation({
+    summary: 'RenameOffice: a new name from the effective date; id, cases and place stay',
+    description: 'Admins only: reports name the office by the name in force on their date.',
+  })
+  @ApiCommandAnswer()
   rename(
     @Param('officeId', OfficeId) officeId: string,
     @Body() body: RenameOfficeDto,
@@ -74,10 +93,15 @@ export class OfficeRegistryController {
 
   @Get('successions')
   @Access(STRUCTURE_CHANGE)
-  @ApiOperation({ summary: 'Every succession and rename recorded, with its effective date and legal act' })
-  async successions() {
-    const { successions, renames } = await loadOfficeRegistry(this.store);
-    return { successions, renames };
+  @ApiOperation({
+    summary: 'Every succession and rename recorded, with its effective date and legal act',
+    description: 'Read from the registry stream of the event store: always current.',
+  })
+  @ApiQueryAnswer(OfficeSuccessionsResponseDto, 'Successions and renames in the order they were recorded')
+  async successions(@Res({ passthrough: true }) reply: FastifyReply) {
+    const { state, position } = await readOfficeRegistry(this.store);
+    queryHeaders(reply, position);
+    return { successions: state.successions, renames: state.renames };
   }
 
   private async run(

@@ -3,7 +3,7 @@ import { errorKindOf, type DomainErrorKind } from '@thads/domain';
 import { COMPLETION_REPORT_ERROR_KINDS } from '@thads/read-models';
 
 /** The HTTP status of each kind of refusal the domain declares beside its codes (libs/domain shared/error-kind.ts). */
-const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+export const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   malformed: 400,
   forbidden: 403,
   not_found: 404,

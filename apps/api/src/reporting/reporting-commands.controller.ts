@@ -2,8 +2,10 @@ import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExecuteReportingCommand, type CommandContext } from '@thads/application';
-import type { ReportingCommand } from '@thads/domain';
+import { REPORTING_ERROR_KINDS, type ReportingCommand } from '@thads/domain';
 import type { FastifyReply } from 'fastify';
+import { ApiCommandAnswer } from '../docs/answers';
+import { Refuses, refusalsOfKinds } from '../problem/refusals';
 import { Access } from '../auth/access-policy';
 import { commandResponse, dated, type CommandResponse } from '../http/command-response';
 import { IdParamPipe } from '../http/id-param.pipe';
@@ -22,13 +24,19 @@ const OfficeId = new IdParamPipe('officeId');
 @ApiBearerAuth()
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe command id' })
 @ApiHeader({ name: 'If-Match', required: false, description: 'Stream revision (ETag) the client last saw' })
+@Refuses(refusalsOfKinds(REPORTING_ERROR_KINDS))
 @Controller('offices')
 export class ReportingCommandsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @Access({ roles: ['head', 'admin'], office: 'parent-in-body' })
-  @ApiOperation({ summary: 'RegisterOffice: an enforcement office and its parent (register parents first)' })
+  @ApiOperation({
+    summary: 'RegisterOffice: an enforcement office and its parent (register parents first)',
+    description:
+      'Registered by the head of the parent office (admins for the top of the tree); the roll-up of statistics follows the tree.',
+  })
+  @ApiCommandAnswer(201)
   async registerOffice(
     @Body() body: RegisterOfficeDto,
     @RequestCommandContext() context: CommandContext,
@@ -41,7 +49,12 @@ export class ReportingCommandsController {
   @Post(':officeId/targets')
   @HttpCode(200)
   @Access({ roles: ['head', 'admin'], office: 'parent-of-office-in-path' })
-  @ApiOperation({ summary: 'SetTarget: completion-rate targets of a reporting year, by cases and by money' })
+  @ApiOperation({
+    summary: 'SetTarget: completion-rate targets of a reporting year, by cases and by money',
+    description:
+      "Set by the head of the office above (a superior assigns targets); a branch without its own is measured against its nearest superior's.",
+  })
+  @ApiCommandAnswer()
   setTarget(
     @Param('officeId', OfficeId) officeId: string,
     @Body() body: SetTargetDto,
@@ -54,7 +67,12 @@ export class ReportingCommandsController {
   @Post(':officeId/close-period')
   @HttpCode(200)
   @Access({ roles: ['head', 'admin'], office: 'office-in-path-or-its-parent' })
-  @ApiOperation({ summary: 'ClosePeriod: freeze the office’s figures for a month-end period (TTLT 12/2021 Art. 10)' })
+  @ApiOperation({
+    summary: 'ClosePeriod: freeze the office’s figures for a month-end period (TTLT 12/2021 Art. 10)',
+    description:
+      "By the office's head or its parent's: the figures are frozen; a later correction lands as an adjustment of the next period of the same year, never as a rewrite.",
+  })
+  @ApiCommandAnswer()
   closePeriod(
     @Param('officeId', OfficeId) officeId: string,
     @Body() body: ClosePeriodDto,

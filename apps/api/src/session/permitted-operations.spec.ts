@@ -7,6 +7,7 @@ const route = (handler: string, policy: RouteAccess['policy'], method = 'GET'): 
   controller: 'TestController',
   handler,
   policy,
+  refusals: {},
 });
 
 const ROUTES: RouteAccess[] = [

@@ -1,7 +1,9 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RESPONSE_HEADERS } from '../docs/answers';
 import { Access } from '../auth/access-policy';
+import { SessionResponseDto } from './session-responses.dto';
 import { verifiedTokenOf } from '../auth/granted-access';
 import { SIGNED_IN } from '../auth/policies';
 import type { RouteAccess } from '../auth/route-table';
@@ -25,7 +27,10 @@ export class SessionController {
   @ApiOperation({
     summary:
       "The bearer's subject, roles, offices and token expiry, and every operation the access policies permit them",
+    description:
+      'Computed from the same access policies the guard enforces (docs/authorization.md); reads no store, so it states no log position.',
   })
+  @ApiOkResponse({ type: SessionResponseDto, description: 'The session', headers: RESPONSE_HEADERS.noStore })
   session(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const token = verifiedTokenOf(request);
     if (token === undefined) throw new Error('The access guard verifies the token of every non-public route');

@@ -40,8 +40,23 @@ export async function withRegisteredOffices(
 
 /** The registry as recorded: every succession and rename (empty before the first change). */
 export async function loadOfficeRegistry(store: EventStore): Promise<OfficeRegistryState> {
+  return (await readOfficeRegistry(store)).state;
+}
+
+/**
+ * The registry with the stream's revision and the position of its last event (-1n for both before the first change),
+ * for an answer that states what it reflects.
+ */
+export async function readOfficeRegistry(
+  store: EventStore,
+): Promise<{ readonly state: OfficeRegistryState; readonly revision: bigint; readonly position: bigint }> {
   const events = await readWholeStream(store, streamNameOf(officeRegistryAggregate.category, OFFICE_REGISTRY_ID));
-  return foldRecorded(officeRegistryAggregate, events);
+  const last = events.at(-1);
+  return {
+    state: foldRecorded(officeRegistryAggregate, events),
+    revision: last?.revision ?? -1n,
+    position: last?.position ?? -1n,
+  };
 }
 
 /** Every succession recorded, for the rules that follow them (who acts on a case, where it is reported). */

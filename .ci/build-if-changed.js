@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `node .ci/build-if-changed.js <app>`: builds an app (`nest build <app>`, or the console) only when its inputs changed since the last build, so
+ * `node .ci/build-if-changed.js <app>…`: builds each app (`nest build <app>`, or the console) only when its inputs changed since the last build, so
  * `npm start`, `npm run cli` and `npm run demo` start in a second or two instead of re-running webpack (25–90 s on a
  * busy 2-core machine). The inputs are hashed (content, not mtimes: a checkout or a copy changes mtimes, not
  * sources) and the hash is kept in dist/.source-hash-<app>. Build output goes to stderr, so `npm run -s cli -- … --json`
@@ -32,26 +32,29 @@ const TARGETS = {
     entry: 'index.html',
   },
 };
-const app = process.argv[2];
-const target = TARGETS[app];
-if (target === undefined) {
-  console.error(`usage: node .ci/build-if-changed.js ${Object.keys(TARGETS).join('|')}`);
+const apps = process.argv.slice(2);
+const unknown = apps.filter((app) => TARGETS[app] === undefined);
+if (apps.length === 0 || unknown.length > 0) {
+  console.error(`usage: node .ci/build-if-changed.js <${Object.keys(TARGETS).join('|')}>…`);
   process.exit(2);
 }
-const bundle = join(target.output, target.entry);
-// Beside the output rather than in it: the console's directory is served over HTTP.
-const stampFile = join(ROOT, 'dist', `.source-hash-${app}`);
+// Several targets in one process: under load each extra Node start costs a second of `npm start`.
+for (const app of apps) buildIfChanged(app, TARGETS[app]);
 
-const hash = inputsHash();
-if (existsSync(bundle) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash) process.exit(0);
-
-console.error(`Building ${app} (sources changed since the last build)…`);
-const built = spawnSync(target.command[0], target.command.slice(1), { cwd: ROOT, stdio: ['ignore', 2, 2] });
-if (built.status !== 0) process.exit(built.status ?? 1);
-writeFileSync(stampFile, hash);
+function buildIfChanged(app, target) {
+  const bundle = join(target.output, target.entry);
+  // Beside the output rather than in it: the console's directory is served over HTTP.
+  const stampFile = join(ROOT, 'dist', `.source-hash-${app}`);
+  const hash = inputsHash(target);
+  if (existsSync(bundle) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash) return;
+  console.error(`Building ${app} (sources changed since the last build)…`);
+  const built = spawnSync(target.command[0], target.command.slice(1), { cwd: ROOT, stdio: ['ignore', 2, 2] });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+  writeFileSync(stampFile, hash);
+}
 
 /** A hash of every file the target is built from: its sources, the compiler and package settings. */
-function inputsHash() {
+function inputsHash(target) {
   const digest = createHash('sha256');
   const files = [
     ...target.inputs.flatMap(sourcesUnder),

@@ -61,6 +61,16 @@ export function formatPeriod(period: string): string {
   return `${month}/${year}`;
 }
 
+/**
+ * The days a cumulative period covers, as local dates: from 1 October that opens its reporting year to the last day of
+ * its month. 2018-05 → 2017-10-01 … 2018-05-31.
+ */
+export function periodRange(period: string): [string, string] {
+  const [year, month] = period.split('-').map(Number);
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return [`${month >= 10 ? year : year - 1}-10-01`, `${period}-${String(lastDay).padStart(2, '0')}`];
+}
+
 /** The months of a reporting year from October up to `period`, oldest first: 2018-05 → 2017-10 … 2018-05. */
 export function periodsOfYearUpTo(period: string): string[] {
   const [year, month] = period.split('-').map(Number);

@@ -3,7 +3,8 @@
  * The choice is kept in localStorage; `t` falls back to the key so a missing word shows, never breaks the page.
  */
 import type { Lang } from './format.js';
-import { EN, VI } from './words.js';
+import { EN } from './words-en.js';
+import { VI } from './words-vi.js';
 
 const STORAGE_KEY = 'thads.lang';
 
@@ -23,7 +24,7 @@ export function t(key: string): string {
 }
 
 /** A coded value (a status, an event type, an error code) in words, or the code itself when it has none. */
-export function label(kind: 'status' | 'event' | 'error' | 'complaint' | 'role', code: string): string {
+export function label(kind: 'status' | 'event' | 'error' | 'complaint' | 'role' | 'authority', code: string): string {
   const words = currentLang() === 'en' ? EN : VI;
   return words[`${kind}.${code}`] ?? code;
 }

@@ -6,7 +6,7 @@ import { ApiError } from './api.js';
 import { h, replace } from './dom.js';
 import { currentLang, label, setLang, t } from './i18n.js';
 import { currentRoute, href } from './router.js';
-import { can, clearSession, currentSession, loadSession } from './session.js';
+import { can, clearSession, currentSession, loadSession, ownOffices } from './session.js';
 import { adoptTokenFromFragment, currentToken, forgetToken } from './token.js';
 import { renderCase } from './views/case.js';
 import { renderCases } from './views/cases.js';
@@ -37,9 +37,13 @@ function render(): void {
     replace(root, renderSignIn(start));
     return;
   }
-  const main = h('main', { id: 'main', tabindex: '-1' });
+  // aria-busy until the view has its controls (its late parts, the chart or the chain check, fill in after): assistive
+  // technology and the browser suite wait on it, the suite on the route it was drawn for.
+  const main = h('main', { id: 'main', tabindex: '-1', 'aria-busy': 'true', 'data-route': location.hash });
   replace(root, header(), main);
-  void route(main).catch((error: unknown) => showError(main, error));
+  void route(main)
+    .catch((error: unknown) => showError(main, error))
+    .finally(() => main.setAttribute('aria-busy', 'false'));
 }
 
 async function route(main: HTMLElement): Promise<void> {
@@ -53,8 +57,17 @@ async function route(main: HTMLElement): Promise<void> {
 function header(): HTMLElement {
   const session = currentSession();
   const { name } = currentRoute();
-  const link = (route: string, key: string) =>
-    h('a', { href: href(route), 'aria-current': name === route ? 'page' : undefined }, t(key));
+  // Each control names the operation that permits it: the browser suite compares them with the route policies.
+  const link = (route: string, key: string, operation: string, params?: Record<string, string | undefined>) =>
+    h(
+      'a',
+      {
+        href: href(route, [], params),
+        'aria-current': name === route ? 'page' : undefined,
+        'data-operation': operation,
+      },
+      t(key),
+    );
   return h(
     'header',
     { class: 'shell' },
@@ -62,8 +75,9 @@ function header(): HTMLElement {
     h(
       'nav',
       { 'aria-label': t('app.subtitle') },
-      can('completion') && link('dashboard', 'nav.dashboard'),
-      can('queue') && link('complaints', 'nav.complaints'),
+      can('completion') && link('dashboard', 'nav.dashboard', 'completion'),
+      can('list') && link('cases', 'nav.cases', 'list', { office: ownOffices()[0] }),
+      can('queue') && link('complaints', 'nav.complaints', 'queue'),
     ),
     h(
       'div',

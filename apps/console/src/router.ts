@@ -27,5 +27,8 @@ export function href(
 }
 
 export function navigate(name: string, args: readonly string[] = [], params: Record<string, string | undefined> = {}) {
-  location.hash = href(name, args, params);
+  const target = href(name, args, params);
+  // The same route again (reload after a command) changes nothing in the address bar, so no hashchange comes by itself.
+  if (location.hash === target) window.dispatchEvent(new HashChangeEvent('hashchange'));
+  else location.hash = target;
 }

@@ -6,6 +6,7 @@ import {
   formatMoney,
   formatPercent,
   formatPeriod,
+  periodRange,
   periodsOfYearUpTo,
 } from '../src/format';
 
@@ -41,5 +42,12 @@ describe('console formats', () => {
     ]);
     expect(periodsOfYearUpTo('2017-10')).toEqual(['2017-10']);
     expect(periodsOfYearUpTo('2018-09')).toHaveLength(12);
+  });
+
+  it('gives the days a cumulative period covers, from 1 October to the end of its month', () => {
+    expect(periodRange('2018-05')).toEqual(['2017-10-01', '2018-05-31']);
+    expect(periodRange('2017-10')).toEqual(['2017-10-01', '2017-10-31']);
+    expect(periodRange('2020-02')).toEqual(['2019-10-01', '2020-02-29']);
+    expect(periodRange('2018-09')).toEqual(['2017-10-01', '2018-09-30']);
   });
 });

@@ -9,7 +9,7 @@ import { formatDate, formatDateTime } from '../format.js';
 import { currentLang, label, t } from '../i18n.js';
 import { href, navigate } from '../router.js';
 import { can } from '../session.js';
-import { correctionPanel } from './correction.js';
+import { correctionPanel, mayCorrect } from './correction.js';
 import { errorBox, loading } from './messages.js';
 
 export async function renderCase(main: HTMLElement, caseId: string, params: URLSearchParams): Promise<void> {
@@ -50,7 +50,11 @@ export async function renderCase(main: HTMLElement, caseId: string, params: URLS
       'p',
       { class: 'actions no-print' },
       can('evidence', office) &&
-        h('button', { type: 'button', onClick: () => void api.evidence(caseId, asOf, asKnownAt) }, t('case.evidence')),
+        h(
+          'button',
+          { type: 'button', 'data-operation': 'evidence', onClick: () => void api.evidence(caseId, asOf, asKnownAt) },
+          t('case.evidence'),
+        ),
       h('button', { type: 'button', onClick: () => window.print() }, t('case.print')),
     ),
     chain,
@@ -58,7 +62,7 @@ export async function renderCase(main: HTMLElement, caseId: string, params: URLS
     rejected,
     corrections,
   );
-  if (can('correctRecordedFact') || can('withdrawDecision') || can('reopenCase')) openCorrection();
+  if (mayCorrect()) openCorrection();
   if (can('verify', office)) void fillChain(chain, caseId);
   else chain.remove();
   if (can('audit')) void fillRejected(rejected, caseId);
@@ -120,7 +124,16 @@ function timeline(history: CaseHistory, onCorrect?: (eventId: string) => void): 
         h(
           'td',
           { class: 'no-print' },
-          h('button', { type: 'button', class: 'link', onClick: () => onCorrect(step.eventId) }, t('case.correct')),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'link',
+              'data-operation': 'correctRecordedFact',
+              onClick: () => onCorrect(step.eventId),
+            },
+            t('case.correct'),
+          ),
         ),
     );
   return h(

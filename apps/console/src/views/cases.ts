@@ -3,14 +3,18 @@ import { api, type CaseItem } from '../api.js';
 import { h, replace } from '../dom.js';
 import { formatDate, formatMoney } from '../format.js';
 import { currentLang, label, t } from '../i18n.js';
-import { href } from '../router.js';
-import { can } from '../session.js';
+import { href, navigate } from '../router.js';
+import { can, ownOffices } from '../session.js';
 import { errorBox, loading } from './messages.js';
 
 export async function renderCases(main: HTMLElement, params: URLSearchParams): Promise<void> {
   const office = params.get('office') ?? '';
   const period = params.get('period') ?? undefined;
-  if (!office || !can('list', office)) {
+  if (!office) {
+    replace(main, h('h1', {}, t('nav.cases')), officePicker());
+    return;
+  }
+  if (!can('list', office)) {
     replace(main, h('p', {}, t('common.notAllowed')));
     return;
   }
@@ -61,13 +65,37 @@ export async function renderCases(main: HTMLElement, params: URLSearchParams): P
   await page();
 }
 
+/** Cross-office roles name the office whose cases they want; officers and heads pick one of theirs. */
+function officePicker(): HTMLElement {
+  const input = h('input', { id: 'cases-office', required: true, list: 'cases-offices', size: 18 });
+  return h(
+    'form',
+    {
+      class: 'filters',
+      onSubmit: (event: Event) => (event.preventDefault(), navigate('cases', [], { office: input.value.trim() })),
+    },
+    h('label', { for: 'cases-office' }, t('common.office')),
+    input,
+    h(
+      'datalist',
+      { id: 'cases-offices' },
+      ownOffices().map((id) => h('option', { value: id })),
+    ),
+    h('button', { type: 'submit' }, t('common.show')),
+  );
+}
+
 function caseRow(item: CaseItem): HTMLElement {
   const lang = currentLang();
-  const linked = can('history', item.officeId) || can('getCase', item.officeId);
+  const linked = can('history', item.officeId);
   return h(
     'tr',
     {},
-    h('th', { scope: 'row' }, linked ? h('a', { href: href('case', [item.caseId]) }, item.caseId) : item.caseId),
+    h(
+      'th',
+      { scope: 'row' },
+      linked ? h('a', { href: href('case', [item.caseId]), 'data-operation': 'history' }, item.caseId) : item.caseId,
+    ),
     h('td', {}, label('status', item.status)),
     h('td', {}, item.officerId ?? '—'),
     h('td', { class: 'num' }, formatMoney(item.owed, lang)),

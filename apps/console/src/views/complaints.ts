@@ -71,12 +71,14 @@ function complaintRow(item: ComplaintItem): HTMLElement {
     h(
       'td',
       {},
-      can('history', item.officeId) ? h('a', { href: href('case', [item.caseId]) }, item.caseId) : item.caseId,
+      can('history', item.officeId)
+        ? h('a', { href: href('case', [item.caseId]), 'data-operation': 'history' }, item.caseId)
+        : item.caseId,
     ),
     h('td', {}, item.officeId),
     h('td', { class: 'num' }, String(item.level)),
     h('td', {}, label('complaint', item.status)),
-    h('td', {}, item.decidingAuthority),
+    h('td', { title: item.decidingAuthority }, label('authority', item.decidingAuthority)),
     h('td', { class: late('ACCEPTANCE') }, formatDate(item.acceptanceDueOn)),
     h('td', { class: late('RESOLUTION') }, formatDate(item.resolutionDueOn)),
     h('td', {}, item.overdue ? h('strong', { class: 'badge late' }, t('compl.overdue')) : '—'),

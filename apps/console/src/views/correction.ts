@@ -47,6 +47,11 @@ const COMMANDS: readonly { route: string; operation: string; fields: readonly Fi
   { route: 'reopen-case', operation: 'reopenCase', fields: [] },
 ];
 
+/** The signed-in person may send at least one corrective command (the panel is not shown otherwise). */
+export function mayCorrect(): boolean {
+  return COMMANDS.some((command) => can(command.operation));
+}
+
 export function correctionPanel(
   caseId: string,
   steps: readonly ReplayStep[],
@@ -57,7 +62,13 @@ export function correctionPanel(
   const command = h(
     'select',
     { id: 'corr-command' },
-    permitted.map((entry) => h('option', { value: entry.route }, `${t(`corr.cmd.${entry.route}`)} (${entry.route})`)),
+    permitted.map((entry) =>
+      h(
+        'option',
+        { value: entry.route, 'data-operation': entry.operation },
+        `${t(`corr.cmd.${entry.route}`)} (${entry.route})`,
+      ),
+    ),
   );
   const fields = h('div', { class: 'fields' });
   const preview = h('div', { class: 'preview', 'aria-live': 'polite' });

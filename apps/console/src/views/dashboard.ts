@@ -4,10 +4,20 @@
  * closed periods and adjustments marked.
  */
 import { api, XLSX, type CompletionReport, type Figures, type ReportRow } from '../api.js';
+import { branches, isAdjusted, rankByOf } from './branches.js';
 import { h, replace } from '../dom.js';
-import { formatCount, formatGap, formatMoney, formatPercent, formatPeriod, periodsOfYearUpTo } from '../format.js';
+import {
+  formatCount,
+  formatDate,
+  formatGap,
+  formatMoney,
+  formatPercent,
+  formatPeriod,
+  periodRange,
+  periodsOfYearUpTo,
+} from '../format.js';
 import { currentLang, t } from '../i18n.js';
-import { href, navigate } from '../router.js';
+import { navigate } from '../router.js';
 import { can, ownOffices } from '../session.js';
 import { trendChart, type TrendPoint } from './trend-chart.js';
 import { errorBox, loading } from './messages.js';
@@ -22,7 +32,13 @@ export async function renderDashboard(main: HTMLElement, params: URLSearchParams
   const body = h('div', {}, loading());
   replace(main, h('h1', {}, t('dash.title')), filterForm(office, period), body);
   const report = await api.completion(office || undefined, period);
-  replace(body, summary(report), exports(report), h('section', { class: 'trend' }, loading()), branches(report));
+  replace(
+    body,
+    summary(report),
+    exports(report),
+    h('section', { class: 'trend' }, loading()),
+    branches(report, rankByOf(params)),
+  );
   const trend = body.querySelector('.trend') as HTMLElement;
   trendOf(office || undefined, period).then(
     (points) => replace(trend, h('h2', {}, t('dash.trend')), trendChart(points, currentLang())),
@@ -59,10 +75,16 @@ function summary(report: CompletionReport): HTMLElement {
   const row = report.rollUp;
   const lang = currentLang();
   const name = row.name ?? row.officeId ?? t('dash.country');
+  const [from, to] = periodRange(report.period);
   return h(
     'section',
     { class: 'summary', 'aria-labelledby': 'summary-title' },
     h('h2', { id: 'summary-title' }, `${name} · ${t('common.period')} ${formatPeriod(report.period)}`),
+    h(
+      'p',
+      { class: 'meta', 'data-testid': 'period-range' },
+      `${t('dash.from')} ${formatDate(from)} ${t('dash.to')} ${formatDate(to)}`,
+    ),
     h(
       'p',
       { class: 'meta' },
@@ -70,7 +92,7 @@ function summary(report: CompletionReport): HTMLElement {
       closedBadge(row.closed),
     ),
     h('div', { class: 'cards' }, card('cases', row), card('money', row)),
-    row.adjustments && adjustmentNote(row),
+    isAdjusted(row) && adjustmentNote(row),
   );
 }
 
@@ -140,91 +162,21 @@ function exports(report: CompletionReport): HTMLElement {
     { class: 'exports' },
     h(
       'button',
-      { type: 'button', onClick: () => void api.reportFile(office, report.period, XLSX) },
+      {
+        type: 'button',
+        'data-operation': 'completion',
+        onClick: () => void api.reportFile(office, report.period, XLSX),
+      },
       t('dash.exportXlsx'),
     ),
     h(
       'button',
-      { type: 'button', onClick: () => void api.reportFile(office, report.period, 'text/csv', 'vi') },
+      {
+        type: 'button',
+        'data-operation': 'completion',
+        onClick: () => void api.reportFile(office, report.period, 'text/csv', 'vi'),
+      },
       t('dash.exportCsv'),
-    ),
-  );
-}
-
-function branches(report: CompletionReport): HTMLElement {
-  const lang = currentLang();
-  const rate = (row: ReportRow) => Number(row.cases.completionRate ?? -1);
-  const ranked = [...report.children].sort((a, b) => rate(b) - rate(a));
-  const line = (row: ReportRow, rank: string, label: string) =>
-    h(
-      'tr',
-      { 'data-office': row.officeId ?? '' },
-      h('td', { class: 'num' }, rank),
-      h(
-        'th',
-        { scope: 'row' },
-        row.officeId
-          ? h('a', { href: href('cases', [], { office: row.officeId, period: report.period }) }, label)
-          : label,
-      ),
-      h(
-        'td',
-        { class: 'num' },
-        `${formatCount(row.cases.completed, lang)} / ${formatCount(row.cases.enforceable, lang)}`,
-      ),
-      h('td', { class: 'num' }, formatPercent(row.cases.completionRate, lang)),
-      h('td', { class: 'num' }, formatGap(row.gap?.cases, lang)),
-      h('td', { class: 'num' }, formatPercent(row.money.completionRate, lang)),
-      h('td', { class: 'num' }, formatGap(row.gap?.money, lang)),
-      h(
-        'td',
-        {},
-        closedBadge(row.closed),
-        row.adjustments && h('span', { class: 'badge adjust' }, t('common.adjustment')),
-      ),
-    );
-  return h(
-    'section',
-    { class: 'branches' },
-    h('h2', {}, t('dash.branches')),
-    h(
-      'table',
-      {},
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          [
-            'dash.rank',
-            'common.office',
-            'dash.completed',
-            'dash.rate',
-            'dash.gap',
-            'dash.money',
-            'dash.gap',
-            'common.status',
-          ].map((key, index) =>
-            h(
-              'th',
-              { scope: 'col' },
-              index === 2
-                ? `${t('dash.completed')} / ${t('dash.enforceable')}`
-                : index === 5
-                  ? `${t('dash.rate')} (${t('dash.money')})`
-                  : t(key),
-            ),
-          ),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        report.office &&
-          line(report.office, '', `${report.office.name ?? report.office.officeId} (${t('dash.ownCases')})`),
-        ranked.map((row, index) => line(row, String(index + 1), row.name ?? row.officeId ?? '')),
-      ),
     ),
   );
 }
@@ -238,7 +190,7 @@ async function trendOf(office: string | undefined, period: string): Promise<Tren
     targetCases: report.rollUp.target?.cases ?? null,
     targetMoney: report.rollUp.target?.money ?? null,
     closed: report.rollUp.closed,
-    adjusted: report.rollUp.adjustments !== null,
+    adjusted: isAdjusted(report.rollUp),
   }));
 }
 

@@ -15,7 +15,9 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { chromium, type Browser } from 'playwright-core';
 import { loadApiConfig } from '../../apps/api/src/config/api-config';
+import type { RouteAccess } from '../../apps/api/src/auth/route-table';
 import { createApp } from '../../apps/api/src/create-app';
+import { ROUTE_TABLE } from '../../apps/api/src/session/session.controller';
 import { runCliCaptured } from '../../apps/cli/src/testing/run-cli-captured';
 
 const ROOT = join(__dirname, '../..');
@@ -26,6 +28,8 @@ export interface BrowserWorld {
   readonly baseUrl: string;
   readonly dataDir: string;
   readonly browser: Browser;
+  /** The app's routes with the `@Access` policies its guard enforces: what the console's controls are checked against. */
+  readonly routes: readonly RouteAccess[];
   /** A development token and its console sign-in link, from the real `token` CLI command. */
   signIn(roles: string, options?: { office?: string; sub?: string }): Promise<{ token: string; link: string }>;
   close(): Promise<void>;
@@ -65,6 +69,7 @@ export async function startBrowserWorld(): Promise<BrowserWorld> {
     baseUrl,
     dataDir,
     browser,
+    routes: app.get<readonly RouteAccess[]>(ROUTE_TABLE),
     async signIn(roles, options = {}) {
       const argv = ['token', '--role', roles, ...(options.office ? ['--office', options.office] : [])];
       const run = await runCliCaptured([...argv, '--sub', options.sub ?? `browser-${roles}`], {

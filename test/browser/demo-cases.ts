@@ -1,0 +1,88 @@
+/**
+ * The cases and complaint of the Hải Phòng demo the browser walk-through works on, found or made over the API with
+ * the tokens the walk-through signs in with.
+ */
+import { api } from './console-helpers';
+
+export const OFFICE = 'HP-NGO-QUYEN';
+
+/** A case of Ngô Quyền settled inside a closable month of reporting year 2018, with its settlement and a collection. */
+export interface SettledCase {
+  readonly caseId: string;
+  readonly settledOn: string;
+  readonly settledEventId: string;
+  readonly collectedEventId: string;
+}
+
+/** Settled from October 2017 to April 2018: April is closed before the correction, so it lands as May's adjustment. */
+export async function findSettledCase(baseUrl: string, token: string): Promise<SettledCase> {
+  const cases = await api(baseUrl, token, `/cases?office=${OFFICE}&status=settled&limit=200`);
+  for (const item of cases.body.items as { caseId: string; lastEffectiveDate: string }[]) {
+    if (item.lastEffectiveDate < '2017-10-01' || item.lastEffectiveDate > '2018-04-30') continue;
+    const history = await api(baseUrl, token, `/cases/${item.caseId}/history`);
+    const steps = history.body.steps as { type: string; eventId: string; effectiveDate: string }[];
+    const settle = steps.find((step) => step.type === 'CaseSettled');
+    const collected = steps.find((step) => step.type === 'FundsCollected');
+    if (settle && collected && settle.effectiveDate <= '2018-04-30')
+      return {
+        caseId: item.caseId,
+        settledOn: settle.effectiveDate,
+        settledEventId: settle.eventId,
+        collectedEventId: collected.eventId,
+      };
+  }
+  throw new Error(`No case of ${OFFICE} settled from October 2017 to April 2018`);
+}
+
+/** An open (enforceable) case of Ngô Quyền received before May 2018, for the refused command and the complaint. */
+export async function findOpenCase(baseUrl: string, token: string): Promise<string> {
+  const open = await api(baseUrl, token, `/cases?office=${OFFICE}&status=enforceable&limit=50`);
+  const item = (open.body.items as { caseId: string; receivedOn: string }[]).find((c) => c.receivedOn < '2018-05-01');
+  if (!item) throw new Error(`No enforceable case of ${OFFICE} received before May 2018`);
+  return item.caseId;
+}
+
+/**
+ * A first complaint against the head's enforcement decision, filed by the officer in May 2018: nobody accepted it, so
+ * its acceptance is long overdue on the working-day calendar.
+ */
+export async function fileOverdueComplaint(baseUrl: string, officerToken: string, caseId: string): Promise<string> {
+  const complaintId = `KN-BROWSER-${caseId}`;
+  const filed = await api(baseUrl, officerToken, '/complaints', {
+    method: 'POST',
+    body: JSON.stringify({
+      complaintId,
+      caseId,
+      complainant: { name: 'Nguyễn Văn A', partyId: 'debtor-browser' },
+      subject: {
+        kind: 'DECISION',
+        reference: '201/QĐ-CCTHADS',
+        description: 'Quyết định ghi sai số tiền phải thi hành',
+      },
+      group: 'A',
+      respondent: { role: 'OFFICE_HEAD', officeId: OFFICE, officeTier: 'DISTRICT' },
+      knownOn: '2018-05-02',
+      effectiveDate: '2018-05-07',
+    }),
+  });
+  if (filed.status !== 201) throw new Error(`The complaint was refused: ${JSON.stringify(filed.body)}`);
+  return complaintId;
+}
+
+/**
+ * Closes every month from October 2017 to April 2018, in order, for the city and each district, as an admin would:
+ * the report marks `closed` only the months a close names, so each month is closed on its own.
+ */
+export async function closeUpToApril(baseUrl: string, adminToken: string): Promise<void> {
+  const report = await api(baseUrl, adminToken, '/reports/completion?office=HP&period=2018-04');
+  const offices = ['HP', ...(report.body.children as { officeId: string }[]).map((row) => row.officeId)];
+  const months = ['2017-10', '2017-11', '2017-12', '2018-01', '2018-02', '2018-03', '2018-04'];
+  for (const period of months)
+    for (const office of offices) {
+      const closed = await api(baseUrl, adminToken, `/offices/${office}/close-period`, {
+        method: 'POST',
+        body: JSON.stringify({ period }),
+      });
+      if (closed.status !== 200) throw new Error(`${office} ${period} was not closed: ${JSON.stringify(closed.body)}`);
+    }
+}

@@ -12,6 +12,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { SCREENSHOTS, startBrowserWorld, type BrowserWorld } from './browser-world';
 import { api, screenshot, seriousViolations, WAIT } from './console-helpers';
 import {
+  alterStoredEvent,
   closeUpToApril,
   fileOverdueComplaint,
   findOpenCase,
@@ -221,6 +222,17 @@ describe('the web console, in Chromium, over the Hải Phòng demo', () => {
     });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.emulateMedia({ media: 'screen' });
+  }, 300_000);
+
+  it('names the first broken link of a case whose stored event was altered, and marks it in the timeline', async () => {
+    const altered = await alterStoredEvent(world.baseUrl, admin.token, world.dataDir);
+    await page.goto(`${world.baseUrl}/#/case/${altered.caseId}`);
+    await page.waitForSelector('[data-testid=chain].error', WAIT);
+    expect(await text('[data-testid=chain]')).toBe(
+      `✘ Chuỗi băm bị phá vỡ tại sự kiện #${altered.revision}: nội dung sự kiện không khớp với mã băm của nó (đã bị sửa) (${altered.eventId})`,
+    );
+    expect(await page.getAttribute('section.timeline tr.broken', 'data-event-id')).toBe(altered.eventId);
+    await check('09-case-chain-broken');
   }, 300_000);
 
   it('shows the complaint queue: level, authority, due dates, the overdue one marked, filtered by office and status', async () => {

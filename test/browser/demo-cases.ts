@@ -2,6 +2,8 @@
  * The cases and complaint of the Hải Phòng demo the browser walk-through works on, found or made over the API with
  * the tokens the walk-through signs in with.
  */
+import { join } from 'node:path';
+import { tamperWithEventData } from '../e2e/api/tamper-with-event';
 import { api } from './console-helpers';
 
 export const OFFICE = 'HP-NGO-QUYEN';
@@ -40,6 +42,28 @@ export async function findOpenCase(baseUrl: string, token: string): Promise<stri
   const item = (open.body.items as { caseId: string; receivedOn: string }[]).find((c) => c.receivedOn < '2018-05-01');
   if (!item) throw new Error(`No enforceable case of ${OFFICE} received before May 2018`);
   return item.caseId;
+}
+
+/**
+ * Alters the first verification findings of a case of Ngô Quyền still not enforceable (no other step uses it) in the
+ * world's SQLite event store, as someone with access to the file would, and returns the case and the altered event.
+ */
+export async function alterStoredEvent(
+  baseUrl: string,
+  token: string,
+  dataDir: string,
+): Promise<{ caseId: string; eventId: string; revision: string }> {
+  const cases = await api(baseUrl, token, `/cases?office=${OFFICE}&status=not_enforceable&limit=1`);
+  const caseId = cases.body.items[0].caseId as string;
+  const history = await api(baseUrl, token, `/cases/${caseId}/history`);
+  const steps = history.body.steps as { eventId: string; revision: string; data: Record<string, unknown> }[];
+  const step = steps.find((candidate) => typeof candidate.data.findings === 'string');
+  if (!step) throw new Error(`${caseId} has no verification findings`);
+  await tamperWithEventData(`sqlite:${join(dataDir, 'events.db')}`, step.eventId, (data) => ({
+    ...data,
+    findings: 'Người phải thi hành án có tài sản', // the opposite of what was recorded
+  }));
+  return { caseId, eventId: step.eventId, revision: step.revision };
 }
 
 /**

@@ -24,7 +24,10 @@ export function t(key: string): string {
 }
 
 /** A coded value (a status, an event type, an error code) in words, or the code itself when it has none. */
-export function label(kind: 'status' | 'event' | 'error' | 'complaint' | 'role' | 'authority', code: string): string {
+export function label(
+  kind: 'status' | 'event' | 'error' | 'complaint' | 'role' | 'authority' | 'chain',
+  code: string,
+): string {
   const words = currentLang() === 'en' ? EN : VI;
   return words[`${kind}.${code}`] ?? code;
 }

@@ -161,6 +161,9 @@ function timeline(history: CaseHistory, onCorrect?: (eventId: string) => void): 
 async function fillChain(section: HTMLElement, caseId: string): Promise<void> {
   try {
     const check = await api.verify(caseId);
+    const broken = check.ok ? undefined : check.brokenAt;
+    // The first broken link is marked in the timeline too, where the auditor reads the step it belongs to.
+    if (broken) section.parentElement?.querySelector(`tr[data-event-id="${broken.eventId}"]`)?.classList.add('broken');
     replace(
       section,
       h('h2', {}, t('case.chain')),
@@ -173,7 +176,7 @@ async function fillChain(section: HTMLElement, caseId: string): Promise<void> {
         : h(
             'p',
             { class: 'error', 'data-testid': 'chain' },
-            `✘ ${t('case.chainBroken')} #${check.brokenAt?.revision} (${check.brokenAt?.kind}, ${check.brokenAt?.eventId})`,
+            `✘ ${t('case.chainBroken')} #${broken?.revision}: ${label('chain', broken?.kind ?? '')} (${broken?.eventId})`,
           ),
     );
   } catch (error) {

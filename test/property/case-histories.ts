@@ -34,6 +34,8 @@ const chance = (random: Random, p: number) => random() < p;
 
 /** Offices cases are received at; entrustment sends items to another. */
 export const PROPERTY_OFFICES = ['PX-A', 'PX-B', 'PX-C'] as const;
+/** The provincial office above them, which takes cases up (it receives none itself). */
+const PROPERTY_PROVINCE = 'PX-P';
 
 /** Writes one random case history of up to `steps` accepted commands into `store`. */
 export async function writeRandomCase(
@@ -200,6 +202,19 @@ function randomCommand(
         ),
         ...(chance(random, 0.5) ? { itemIds: [item.itemId] } : {}),
         effectiveDate,
+      },
+    }),
+    // Rút lên: the office line and the provincial head are stated, as the command path would resolve them.
+    () => ({
+      type: 'TakeUpCase',
+      data: {
+        decisionNumber: `RL-${unique}`,
+        effectiveDate,
+        official: { role: 'head', officeIds: [PROPERTY_PROVINCE] },
+        officeLine: [
+          { officeId: facts.officeId, tier: 'DISTRICT' },
+          { officeId: PROPERTY_PROVINCE, tier: 'PROVINCE' },
+        ],
       },
     }),
     () => ({

@@ -45,18 +45,17 @@ export interface AgreementRun {
 }
 
 /** Throws an Error naming the seed, the chunk and the case at the first disagreement. */
-export async function checkReadSideAgreement({
-  seed,
-  histories,
-}: AgreementRun): Promise<{ events: number; correctionsOfCorrections: number }> {
+export async function checkReadSideAgreement({ seed, histories }: AgreementRun): Promise<AgreementCounts> {
   let events = 0;
   let correctionsOfCorrections = 0;
+  let takenUp = 0;
   for (let chunk = 0; chunk * CHUNK < histories; chunk += 1) {
     const cases = Math.min(CHUNK, histories - chunk * CHUNK);
     try {
       const checked = await checkChunk(seed + chunk, cases);
       events += checked.events;
       correctionsOfCorrections += checked.correctionsOfCorrections;
+      takenUp += checked.takenUp;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       throw new Error(
@@ -65,10 +64,17 @@ export async function checkReadSideAgreement({
       );
     }
   }
-  return { events, correctionsOfCorrections };
+  return { events, correctionsOfCorrections, takenUp };
 }
 
-async function checkChunk(seed: number, cases: number): Promise<{ events: number; correctionsOfCorrections: number }> {
+/** What a run covered: events written, corrections of corrections, and cases taken up by the province. */
+interface AgreementCounts {
+  readonly events: number;
+  readonly correctionsOfCorrections: number;
+  readonly takenUp: number;
+}
+
+async function checkChunk(seed: number, cases: number): Promise<AgreementCounts> {
   let clock = new Date('2017-01-01T03:00:00.000Z');
   const store = createInMemoryEventStore({ now: () => clock });
   const db = readModelKysely(openSqliteReadModelFile(':memory:'));
@@ -93,15 +99,17 @@ async function checkChunk(seed: number, cases: number): Promise<{ events: number
 
     const states = new Map<string, CaseState>();
     let correctionsOfCorrections = 0;
+    let takenUp = 0;
     for (const caseId of caseIds) {
       const stream = await store.readStream(`case-${caseId}`);
       states.set(caseId, foldCaseHistory(stream));
       correctionsOfCorrections += stream.filter((event) => event.data.retractedType === 'FactRetracted').length;
+      takenUp += stream.filter((event) => event.type === 'CaseTakenUp').length;
     }
     await compareSummaries(db, states);
     await compareDeadlines(db, states);
     await compareReports(db, states);
-    return { events: Number(head) + 1, correctionsOfCorrections };
+    return { events: Number(head) + 1, correctionsOfCorrections, takenUp };
   } finally {
     await db.destroy();
     await store.close();

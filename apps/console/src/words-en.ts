@@ -144,6 +144,7 @@ export const EN: Record<string, string> = {
   'status.entrusted_out': 'Entrusted out',
   'status.withdrawn': 'Decision withdrawn',
   'status.sent_back': 'Sent back to the creditor',
+  'status.taken_up': 'Taken up by the province',
   'role.officer': 'Enforcement officer',
   'role.head': 'Head of office',
   'role.auditor': 'Auditor',

@@ -468,6 +468,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cases/{caseId}/take-up': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** TakeUpCase: the provincial office above the office holding the case takes it up (rút lên, Law 2008 Art. 35(2)); the case ends there and the province opens its own case */
+    post: operations['CaseCommandsController_takeUpCase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cases/{caseId}/withdraw-decision': {
     parameters: {
       query?: never;
@@ -1592,6 +1609,15 @@ export interface components {
     };
     SendBackEnforcementRequestDto: {
       noticeNumber: string;
+      /**
+       * Format: date
+       * @description Legal date of the act (Asia/Ho_Chi_Minh); defaults to today
+       * @example 2018-03-15
+       */
+      effectiveDate?: string;
+    };
+    TakeUpCaseDto: {
+      decisionNumber: string;
       /**
        * Format: date
        * @description Legal date of the act (Asia/Ho_Chi_Minh); defaults to today
@@ -3238,7 +3264,8 @@ export interface operations {
           | 'terminated'
           | 'settled'
           | 'withdrawn'
-          | 'sent_back';
+          | 'sent_back'
+          | 'taken_up';
         officer?: string;
         /** @description Only cases whose next open legal deadline falls strictly before this date */
         dueBefore?: string;
@@ -4379,6 +4406,34 @@ export interface operations {
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
+    };
+  };
+  CaseCommandsController_takeUpCase: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Stream revision (ETag) the client last saw */
+        'If-Match'?: string;
+        /** @description Retry-safe command id */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        caseId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TakeUpCaseDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
     };
   };
   CaseCorrectionsController_withdrawDecision: {

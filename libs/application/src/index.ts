@@ -11,6 +11,7 @@ export * from './command-handling/execute-command';
 export * from './command-handling/command-fingerprint';
 export * from './cases/case-commands';
 export * from './cases/case-queries';
+export * from './cases/taking-up-office';
 export * from './complaints/complaint-commands';
 export * from './complaints/complaint-queries';
 export * from './complaints/deciding-authority';

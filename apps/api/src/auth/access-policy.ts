@@ -14,6 +14,8 @@ export const OFFICE_SOURCES = {
     'the office holding the case the complaint named by `:complaintId` is about, on the act’s date (succession followed)',
   'complaint-deciding-office':
     "the office whose head holds the deciding authority of the complaint's current level (escalation matrix, structure in force on the act's date)",
+  'province-above-case-in-path':
+    "the provincial office above the office holding the case named by `:caseId`, in the structure in force on the act's date (rút lên)",
   'office-in-query': 'the `office` query parameter; officers and heads must name one of theirs',
   'office-in-path-or-its-parent': 'the office named by `:officeId`, or its parent office',
   'parent-of-office-in-path': 'the parent of the office named by `:officeId` (a target is set from above)',

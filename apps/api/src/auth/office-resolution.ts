@@ -2,11 +2,18 @@ import {
   caseAggregate,
   complaintAggregate,
   decidingOfficeOf,
+  holderLineOn,
   officeSuccessions,
   reportingAggregate,
   streamNameOf,
 } from '@thads/application';
-import { DomainError, ensureActsForAuthority, isLocalDate, officesActingOnCase } from '@thads/domain';
+import {
+  DomainError,
+  ensureActsForAuthority,
+  ensureTakesUpAsProvince,
+  isLocalDate,
+  officesActingOnCase,
+} from '@thads/domain';
 import { StreamNotFound, type EventStore, type RecordedEvent } from '@thads/event-store';
 import { localToday } from '../http/local-today';
 import { IDENTIFIER, IDENTIFIER_RULE } from '../http/validators';
@@ -49,6 +56,11 @@ export async function officesQualifyingFor(
       return actingOnCase(store, await officeOfComplaint(store, identifier(request.params, 'complaintId')), request);
     case 'complaint-deciding-office':
       return [await complaintDecidingOffice(store, identifier(request.params, 'complaintId'), request, tokenOffices)];
+    case 'province-above-case-in-path': {
+      const caseOfficeId = await officeOfCase(store, identifier(request.params, 'caseId'));
+      const line = await holderLineOn(store, caseOfficeId, actDate(request));
+      return [ensureTakesUpAsProvince(line, { role: 'head', officeIds: tokenOffices }).officeId];
+    }
     case 'office-in-query': {
       const office = field(request.query, 'office');
       return typeof office === 'string' && IDENTIFIER.test(office) ? [office] : [];

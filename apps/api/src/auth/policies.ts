@@ -10,6 +10,12 @@ import type { RolePolicy } from './access-policy';
 export const CASE_WORK: RolePolicy = { roles: ['officer', 'head'], office: 'case-in-path' };
 /** Decisions of the head of the office (Art. 23): QĐ THA, postponement, suspension, resumption, termination, entrustment… */
 export const HEAD_DECISION_ON_CASE: RolePolicy = { roles: ['head'], office: 'case-in-path' };
+/**
+ * Taking a case up (rút lên, Law 2008 Art. 35(2)): the head of the provincial office above the office holding the
+ * case, in the structure on the act's date; anyone else gets HEAD_OF_PROVINCIAL_OFFICE_REQUIRED (403). The case's
+ * own head cannot take it up: the act belongs to the superior office.
+ */
+export const HEAD_OF_PROVINCE_ON_CASE: RolePolicy = { roles: ['head'], office: 'province-above-case-in-path' };
 /** One case's state and events: its own office, auditors, admins. Not the reporting service: events name the parties. */
 export const READ_CASE: RolePolicy = { roles: ['officer', 'head', 'auditor', 'admin'], office: 'case-in-path' };
 /**

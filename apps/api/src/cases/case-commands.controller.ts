@@ -8,7 +8,7 @@ import { CASE_ERROR_KINDS } from '@thads/domain';
 import { ApiCommandAnswer } from '../docs/answers';
 import { Refuses, refusalsOfKinds } from '../problem/refusals';
 import { Access } from '../auth/access-policy';
-import { CASE_WORK, HEAD_DECISION_ON_CASE } from '../auth/policies';
+import { CASE_WORK, HEAD_DECISION_ON_CASE, HEAD_OF_PROVINCE_ON_CASE } from '../auth/policies';
 import { commandResponse, dated, type CommandResponse } from '../http/command-response';
 import { IdParamPipe } from '../http/id-param.pipe';
 import { localToday } from '../http/local-today';
@@ -470,6 +470,22 @@ export class CaseCommandsController {
     @Res({ passthrough: true }) r: FastifyReply,
   ) {
     return this.run(id, { type: 'SendBackEnforcementRequest', data: dated(body, localToday()) }, c, r);
+  }
+
+  @Post(':caseId/take-up')
+  @HttpCode(200)
+  @Access(HEAD_OF_PROVINCE_ON_CASE)
+  @ApiOperation({
+    summary:
+      'TakeUpCase: the provincial office above the office holding the case takes it up (rút lên, Law 2008 Art. 35(2)); the case ends there and the province opens its own case',
+  })
+  takeUpCase(
+    @Param('caseId', CaseId) id: string,
+    @Body() body: Status.TakeUpCaseDto,
+    @RequestCommandContext() c: CommandContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
+    return this.run(id, { type: 'TakeUpCase', data: dated(body, localToday()) }, c, r);
   }
 
   private async run(

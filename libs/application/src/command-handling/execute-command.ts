@@ -7,6 +7,7 @@ import {
   reportingAggregate,
 } from '../aggregates/definitions';
 import { withRetractionTarget } from '../cases/retraction-target';
+import { withTakingUpOffice } from '../cases/taking-up-office';
 import { ensureComplainedCaseExists } from '../complaints/complained-case';
 import { withDecidingAuthority } from '../complaints/deciding-authority';
 import { withRegisteredOffices } from '../office-registry/office-registry';
@@ -29,7 +30,7 @@ export type AddressedCommand =
  * demo seeding, and the deadline sweep all execute here. It first resolves what the pure decider cannot see (the
  * event a CorrectRecordedFact retracts; that a complained-of case or a parent office exists; the registrations
  * of the offices a merger, split or rename names; the acting official and
- * office line a complaint decision is checked against; the office's local today, against which case and complaint
+ * office line a complaint decision or a taking up is checked against; the office's local today, against which case and complaint
  * acts are dated: `context.today`, else the clock in Asia/Ho_Chi_Minh), then runs
  * handleCommand: idempotency, optimistic concurrency, metadata, retry. The fingerprint is taken from the command as
  * sent, before resolution, unless the edge gave one. The whole of it runs in the command's span (command-spans.ts).
@@ -59,7 +60,11 @@ async function executeAddressed(
       const { id } = addressed;
       const command = { ...addressed.command, today };
       const resolved =
-        command.type === 'CorrectRecordedFact' ? await withRetractionTarget(store, id, command) : command;
+        command.type === 'CorrectRecordedFact'
+          ? await withRetractionTarget(store, id, command)
+          : command.type === 'TakeUpCase'
+            ? await withTakingUpOffice(store, id, command, context.actor)
+            : command;
       return handleCommand(store, caseAggregate, id, resolved, fingerprinted, retry);
     }
     case 'complaint': {

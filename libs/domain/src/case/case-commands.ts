@@ -2,6 +2,7 @@ import type { Message } from '../shared/decider';
 import type { LocalDate } from '../shared/local-date';
 import type { Vnd } from '../shared/money';
 import type { OnToday } from '../shared/today';
+import type { ActingOfficial, OfficeLine } from '../complaint/complaint-authority';
 import type { CorrectiveCommand } from './corrective-commands';
 
 /**
@@ -354,6 +355,23 @@ export type SendBackEnforcementRequest = Message<
   }
 >;
 
+/**
+ * Rút lên (lấy lên để thi hành), Law 2008 Art. 35(2): the provincial office takes up a case of a district office
+ * (from 1 July 2025, of a regional unit [I]) that it finds necessary to enforce itself. A head of that provincial
+ * office decides it; the case ends where it was and the province opens its own case for it (docs/domain.md). The
+ * command path fills `official` and `officeLine` (the line of the office holding the case on the act's date), as for
+ * a complaint's deciding authority; over HTTP only the server states them.
+ */
+export type TakeUpCase = Message<
+  'TakeUpCase',
+  {
+    readonly decisionNumber: string;
+    readonly effectiveDate: LocalDate;
+    readonly official?: ActingOfficial;
+    readonly officeLine?: OfficeLine;
+  }
+>;
+
 /** The case's legal time limits the deadline sweep watches: verification (Art. 44(1)) and periodic re-verification (Art. 44(2)). */
 export const CASE_DEADLINES = ['VERIFICATION', 'REVERIFICATION'] as const;
 export type CaseDeadline = (typeof CASE_DEADLINES)[number];
@@ -398,6 +416,7 @@ export type CaseCommand = (
   | EntrustEnforcement
   | MoveToSeparateTrackingRegister
   | SendBackEnforcementRequest
+  | TakeUpCase
   | RecordMissedCaseDeadline
   | CorrectiveCommand
 ) &

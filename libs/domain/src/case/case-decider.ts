@@ -29,6 +29,7 @@ import {
   decideTerminateEnforcement,
 } from './decide-stops';
 import { decideRecordMissedDeadline } from './decide-missed-deadline';
+import { decideTakeUpCase } from './decide-take-up';
 import { decideCorrective, isCorrectiveCommand } from './decide-corrections';
 import {
   decideMoveToSeparateTrackingRegister,
@@ -57,6 +58,9 @@ import {
  *   RecordPeriodicReverification .................... not_enforceable, separately_tracked
  *   MoveToSeparateTrackingRegister,
  *   SendBackEnforcementRequest ...................... not_enforceable
+ *   TakeUpCase ...................................... decided, enforceable, not_enforceable, postponed, suspended
+ *                                                     (then CASE_ALREADY_AT_PROVINCE, PROVINCIAL_OFFICE_NOT_IN_STRUCTURE,
+ *                                                     HEAD_OF_PROVINCIAL_OFFICE_REQUIRED: decide-take-up.ts)
  *   DecideCoercion, SeizeAsset, RecordValuation,
  *   RecordAuctionResult, ReduceAuctionPrice ......... enforceable, and not last found not enforceable (else
  *                                                     CONDITIONS_NOT_VERIFIED, CASE_NOT_ENFORCEABLE,
@@ -129,6 +133,8 @@ export function decideCase(command: CaseCommand, state: CaseState): readonly Cas
       return decideMoveToSeparateTrackingRegister(command, state);
     case 'SendBackEnforcementRequest':
       return decideSendBackEnforcementRequest(command, state);
+    case 'TakeUpCase':
+      return decideTakeUpCase(command, state);
     case 'ApplySecurityMeasure':
       return decideApplySecurityMeasure(command, state);
     case 'DecideCoercion':

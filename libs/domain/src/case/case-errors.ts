@@ -94,6 +94,13 @@ export const CASE_ERROR_CODES = {
   SETTLEMENT_INCOMPLETE: 'Settle while some open item is not fully collected and paid out (details.outstanding).',
   NOTHING_ENFORCED: 'Settle when every item is terminated or entrusted: that is a termination, not a completion.',
   ENTRUST_TO_SAME_OFFICE: 'EntrustEnforcement to the office that holds the case.',
+  // Taking a case up to the provincial office (rút lên, Law 2008 Art. 35(2)).
+  CASE_ALREADY_AT_PROVINCE:
+    'TakeUpCase of a case held by a provincial (or higher) office: there is nothing to take up (details.officeId, details.tier).',
+  PROVINCIAL_OFFICE_NOT_IN_STRUCTURE:
+    "TakeUpCase when no PROVINCE office is registered above the case's office on the act's date (details.officeLine).",
+  HEAD_OF_PROVINCIAL_OFFICE_REQUIRED:
+    'The act is reserved to the head of the provincial office named in details.requiredOfficeId (a complaint decision at that level, or taking a case up).',
   // Missed deadlines (sent by the deadline sweep).
   INVALID_DEADLINE: 'RecordMissedDeadline names a deadline other than VERIFICATION or REVERIFICATION (details.field).',
   // Corrective commands (admins; Law 2008 Art. 37, TT 04/2023 Art. 36).
@@ -193,6 +200,9 @@ export const CASE_ERROR_KINDS = {
   SETTLEMENT_INCOMPLETE: 'conflict',
   NOTHING_ENFORCED: 'conflict',
   ENTRUST_TO_SAME_OFFICE: 'conflict',
+  CASE_ALREADY_AT_PROVINCE: 'conflict',
+  PROVINCIAL_OFFICE_NOT_IN_STRUCTURE: 'unprocessable',
+  HEAD_OF_PROVINCIAL_OFFICE_REQUIRED: 'forbidden',
   INVALID_DEADLINE: 'malformed',
   REASON_REQUIRED: 'malformed',
   DECISION_NOT_FOUND: 'unprocessable',

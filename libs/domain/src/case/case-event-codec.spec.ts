@@ -147,7 +147,22 @@ function everyKindOfHistory(): CaseEvent[][] {
   const sentBack = eventsAfter(caseReverifiedTwice(), [
     { type: 'SendBackEnforcementRequest', data: { noticeNumber: '12/TB-THADS', effectiveDate: '2027-06-21' } },
   ]);
-  return [sold, paused, tracked, rejected, missedDates, corrected, sentBack];
+  // Rút lên: the provincial office takes up the district's case.
+  const takenUp = eventsAfter(caseInEnforcement(), [
+    {
+      type: 'TakeUpCase',
+      data: {
+        decisionNumber: '7/QĐ-CTHADS',
+        effectiveDate: '2025-06-20',
+        official: { role: 'head', officeIds: ['HP'] },
+        officeLine: [
+          { officeId: 'office-hp', tier: 'DISTRICT' },
+          { officeId: 'HP', tier: 'PROVINCE' },
+        ],
+      },
+    },
+  ]);
+  return [sold, paused, tracked, rejected, missedDates, corrected, sentBack, takenUp];
 }
 
 const roundTrip = (event: CaseEvent): CaseEvent =>
@@ -161,7 +176,7 @@ describe('caseEventCodec', () => {
         .map((event) => event.type),
     );
     expect([...seen].sort()).toEqual([...caseEventCodec.eventTypes].sort());
-    expect(caseEventCodec.eventTypes).toHaveLength(33);
+    expect(caseEventCodec.eventTypes).toHaveLength(34);
   });
 
   it('round-trips every event through JSON unchanged, and so the state', () => {

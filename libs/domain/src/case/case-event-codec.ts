@@ -32,6 +32,7 @@ export const caseEventCodec = moneyFieldCodec<CaseEvent>({
   EnforcementEntrusted: [],
   MovedToSeparateTrackingRegister: [],
   EnforcementRequestSentBack: [],
+  CaseTakenUp: [],
   VerificationDeadlineMissed: [],
   ReverificationDeadlineMissed: [],
   DecisionWithdrawn: [],

@@ -307,6 +307,20 @@ export type EnforcementRequestSentBack = CaseEventOf<
 >;
 
 /**
+ * Taken up by the provincial office (rút lên, Law 2008 Art. 35(2)): the case ends here and leaves this office's
+ * figures as taken up; the province opens its own case for it, counted there as newly received.
+ */
+export type CaseTakenUp = CaseEventOf<
+  'CaseTakenUp',
+  {
+    readonly decisionNumber: string;
+    /** The office that held the case on the act's date (its receiving office, or that office's successor). */
+    readonly fromOfficeId: string;
+    readonly provincialOfficeId: string;
+  }
+>;
+
+/**
  * The deadline sweep found that verification had not started by `dueOn` (Art. 44(1)). `effectiveDate` is the day
  * it was detected. Recorded for audit, never blocking: the verification may still follow, dated before or after it.
  */
@@ -351,6 +365,7 @@ export type CaseEvent =
   | EnforcementEntrusted
   | MovedToSeparateTrackingRegister
   | EnforcementRequestSentBack
+  | CaseTakenUp
   | VerificationDeadlineMissed
   | ReverificationDeadlineMissed
   | CorrectiveEvent;

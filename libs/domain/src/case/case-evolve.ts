@@ -211,6 +211,8 @@ function evolveOnce(state: CaseState, event: CaseEvent): CaseState {
       return running(current, 'separately_tracked');
     case 'EnforcementRequestSentBack':
       return closed(current, 'sent_back');
+    case 'CaseTakenUp':
+      return closed(current, 'taken_up');
     case 'DecisionWithdrawn':
     case 'DecisionAnnulled':
       return closed(current, 'withdrawn');

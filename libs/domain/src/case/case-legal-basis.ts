@@ -31,6 +31,7 @@ export const CASE_LEGAL_BASIS: { readonly [Type in CaseEventType]: string } = {
   EnforcementEntrusted: 'Law 2008 Art. 55–57',
   MovedToSeparateTrackingRegister: 'Decree 62/2015 Art. 9(5); from 2026-07-01 Decree 152/2026 Art. 22(1)',
   EnforcementRequestSentBack: 'Law 106/2025 Art. 38 [I: clause not confirmed]; Decree 152/2026 Art. 22(2), 32(1)(d)',
+  CaseTakenUp: 'Law 2008 Art. 35(2)',
   VerificationDeadlineMissed: 'Law 2008 Art. 44(1)',
   ReverificationDeadlineMissed: 'Law 2008 Art. 44(2)',
   DecisionWithdrawn: 'Law 2008 Art. 37(1)',

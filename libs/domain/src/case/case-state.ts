@@ -139,7 +139,7 @@ export type PausedStatus = 'postponed' | 'suspended';
 /** The statuses a postponement or suspension starts from and returns to. */
 export type ResumableStatus = 'decided' | 'enforceable';
 /** Terminal after a decision. */
-export type ClosedStatus = 'entrusted_out' | 'terminated' | 'settled' | 'withdrawn' | 'sent_back';
+export type ClosedStatus = 'entrusted_out' | 'terminated' | 'settled' | 'withdrawn' | 'sent_back' | 'taken_up';
 
 export interface NoCase {
   readonly status: 'none';
@@ -190,6 +190,7 @@ export const CLOSED_CASE_STATUSES: readonly CaseStatus[] = [
   'settled',
   'withdrawn',
   'sent_back',
+  'taken_up',
 ];
 
 /** What is still owed on an item: amount − collected. */

@@ -267,6 +267,7 @@ function requireEnforcementMayProceed(
     case 'settled':
     case 'withdrawn':
     case 'sent_back':
+    case 'taken_up':
       return requireStatus(state, ['enforceable'], command);
     default:
       return assertNever(state, 'case status');

@@ -3,6 +3,7 @@ export * from './case-events';
 export * from './case-state';
 export * from './case-errors';
 export * from './case-decider';
+export { ensureTakesUpAsProvince } from './decide-take-up';
 export * from './case-event-codec';
 export * from './case-legal-basis';
 export * from './corrective-commands';

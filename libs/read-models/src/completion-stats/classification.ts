@@ -65,6 +65,11 @@ export function classifyCase(view: CaseStatisticsView, window: PeriodWindow): Ta
     case 'ENTRUSTED_OUT':
       cases.entrustedOut = 1n;
       break;
+    case 'TAKEN_UP':
+      // Rút lên: the case leaves this office's books with what it still carries; the province counts its own case.
+      cases.takenUp = 1n;
+      money.takenUp = booksMoney;
+      break;
     case 'SEPARATELY_TRACKED':
       cases.movedToSeparateRegister = 1n;
       money.movedToSeparateRegister = booksMoney;

@@ -59,7 +59,8 @@ export const completionStatsProjection: Projection = {
   // 5: postponed and suspended apart, postponed by agreement, collected on open cases, the ex officio split.
   // 6: report counters per office, reporting year and month replace the versions of each case's view
   // (docs/read-side.md).
-  version: 6,
+  // 7: a case taken up by the provincial office (CaseTakenUp, rút lên) counts as taken up.
+  version: 7,
   handles: ['$ce-case', ...reportingEventCodec.eventTypes, ...officeRegistryEventCodec.eventTypes],
   tables: COMPLETION_STATS_TABLES,
   createTables: createCompletionStatsTables,

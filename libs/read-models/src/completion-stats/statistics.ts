@@ -61,7 +61,7 @@ export interface StatisticsTally {
   readonly newlyReceived: bigint;
   /** Ủy thác đi: entrusted to another office (Art. 55–57). */
   readonly entrustedOut: bigint;
-  /** Rút lên: district cases taken up by the province. No command produces it yet, so it is always 0. */
+  /** Rút lên: cases taken up by the provincial office (TakeUpCase); the province counts its own case as newly received. */
   readonly takenUp: bigint;
   /** Enforceable and not completed: decided (not yet verified [I]), verified enforceable, postponed by agreement. */
   readonly inProgress: bigint;

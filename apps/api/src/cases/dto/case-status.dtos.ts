@@ -72,3 +72,10 @@ export class SendBackEnforcementRequestDto {
 
   @EffectiveDate() effectiveDate?: string;
 }
+
+/** Law 2008 Art. 35(2): the provincial office's decision taking the case up (rút lên). */
+export class TakeUpCaseDto {
+  @IsText(100) decisionNumber!: string;
+
+  @EffectiveDate() effectiveDate?: string;
+}

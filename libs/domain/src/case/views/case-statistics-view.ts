@@ -11,7 +11,7 @@ import type { CaseState, CaseStatus, ObligationItemStatus, StatusTransition } fr
  */
 
 /**
- * Where a case stands on a date. Only the last seven are counted; a case is counted from its enforcement decision
+ * Where a case stands on a date. Only the last eight are counted; a case is counted from its enforcement decision
  * (one decision = one case, Art. 3(9); TT 08/2015 annex), so a received case awaiting its decision and a rejected
  * request are not.
  */
@@ -25,6 +25,8 @@ export type CaseBucket =
   | 'POSTPONED_OR_SUSPENDED'
   | 'SEPARATELY_TRACKED'
   | 'ENTRUSTED_OUT'
+  /** Taken up by the provincial office (rút lên): out of this office's phải thi hành; the province counts its own case. */
+  | 'TAKEN_UP'
   | 'FULLY_ENFORCED'
   | 'TERMINATED'
   /** The enforcement decision was withdrawn or annulled (Art. 37): neither completed nor on the books; not counted. */
@@ -104,6 +106,8 @@ export function bucketOfStatus(status: Exclude<CaseStatus, 'none'>, byAgreement:
       return 'SEPARATELY_TRACKED';
     case 'entrusted_out':
       return 'ENTRUSTED_OUT';
+    case 'taken_up':
+      return 'TAKEN_UP';
     case 'settled':
       return 'FULLY_ENFORCED';
     case 'terminated':

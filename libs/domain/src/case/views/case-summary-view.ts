@@ -21,6 +21,7 @@ export const CASE_SUMMARY_STATUSES = [
   'settled',
   'withdrawn',
   'sent_back',
+  'taken_up',
 ] as const satisfies readonly CaseSummaryStatus[];
 
 /** One case as a list shows it: the summary row of its folded state. */

@@ -30,7 +30,8 @@ export const FIGURE_COLUMNS: readonly FigureColumn[] = [
     field: 'takenUp',
     en: 'taken_up',
     vi: 'Rút lên thi hành',
-    openQuestion: 'Chưa có lệnh ghi nhận việc rút lên thi hành: cột này luôn bằng 0.',
+    openQuestion:
+      'Việc do cơ quan THADS cấp tỉnh rút lên (Điều 35 khoản 2 Luật 2008): trừ ở đơn vị có việc; cấp tỉnh tính là thụ lý mới khi ra quyết định của mình (cách hiểu của hệ thống, chưa đối chiếu với biểu mẫu).',
   },
   { field: 'toEnforce', en: 'to_enforce', vi: 'Tổng số phải thi hành' },
   {

@@ -5,7 +5,8 @@
  * projection made of the events.
  *
  * The district (BT-CHAU-THANH), by cases and in millions of VND (carried over + received):
- *   fully enforced 6 (2+4) 600 · terminated 2 (1+1) 300 · in progress 5 (2+3) 1,000 · postponed 2 (0+2) 200
+ *   fully enforced 6 (2+4) 600 · terminated 2 (1+1) 300 · in progress 5 (2+3) 1,000, of which 1 received (200)
+ *   postponed by the parties' agreement (stated as postponedByAgreement) · postponed 2 (0+2) 200
  *   suspended 1 (1+0) 100 · not enforceable 4 (2+2) 800 · entrusted out 2 (1+1) 250 · separate register 1 (1+0) 150
  * The province's own cases (BT): fully enforced 1 (carried) 500 · terminated 1 (carried) 1,000 ·
  *   not enforceable 1 (carried) 3,000 · in progress 1 (received) 2,000.
@@ -62,6 +63,8 @@ describe('formula traps (scenarios/formula-traps.json)', () => {
         fullyEnforced: 6n,
         terminated: 2n,
         inProgress: 5n,
+        // Art. 48(1)(c): the case postponed by the parties' agreement is in progress, shown apart.
+        postponedByAgreement: 1n,
         carriedToNext: 12n, // 20 − 8; with the entrusted cases left in, 14
         completionRate: '61.54', // 8 / 13; over phải thi hành it would be 8 / 20 = 40.00
         enforceableShare: '65.00', // 13 / 20
@@ -126,7 +129,9 @@ describe('formula traps (scenarios/formula-traps.json)', () => {
     });
 
     it('the traps are live: some in-progress cases were paid in part, some postponed by the parties’ agreement', async () => {
-      const inProgress = planScenario(traps).filter((plan) => plan.endState === 'inProgress');
+      const inProgress = planScenario(traps).filter(
+        (plan) => plan.endState === 'inProgress' || plan.endState === 'postponedByAgreement',
+      );
       const store = createSqliteEventStore({ filename: join(dirs[0], 'events.db') });
       try {
         const events = (await Promise.all(inProgress.map((plan) => store.readStream(`case-${plan.caseId}`)))).flat();

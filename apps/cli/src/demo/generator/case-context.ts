@@ -18,6 +18,8 @@ export interface CaseContext {
   readonly moneyPath: MoneyPath;
   /** Offices the case may be entrusted to (never its own). */
   readonly entrustTargets: readonly string[];
+  /** The provincial office above the case's office, which takes cases up (rút lên); absent when there is none. */
+  readonly provinceId?: string;
 }
 
 /** Days a path needs after its start, so a normal-tempo start leaves room for it before the period ends. */
@@ -34,4 +36,10 @@ export function reserveDaysFor(path: MoneyPath | 'other'): number {
     default:
       return 30;
   }
+}
+
+/** The provincial office that takes a case up; the scenario validation made sure there is one. */
+export function requireProvince(context: CaseContext): string {
+  if (context.provinceId === undefined) throw new Error(`${context.officeId} has no provincial office above it`);
+  return context.provinceId;
 }

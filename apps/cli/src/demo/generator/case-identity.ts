@@ -150,9 +150,29 @@ function kindFor(random: SeededRandom, amount: bigint): ObligationKind {
   ]);
 }
 
-/** A case of `amount` VND received on `receivedOn` by an office of `area` ("quận Ngô Quyền, thành phố Hải Phòng"). */
-export function caseIdentity(random: SeededRandom, amount: bigint, area: string, receivedOn: LocalDate): CaseIdentity {
-  const kind = kindFor(random, amount);
+/**
+ * A case of `amount` VND received on `receivedOn` by an office of `area` ("quận Ngô Quyền, thành phố Hải Phòng");
+ * `mode`, when given, forces an obligation of that kind (an on-request case to send back, an ex officio one for the
+ * separate register under Law 106/2025).
+ */
+export function caseIdentity(
+  random: SeededRandom,
+  amount: bigint,
+  area: string,
+  receivedOn: LocalDate,
+  mode?: EnforcementMode,
+): CaseIdentity {
+  const drawn = kindFor(random, amount);
+  const kind =
+    mode === undefined || isStateBudgetKind(drawn) === (mode === 'EX_OFFICIO')
+      ? drawn
+      : mode === 'EX_OFFICIO'
+        ? amount < 10_000_000n
+          ? 'COURT_FEE'
+          : 'STATE_COMPENSATION'
+        : amount === 0n
+          ? 'RETURN_OF_PROPERTY'
+          : 'CIVIL_COMPENSATION';
   const stateBudget = isStateBudgetKind(kind);
   const obligations = obligationItems(random, kind, amount);
   const debtorIsOrganisation = !stateBudget && kind === 'DEBT' && random.chance(0.3);

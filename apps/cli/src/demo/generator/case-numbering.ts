@@ -61,7 +61,13 @@ export function numberOfficeCases(
   );
   const series = new Map<string, number>();
   for (const { entry, index, planned } of decisions) {
-    const name = planned.command.type === 'DecideCoercion' ? 'QĐ-CC' : headSeries(tier);
+    // A taking up is the provincial head's decision (rút lên), numbered in the province's series.
+    const name =
+      planned.command.type === 'DecideCoercion'
+        ? 'QĐ-CC'
+        : planned.command.type === 'TakeUpCase'
+          ? headSeries('PROVINCE')
+          : headSeries(tier);
     const key = `${planned.command.data.effectiveDate.slice(0, 4)}/${name}`;
     const number = (series.get(key) ?? 0) + 1;
     series.set(key, number);

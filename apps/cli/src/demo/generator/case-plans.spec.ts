@@ -1,23 +1,45 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { caseDecider, isWorkingDay, statisticsViewOf, type CaseEvent, type CaseState } from '@thads/domain';
+import {
+  caseDecider,
+  isWorkingDay,
+  statisticsViewOf,
+  type CaseCommand,
+  type CaseEvent,
+  type CaseState,
+} from '@thads/domain';
 import { addAllTallies, classifyCase, type StatisticsTally, type Tallies } from '@thads/read-models';
 import { END_STATES, type Scenario } from '../scenario/scenario';
-import { parseScenarioText } from '../scenario/scenario-validation';
+import { parseScenarioText, provinceAbove } from '../scenario/scenario-validation';
 import { scenarioWindow } from '../scenario/scenario-window';
 import { planScenario, type CasePlan } from './case-plans';
 
-const traps = parseScenarioText(
-  readFileSync(join(__dirname, '../../../../../scenarios/formula-traps.json'), 'utf8'),
-  'formula-traps.json',
-);
+const scenarioFile = (name: string) =>
+  parseScenarioText(readFileSync(join(__dirname, '../../../../../scenarios', name), 'utf8'), name);
+const traps = scenarioFile('formula-traps.json');
+const acrossJuly2026 = scenarioFile('law-106-2026.json');
 
 /** Every plan's commands through the pure case decider: the events the real command path would append. */
 function eventsOf(plan: CasePlan): CaseEvent[] {
   const events: CaseEvent[] = [];
   let state: CaseState = caseDecider.initialState;
-  for (const { command } of plan.commands) {
-    const decided = caseDecider.decide(command, state);
+  for (const { command, actingOfficeId } of plan.commands) {
+    // The command path gives a taking up the office line and the provincial head (application: taking-up-office.ts).
+    const resolved: CaseCommand =
+      command.type === 'TakeUpCase' && actingOfficeId !== undefined
+        ? {
+            ...command,
+            data: {
+              ...command.data,
+              official: { role: 'head', officeIds: [actingOfficeId] },
+              officeLine: [
+                { officeId: plan.officeId, tier: 'REGIONAL' },
+                { officeId: actingOfficeId, tier: 'PROVINCE' },
+              ],
+            },
+          }
+        : command;
+    const decided = caseDecider.decide(resolved, state);
     events.push(...decided);
     state = decided.reduce(caseDecider.evolve, state);
   }
@@ -36,20 +58,33 @@ function talliesByOffice(scenario: Scenario, plans: readonly CasePlan[]): Map<st
   return new Map([...byOffice].map(([officeId, tallies]) => [officeId, addAllTallies(tallies)]));
 }
 
-/** What the scenario file says the tallies of an office are (the figures a scenario states; the rest it leaves open). */
+/**
+ * What the scenario file says the tallies of an office are (the figures a scenario states; the rest it leaves open):
+ * docs/scenarios.md "What comes out". Cases entrusted to it (`entrustedOut.to`) or taken up by it are opened there,
+ * newly received and in progress.
+ */
 function expectedTally(scenario: Scenario, officeId: string, measure: 'count' | 'amount'): Partial<StatisticsTally> {
-  const office = scenario.offices.find((candidate) => candidate.id === officeId);
+  const byId = new Map(scenario.offices.map((office) => [office.id, office]));
+  const office = byId.get(officeId);
   if (!office) throw new Error(officeId);
   const of = (state: (typeof END_STATES)[number]) => BigInt(office.cases[state][measure]);
   const carried = END_STATES.reduce((total, state) => total + BigInt(office.cases[state].carriedOver[measure]), 0n);
   const all = END_STATES.reduce((total, state) => total + of(state), 0n);
+  const opened = scenario.offices.reduce(
+    (total, sender) =>
+      total +
+      (sender.cases.entrustedOut.to === officeId ? BigInt(sender.cases.entrustedOut[measure]) : 0n) +
+      (provinceAbove(sender, byId)?.id === officeId ? BigInt(sender.cases.takenUp[measure]) : 0n),
+    0n,
+  );
   return {
     carriedOver: carried,
-    newlyReceived: all - carried,
-    movedToSeparateRegister: of('movedToSeparateRegister'),
+    newlyReceived: all - carried + opened,
+    movedToSeparateRegister: of('movedToSeparateRegister') + of('sentBack'),
     entrustedOut: of('entrustedOut'),
-    takenUp: 0n,
-    inProgress: of('inProgress'),
+    takenUp: of('takenUp'),
+    inProgress: of('inProgress') + of('postponedByAgreement') + opened,
+    postponedByAgreement: of('postponedByAgreement'),
     postponedOrSuspended: of('postponed') + of('suspended'),
     postponed: of('postponed'),
     suspended: of('suspended'),
@@ -67,6 +102,14 @@ describe('planScenario', () => {
     for (const office of traps.offices) {
       expect(tallies.get(office.id)?.cases).toMatchObject(expectedTally(traps, office.id, 'count'));
       expect(tallies.get(office.id)?.money).toMatchObject(expectedTally(traps, office.id, 'amount'));
+    }
+  });
+
+  it('states every bucket: agreement postponements, cases taken up, sent back, and entrusted to an office that opens them', () => {
+    const tallies = talliesByOffice(acrossJuly2026, planScenario(acrossJuly2026));
+    for (const office of acrossJuly2026.offices.filter((candidate) => tallies.has(candidate.id))) {
+      expect(tallies.get(office.id)?.cases).toMatchObject(expectedTally(acrossJuly2026, office.id, 'count'));
+      expect(tallies.get(office.id)?.money).toMatchObject(expectedTally(acrossJuly2026, office.id, 'amount'));
     }
   });
 

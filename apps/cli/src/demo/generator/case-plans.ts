@@ -13,6 +13,7 @@ import {
   type ScenarioOffice,
 } from '../scenario/scenario';
 import { scenarioWindow } from '../scenario/scenario-window';
+import { provinceAbove } from '../scenario/scenario-validation';
 import { reserveDaysFor, type CaseContext } from './case-context';
 import { numberOfficeCases, type CaseDraft } from './case-numbering';
 import { DoesNotFit, type PlannedCommand, type Tempo } from './case-script';
@@ -20,6 +21,7 @@ import { writeCarriedOverCase } from './carried-over-case-script';
 import { moneyPathFor } from './choices';
 import { splitHeavyTailed } from './heavy-tailed-split';
 import { writeReceivedCase } from './received-case-script';
+import { owedWhenLeaving, writeOpenedCase } from './opened-case-script';
 import type { MoneyPath } from './script-money';
 import { seededRandom, type SeededRandom } from './seeded-random';
 
@@ -37,14 +39,28 @@ export const OTHER_PROVINCE_OFFICE = 'THADS-TINH-KHAC';
 /** One enforcement officer per this many cases of an office, at least three (docs/domain.md: ~200 a year each). */
 const CASES_PER_OFFICER = 200;
 
-/** Every case of the scenario, numbered per office, offices in scenario order. */
+/** A case that left one office for another of the scenario, which opens its own case for it. */
+interface Opening {
+  readonly receiverId: string;
+  readonly on: string;
+  readonly amount: bigint;
+  readonly key: string;
+}
+
+/**
+ * Every case of the scenario, numbered per office, offices in scenario order. Cases entrusted to an office of the
+ * scenario (`entrustedOut.to`) and cases taken up by the province are then opened there as newly received cases.
+ */
 export function planScenario(scenario: Scenario): CasePlan[] {
   const window = scenarioWindow(scenario);
   const random = seededRandom(scenario.seed);
-  return scenario.offices.flatMap((office) => {
-    const drafts: CaseDraft[] = [];
-    const officers = Math.max(3, Math.ceil(officeCaseCount(office) / CASES_PER_OFFICER));
-    const entrustTargets = scenario.offices.filter((other) => other.id !== office.id).map((other) => other.id);
+  const byId = new Map(scenario.offices.map((office) => [office.id, office]));
+  const drafts = new Map<string, CaseDraft[]>(scenario.offices.map((office) => [office.id, []]));
+  const openings: Opening[] = [];
+  const officersOf = (office: ScenarioOffice) => Math.max(3, Math.ceil(officeCaseCount(office) / CASES_PER_OFFICER));
+  for (const office of scenario.offices) {
+    const to = office.cases.entrustedOut.to;
+    const provinceId = provinceAbove(office, byId)?.id;
     for (const endState of END_STATES) {
       for (const origin of ['carriedOver', 'received'] as const) {
         const figures: CaseCount =
@@ -57,24 +73,55 @@ export function planScenario(scenario: Scenario): CasePlan[] {
             window,
             officeId: office.id,
             area: office.area,
-            officerId: `chv-${office.id.toLowerCase()}-${String(caseRandom.integer(1, officers)).padStart(2, '0')}`,
+            officerId: officerId(office, caseRandom.integer(1, officersOf(office))),
             amount,
-            entrustTargets: entrustTargets.length > 0 ? entrustTargets : [OTHER_PROVINCE_OFFICE],
+            entrustTargets: [to ?? OTHER_PROVINCE_OFFICE],
+            ...(provinceId !== undefined && { provinceId }),
           };
           const commands = writeWithRetries(caseRandom, base, origin, endState, key);
-          const receive = commands[0].command;
-          drafts.push({ receivedOn: receive.data.effectiveDate, commands, origin, endState });
+          drafts
+            .get(office.id)
+            ?.push({ receivedOn: commands[0].command.data.effectiveDate, commands, origin, endState });
+          const receiverId = endState === 'takenUp' ? provinceId : endState === 'entrustedOut' ? to : undefined;
+          if (receiverId !== undefined) {
+            const on = commands[commands.length - 1].command.data.effectiveDate;
+            openings.push({ receiverId, on, amount: owedWhenLeaving(commands), key: `${key}/${index}` });
+          }
         });
       }
     }
-    return numberOfficeCases(office.id, office.tier, drafts).map(({ caseId, commands, draft }) => ({
+  }
+  for (const opening of openings) {
+    const receiver = byId.get(opening.receiverId);
+    if (receiver === undefined) continue;
+    const caseRandom = random.fork(`${opening.key}/opened`);
+    const context: CaseContext = {
+      random: caseRandom,
+      tempo: 'normal',
+      moneyPath: 'voluntary',
+      window,
+      officeId: receiver.id,
+      area: receiver.area,
+      officerId: officerId(receiver, caseRandom.integer(1, officersOf(receiver))),
+      amount: opening.amount,
+      entrustTargets: [OTHER_PROVINCE_OFFICE],
+    };
+    const { commands } = writeOpenedCase(context, opening.on);
+    drafts.get(receiver.id)?.push({ receivedOn: opening.on, commands, origin: 'received', endState: 'inProgress' });
+  }
+  return scenario.offices.flatMap((office) =>
+    numberOfficeCases(office.id, office.tier, drafts.get(office.id) ?? []).map(({ caseId, commands, draft }) => ({
       caseId,
       officeId: office.id,
       origin: draft.origin,
       endState: draft.endState,
       commands,
-    }));
-  });
+    })),
+  );
+}
+
+function officerId(office: ScenarioOffice, number: number): string {
+  return `chv-${office.id.toLowerCase()}-${String(number).padStart(2, '0')}`;
 }
 
 /** Every case an office has, in every state. */

@@ -20,6 +20,8 @@ export type ActorRole = 'officer' | 'head';
 export interface PlannedCommand {
   readonly command: OrdinaryCaseCommand;
   readonly role: ActorRole;
+  /** The office the actor acts for when it is not the case's own: the provincial head taking a case up. */
+  readonly actingOfficeId?: string;
 }
 
 /** The case's status as the decider will see it (a subset of CaseStatus: the generator never writes the others). */
@@ -93,8 +95,13 @@ export function enterPhase(script: CaseScript, floor: LocalDate, limit: LocalDat
 }
 
 /** Appends a command dated `command.data.effectiveDate` and moves the script's date to it. */
-export function record(script: CaseScript, role: ActorRole, command: OrdinaryCaseCommand): void {
-  script.commands.push({ command, role });
+export function record(
+  script: CaseScript,
+  role: ActorRole,
+  command: OrdinaryCaseCommand,
+  actingOfficeId?: string,
+): void {
+  script.commands.push({ command, role, ...(actingOfficeId !== undefined && { actingOfficeId }) });
   script.date = command.data.effectiveDate;
 }
 

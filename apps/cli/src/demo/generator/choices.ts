@@ -46,6 +46,17 @@ const OPENING_STATES: Readonly<Record<EndState, readonly (readonly [OpeningState
     ['notEnforceable', 20],
   ],
   movedToSeparateRegister: [['notEnforceable', 1]],
+  postponedByAgreement: [
+    ['enforceable', 80],
+    ['notEnforceable', 20],
+  ],
+  takenUp: [
+    ['enforceable', 60],
+    ['notEnforceable', 25],
+    ['postponed', 10],
+    ['suspended', 5],
+  ],
+  sentBack: [['notEnforceable', 1]],
 };
 
 /** Where a carried-over case that ends in `state` stood when the year opened. */

@@ -6,6 +6,8 @@ import {
   addMonths,
   daysBetween,
   dueDate,
+  LAW_106_2025_EFFECTIVE,
+  LAW_106_2025_RULES,
   type LocalDate,
   type NotEnforceableGround,
   type PostponementGround,
@@ -138,12 +140,18 @@ export function reverifyEnforceable(script: CaseScript): void {
   script.status = 'enforceable';
 }
 
-/** The separate register (Decree 62 Art. 9(5)): a year after the decision and two negative re-verifications. */
-export function moveToSeparateRegister(script: CaseScript): void {
+/**
+ * The separate register (Decree 62 Art. 9(5)): a year after the decision and two negative re-verifications; two years
+ * when `newLaw` (Decree 152/2026 Art. 22(1), ex officio cases only) or for a long-term re-verification.
+ */
+export function moveToSeparateRegister(script: CaseScript, newLaw = false): void {
   const decidedOn = script.notEnforceableDecidedOn;
   if (decidedOn === undefined || script.negativeReverifications < 2)
     throw new DoesNotFit('not yet eligible for the separate register');
-  const eligibleOn = addMonths(decidedOn, script.longTermReverification ? 24 : 12);
+  const eligibleOn = addMonths(
+    decidedOn,
+    script.longTermReverification || newLaw ? LAW_106_2025_RULES.separateRegisterAfterMonths : 12,
+  );
   record(script, 'officer', {
     type: 'MoveToSeparateTrackingRegister',
     data: { effectiveDate: laterWorkingDay({ ...script, date: maxDate(script.date, eligibleOn) }, 0, 3) },
@@ -200,6 +208,36 @@ export function entrust(script: CaseScript, targetOfficeId: string): void {
     type: 'EntrustEnforcement',
     data: { decisionNumber: UNNUMBERED, targetOfficeId, effectiveDate: laterWorkingDay(script, 1, 5) },
   });
+  script.status = 'closed';
+}
+
+/**
+ * Gửi lại yêu cầu (Law 106/2025; Decree 152/2026 Art. 22(2)): an on-request case not enforceable for 2 years and
+ * re-verified since is sent back to the creditor by the head, on or after 1 July 2026; the case ends.
+ */
+export function sendBack(script: CaseScript): void {
+  const decidedOn = script.notEnforceableDecidedOn;
+  if (decidedOn === undefined || script.negativeReverifications < LAW_106_2025_RULES.sendBackMinimumReverifications)
+    throw new DoesNotFit('not yet eligible to be sent back');
+  const eligibleOn = maxDate(addMonths(decidedOn, LAW_106_2025_RULES.sendBackAfterMonths), LAW_106_2025_EFFECTIVE);
+  record(script, 'head', {
+    type: 'SendBackEnforcementRequest',
+    data: {
+      noticeNumber: `${script.random.integer(1, 400)}/TB-THADS`,
+      effectiveDate: laterWorkingDay({ ...script, date: maxDate(script.date, eligibleOn) }, 0, 5),
+    },
+  });
+  script.status = 'closed';
+}
+
+/** Rút lên (Law 2008 Art. 35(2)): the head of the provincial office above takes the case up; it ends here. */
+export function takeUp(script: CaseScript, provinceId: string): void {
+  record(
+    script,
+    'head',
+    { type: 'TakeUpCase', data: { decisionNumber: UNNUMBERED, effectiveDate: laterWorkingDay(script, 1, 10) } },
+    provinceId,
+  );
   script.status = 'closed';
 }
 

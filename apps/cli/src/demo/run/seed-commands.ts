@@ -110,11 +110,12 @@ export async function seedCases(
     async (plan) => {
       const correlationId = `demo:${seed}:${plan.caseId}`;
       let position = -1n;
-      for (const [index, { command, role }] of plan.commands.entries()) {
+      for (const [index, { command, role, actingOfficeId }] of plan.commands.entries()) {
+        const officeId = actingOfficeId ?? plan.officeId;
         const actor: Actor =
           role === 'head'
-            ? { id: `head-${plan.officeId.toLowerCase()}`, role, officeId: plan.officeId }
-            : { id: officerOf(plan), role, officeId: plan.officeId };
+            ? { id: `head-${officeId.toLowerCase()}`, role, officeId }
+            : { id: officerOf(plan), role, officeId };
         try {
           position = (
             await executeCommand(

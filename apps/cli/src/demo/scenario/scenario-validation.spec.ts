@@ -52,10 +52,39 @@ const FULLY_ENFORCED: Path = ['offices', 1, 'cases', 'fullyEnforced'];
 
 describe('scenario validation', () => {
   it('accepts the shipped scenarios', () => {
-    for (const file of ['hai-phong-2018.json', 'formula-traps.json']) {
+    for (const file of ['hai-phong-2018.json', 'formula-traps.json', 'law-106-2026.json']) {
       const parsed = parseScenarioText(readFileSync(join(SCENARIOS, file), 'utf8'), file);
       expect(parsed.offices.filter((office) => office.parent === undefined)).toHaveLength(1);
     }
+  });
+
+  it('checks where cases go: an entrustment to another office of the scenario, a taking up under a province, a send-back under Law 106/2025', () => {
+    const cases = ['offices', 1, 'cases'];
+    const one = { count: 1, amount: '5000000', carriedOver: { count: 1, amount: '5000000' } };
+    expect(problemsOf(withChanges([[...cases, 'entrustedOut'], { ...one, to: 'HN' }]))).toEqual([
+      'offices[1].cases.entrustedOut.to must name another office of the scenario, got "HN"',
+    ]);
+    expect(problemsOf(withChanges([[...cases, 'fullyEnforced', 'to'], 'HP']))).toEqual([
+      'offices[1].cases.fullyEnforced.to is allowed on entrustedOut only (where the entrusted cases go)',
+    ]);
+    expect(problemsOf(withChanges([['offices', 0, 'cases', 'takenUp'], one]))).toEqual([
+      'offices[0].cases.takenUp needs a DISTRICT or REGIONAL office with a PROVINCE office above it in the scenario: the province takes the case up',
+    ]);
+    expect(validateScenario(withChanges([[...cases, 'takenUp'], one])).offices[1].cases.takenUp.count).toBe(1);
+    expect(problemsOf(withChanges([[...cases, 'sentBack'], one]))).toEqual([
+      'offices[1].cases.sentBack needs a period ending on or after 2026-07-01: a request is sent back only under Law 106/2025',
+    ]);
+    expect(
+      problemsOf(
+        withChanges(
+          [['reportingYear'], 2026],
+          [['period'], '2026-09'],
+          [[...cases, 'sentBack'], { count: 1, amount: '5000000' }],
+        ),
+      ),
+    ).toEqual([
+      'offices[1].cases.sentBack.carriedOver.count must equal the count: a case received in the year cannot be sent back within it (2 years after the not-enforceable decision, Decree 152/2026 Art. 22(2))',
+    ]);
   });
 
   it('reads figures as exact bigint VND, fills the states left out with 0 and defaults seed and area', () => {

@@ -5,6 +5,8 @@
 import {
   DomainError,
   isReportingPeriod,
+  LAW_106_2025_EFFECTIVE,
+  periodEndsOn,
   ratePercentToBasisPoints,
   REPORTING_OFFICE_TIERS,
   reportingYearOf,
@@ -49,7 +51,9 @@ const MAX_CASES = 1_000_000;
 
 const SCENARIO_FIELDS = ['name', 'description', 'seed', 'reportingYear', 'period', 'offices'];
 const OFFICE_FIELDS = ['id', 'name', 'tier', 'parent', 'area', 'target', 'cases'];
-const FIGURE_FIELDS = ['count', 'amount', 'carriedOver'];
+const FIGURE_FIELDS = ['count', 'amount', 'carriedOver', 'to'];
+/** Tiers a case can be taken up from: a provincial office (or above) has no provincial office over it to take it. */
+const TAKEN_UP_FROM = new Set(['DISTRICT', 'REGIONAL']);
 
 /** Parses the text of a scenario file; `source` names it in messages. Throws ScenarioInvalid. */
 export function parseScenarioText(text: string, source: string): Scenario {
@@ -80,6 +84,8 @@ export function validateScenario(json: unknown, source = 'scenario'): Scenario {
   const reportingYear = readInteger(root.reportingYear, 'reportingYear', years.first, years.last, problems);
   const period = readPeriod(root.period, reportingYear, problems);
   const offices = readOffices(root.offices, problems);
+  checkWhereCasesGo(offices, problems);
+  if (period !== undefined) checkLaw106States(offices, period, problems);
   if (problems.messages.length > 0 || !name || !seed || reportingYear === undefined || !period)
     throw new ScenarioInvalid(source, problems.messages);
   return { name, ...(description !== undefined && { description }), seed, reportingYear, period, offices };
@@ -155,6 +161,49 @@ function readOffice(
   return { id, name, tier, ...(parent !== undefined && { parent }), area, ...(target && { target }), cases };
 }
 
+/**
+ * Where cases leave to must exist: an entrustment's `to` names another office of the scenario, and a case taken up
+ * needs a provincial office above its own (Law 2008 Art. 35(2)), which opens the case.
+ */
+function checkWhereCasesGo(offices: readonly ScenarioOffice[], problems: Problems): void {
+  const byId = new Map(offices.map((office) => [office.id, office]));
+  offices.forEach((office, index) => {
+    const to = office.cases.entrustedOut.to;
+    if (to !== undefined && (to === office.id || !byId.has(to)))
+      problems.add(`offices[${index}].cases.entrustedOut.to`, `must name another office of the scenario, got "${to}"`);
+    if (office.cases.takenUp.count > 0 && provinceAbove(office, byId) === undefined)
+      problems.add(
+        `offices[${index}].cases.takenUp`,
+        'needs a DISTRICT or REGIONAL office with a PROVINCE office above it in the scenario: the province takes the case up',
+      );
+  });
+}
+
+/** The nearest PROVINCE office above a district or regional office, if the scenario has one. */
+export function provinceAbove(
+  office: ScenarioOffice,
+  byId: ReadonlyMap<string, ScenarioOffice>,
+): ScenarioOffice | undefined {
+  if (!TAKEN_UP_FROM.has(office.tier)) return undefined;
+  for (let next = office.parent; next !== undefined; next = byId.get(next)?.parent) {
+    const superior = byId.get(next);
+    if (superior?.tier === 'PROVINCE') return superior;
+  }
+  return undefined;
+}
+
+/** A request is sent back only under Law 106/2025 (acts from 1 July 2026): the period must reach that date. */
+function checkLaw106States(offices: readonly ScenarioOffice[], period: string, problems: Problems): void {
+  if (periodEndsOn(period) >= LAW_106_2025_EFFECTIVE) return;
+  offices.forEach((office, index) => {
+    if (office.cases.sentBack.count > 0)
+      problems.add(
+        `offices[${index}].cases.sentBack`,
+        'needs a period ending on or after 2026-07-01: a request is sent back only under Law 106/2025',
+      );
+  });
+}
+
 function readTarget(value: unknown, path: string, problems: Problems): ScenarioTarget | undefined {
   const target = readObject(value, path, ['cases', 'money'], problems);
   if (!target) return undefined;
@@ -225,7 +274,19 @@ function readEndState(
       'must equal the count: a case received in the year cannot reach the separate register within it (1 year after the not-enforceable decision, Decree 62 Art. 9(5))',
     );
   }
-  return { ...total, carriedOver };
+  // Decree 152/2026 Art. 22(2): two years not enforceable before a request is sent back.
+  if (state === 'sentBack' && carriedOver.count !== total.count) {
+    problems.add(
+      `${path}.carriedOver.count`,
+      'must equal the count: a case received in the year cannot be sent back within it (2 years after the not-enforceable decision, Decree 152/2026 Art. 22(2))',
+    );
+  }
+  if (entry.to !== undefined && state !== 'entrustedOut') {
+    problems.add(`${path}.to`, 'is allowed on entrustedOut only (where the entrusted cases go)');
+    return undefined;
+  }
+  const to = entry.to === undefined ? undefined : readText(entry.to, `${path}.to`, problems);
+  return { ...total, carriedOver, ...(to !== undefined && { to }) };
 }
 
 function readCarriedOver(value: unknown, path: string, problems: Problems): CaseCount | undefined {

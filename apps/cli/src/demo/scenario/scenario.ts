@@ -8,7 +8,8 @@ import type { LocalDate, ReportingOfficeTier, ReportingPeriod } from '@thads/dom
 /**
  * Where a case stands at 24:00 on the period's last day. Each maps to one bucket of docs/statistics.md:
  * postponed (on a ground other than the parties' agreement) and suspended are hoãn / tạm đình chỉ; in progress is
- * enforceable and not completed (it includes cases postponed by agreement, Art. 48(1)(c)).
+ * enforceable and not completed; postponed by agreement (Art. 48(1)(c)) is in progress too and shown apart; taken up
+ * by the provincial office (rút lên) and sent back to the creditor (Law 106/2025) leave phải thi hành.
  */
 export const END_STATES = [
   'inProgress',
@@ -19,6 +20,9 @@ export const END_STATES = [
   'notEnforceable',
   'entrustedOut',
   'movedToSeparateRegister',
+  'postponedByAgreement',
+  'takenUp',
+  'sentBack',
 ] as const;
 export type EndState = (typeof END_STATES)[number];
 
@@ -34,6 +38,11 @@ export interface CaseCount {
 /** The cases of one office in one end state; `carriedOver` is the part of them that came from before the year. */
 export interface EndStateFigures extends CaseCount {
   readonly carriedOver: CaseCount;
+  /**
+   * entrustedOut only: the office of the scenario the cases are entrusted to; it opens a case for each (newly
+   * received, in progress at the period end). Without it they go to offices whose cases the scenario does not show.
+   */
+  readonly to?: string;
 }
 
 /** Completion-rate targets (chỉ tiêu) of the reporting year, percent strings with at most 2 decimals ("72.50"). */

@@ -477,7 +477,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** TakeUpCase: the provincial office above the office holding the case takes it up (rút lên, Law 2008 Art. 35(2)); the case ends there and the province opens its own case */
+    /**
+     * TakeUpCase: the provincial office above the office holding the case takes it up (rút lên, Law 2008 Art. 35(2)); the case ends there and the province opens its own case
+     * @description A head of the provincial office above the office holding the case on the act's date, for a case on the books; the case counts as taken up at the office it left (docs/domain.md, docs/statistics.md).
+     */
     post: operations['CaseCommandsController_takeUpCase'];
     delete?: never;
     options?: never;
@@ -1695,7 +1698,7 @@ export interface components {
     };
     CaseStateDto: {
       /**
-       * @description `none` before the receipt, then received, decided, enforceable, not_enforceable, postponed, suspended, settled, terminated, entrusted, rejected, withdrawn, separate_register, sent_back
+       * @description `none` before the receipt, then received, decided, enforceable, not_enforceable, postponed, suspended, settled, terminated, entrusted, rejected, withdrawn, separate_register, sent_back, taken_up
        * @example decided
        */
       status: string;
@@ -1875,7 +1878,8 @@ export interface components {
         | 'terminated'
         | 'settled'
         | 'withdrawn'
-        | 'sent_back';
+        | 'sent_back'
+        | 'taken_up';
       officerId: string | null;
       /** @example 850000000 */
       owed: string;
@@ -2507,7 +2511,7 @@ export interface components {
         };
       };
     };
-    /** @description The token does not allow this act. Codes: `FORBIDDEN_OFFICE`, `FORBIDDEN_ROLE` */
+    /** @description The token does not allow this act. Codes: `FORBIDDEN_OFFICE`, `FORBIDDEN_ROLE`, `HEAD_OF_PROVINCIAL_OFFICE_REQUIRED` */
     CaseCommands403: {
       headers: {
         [name: string]: unknown;
@@ -2517,7 +2521,7 @@ export interface components {
           /** @enum {unknown} */
           status?: 403;
           /** @enum {unknown} */
-          code?: 'FORBIDDEN_OFFICE' | 'FORBIDDEN_ROLE';
+          code?: 'FORBIDDEN_OFFICE' | 'FORBIDDEN_ROLE' | 'HEAD_OF_PROVINCIAL_OFFICE_REQUIRED';
         };
       };
     };
@@ -2535,7 +2539,7 @@ export interface components {
         };
       };
     };
-    /** @description A rule of the domain refuses the act in the current state, or writers kept racing. Codes: `ASSET_ALREADY_SEIZED`, `ASSET_ALREADY_SOLD`, `ASSET_ALREADY_VALUED`, `ASSET_NOT_VALUED`, `AUCTION_NOT_FAILED`, `AUCTION_PRICE_NOT_REDUCED`, `CASE_ALREADY_EXISTS`, `CASE_CLOSED`, `CASE_NOT_CLOSED`, `CASE_NOT_ENFORCEABLE`, `COERCION_AT_NIGHT`, `COERCION_NOT_DECIDED`, `COERCION_ON_NON_WORKING_DAY`, `COLLECTION_EXCEEDS_OUTSTANDING`, `CONCURRENCY_CONFLICT`, `CONDITIONS_NOT_VERIFIED`, `CORRECTION_BREAKS_HISTORY`, `CORRECTION_BREAKS_MONEY`, `CORRECTION_BREAKS_SETTLEMENT`, `DEADLINE_NOT_PASSED`, `DISBURSEMENT_EXCEEDS_COLLECTED`, `DUPLICATE_COLLECTION_ID`, `DUPLICATE_DISBURSEMENT_ID`, `DUPLICATE_MEASURE_ID`, `EFFECTIVE_DATE_BEFORE_PREVIOUS_ACT`, `ENFORCEMENT_POSTPONED`, `ENFORCEMENT_SUSPENDED`, `ENTRUST_TO_SAME_OFFICE`, `EVENT_ALREADY_RETRACTED`, `INVALID_STATE_TRANSITION`, `ITEM_NOT_OPEN`, `NOTHING_ENFORCED`, `NOT_ENFORCEABLE_GROUND_MISMATCH`, `NOT_ENFORCEABLE_NOT_VERIFIED`, `OFFICER_UNCHANGED`, `POSTPONEMENT_ON_PROTEST_ALREADY_USED`, `POSTPONEMENT_ON_PROTEST_TOO_LONG`, `PRICE_NOT_REDUCED`, `PRICE_REDUCTION_EXCEEDS_10_PERCENT`, `REQUEST_REJECTION_NOT_APPLICABLE`, `SALE_PRICE_BELOW_STARTING_PRICE`, `SEND_BACK_EX_OFFICIO`, `SEND_BACK_NEEDS_REVERIFICATION`, `SEND_BACK_NOT_IN_FORCE`, `SEND_BACK_TOO_EARLY`, `SEPARATE_REGISTER_NEEDS_TWO_VERIFICATIONS`, `SEPARATE_REGISTER_ON_REQUEST`, `SEPARATE_REGISTER_TOO_EARLY`, `SETTLEMENT_INCOMPLETE`, `VOLUNTARY_PERIOD_RUNNING` */
+    /** @description A rule of the domain refuses the act in the current state, or writers kept racing. Codes: `ASSET_ALREADY_SEIZED`, `ASSET_ALREADY_SOLD`, `ASSET_ALREADY_VALUED`, `ASSET_NOT_VALUED`, `AUCTION_NOT_FAILED`, `AUCTION_PRICE_NOT_REDUCED`, `CASE_ALREADY_AT_PROVINCE`, `CASE_ALREADY_EXISTS`, `CASE_CLOSED`, `CASE_NOT_CLOSED`, `CASE_NOT_ENFORCEABLE`, `COERCION_AT_NIGHT`, `COERCION_NOT_DECIDED`, `COERCION_ON_NON_WORKING_DAY`, `COLLECTION_EXCEEDS_OUTSTANDING`, `CONCURRENCY_CONFLICT`, `CONDITIONS_NOT_VERIFIED`, `CORRECTION_BREAKS_HISTORY`, `CORRECTION_BREAKS_MONEY`, `CORRECTION_BREAKS_SETTLEMENT`, `DEADLINE_NOT_PASSED`, `DISBURSEMENT_EXCEEDS_COLLECTED`, `DUPLICATE_COLLECTION_ID`, `DUPLICATE_DISBURSEMENT_ID`, `DUPLICATE_MEASURE_ID`, `EFFECTIVE_DATE_BEFORE_PREVIOUS_ACT`, `ENFORCEMENT_POSTPONED`, `ENFORCEMENT_SUSPENDED`, `ENTRUST_TO_SAME_OFFICE`, `EVENT_ALREADY_RETRACTED`, `INVALID_STATE_TRANSITION`, `ITEM_NOT_OPEN`, `NOTHING_ENFORCED`, `NOT_ENFORCEABLE_GROUND_MISMATCH`, `NOT_ENFORCEABLE_NOT_VERIFIED`, `OFFICER_UNCHANGED`, `POSTPONEMENT_ON_PROTEST_ALREADY_USED`, `POSTPONEMENT_ON_PROTEST_TOO_LONG`, `PRICE_NOT_REDUCED`, `PRICE_REDUCTION_EXCEEDS_10_PERCENT`, `REQUEST_REJECTION_NOT_APPLICABLE`, `SALE_PRICE_BELOW_STARTING_PRICE`, `SEND_BACK_EX_OFFICIO`, `SEND_BACK_NEEDS_REVERIFICATION`, `SEND_BACK_NOT_IN_FORCE`, `SEND_BACK_TOO_EARLY`, `SEPARATE_REGISTER_NEEDS_TWO_VERIFICATIONS`, `SEPARATE_REGISTER_ON_REQUEST`, `SEPARATE_REGISTER_TOO_EARLY`, `SETTLEMENT_INCOMPLETE`, `VOLUNTARY_PERIOD_RUNNING` */
     CaseCommands409: {
       headers: {
         [name: string]: unknown;
@@ -2552,6 +2556,7 @@ export interface components {
             | 'ASSET_NOT_VALUED'
             | 'AUCTION_NOT_FAILED'
             | 'AUCTION_PRICE_NOT_REDUCED'
+            | 'CASE_ALREADY_AT_PROVINCE'
             | 'CASE_ALREADY_EXISTS'
             | 'CASE_CLOSED'
             | 'CASE_NOT_CLOSED'
@@ -2641,7 +2646,7 @@ export interface components {
         };
       };
     };
-    /** @description Well-formed values that contradict each other, or an Idempotency-Key reused for another request. Codes: `ACT_DATED_IN_FUTURE`, `ASSET_NOT_FOUND`, `AUCTION_PRICE_REQUIRED`, `CALENDAR_NOT_COVERED`, `COERCION_SCHEDULED_BEFORE_DECISION`, `CORRECTION_BEFORE_CORRECTED_ACT`, `DECISION_NOT_FOUND`, `DUPLICATE_ITEM_ID`, `DUPLICATE_PARTY_ID`, `EVENT_NOT_FOUND`, `EVENT_NOT_RETRACTABLE`, `IDEMPOTENCY_KEY_REUSED`, `ITEM_NOT_FOUND`, `JUDGMENT_EFFECTIVE_BEFORE_ISSUE`, `MODE_SOURCE_MISMATCH`, `PAYEE_NOT_A_CREDITOR`, `POSTPONEMENT_ENDS_BEFORE_IT_STARTS`, `RECEIVED_BEFORE_JUDGMENT_EFFECTIVE`, `SERVED_BEFORE_DECISION` */
+    /** @description Well-formed values that contradict each other, or an Idempotency-Key reused for another request. Codes: `ACT_DATED_IN_FUTURE`, `ASSET_NOT_FOUND`, `AUCTION_PRICE_REQUIRED`, `CALENDAR_NOT_COVERED`, `COERCION_SCHEDULED_BEFORE_DECISION`, `CORRECTION_BEFORE_CORRECTED_ACT`, `DECISION_NOT_FOUND`, `DUPLICATE_ITEM_ID`, `DUPLICATE_PARTY_ID`, `EVENT_NOT_FOUND`, `EVENT_NOT_RETRACTABLE`, `IDEMPOTENCY_KEY_REUSED`, `ITEM_NOT_FOUND`, `JUDGMENT_EFFECTIVE_BEFORE_ISSUE`, `MODE_SOURCE_MISMATCH`, `PAYEE_NOT_A_CREDITOR`, `POSTPONEMENT_ENDS_BEFORE_IT_STARTS`, `PROVINCIAL_OFFICE_NOT_IN_STRUCTURE`, `RECEIVED_BEFORE_JUDGMENT_EFFECTIVE`, `SERVED_BEFORE_DECISION` */
     CaseCommands422: {
       headers: {
         [name: string]: unknown;
@@ -2669,6 +2674,7 @@ export interface components {
             | 'MODE_SOURCE_MISMATCH'
             | 'PAYEE_NOT_A_CREDITOR'
             | 'POSTPONEMENT_ENDS_BEFORE_IT_STARTS'
+            | 'PROVINCIAL_OFFICE_NOT_IN_STRUCTURE'
             | 'RECEIVED_BEFORE_JUDGMENT_EFFECTIVE'
             | 'SERVED_BEFORE_DECISION';
         };
@@ -2736,7 +2742,7 @@ export interface components {
         };
       };
     };
-    /** @description The token does not allow this act. Codes: `FORBIDDEN_ROLE`, `OFFICE_SUCCEEDED` */
+    /** @description The token does not allow this act. Codes: `FORBIDDEN_ROLE`, `HEAD_OF_PROVINCIAL_OFFICE_REQUIRED`, `OFFICE_SUCCEEDED` */
     CaseCommands403_2: {
       headers: {
         [name: string]: unknown;
@@ -2746,12 +2752,12 @@ export interface components {
           /** @enum {unknown} */
           status?: 403;
           /** @enum {unknown} */
-          code?: 'FORBIDDEN_ROLE' | 'OFFICE_SUCCEEDED';
+          code?: 'FORBIDDEN_ROLE' | 'HEAD_OF_PROVINCIAL_OFFICE_REQUIRED' | 'OFFICE_SUCCEEDED';
         };
       };
     };
-    /** @description The token does not allow this act. Codes: `FORBIDDEN_ROLE` */
-    CaseCorrections403: {
+    /** @description The token does not allow this act. Codes: `FORBIDDEN_ROLE`, `HEAD_OF_PROVINCIAL_OFFICE_REQUIRED` */
+    CaseCommands403_3: {
       headers: {
         [name: string]: unknown;
       };
@@ -2760,7 +2766,7 @@ export interface components {
           /** @enum {unknown} */
           status?: 403;
           /** @enum {unknown} */
-          code?: 'FORBIDDEN_ROLE';
+          code?: 'FORBIDDEN_ROLE' | 'HEAD_OF_PROVINCIAL_OFFICE_REQUIRED';
         };
       };
     };
@@ -2778,6 +2784,20 @@ export interface components {
         };
       };
     };
+    /** @description The token does not allow this act. Codes: `FORBIDDEN_ROLE`, `OFFICE_SUCCEEDED` */
+    CaseQueries403: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 403;
+          /** @enum {unknown} */
+          code?: 'FORBIDDEN_ROLE' | 'OFFICE_SUCCEEDED';
+        };
+      };
+    };
     /** @description A fault of the server or of a stored event; never the answer to bad input. Codes: `INTERNAL_ERROR`, `STORED_EVENT_INVALID` */
     CaseQueries500: {
       headers: {
@@ -2789,6 +2809,20 @@ export interface components {
           status?: 500;
           /** @enum {unknown} */
           code?: 'INTERNAL_ERROR' | 'STORED_EVENT_INVALID';
+        };
+      };
+    };
+    /** @description The token does not allow this act. Codes: `FORBIDDEN_OFFICE`, `FORBIDDEN_ROLE` */
+    CaseList403: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 403;
+          /** @enum {unknown} */
+          code?: 'FORBIDDEN_OFFICE' | 'FORBIDDEN_ROLE';
         };
       };
     };
@@ -2998,6 +3032,20 @@ export interface components {
             | 'MISSING_FIELD'
             | 'PREDECESSORS_REQUIRED'
             | 'VALIDATION_FAILED';
+        };
+      };
+    };
+    /** @description The token does not allow this act. Codes: `FORBIDDEN_ROLE` */
+    OfficeRegistry403: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 403;
+          /** @enum {unknown} */
+          code?: 'FORBIDDEN_ROLE';
         };
       };
     };
@@ -3299,7 +3347,7 @@ export interface operations {
       };
       400: components['responses']['CaseQueries400'];
       401: components['responses']['CaseCommands401'];
-      403: components['responses']['CaseCommands403'];
+      403: components['responses']['CaseList403'];
       500: components['responses']['CaseList500'];
       503: components['responses']['CaseList503'];
     };
@@ -4428,12 +4476,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded; a retry with the same Idempotency-Key answers the same body and ETag */
       200: {
         headers: {
+          /** @description The stream revision, quoted: send it back as If-Match */
+          ETag: string;
+          /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
+          'Idempotent-Replayed': 'true' | 'false';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResponseDto'];
+        };
       };
+      400: components['responses']['CaseCommands400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['CaseCommands403_3'];
+      404: components['responses']['CaseCommands404'];
+      409: components['responses']['CaseCommands409'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
+      422: components['responses']['CaseCommands422'];
+      429: components['responses']['CaseCommands429'];
+      500: components['responses']['CaseCommands500'];
+      503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   CaseCorrectionsController_withdrawDecision: {
@@ -4471,7 +4539,7 @@ export interface operations {
       };
       400: components['responses']['CaseCommands400'];
       401: components['responses']['CaseCommands401'];
-      403: components['responses']['CaseCorrections403'];
+      403: components['responses']['CaseCommands403_3'];
       404: components['responses']['CaseCommands404'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
@@ -4519,7 +4587,7 @@ export interface operations {
       };
       400: components['responses']['CaseCommands400'];
       401: components['responses']['CaseCommands401'];
-      403: components['responses']['CaseCorrections403'];
+      403: components['responses']['CaseCommands403_3'];
       404: components['responses']['CaseCommands404'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
@@ -4567,7 +4635,7 @@ export interface operations {
       };
       400: components['responses']['CaseCommands400'];
       401: components['responses']['CaseCommands401'];
-      403: components['responses']['CaseCorrections403'];
+      403: components['responses']['CaseCommands403_3'];
       404: components['responses']['CaseCommands404'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
@@ -4615,7 +4683,7 @@ export interface operations {
       };
       400: components['responses']['CaseCommands400'];
       401: components['responses']['CaseCommands401'];
-      403: components['responses']['CaseCorrections403'];
+      403: components['responses']['CaseCommands403_3'];
       404: components['responses']['CaseCommands404'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
@@ -4663,7 +4731,7 @@ export interface operations {
       };
       400: components['responses']['CaseCommands400'];
       401: components['responses']['CaseCommands401'];
-      403: components['responses']['CaseCorrections403'];
+      403: components['responses']['CaseCommands403_3'];
       404: components['responses']['CaseCommands404'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
@@ -4711,7 +4779,7 @@ export interface operations {
       };
       400: components['responses']['CaseCommands400'];
       401: components['responses']['CaseCommands401'];
-      403: components['responses']['CaseCorrections403'];
+      403: components['responses']['CaseCommands403_3'];
       404: components['responses']['CaseCommands404'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
@@ -4752,7 +4820,7 @@ export interface operations {
       };
       400: components['responses']['CaseQueries400'];
       401: components['responses']['CaseCommands401'];
-      403: components['responses']['CaseCommands403_2'];
+      403: components['responses']['CaseQueries403'];
       404: components['responses']['CaseCommands404'];
       500: components['responses']['CaseQueries500'];
       503: components['responses']['CaseCommands503'];
@@ -4786,7 +4854,7 @@ export interface operations {
       };
       400: components['responses']['CaseQueries400'];
       401: components['responses']['CaseCommands401'];
-      403: components['responses']['CaseCommands403_2'];
+      403: components['responses']['CaseQueries403'];
       404: components['responses']['CaseCommands404'];
       500: components['responses']['CaseQueries500'];
       503: components['responses']['CaseCommands503'];
@@ -4823,7 +4891,7 @@ export interface operations {
       };
       400: components['responses']['CaseQueries400'];
       401: components['responses']['CaseCommands401'];
-      403: components['responses']['CaseCommands403_2'];
+      403: components['responses']['CaseQueries403'];
       404: components['responses']['CaseCommands404'];
       500: components['responses']['CaseQueries500'];
       503: components['responses']['CaseCommands503'];
@@ -4855,7 +4923,7 @@ export interface operations {
       };
       400: components['responses']['CaseQueries400'];
       401: components['responses']['CaseCommands401'];
-      403: components['responses']['CaseCommands403_2'];
+      403: components['responses']['CaseQueries403'];
       404: components['responses']['CaseCommands404'];
       500: components['responses']['CaseQueries500'];
       503: components['responses']['CaseCommands503'];
@@ -4894,7 +4962,7 @@ export interface operations {
       };
       400: components['responses']['CaseQueries400'];
       401: components['responses']['CaseCommands401'];
-      403: components['responses']['CaseCommands403_2'];
+      403: components['responses']['CaseQueries403'];
       404: components['responses']['CaseCommands404'];
       500: components['responses']['CaseQueries500'];
       503: components['responses']['CaseCommands503'];
@@ -4929,7 +4997,7 @@ export interface operations {
       };
       400: components['responses']['CaseQueries400'];
       401: components['responses']['CaseCommands401'];
-      403: components['responses']['CaseCommands403_2'];
+      403: components['responses']['CaseQueries403'];
       404: components['responses']['CaseCommands404'];
       500: components['responses']['CaseList500'];
       503: components['responses']['CaseList503_2'];
@@ -4973,7 +5041,7 @@ export interface operations {
       };
       400: components['responses']['CaseQueries400'];
       401: components['responses']['CaseCommands401'];
-      403: components['responses']['CaseCommands403'];
+      403: components['responses']['CaseList403'];
       500: components['responses']['CaseList500'];
       503: components['responses']['CaseList503'];
     };
@@ -5294,7 +5362,7 @@ export interface operations {
       };
       400: components['responses']['CaseQueries400'];
       401: components['responses']['CaseCommands401'];
-      403: components['responses']['CaseCommands403_2'];
+      403: components['responses']['CaseQueries403'];
       404: components['responses']['ComplaintCommands404_2'];
       500: components['responses']['CaseQueries500'];
       503: components['responses']['CaseCommands503'];
@@ -5333,7 +5401,7 @@ export interface operations {
       };
       400: components['responses']['OfficeRegistry400'];
       401: components['responses']['CaseCommands401'];
-      403: components['responses']['CaseCorrections403'];
+      403: components['responses']['OfficeRegistry403'];
       409: components['responses']['OfficeRegistry409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
@@ -5378,7 +5446,7 @@ export interface operations {
       };
       400: components['responses']['OfficeRegistry400'];
       401: components['responses']['CaseCommands401'];
-      403: components['responses']['CaseCorrections403'];
+      403: components['responses']['OfficeRegistry403'];
       409: components['responses']['OfficeRegistry409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
@@ -5425,7 +5493,7 @@ export interface operations {
       };
       400: components['responses']['OfficeRegistry400'];
       401: components['responses']['CaseCommands401'];
-      403: components['responses']['CaseCorrections403'];
+      403: components['responses']['OfficeRegistry403'];
       409: components['responses']['OfficeRegistry409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
@@ -5466,7 +5534,7 @@ export interface operations {
       };
       400: components['responses']['OfficeRegistry400_2'];
       401: components['responses']['CaseCommands401'];
-      403: components['responses']['CaseCorrections403'];
+      403: components['responses']['OfficeRegistry403'];
       409: components['responses']['OfficeRegistry409_2'];
       422: components['responses']['OfficeRegistry422_2'];
       500: components['responses']['CaseQueries500'];
@@ -5508,7 +5576,7 @@ export interface operations {
       };
       400: components['responses']['ReportingCommands400'];
       401: components['responses']['CaseCommands401'];
-      403: components['responses']['CaseCommands403'];
+      403: components['responses']['CaseList403'];
       404: components['responses']['ReportingCommands404'];
       409: components['responses']['ReportingCommands409'];
       412: components['responses']['CaseCommands412'];
@@ -5556,7 +5624,7 @@ export interface operations {
       };
       400: components['responses']['ReportingCommands400'];
       401: components['responses']['CaseCommands401'];
-      403: components['responses']['CaseCommands403'];
+      403: components['responses']['CaseList403'];
       404: components['responses']['ReportingCommands404'];
       409: components['responses']['ReportingCommands409'];
       412: components['responses']['CaseCommands412'];
@@ -5604,7 +5672,7 @@ export interface operations {
       };
       400: components['responses']['ReportingCommands400'];
       401: components['responses']['CaseCommands401'];
-      403: components['responses']['CaseCommands403'];
+      403: components['responses']['CaseList403'];
       404: components['responses']['ReportingCommands404'];
       409: components['responses']['ReportingCommands409'];
       412: components['responses']['CaseCommands412'];
@@ -5659,7 +5727,7 @@ export interface operations {
       };
       400: components['responses']['CompletionReport400'];
       401: components['responses']['CaseCommands401'];
-      403: components['responses']['CaseCommands403'];
+      403: components['responses']['CaseList403'];
       404: components['responses']['CompletionReport404'];
       406: components['responses']['CompletionReport406'];
       422: components['responses']['CompletionReport422'];
@@ -5708,7 +5776,7 @@ export interface operations {
       };
       400: components['responses']['CaseQueries400'];
       401: components['responses']['CaseCommands401'];
-      403: components['responses']['CaseCorrections403'];
+      403: components['responses']['OfficeRegistry403'];
       500: components['responses']['CaseList500'];
       503: components['responses']['CaseList503'];
     };
@@ -5742,7 +5810,7 @@ export interface operations {
       };
       400: components['responses']['CaseQueries400'];
       401: components['responses']['CaseCommands401'];
-      403: components['responses']['CaseCorrections403'];
+      403: components['responses']['OfficeRegistry403'];
       500: components['responses']['CaseList500'];
       503: components['responses']['ReadModelFeed503'];
     };
@@ -5769,7 +5837,7 @@ export interface operations {
       };
       400: components['responses']['Session400'];
       401: components['responses']['CaseCommands401'];
-      403: components['responses']['CaseCommands403'];
+      403: components['responses']['CaseList403'];
       500: components['responses']['CaseList500'];
       503: components['responses']['ReadModelFeed503'];
     };

@@ -478,7 +478,10 @@ export class CaseCommandsController {
   @ApiOperation({
     summary:
       'TakeUpCase: the provincial office above the office holding the case takes it up (rút lên, Law 2008 Art. 35(2)); the case ends there and the province opens its own case',
+    description:
+      "A head of the provincial office above the office holding the case on the act's date, for a case on the books; the case counts as taken up at the office it left (docs/domain.md, docs/statistics.md).",
   })
+  @ApiCommandAnswer()
   takeUpCase(
     @Param('caseId', CaseId) id: string,
     @Body() body: Status.TakeUpCaseDto,

@@ -10,7 +10,7 @@ const DECIMAL = { type: String, pattern: '^-?[0-9]+$' } as const;
 export class CaseStateDto {
   @ApiProperty({
     description:
-      '`none` before the receipt, then received, decided, enforceable, not_enforceable, postponed, suspended, settled, terminated, entrusted, rejected, withdrawn, separate_register, sent_back',
+      '`none` before the receipt, then received, decided, enforceable, not_enforceable, postponed, suspended, settled, terminated, entrusted, rejected, withdrawn, separate_register, sent_back, taken_up',
     example: 'decided',
   })
   status!: string;

@@ -173,6 +173,7 @@ describe('the web console, in Chromium, over the Hải Phòng demo', () => {
     expect(await text('h1')).toContain(caseId ?? '?');
     await page.waitForSelector('[data-testid=chain]', WAIT);
     expect(await text('[data-testid=chain]')).toContain('Toàn vẹn');
+    expect(await text('section.timeline tbody')).toContain('Luật THADS 2008 Điều'); // the law named in Vietnamese
     await check('06-case');
   }, 300_000);
 

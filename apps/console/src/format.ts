@@ -55,6 +55,22 @@ export function formatDateTime(instant: string | null | undefined, lang: Lang): 
   return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}:${part('second')}`;
 }
 
+/** The legal texts the engine cites (libs/domain writes them in English) as Vietnamese readers name them. */
+const LEGAL_TEXTS_VI: readonly [RegExp, string][] = [
+  [/\bLaw 2008\b/g, 'Luật THADS 2008'],
+  [/\bLaw 106\/2025\b/g, 'Luật THADS 106/2025'],
+  [/\bDecree (\d+\/\d{4})\b/g, 'Nghị định $1'],
+  [/\bTT (\d+\/\d{4})\b/g, 'Thông tư $1'],
+  [/\bArt\. /g, 'Điều '],
+];
+
+/** A legal basis such as "Law 2008 Art. 44(2)": in Vietnamese "Luật THADS 2008 Điều 44(2)", in English as it is. */
+export function formatLegalBasis(text: string | null | undefined, lang: Lang): string {
+  if (!text) return '';
+  if (lang === 'en') return text;
+  return LEGAL_TEXTS_VI.reduce((result, [pattern, words]) => result.replace(pattern, words), text);
+}
+
 /** A reporting period YYYY-MM as mm/yyyy. */
 export function formatPeriod(period: string): string {
   const [year, month] = period.split('-');

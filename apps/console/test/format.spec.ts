@@ -3,6 +3,7 @@ import {
   formatDate,
   formatDateTime,
   formatGap,
+  formatLegalBasis,
   formatMoney,
   formatPercent,
   formatPeriod,
@@ -42,6 +43,19 @@ describe('console formats', () => {
     ]);
     expect(periodsOfYearUpTo('2017-10')).toEqual(['2017-10']);
     expect(periodsOfYearUpTo('2018-09')).toHaveLength(12);
+  });
+
+  it('names the legal texts as Vietnamese readers do, and leaves them in English otherwise', () => {
+    expect(formatLegalBasis('Law 2008 Art. 44(2)', 'vi')).toBe('Luật THADS 2008 Điều 44(2)');
+    expect(formatLegalBasis('Law 2008 Art. 44a; Decree 62/2015 Art. 9', 'vi')).toBe(
+      'Luật THADS 2008 Điều 44a; Nghị định 62/2015 Điều 9',
+    );
+    expect(formatLegalBasis('Law 2008 Art. 37; TT 04/2023 Art. 36', 'vi')).toBe(
+      'Luật THADS 2008 Điều 37; Thông tư 04/2023 Điều 36',
+    );
+    expect(formatLegalBasis('Law 106/2025 Art. 12', 'vi')).toBe('Luật THADS 106/2025 Điều 12');
+    expect(formatLegalBasis('Law 2008 Art. 44(2)', 'en')).toBe('Law 2008 Art. 44(2)');
+    expect(formatLegalBasis(null, 'vi')).toBe('');
   });
 
   it('gives the days a cumulative period covers, from 1 October to the end of its month', () => {

@@ -5,7 +5,7 @@
  */
 import { api, type CaseHistory, type ReplayStep } from '../api.js';
 import { h, replace } from '../dom.js';
-import { formatDate, formatDateTime } from '../format.js';
+import { formatDate, formatDateTime, formatLegalBasis } from '../format.js';
 import { currentLang, label, t } from '../i18n.js';
 import { href, navigate } from '../router.js';
 import { can } from '../session.js';
@@ -119,7 +119,7 @@ function timeline(history: CaseHistory, onCorrect?: (eventId: string) => void): 
       h('td', {}, label('role', step.actor.role)),
       h('td', {}, step.actor.officeId ?? '—'),
       h('td', {}, step.reason ?? ''),
-      h('td', {}, step.legalBasis ?? ''),
+      h('td', {}, formatLegalBasis(step.legalBasis, lang)),
       onCorrect &&
         h(
           'td',

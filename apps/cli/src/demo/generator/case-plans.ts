@@ -14,6 +14,7 @@ import {
 } from '../scenario/scenario';
 import { scenarioWindow } from '../scenario/scenario-window';
 import { provinceAbove } from '../scenario/scenario-validation';
+import { lastReceiptDay } from '../scenario/scenario-successions';
 import { reserveDaysFor, type CaseContext } from './case-context';
 import { numberOfficeCases, type CaseDraft } from './case-numbering';
 import { DoesNotFit, type PlannedCommand, type Tempo } from './case-script';
@@ -61,6 +62,12 @@ export function planScenario(scenario: Scenario): CasePlan[] {
   for (const office of scenario.offices) {
     const to = office.cases.entrustedOut.to;
     const provinceId = provinceAbove(office, byId)?.id;
+    const mergedOn = lastReceiptDay(scenario.successions ?? [], office.id);
+    const registeredInYear = office.registeredOn !== undefined && office.registeredOn > window.yearStartsOn;
+    const receipts = {
+      ...(registeredInYear && { from: office.registeredOn }),
+      ...(mergedOn !== undefined && { before: mergedOn }),
+    };
     for (const endState of END_STATES) {
       for (const origin of ['carriedOver', 'received'] as const) {
         const figures: CaseCount =
@@ -77,6 +84,7 @@ export function planScenario(scenario: Scenario): CasePlan[] {
             amount,
             entrustTargets: [to ?? OTHER_PROVINCE_OFFICE],
             ...(provinceId !== undefined && { provinceId }),
+            receipts,
           };
           const commands = writeWithRetries(caseRandom, base, origin, endState, key);
           drafts

@@ -24,16 +24,19 @@ import { collectPart, decideCoercion, settleByCoercion, settleVoluntarily } from
 /** Writes a received case ending in `state`. Throws DoesNotFit when this attempt runs out of days. */
 export function writeReceivedCase(context: CaseContext, state: EndState): CaseScript {
   const { random, window } = context;
-  const script = startScript(random, context.tempo, window.yearStartsOn, window.periodEndsOn);
+  // An office set up inside the year receives from its registration; one merged away, until the day before.
+  const firstDay = context.receipts?.from ?? window.yearStartsOn;
+  const script = startScript(random, context.tempo, firstDay, window.periodEndsOn);
   const reserve = reserveDaysFor(state === 'fullyEnforced' ? context.moneyPath : 'other');
   const latestStart = addCalendarDays(
     window.periodEndsOn,
-    -Math.min(reserve, daysBetween(window.yearStartsOn, window.periodEndsOn)),
+    -Math.min(reserve, daysBetween(firstDay, window.periodEndsOn)),
   );
+  const lastDay = context.receipts?.before === undefined ? latestStart : addCalendarDays(context.receipts.before, -1);
   const receivedOn = workingDayBetween(
     random,
-    window.yearStartsOn,
-    context.tempo === 'hurried' ? addCalendarDays(window.yearStartsOn, 6) : latestStart,
+    firstDay,
+    minDate(context.tempo === 'hurried' ? addCalendarDays(firstDay, 6) : latestStart, lastDay),
   );
   const identity = caseIdentity(random, context.amount, context.area, receivedOn);
   intake(script, identity, context.officeId, context.officerId, receivedOn);
@@ -102,4 +105,8 @@ function keepInProgress(context: CaseContext, script: CaseScript): void {
     decideCoercion(script, random.chance(0.5) ? 'ACCOUNT_DEBIT' : 'INCOME_GARNISHMENT');
     collectPart(script, 'COERCION');
   }
+}
+
+function minDate(a: string, b: string): string {
+  return a < b ? a : b;
 }

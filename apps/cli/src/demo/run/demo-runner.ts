@@ -15,6 +15,7 @@ import {
 } from '@thads/read-models';
 import { planScenario } from '../generator/case-plans';
 import type { Scenario } from '../scenario/scenario';
+import { holderOn } from '../scenario/scenario-successions';
 import { scenarioWindow } from '../scenario/scenario-window';
 import { storeFilesIn } from './demo-data-dir';
 import { withThousands } from './report-table';
@@ -75,9 +76,17 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const bar = createProgressBar(progress, 'Seeding cases');
     const step = Math.max(1, Math.floor(plans.length / 100));
     const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-    const seeded = await seedCases(store, scenario.seed, window.periodEndsOn, plans, concurrency, (done) => {
-      if (done % step === 0 || done === plans.length) bar.update(BigInt(done), BigInt(plans.length));
-    });
+    const seeded = await seedCases(
+      store,
+      scenario.seed,
+      window.periodEndsOn,
+      plans,
+      concurrency,
+      (done) => {
+        if (done % step === 0 || done === plans.length) bar.update(BigInt(done), BigInt(plans.length));
+      },
+      (officeId, date) => holderOn(scenario.successions ?? [], officeId, date),
+    );
     const seedingMs = Date.now() - seedingStarted;
     const commands = officeCommands + seeded.commands;
     const commandsPerSecond = Math.round(commands / Math.max(seedingMs / 1000, 0.001));

@@ -37,13 +37,13 @@ function contextOf(actor: Actor, commandId: string, correlationId: string, today
 }
 
 /**
- * Registers every office (parents first, as the scenario lists them) and sets its targets for the year, dated on the
- * year's first day. Returns the number of commands sent.
+ * Registers every office (parents first, as the scenario lists them, on the year's first day or its own registration
+ * day) and sets its targets for the year, then records the scenario's mergers. Returns the number of commands sent.
  */
 export async function seedOffices(store: EventStore, scenario: Scenario, window: ScenarioWindow): Promise<number> {
   let commands = 0;
-  const effectiveDate = window.yearStartsOn;
   for (const office of scenario.offices) {
+    const effectiveDate = office.registeredOn ?? window.yearStartsOn;
     const correlationId = `demo:${scenario.seed}:office:${office.id}`;
     await executeCommand(
       store,
@@ -79,6 +79,21 @@ export async function seedOffices(store: EventStore, scenario: Scenario, window:
     );
     commands += 1;
   }
+  for (const [index, succession] of (scenario.successions ?? []).entries()) {
+    const correlationId = `demo:${scenario.seed}:succession:${index}`;
+    const data = {
+      predecessorOfficeIds: succession.predecessors,
+      successorOfficeId: succession.successor,
+      effectiveDate: succession.effectiveDate,
+      legalAct: succession.legalAct,
+    };
+    await executeCommand(
+      store,
+      { aggregate: 'officeregistry', id: 'national', command: { type: 'MergeOffices', data } },
+      contextOf(DEMO_ADMIN, `${correlationId}:merge`, correlationId),
+    );
+    commands += 1;
+  }
   return commands;
 }
 
@@ -101,6 +116,8 @@ export async function seedCases(
   plans: readonly CasePlan[],
   concurrency: number,
   onCaseDone: (done: number) => void,
+  /** The office holding a case of `officeId` on `date`: after a merger the successor's staff act (docs/domain.md). */
+  holderOn: (officeId: string, date: string) => string = (officeId) => officeId,
 ): Promise<SeededCases> {
   let commands = 0;
   const lastPositions: bigint[] = [];
@@ -111,7 +128,7 @@ export async function seedCases(
       const correlationId = `demo:${seed}:${plan.caseId}`;
       let position = -1n;
       for (const [index, { command, role, actingOfficeId }] of plan.commands.entries()) {
-        const officeId = actingOfficeId ?? plan.officeId;
+        const officeId = actingOfficeId ?? holderOn(plan.officeId, command.data.effectiveDate);
         const actor: Actor =
           role === 'head'
             ? { id: `head-${officeId.toLowerCase()}`, role, officeId }

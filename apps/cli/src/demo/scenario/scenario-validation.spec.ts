@@ -52,7 +52,7 @@ const FULLY_ENFORCED: Path = ['offices', 1, 'cases', 'fullyEnforced'];
 
 describe('scenario validation', () => {
   it('accepts the shipped scenarios', () => {
-    for (const file of ['hai-phong-2018.json', 'formula-traps.json', 'law-106-2026.json']) {
+    for (const file of ['hai-phong-2018.json', 'formula-traps.json', 'law-106-2026.json', 'merger-2025.json']) {
       const parsed = parseScenarioText(readFileSync(join(SCENARIOS, file), 'utf8'), file);
       expect(parsed.offices.filter((office) => office.parent === undefined)).toHaveLength(1);
     }
@@ -84,6 +84,35 @@ describe('scenario validation', () => {
       ),
     ).toEqual([
       'offices[1].cases.sentBack.carriedOver.count must equal the count: a case received in the year cannot be sent back within it (2 years after the not-enforceable decision, Decree 152/2026 Art. 22(2))',
+    ]);
+  });
+
+  it('checks mergers and offices set up inside the year', () => {
+    const act = { number: '1898/QĐ-BTP', issuedOn: '2018-02-20', issuedBy: 'Bộ Tư pháp' };
+    const merger = { predecessors: ['HP-NGO-QUYEN'], successor: 'HP-KV1', effectiveDate: '2018-03-01', legalAct: act };
+    const kv1 = { id: 'HP-KV1', name: 'Phòng THADS khu vực 1', tier: 'REGIONAL', parent: 'HP', cases: {} };
+    const valid = withChanges([['offices', 2], { ...kv1, registeredOn: '2018-03-01' }], [['successions'], [merger]]);
+    expect(validateScenario(valid).successions).toEqual([merger]);
+    expect(
+      problemsOf(
+        withChanges(
+          [
+            ['offices', 2],
+            {
+              ...kv1,
+              registeredOn: '2018-03-02',
+              cases: { inProgress: { count: 1, amount: '1', carriedOver: { count: 1, amount: '1' } } },
+            },
+          ],
+          [['successions'], [merger, { ...merger, successor: 'HN', effectiveDate: '2019-01-01' }]],
+        ),
+      ),
+    ).toEqual([
+      'offices[2].cases.inProgress.carriedOver must be 0: the office is registered on 2018-03-02, inside the year',
+      'successions[0].successor is registered on 2018-03-02, after the merger',
+      'successions[1].effectiveDate must be a date YYYY-MM-DD from 2017-10-01 to 2018-05-31',
+      'successions[1] names HN, which is not an office of the scenario',
+      'successions[1] HP-NGO-QUYEN is succeeded twice',
     ]);
   });
 

@@ -7,6 +7,7 @@ import {
   isReportingPeriod,
   LAW_106_2025_EFFECTIVE,
   periodEndsOn,
+  reportingYearStartsOn,
   ratePercentToBasisPoints,
   REPORTING_OFFICE_TIERS,
   reportingYearOf,
@@ -29,8 +30,10 @@ import {
   type EndStateFigures,
   type Scenario,
   type ScenarioOffice,
+  type ScenarioSuccession,
   type ScenarioTarget,
 } from './scenario';
+import { checkRegisteredInYear, readDateInYear, readSuccessions } from './scenario-successions';
 import { supportedReportingYears } from './scenario-window';
 
 /** A scenario file that cannot be run; `problems` names every field at fault. */
@@ -49,8 +52,8 @@ const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,59}$/;
 /** More cases than this in one figure is a typo, not a province. */
 const MAX_CASES = 1_000_000;
 
-const SCENARIO_FIELDS = ['name', 'description', 'seed', 'reportingYear', 'period', 'offices'];
-const OFFICE_FIELDS = ['id', 'name', 'tier', 'parent', 'area', 'target', 'cases'];
+const SCENARIO_FIELDS = ['name', 'description', 'seed', 'reportingYear', 'period', 'offices', 'successions'];
+const OFFICE_FIELDS = ['id', 'name', 'tier', 'parent', 'area', 'target', 'registeredOn', 'cases'];
 const FIGURE_FIELDS = ['count', 'amount', 'carriedOver', 'to'];
 /** Tiers a case can be taken up from: a provincial office (or above) has no provincial office over it to take it. */
 const TAKEN_UP_FROM = new Set(['DISTRICT', 'REGIONAL']);
@@ -85,10 +88,28 @@ export function validateScenario(json: unknown, source = 'scenario'): Scenario {
   const period = readPeriod(root.period, reportingYear, problems);
   const offices = readOffices(root.offices, problems);
   checkWhereCasesGo(offices, problems);
-  if (period !== undefined) checkLaw106States(offices, period, problems);
+  let successions: ScenarioSuccession[] = [];
+  if (period !== undefined && reportingYear !== undefined) {
+    checkLaw106States(offices, period, problems);
+    const window = { yearStartsOn: reportingYearStartsOn(reportingYear), periodEndsOn: periodEndsOn(period) };
+    offices.forEach((office, index) => {
+      if (office.registeredOn !== undefined)
+        readDateInYear(office.registeredOn, `offices[${index}].registeredOn`, window, problems);
+    });
+    checkRegisteredInYear(offices, window.yearStartsOn, problems);
+    successions = readSuccessions(root.successions, offices, window, problems);
+  }
   if (problems.messages.length > 0 || !name || !seed || reportingYear === undefined || !period)
     throw new ScenarioInvalid(source, problems.messages);
-  return { name, ...(description !== undefined && { description }), seed, reportingYear, period, offices };
+  return {
+    name,
+    ...(description !== undefined && { description }),
+    seed,
+    reportingYear,
+    period,
+    offices,
+    ...(successions.length > 0 && { successions }),
+  };
 }
 
 function readPeriod(value: unknown, reportingYear: number | undefined, problems: Problems): string | undefined {
@@ -156,9 +177,22 @@ function readOffice(
     );
   const area = office.area === undefined ? name : readText(office.area, `${path}.area`, problems);
   const target = office.target === undefined ? undefined : readTarget(office.target, `${path}.target`, problems);
+  // Checked against the year once the period is read (validateScenario).
+  const registeredOn = typeof office.registeredOn === 'string' ? office.registeredOn : undefined;
+  if (office.registeredOn !== undefined && registeredOn === undefined)
+    problems.add(`${path}.registeredOn`, 'must be a date YYYY-MM-DD');
   const cases = readCases(office.cases, `${path}.cases`, problems);
   if (!id || !name || !tier || !area || !cases) return undefined;
-  return { id, name, tier, ...(parent !== undefined && { parent }), area, ...(target && { target }), cases };
+  return {
+    id,
+    name,
+    tier,
+    ...(parent !== undefined && { parent }),
+    area,
+    ...(target && { target }),
+    ...(registeredOn !== undefined && { registeredOn }),
+    cases,
+  };
 }
 
 /**

@@ -60,8 +60,18 @@ export interface ScenarioOffice {
   /** The locality, for realistic addresses and court names ("quận Ngô Quyền, Hải Phòng"); defaults to the name. */
   readonly area: string;
   readonly target?: ScenarioTarget;
+  /** Set up inside the year (the regional units of 1 July 2025): registered that day, receives cases from it, carries none over. */
+  readonly registeredOn?: LocalDate;
   /** Every end state, 0 cases where the file leaves it out. */
   readonly cases: Readonly<Record<EndState, EndStateFigures>>;
+}
+
+/** A merger (docs/domain.md "Offices and succession"): from `effectiveDate` the successor holds the predecessors' cases. */
+export interface ScenarioSuccession {
+  readonly predecessors: readonly string[];
+  readonly successor: string;
+  readonly effectiveDate: LocalDate;
+  readonly legalAct: { readonly number: string; readonly issuedOn: LocalDate; readonly issuedBy: string };
 }
 
 export interface Scenario {
@@ -75,6 +85,8 @@ export interface Scenario {
   readonly period: ReportingPeriod;
   /** Offices in registration order: a parent before its children; exactly one root. */
   readonly offices: readonly ScenarioOffice[];
+  /** Mergers inside the year, in order; none when the file has none. */
+  readonly successions?: readonly ScenarioSuccession[];
 }
 
 /** The dates a scenario's cases live in. */

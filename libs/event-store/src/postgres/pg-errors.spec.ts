@@ -1,5 +1,5 @@
 import { EventStoreUnavailable } from '../errors';
-import { isAppendRace } from './append-transaction';
+import { isAppendRace } from './append-statement';
 import { isUnavailable, mapPgError } from './pg-errors';
 
 /** A pg-style error: what pg's DatabaseError and Node's socket errors carry. */

@@ -1,6 +1,6 @@
 /**
- * The PostgreSQL event store (docs/architecture.md "single-node server option", §5). Appends run one transaction each on a
- * pooled connection; concurrency rests on UNIQUE(stream, revision) and UNIQUE(id), not on isolation level. Reads go
+ * The PostgreSQL event store (docs/architecture.md "single-node server option", §5). An append is one statement in
+ * autocommit on a pooled connection; concurrency rests on UNIQUE(stream, revision) and UNIQUE(id), not on isolation level. Reads go
  * through kysely's shared queries (sql/events-table.ts), bounded by the visibility horizon (visibility.ts) so that no
  * reader ever passes an event whose transaction commits later. Live subscriptions wake on LISTEN/NOTIFY and poll as a
  * fallback.
@@ -21,7 +21,8 @@ import type {
 import { validateAppend, type ValidatedAppend } from '../metadata';
 import { selectAll, selectHeadPosition, selectStream, streamExists, type EventStoreTables } from '../sql/events-table';
 import { assertMaxCount, CommitNotifier, pollingSubscription } from '../subscription';
-import { appendWithinTransaction, isAppendRace, type AppendOutcome } from './append-transaction';
+import { CommitAnnouncer } from './announcer';
+import { appendInOneStatement, isAppendRace } from './append-statement';
 import { NotificationListener } from './listener';
 import { guarded, mapPgError } from './pg-errors';
 import {
@@ -93,6 +94,7 @@ class PgStore implements PostgresEventStore {
   private readonly db: Kysely<EventStoreTables>;
   private readonly notifier = new CommitNotifier();
   private readonly listener: NotificationListener;
+  private readonly announcer: CommitAnnouncer;
   /** Per-stream tail of this store's appends: appends to one stream issued together apply in call order. */
   private readonly tails = new Map<string, Promise<unknown>>();
   private closing: Promise<void> | undefined;
@@ -110,6 +112,7 @@ class PgStore implements PostgresEventStore {
     const borrowed = { connect: () => pool.connect(), end: async () => undefined };
     this.root = new Kysely<EventStoreTables>({ dialect: new PostgresDialect({ pool: borrowed }) });
     this.db = this.root.withSchema(ref.schema);
+    this.announcer = new CommitAnnouncer(pool, ref.channel);
     this.listener = new NotificationListener(
       config,
       ref.channel,
@@ -189,6 +192,7 @@ class PgStore implements PostgresEventStore {
 
   private async shutDown(): Promise<void> {
     await Promise.allSettled([...this.tails.values()]);
+    await this.announcer.settled();
     this.notifier.close();
     await this.listener.close();
     await this.root.destroy();
@@ -207,19 +211,21 @@ class PgStore implements PostgresEventStore {
   }
 
   /**
-   * One transaction per attempt. A unique violation means a concurrent writer (another process, or another pool)
-   * took the revision or one of the ids first; the next attempt re-plans from the committed state, so the shared
-   * rules decide: WrongExpectedRevision with the actual revision, the idempotent original result, or (for `any` and
-   * `stream_exists`) a write after the new head.
+   * One statement (its own transaction) per attempt. A unique violation means a concurrent writer (another process,
+   * or another pool) took the revision or one of the ids first; the next attempt re-plans from the committed state,
+   * so the shared rules decide: WrongExpectedRevision with the actual revision, the idempotent original result, or
+   * (for `any` and `stream_exists`) a write after the new head.
    */
   private async appendWithRetries(request: ValidatedAppend): Promise<AppendResult> {
     const attempts = this.options.maxAppendAttempts ?? 10;
     for (let attempt = 1; ; attempt++) {
       try {
-        const outcome = await this.appendOnce(request);
-        if (outcome.wrote) this.notifier.notify();
+        const outcome = await appendInOneStatement(this.pool, this.ref, request, { now: this.options.now });
+        if (outcome.wrote) this.wake();
         return outcome.result;
       } catch (error) {
+        // A statement that failed (not a refusal) may have held readers back while it ran, and announced nothing.
+        if (!(error instanceof WrongExpectedRevision)) this.wake();
         if (!isAppendRace(error)) throw mapPgError(error, 'append');
         if (attempt >= attempts) {
           throw new WrongExpectedRevision(
@@ -233,34 +239,10 @@ class PgStore implements PostgresEventStore {
     }
   }
 
-  private async appendOnce(request: ValidatedAppend): Promise<AppendOutcome> {
-    const client = await this.pool.connect();
-    let inserted = false;
-    let broken: unknown;
-    try {
-      await client.query('BEGIN');
-      const outcome = await appendWithinTransaction(client, this.ref, request, {
-        now: this.options.now,
-        onInsert: () => (inserted = true),
-      });
-      await client.query('COMMIT');
-      return outcome;
-    } catch (error) {
-      broken = await client.query('ROLLBACK').then(
-        () => undefined,
-        (rollbackError: unknown) => rollbackError,
-      );
-      // A rolled-back appender may have been holding the horizon back, and an aborted transaction sends no NOTIFY.
-      if (inserted && broken === undefined) await this.wakeOthers(client);
-      throw error;
-    } finally {
-      client.release(broken instanceof Error ? broken : undefined);
-    }
-  }
-
-  private async wakeOthers(client: { query(text: string, values: unknown[]): Promise<unknown> }): Promise<void> {
+  /** Wakes this store's subscriptions now and other processes' with the next NOTIFY. */
+  private wake(): void {
     this.notifier.notify();
-    await client.query('SELECT pg_notify($1, $2)', [this.ref.channel, '']).catch(() => undefined);
+    this.announcer.announce();
   }
 
   private async actualRevision(stream: string): Promise<bigint | 'no_stream'> {

@@ -11,7 +11,7 @@ import { observeReads, type ObservedRead, type PgHarness } from './harness';
 export function commitOrderTests(h: PgHarness): void {
   describe('commit order', () => {
     it('no subscriber passes T1’s position while T1 is open, though T2 took a later one and committed; then both are delivered once', async () => {
-      // The short poll guarantees a subscriber read that starts after T2's commit, whenever T2's NOTIFY lands.
+      // The short poll guarantees a subscriber read that starts after T2's commit (a held append sends no NOTIFY).
       const store = await h.open({ subscriptionPageSize: 2, pollIntervalMs: 50 });
       const before = await store.append('case-0', testEvents(1), { expectedRevision: 'no_stream' });
       const reads = observeReads(store);
@@ -24,7 +24,7 @@ export function commitOrderTests(h: PgHarness): void {
       const waiting = live.next();
       await t2.commit();
 
-      // The live subscriber (the only reader so far) reads again, woken by T2's NOTIFY or its poll: it must be served
+      // The live subscriber (the only reader so far) reads again, woken by its poll: it must be served
       // nothing, since everything after its checkpoint lies at or past T1's position. Raced with `waiting`, so a
       // subscriber that wrongly yields T2's event fails here at once instead of stalling on backpressure.
       const observed = await Promise.race([

@@ -7,7 +7,7 @@
 import type { PoolClient } from 'pg';
 import type { EventToAppend, ExpectedRevision, ReadAllOptions, RecordedEvent } from '../../event-store';
 import { validateAppend } from '../../metadata';
-import { appendWithinTransaction, type AppendOutcome } from '../append-transaction';
+import { appendInOneStatement, type AppendOutcome } from '../append-statement';
 import {
   createPostgresEventStore,
   type PostgresEventStore,
@@ -35,7 +35,7 @@ export interface PgHarness {
   open(options?: Partial<PostgresEventStoreOptions>): Promise<PostgresEventStore>;
   /** A raw connection, rolled back and released after the test. */
   rawClient(): Promise<PoolClient>;
-  /** BEGIN on a raw client, then the adapter's own append statements; no COMMIT yet. */
+  /** BEGIN on a raw client, then the adapter's own append statement; no COMMIT yet. */
   beginAppend(
     stream: string,
     events: readonly EventToAppend[],
@@ -86,7 +86,7 @@ export function pgHarness(url: string): PgHarness {
     async beginAppend(stream, events, expected = 'no_stream', schema = schemas[0]) {
       const client = await harness.rawClient();
       await client.query('BEGIN');
-      const outcome = await appendWithinTransaction(
+      const outcome = await appendInOneStatement(
         client,
         eventsTableRef(schema),
         validateAppend(stream, events, expected),

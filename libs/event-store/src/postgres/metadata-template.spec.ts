@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { canonicalJson } from '../canonical-json';
+import type { EventMetadataInput } from '../event-store';
+import { metadataTemplate } from './metadata-template';
+
+/** What the append statement writes from a template (append-statement.ts), in TypeScript. */
+function filled(metadata: EventMetadataInput, hash: string | undefined, prevHash: string, recordedAt: string): string {
+  const t = metadataTemplate(metadata);
+  const hashField = hash === undefined ? '' : `,"hash":${JSON.stringify(hash)}`;
+  return `${t.before}${hashField},"prevHash":${JSON.stringify(prevHash)}${t.between},"recordedAt":${JSON.stringify(recordedAt)}${t.after}`;
+}
+
+const text = fc.string({ unit: 'binary', maxLength: 12 });
+const metadata: fc.Arbitrary<EventMetadataInput> = fc.record(
+  {
+    actor: fc.record({ id: text, role: text, officeId: text }, { requiredKeys: ['id', 'role'] }),
+    commandId: text,
+    correlationId: text,
+    causationId: text,
+    schemaVersion: fc.integer({ min: 1, max: 1000 }),
+    reason: text,
+    commandDigest: text,
+  },
+  { requiredKeys: ['actor', 'commandId', 'correlationId', 'causationId', 'schemaVersion'] },
+);
+
+describe('metadataTemplate', () => {
+  it('filled in, is the canonical JSON of the stored metadata, with and without the hash', () => {
+    fc.assert(
+      fc.property(metadata, fc.stringMatching(/^[0-9a-f]{64}$/), (input, hash) => {
+        const recordedAt = '2026-07-01T01:02:03.456Z';
+        const prevHash = '0'.repeat(64);
+        expect(filled(input, hash, prevHash, recordedAt)).toBe(canonicalJson({ ...input, hash, prevHash, recordedAt }));
+        expect(filled(input, undefined, prevHash, recordedAt)).toBe(canonicalJson({ ...input, prevHash, recordedAt }));
+      }),
+    );
+  });
+
+  it('refuses metadata it cannot cut', () => {
+    expect(() => metadataTemplate({ schemaVersion: 1 } as unknown as EventMetadataInput)).toThrow(/before "hash"/);
+    expect(() => metadataTemplate({ actor: {}, kind: 'x' } as unknown as EventMetadataInput)).toThrow(/"kind"/);
+  });
+});

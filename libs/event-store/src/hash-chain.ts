@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import type { EventMetadata, JsonValue, RecordedEvent } from './event-store';
 import type { ValidatedEvent } from './metadata';
+import { fillMetadata, metadataTemplate } from './metadata-template';
 
 /** prevHash of a stream's first event (revision 0): 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -36,6 +37,8 @@ export interface HashableEvent {
 export interface SealedEvent extends Omit<RecordedEvent, 'position'> {
   /** Canonical JSON of `data`, the exact text to store. */
   readonly dataJson: string;
+  /** Canonical JSON of `metadata` (hash included), the exact text to store. */
+  readonly metadataJson: string;
 }
 
 /** The canonical JSON text that follows prevHash in the hash input. Throws NonJsonValueError for non-JSON content. */
@@ -55,11 +58,12 @@ export function hashMaterial(event: HashableEvent): string {
 /**
  * hashMaterial for an event whose data is already canonical JSON text (validateAppend made it): the same bytes,
  * written with the keys in canonical order by hand, so the data is not serialised a second time on every append.
+ * `metadataJson`, when given, is the canonical text of the metadata without `hash` (sealEvents has it already).
  */
-export function hashMaterialOfCanonicalData(event: HashableEvent, dataJson: string): string {
+export function hashMaterialOfCanonicalData(event: HashableEvent, dataJson: string, metadataJson?: string): string {
   const { hash: _hash, ...metadata } = event.metadata;
   return (
-    `{"data":${dataJson},"id":${JSON.stringify(event.id)},"metadata":${canonicalJson(metadata)},` +
+    `{"data":${dataJson},"id":${JSON.stringify(event.id)},"metadata":${metadataJson ?? canonicalJson(metadata)},` +
     `"revision":"${event.revision.toString()}","stream":${JSON.stringify(event.stream)},` +
     `"type":${JSON.stringify(event.type)}}`
   );
@@ -102,9 +106,18 @@ export function sealEvents(
       data: event.data,
       metadata: { ...event.metadata, recordedAt, prevHash },
     };
-    const hash = sha256(prevHash, hashMaterialOfCanonicalData(unsealed, event.dataJson));
+    // The metadata is serialised once; its text with and without the hash are cut from it.
+    const template = metadataTemplate(event.metadata);
+    const material = hashMaterialOfCanonicalData(
+      unsealed,
+      event.dataJson,
+      fillMetadata(template, undefined, prevHash, recordedAt),
+    );
+    const hash = sha256(prevHash, material);
+    const metadataJson = fillMetadata(template, hash, prevHash, recordedAt);
+    const sealed = { ...unsealed, metadata: { ...unsealed.metadata, hash }, dataJson: event.dataJson, metadataJson };
     prevHash = hash;
-    return { ...unsealed, metadata: { ...unsealed.metadata, hash }, dataJson: event.dataJson };
+    return sealed;
   });
 }
 

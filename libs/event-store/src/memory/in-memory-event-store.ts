@@ -66,7 +66,7 @@ class InMemoryEventStore implements EventStore {
     let last: RecordedEvent | undefined;
     for (const sealed of plan.events) {
       // Positions start at 1, like SQLite's AUTOINCREMENT, so -1n (empty) and 0n are never a real position.
-      const { dataJson: _dataJson, ...event } = sealed;
+      const { dataJson: _dataJson, metadataJson: _metadataJson, ...event } = sealed;
       last = deepFreeze({ ...event, position: BigInt(this.log.length + 1) });
       this.log.push(last);
       streamEvents.push(last);

@@ -12,7 +12,7 @@ import { planAppend, streamCategory, type StoredEventRef, type StreamHead } from
 import type { AppendResult } from '../event-store';
 import { GENESIS_HASH } from '../hash-chain';
 import type { ValidatedAppend } from '../metadata';
-import { metadataTemplate } from './metadata-template';
+import { metadataTemplate } from '../metadata-template';
 import type { EventsTableRef } from './schema';
 import { positionSql } from './visibility';
 

@@ -9,9 +9,9 @@
  */
 import type Database from 'better-sqlite3';
 import { actualRevision, planAppend, streamCategory, type StoredEventRef, type StreamHead } from '../append-rules';
-import { canonicalJson } from '../canonical-json';
 import { EventStoreUnavailable, WrongExpectedRevision } from '../errors';
 import type { AppendResult } from '../event-store';
+import type { SealedEvent } from '../hash-chain';
 import type { ValidatedAppend } from '../metadata';
 
 /** Counters for tests and health: fewer transactions than appends means grouping works. */
@@ -105,7 +105,10 @@ export class GroupCommitWriter {
     });
   }
 
-  /** One transaction for the group; one savepoint per append, so a failing append rolls back only its own rows. */
+  /**
+   * One transaction for the group, in which a failing append rolls back only its own rows: a single-event append
+   * writes with one statement, which SQLite undoes by itself when it fails; a larger one writes under a savepoint.
+   */
   private commitGroup(group: readonly PendingAppend[]): Outcome[] {
     const recordedAt = this.options.now().toISOString();
     try {
@@ -118,13 +121,11 @@ export class GroupCommitWriter {
     const outcomes: Outcome[] = [];
     try {
       for (const pending of group) {
-        this.sql.savepoint.run();
         try {
           outcomes.push({ ok: true, ...this.applyAppend(pending.request, recordedAt) });
-          this.sql.release.run();
         } catch (error) {
-          this.sql.rollbackTo.run();
-          this.sql.release.run();
+          // Some errors (a full disk, I/O) end the whole transaction: then every append of the group failed.
+          if (!this.db.inTransaction) throw error;
           outcomes.push({ ok: false, error: this.explain(error, pending.request) });
         }
       }
@@ -158,22 +159,41 @@ export class GroupCommitWriter {
     const plan = planAppend(request, this.head(request.stream), existing, recordedAt);
     if (plan.kind === 'done') return { result: plan.result, wrote: false };
     const category = streamCategory(request.stream);
-    let position = -1n;
-    for (const event of plan.events) {
-      const info = this.sql.insert.run({
+    const insert = (event: SealedEvent) =>
+      this.sql.insert.run({
         id: event.id,
         stream: event.stream,
         category,
         revision: event.revision,
         type: event.type,
         data: event.dataJson,
-        metadata: canonicalJson(event.metadata),
+        metadata: event.metadataJson,
         recordedAt: event.metadata.recordedAt,
       });
-      position = BigInt(info.lastInsertRowid);
+    let position: bigint;
+    if (plan.events.length === 1) {
+      position = BigInt(insert(plan.events[0]).lastInsertRowid);
+    } else {
+      position = this.underSavepoint(() => plan.events.map(insert).at(-1)?.lastInsertRowid ?? -1);
     }
     const last = plan.events[plan.events.length - 1];
     return { result: { nextRevision: last.revision, position }, wrote: true };
+  }
+
+  /** Runs `write` under a savepoint: when it throws, its rows are gone and the group's transaction goes on. */
+  private underSavepoint(write: () => number | bigint): bigint {
+    this.sql.savepoint.run();
+    try {
+      const position = BigInt(write());
+      this.sql.release.run();
+      return position;
+    } catch (error) {
+      if (this.db.inTransaction) {
+        this.sql.rollbackTo.run();
+        this.sql.release.run();
+      }
+      throw error;
+    }
   }
 
   private head(stream: string): StreamHead | undefined {

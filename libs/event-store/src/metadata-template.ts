@@ -1,11 +1,12 @@
 /**
- * The stored metadata text of an event, cut around the three fields only the append statement knows (hash,
- * prevHash, recordedAt), so PostgreSQL can finish the canonical text and the hash material in the same statement
- * that reads the stream head. Canonical JSON sorts keys by UTF-16 code units; the store's fields fall between the
- * client's keys at fixed places.
+ * The stored metadata text of an event, cut around the three fields only the append knows (hash, prevHash,
+ * recordedAt). Serialised once per event, it gives both texts an append needs (the metadata in the hash material,
+ * without the hash, and the stored metadata, with it), and PostgreSQL finishes both in the same statement that reads
+ * the stream head. Canonical JSON sorts keys by UTF-16 code units; the store's fields fall between the client's keys
+ * at fixed places.
  */
-import { canonicalJson } from '../canonical-json';
-import type { EventMetadataInput } from '../event-store';
+import { canonicalJson } from './canonical-json';
+import type { EventMetadataInput } from './event-store';
 
 /**
  * `before` opens the object with every key sorting before "hash"; `between` holds the keys between "prevHash" and
@@ -41,4 +42,18 @@ export function metadataTemplate(metadata: EventMetadataInput): MetadataTemplate
     between: between.map((field) => `,${field}`).join(''),
     after: `${after.map((field) => `,${field}`).join('')}}`,
   };
+}
+
+/** The canonical metadata text with the store's fields filled in; without `hash`, the hash material's metadata. */
+export function fillMetadata(
+  template: MetadataTemplate,
+  hash: string | undefined,
+  prevHash: string,
+  recordedAt: string,
+): string {
+  const hashField = hash === undefined ? '' : `,"hash":${JSON.stringify(hash)}`;
+  return (
+    `${template.before}${hashField},"prevHash":${JSON.stringify(prevHash)}${template.between}` +
+    `,"recordedAt":${JSON.stringify(recordedAt)}${template.after}`
+  );
 }

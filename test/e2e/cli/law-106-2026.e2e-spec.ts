@@ -3,7 +3,7 @@
  * Law 106/2025 took effect. Every expected figure is computed by hand from the file (docs/statistics.md,
  * docs/scenarios.md) and compared with what the completion_stats projection made of the events.
  *
- * HP-KV1 (regional unit), by cases and in millions of VND (carried over + received):
+ * HP-KV1 (regional unit), by cases and in millions of VND (carried over + received), with each state's ex officio part:
  *   in progress 3 (1+2) 300 · postponed by agreement 2 (1+1) 250 · fully enforced 2 (1+1) 300 · terminated 1 (0+1) 50
  *   postponed 1 (0+1) 80 · suspended 1 (1+0) 120 · not enforceable 2 (1+1) 360 · entrusted to QN-KV1 1 (0+1) 90
  *   taken up by HP 2 (1+1) 900 · sent back (Law 106/2025) 1 (1+0) 250 · separate register 1 (1+0) 70
@@ -85,6 +85,30 @@ describe('across 1 July 2026 (scenarios/law-106-2026.json)', () => {
       completed: 350n * M,
       carriedToNext: 1_110n * M,
       completionRate: '38.89', // 350 / 900
+    });
+    // The file states every case's mode: ex officio in progress 1 (50), fully enforced 1 (100), terminated 1 (50),
+    // suspended 1 (120), not enforceable 1 (300); the rest of phải thi hành is on request.
+    expect(row('HP-KV1').cases.byMode).toEqual({
+      exOfficio: {
+        toEnforce: 5n,
+        enforceable: 3n,
+        notEnforceable: 1n,
+        postponedOrSuspended: 1n,
+        completed: 2n,
+        completionRate: '66.67',
+      },
+      onRequest: {
+        toEnforce: 7n,
+        enforceable: 5n,
+        notEnforceable: 1n,
+        postponedOrSuspended: 1n,
+        completed: 1n,
+        completionRate: '20.00',
+      },
+    });
+    expect(row('HP-KV1').money.byMode).toMatchObject({
+      exOfficio: { toEnforce: 620n * M, enforceable: 200n * M, completed: 150n * M, completionRate: '75.00' },
+      onRequest: { toEnforce: 840n * M, enforceable: 700n * M, completed: 200n * M, completionRate: '28.57' },
     });
     // No target of its own: measured against the province's, stated as inherited.
     expect(row('HP-KV1').target).toMatchObject({ cases: '85.00', money: '55.00', inheritedFrom: 'HP' });

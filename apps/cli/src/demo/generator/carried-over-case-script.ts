@@ -55,7 +55,7 @@ export function writeCarriedOverCase(context: CaseContext, state: EndState): Cas
       ? addCalendarDays(opening, -45)
       : addCalendarDays(addMonths(leaving.lastDay, -leaving.months), -60);
   const receivedOn = workingDayBetween(random, window.historyStartsOn, latestReceipt);
-  const identity = caseIdentity(random, context.amount, context.area, receivedOn, leaving?.mode);
+  const identity = caseIdentity(random, context.amount, context.area, receivedOn, leaving?.mode ?? context.mode);
   intake(script, identity, context.officeId, context.officerId, receivedOn);
   const openingState = openingStateFor(random, state);
   // The separate register comes a year after the decision for a debtor without assets; two years when the address is

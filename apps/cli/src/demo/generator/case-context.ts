@@ -1,4 +1,4 @@
-import type { LocalDate } from '@thads/domain';
+import type { EnforcementMode, LocalDate } from '@thads/domain';
 import type { ScenarioWindow } from '../scenario/scenario';
 import type { MoneyPath } from './script-money';
 import type { SeededRandom } from './seeded-random';
@@ -21,6 +21,8 @@ export interface CaseContext {
   readonly entrustTargets: readonly string[];
   /** The provincial office above the case's office, which takes cases up (rút lên); absent when there is none. */
   readonly provinceId?: string;
+  /** The enforcement mode the file states for the case; absent, it follows from the kind of obligation drawn. */
+  readonly mode?: EnforcementMode;
   /** When the office receives cases itself, if not the whole year: from its registration, before its merger. */
   readonly receipts?: { readonly from?: LocalDate; readonly before?: LocalDate };
 }

@@ -10,7 +10,8 @@ import {
 } from '@thads/domain';
 import { addAllTallies, classifyCase, type StatisticsTally, type Tallies } from '@thads/read-models';
 import { END_STATES, type Scenario } from '../scenario/scenario';
-import { parseScenarioText, provinceAbove } from '../scenario/scenario-validation';
+import { provinceAbove } from '../scenario/scenario-destinations';
+import { parseScenarioText } from '../scenario/scenario-validation';
 import { scenarioWindow } from '../scenario/scenario-window';
 import { planScenario, type CasePlan } from './case-plans';
 

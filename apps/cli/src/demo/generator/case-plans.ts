@@ -3,17 +3,17 @@
  * the state's VND split with a heavy tail over its cases, then each case written through the real command rules to
  * its end state. Deterministic: the same scenario and seed give the same plans, whatever order they later run in.
  */
+import type { EnforcementMode } from '@thads/domain';
 import {
   END_STATES,
-  receivedPart,
-  type CaseCount,
+  modeGroups,
   type CaseOrigin,
   type EndState,
   type Scenario,
   type ScenarioOffice,
 } from '../scenario/scenario';
 import { scenarioWindow } from '../scenario/scenario-window';
-import { provinceAbove } from '../scenario/scenario-validation';
+import { provinceAbove } from '../scenario/scenario-destinations';
 import { lastReceiptDay } from '../scenario/scenario-successions';
 import { reserveDaysFor, type CaseContext } from './case-context';
 import { numberOfficeCases, type CaseDraft } from './case-numbering';
@@ -45,6 +45,8 @@ interface Opening {
   readonly receiverId: string;
   readonly on: string;
   readonly amount: bigint;
+  /** The sending case's mode: the receiver's case enforces the same obligations. */
+  readonly mode: EnforcementMode;
   readonly key: string;
 }
 
@@ -70,32 +72,34 @@ export function planScenario(scenario: Scenario): CasePlan[] {
     };
     for (const endState of END_STATES) {
       for (const origin of ['carriedOver', 'received'] as const) {
-        const figures: CaseCount =
-          origin === 'carriedOver' ? office.cases[endState].carriedOver : receivedPart(office.cases[endState]);
-        const key = `${office.id}/${endState}/${origin}`;
-        const amounts = splitHeavyTailed(figures.amount, figures.count, random.fork(`${key}/amounts`));
-        amounts.forEach((amount, index) => {
-          const caseRandom = random.fork(`${key}/${index}`);
-          const base = {
-            window,
-            officeId: office.id,
-            area: office.area,
-            officerId: officerId(office, caseRandom.integer(1, officersOf(office))),
-            amount,
-            entrustTargets: [to ?? OTHER_PROVINCE_OFFICE],
-            ...(provinceId !== undefined && { provinceId }),
-            receipts,
-          };
-          const commands = writeWithRetries(caseRandom, base, origin, endState, key);
-          drafts
-            .get(office.id)
-            ?.push({ receivedOn: commands[0].command.data.effectiveDate, commands, origin, endState });
-          const receiverId = endState === 'takenUp' ? provinceId : endState === 'entrustedOut' ? to : undefined;
-          if (receiverId !== undefined) {
-            const on = commands[commands.length - 1].command.data.effectiveDate;
-            openings.push({ receiverId, on, amount: owedWhenLeaving(commands), key: `${key}/${index}` });
-          }
-        });
+        for (const { mode, cases: figures } of modeGroups(office.cases[endState], origin)) {
+          // Without a stated mode the key is what it always was, so a file without `exOfficio` plans as before.
+          const key = `${office.id}/${endState}/${origin}${mode === undefined ? '' : `/${mode}`}`;
+          const amounts = splitHeavyTailed(figures.amount, figures.count, random.fork(`${key}/amounts`));
+          amounts.forEach((amount, index) => {
+            const caseRandom = random.fork(`${key}/${index}`);
+            const base = {
+              window,
+              officeId: office.id,
+              area: office.area,
+              officerId: officerId(office, caseRandom.integer(1, officersOf(office))),
+              amount,
+              entrustTargets: [to ?? OTHER_PROVINCE_OFFICE],
+              ...(provinceId !== undefined && { provinceId }),
+              receipts,
+              ...(mode !== undefined && { mode }),
+            };
+            const commands = writeWithRetries(caseRandom, base, origin, endState, key);
+            const receive = commands[0].command;
+            drafts.get(office.id)?.push({ receivedOn: receive.data.effectiveDate, commands, origin, endState });
+            const receiverId = endState === 'takenUp' ? provinceId : endState === 'entrustedOut' ? to : undefined;
+            if (receiverId !== undefined && receive.type === 'ReceiveCase') {
+              const on = commands[commands.length - 1].command.data.effectiveDate;
+              const opened = { receiverId, on, amount: owedWhenLeaving(commands), mode: receive.data.mode };
+              openings.push({ ...opened, key: `${key}/${index}` });
+            }
+          });
+        }
       }
     }
   }
@@ -113,6 +117,7 @@ export function planScenario(scenario: Scenario): CasePlan[] {
       officerId: officerId(receiver, caseRandom.integer(1, officersOf(receiver))),
       amount: opening.amount,
       entrustTargets: [OTHER_PROVINCE_OFFICE],
+      mode: opening.mode,
     };
     const { commands } = writeOpenedCase(context, opening.on);
     drafts.get(receiver.id)?.push({ receivedOn: opening.on, commands, origin: 'received', endState: 'inProgress' });

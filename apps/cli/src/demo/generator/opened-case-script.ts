@@ -12,7 +12,7 @@ import { intake, verifyEnforceable } from './script-acts';
 /** Writes the receiver's own case, opened on `openedOn` (a working day inside the period). */
 export function writeOpenedCase(context: CaseContext, openedOn: LocalDate): CaseScript {
   const script = startScript(context.random, context.tempo, openedOn, context.window.periodEndsOn);
-  const identity = caseIdentity(context.random, context.amount, context.area, openedOn);
+  const identity = caseIdentity(context.random, context.amount, context.area, openedOn, context.mode);
   intake(script, identity, context.officeId, context.officerId, openedOn);
   try {
     verifyEnforceable(script);

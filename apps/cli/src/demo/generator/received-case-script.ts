@@ -38,7 +38,7 @@ export function writeReceivedCase(context: CaseContext, state: EndState): CaseSc
     firstDay,
     minDate(context.tempo === 'hurried' ? addCalendarDays(firstDay, 6) : latestStart, lastDay),
   );
-  const identity = caseIdentity(random, context.amount, context.area, receivedOn);
+  const identity = caseIdentity(random, context.amount, context.area, receivedOn, context.mode);
   intake(script, identity, context.officeId, context.officerId, receivedOn);
   endReceivedCase(context, script, identity, state);
   return script;

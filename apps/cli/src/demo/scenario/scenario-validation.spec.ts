@@ -87,6 +87,18 @@ describe('scenario validation', () => {
     ]);
   });
 
+  it('reads the ex officio part of a state, in whole cases', () => {
+    const part = { count: 1, amount: '100000000', carriedOver: { count: 1, amount: '100000000' } };
+    expect(
+      validateScenario(withChanges([[...FULLY_ENFORCED, 'exOfficio'], part])).offices[1].cases.fullyEnforced,
+    ).toMatchObject({
+      exOfficio: { count: 1, amount: 100_000_000n, carriedOver: { count: 1, amount: 100_000_000n } },
+    });
+    expect(problemsOf(withChanges([[...FULLY_ENFORCED, 'exOfficio'], { count: 3, amount: '200000000' }]))).toEqual([
+      'offices[1].cases.fullyEnforced.exOfficio leaves the on request received cases at -1 with 0 VND: each part needs whole cases',
+    ]);
+  });
+
   it('checks mergers and offices set up inside the year', () => {
     const act = { number: '1898/QĐ-BTP', issuedOn: '2018-02-20', issuedBy: 'Bộ Tư pháp' };
     const merger = { predecessors: ['HP-NGO-QUYEN'], successor: 'HP-KV1', effectiveDate: '2018-03-01', legalAct: act };

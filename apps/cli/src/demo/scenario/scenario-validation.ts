@@ -5,7 +5,6 @@
 import {
   DomainError,
   isReportingPeriod,
-  LAW_106_2025_EFFECTIVE,
   periodEndsOn,
   reportingYearStartsOn,
   ratePercentToBasisPoints,
@@ -19,20 +18,11 @@ import {
   readInteger,
   readObject,
   readText,
-  readVnd,
-  type JsonObject,
   type Problems,
 } from './json-fields';
-import {
-  END_STATES,
-  type CaseCount,
-  type EndState,
-  type EndStateFigures,
-  type Scenario,
-  type ScenarioOffice,
-  type ScenarioSuccession,
-  type ScenarioTarget,
-} from './scenario';
+import { type Scenario, type ScenarioOffice, type ScenarioSuccession, type ScenarioTarget } from './scenario';
+import { checkLaw106States, checkWhereCasesGo } from './scenario-destinations';
+import { readCases } from './scenario-figures';
 import { checkRegisteredInYear, readDateInYear, readSuccessions } from './scenario-successions';
 import { supportedReportingYears } from './scenario-window';
 
@@ -49,14 +39,9 @@ export class ScenarioInvalid extends Error {
 
 /** The identifier alphabet of the API (apps/api/src/http/validators.ts): office ids end up in case ids and URLs. */
 const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,59}$/;
-/** More cases than this in one figure is a typo, not a province. */
-const MAX_CASES = 1_000_000;
 
 const SCENARIO_FIELDS = ['name', 'description', 'seed', 'reportingYear', 'period', 'offices', 'successions'];
 const OFFICE_FIELDS = ['id', 'name', 'tier', 'parent', 'area', 'target', 'registeredOn', 'cases'];
-const FIGURE_FIELDS = ['count', 'amount', 'carriedOver', 'to'];
-/** Tiers a case can be taken up from: a provincial office (or above) has no provincial office over it to take it. */
-const TAKEN_UP_FROM = new Set(['DISTRICT', 'REGIONAL']);
 
 /** Parses the text of a scenario file; `source` names it in messages. Throws ScenarioInvalid. */
 export function parseScenarioText(text: string, source: string): Scenario {
@@ -195,49 +180,6 @@ function readOffice(
   };
 }
 
-/**
- * Where cases leave to must exist: an entrustment's `to` names another office of the scenario, and a case taken up
- * needs a provincial office above its own (Law 2008 Art. 35(2)), which opens the case.
- */
-function checkWhereCasesGo(offices: readonly ScenarioOffice[], problems: Problems): void {
-  const byId = new Map(offices.map((office) => [office.id, office]));
-  offices.forEach((office, index) => {
-    const to = office.cases.entrustedOut.to;
-    if (to !== undefined && (to === office.id || !byId.has(to)))
-      problems.add(`offices[${index}].cases.entrustedOut.to`, `must name another office of the scenario, got "${to}"`);
-    if (office.cases.takenUp.count > 0 && provinceAbove(office, byId) === undefined)
-      problems.add(
-        `offices[${index}].cases.takenUp`,
-        'needs a DISTRICT or REGIONAL office with a PROVINCE office above it in the scenario: the province takes the case up',
-      );
-  });
-}
-
-/** The nearest PROVINCE office above a district or regional office, if the scenario has one. */
-export function provinceAbove(
-  office: ScenarioOffice,
-  byId: ReadonlyMap<string, ScenarioOffice>,
-): ScenarioOffice | undefined {
-  if (!TAKEN_UP_FROM.has(office.tier)) return undefined;
-  for (let next = office.parent; next !== undefined; next = byId.get(next)?.parent) {
-    const superior = byId.get(next);
-    if (superior?.tier === 'PROVINCE') return superior;
-  }
-  return undefined;
-}
-
-/** A request is sent back only under Law 106/2025 (acts from 1 July 2026): the period must reach that date. */
-function checkLaw106States(offices: readonly ScenarioOffice[], period: string, problems: Problems): void {
-  if (periodEndsOn(period) >= LAW_106_2025_EFFECTIVE) return;
-  offices.forEach((office, index) => {
-    if (office.cases.sentBack.count > 0)
-      problems.add(
-        `offices[${index}].cases.sentBack`,
-        'needs a period ending on or after 2026-07-01: a request is sent back only under Law 106/2025',
-      );
-  });
-}
-
 function readTarget(value: unknown, path: string, problems: Problems): ScenarioTarget | undefined {
   const target = readObject(value, path, ['cases', 'money'], problems);
   if (!target) return undefined;
@@ -259,83 +201,4 @@ function readPercent(value: unknown, path: string, problems: Problems): string |
     );
     return undefined;
   }
-}
-
-function readCases(value: unknown, path: string, problems: Problems): Record<EndState, EndStateFigures> | undefined {
-  const cases = readObject(value, path, END_STATES, problems);
-  if (!cases) return undefined;
-  const figures = {} as Record<EndState, EndStateFigures>;
-  let complete = true;
-  for (const state of END_STATES) {
-    const read = cases[state] === undefined ? NO_CASES : readEndState(cases, state, `${path}.${state}`, problems);
-    if (read) figures[state] = read;
-    else complete = false;
-  }
-  return complete ? figures : undefined;
-}
-
-const NO_CASES: EndStateFigures = { count: 0, amount: 0n, carriedOver: { count: 0, amount: 0n } };
-
-function readEndState(
-  cases: JsonObject,
-  state: EndState,
-  path: string,
-  problems: Problems,
-): EndStateFigures | undefined {
-  const entry = readObject(cases[state], path, FIGURE_FIELDS, problems);
-  if (!entry) return undefined;
-  const total = readCount(entry, path, problems);
-  const carriedOver =
-    entry.carriedOver === undefined
-      ? { count: 0, amount: 0n }
-      : readCarriedOver(entry.carriedOver, `${path}.carriedOver`, problems);
-  if (!total || !carriedOver) return undefined;
-  if (carriedOver.count > total.count)
-    problems.add(`${path}.carriedOver.count`, `must not exceed ${path}.count (${total.count})`);
-  else if (carriedOver.amount > total.amount)
-    problems.add(`${path}.carriedOver.amount`, `must not exceed ${path}.amount (${total.amount})`);
-  else if (total.count - carriedOver.count === 0 && total.amount !== carriedOver.amount) {
-    problems.add(
-      `${path}.amount`,
-      'leaves VND for the cases received in the period, but none are: every received case is carried over',
-    );
-  }
-  // Decree 62 Art. 9(5): a case reaches the separate register a year after its not-enforceable decision at the
-  // earliest, and a reporting year is 12 months long, so a case decided inside the year cannot get there by its end.
-  if (state === 'movedToSeparateRegister' && carriedOver.count !== total.count) {
-    problems.add(
-      `${path}.carriedOver.count`,
-      'must equal the count: a case received in the year cannot reach the separate register within it (1 year after the not-enforceable decision, Decree 62 Art. 9(5))',
-    );
-  }
-  // Decree 152/2026 Art. 22(2): two years not enforceable before a request is sent back.
-  if (state === 'sentBack' && carriedOver.count !== total.count) {
-    problems.add(
-      `${path}.carriedOver.count`,
-      'must equal the count: a case received in the year cannot be sent back within it (2 years after the not-enforceable decision, Decree 152/2026 Art. 22(2))',
-    );
-  }
-  if (entry.to !== undefined && state !== 'entrustedOut') {
-    problems.add(`${path}.to`, 'is allowed on entrustedOut only (where the entrusted cases go)');
-    return undefined;
-  }
-  const to = entry.to === undefined ? undefined : readText(entry.to, `${path}.to`, problems);
-  return { ...total, carriedOver, ...(to !== undefined && { to }) };
-}
-
-function readCarriedOver(value: unknown, path: string, problems: Problems): CaseCount | undefined {
-  const entry = readObject(value, path, ['count', 'amount'], problems);
-  return entry && readCount(entry, path, problems);
-}
-
-/** A count and its amount; VND without cases is refused (whose would it be?). */
-function readCount(entry: JsonObject, path: string, problems: Problems): CaseCount | undefined {
-  const count = readInteger(entry.count, `${path}.count`, 0, MAX_CASES, problems);
-  const amount = readVnd(entry.amount, `${path}.amount`, problems);
-  if (count === undefined || amount === undefined) return undefined;
-  if (count === 0 && amount !== 0n) {
-    problems.add(`${path}.amount`, 'must be "0" when count is 0');
-    return undefined;
-  }
-  return { count, amount };
 }

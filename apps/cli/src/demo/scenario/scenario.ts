@@ -3,7 +3,7 @@
  * each state at the period end with their total VND. Never rates: every rate the demo prints is computed by the
  * completion_stats projection over the events the generated commands produce.
  */
-import type { LocalDate, ReportingOfficeTier, ReportingPeriod } from '@thads/domain';
+import type { EnforcementMode, LocalDate, ReportingOfficeTier, ReportingPeriod } from '@thads/domain';
 
 /**
  * Where a case stands at 24:00 on the period's last day. Each maps to one bucket of docs/statistics.md:
@@ -38,6 +38,11 @@ export interface CaseCount {
 /** The cases of one office in one end state; `carriedOver` is the part of them that came from before the year. */
 export interface EndStateFigures extends CaseCount {
   readonly carriedOver: CaseCount;
+  /**
+   * Of these, the ex officio cases (chủ động) and their part carried over; the rest are on request (theo đơn). Absent:
+   * each case's mode follows from its kind of obligation (state budget items are ex officio).
+   */
+  readonly exOfficio?: CaseCount & { readonly carriedOver: CaseCount };
   /**
    * entrustedOut only: the office of the scenario the cases are entrusted to; it opens a case for each (newly
    * received, in progress at the period end). Without it they go to offices whose cases the scenario does not show.
@@ -102,6 +107,20 @@ export interface ScenarioWindow {
 }
 
 /** The part of an end state received inside the period: the total less what was carried over. */
-export function receivedPart(figures: EndStateFigures): CaseCount {
+export function receivedPart(figures: CaseCount & { readonly carriedOver: CaseCount }): CaseCount {
   return { count: figures.count - figures.carriedOver.count, amount: figures.amount - figures.carriedOver.amount };
+}
+
+/** The cases of one origin split by enforcement mode when the file states it; one group of any mode otherwise. */
+export function modeGroups(
+  figures: EndStateFigures,
+  origin: CaseOrigin,
+): readonly { readonly mode?: EnforcementMode; readonly cases: CaseCount }[] {
+  const all = origin === 'carriedOver' ? figures.carriedOver : receivedPart(figures);
+  if (figures.exOfficio === undefined) return [{ cases: all }];
+  const exOfficio = origin === 'carriedOver' ? figures.exOfficio.carriedOver : receivedPart(figures.exOfficio);
+  return [
+    { mode: 'EX_OFFICIO', cases: exOfficio },
+    { mode: 'ON_REQUEST', cases: { count: all.count - exOfficio.count, amount: all.amount - exOfficio.amount } },
+  ];
 }

@@ -68,6 +68,7 @@ describe('across 1 July 2026 (scenarios/law-106-2026.json)', () => {
       fullyEnforced: 2n,
       terminated: 1n,
       carriedToNext: 9n, // 12 − 3
+      collectedOnOpen: 2n, // the two largest in-progress cases were paid in part, as the file states
       completionRate: '37.50', // 3 / 8
       enforceableShare: '66.67', // 8 / 12
     });
@@ -84,6 +85,7 @@ describe('across 1 July 2026 (scenarios/law-106-2026.json)', () => {
       postponedOrSuspended: 200n * M,
       completed: 350n * M,
       carriedToNext: 1_110n * M,
+      collectedOnOpen: 60n * M, // not completed money
       completionRate: '38.89', // 350 / 900
     });
     // The file states every case's mode: ex officio in progress 1 (50), fully enforced 1 (100), terminated 1 (50),
@@ -167,6 +169,9 @@ describe('across 1 July 2026 (scenarios/law-106-2026.json)', () => {
       completed: 6n,
       completionRate: '40.00',
     });
+    // Collections on open cases: only the 60 the file states (opened cases and Quảng Ninh's collected nothing).
+    expect(country.rollUp.cases.collectedOnOpen).toBe(2n);
+    expect(country.rollUp.money.collectedOnOpen).toBe(60n * M);
     expect(country.rollUp.money).toMatchObject({
       toEnforce: 5_590n * M,
       enforceable: 2_990n * M,

@@ -38,7 +38,7 @@ import {
   terminate,
   verifyEnforceable,
 } from './script-acts';
-import { collectPart, decideCoercion, settleByCoercion } from './script-money';
+import { collectExactly, collectPart, decideCoercion, settleByCoercion } from './script-money';
 
 /** End states whose cases are never paid in part before the year: their VND stays whole in the report. */
 const KEPT_WHOLE: ReadonlySet<EndState> = new Set(['terminated', 'entrustedOut', 'takenUp']);
@@ -113,7 +113,9 @@ function writeHistory(
       // Nothing is collected on a case that will be terminated, so all its VND counts as terminated money and the
       // report's split matches the scenario's figures, nor on one that leaves for another office, whose own case then
       // carries the file's amount (docs/scenarios.md).
-      if (!KEPT_WHOLE.has(state) && random.chance(0.3)) collectPart(script, 'VOLUNTARY');
+      // Nor when the file states the year's collections: the planned amount must still be owed.
+      if (!KEPT_WHOLE.has(state) && context.collect === undefined && random.chance(0.3))
+        collectPart(script, 'VOLUNTARY');
       return;
     case 'notEnforceable':
       decideNotEnforceable(script, ground);
@@ -138,6 +140,12 @@ function endCarriedOverCase(
   const { random } = context;
   switch (state) {
     case 'inProgress':
+      if (context.collect !== undefined) {
+        // The file states the collections: back to enforcement, then paid in part by exactly the planned amount.
+        backToEnforcement(script, from);
+        if (context.collect > 0n) collectExactly(script, context.collect, 'VOLUNTARY');
+        return;
+      }
       if (from === 'notEnforceable') return reverifyEnforceable(script);
       if (from === 'postponed' || from === 'suspended') return resume(script);
       return keepEnforcing(context, script);

@@ -21,6 +21,8 @@ export interface CaseContext {
   readonly entrustTargets: readonly string[];
   /** The provincial office above the case's office, which takes cases up (rút lên); absent when there is none. */
   readonly provinceId?: string;
+  /** An in-progress case's collection inside the year, when the file states them (0: none); absent, at random. */
+  readonly collect?: bigint;
   /** The enforcement mode the file states for the case; absent, it follows from the kind of obligation drawn. */
   readonly mode?: EnforcementMode;
   /** When the office receives cases itself, if not the whole year: from its registration, before its merger. */

@@ -86,6 +86,9 @@ function expectedTally(scenario: Scenario, officeId: string, measure: 'count' | 
     takenUp: of('takenUp'),
     inProgress: of('inProgress') + of('postponedByAgreement') + opened,
     postponedByAgreement: of('postponedByAgreement'),
+    ...(office.cases.inProgress.collected && {
+      collectedOnOpen: BigInt(office.cases.inProgress.collected[measure]),
+    }),
     postponedOrSuspended: of('postponed') + of('suspended'),
     postponed: of('postponed'),
     suspended: of('suspended'),

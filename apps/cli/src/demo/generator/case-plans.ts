@@ -23,6 +23,7 @@ import { moneyPathFor } from './choices';
 import { splitHeavyTailed } from './heavy-tailed-split';
 import { writeReceivedCase } from './received-case-script';
 import { owedWhenLeaving, writeOpenedCase } from './opened-case-script';
+import { caseKey, groupKey, inProgressCollections } from './in-progress-collections';
 import type { MoneyPath } from './script-money';
 import { seededRandom, type SeededRandom } from './seeded-random';
 
@@ -66,6 +67,7 @@ export function planScenario(scenario: Scenario): CasePlan[] {
     const provinceId = provinceAbove(office, byId)?.id;
     const mergedOn = lastReceiptDay(scenario.successions ?? [], office.id);
     const registeredInYear = office.registeredOn !== undefined && office.registeredOn > window.yearStartsOn;
+    const collections = inProgressCollections(office, random);
     const receipts = {
       ...(registeredInYear && { from: office.registeredOn }),
       ...(mergedOn !== undefined && { before: mergedOn }),
@@ -74,7 +76,7 @@ export function planScenario(scenario: Scenario): CasePlan[] {
       for (const origin of ['carriedOver', 'received'] as const) {
         for (const { mode, cases: figures } of modeGroups(office.cases[endState], origin)) {
           // Without a stated mode the key is what it always was, so a file without `exOfficio` plans as before.
-          const key = `${office.id}/${endState}/${origin}${mode === undefined ? '' : `/${mode}`}`;
+          const key = groupKey(office.id, endState, origin, mode);
           const amounts = splitHeavyTailed(figures.amount, figures.count, random.fork(`${key}/amounts`));
           amounts.forEach((amount, index) => {
             const caseRandom = random.fork(`${key}/${index}`);
@@ -88,6 +90,8 @@ export function planScenario(scenario: Scenario): CasePlan[] {
               ...(provinceId !== undefined && { provinceId }),
               receipts,
               ...(mode !== undefined && { mode }),
+              ...(collections !== undefined &&
+                endState === 'inProgress' && { collect: collections.get(caseKey(key, index)) ?? 0n }),
             };
             const commands = writeWithRetries(caseRandom, base, origin, endState, key);
             const receive = commands[0].command;

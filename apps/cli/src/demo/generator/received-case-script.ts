@@ -19,7 +19,7 @@ import {
   terminate,
   verifyEnforceable,
 } from './script-acts';
-import { collectPart, decideCoercion, settleByCoercion, settleVoluntarily } from './script-money';
+import { collectExactly, collectPart, decideCoercion, settleByCoercion, settleVoluntarily } from './script-money';
 
 /** Writes a received case ending in `state`. Throws DoesNotFit when this attempt runs out of days. */
 export function writeReceivedCase(context: CaseContext, state: EndState): CaseScript {
@@ -91,6 +91,12 @@ function endReceivedCase(context: CaseContext, script: CaseScript, identity: Cas
  */
 function keepInProgress(context: CaseContext, script: CaseScript): void {
   const { random } = context;
+  if (context.collect !== undefined) {
+    // The file states the collections: verified, and paid in part by exactly the planned amount, or not at all.
+    verifyEnforceable(script);
+    if (context.collect > 0n) collectExactly(script, context.collect, 'VOLUNTARY');
+    return;
+  }
   const variant = random.weighted<'decided' | 'verified' | 'coercionStarted' | 'paidPart'>([
     ['decided', 1],
     ['verified', 4],

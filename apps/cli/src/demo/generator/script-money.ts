@@ -68,6 +68,12 @@ export function collectPart(script: CaseScript, source: CollectionSource): void 
   payOut(script);
 }
 
+/** Collects exactly `amount` (less than what is owed) within 60 days, and pays it out. */
+export function collectExactly(script: CaseScript, amount: bigint, source: CollectionSource): void {
+  collect(script, amount, source, laterDay(script, 1, 60));
+  payOut(script);
+}
+
 /** A coercion decision with its scheduled date-time: never 22:00–06:00, never a rest day or holiday (Art. 46(2)). */
 export function decideCoercion(script: CaseScript, measure: CoercionMeasure): LocalDate {
   const decidedOn = laterDay(script, 1, 20, script.voluntaryPeriodEndsOn);

@@ -7,7 +7,7 @@ import { END_STATES, type CaseCount, type EndState, type EndStateFigures } from 
 
 /** More cases than this in one figure is a typo, not a province. */
 const MAX_CASES = 1_000_000;
-const FIGURE_FIELDS = ['count', 'amount', 'carriedOver', 'to', 'exOfficio'];
+const FIGURE_FIELDS = ['count', 'amount', 'carriedOver', 'to', 'exOfficio', 'collected'];
 
 export function readCases(
   value: unknown,
@@ -78,7 +78,42 @@ function readEndState(
       : readExOfficio(entry.exOfficio, `${path}.exOfficio`, { ...total, carriedOver }, problems);
   if (state === 'sentBack' && exOfficio !== undefined && exOfficio.count > 0)
     problems.add(`${path}.exOfficio.count`, 'must be 0: only a request is sent back (Decree 152/2026 Art. 22(2))');
-  return { ...total, carriedOver, ...(to !== undefined && { to }), ...(exOfficio && { exOfficio }) };
+  const collected =
+    entry.collected === undefined
+      ? undefined
+      : readCollected(entry.collected, state, `${path}.collected`, total, problems);
+  return {
+    ...total,
+    carriedOver,
+    ...(to !== undefined && { to }),
+    ...(exOfficio && { exOfficio }),
+    ...(collected && { collected }),
+  };
+}
+
+/** Collections on in-progress cases: on at most all of them, at least 1 VND each, less than what they owe. */
+function readCollected(
+  value: unknown,
+  state: EndState,
+  path: string,
+  total: CaseCount,
+  problems: Problems,
+): CaseCount | undefined {
+  if (state !== 'inProgress') {
+    problems.add(path, 'is allowed on inProgress only (money collected on cases still open)');
+    return undefined;
+  }
+  const entry = readObject(value, path, ['count', 'amount'], problems);
+  const collected = entry && readCount(entry, path, problems);
+  if (!collected) return undefined;
+  if (collected.count > total.count || collected.amount < BigInt(collected.count) || collected.amount >= total.amount) {
+    problems.add(
+      path,
+      `must collect on at most ${total.count} cases, at least 1 VND each and less than the ${total.amount} VND they owe`,
+    );
+    return undefined;
+  }
+  return collected;
 }
 
 /**

@@ -99,6 +99,21 @@ describe('scenario validation', () => {
     ]);
   });
 
+  it('reads collections on in-progress cases only, less than they owe', () => {
+    const inProgress = ['offices', 1, 'cases', 'inProgress'];
+    const owed = { count: 2, amount: '200000000' };
+    expect(
+      validateScenario(withChanges([inProgress, { ...owed, collected: { count: 1, amount: '5000000' } }])).offices[1]
+        .cases.inProgress.collected,
+    ).toEqual({ count: 1, amount: 5_000_000n });
+    expect(problemsOf(withChanges([inProgress, { ...owed, collected: { count: 3, amount: '5000000' } }]))).toEqual([
+      'offices[1].cases.inProgress.collected must collect on at most 2 cases, at least 1 VND each and less than the 200000000 VND they owe',
+    ]);
+    expect(problemsOf(withChanges([[...FULLY_ENFORCED, 'collected'], { count: 1, amount: '1' }]))).toEqual([
+      'offices[1].cases.fullyEnforced.collected is allowed on inProgress only (money collected on cases still open)',
+    ]);
+  });
+
   it('checks mergers and offices set up inside the year', () => {
     const act = { number: '1898/QĐ-BTP', issuedOn: '2018-02-20', issuedBy: 'Bộ Tư pháp' };
     const merger = { predecessors: ['HP-NGO-QUYEN'], successor: 'HP-KV1', effectiveDate: '2018-03-01', legalAct: act };

@@ -44,6 +44,11 @@ export interface EndStateFigures extends CaseCount {
    */
   readonly exOfficio?: CaseCount & { readonly carriedOver: CaseCount };
   /**
+   * inProgress only: how many of these cases were paid in part inside the year and the VND collected on them (thu
+   * được trên việc chưa xong, not completed money). Absent: some in-progress cases are paid in part at random.
+   */
+  readonly collected?: CaseCount;
+  /**
    * entrustedOut only: the office of the scenario the cases are entrusted to; it opens a case for each (newly
    * received, in progress at the period end). Without it they go to offices whose cases the scenario does not show.
    */

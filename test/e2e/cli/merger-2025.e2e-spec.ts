@@ -12,6 +12,7 @@
  *   enforceable 3/170: 33.33 and 58.82. KV2 = KM: to enforce 2/130, completed 1/80, enforceable 1/80: 100.00.
  *   HP's own row = HP + HD: received 2/30, completed 1/20, enforceable 2/30: 50.00 and 66.67. Roll-up: carried 2/180,
  *   received 6/210, to enforce 8/390, completed 3/200, enforceable 6/280: 50.00 and 71.43; carried to next 5/190.
+ * Next year (October 2025) carries over KV1 3/130, KV2 1/50, HP's own row 1/10: the successors'.
  * Old structure (30 Jun 2025): HP ← NQ, LC, KV1, KV2: to enforce 5/240, completed 1/100, enforceable 4/180: 25.00
  *   and 55.56; HD ← KM apart: to enforce 3/150, completed 2/100: 100.00. The country is 8/390 in both.
  */
@@ -34,6 +35,7 @@ describe('across 1 July 2025 with a merger (scenarios/merger-2025.json)', () => 
   let report: CompletionReport;
   let hpNew: CompletionReport;
   let oldStructure: CompletionReport;
+  let nextYear: CompletionReport;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'thads-merger-'));
@@ -46,6 +48,7 @@ describe('across 1 July 2025 with a merger (scenarios/merger-2025.json)', () => 
         period: '2025-09',
         structure: '2025-06-30',
       });
+      nextYear = await completionReport(readModels.db, { officeId: 'HP', period: '2025-10' });
     } finally {
       await readModels.close();
     }
@@ -114,6 +117,14 @@ describe('across 1 July 2025 with a merger (scenarios/merger-2025.json)', () => 
     expect(child(oldStructure, 'HD')?.cases).toMatchObject({ toEnforce: 3n, completed: 2n, completionRate: '100.00' });
     expect(oldStructure.rollUp.cases.toEnforce).toBe(8n);
     expect(oldStructure.rollUp.money.toEnforce).toBe(390n * M);
+  });
+
+  it('carries over into the next year under the successors', () => {
+    expect(child(nextYear, 'KV1')?.cases.carriedOver).toBe(3n);
+    expect(child(nextYear, 'KV1')?.money.carriedOver).toBe(130n * M);
+    expect(child(nextYear, 'KV2')?.money.carriedOver).toBe(50n * M);
+    expect(nextYear.office?.money.carriedOver).toBe(10n * M);
+    expect(nextYear.rollUp.money.carriedOver).toBe(190n * M); // this year's carried to next
   });
 
   it('keeps each case with the office that received it; from 1 July the successor’s staff act on it', async () => {

@@ -1698,10 +1698,26 @@ export interface components {
     };
     CaseStateDto: {
       /**
-       * @description `none` before the receipt, then received, decided, enforceable, not_enforceable, postponed, suspended, settled, terminated, entrusted, rejected, withdrawn, separate_register, sent_back, taken_up
+       * @description `none` in a replay before the receipt; `intake` until the decision or rejection
        * @example decided
+       * @enum {string}
        */
-      status: string;
+      status:
+        | 'none'
+        | 'intake'
+        | 'rejected'
+        | 'decided'
+        | 'enforceable'
+        | 'not_enforceable'
+        | 'separately_tracked'
+        | 'postponed'
+        | 'suspended'
+        | 'entrusted_out'
+        | 'terminated'
+        | 'settled'
+        | 'withdrawn'
+        | 'sent_back'
+        | 'taken_up';
       /** @description The office that received the case (absent while `none`) */
       officeId?: string;
     };
@@ -3370,7 +3386,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Created; a retry with the same Idempotency-Key answers the same body, ETag and Location */
+      /** @description Created; a retry with the same Idempotency-Key answers the same body and headers */
       201: {
         headers: {
           /** @description The stream revision, quoted: send it back as If-Match */
@@ -5064,7 +5080,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Created; a retry with the same Idempotency-Key answers the same body, ETag and Location */
+      /** @description Created; a retry with the same Idempotency-Key answers the same body and headers */
       201: {
         headers: {
           /** @description The stream revision, quoted: send it back as If-Match */
@@ -5559,15 +5575,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Created; a retry with the same Idempotency-Key answers the same body, ETag and Location */
+      /** @description Created; a retry with the same Idempotency-Key answers the same body and headers */
       201: {
         headers: {
           /** @description The stream revision, quoted: send it back as If-Match */
           ETag: string;
           /** @description true when this answers a retry of an Idempotency-Key already used: nothing was written */
           'Idempotent-Replayed': 'true' | 'false';
-          /** @description The created resource */
-          Location: string;
           [name: string]: unknown;
         };
         content: {

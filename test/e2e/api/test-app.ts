@@ -10,6 +10,7 @@ import request from 'supertest';
 import { loadApiConfig } from '../../../apps/api/src/config/api-config';
 import { createApp } from '../../../apps/api/src/create-app';
 import { e2eStores } from './e2e-stores';
+import { checkAgainstDocument } from './openapi-contract';
 
 type Agent = ReturnType<typeof request>;
 
@@ -87,20 +88,22 @@ export async function startTestApp(
     secret === undefined ? '' : bearer({ sub: DEFAULT_TEST_SUBJECT, roles: ROLES, offices: DEFAULT_TEST_OFFICES });
   return {
     app,
-    http: authorization ? request.agent(server).set('authorization', authorization) : request(server),
-    anonymous: request(server),
+    http: checked(authorization ? request.agent(server).set('authorization', authorization) : request(server)),
+    anonymous: checked(request(server)),
     authorization,
     store: app.get<EventStore>(EVENT_STORE),
     dataDir,
     eventStoreUrl: stores.env.EVENT_STORE_URL,
     headOutsideRejections: headOutsideRejectionsOf(app.get<EventStore>(EVENT_STORE)),
     as: (role, offices, sub = `${role}-test`) =>
-      request
-        .agent(server)
-        .set(
-          'authorization',
-          bearer({ sub, roles: [role], offices: typeof offices === 'string' ? [offices] : offices }),
-        ),
+      checked(
+        request
+          .agent(server)
+          .set(
+            'authorization',
+            bearer({ sub, roles: [role], offices: typeof offices === 'string' ? [offices] : offices }),
+          ),
+      ),
     token,
     async close() {
       await app.close();
@@ -108,6 +111,25 @@ export async function startTestApp(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options']);
+
+/**
+ * An agent whose every request is also checked against docs/openapi.json (openapi-contract.ts) once its response
+ * arrives: the check is one more supertest assertion, so a response the document does not describe fails the request.
+ */
+function checked<A extends object>(agent: A): A {
+  return new Proxy(agent, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (typeof key !== 'string' || !HTTP_METHODS.has(key) || typeof value !== 'function') return value;
+      return (url: string, ...rest: unknown[]) =>
+        (value as (url: string, ...rest: unknown[]) => request.Test)
+          .call(target, url, ...rest)
+          .expect((response) => checkAgainstDocument(key === 'del' ? 'delete' : key, url, response));
+    },
+  });
 }
 
 function hs256Secret(settings: AuthSettings): string | undefined {

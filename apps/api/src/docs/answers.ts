@@ -49,9 +49,12 @@ export const RESPONSE_HEADERS = {
 
 /**
  * The success answer of a command: CommandResponseDto with its revision as ETag, Idempotent-Replayed, and Location for
- * a created resource. ProblemDto is registered here once: problem-responses.ts refers to it from every operation.
+ * a created resource that has an address to read it at. ProblemDto is registered here once: problem-responses.ts refers to it from every operation.
  */
-export function ApiCommandAnswer(status: 200 | 201 = 200): MethodDecorator & ClassDecorator {
+export function ApiCommandAnswer(
+  status: 200 | 201 = 200,
+  options: { readonly location?: boolean } = { location: status === 201 },
+): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ApiExtraModels(ProblemDto),
     ApiResponse({
@@ -59,12 +62,12 @@ export function ApiCommandAnswer(status: 200 | 201 = 200): MethodDecorator & Cla
       type: CommandResponseDto,
       description:
         status === 201
-          ? 'Created; a retry with the same Idempotency-Key answers the same body, ETag and Location'
+          ? 'Created; a retry with the same Idempotency-Key answers the same body and headers'
           : 'Recorded; a retry with the same Idempotency-Key answers the same body and ETag',
       headers: {
         ...RESPONSE_HEADERS.etag,
         ...RESPONSE_HEADERS.replayed,
-        ...(status === 201 ? RESPONSE_HEADERS.location : {}),
+        ...(options.location ? RESPONSE_HEADERS.location : {}),
       },
     }),
   );

@@ -36,7 +36,8 @@ export class ReportingCommandsController {
     description:
       'Registered by the head of the parent office (admins for the top of the tree); the roll-up of statistics follows the tree.',
   })
-  @ApiCommandAnswer(201)
+  // An office has no address of its own to read it at (the report and lists name it), so no Location.
+  @ApiCommandAnswer(201, { location: false })
   async registerOffice(
     @Body() body: RegisterOfficeDto,
     @RequestCommandContext() context: CommandContext,

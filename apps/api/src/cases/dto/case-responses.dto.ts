@@ -1,16 +1,41 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CASE_DEADLINE_KINDS, CASE_SOURCES, CASE_SUMMARY_STATUSES, ENFORCEMENT_MODES } from '@thads/domain';
+import {
+  CASE_DEADLINE_KINDS,
+  CASE_SOURCES,
+  CASE_SUMMARY_STATUSES,
+  ENFORCEMENT_MODES,
+  type CaseStatus,
+} from '@thads/domain';
 import { Closed } from '../../http/dto/closed-schema';
 import { RecordedEventDto } from '../../http/dto/recorded-event.dto';
 
 const LOCAL_DATE = { type: String, format: 'date', example: '2018-03-05' } as const;
 const DECIMAL = { type: String, pattern: '^-?[0-9]+$' } as const;
 
+/** Every status of the folded case state (libs/domain case-state.ts, CaseStatus). */
+const CASE_STATUSES = [
+  'none',
+  'intake',
+  'rejected',
+  'decided',
+  'enforceable',
+  'not_enforceable',
+  'separately_tracked',
+  'postponed',
+  'suspended',
+  'entrusted_out',
+  'terminated',
+  'settled',
+  'withdrawn',
+  'sent_back',
+  'taken_up',
+] as const satisfies readonly CaseStatus[];
+
 /** A folded case state (libs/domain case-state.ts): a union on `status`, its other members by status. */
 export class CaseStateDto {
   @ApiProperty({
-    description:
-      '`none` before the receipt, then received, decided, enforceable, not_enforceable, postponed, suspended, settled, terminated, entrusted, rejected, withdrawn, separate_register, sent_back, taken_up',
+    enum: CASE_STATUSES,
+    description: '`none` in a replay before the receipt; `intake` until the decision or rejection',
     example: 'decided',
   })
   status!: string;

@@ -4,7 +4,7 @@
  * closed periods and adjustments marked.
  */
 import { api, XLSX, type CompletionReport, type Figures, type ReportRow } from '../api.js';
-import { branches, isAdjusted, rankByOf } from './branches.js';
+import { branches, isAdjusted, rankByOf, type RankBy } from './branches.js';
 import { h, replace } from '../dom.js';
 import {
   formatCount,
@@ -30,7 +30,7 @@ export async function renderDashboard(main: HTMLElement, params: URLSearchParams
   const office = params.get('office') ?? ownOffices()[0] ?? '';
   const period = params.get('period') ?? previousMonth();
   const body = h('div', {}, loading());
-  replace(main, h('h1', {}, t('dash.title')), filterForm(office, period), body);
+  replace(main, h('h1', {}, t('dash.title')), filterForm(office, period, rankByOf(params)), body);
   const report = await api.completion(office || undefined, period);
   replace(
     body,
@@ -46,7 +46,7 @@ export async function renderDashboard(main: HTMLElement, params: URLSearchParams
   );
 }
 
-function filterForm(office: string, period: string): HTMLElement {
+function filterForm(office: string, period: string, rankBy: RankBy): HTMLElement {
   const officeInput = h('input', { id: 'office', name: 'office', value: office, list: 'own-offices', size: 18 });
   const periodInput = h('input', { id: 'period', name: 'period', type: 'month', value: period, required: true });
   return h(
@@ -55,7 +55,12 @@ function filterForm(office: string, period: string): HTMLElement {
       class: 'filters',
       onSubmit: (event: Event) => {
         event.preventDefault();
-        navigate('dashboard', [], { office: officeInput.value.trim(), period: periodInput.value });
+        // The ranking chosen below stays when the office or the period changes.
+        navigate('dashboard', [], {
+          office: officeInput.value.trim(),
+          period: periodInput.value,
+          rank: rankBy === 'money' ? 'money' : undefined,
+        });
       },
     },
     h('label', { for: 'office' }, t('common.office')),

@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { RouteAccess } from '../../apps/api/src/auth/route-table';
+import type { BrowserWorld } from './browser-world';
 import { api, WAIT } from './console-helpers';
 
 /** The operations the console has controls for: a new kind of control must be added here to pass. */
@@ -88,8 +89,49 @@ export async function notRefused(
   return answers;
 }
 
-/** How many routes the role may not call: the test says how many refusals it saw. */
-export function deniedCount(routes: readonly RouteAccess[], role: string): number {
-  const allowed = allowedOperations(routes, role);
-  return routes.filter((route) => route.policy && !allowed.has(route.handler)).length;
+/** What one role saw and was answered: the walk-through's expectations are on these. */
+export interface RoleCheck {
+  /** The operations of the controls shown, sorted. */
+  readonly shown: readonly string[];
+  /** The console's operations the role's policies allow, sorted: what `shown` must equal. */
+  readonly expected: readonly string[];
+  /** Operations shown that CONSOLE_OPERATIONS does not list (a new kind of control). */
+  readonly unknown: readonly string[];
+  /** Routes the role may not call that were not refused with 403 FORBIDDEN_ROLE. */
+  readonly notRefused: readonly string[];
+  /** How many routes the role may not call. */
+  readonly denied: number;
+}
+
+/**
+ * Signs the role in (officers and heads for `ids.officeId`) in a tab of its own, opens each screen, then sends every
+ * route its policies deny; `onScreen` runs on each screen once drawn.
+ */
+export async function checkRole(
+  world: BrowserWorld,
+  role: string,
+  screens: readonly string[],
+  ids: { caseId: string; complaintId: string; officeId: string; period: string },
+  onScreen: (tab: Page, index: number) => Promise<void>,
+): Promise<RoleCheck> {
+  const bound = role === 'officer' || role === 'head';
+  const signedIn = await world.signIn(role, { office: bound ? ids.officeId : undefined, sub: `roles-${role}` });
+  const own = await world.browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  try {
+    const tab = await own.newPage();
+    await tab.goto(signedIn.link);
+    await tab.waitForSelector('[data-testid=who]', WAIT);
+    const shown = [...(await operationsShown(tab, world.baseUrl, screens, (index) => onScreen(tab, index)))].sort();
+    const allowed = allowedOperations(world.routes, role);
+    const known: readonly string[] = CONSOLE_OPERATIONS;
+    return {
+      shown,
+      expected: known.filter((operation) => allowed.has(operation)).sort(),
+      unknown: shown.filter((operation) => !known.includes(operation)),
+      notRefused: await notRefused(world.baseUrl, signedIn.token, world.routes, role, ids),
+      denied: world.routes.filter((route) => route.policy && !allowed.has(route.handler)).length,
+    };
+  } finally {
+    await own.close();
+  }
 }

@@ -24,8 +24,12 @@ import { checkRole } from './role-controls';
 import { readCityRow } from './xlsx-form';
 
 const DASHBOARD = '#/dashboard?office=HP&period=2018-05';
-/** The case screen has drawn a case that is not (or no longer) settled (an expression: the page's CSP forbids eval). */
-const NOT_SETTLED = `document.querySelector('[data-testid=case-state]')?.textContent?.startsWith('Thi hành xong') === false`;
+/**
+ * Waits until the case screen shows a case that is not (or no longer) settled. A locator, not waitForFunction: a string
+ * predicate is evaluated with eval, which the console's CSP refuses (intermittently, as the page's world changes).
+ */
+const notSettled = (page: Page) =>
+  page.locator('[data-testid=case-state]').filter({ hasNotText: 'Thi hành xong' }).waitFor(WAIT);
 
 describe('the web console, in Chromium, over the Hải Phòng demo', () => {
   let world: BrowserWorld;
@@ -184,7 +188,7 @@ describe('the web console, in Chromium, over the Hải Phòng demo', () => {
     const dayBefore = new Date(Date.parse(`${settled.settledOn}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     await page.fill('#as-of', dayBefore);
     await page.click('form.replay button[type=submit]');
-    await page.waitForFunction(NOT_SETTLED, undefined, WAIT);
+    await notSettled(page);
     expect(page.url()).toContain(`asOf=${dayBefore}`);
     expect(await page.locator('section.timeline tbody tr[data-type=CaseSettled]').count()).toBe(0);
     await check('07-case-as-of');
@@ -312,7 +316,7 @@ describe('the web console, in Chromium, over the Hải Phòng demo', () => {
 
     // As known just before the correction was recorded, the case was still settled; as known now, it is not.
     await page.click('text=Xem lại diễn biến của việc');
-    await page.waitForFunction(NOT_SETTLED, undefined, WAIT);
+    await notSettled(page);
     const vietnamTime = new Date(beforeCorrection + 7 * 3_600_000).toISOString().slice(0, 19); // seconds cut: earlier
     await page.fill('#as-known-at', vietnamTime);
     await page.click('form.replay button[type=submit]');

@@ -44,8 +44,18 @@ function postgresReachable() {
   );
 }
 
+/**
+ * Two workers on a 2-core machine, where jest would pick one and run every file in its own process: most whole-app,
+ * database and fault files spend their time waiting on fsync, PostgreSQL or child processes, so a second file fits
+ * beside them. Workers also contain a file that leaves a handle open: jest stops the worker at the end of the run,
+ * where a single in-band process would keep the run from exiting. The files never share state (each makes its own
+ * data directory, PostgreSQL schemas, ports and builds), as two whole runs at once on one machine also require.
+ */
+const WORKERS = 2;
+
 module.exports = {
   testTimeout: TEST_TIMEOUT_MS,
+  maxWorkers: WORKERS,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
     { ...shared, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },

@@ -71,7 +71,8 @@ export function matrixRequest(route: RouteAccess): MatrixRequest {
   const office = route.policy && !route.policy.public ? route.policy.office : undefined;
   // The matrix complaint is about the district head, so its level 1 is decided by the head of the province above.
   const fromAbove = office === 'parent-of-office-in-path' || office === 'parent-in-body';
-  const decidingComplaint = office === 'complaint-deciding-office';
+  // Deciding the matrix complaint, or taking its case up, is for the head of the province above the district.
+  const decidingComplaint = office === 'complaint-deciding-office' || office === 'province-above-case-in-path';
   return {
     url: path + queryOf(route),
     body: BODIES[`${route.method} ${route.path}`]?.(created) ?? {},
@@ -83,7 +84,8 @@ export function matrixRequest(route: RouteAccess): MatrixRequest {
 function outOfOfficeRefusal(office: OfficeSource | undefined): { status: 403 | 404; code: string } {
   if (office === 'case-in-path' || office === 'case-in-body') return { status: 404, code: 'CASE_NOT_FOUND' };
   if (office === 'complaint-in-path') return { status: 404, code: 'COMPLAINT_NOT_FOUND' };
-  if (office === 'complaint-deciding-office') return { status: 403, code: 'HEAD_OF_PROVINCIAL_OFFICE_REQUIRED' };
+  if (office === 'complaint-deciding-office' || office === 'province-above-case-in-path')
+    return { status: 403, code: 'HEAD_OF_PROVINCIAL_OFFICE_REQUIRED' };
   return { status: 403, code: 'FORBIDDEN_OFFICE' };
 }
 

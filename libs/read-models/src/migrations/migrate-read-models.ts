@@ -47,13 +47,24 @@ export async function migrateReadModels(db: Kysely<ReadModelDatabase>): Promise<
     migrationLockTableName: 'read_model_migrations_lock',
     ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   });
-  const { error, results = [] } = await migrator.migrateToLatest();
+  let { error, results = [] } = await migrator.migrateToLatest();
+  // kysely's migrator finds its own table by listing every table of the database, and a schema another process
+  // drops during that listing fails it (3F000, "schema … does not exist") before anything ran: list again.
+  for (let retry = 1; retry <= SCHEMA_DROPPED_RETRIES && error && droppedOtherSchema(error, schema); retry += 1)
+    ({ error, results = [] } = await migrator.migrateToLatest());
   if (error) {
     const failed = results.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
     const detail = error instanceof Error ? error.message : String(error);
     throw new ReadModelMigrationFailed(`Read-model migration ${failed} failed: ${detail}`, { cause: error });
   }
   return results.filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}
+
+const SCHEMA_DROPPED_RETRIES = 5;
+
+function droppedOtherSchema(error: unknown, ownSchema: string | undefined): boolean {
+  if (ownSchema === undefined || (error as { code?: unknown }).code !== '3F000') return false;
+  return !String((error as Error).message).includes(`"${ownSchema}"`);
 }
 
 /**

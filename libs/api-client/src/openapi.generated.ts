@@ -1176,10 +1176,10 @@ export interface components {
        */
       code: string;
       /**
-       * @description The request path
+       * @description The request path; absent when the HTTP server refused a request it could not read (400, 408, 431)
        * @example /api/v1/cases/HP-2018-0001/reduce-auction-price
        */
-      instance: string;
+      instance?: string;
       /** @description VALIDATION_FAILED: every invalid field */
       errors?: components['schemas']['FieldErrorDto'][];
       /** @description A domain refusal's or an access refusal's particulars (ids, dates, limits) */
@@ -2555,6 +2555,20 @@ export interface components {
         };
       };
     };
+    /** @description The request line, headers or body did not arrive in time. Codes: `REQUEST_TIMEOUT` */
+    CaseCommands408: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 408;
+          /** @enum {unknown} */
+          code?: 'REQUEST_TIMEOUT';
+        };
+      };
+    };
     /** @description A rule of the domain refuses the act in the current state, or writers kept racing. Codes: `ASSET_ALREADY_SEIZED`, `ASSET_ALREADY_SOLD`, `ASSET_ALREADY_VALUED`, `ASSET_NOT_VALUED`, `AUCTION_NOT_FAILED`, `AUCTION_PRICE_NOT_REDUCED`, `CASE_ALREADY_AT_PROVINCE`, `CASE_ALREADY_EXISTS`, `CASE_CLOSED`, `CASE_NOT_CLOSED`, `CASE_NOT_ENFORCEABLE`, `COERCION_AT_NIGHT`, `COERCION_NOT_DECIDED`, `COERCION_ON_NON_WORKING_DAY`, `COLLECTION_EXCEEDS_OUTSTANDING`, `CONCURRENCY_CONFLICT`, `CONDITIONS_NOT_VERIFIED`, `CORRECTION_BREAKS_HISTORY`, `CORRECTION_BREAKS_MONEY`, `CORRECTION_BREAKS_SETTLEMENT`, `DEADLINE_NOT_PASSED`, `DISBURSEMENT_EXCEEDS_COLLECTED`, `DUPLICATE_COLLECTION_ID`, `DUPLICATE_DISBURSEMENT_ID`, `DUPLICATE_MEASURE_ID`, `EFFECTIVE_DATE_BEFORE_PREVIOUS_ACT`, `ENFORCEMENT_POSTPONED`, `ENFORCEMENT_SUSPENDED`, `ENTRUST_TO_SAME_OFFICE`, `EVENT_ALREADY_RETRACTED`, `INVALID_STATE_TRANSITION`, `ITEM_NOT_OPEN`, `NOTHING_ENFORCED`, `NOT_ENFORCEABLE_GROUND_MISMATCH`, `NOT_ENFORCEABLE_NOT_VERIFIED`, `OFFICER_UNCHANGED`, `POSTPONEMENT_ON_PROTEST_ALREADY_USED`, `POSTPONEMENT_ON_PROTEST_TOO_LONG`, `PRICE_NOT_REDUCED`, `PRICE_REDUCTION_EXCEEDS_10_PERCENT`, `REQUEST_REJECTION_NOT_APPLICABLE`, `SALE_PRICE_BELOW_STARTING_PRICE`, `SEND_BACK_EX_OFFICIO`, `SEND_BACK_NEEDS_REVERIFICATION`, `SEND_BACK_NOT_IN_FORCE`, `SEND_BACK_TOO_EARLY`, `SEPARATE_REGISTER_NEEDS_TWO_VERIFICATIONS`, `SEPARATE_REGISTER_ON_REQUEST`, `SEPARATE_REGISTER_TOO_EARLY`, `SETTLEMENT_INCOMPLETE`, `VOLUNTARY_PERIOD_RUNNING` */
     CaseCommands409: {
       headers: {
@@ -2709,6 +2723,20 @@ export interface components {
           status?: 429;
           /** @enum {unknown} */
           code?: 'RATE_LIMITED';
+        };
+      };
+    };
+    /** @description The request line (with its query string) or the headers exceed 16 KiB. Codes: `HEADERS_TOO_LARGE` */
+    CaseCommands431: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 431;
+          /** @enum {unknown} */
+          code?: 'HEADERS_TOO_LARGE';
         };
       };
     };
@@ -3364,6 +3392,8 @@ export interface operations {
       400: components['responses']['CaseQueries400'];
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseList403'];
+      408: components['responses']['CaseCommands408'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseList500'];
       503: components['responses']['CaseList503'];
     };
@@ -3405,12 +3435,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -3453,12 +3485,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_2'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -3501,12 +3535,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_2'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -3549,12 +3585,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_2'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -3597,12 +3635,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_2'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -3645,12 +3685,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_2'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -3693,12 +3735,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_2'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -3741,12 +3785,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_2'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -3789,12 +3835,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_2'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -3837,12 +3885,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_2'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -3885,12 +3935,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_2'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -3933,12 +3985,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_2'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -3981,12 +4035,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_2'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -4029,12 +4085,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_2'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -4077,12 +4135,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_2'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -4125,12 +4185,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_2'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -4173,12 +4235,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_2'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -4221,12 +4285,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_2'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -4269,12 +4335,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_2'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -4317,12 +4385,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_2'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -4365,12 +4435,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_2'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -4413,12 +4485,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_2'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -4461,12 +4535,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_2'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -4509,12 +4585,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_3'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -4557,12 +4635,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_3'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -4605,12 +4685,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_3'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -4653,12 +4735,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_3'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -4701,12 +4785,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_3'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -4749,12 +4835,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_3'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -4797,12 +4885,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseCommands403_3'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['CaseCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['CaseCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseCommands500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -4838,6 +4928,8 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseQueries403'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseQueries500'];
       503: components['responses']['CaseCommands503'];
     };
@@ -4872,6 +4964,8 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseQueries403'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseQueries500'];
       503: components['responses']['CaseCommands503'];
     };
@@ -4909,6 +5003,8 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseQueries403'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseQueries500'];
       503: components['responses']['CaseCommands503'];
     };
@@ -4941,6 +5037,8 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseQueries403'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseQueries500'];
       503: components['responses']['CaseCommands503'];
     };
@@ -4980,6 +5078,8 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseQueries403'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseQueries500'];
       503: components['responses']['CaseCommands503'];
     };
@@ -5015,6 +5115,8 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseQueries403'];
       404: components['responses']['CaseCommands404'];
+      408: components['responses']['CaseCommands408'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseList500'];
       503: components['responses']['CaseList503_2'];
     };
@@ -5058,6 +5160,8 @@ export interface operations {
       400: components['responses']['CaseQueries400'];
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseList403'];
+      408: components['responses']['CaseCommands408'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseList500'];
       503: components['responses']['CaseList503'];
     };
@@ -5099,12 +5203,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['ComplaintCommands403'];
       404: components['responses']['ComplaintCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['ComplaintCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['ComplaintCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseQueries500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -5147,12 +5253,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['ComplaintCommands403_2'];
       404: components['responses']['ComplaintCommands404_2'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['ComplaintCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['ComplaintCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseQueries500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -5195,12 +5303,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['ComplaintCommands403_2'];
       404: components['responses']['ComplaintCommands404_2'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['ComplaintCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['ComplaintCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseQueries500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -5243,12 +5353,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['ComplaintCommands403_2'];
       404: components['responses']['ComplaintCommands404_2'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['ComplaintCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['ComplaintCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseQueries500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -5291,12 +5403,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['ComplaintCommands403'];
       404: components['responses']['ComplaintCommands404_2'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['ComplaintCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['ComplaintCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseQueries500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -5339,12 +5453,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['ComplaintCommands403'];
       404: components['responses']['ComplaintCommands404_2'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['ComplaintCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['ComplaintCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseQueries500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -5380,6 +5496,8 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseQueries403'];
       404: components['responses']['ComplaintCommands404_2'];
+      408: components['responses']['CaseCommands408'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseQueries500'];
       503: components['responses']['CaseCommands503'];
     };
@@ -5418,12 +5536,14 @@ export interface operations {
       400: components['responses']['OfficeRegistry400'];
       401: components['responses']['CaseCommands401'];
       403: components['responses']['OfficeRegistry403'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['OfficeRegistry409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['OfficeRegistry422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseQueries500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -5463,12 +5583,14 @@ export interface operations {
       400: components['responses']['OfficeRegistry400'];
       401: components['responses']['CaseCommands401'];
       403: components['responses']['OfficeRegistry403'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['OfficeRegistry409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['OfficeRegistry422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseQueries500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -5510,12 +5632,14 @@ export interface operations {
       400: components['responses']['OfficeRegistry400'];
       401: components['responses']['CaseCommands401'];
       403: components['responses']['OfficeRegistry403'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['OfficeRegistry409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['OfficeRegistry422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseQueries500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -5551,8 +5675,10 @@ export interface operations {
       400: components['responses']['OfficeRegistry400_2'];
       401: components['responses']['CaseCommands401'];
       403: components['responses']['OfficeRegistry403'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['OfficeRegistry409_2'];
       422: components['responses']['OfficeRegistry422_2'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseQueries500'];
       503: components['responses']['CaseCommands503'];
     };
@@ -5592,12 +5718,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseList403'];
       404: components['responses']['ReportingCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['ReportingCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['ReportingCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseQueries500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -5640,12 +5768,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseList403'];
       404: components['responses']['ReportingCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['ReportingCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['ReportingCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseQueries500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -5688,12 +5818,14 @@ export interface operations {
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseList403'];
       404: components['responses']['ReportingCommands404'];
+      408: components['responses']['CaseCommands408'];
       409: components['responses']['ReportingCommands409'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
       422: components['responses']['ReportingCommands422'];
       429: components['responses']['CaseCommands429'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseQueries500'];
       503: components['responses']['CaseCommands503'];
       507: components['responses']['CaseCommands507'];
@@ -5744,7 +5876,9 @@ export interface operations {
       403: components['responses']['CaseList403'];
       404: components['responses']['CompletionReport404'];
       406: components['responses']['CompletionReport406'];
+      408: components['responses']['CaseCommands408'];
       422: components['responses']['CompletionReport422'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseList500'];
       503: components['responses']['CaseList503'];
     };
@@ -5791,6 +5925,8 @@ export interface operations {
       400: components['responses']['CaseQueries400'];
       401: components['responses']['CaseCommands401'];
       403: components['responses']['OfficeRegistry403'];
+      408: components['responses']['CaseCommands408'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseList500'];
       503: components['responses']['CaseList503'];
     };
@@ -5825,6 +5961,8 @@ export interface operations {
       400: components['responses']['CaseQueries400'];
       401: components['responses']['CaseCommands401'];
       403: components['responses']['OfficeRegistry403'];
+      408: components['responses']['CaseCommands408'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseList500'];
       503: components['responses']['ReadModelFeed503'];
     };
@@ -5852,6 +5990,8 @@ export interface operations {
       400: components['responses']['Session400'];
       401: components['responses']['CaseCommands401'];
       403: components['responses']['CaseList403'];
+      408: components['responses']['CaseCommands408'];
+      431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseList500'];
       503: components['responses']['ReadModelFeed503'];
     };
@@ -5876,6 +6016,10 @@ export interface operations {
           'application/json': components['schemas']['LivenessResponseDto'];
         };
       };
+      400: components['responses']['Session400'];
+      408: components['responses']['CaseCommands408'];
+      431: components['responses']['CaseCommands431'];
+      500: components['responses']['CaseList500'];
     };
   };
   HealthController_ready: {
@@ -5898,6 +6042,10 @@ export interface operations {
           'application/json': components['schemas']['ReadinessResponseDto'];
         };
       };
+      400: components['responses']['Session400'];
+      408: components['responses']['CaseCommands408'];
+      431: components['responses']['CaseCommands431'];
+      500: components['responses']['CaseList500'];
       /** @description Not ready: a check is down */
       503: {
         headers: {
@@ -5933,6 +6081,10 @@ export interface operations {
           'application/json': components['schemas']['ReadinessResponseDto'];
         };
       };
+      400: components['responses']['Session400'];
+      408: components['responses']['CaseCommands408'];
+      431: components['responses']['CaseCommands431'];
+      500: components['responses']['CaseList500'];
       /** @description Not ready: a check is down */
       503: {
         headers: {

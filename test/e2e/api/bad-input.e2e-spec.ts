@@ -126,4 +126,10 @@ describe('bad input over HTTP', () => {
   it('answers an unknown route with a 404 problem', async () => {
     await expectRefused(() => t.http.get('/api/v1/nothing-here'), 404);
   });
+
+  it('refuses a request line over 16 KiB with a 431 problem the OpenAPI document lists (no route ran)', async () => {
+    const body = await expectRefused(() => t.http.get(`/api/v1/cases?officeId=${'x'.repeat(17 * 1024)}`), 431);
+    expect(body.code).toBe('HEADERS_TOO_LARGE');
+    expect(body.instance).toBeUndefined();
+  });
 });

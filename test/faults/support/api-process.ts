@@ -7,7 +7,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ROLES, signJwt } from '@thads/auth';
 
 const ROOT = join(__dirname, '../../..');
@@ -68,6 +68,8 @@ export async function buildApi(): Promise<ApiBuild> {
   const done = join(SHARED_BUILD_DIR, '.built');
   const failed = `${SHARED_BUILD_DIR}.failed`;
   let builder = false;
+  // dist/ is absent in a fresh clone until something builds.
+  mkdirSync(dirname(SHARED_BUILD_DIR), { recursive: true });
   try {
     mkdirSync(`${SHARED_BUILD_DIR}.lock`);
     builder = true;

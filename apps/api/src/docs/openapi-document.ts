@@ -5,6 +5,7 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { ReferenceObject, ResponseObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { AppModule, CONTROLLERS } from '../app.module';
+import { HealthController } from '../health/health.controller';
 import { routesOfControllers, type RouteAccess } from '../auth/route-table';
 import { closedSchemas } from '../http/dto/closed-schema';
 import { problemResponsesOf } from './problem-responses';
@@ -35,7 +36,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       })
       .build(),
   );
-  return completedDocument(document, routesOfControllers(CONTROLLERS));
+  // Health is public and outside the signed-in controllers, but its answers are part of the contract too.
+  return completedDocument(document, routesOfControllers([...CONTROLLERS, HealthController]));
 }
 
 /**

@@ -11,8 +11,13 @@ const SIGNED_IN: RefusalTable = {
   AUTH_KEYS_UNAVAILABLE: 503,
   INTERNAL_ERROR: 500,
 };
-/** A malformed request line or header, caught by Fastify before any route. */
-const ANY_REQUEST: RefusalTable = { BAD_REQUEST: 400, INTERNAL_ERROR: 500 };
+/** Answered by the HTTP server before any route: a malformed, oversized (16 KiB) or too slow request line or header. */
+const ANY_REQUEST: RefusalTable = {
+  BAD_REQUEST: 400,
+  REQUEST_TIMEOUT: 408,
+  HEADERS_TOO_LARGE: 431,
+  INTERNAL_ERROR: 500,
+};
 const WITH_PARAMETERS: RefusalTable = { VALIDATION_FAILED: 400 };
 const WITH_BODY: RefusalTable = {
   VALIDATION_FAILED: 400,
@@ -68,12 +73,14 @@ const DESCRIPTIONS: Readonly<Record<number, string>> = {
   403: 'The token does not allow this act',
   404: 'Unknown resource (another office’s case or complaint answers the same)',
   406: 'The Accept header admits none of the offered types',
+  408: 'The request line, headers or body did not arrive in time',
   409: 'A rule of the domain refuses the act in the current state, or writers kept racing',
   412: 'If-Match names a revision the stream is no longer at',
   413: 'The body exceeds BODY_LIMIT_BYTES',
   415: 'The body is not application/json',
   422: 'Well-formed values that contradict each other, or an Idempotency-Key reused for another request',
   429: 'Too many commands, or too many refused commands, from this caller; `Retry-After` says when to try again',
+  431: 'The request line (with its query string) or the headers exceed 16 KiB',
   500: 'A fault of the server or of a stored event; never the answer to bad input',
   503: 'A store, the signing keys or the read models are unavailable or behind; `Retry-After` says when to try again',
   507: 'The disk is full; nothing was written',

@@ -17,8 +17,11 @@ export class ProblemDto {
   @ApiProperty({ description: 'For people; clients branch on `code`, never on `detail`' }) detail!: string;
   @ApiProperty({ description: 'Stable error code (docs/errors.md)', example: 'PRICE_REDUCTION_EXCEEDS_10_PERCENT' })
   code!: string;
-  @ApiProperty({ description: 'The request path', example: '/api/v1/cases/HP-2018-0001/reduce-auction-price' })
-  instance!: string;
+  @ApiPropertyOptional({
+    description: 'The request path; absent when the HTTP server refused a request it could not read (400, 408, 431)',
+    example: '/api/v1/cases/HP-2018-0001/reduce-auction-price',
+  })
+  instance?: string;
   @ApiPropertyOptional({ type: [FieldErrorDto], description: 'VALIDATION_FAILED: every invalid field' })
   errors?: FieldErrorDto[];
   @ApiPropertyOptional({

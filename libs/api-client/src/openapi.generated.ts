@@ -872,6 +872,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/offices/successions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every succession and rename recorded, with its effective date and legal act
+     * @description Read from the registry stream of the event store: always current.
+     */
+    get: operations['OfficeRegistryController_successions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/offices/merge': {
     parameters: {
       query?: never;
@@ -926,26 +946,6 @@ export interface paths {
      * @description Admins only: reports name the office by the name in force on their date.
      */
     post: operations['OfficeRegistryController_rename'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/offices/successions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Every succession and rename recorded, with its effective date and legal act
-     * @description Read from the registry stream of the event store: always current.
-     */
-    get: operations['OfficeRegistryController_successions'];
-    put?: never;
-    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2136,6 +2136,37 @@ export interface components {
       /** @description The log position the rows reflect, as X-Read-Model-Position */
       position: string;
     };
+    LegalActViewDto: {
+      /** @example 1234/QĐ-BTP */
+      number: string;
+      /** Format: date */
+      issuedOn: string;
+      /** @example Bộ Tư pháp */
+      issuedBy: string;
+    };
+    OfficeSuccessionDto: {
+      predecessorOfficeId: string;
+      successorOfficeId: string;
+      /**
+       * Format: date
+       * @description The first day the successor acts on the predecessor's cases
+       */
+      effectiveDate: string;
+      /** @enum {string} */
+      kind: 'MERGER' | 'SPLIT';
+      legalAct: components['schemas']['LegalActViewDto'];
+    };
+    OfficeRenameDto: {
+      officeId: string;
+      name: string;
+      /** Format: date */
+      effectiveDate: string;
+      legalAct: components['schemas']['LegalActViewDto'];
+    };
+    OfficeSuccessionsResponseDto: {
+      successions: components['schemas']['OfficeSuccessionDto'][];
+      renames: components['schemas']['OfficeRenameDto'][];
+    };
     LegalActDto: {
       number: string;
       /**
@@ -2193,37 +2224,6 @@ export interface components {
        */
       effectiveDate: string;
       legalAct: components['schemas']['LegalActDto'];
-    };
-    LegalActViewDto: {
-      /** @example 1234/QĐ-BTP */
-      number: string;
-      /** Format: date */
-      issuedOn: string;
-      /** @example Bộ Tư pháp */
-      issuedBy: string;
-    };
-    OfficeSuccessionDto: {
-      predecessorOfficeId: string;
-      successorOfficeId: string;
-      /**
-       * Format: date
-       * @description The first day the successor acts on the predecessor's cases
-       */
-      effectiveDate: string;
-      /** @enum {string} */
-      kind: 'MERGER' | 'SPLIT';
-      legalAct: components['schemas']['LegalActViewDto'];
-    };
-    OfficeRenameDto: {
-      officeId: string;
-      name: string;
-      /** Format: date */
-      effectiveDate: string;
-      legalAct: components['schemas']['LegalActViewDto'];
-    };
-    OfficeSuccessionsResponseDto: {
-      successions: components['schemas']['OfficeSuccessionDto'][];
-      renames: components['schemas']['OfficeRenameDto'][];
     };
     RegisterOfficeDto: {
       /** @example HP-2018-0001 */
@@ -3058,8 +3058,69 @@ export interface components {
         };
       };
     };
-    /** @description Malformed request: `errors[]` names each field (VALIDATION_FAILED), or a domain value cannot be read. Codes: `BAD_REQUEST`, `INVALID_DATE`, `INVALID_JSON`, `LEGAL_ACT_REQUIRED`, `MISSING_FIELD`, `PREDECESSORS_REQUIRED`, `VALIDATION_FAILED` */
+    /** @description Malformed request: `errors[]` names each field (VALIDATION_FAILED), or a domain value cannot be read. Codes: `BAD_REQUEST`, `INVALID_DATE`, `LEGAL_ACT_REQUIRED`, `MISSING_FIELD`, `PREDECESSORS_REQUIRED` */
     OfficeRegistry400: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 400;
+          /** @enum {unknown} */
+          code?: 'BAD_REQUEST' | 'INVALID_DATE' | 'LEGAL_ACT_REQUIRED' | 'MISSING_FIELD' | 'PREDECESSORS_REQUIRED';
+        };
+      };
+    };
+    /** @description The token does not allow this act. Codes: `FORBIDDEN_ROLE` */
+    OfficeRegistry403: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 403;
+          /** @enum {unknown} */
+          code?: 'FORBIDDEN_ROLE';
+        };
+      };
+    };
+    /** @description A rule of the domain refuses the act in the current state, or writers kept racing. Codes: `OFFICE_ALREADY_SUCCEEDED`, `SUCCESSOR_ALREADY_SUCCEEDED` */
+    OfficeRegistry409: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 409;
+          /** @enum {unknown} */
+          code?: 'OFFICE_ALREADY_SUCCEEDED' | 'SUCCESSOR_ALREADY_SUCCEEDED';
+        };
+      };
+    };
+    /** @description Well-formed values that contradict each other, or an Idempotency-Key reused for another request. Codes: `DUPLICATE_OFFICE_IN_SUCCESSION`, `LEGAL_ACT_ISSUED_AFTER_EFFECT`, `OPEN_CASES_SUCCESSOR_NOT_LISTED`, `SUCCESSION_OFFICE_NOT_REGISTERED`, `SUCCESSOR_IS_PREDECESSOR` */
+    OfficeRegistry422: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemDto'] & {
+          /** @enum {unknown} */
+          status?: 422;
+          /** @enum {unknown} */
+          code?:
+            | 'DUPLICATE_OFFICE_IN_SUCCESSION'
+            | 'LEGAL_ACT_ISSUED_AFTER_EFFECT'
+            | 'OPEN_CASES_SUCCESSOR_NOT_LISTED'
+            | 'SUCCESSION_OFFICE_NOT_REGISTERED'
+            | 'SUCCESSOR_IS_PREDECESSOR';
+        };
+      };
+    };
+    /** @description Malformed request: `errors[]` names each field (VALIDATION_FAILED), or a domain value cannot be read. Codes: `BAD_REQUEST`, `INVALID_DATE`, `INVALID_JSON`, `LEGAL_ACT_REQUIRED`, `MISSING_FIELD`, `PREDECESSORS_REQUIRED`, `VALIDATION_FAILED` */
+    OfficeRegistry400_2: {
       headers: {
         [name: string]: unknown;
       };
@@ -3079,22 +3140,8 @@ export interface components {
         };
       };
     };
-    /** @description The token does not allow this act. Codes: `FORBIDDEN_ROLE` */
-    OfficeRegistry403: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['ProblemDto'] & {
-          /** @enum {unknown} */
-          status?: 403;
-          /** @enum {unknown} */
-          code?: 'FORBIDDEN_ROLE';
-        };
-      };
-    };
     /** @description A rule of the domain refuses the act in the current state, or writers kept racing. Codes: `CONCURRENCY_CONFLICT`, `OFFICE_ALREADY_SUCCEEDED`, `SUCCESSOR_ALREADY_SUCCEEDED` */
-    OfficeRegistry409: {
+    OfficeRegistry409_2: {
       headers: {
         [name: string]: unknown;
       };
@@ -3108,54 +3155,6 @@ export interface components {
       };
     };
     /** @description Well-formed values that contradict each other, or an Idempotency-Key reused for another request. Codes: `DUPLICATE_OFFICE_IN_SUCCESSION`, `IDEMPOTENCY_KEY_REUSED`, `LEGAL_ACT_ISSUED_AFTER_EFFECT`, `OPEN_CASES_SUCCESSOR_NOT_LISTED`, `SUCCESSION_OFFICE_NOT_REGISTERED`, `SUCCESSOR_IS_PREDECESSOR` */
-    OfficeRegistry422: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['ProblemDto'] & {
-          /** @enum {unknown} */
-          status?: 422;
-          /** @enum {unknown} */
-          code?:
-            | 'DUPLICATE_OFFICE_IN_SUCCESSION'
-            | 'IDEMPOTENCY_KEY_REUSED'
-            | 'LEGAL_ACT_ISSUED_AFTER_EFFECT'
-            | 'OPEN_CASES_SUCCESSOR_NOT_LISTED'
-            | 'SUCCESSION_OFFICE_NOT_REGISTERED'
-            | 'SUCCESSOR_IS_PREDECESSOR';
-        };
-      };
-    };
-    /** @description Malformed request: `errors[]` names each field (VALIDATION_FAILED), or a domain value cannot be read. Codes: `BAD_REQUEST`, `INVALID_DATE`, `LEGAL_ACT_REQUIRED`, `MISSING_FIELD`, `PREDECESSORS_REQUIRED` */
-    OfficeRegistry400_2: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['ProblemDto'] & {
-          /** @enum {unknown} */
-          status?: 400;
-          /** @enum {unknown} */
-          code?: 'BAD_REQUEST' | 'INVALID_DATE' | 'LEGAL_ACT_REQUIRED' | 'MISSING_FIELD' | 'PREDECESSORS_REQUIRED';
-        };
-      };
-    };
-    /** @description A rule of the domain refuses the act in the current state, or writers kept racing. Codes: `OFFICE_ALREADY_SUCCEEDED`, `SUCCESSOR_ALREADY_SUCCEEDED` */
-    OfficeRegistry409_2: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['ProblemDto'] & {
-          /** @enum {unknown} */
-          status?: 409;
-          /** @enum {unknown} */
-          code?: 'OFFICE_ALREADY_SUCCEEDED' | 'SUCCESSOR_ALREADY_SUCCEEDED';
-        };
-      };
-    };
-    /** @description Well-formed values that contradict each other, or an Idempotency-Key reused for another request. Codes: `DUPLICATE_OFFICE_IN_SUCCESSION`, `LEGAL_ACT_ISSUED_AFTER_EFFECT`, `OPEN_CASES_SUCCESSOR_NOT_LISTED`, `SUCCESSION_OFFICE_NOT_REGISTERED`, `SUCCESSOR_IS_PREDECESSOR` */
     OfficeRegistry422_2: {
       headers: {
         [name: string]: unknown;
@@ -3167,6 +3166,7 @@ export interface components {
           /** @enum {unknown} */
           code?:
             | 'DUPLICATE_OFFICE_IN_SUCCESSION'
+            | 'IDEMPOTENCY_KEY_REUSED'
             | 'LEGAL_ACT_ISSUED_AFTER_EFFECT'
             | 'OPEN_CASES_SUCCESSOR_NOT_LISTED'
             | 'SUCCESSION_OFFICE_NOT_REGISTERED'
@@ -5502,6 +5502,44 @@ export interface operations {
       503: components['responses']['CaseCommands503'];
     };
   };
+  OfficeRegistryController_successions: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Registry stream revision (ETag) the client last saw */
+        'If-Match'?: string;
+        /** @description Retry-safe command id */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Successions and renames in the order they were recorded */
+      200: {
+        headers: {
+          /** @description The global log position the answer reflects (-1 before the first event) */
+          'X-Read-Model-Position': string;
+          /** @description no-store: the next answer may reflect a later position */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfficeSuccessionsResponseDto'];
+        };
+      };
+      400: components['responses']['OfficeRegistry400'];
+      401: components['responses']['CaseCommands401'];
+      403: components['responses']['OfficeRegistry403'];
+      408: components['responses']['CaseCommands408'];
+      409: components['responses']['OfficeRegistry409'];
+      422: components['responses']['OfficeRegistry422'];
+      431: components['responses']['CaseCommands431'];
+      500: components['responses']['CaseQueries500'];
+      503: components['responses']['CaseCommands503'];
+    };
+  };
   OfficeRegistryController_merge: {
     parameters: {
       query?: never;
@@ -5533,15 +5571,15 @@ export interface operations {
           'application/json': components['schemas']['CommandResponseDto'];
         };
       };
-      400: components['responses']['OfficeRegistry400'];
+      400: components['responses']['OfficeRegistry400_2'];
       401: components['responses']['CaseCommands401'];
       403: components['responses']['OfficeRegistry403'];
       408: components['responses']['CaseCommands408'];
-      409: components['responses']['OfficeRegistry409'];
+      409: components['responses']['OfficeRegistry409_2'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
-      422: components['responses']['OfficeRegistry422'];
+      422: components['responses']['OfficeRegistry422_2'];
       429: components['responses']['CaseCommands429'];
       431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseQueries500'];
@@ -5580,15 +5618,15 @@ export interface operations {
           'application/json': components['schemas']['CommandResponseDto'];
         };
       };
-      400: components['responses']['OfficeRegistry400'];
+      400: components['responses']['OfficeRegistry400_2'];
       401: components['responses']['CaseCommands401'];
       403: components['responses']['OfficeRegistry403'];
       408: components['responses']['CaseCommands408'];
-      409: components['responses']['OfficeRegistry409'];
+      409: components['responses']['OfficeRegistry409_2'];
       412: components['responses']['CaseCommands412'];
       413: components['responses']['CaseCommands413'];
       415: components['responses']['CaseCommands415'];
-      422: components['responses']['OfficeRegistry422'];
+      422: components['responses']['OfficeRegistry422_2'];
       429: components['responses']['CaseCommands429'];
       431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseQueries500'];
@@ -5629,58 +5667,20 @@ export interface operations {
           'application/json': components['schemas']['CommandResponseDto'];
         };
       };
-      400: components['responses']['OfficeRegistry400'];
-      401: components['responses']['CaseCommands401'];
-      403: components['responses']['OfficeRegistry403'];
-      408: components['responses']['CaseCommands408'];
-      409: components['responses']['OfficeRegistry409'];
-      412: components['responses']['CaseCommands412'];
-      413: components['responses']['CaseCommands413'];
-      415: components['responses']['CaseCommands415'];
-      422: components['responses']['OfficeRegistry422'];
-      429: components['responses']['CaseCommands429'];
-      431: components['responses']['CaseCommands431'];
-      500: components['responses']['CaseQueries500'];
-      503: components['responses']['CaseCommands503'];
-      507: components['responses']['CaseCommands507'];
-    };
-  };
-  OfficeRegistryController_successions: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Registry stream revision (ETag) the client last saw */
-        'If-Match'?: string;
-        /** @description Retry-safe command id */
-        'Idempotency-Key'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Successions and renames in the order they were recorded */
-      200: {
-        headers: {
-          /** @description The global log position the answer reflects (-1 before the first event) */
-          'X-Read-Model-Position': string;
-          /** @description no-store: the next answer may reflect a later position */
-          'Cache-Control': 'no-store';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OfficeSuccessionsResponseDto'];
-        };
-      };
       400: components['responses']['OfficeRegistry400_2'];
       401: components['responses']['CaseCommands401'];
       403: components['responses']['OfficeRegistry403'];
       408: components['responses']['CaseCommands408'];
       409: components['responses']['OfficeRegistry409_2'];
+      412: components['responses']['CaseCommands412'];
+      413: components['responses']['CaseCommands413'];
+      415: components['responses']['CaseCommands415'];
       422: components['responses']['OfficeRegistry422_2'];
+      429: components['responses']['CaseCommands429'];
       431: components['responses']['CaseCommands431'];
       500: components['responses']['CaseQueries500'];
       503: components['responses']['CaseCommands503'];
+      507: components['responses']['CaseCommands507'];
     };
   };
   ReportingCommandsController_registerOffice: {

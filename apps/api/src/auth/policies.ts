@@ -75,3 +75,10 @@ export const SIGNED_IN: RolePolicy = {
  * admins only. They carry out the Ministry's acts for the whole country; no head changes the structure of offices.
  */
 export const STRUCTURE_CHANGE: RolePolicy = { roles: ['admin'] };
+/** An office's targets are set by the head of the office above it (a superior assigns targets), or an admin. */
+export const HEAD_OF_PARENT_OFFICE: RolePolicy = { roles: ['head', 'admin'], office: 'parent-of-office-in-path' };
+/** A period is closed by the office's own head or its parent's, or an admin. */
+export const HEAD_OF_OFFICE_OR_PARENT: RolePolicy = {
+  roles: ['head', 'admin'],
+  office: 'office-in-path-or-its-parent',
+};

@@ -17,7 +17,7 @@ import { RequestCommandContext } from './request-context';
 export interface CommandRoute<Body extends object = object> {
   /** The handler's name: the operation GET /session lists and the console keys its controls on. */
   readonly handler: string;
-  /** The path under the controller's, e.g. `:caseId/settle`. */
+  /** The path under the controller's, e.g. `:caseId/settle`; a row about the whole resource (`merge`) names no id. */
   readonly path: string;
   /** The command's `type`, e.g. `Settle`. */
   readonly command: string;
@@ -26,8 +26,11 @@ export interface CommandRoute<Body extends object = object> {
   readonly summary: string;
   /** The rule or legal basis the command applies. */
   readonly description?: string;
-  /** The command's data from the validated body; by default the body, dated today when it names no effective date. */
-  readonly data?: (body: Body) => object;
+  /**
+   * The command's data from the validated body and the id in the path; by default the body, dated today when it names
+   * no effective date.
+   */
+  readonly data?: (body: Body, id: string) => object;
 }
 
 /** A row with its body type checked against its `data` function. */
@@ -38,7 +41,8 @@ export function commandRoute<Body extends object>(route: CommandRoute<Body>): Co
 /** What a controller of command rows provides: sending one command about the resource named in the path. */
 export interface SendsCommands {
   send(
-    id: string,
+    /** The id in the path; undefined on a row whose path names none. */
+    id: string | undefined,
     command: { type: string; data: object },
     context: CommandContext,
     reply: FastifyReply,
@@ -64,17 +68,18 @@ export function addCommandRoutes(
     const toData = route.data ?? ((body: object) => dated(body, localToday()));
     const handler = function (
       this: SendsCommands,
-      id: string,
+      id: string | undefined,
       body: object,
       context: CommandContext,
       reply: FastifyReply,
     ): Promise<CommandResponse> {
-      return this.send(id, { type: route.command, data: toData(body) }, context, reply);
+      return this.send(id, { type: route.command, data: toData(body, id as string) }, context, reply);
     };
     Object.defineProperty(handler, 'name', { value: route.handler });
     Object.defineProperty(prototype, route.handler, { value: handler, writable: true, configurable: true });
     Reflect.defineMetadata('design:paramtypes', [String, route.body, Object, Object], prototype, route.handler);
-    Param(idParam, idPipe)(prototype, route.handler, 0);
+    // Without a `:id` in its path the first argument has no decorator, and Nest passes undefined.
+    if (route.path.split('/').includes(`:${idParam}`)) Param(idParam, idPipe)(prototype, route.handler, 0);
     Body()(prototype, route.handler, 1);
     RequestCommandContext()(prototype, route.handler, 2);
     Res({ passthrough: true })(prototype, route.handler, 3);

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExecuteReportingCommand, type CommandContext } from '@thads/application';
@@ -11,9 +11,9 @@ import { commandResponse, dated, type CommandResponse } from '../http/command-re
 import { IdParamPipe } from '../http/id-param.pipe';
 import { localToday } from '../http/local-today';
 import { RequestCommandContext } from '../http/request-context';
-import { ClosePeriodDto, RegisterOfficeDto, SetTargetDto } from './dto/reporting.dtos';
-
-const OfficeId = new IdParamPipe('officeId');
+import { RegisterOfficeDto } from './dto/reporting.dtos';
+import { addCommandRoutes, type SendsCommands } from '../http/routes';
+import { OFFICE_REPORTING_ROUTES } from './routes/office-reporting.routes';
 
 /**
  * Offices for the statistics: registration in the hierarchy, targets per reporting year, closing periods. Admins, or
@@ -26,7 +26,7 @@ const OfficeId = new IdParamPipe('officeId');
 @ApiHeader({ name: 'If-Match', required: false, description: 'Stream revision (ETag) the client last saw' })
 @Refuses(refusalsOfKinds(REPORTING_ERROR_KINDS))
 @Controller('offices')
-export class ReportingCommandsController {
+export class ReportingCommandsController implements SendsCommands {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
@@ -47,42 +47,6 @@ export class ReportingCommandsController {
     return this.run(body.officeId, { type: 'RegisterOffice', data: dated(body, localToday()) }, context, reply);
   }
 
-  @Post(':officeId/targets')
-  @HttpCode(200)
-  @Access({ roles: ['head', 'admin'], office: 'parent-of-office-in-path' })
-  @ApiOperation({
-    summary: 'SetTarget: completion-rate targets of a reporting year, by cases and by money',
-    description:
-      "Set by the head of the office above (a superior assigns targets); a branch without its own is measured against its nearest superior's.",
-  })
-  @ApiCommandAnswer()
-  setTarget(
-    @Param('officeId', OfficeId) officeId: string,
-    @Body() body: SetTargetDto,
-    @RequestCommandContext() c: CommandContext,
-    @Res({ passthrough: true }) r: FastifyReply,
-  ) {
-    return this.run(officeId, { type: 'SetTarget', data: { ...dated(body, localToday()), officeId } }, c, r);
-  }
-
-  @Post(':officeId/close-period')
-  @HttpCode(200)
-  @Access({ roles: ['head', 'admin'], office: 'office-in-path-or-its-parent' })
-  @ApiOperation({
-    summary: 'ClosePeriod: freeze the office’s figures for a month-end period (TTLT 12/2021 Art. 10)',
-    description:
-      "By the office's head or its parent's: the figures are frozen; a later correction lands as an adjustment of the next period of the same year, never as a rewrite.",
-  })
-  @ApiCommandAnswer()
-  closePeriod(
-    @Param('officeId', OfficeId) officeId: string,
-    @Body() body: ClosePeriodDto,
-    @RequestCommandContext() c: CommandContext,
-    @Res({ passthrough: true }) r: FastifyReply,
-  ) {
-    return this.run(officeId, { type: 'ClosePeriod', data: { ...dated(body, localToday()), officeId } }, c, r);
-  }
-
   private async run(
     officeId: string,
     command: ReportingCommand,
@@ -92,4 +56,16 @@ export class ReportingCommandsController {
     const result = await this.commands.execute(new ExecuteReportingCommand(officeId, command, context));
     return commandResponse(officeId, result, reply);
   }
+
+  /** Sends one command of the route table about the office in the path. */
+  send(
+    officeId: string | undefined,
+    command: { type: string; data: object },
+    context: CommandContext,
+    reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    return this.run(officeId as string, command as ReportingCommand, context, reply);
+  }
 }
+
+addCommandRoutes(ReportingCommandsController, 'officeId', new IdParamPipe('officeId'), OFFICE_REPORTING_ROUTES);

@@ -3,6 +3,7 @@ import type { AggregateDefinition } from '../aggregates/aggregate-definition';
 import { FACT_RETRACTED } from '@thads/domain';
 import { evolveRecorded, foldRecorded } from '../aggregates/retractions';
 import { readWholeStream } from './read-whole-stream';
+import { RecentStreams } from './recent-streams';
 
 /** An event as the command path remembers it: enough to answer a replayed command. */
 export interface EventRef {
@@ -27,9 +28,6 @@ export interface StreamState<State> {
   readonly byCommand: ReadonlyMap<string, readonly EventRef[]>;
 }
 
-/** How many streams a store's cache keeps folded (least recently used go first). About 2–5 KB each for a case. */
-export const STREAM_STATE_CACHE_SIZE = 5_000;
-
 /**
  * Folded stream states kept between commands, per store instance, so a command reads only the events appended since
  * the last one it saw instead of the whole stream, and never folds a long stream again: the cost of
@@ -39,9 +37,10 @@ export const STREAM_STATE_CACHE_SIZE = 5_000;
  * those n events forever; reading from revision n (by whoever appended: another process, replica or the CLI) and
  * folding on top gives the fold of the whole stream. The one event that changes earlier steps is FactRetracted
  * (a retraction or a correction): when one is among the new events the state is refolded from the whole stream, as
- * foldRecorded does. A restarted process starts empty and folds each stream once (the cold cost).
+ * foldRecorded does. A restarted process starts empty and folds each stream once (the cold cost). How much is kept:
+ * recent-streams.ts.
  */
-const caches = new WeakMap<EventStore, Map<string, StreamState<unknown>>>();
+const caches = new WeakMap<EventStore, RecentStreams<StreamState<unknown>>>();
 
 /** The stream's state, folded from the cached state plus the events after it (or from scratch when not cached). */
 export async function loadStreamState<
@@ -54,15 +53,13 @@ export async function loadStreamState<
   streamName: string,
 ): Promise<StreamState<State>> {
   let cache = caches.get(store);
-  if (!cache) caches.set(store, (cache = new Map()));
+  if (!cache) caches.set(store, (cache = new RecentStreams()));
   const cached = cache.get(streamName) as StreamState<State> | undefined;
   const loaded = cached
     ? await advance(store, definition, streamName, cached)
     : await foldWhole(store, definition, streamName);
   if (loaded.revision !== undefined && (cached === undefined || loaded.revision >= (cached.revision ?? -1n))) {
-    cache.delete(streamName); // re-inserting moves it to the end: Map order is the recency order
     cache.set(streamName, loaded as StreamState<unknown>);
-    if (cache.size > STREAM_STATE_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   }
   return loaded;
 }

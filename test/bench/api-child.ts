@@ -1,12 +1,18 @@
 /**
  * The API as `npm start` runs it (createApp with its in-process projector), started by the bench in a child process
  * so the load generator never shares its event loop. It reports its port when listening, and answers `stats` with
- * the event-loop delay (perf_hooks histogram, reset by `reset`) and its peak RSS, over the IPC channel.
+ * the event-loop delay (perf_hooks histogram, reset by `reset`) and its peak RSS, over the IPC channel; `settle`
+ * answers once its in-process projector has applied everything in the store (after a write load, so the reads
+ * measured next do not share the loop with a catch-up).
  */
 import 'reflect-metadata';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { EVENT_STORE } from '@thads/application';
+import type { EventStore } from '@thads/event-store';
+import type { ProjectorRuntime } from '@thads/read-models';
 import { loadApiConfig } from '../../apps/api/src/config/api-config';
 import { createApp } from '../../apps/api/src/create-app';
+import { PROJECTOR_RUNTIME } from '../../apps/api/src/read-models/read-models.tokens';
 
 export interface ApiChildStats {
   readonly eventLoopDelayP50Ms: number;
@@ -33,9 +39,17 @@ async function main(): Promise<void> {
       };
       process.send?.({ stats });
     }
+    if (message === 'settle')
+      void settle(app.get<EventStore>(EVENT_STORE), app.get<ProjectorRuntime>(PROJECTOR_RUNTIME));
     if (message === 'stop') void app.close().then(() => process.exit(0));
   });
   process.send?.({ port });
+}
+
+async function settle(store: EventStore, runtime: ProjectorRuntime): Promise<void> {
+  const started = performance.now();
+  await runtime.projector.waitForPosition(await store.headPosition(), 600_000);
+  process.send?.({ settledMs: performance.now() - started });
 }
 
 main().catch((error: unknown) => {

@@ -7,6 +7,8 @@ export interface ApiProcess {
   readonly baseUrl: string;
   stats(): Promise<ApiChildStats>;
   resetStats(): void;
+  /** Waits until the API's projector has applied the whole store; returns how long that took, in ms. */
+  settle(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function startApi(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}
     baseUrl: `http://127.0.0.1:${port}`,
     stats: () => ask(child),
     resetStats: () => child.send('reset'),
+    settle: () => askSettled(child),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -64,6 +67,18 @@ function ask(child: ChildProcess): Promise<ApiChildStats> {
     };
     child.on('message', listener);
     child.send('stats');
+  });
+}
+
+function askSettled(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const listener = (message: { settledMs?: number }) => {
+      if (message.settledMs === undefined) return;
+      child.off('message', listener);
+      resolve(message.settledMs);
+    };
+    child.on('message', listener);
+    child.send('settle');
   });
 }
 

@@ -1,6 +1,6 @@
 /**
  * M3 and M5get alone: the API child on a store holding the two hot cases, GET /cases/{id}/events before and after
- * autocannon's command load, for work on the HTTP path and for `BENCH_CPU_PROF=<dir>` profiles of the API
+ * autocannon's command load (right after it and once the API's projector has caught up), for work on the HTTP path and for `BENCH_CPU_PROF=<dir>` profiles of the API
  * (`node -r ts-node/register/transpile-only -r tsconfig-paths/register test/bench/http-only.ts [rounds]`).
  */
 import 'reflect-metadata';
@@ -32,8 +32,11 @@ async function main(): Promise<void> {
       const load = await httpCommandLoad(api, token, 8, `${round}`);
       const stats = await api.stats();
       const after = await getEventsLatency(api, token, short.caseId, 300, 99);
+      const settledMs = await api.settle();
+      const settled = await getEventsLatency(api, token, short.caseId, 300, 99);
       console.log(
-        `round ${round}: M5get p99 quiet ${quiet.toFixed(1)} ms, after load ${after.toFixed(1)} ms; M3 ${load.requestsPerSecond.toFixed(0)} req/s ` +
+        `round ${round}: M5get p99 quiet ${quiet.toFixed(1)} ms, right after load ${after.toFixed(1)} ms, ` +
+          `settled (${settledMs.toFixed(0)} ms later) ${settled.toFixed(1)} ms; M3 ${load.requestsPerSecond.toFixed(0)} req/s ` +
           `(p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms, errors ${load.errors}); eld p99 ${stats.eventLoopDelayP99Ms.toFixed(1)} ms`,
       );
     }

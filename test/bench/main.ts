@@ -32,7 +32,9 @@ async function main(): Promise<void> {
   // The engine's files and the baselines' files live on the same disk: a work directory beside the results.
   const workDir = mkdtempSync(join(resultsDir, '.work-'));
   // Progress goes to stderr, so --json leaves stdout to the JSON alone.
-  const log = (line: string) => process.stderr.write(`${line}\n`);
+  // Each line carries the process's RSS at that moment: M7's peak is the max over every phase.
+  const log = (line: string) =>
+    process.stderr.write(`${line}  [rss ${Math.round(process.memoryUsage.rss() / 1048576)} MB]\n`);
   try {
     const machine = machineInfo(workDir);
     const started = Date.now();

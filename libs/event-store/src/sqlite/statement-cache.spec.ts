@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { withStatementCache } from './statement-cache';
+import { LONGEST_CACHED_SQL, withStatementCache } from './statement-cache';
 
 describe('withStatementCache', () => {
   let database: Database.Database;
@@ -35,5 +35,16 @@ describe('withStatementCache', () => {
       n: 1,
       label: null,
     });
+  });
+
+  it('prepares a long text (a multi-row insert) each time instead of keeping it', () => {
+    const cached = withStatementCache(database);
+    const rows = Math.ceil(LONGEST_CACHED_SQL / 5);
+    const sql = `INSERT INTO t (n) VALUES ${Array.from({ length: rows }, () => '(?)').join(', ')}`;
+    expect(sql.length).toBeGreaterThan(LONGEST_CACHED_SQL);
+    const first = cached.prepare(sql) as Database.Statement;
+    expect(cached.prepare(sql)).not.toBe(first);
+    first.run(...Array.from({ length: rows }, (_, index) => index));
+    expect(database.prepare('SELECT count(*) AS c FROM t').get()).toEqual({ c: 3 + rows });
   });
 });

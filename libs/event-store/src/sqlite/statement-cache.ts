@@ -9,6 +9,12 @@ import type { SqliteDatabase } from 'kysely';
 
 /** Distinct SQL texts kept (IN lists of different lengths are different texts); the least recently added go first. */
 const MAX_STATEMENTS = 500;
+/**
+ * Longer texts are multi-row INSERTs and long IN lists, a new text for every row count: their compiled programs are
+ * large (about half a megabyte for 1,000 rows of 6 columns) and were most of the projector's native memory (docs/performance.md, M7),
+ * while their prepare is shared by the many rows they carry. They are prepared each time.
+ */
+export const LONGEST_CACHED_SQL = 4_096;
 
 /** The connection as kysely's SqliteDialect wants it, with `prepare` answered from a cache. */
 export function withStatementCache(database: Database.Database): SqliteDatabase {
@@ -20,7 +26,7 @@ export function withStatementCache(database: Database.Database): SqliteDatabase 
       // A statement still being iterated (a streamed query) cannot run again until it finishes: prepare another.
       if (cached && !cached.busy) return cached;
       const statement = database.prepare(sql);
-      if (!cached) {
+      if (!cached && sql.length <= LONGEST_CACHED_SQL) {
         statements.set(sql, statement);
         if (statements.size > MAX_STATEMENTS) statements.delete(statements.keys().next().value as string);
       }

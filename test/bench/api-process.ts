@@ -15,7 +15,15 @@ export interface ApiProcess {
 /** Forks the API on `dataDir` (SQLite events and read models there) and waits until it listens; 600 s at most (a busy machine compiles slowly). */
 export async function startApi(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<ApiProcess> {
   const child = fork(join(__dirname, 'api-child.ts'), [], {
-    execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', ...cpuProfileArgs()],
+    execArgv: [
+      // The heap limit `npm start` gives the API: `npm run bench` runs with the same flag (docs/operations.md, Memory).
+      ...process.execArgv.filter((arg) => arg.startsWith('--max-old-space-size')),
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      ...cpuProfileArgs(),
+    ],
     // One bench token sends thousands of commands a minute on purpose: the per-subject rate limits are off here.
     env: {
       ...process.env,

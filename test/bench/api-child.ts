@@ -3,7 +3,7 @@
  * so the load generator never shares its event loop. It reports its port when listening, and answers `stats` with
  * the event-loop delay (perf_hooks histogram, reset by `reset`) and its peak RSS, over the IPC channel; `settle`
  * answers once its in-process projector has applied everything in the store (after a write load, so the reads
- * measured next do not share the loop with a catch-up).
+ * measured next do not share the loop with a catch-up); `memory` answers its RSS and live heap (the soak).
  */
 import 'reflect-metadata';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -39,11 +39,19 @@ async function main(): Promise<void> {
       };
       process.send?.({ stats });
     }
+    if (message === 'memory') process.send?.({ memory: memoryAfterCollection() });
     if (message === 'settle')
       void settle(app.get<EventStore>(EVENT_STORE), app.get<ProjectorRuntime>(PROJECTOR_RUNTIME));
     if (message === 'stop') void app.close().then(() => process.exit(0));
   });
   process.send?.({ port });
+}
+
+/** RSS and the heap's live bytes, after a full collection when the child runs with --expose-gc (the soak). */
+function memoryAfterCollection(): { rssMb: number; heapUsedMb: number } {
+  (globalThis as { gc?: () => void }).gc?.();
+  const usage = process.memoryUsage();
+  return { rssMb: usage.rss / 1048576, heapUsedMb: usage.heapUsed / 1048576 };
 }
 
 async function settle(store: EventStore, runtime: ProjectorRuntime): Promise<void> {

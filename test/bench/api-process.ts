@@ -7,13 +7,19 @@ export interface ApiProcess {
   readonly baseUrl: string;
   stats(): Promise<ApiChildStats>;
   resetStats(): void;
+  /** RSS and live heap in MB, after a full collection when started with `exposeGc`. */
+  memory(): Promise<{ rssMb: number; heapUsedMb: number }>;
   /** Waits until the API's projector has applied the whole store; returns how long that took, in ms. */
   settle(): Promise<number>;
   stop(): Promise<void>;
 }
 
 /** Forks the API on `dataDir` (SQLite events and read models there) and waits until it listens; 600 s at most (a busy machine compiles slowly). */
-export async function startApi(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<ApiProcess> {
+export async function startApi(
+  dataDir: string,
+  extraEnv: NodeJS.ProcessEnv = {},
+  exposeGc = false,
+): Promise<ApiProcess> {
   const child = fork(join(__dirname, 'api-child.ts'), [], {
     execArgv: [
       // The heap limit `npm start` gives the API: `npm run bench` runs with the same flag (docs/operations.md, Memory).
@@ -23,6 +29,7 @@ export async function startApi(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}
       '-r',
       'tsconfig-paths/register',
       ...cpuProfileArgs(),
+      ...(exposeGc ? ['--expose-gc'] : []),
     ],
     // One bench token sends thousands of commands a minute on purpose: the per-subject rate limits are off here.
     env: {
@@ -49,9 +56,10 @@ export async function startApi(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}
   });
   return {
     baseUrl: `http://127.0.0.1:${port}`,
-    stats: () => ask(child),
+    stats: () => request<ApiChildStats>(child, 'stats', 'stats'),
     resetStats: () => child.send('reset'),
-    settle: () => askSettled(child),
+    settle: () => request<number>(child, 'settle', 'settledMs'),
+    memory: () => request<{ rssMb: number; heapUsedMb: number }>(child, 'memory', 'memory'),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -66,27 +74,16 @@ export async function startApi(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}
   };
 }
 
-function ask(child: ChildProcess): Promise<ApiChildStats> {
+/** Sends `message` to the child and resolves with the `key` of its first answer that has one. */
+function request<T>(child: ChildProcess, message: string, key: string): Promise<T> {
   return new Promise((resolve) => {
-    const listener = (message: { stats?: ApiChildStats }) => {
-      if (!message.stats) return;
+    const listener = (answer: Record<string, unknown>) => {
+      if (answer[key] === undefined) return;
       child.off('message', listener);
-      resolve(message.stats);
+      resolve(answer[key] as T);
     };
     child.on('message', listener);
-    child.send('stats');
-  });
-}
-
-function askSettled(child: ChildProcess): Promise<number> {
-  return new Promise((resolve) => {
-    const listener = (message: { settledMs?: number }) => {
-      if (message.settledMs === undefined) return;
-      child.off('message', listener);
-      resolve(message.settledMs);
-    };
-    child.on('message', listener);
-    child.send('settle');
+    child.send(message);
   });
 }
 

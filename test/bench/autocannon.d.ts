@@ -11,10 +11,14 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    /** Requests per second over all connections (a steady rate instead of as fast as possible). */
+    overallRate?: number;
     requests?: Request[];
   }
   interface Histogram {
     average: number;
+    /** Only on `requests`: how many completed. */
+    total: number;
     p50: number;
     p99: number;
     max: number;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --profile quick|full] [--json] [--runs N]`: the performance suite (docs/performance.md). Every figure is
+ * `npm run bench [-- --profile quick|full|soak] [--json] [--runs N] [--minutes M]`: the performance suite (docs/performance.md). Every figure is
  * the median of N (default 3) interleaved rounds, each round measuring the baselines beside the metrics, so ratios
  * hold on a busy or a quiet machine alike. Writes test/bench/results/<timestamp>.json; prints a table, or with
  * --json only `{ machine, metrics }`. Not part of `npm test`: tests never depend on the machine's speed.
@@ -20,12 +20,16 @@ async function main(): Promise<void> {
       runs: { type: 'string', default: '3' },
       keep: { type: 'boolean', default: false },
       'long-case': { type: 'string', default: '5000' },
+      minutes: { type: 'string', default: '10' },
     },
   });
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number ≥ 1, got ${values.runs}`);
-  if (values.profile !== 'quick' && values.profile !== 'full')
-    throw new Error(`--profile must be quick or full, got ${values.profile}`);
+  if (!['quick', 'full', 'soak'].includes(values.profile ?? ''))
+    throw new Error(`--profile must be quick, full or soak, got ${values.profile}`);
+  const minutes = Number(values.minutes);
+  if (!Number.isInteger(minutes) || minutes < 3)
+    throw new Error(`--minutes must be a whole number ≥ 3, got ${values.minutes}`);
 
   const resultsDir = join(__dirname, 'results');
   mkdirSync(resultsDir, { recursive: true });
@@ -41,7 +45,9 @@ async function main(): Promise<void> {
     const outcome =
       values.profile === 'full'
         ? await (await import('./full-profile')).runFullProfile(workDir, log)
-        : await runQuickProfile(workDir, runs, log, Number(values['long-case']));
+        : values.profile === 'soak'
+          ? await (await import('./soak-profile')).runSoakProfile(workDir, minutes, log)
+          : await runQuickProfile(workDir, runs, log, Number(values['long-case']));
     const result = {
       machine: { ...machine, profile: values.profile, runs, seconds: Math.round((Date.now() - started) / 1000) },
       metrics: outcome.metrics,

@@ -94,7 +94,7 @@ export async function httpCommandLoad(api: ApiProcess, token: string, seconds: n
   };
 }
 
-function receiveCaseBody(caseId: string) {
+export function receiveCaseBody(caseId: string) {
   return {
     caseId,
     officeId: 'HP-NGO-QUYEN',

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { toJson, type CliIo } from '../cli-context';
 import { prepareDataDir } from '../demo/run/demo-data-dir';
+import { assertHeapFitsScenario } from '../demo/run/demo-memory';
 import { runDemo } from '../demo/run/demo-runner';
 import { reportTable, withThousands } from '../demo/run/report-table';
 import { parseScenarioText } from '../demo/scenario/scenario-validation';
@@ -35,6 +36,7 @@ export async function demoCommand(io: CliIo, options: DemoCommandOptions): Promi
     throw new Error(`Cannot read the scenario ${file}: ${reason}`);
   }
   const scenario = parseScenarioText(text, file);
+  assertHeapFitsScenario(scenario);
   const dataDir = prepareDataDir(options.dataDir, options.force);
   io.stderr.write(
     `Scenario: ${scenario.name} (${file})\nData: ${dataDir.path}${dataDir.temporary ? ' (temporary)' : ''}\n`,

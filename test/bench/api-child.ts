@@ -14,6 +14,12 @@ import { loadApiConfig } from '../../apps/api/src/config/api-config';
 import { createApp } from '../../apps/api/src/create-app';
 import { PROJECTOR_RUNTIME } from '../../apps/api/src/read-models/read-models.tokens';
 
+/** RSS and live heap in MB (the soak's samples). */
+export interface ApiChildMemory {
+  readonly rssMb: number;
+  readonly heapUsedMb: number;
+}
+
 export interface ApiChildStats {
   readonly eventLoopDelayP50Ms: number;
   readonly eventLoopDelayP99Ms: number;
@@ -48,7 +54,7 @@ async function main(): Promise<void> {
 }
 
 /** RSS and the heap's live bytes, after a full collection when the child runs with --expose-gc (the soak). */
-function memoryAfterCollection(): { rssMb: number; heapUsedMb: number } {
+function memoryAfterCollection(): ApiChildMemory {
   (globalThis as { gc?: () => void }).gc?.();
   const usage = process.memoryUsage();
   return { rssMb: usage.rss / 1048576, heapUsedMb: usage.heapUsed / 1048576 };

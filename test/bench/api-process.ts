@@ -1,14 +1,14 @@
 /** Starting and driving the API child (api-child.ts) from the bench process. */
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import type { ApiChildStats } from './api-child';
+import type { ApiChildMemory, ApiChildStats } from './api-child';
 
 export interface ApiProcess {
   readonly baseUrl: string;
   stats(): Promise<ApiChildStats>;
   resetStats(): void;
   /** RSS and live heap in MB, after a full collection when started with `exposeGc`. */
-  memory(): Promise<{ rssMb: number; heapUsedMb: number }>;
+  memory(): Promise<ApiChildMemory>;
   /** Waits until the API's projector has applied the whole store; returns how long that took, in ms. */
   settle(): Promise<number>;
   stop(): Promise<void>;
@@ -59,7 +59,7 @@ export async function startApi(
     stats: () => request<ApiChildStats>(child, 'stats', 'stats'),
     resetStats: () => child.send('reset'),
     settle: () => request<number>(child, 'settle', 'settledMs'),
-    memory: () => request<{ rssMb: number; heapUsedMb: number }>(child, 'memory', 'memory'),
+    memory: () => request<ApiChildMemory>(child, 'memory', 'memory'),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -1,6 +1,7 @@
 /**
  * M3 and M5get alone: the API child on a store holding the two hot cases, GET /cases/{id}/events before and after
- * autocannon's command load (right after it and once the API's projector has caught up), for work on the HTTP path and for `BENCH_CPU_PROF=<dir>` profiles of the API
+ * autocannon's command load (right after it and once the API's projector has caught up), for work on the HTTP path
+ * and for `BENCH_CPU_PROF=<dir>` profiles of the API
  * (`node -r ts-node/register/transpile-only -r tsconfig-paths/register test/bench/http-only.ts [rounds]`).
  */
 import 'reflect-metadata';

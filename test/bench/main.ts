@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --profile quick|full|soak] [--json] [--runs N] [--minutes M]`: the performance suite (docs/performance.md). Every figure is
- * the median of N (default 3) interleaved rounds, each round measuring the baselines beside the metrics, so ratios
- * hold on a busy or a quiet machine alike. Writes test/bench/results/<timestamp>.json; prints a table, or with
- * --json only `{ machine, metrics }`. Not part of `npm test`: tests never depend on the machine's speed.
+ * `npm run bench [-- --profile quick|full|soak] [--json] [--runs N] [--minutes M]`: the performance suite
+ * (docs/performance.md). Every figure is the median of N (default 3) interleaved rounds, each round measuring the
+ * baselines beside the metrics, so ratios hold on a busy or a quiet machine alike. Writes
+ * test/bench/results/<timestamp>.json; prints a table, or with --json only `{ machine, metrics }`. Not part of
+ * `npm test`: tests never depend on the machine's speed.
  */
 import 'reflect-metadata';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { createSqliteEventStore } from '@thads/event-store';
+import type { ApiChildMemory } from './api-child';
 import { startApi, type ApiProcess } from './api-process';
 import { haiPhongScenario, hotCase } from './caseload';
 import { benchToken, receiveCaseBody } from './measure-reads';
@@ -22,10 +23,8 @@ const WARM_UP_SECONDS = 120;
 /** Requests per second over all connections: a busy office's day, steady, not a saturation test (that is M3). */
 const RATE = 150;
 
-interface MemorySample {
+interface MemorySample extends ApiChildMemory {
   readonly second: number;
-  readonly rssMb: number;
-  readonly heapUsedMb: number;
 }
 
 export async function runSoakProfile(

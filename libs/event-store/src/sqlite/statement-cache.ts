@@ -11,8 +11,8 @@ import type { SqliteDatabase } from 'kysely';
 const MAX_STATEMENTS = 500;
 /**
  * Longer texts are multi-row INSERTs and long IN lists, a new text for every row count: their compiled programs are
- * large (about half a megabyte for 1,000 rows of 6 columns) and were most of the projector's native memory (docs/performance.md, M7),
- * while their prepare is shared by the many rows they carry. They are prepared each time.
+ * large (about half a megabyte for 1,000 rows of 6 columns) and were most of the projector's native memory
+ * (docs/performance.md, M7), while their prepare is shared by the many rows they carry. They are prepared each time.
  */
 export const LONGEST_CACHED_SQL = 4_096;
 

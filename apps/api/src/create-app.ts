@@ -8,7 +8,8 @@ import type { EventStore } from '@thads/event-store';
 import { createLogger, PinoNestLogger, silentLogger, type Logger as ProcessLogger } from '@thads/observability';
 import { AppModule } from './app.module';
 import { ENGINE_METRICS, type EngineMetrics } from './metrics/engine-metrics';
-import { recordHttpMetrics } from './metrics/http-metrics';
+import { commandNamesOf, recordHttpMetrics } from './metrics/http-metrics';
+import { routesOf } from './auth/route-table';
 import type { ApiConfig } from './config/api-config';
 import { API_PREFIX, ROUTES_WITHOUT_PREFIX } from './http/api-prefix';
 import { problemOnClientError } from './http/client-error';
@@ -44,7 +45,8 @@ export async function createApp(config: ApiConfig, options: CreateAppOptions = {
     // The request id on every log line of the request, and its correlation id when the client sends none.
     genReqId: () => randomUUID(),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  const root = AppModule.forRoot(config);
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     // Every `new Logger(context)` of the API writes the process's pino lines.
     logger: new PinoNestLogger(logger),
     // Throw start-up failures (bad settings, unsafe durability, unreachable stores) to the caller instead of
@@ -72,7 +74,7 @@ export async function createApp(config: ApiConfig, options: CreateAppOptions = {
 
   const fastify = app.getHttpAdapter().getInstance();
   observeRequests(fastify, logger);
-  recordHttpMetrics(fastify, app.get<EngineMetrics>(ENGINE_METRICS));
+  recordHttpMetrics(fastify, app.get<EngineMetrics>(ENGINE_METRICS), commandNamesOf(routesOf(root)));
   if (options.onClose !== undefined) {
     const onClose = options.onClose;
     fastify.addHook('onClose', () => onClose());

@@ -1,10 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { EVENT_STORE } from '@thads/application';
 import type { EventStore } from '@thads/event-store';
 import type { ProjectorRuntime } from '@thads/read-models';
 import { PROJECTOR_RUNTIME } from '../read-models/read-models.tokens';
-import { CommandNameInterceptor } from './command-name.interceptor';
 import { ENGINE_METRICS, type EngineMetrics } from './engine-metrics';
 import { MetricsController } from './metrics.controller';
 import { METRICS_TOKEN } from './metrics.tokens';
@@ -29,7 +27,6 @@ export class MetricsModule {
           },
         },
         { provide: METRICS_TOKEN, useValue: metricsToken },
-        { provide: APP_INTERCEPTOR, useClass: CommandNameInterceptor },
       ],
       exports: [ENGINE_METRICS],
     };

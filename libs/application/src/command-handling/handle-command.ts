@@ -6,7 +6,7 @@ import type { CommandContext, CommandResult } from './command-context';
 import { ConcurrencyConflict, IdempotencyKeyReused, RevisionMismatch } from './command-errors';
 import { fingerprintOf } from './command-fingerprint';
 import { inAppendSpan } from './command-spans';
-import { eventIdFor } from './event-ids';
+import { eventsToAppend } from './events-to-append';
 import { readWholeStream } from './read-whole-stream';
 import { inStreamLane } from './stream-lanes';
 import { loadStreamState, type EventRef } from './stream-states';
@@ -97,23 +97,7 @@ async function decideAndAppend<
       };
     }
 
-    const toAppend = decided.map((event, index) => {
-      const encoded = definition.codec.encode(event);
-      return {
-        id: eventIdFor(streamName, `${context.actor.id}#${context.commandId}#${fingerprint}`, index),
-        type: encoded.type,
-        data: encoded.data,
-        metadata: {
-          actor: context.actor,
-          commandId: context.commandId,
-          correlationId: context.correlationId,
-          causationId: context.commandId,
-          schemaVersion: definition.schemaVersion,
-          ...(context.reason !== undefined ? { reason: context.reason } : {}),
-          commandDigest: fingerprint,
-        },
-      };
-    });
+    const toAppend = eventsToAppend(definition, streamName, decided, context, fingerprint);
 
     // A correction rewrites an earlier step: the history it leaves must still keep the aggregate's rules.
     if (definition.ensureConsistentAfterCorrection && toAppend.some((event) => event.type === FACT_RETRACTED)) {

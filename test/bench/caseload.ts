@@ -55,7 +55,11 @@ export function haiPhongScenario(): Scenario {
  * reach 1% of commands.
  */
 export function buildCaseload(scenario: Scenario, runTag: string): CaseJob[] {
-  const plans = interleave(planScenario(scenario));
+  return caseJobs(interleave(planScenario(scenario)), runTag);
+}
+
+/** The jobs of planned cases, in their order: each case's commands, and the complaints and corrections drawn. */
+export function caseJobs(plans: readonly CasePlan[], runTag: string): CaseJob[] {
   const jobs: CaseJob[] = [];
   let commands = 0;
   let corrections = 0;

@@ -26,8 +26,8 @@ export async function bulkSeed(store: EventStore, jobs: readonly CaseJob[], conc
   const today = vietnamToday();
   const later: Step[] = [];
   await runBounded(jobs, concurrency, async (job) => {
-    const own = job.steps.filter((step) => step.aggregate === 'case' && step.command.type !== 'CorrectRecordedFact');
-    later.push(...job.steps.filter((step) => !own.includes(step)));
+    const own: Step[] = [];
+    for (const step of job.steps) (needsStore(step) ? later : own).push(step);
     const decided = decideCase(job.caseId, own, today);
     await store.append(streamNameOf('case', job.caseId), decided, { expectedRevision: 'no_stream' });
     commands += own.length;
@@ -62,8 +62,17 @@ function decideCase(caseId: string, steps: readonly Step[], today: string): Even
   return envelopes;
 }
 
+/** Complaints check their case exists; corrections resolve the event they retract: both read the store. */
+function needsStore(step: Step): boolean {
+  return step.aggregate !== 'case' || step.command.type === 'CorrectRecordedFact';
+}
+
 function groupByStream(steps: readonly Step[]): Step[][] {
   const byStream = new Map<string, Step[]>();
-  for (const step of steps) byStream.set(step.id, [...(byStream.get(step.id) ?? []), step]);
+  for (const step of steps) {
+    const group = byStream.get(step.id);
+    if (group) group.push(step);
+    else byStream.set(step.id, [step]);
+  }
   return [...byStream.values()];
 }

@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSqliteEventStore, type SqliteEventStore } from '@thads/event-store';
-import { completionReport, startProjectorRuntime, type ProjectorRuntime } from '@thads/read-models';
+import { completionReport, type ProjectorRuntime } from '@thads/read-models';
 import { planScenario } from '../../apps/cli/src/demo/generator/case-plans';
 import { seedOffices } from '../../apps/cli/src/demo/run/seed-commands';
 import { scenarioWindow } from '../../apps/cli/src/demo/scenario/scenario-window';
@@ -16,10 +16,10 @@ import type { Scenario } from '../../apps/cli/src/demo/scenario/scenario';
 import { b0ThousandRows } from './baselines';
 import { bulkSeed } from './bulk-seed';
 import { caseJobs, haiPhongScenario } from './caseload';
-import { latencies } from './measure-reads';
+import { reportP99, startBenchProjector } from './measure-report';
 import { NATIONAL_ROOT, nationalScenario, officeAlone } from './national-scenario';
 import type { ProfileOutcome } from './quick-profile';
-import { evaluate, median, percentile, type MetricResult } from './stats';
+import { evaluate, median, type MetricResult } from './stats';
 
 const REPORT_ROUNDS = 3;
 const REPORT_READS = 30;
@@ -34,13 +34,15 @@ interface World {
 
 export async function runFullProfile(dir: string, log: (line: string) => void): Promise<ProfileOutcome> {
   const rss = new RssSampler();
-  const limit = process.env.BENCH_FULL_OFFICES === undefined ? Infinity : Number(process.env.BENCH_FULL_OFFICES);
+  const limit = officeLimit(process.env.BENCH_FULL_OFFICES);
   const template = haiPhongScenario();
   const national = nationalScenario(template);
+  // Every office planned alone, below the root (which has no cases of its own).
+  const units = national.offices.slice(1, 1 + limit).map((office) => officeAlone(national, office));
   log(`national scenario: ${national.offices.length} offices; seeding`);
-  const nationalWorld = await seedWorld(join(dir, 'national'), national, limit, log, rss);
+  const nationalWorld = await seedWorld(join(dir, 'national'), national, units, log, rss);
   log(`national: ${nationalWorld.cases} cases, ${nationalWorld.events} events in ${nationalWorld.seedSeconds} s`);
-  const haiPhongWorld = await seedWorld(join(dir, 'hai-phong'), template, Infinity, log, rss);
+  const haiPhongWorld = await seedWorld(join(dir, 'hai-phong'), template, [template], log, rss);
   log(`Hải Phòng: ${haiPhongWorld.cases} cases, ${haiPhongWorld.events} events`);
 
   const b0k = [b0ThousandRows(dir, 2000)];
@@ -50,16 +52,22 @@ export async function runFullProfile(dir: string, log: (line: string) => void): 
   const haiPhong = await project(haiPhongWorld, log, rss);
   const rebuildPeakMb = rss.peakMb;
 
+  const firstMonth = scenarioWindow(national).yearStartsOn.slice(0, 7);
+  const p99 = async (runtime: ProjectorRuntime, officeId: string, period: string) =>
+    Math.round((await reportP99(runtime, officeId, period, REPORT_READS)) * 100) / 100;
   const s: Record<string, number[]> = { first: [], last: [], province: [], haiPhong: [] };
   for (let round = 1; round <= REPORT_ROUNDS; round++) {
-    s.first.push(await reportP99(rebuild.runtime, NATIONAL_ROOT, '2025-10'));
-    s.last.push(await reportP99(rebuild.runtime, NATIONAL_ROOT, national.period));
-    s.province.push(await reportP99(rebuild.runtime, 'T01', national.period));
-    s.haiPhong.push(await reportP99(haiPhong.runtime, 'HP', template.period));
+    s.first.push(await p99(rebuild.runtime, NATIONAL_ROOT, firstMonth));
+    s.last.push(await p99(rebuild.runtime, NATIONAL_ROOT, national.period));
+    s.province.push(await p99(rebuild.runtime, national.offices[1].id, national.period));
+    s.haiPhong.push(await p99(haiPhong.runtime, 'HP', template.period));
     log(`round ${round}: report p99 national ${s.first.at(-1)} / ${s.last.at(-1)} ms, HP ${s.haiPhong.at(-1)} ms`);
     rss.sample();
   }
-  const report = await completionReport(rebuild.runtime.readModels.db, { officeId: NATIONAL_ROOT, period: '2026-06' });
+  const report = await completionReport(rebuild.runtime.readModels.db, {
+    officeId: NATIONAL_ROOT,
+    period: national.period,
+  });
   await Promise.all([rebuild.runtime.close(), haiPhong.runtime.close()]);
   await Promise.all([nationalWorld.store.close(), haiPhongWorld.store.close()]);
 
@@ -111,11 +119,11 @@ export async function runFullProfile(dir: string, log: (line: string) => void): 
   return { metrics, details };
 }
 
-/** Registers the offices, then plans and seeds one office at a time, so only one office's plans are ever held. */
+/** Registers the scenario's offices, then plans and seeds one unit at a time, so only one unit's plans are held. */
 async function seedWorld(
   dir: string,
   scenario: Scenario,
-  officeLimit: number,
+  units: readonly Scenario[],
   log: (line: string) => void,
   rss: RssSampler,
 ): Promise<World> {
@@ -123,8 +131,6 @@ async function seedWorld(
   const started = performance.now();
   const store = createSqliteEventStore({ filename: join(dir, 'events.db') });
   await seedOffices(store, scenario, scenarioWindow(scenario));
-  const single = scenario.offices.length === 1 || scenario.offices.every((office) => office.id.startsWith('HP'));
-  const units = single ? [scenario] : scenario.offices.slice(1, 1 + officeLimit).map((o) => officeAlone(scenario, o));
   let cases = 0;
   for (const [index, unit] of units.entries()) {
     const seeded = await bulkSeed(store, caseJobs(planScenario(unit), 'full'), 64);
@@ -138,35 +144,30 @@ async function seedWorld(
 
 async function project(world: World, log: (line: string) => void, rss: RssSampler) {
   const started = performance.now();
-  const runtime: ProjectorRuntime = await startProjectorRuntime({
-    eventStore: world.store,
-    readModelUrl: `sqlite:${join(world.dir, 'read.db')}`,
-    batchSize: 2000,
-    logger: { log: () => undefined, warn: () => undefined, error: (message) => console.error(message) },
-  });
   const head = await world.store.headPosition();
+  // Started first: the runtime's start catches up with the log before it resolves, so the rebuild runs inside it.
   const sampling = setInterval(() => rss.sample(`rebuild ${world.dir}`), 1000);
-  const progress = setInterval(() => log(`  projected ${slowest(runtime)} of ${head}`), 60_000);
+  const progress = setInterval(() => log(`  rebuilding ${world.dir}`), 60_000);
   try {
+    const runtime = await startBenchProjector(world.store, world.dir);
     // Hours: the national rebuild at this machine's catch-up rate; a stall still ends the run.
     await runtime.projector.waitForPosition(head, 4 * 3600_000);
+    const seconds = (performance.now() - started) / 1000;
+    log(`projected ${world.events} events in ${Math.round(seconds)} s`);
+    return { runtime, seconds: Math.round(seconds), eventsPerSecond: world.events / seconds };
   } finally {
     clearInterval(sampling);
     clearInterval(progress);
   }
-  const seconds = (performance.now() - started) / 1000;
-  log(`projected ${world.events} events in ${Math.round(seconds)} s`);
-  return { runtime, seconds: Math.round(seconds), eventsPerSecond: world.events / seconds };
 }
 
-/** The position of the projection furthest behind. */
-function slowest(runtime: ProjectorRuntime): bigint {
-  return runtime.projector.status().reduce((low, { position }) => (position < low ? position : low), 2n ** 62n);
-}
-
-async function reportP99(runtime: ProjectorRuntime, officeId: string, period: string): Promise<number> {
-  const samples = await latencies(() => completionReport(runtime.readModels.db, { officeId, period }), REPORT_READS, 3);
-  return Math.round(percentile(samples, 99) * 100) / 100;
+/** BENCH_FULL_OFFICES: how many offices to seed (a trial), all when unset. */
+function officeLimit(value: string | undefined): number {
+  if (value === undefined) return Infinity;
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new Error(`BENCH_FULL_OFFICES must be a whole number ≥ 1, got ${value}`);
+  return limit;
 }
 
 /** The process's peak RSS (the kernel's high-water mark), noted per phase. */

@@ -28,12 +28,7 @@ export async function seedReportWorld(dir: string, scenario: Scenario, jobs: rea
   await seedOffices(store, scenario, scenarioWindow(scenario));
   await runJobs(store, jobs, 64);
   const head = await store.headPosition();
-  const runtime = await startProjectorRuntime({
-    eventStore: store,
-    readModelUrl: `sqlite:${join(dir, 'read.db')}`,
-    batchSize: 2000,
-    logger: { log: () => undefined, warn: () => undefined, error: (message) => console.error(message) },
-  });
+  const runtime = await startBenchProjector(store, dir);
   await runtime.projector.waitForPosition(head, 1_200_000);
   return {
     store,
@@ -46,8 +41,23 @@ export async function seedReportWorld(dir: string, scenario: Scenario, jobs: rea
   };
 }
 
+/** Every projection, as the engine runs them, into `dir`/read.db, in batches of 2,000, logging only errors. */
+export function startBenchProjector(store: SqliteEventStore, dir: string): Promise<ProjectorRuntime> {
+  return startProjectorRuntime({
+    eventStore: store,
+    readModelUrl: `sqlite:${join(dir, 'read.db')}`,
+    batchSize: 2000,
+    logger: { log: () => undefined, warn: () => undefined, error: (message) => console.error(message) },
+  });
+}
+
 /** p99 in ms of the report of `officeId` for `period` over `runs` sequential reads. */
-export async function reportP99(world: ReportWorld, officeId: string, period: string, runs: number): Promise<number> {
-  const samples = await latencies(() => completionReport(world.runtime.readModels.db, { officeId, period }), runs, 3);
+export async function reportP99(
+  runtime: ProjectorRuntime,
+  officeId: string,
+  period: string,
+  runs: number,
+): Promise<number> {
+  const samples = await latencies(() => completionReport(runtime.readModels.db, { officeId, period }), runs, 3);
   return percentile(samples, 99);
 }

@@ -110,8 +110,8 @@ export async function runQuickProfile(
   const world = await seedReportWorld(join(dir, 'report'), scenario, caseload);
   const [first, last] = ['2017-10', scenario.period];
   for (let round = 1; round <= runs; round++) {
-    add('m6first', await reportP99(world, 'HP', first, 30));
-    add('m6last', await reportP99(world, 'HP', last, 30));
+    add('m6first', await reportP99(world.runtime, 'HP', first, 30));
+    add('m6last', await reportP99(world.runtime, 'HP', last, 30));
   }
   await world.close();
   const benchPeakRss = process.resourceUsage().maxRSS / 1024;

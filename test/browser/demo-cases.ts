@@ -90,6 +90,9 @@ export async function fileOverdueComplaint(baseUrl: string, officerToken: string
     }),
   });
   if (filed.status !== 201) throw new Error(`The complaint was refused: ${JSON.stringify(filed.body)}`);
+  // The queue is a projection: wait until it holds the complaint before a page reads it.
+  const queue = await api(baseUrl, officerToken, `/complaints?office=${OFFICE}&minPosition=${filed.body.position}`);
+  if (queue.status !== 200) throw new Error(`The complaint queue did not catch up: ${JSON.stringify(queue.body)}`);
   return complaintId;
 }
 
@@ -101,6 +104,7 @@ export async function closeUpToApril(baseUrl: string, adminToken: string): Promi
   const report = await api(baseUrl, adminToken, '/reports/completion?office=HP&period=2018-04');
   const offices = ['HP', ...(report.body.children as { officeId: string }[]).map((row) => row.officeId)];
   const months = ['2017-10', '2017-11', '2017-12', '2018-01', '2018-02', '2018-03', '2018-04'];
+  let lastPosition = '';
   for (const period of months)
     for (const office of offices) {
       const closed = await api(baseUrl, adminToken, `/offices/${office}/close-period`, {
@@ -108,5 +112,16 @@ export async function closeUpToApril(baseUrl: string, adminToken: string): Promi
         body: JSON.stringify({ period }),
       });
       if (closed.status !== 200) throw new Error(`${office} ${period} was not closed: ${JSON.stringify(closed.body)}`);
+      lastPosition = closed.body.position as string;
     }
+  // The dashboard reads the report without the admin's last write: wait until the projector has applied the closes.
+  const caughtUp = await api(
+    baseUrl,
+    adminToken,
+    `/reports/completion?office=HP&period=2018-04&minPosition=${lastPosition}`,
+  );
+  if (caughtUp.status !== 200 || !caughtUp.body.rollUp?.closed)
+    throw new Error(
+      `April 2018 is not shown closed: ${caughtUp.status} ${JSON.stringify(caughtUp.body).slice(0, 300)}`,
+    );
 }

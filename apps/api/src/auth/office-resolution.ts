@@ -93,10 +93,24 @@ function actDate(request: RequestParts): string {
   return typeof stated === 'string' && isLocalDate(stated) ? stated : localToday();
 }
 
+/**
+ * The office each case was received at, as recently read, per store: set by the case's first event and never changed,
+ * so a kept answer cannot go stale. Bounded: the oldest reading goes first.
+ */
+const caseOffices = new WeakMap<EventStore, Map<string, string>>();
+const CASE_OFFICES_KEPT = 10_000;
+
 async function officeOfCase(store: EventStore, caseId: string): Promise<string> {
+  const kept = caseOffices.get(store) ?? new Map<string, string>();
+  caseOffices.set(store, kept);
+  const known = kept.get(caseId);
+  if (known !== undefined) return known;
   const first = await firstEvent(store, streamNameOf(caseAggregate.category, caseId));
   if (!first) throw caseNotFound(caseId);
-  return storedText(first, 'officeId');
+  const officeId = storedText(first, 'officeId');
+  if (kept.size >= CASE_OFFICES_KEPT) kept.delete(kept.keys().next().value as string);
+  kept.set(caseId, officeId);
+  return officeId;
 }
 
 /** The answer for an unknown case id; also what a caller without rights to the case's office is told. */

@@ -7,7 +7,7 @@ import {
   type OfficeSuccession,
   type RegisteredOffices,
 } from '@thads/domain';
-import type { EventStore } from '@thads/event-store';
+import { StreamNotFound, type EventStore } from '@thads/event-store';
 import { streamNameOf } from '../aggregates/aggregate-definition';
 import { officeRegistryAggregate, OFFICE_REGISTRY_ID, reportingAggregate } from '../aggregates/definitions';
 import { foldRecorded } from '../aggregates/retractions';
@@ -43,20 +43,47 @@ export async function loadOfficeRegistry(store: EventStore): Promise<OfficeRegis
   return (await readOfficeRegistry(store)).state;
 }
 
+/** The registry as folded, with the stream's revision and the position of its last event (-1n for both before the first change). */
+export interface OfficeRegistryReading {
+  readonly state: OfficeRegistryState;
+  readonly revision: bigint;
+  readonly position: bigint;
+}
+
 /**
- * The registry with the stream's revision and the position of its last event (-1n for both before the first change),
- * for an answer that states what it reflects.
+ * The last reading of each store's registry. Every case request consults the registry (who acts on a case), and a
+ * national reorganisation leaves hundreds of events on it: refolding them per request would cost what the history
+ * costs. The stream only grows, so a reading stays true until an event follows its revision.
  */
-export async function readOfficeRegistry(
-  store: EventStore,
-): Promise<{ readonly state: OfficeRegistryState; readonly revision: bigint; readonly position: bigint }> {
-  const events = await readWholeStream(store, streamNameOf(officeRegistryAggregate.category, OFFICE_REGISTRY_ID));
+const readings = new WeakMap<EventStore, OfficeRegistryReading>();
+
+/**
+ * The registry with the stream's revision and the position of its last event, for an answer that states what it
+ * reflects: the last reading when nothing was appended after it (one indexed read of at most one event), else the
+ * stream read and folded again (a retraction changes how earlier events fold, so nothing is folded onto a reading).
+ */
+export async function readOfficeRegistry(store: EventStore): Promise<OfficeRegistryReading> {
+  const streamName = streamNameOf(officeRegistryAggregate.category, OFFICE_REGISTRY_ID);
+  const previous = readings.get(store);
+  if (previous && !(await appendedAfter(store, streamName, previous.revision))) return previous;
+  const events = await readWholeStream(store, streamName);
   const last = events.at(-1);
-  return {
+  const reading = {
     state: foldRecorded(officeRegistryAggregate, events),
     revision: last?.revision ?? -1n,
     position: last?.position ?? -1n,
   };
+  readings.set(store, reading);
+  return reading;
+}
+
+async function appendedAfter(store: EventStore, streamName: string, revision: bigint): Promise<boolean> {
+  try {
+    return (await store.readStream(streamName, { fromRevision: revision + 1n, maxCount: 1 })).length > 0;
+  } catch (error) {
+    if (error instanceof StreamNotFound) return false;
+    throw error;
+  }
 }
 
 /** Every succession recorded, for the rules that follow them (who acts on a case, where it is reported). */

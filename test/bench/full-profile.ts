@@ -1,8 +1,9 @@
 /**
  * The full profile (national-scenario.ts): about 1M cases over the 2025 structure, seeded office by office
  * (bulk-seed.ts), then every projection rebuilt from the first event and the national roll-up of the completion
- * report read at the first and the last month of the year, beside the Hải Phòng store (12k cases) seeded and
- * projected the same way in the same run (M6 flat from 12k to 1M). RSS is sampled in every phase (M7).
+ * report read at the first and the last month of the year, beside the same tree holding every 83rd of those cases
+ * (about 12k, in every office) seeded and projected the same way in the same run (M6 flat from 12k to 1M), and the
+ * Hải Phòng store (12k cases, 15 offices). RSS is sampled in every phase (M7).
  * BENCH_FULL_OFFICES=N seeds only the first N offices (a short trial of the same code).
  */
 import { mkdirSync } from 'node:fs';
@@ -23,6 +24,8 @@ import { evaluate, median, type MetricResult } from './stats';
 
 const REPORT_ROUNDS = 3;
 const REPORT_READS = 30;
+/** The 12k world keeps every 83rd case of each office: the national tree with about 1M / 83 ≈ 12k cases. */
+const SMALL_WORLD_EVERY = 83;
 
 interface World {
   readonly store: SqliteEventStore;
@@ -42,6 +45,8 @@ export async function runFullProfile(dir: string, log: (line: string) => void): 
   log(`national scenario: ${national.offices.length} offices; seeding`);
   const nationalWorld = await seedWorld(join(dir, 'national'), national, units, log, rss);
   log(`national: ${nationalWorld.cases} cases, ${nationalWorld.events} events in ${nationalWorld.seedSeconds} s`);
+  const smallWorld = await seedWorld(join(dir, 'national-12k'), national, units, log, rss, SMALL_WORLD_EVERY);
+  log(`national, every ${SMALL_WORLD_EVERY}th case: ${smallWorld.cases} cases, ${smallWorld.events} events`);
   const haiPhongWorld = await seedWorld(join(dir, 'hai-phong'), template, [template], log, rss);
   log(`Hải Phòng: ${haiPhongWorld.cases} cases, ${haiPhongWorld.events} events`);
 
@@ -49,27 +54,32 @@ export async function runFullProfile(dir: string, log: (line: string) => void): 
   log('rebuilding every projection of the national store from its first event');
   const rebuild = await project(nationalWorld, log, rss);
   b0k.push(b0ThousandRows(dir, 2000));
+  const small = await project(smallWorld, log, rss);
   const haiPhong = await project(haiPhongWorld, log, rss);
   const rebuildPeakMb = rss.peakMb;
 
   const firstMonth = scenarioWindow(national).yearStartsOn.slice(0, 7);
   const p99 = async (runtime: ProjectorRuntime, officeId: string, period: string) =>
     Math.round((await reportP99(runtime, officeId, period, REPORT_READS)) * 100) / 100;
-  const s: Record<string, number[]> = { first: [], last: [], province: [], haiPhong: [] };
+  const s: Record<string, number[]> = { first: [], last: [], small: [], province: [], haiPhong: [] };
   for (let round = 1; round <= REPORT_ROUNDS; round++) {
     s.first.push(await p99(rebuild.runtime, NATIONAL_ROOT, firstMonth));
     s.last.push(await p99(rebuild.runtime, NATIONAL_ROOT, national.period));
+    s.small.push(await p99(small.runtime, NATIONAL_ROOT, national.period));
     s.province.push(await p99(rebuild.runtime, national.offices[1].id, national.period));
     s.haiPhong.push(await p99(haiPhong.runtime, 'HP', template.period));
-    log(`round ${round}: report p99 national ${s.first.at(-1)} / ${s.last.at(-1)} ms, HP ${s.haiPhong.at(-1)} ms`);
+    log(
+      `round ${round}: report p99 national ${s.first.at(-1)} / ${s.last.at(-1)} ms, ` +
+        `12k national ${s.small.at(-1)} ms, HP ${s.haiPhong.at(-1)} ms`,
+    );
     rss.sample();
   }
   const report = await completionReport(rebuild.runtime.readModels.db, {
     officeId: NATIONAL_ROOT,
     period: national.period,
   });
-  await Promise.all([rebuild.runtime.close(), haiPhong.runtime.close()]);
-  await Promise.all([nationalWorld.store.close(), haiPhongWorld.store.close()]);
+  await Promise.all([rebuild.runtime.close(), small.runtime.close(), haiPhong.runtime.close()]);
+  await Promise.all([nationalWorld.store.close(), smallWorld.store.close(), haiPhongWorld.store.close()]);
 
   const scale = `${nationalWorld.cases.toLocaleString('en')} cases, ${nationalWorld.events.toLocaleString('en')} events`;
   const metrics: Record<string, MetricResult> = {
@@ -88,9 +98,9 @@ export async function runFullProfile(dir: string, log: (line: string) => void): 
       { kind: 'at-most', bound: 2 },
     ),
     M6scale: evaluate(
-      `national p99 / Hải Phòng (${haiPhongWorld.cases} cases) p99`,
+      `national p99 / the same tree holding ${smallWorld.cases} cases, p99`,
       'x',
-      s.last.map((value, index) => value / s.haiPhong[index]),
+      s.last.map((value, index) => value / s.small[index]),
       { kind: 'at-most', bound: 2 },
     ),
     M7: evaluate('peak RSS of the bench process (seeding, rebuild, report)', 'MB', [rss.peakMb], {
@@ -108,7 +118,10 @@ export async function runFullProfile(dir: string, log: (line: string) => void): 
     b0ThousandRows: b0k,
     nationalFirstMonthP99Ms: s.first,
     nationalLastMonthP99Ms: s.last,
+    smallWorldCases: smallWorld.cases,
+    smallWorldP99Ms: s.small,
     provinceP99Ms: s.province,
+    haiPhongCases: haiPhongWorld.cases,
     haiPhongP99Ms: s.haiPhong,
     nationalRates: {
       cases: report.rollUp.cases.completionRate,
@@ -119,13 +132,17 @@ export async function runFullProfile(dir: string, log: (line: string) => void): 
   return { metrics, details };
 }
 
-/** Registers the scenario's offices, then plans and seeds one unit at a time, so only one unit's plans are held. */
+/**
+ * Registers the scenario's offices, then plans and seeds one unit at a time, so only one unit's plans are held;
+ * `everyNth` keeps every nth planned case of each unit (the same tree with fewer cases).
+ */
 async function seedWorld(
   dir: string,
   scenario: Scenario,
   units: readonly Scenario[],
   log: (line: string) => void,
   rss: RssSampler,
+  everyNth = 1,
 ): Promise<World> {
   mkdirSync(dir, { recursive: true });
   const started = performance.now();
@@ -133,7 +150,8 @@ async function seedWorld(
   await seedOffices(store, scenario, scenarioWindow(scenario));
   let cases = 0;
   for (const [index, unit] of units.entries()) {
-    const seeded = await bulkSeed(store, caseJobs(planScenario(unit), 'full'), 64);
+    const plans = planScenario(unit).filter((_, planIndex) => planIndex % everyNth === 0);
+    const seeded = await bulkSeed(store, caseJobs(plans, 'full'), 64);
     cases += seeded.cases;
     rss.sample(`seed ${dir}`);
     if (index % 25 === 24) log(`  ${index + 1}/${units.length} offices, ${cases} cases`);

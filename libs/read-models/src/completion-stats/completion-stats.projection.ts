@@ -60,7 +60,8 @@ export const completionStatsProjection: Projection = {
   // 6: report counters per office, reporting year and month replace the versions of each case's view
   // (docs/read-side.md).
   // 7: a case taken up by the provincial office (CaseTakenUp, rút lên) counts as taken up.
-  version: 7,
+  // 8: counter rows keyed and stored by office and measure first (the report sums them in that order).
+  version: 8,
   handles: ['$ce-case', ...reportingEventCodec.eventTypes, ...officeRegistryEventCodec.eventTypes],
   tables: COMPLETION_STATS_TABLES,
   createTables: createCompletionStatsTables,

@@ -11,6 +11,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { reportingYearOf, type LocalDate, type ReportingPeriod } from '@thads/domain';
 import type { ReadModelDatabase } from '../database/read-model-database';
+import { clusteredByPrimaryKey } from '../database/sql-dialect';
 import type { TableNames } from '../projection';
 import { CARRIED_ON, OPENING, slotOf, type CaseCounters } from './case-counters';
 import { NO_TALLIES, type Tallies } from './classification';
@@ -32,7 +33,11 @@ export interface CompletionStatsCaseOfficesTable {
   office_id: string;
 }
 
-const KEY = ['office_id', 'reporting_year', 'slot', 'measure'] as const;
+/**
+ * The key orders rows as the report reads them: an office's rows of one measure together, so summing them per office
+ * and measure is one pass in key order, with no sort (clustered by it on SQLite).
+ */
+const KEY = ['office_id', 'measure', 'reporting_year', 'slot'] as const;
 /** 24 columns (19 tallies and the key) × 500 rows, below SQLite's 32 766 bound parameters. */
 const ROWS_PER_INSERT = 500;
 
@@ -51,7 +56,8 @@ export async function createCounterTables(trx: Transaction<ReadModelDatabase>, t
       .addColumn('measure', 'text', (column) => column.notNull());
     if (extra.length > 0) table = table.addColumn('known_on', 'text', (column) => column.notNull());
     for (const column of TALLY_COLUMN_NAMES) table = table.addColumn(column, 'bigint', (c) => c.notNull());
-    await table.addPrimaryKeyConstraint(`${name}_pk`, [...KEY, ...extra] as never[]).execute();
+    table = table.addPrimaryKeyConstraint(`${name}_pk`, [...KEY, ...extra] as never[]);
+    await clusteredByPrimaryKey(trx, table).execute();
   }
   await trx.schema
     .createTable(tables.physical('completion_stats_case_offices'))

@@ -34,6 +34,17 @@ export function addIdColumn<T extends string>(db: AnyDb, table: CreateTableBuild
 }
 
 /**
+ * Stores a table's rows in its primary key's order (SQLite `WITHOUT ROWID`), so a scan in key order reads the rows
+ * themselves instead of an index and a row lookup per entry. PostgreSQL has no such table kind: unchanged there.
+ */
+export function clusteredByPrimaryKey<T extends string, C extends string>(
+  db: AnyDb,
+  table: CreateTableBuilder<T, C>,
+): CreateTableBuilder<T, C> {
+  return isPostgres(db) ? table : table.modifyEnd(sql`without rowid`);
+}
+
+/**
  * Serializes, on PostgreSQL, the transactions that read a projection's checkpoint row and then act on what they read
  * (ensureCheckpoint, rebuild claim, swap and abandon, skip). Released at commit or rollback. The key includes the
  * schema, so two read-model schemas in one database (parallel tests) do not wait on each other. No-op on SQLite.

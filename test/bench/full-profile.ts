@@ -1,9 +1,9 @@
 /**
  * The full profile (national-scenario.ts): about 1M cases over the 2025 structure, seeded office by office
  * (bulk-seed.ts), then every projection rebuilt from the first event and the national roll-up of the completion
- * report read at the first and the last month of the year, beside the same tree holding every 83rd of those cases
- * (about 12k, in every office) seeded and projected the same way in the same run (M6 flat from 12k to 1M), and the
- * Hải Phòng store (12k cases, 15 offices). RSS is sampled in every phase (M7).
+ * report read at the first and the last month of the year, beside the same tree holding 1 in 83 of those cases
+ * (about 12k, in every office) seeded and projected the same way in the same run (M6 flat from 12k to 1M). RSS is
+ * sampled in every phase (M7); the two worlds are all the process holds.
  * BENCH_FULL_OFFICES=N seeds only the first N offices (a short trial of the same code).
  */
 import { mkdirSync } from 'node:fs';
@@ -38,39 +38,34 @@ interface World {
 export async function runFullProfile(dir: string, log: (line: string) => void): Promise<ProfileOutcome> {
   const rss = new RssSampler();
   const limit = officeLimit(process.env.BENCH_FULL_OFFICES);
-  const template = haiPhongScenario();
-  const national = nationalScenario(template);
+  const national = nationalScenario(haiPhongScenario());
   // Every office planned alone, below the root (which has no cases of its own).
   const units = national.offices.slice(1, 1 + limit).map((office) => officeAlone(national, office));
   log(`national scenario: ${national.offices.length} offices; seeding`);
   const nationalWorld = await seedWorld(join(dir, 'national'), national, units, log, rss);
   log(`national: ${nationalWorld.cases} cases, ${nationalWorld.events} events in ${nationalWorld.seedSeconds} s`);
   const smallWorld = await seedWorld(join(dir, 'national-12k'), national, units, log, rss, SMALL_WORLD_EVERY);
-  log(`national, every ${SMALL_WORLD_EVERY}th case: ${smallWorld.cases} cases, ${smallWorld.events} events`);
-  const haiPhongWorld = await seedWorld(join(dir, 'hai-phong'), template, [template], log, rss);
-  log(`Hải Phòng: ${haiPhongWorld.cases} cases, ${haiPhongWorld.events} events`);
+  log(`national, 1 case in ${SMALL_WORLD_EVERY}: ${smallWorld.cases} cases, ${smallWorld.events} events`);
 
   const b0k = [b0ThousandRows(dir, 2000)];
   log('rebuilding every projection of the national store from its first event');
   const rebuild = await project(nationalWorld, log, rss);
+  const rebuildPeakMb = rss.peakMb;
   b0k.push(b0ThousandRows(dir, 2000));
   const small = await project(smallWorld, log, rss);
-  const haiPhong = await project(haiPhongWorld, log, rss);
-  const rebuildPeakMb = rss.peakMb;
 
   const firstMonth = scenarioWindow(national).yearStartsOn.slice(0, 7);
   const p99 = async (runtime: ProjectorRuntime, officeId: string, period: string) =>
     Math.round((await reportP99(runtime, officeId, period, REPORT_READS)) * 100) / 100;
-  const s: Record<string, number[]> = { first: [], last: [], small: [], province: [], haiPhong: [] };
+  const s: Record<string, number[]> = { first: [], last: [], small: [], province: [] };
   for (let round = 1; round <= REPORT_ROUNDS; round++) {
     s.first.push(await p99(rebuild.runtime, NATIONAL_ROOT, firstMonth));
     s.last.push(await p99(rebuild.runtime, NATIONAL_ROOT, national.period));
     s.small.push(await p99(small.runtime, NATIONAL_ROOT, national.period));
     s.province.push(await p99(rebuild.runtime, national.offices[1].id, national.period));
-    s.haiPhong.push(await p99(haiPhong.runtime, 'HP', template.period));
     log(
       `round ${round}: report p99 national ${s.first.at(-1)} / ${s.last.at(-1)} ms, ` +
-        `12k national ${s.small.at(-1)} ms, HP ${s.haiPhong.at(-1)} ms`,
+        `12k national ${s.small.at(-1)} ms, province ${s.province.at(-1)} ms`,
     );
     rss.sample();
   }
@@ -78,8 +73,8 @@ export async function runFullProfile(dir: string, log: (line: string) => void): 
     officeId: NATIONAL_ROOT,
     period: national.period,
   });
-  await Promise.all([rebuild.runtime.close(), small.runtime.close(), haiPhong.runtime.close()]);
-  await Promise.all([nationalWorld.store.close(), smallWorld.store.close(), haiPhongWorld.store.close()]);
+  await Promise.all([rebuild.runtime.close(), small.runtime.close()]);
+  await Promise.all([nationalWorld.store.close(), smallWorld.store.close()]);
 
   const scale = `${nationalWorld.cases.toLocaleString('en')} cases, ${nationalWorld.events.toLocaleString('en')} events`;
   const metrics: Record<string, MetricResult> = {
@@ -121,8 +116,6 @@ export async function runFullProfile(dir: string, log: (line: string) => void): 
     smallWorldCases: smallWorld.cases,
     smallWorldP99Ms: s.small,
     provinceP99Ms: s.province,
-    haiPhongCases: haiPhongWorld.cases,
-    haiPhongP99Ms: s.haiPhong,
     nationalRates: {
       cases: report.rollUp.cases.completionRate,
       money: report.rollUp.money.completionRate,

@@ -7,6 +7,7 @@ export * from './command-handling/command-context';
 export * from './command-handling/command-errors';
 export * from './command-handling/event-ids';
 export * from './command-handling/handle-command';
+export { readStreamIfAny } from './command-handling/read-whole-stream';
 export * from './command-handling/events-to-append';
 export * from './command-handling/execute-command';
 export * from './command-handling/command-fingerprint';

@@ -4,6 +4,7 @@ import {
   decidingOfficeOf,
   holderLineOn,
   officeSuccessions,
+  readStreamIfAny,
   reportingAggregate,
   streamNameOf,
 } from '@thads/application';
@@ -14,7 +15,7 @@ import {
   isLocalDate,
   officesActingOnCase,
 } from '@thads/domain';
-import { StreamNotFound, type EventStore, type RecordedEvent } from '@thads/event-store';
+import type { EventStore, RecordedEvent } from '@thads/event-store';
 import { localToday } from '../http/local-today';
 import { IDENTIFIER, IDENTIFIER_RULE } from '../http/validators';
 import { RequestValidationFailed } from '../problem/request-validation-failed';
@@ -101,8 +102,8 @@ const caseOffices = new WeakMap<EventStore, Map<string, string>>();
 const CASE_OFFICES_KEPT = 10_000;
 
 async function officeOfCase(store: EventStore, caseId: string): Promise<string> {
-  const kept = caseOffices.get(store) ?? new Map<string, string>();
-  caseOffices.set(store, kept);
+  let kept = caseOffices.get(store);
+  if (!kept) caseOffices.set(store, (kept = new Map()));
   const known = kept.get(caseId);
   if (known !== undefined) return known;
   const first = await firstEvent(store, streamNameOf(caseAggregate.category, caseId));
@@ -153,12 +154,7 @@ async function parentOfOffice(store: EventStore, officeId: string): Promise<stri
 }
 
 async function firstEvent(store: EventStore, streamName: string): Promise<RecordedEvent | undefined> {
-  try {
-    return (await store.readStream(streamName, { maxCount: 1 }))[0];
-  } catch (error) {
-    if (error instanceof StreamNotFound) return undefined;
-    throw error;
-  }
+  return (await readStreamIfAny(store, streamName, { maxCount: 1 }))[0];
 }
 
 function storedText(event: RecordedEvent, name: string): string {

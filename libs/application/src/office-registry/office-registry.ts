@@ -7,13 +7,13 @@ import {
   type OfficeSuccession,
   type RegisteredOffices,
 } from '@thads/domain';
-import { StreamNotFound, type EventStore } from '@thads/event-store';
+import type { EventStore } from '@thads/event-store';
 import { streamNameOf } from '../aggregates/aggregate-definition';
 import { officeRegistryAggregate, OFFICE_REGISTRY_ID, reportingAggregate } from '../aggregates/definitions';
 import { foldRecorded } from '../aggregates/retractions';
 import type { CommandContext, CommandResult } from '../command-handling/command-context';
 import { executeCommand } from '../command-handling/execute-command';
-import { readWholeStream } from '../command-handling/handle-command';
+import { readStreamIfAny, readWholeStream } from '../command-handling/read-whole-stream';
 import { EVENT_STORE } from '../event-store/event-store.token';
 
 /**
@@ -78,12 +78,7 @@ export async function readOfficeRegistry(store: EventStore): Promise<OfficeRegis
 }
 
 async function appendedAfter(store: EventStore, streamName: string, revision: bigint): Promise<boolean> {
-  try {
-    return (await store.readStream(streamName, { fromRevision: revision + 1n, maxCount: 1 })).length > 0;
-  } catch (error) {
-    if (error instanceof StreamNotFound) return false;
-    throw error;
-  }
+  return (await readStreamIfAny(store, streamName, { fromRevision: revision + 1n, maxCount: 1 })).length > 0;
 }
 
 /** Every succession recorded, for the rules that follow them (who acts on a case, where it is reported). */

@@ -2,6 +2,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { ApiChildMemory, ApiChildStats } from './api-child';
+import { stopChild } from './stop-child';
 
 export interface ApiProcess {
   readonly baseUrl: string;
@@ -60,17 +61,8 @@ export async function startApi(
     resetStats: () => child.send('reset'),
     settle: () => request<number>(child, 'settle', 'settledMs'),
     memory: () => request<ApiChildMemory>(child, 'memory', 'memory'),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        // A child that does not close within 30 s is killed: the bench never leaves it behind.
-        const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        child.send('stop');
-      }),
+    // The API gets 30 s to close its stores.
+    stop: () => stopChild(child, 30_000),
   };
 }
 

@@ -11,6 +11,7 @@ import { createSqliteEventStore } from '@thads/event-store';
 import { startApi } from './api-process';
 import { haiPhongScenario, hotCase } from './caseload';
 import { benchToken, getEventsLatency, httpCommandLoad } from './measure-reads';
+import { startReadClient } from './read-client-process';
 import { runJobs } from './run-jobs';
 
 async function main(): Promise<void> {
@@ -25,16 +26,17 @@ async function main(): Promise<void> {
   await runJobs(seed, [short, long], 2);
   await seed.close();
   const api = await startApi(apiDir);
+  const client = await startReadClient();
   const token = benchToken(apiDir, ['HP-NGO-QUYEN', short.officeId, long.officeId]);
   try {
     for (let round = 1; round <= rounds; round++) {
-      const quiet = await getEventsLatency(api, token, short.caseId, 300, 99);
+      const quiet = await getEventsLatency(api, token, short.caseId, 300, 99, client);
       api.resetStats();
       const load = await httpCommandLoad(api, token, 8, `${round}`);
       const stats = await api.stats();
-      const after = await getEventsLatency(api, token, short.caseId, 300, 99);
+      const after = await getEventsLatency(api, token, short.caseId, 300, 99, client);
       const settledMs = await api.settle();
-      const settled = await getEventsLatency(api, token, short.caseId, 300, 99);
+      const settled = await getEventsLatency(api, token, short.caseId, 300, 99, client);
       console.log(
         `round ${round}: M5get p99 quiet ${quiet.toFixed(1)} ms, right after load ${after.toFixed(1)} ms, ` +
           `settled (${settledMs.toFixed(0)} ms later) ${settled.toFixed(1)} ms; M3 ${load.requestsPerSecond.toFixed(0)} req/s ` +
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
+    await client.stop();
     await api.stop();
     rmSync(dir, { recursive: true, force: true });
   }

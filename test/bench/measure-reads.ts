@@ -10,6 +10,7 @@ import { loadStreamState } from '@thads/application/command-handling/stream-stat
 import type { EventStore } from '@thads/event-store';
 import autocannon from 'autocannon';
 import type { ApiProcess } from './api-process';
+import type { ReadClient } from './read-client-process';
 import { percentile } from './stats';
 
 /** Latencies in ms of `runs` sequential calls, after `warmup` unmeasured ones. */
@@ -46,12 +47,22 @@ export function benchToken(dataDir: string, offices: readonly string[]): string 
   });
 }
 
-/** p-th percentile latency of GET /api/v1/cases/{id}/events over `runs` sequential requests. */
-export async function getEventsLatency(api: ApiProcess, token: string, caseId: string, runs: number, p: number) {
+/**
+ * p-th percentile latency of GET /api/v1/cases/{id}/events over `runs` sequential requests, sent by `client` (a child
+ * process, so the bench's own collections stay out of the figure) or, without one, by the bench process itself.
+ */
+export async function getEventsLatency(
+  api: ApiProcess,
+  token: string,
+  caseId: string,
+  runs: number,
+  p: number,
+  client?: ReadClient,
+) {
+  const url = `${api.baseUrl}/api/v1/cases/${caseId}/events`;
+  if (client) return percentile(await client.latencies(url, token, runs), p);
   const call = async () => {
-    const response = await fetch(`${api.baseUrl}/api/v1/cases/${caseId}/events`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
+    const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
     if (response.status !== 200) throw new Error(`GET events of ${caseId}: ${response.status}`);
     await response.arrayBuffer();
   };

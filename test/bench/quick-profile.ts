@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSqliteEventStore } from '@thads/event-store';
 import { startApi } from './api-process';
+import { startReadClient } from './read-client-process';
 import { b0SingleRow, b0ThousandRows, b1, postgresUp } from './baselines';
 import { buildCaseload, haiPhongScenario, hotCase, type CaseJob } from './caseload';
 import { commandsRound } from './measure-commands';
@@ -55,6 +56,7 @@ export async function runQuickProfile(
   const longEvents = (await seedStore.readStream(`case-${long.caseId}`)).length;
   log(`hot cases: ${short.caseId} ${shortEvents} events, ${long.caseId} ${longEvents} events`);
   const api = await startApi(apiDir);
+  const client = await startReadClient();
   const offices = [...new Set(caseload.map((job) => job.officeId)), 'HP-NGO-QUYEN'];
   const token = benchToken(apiDir, offices);
 
@@ -89,8 +91,12 @@ export async function runQuickProfile(
       apiPeakRss = Math.max(apiPeakRss, stats.peakRssMb);
       // M5 measures reads, not reads beside the catch-up M3's writes leave behind: that wait is a detail.
       add('settle', await api.settle());
-      add('m5get', await getEventsLatency(api, token, short.caseId, 300, 99));
-      add('m5get5k', await getEventsLatency(api, token, long.caseId, 15, 50));
+      // The same reads from the bench process too (a detail), first in every other round: its heap's collections show.
+      const fromBench = () => getEventsLatency(api, token, short.caseId, 300, 99);
+      if (round % 2 === 0) add('m5getBench', await fromBench());
+      add('m5get', await getEventsLatency(api, token, short.caseId, 300, 99, client));
+      if (round % 2 === 1) add('m5getBench', await fromBench());
+      add('m5get5k', await getEventsLatency(api, token, long.caseId, 15, 50, client));
       add('m5fold', percentile(await latencies(() => loadCase(seedStore, short.caseId), 500), 99));
       add('m5fold5k', percentile(await latencies(() => loadCase(seedStore, long.caseId), 50, 3), 50));
       add('coldfold', percentile(await latencies(() => foldCaseCold(seedStore, short.caseId), 200), 99));
@@ -102,6 +108,7 @@ export async function runQuickProfile(
       }
     }
   } finally {
+    await client.stop();
     await api.stop();
     await seedStore.close();
   }
@@ -153,6 +160,7 @@ export async function runQuickProfile(
   const details = {
     http: http.map((load) => ({ ...load })),
     getEvents5kP50Ms: median(s.m5get5k),
+    getEventsFromBenchProcessP99Ms: s.m5getBench,
     apiCatchUpAfterM3Ms: s.settle,
     coldFoldP99Ms: median(s.coldfold),
     coldFold5kP50Ms: median(s.coldfold5k),

@@ -1,8 +1,8 @@
 /**
  * An append as one statement: one round trip, run in autocommit by the store (so it is its own transaction) or
- * inside a transaction a test holds open. The statement reads the clock, the stream head and any already-stored ids
- * of the batch, checks the expected revision, and only then inserts; the hash chain is computed by the server from
- * the texts the client prepared (metadata-template.ts), so the append needs no earlier round trip to learn the head.
+ * inside a transaction a test holds open. The statement (append-sql.ts) reads the clock and the stream head, checks
+ * the expected revision, and only then inserts; the hash chain is computed by the server from the texts the client
+ * prepared (metadata-template.ts), so the append needs no earlier round trip to learn the head.
  *
  * Visibility (visibility.ts) holds: the statement takes RowExclusiveLock on the table when it is parsed, before it
  * executes, and its first write is the INSERT, where the transaction gets its xid.
@@ -10,11 +10,10 @@
 import type { ClientBase } from 'pg';
 import { planAppend, streamCategory, type StoredEventRef, type StreamHead } from '../append-rules';
 import type { AppendResult } from '../event-store';
-import { GENESIS_HASH } from '../hash-chain';
 import type { ValidatedAppend } from '../metadata';
 import { metadataTemplate } from '../metadata-template';
+import { batchAppendSql, singleAppendSql } from './append-sql';
 import type { EventsTableRef } from './schema';
-import { positionSql } from './visibility';
 
 /** What an append did: `wrote` is false for an empty batch, an idempotent retry or a refusal. */
 export interface AppendOutcome {
@@ -26,6 +25,11 @@ export interface AppendOutcome {
 export interface AppendStatementOptions {
   /** Clock for recordedAt. Default: the server's clock_timestamp(), read once per append inside the statement. */
   readonly now?: () => Date;
+  /**
+   * Refuse to write when one of the batch's ids is already stored, and say which (the batch statement). Without it a
+   * one-event append leaves that check to the id's unique key (isStoredIdClash), which is cheaper on the common path.
+   */
+  readonly checkStoredIds?: boolean;
 }
 
 interface AppendRow {
@@ -47,78 +51,22 @@ interface StoredRow {
   readonly position: string;
 }
 
-/**
- * sha256 hex of `prevHash ‖ hashMaterial` (hash-chain.ts), assembled from the client's texts: the same bytes
- * hashMaterialOfCanonicalData writes, with prevHash, recordedAt and the revision filled in by the server.
- */
-function hashSql(prev: string, revision: string): string {
-  return `encode(sha256(convert_to(${prev} || '{"data":' || b.data || ',"id":"' || b.id::text || '","metadata":'
-    || b.meta_before || ',"prevHash":"' || ${prev} || '"' || b.meta_between || ',"recordedAt":"' || clock.now || '"'
-    || b.meta_after || ',"revision":"' || ${revision}::text || '"' || b.tail, 'UTF8')), 'hex')`;
-}
-
-function appendSql(ref: EventsTableRef): string {
-  return `WITH RECURSIVE
-  clock AS (
-    SELECT coalesce($3::text, to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) AS now
-  ),
-  head AS (
-    SELECT revision, position, metadata::json ->> 'hash' AS hash
-      FROM ${ref.table} WHERE stream = $1 ORDER BY revision DESC LIMIT 1
-  ),
-  existing AS (
-    SELECT coalesce(json_agg(json_build_object('id', id::text, 'stream', stream,
-                                               'revision', revision::text, 'position', position::text)),
-                    '[]'::json) AS refs,
-           count(*) AS n
-      FROM ${ref.table} WHERE id = ANY($6::uuid[])
-  ),
-  -- The write condition of planAppend (append-rules.ts): no id of the batch stored yet, expected revision met.
-  gate AS (
-    SELECT ((SELECT n FROM existing) = 0 AND CASE $4::text
-      WHEN 'any' THEN true
-      WHEN 'no_stream' THEN NOT EXISTS (SELECT 1 FROM head)
-      WHEN 'stream_exists' THEN EXISTS (SELECT 1 FROM head)
-      ELSE (SELECT revision FROM head) = $5::bigint END) IS TRUE AS ok
-  ),
-  batch AS (
-    SELECT * FROM unnest($6::uuid[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
-      WITH ORDINALITY AS e(id, type, data, meta_before, meta_between, meta_after, tail, ordinal)
-  ),
-  chain (ordinal, revision, prev_hash, hash) AS (
-    SELECT b.ordinal, first.revision, first.prev_hash, ${hashSql('first.prev_hash', 'first.revision')}
-      FROM batch AS b CROSS JOIN clock
-      CROSS JOIN (SELECT coalesce((SELECT revision FROM head), -1) + 1 AS revision,
-                         coalesce((SELECT hash FROM head), '${GENESIS_HASH}') AS prev_hash) AS first
-     WHERE b.ordinal = 1 AND (SELECT ok FROM gate)
-    UNION ALL
-    SELECT b.ordinal, c.revision + 1, c.hash, ${hashSql('c.hash', '(c.revision + 1)')}
-      FROM chain AS c JOIN batch AS b ON b.ordinal = c.ordinal + 1 CROSS JOIN clock
-  ),
-  inserted AS (
-    INSERT INTO ${ref.table} (position, id, stream, category, revision, type, data, metadata, recorded_at)
-    SELECT ${positionSql('c.ordinal - 1')}, b.id, $1, $2, c.revision, b.type, b.data,
-           b.meta_before || ',"hash":"' || c.hash || '","prevHash":"' || c.prev_hash || '"' || b.meta_between
-             || ',"recordedAt":"' || clock.now || '"' || b.meta_after,
-           clock.now
-      FROM chain AS c JOIN batch AS b USING (ordinal) CROSS JOIN clock
-    RETURNING position, revision
-  )
-SELECT clock.now, head.revision::text AS revision, head.position::text AS position, head.hash,
-       existing.refs AS existing,
-       (SELECT max(position)::text FROM inserted) AS last_position,
-       (SELECT max(revision)::text FROM inserted) AS last_revision
-  FROM clock CROSS JOIN existing LEFT JOIN head ON true`;
-}
-
-/** The statement text per table: built once, so pg and PostgreSQL see the same text every time. */
+/** The statement texts per table and kind: built once, so pg and PostgreSQL see the same text every time. */
 const statements = new Map<string, string>();
+
+function statementText(ref: EventsTableRef, kind: 'single' | 'batch'): string {
+  const key = `${kind} ${ref.table}`;
+  let text = statements.get(key);
+  if (!text) statements.set(key, (text = kind === 'single' ? singleAppendSql(ref) : batchAppendSql(ref)));
+  return text;
+}
 
 /**
  * Runs the append's one statement. When it wrote, returns the result; when it did not, the shared append rules
  * decide from the head and stored ids it read (idempotent original result, or WrongExpectedRevision thrown). Does
  * not commit. A concurrent writer that took the same revision or id makes the INSERT fail with SQLSTATE 23505
- * (possibly after waiting for that writer's commit); the caller runs the append again (isAppendRace).
+ * (possibly after waiting for that writer's commit); the caller runs the append again (isAppendRace), with
+ * `checkStoredIds` after an id clash (isStoredIdClash).
  */
 export async function appendInOneStatement(
   client: Pick<ClientBase, 'query'>,
@@ -127,26 +75,29 @@ export async function appendInOneStatement(
   options: AppendStatementOptions = {},
 ): Promise<AppendOutcome> {
   const { stream, events, expectedRevision } = request;
-  let text = statements.get(ref.table);
-  if (!text) statements.set(ref.table, (text = appendSql(ref)));
+  const kind = events.length === 1 && !options.checkStoredIds ? 'single' : 'batch';
   const templates = events.map((event) => metadataTemplate(event.metadata));
   const streamJson = JSON.stringify(stream);
+  const columns = [
+    events.map((event) => event.id),
+    events.map((event) => event.type),
+    events.map((event) => event.dataJson),
+    templates.map((template) => template.before),
+    templates.map((template) => template.between),
+    templates.map((template) => template.after),
+    events.map((event) => `,"stream":${streamJson},"type":${JSON.stringify(event.type)}}`),
+  ];
   const { rows } = await client.query<AppendRow>({
-    name: statementName(ref),
-    text,
+    name: `${statementName(ref)}_${kind}`,
+    text: statementText(ref, kind),
     values: [
       stream,
       streamCategory(stream),
       options.now ? options.now().toISOString() : null,
       typeof expectedRevision === 'bigint' ? 'exact' : expectedRevision,
       typeof expectedRevision === 'bigint' ? expectedRevision.toString() : null,
-      events.map((event) => event.id),
-      events.map((event) => event.type),
-      events.map((event) => event.dataJson),
-      templates.map((template) => template.before),
-      templates.map((template) => template.between),
-      templates.map((template) => template.after),
-      events.map((event) => `,"stream":${streamJson},"type":${JSON.stringify(event.type)}}`),
+      // The single statement takes the one event's texts as scalars, the batch statement arrays of them.
+      ...(kind === 'single' ? columns.map((column) => column[0]) : columns),
     ],
   });
   const row = rows[0];
@@ -184,6 +135,12 @@ export function isAppendRace(error: unknown): boolean {
   const { code, constraint } = (error ?? {}) as { code?: unknown; constraint?: unknown };
   if (code === '40P01') return true;
   return code === '23505' && typeof constraint === 'string' && RACE_CONSTRAINTS.has(constraint);
+}
+
+/** True when an event id of the append is stored already: the next attempt must check the ids (checkStoredIds). */
+export function isStoredIdClash(error: unknown): boolean {
+  const { code, constraint } = (error ?? {}) as { code?: unknown; constraint?: unknown };
+  return code === '23505' && constraint === 'events_id_key';
 }
 
 function statementName(ref: EventsTableRef): string {

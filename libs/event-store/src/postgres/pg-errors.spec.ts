@@ -1,5 +1,5 @@
 import { EventStoreUnavailable } from '../errors';
-import { isAppendRace } from './append-statement';
+import { isAppendRace, isStoredIdClash } from './append-statement';
 import { isUnavailable, mapPgError } from './pg-errors';
 
 /** A pg-style error: what pg's DatabaseError and Node's socket errors carry. */
@@ -42,5 +42,12 @@ describe('PostgreSQL error mapping', () => {
     expect(isAppendRace(pgError({ code: '23505', constraint: 'events_pkey' }))).toBe(false);
     expect(isAppendRace(pgError({ code: '23514', constraint: 'events_position_of_transaction' }))).toBe(false);
     expect(isAppendRace(undefined)).toBe(false);
+  });
+
+  it('checks the stored ids on the next attempt only after a clash on the id key', () => {
+    expect(isStoredIdClash(pgError({ code: '23505', constraint: 'events_id_key' }))).toBe(true);
+    expect(isStoredIdClash(pgError({ code: '23505', constraint: 'events_stream_revision_key' }))).toBe(false);
+    expect(isStoredIdClash(pgError({ code: '40P01' }))).toBe(false);
+    expect(isStoredIdClash(undefined)).toBe(false);
   });
 });

@@ -22,7 +22,7 @@ import { validateAppend, type ValidatedAppend } from '../metadata';
 import { selectAll, selectHeadPosition, selectStream, streamExists, type EventStoreTables } from '../sql/events-table';
 import { assertMaxCount, CommitNotifier, pollingSubscription } from '../subscription';
 import { CommitAnnouncer } from './announcer';
-import { appendInOneStatement, isAppendRace } from './append-statement';
+import { appendInOneStatement, isAppendRace, isStoredIdClash } from './append-statement';
 import { NotificationListener } from './listener';
 import { guarded, mapPgError } from './pg-errors';
 import {
@@ -218,15 +218,21 @@ class PgStore implements PostgresEventStore {
    */
   private async appendWithRetries(request: ValidatedAppend): Promise<AppendResult> {
     const attempts = this.options.maxAppendAttempts ?? 10;
+    let checkStoredIds = false;
     for (let attempt = 1; ; attempt++) {
       try {
-        const outcome = await appendInOneStatement(this.pool, this.ref, request, { now: this.options.now });
+        const outcome = await appendInOneStatement(this.pool, this.ref, request, {
+          now: this.options.now,
+          checkStoredIds,
+        });
         if (outcome.wrote) this.wake();
         return outcome.result;
       } catch (error) {
         // A statement that failed (not a refusal) may have held readers back while it ran, and announced nothing.
         if (!(error instanceof WrongExpectedRevision)) this.wake();
         if (!isAppendRace(error)) throw mapPgError(error, 'append');
+        // A stored id: a replay or a reused id. The statement that checks the ids tells which (planAppend decides).
+        if (isStoredIdClash(error)) checkStoredIds = true;
         if (attempt >= attempts) {
           throw new WrongExpectedRevision(
             request.stream,

@@ -51,6 +51,8 @@ export function operationsTests(h: PgHarness): void {
         const batches = [
           [testEvent('CaseReceived', odd)],
           [testEvent('AssetSeized', { n: 1 }, testMetadata({ reason: 'Đính chính' })), testEvent()],
+          // One event after a batch: the one-event statement chains from the batch statement's last hash.
+          [testEvent('FundsCollected', { amount: '1', note: '\u2028' })],
         ];
         let expected: 'no_stream' | bigint = 'no_stream';
         for (const batch of batches) {

@@ -93,6 +93,9 @@ export default tseslint.config(
       '*.mjs',
       '**/*.cjs',
       '.ci/*.js',
+      // Build configuration in CommonJS, like jest.config.js.
+      'apps/*/webpack.config.js',
+      'test/faults/support/*.webpack.js',
       'test/lint/fixtures/**',
     ],
   },

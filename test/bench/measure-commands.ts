@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSqliteEventStore } from '@thads/event-store';
-import { startProjectorRuntime } from '@thads/read-models';
+import { startProjectorRuntime, startProjectorThread } from '@thads/read-models';
 import type { CaseJob } from './caseload';
 import { runJobs } from './run-jobs';
 
@@ -15,8 +15,10 @@ const SILENT = { log: () => undefined, warn: () => undefined, error: (message: s
 export interface CommandsRound {
   /** Commands/s, 64 cases in flight, no projector. */
   readonly withoutProjector: number;
-  /** Commands/s with the projector running in the same process (ended when the commands end). */
+  /** Commands/s with the projector running in the same process, on its thread as `npm start` runs it. */
   readonly withProjector: number;
+  /** How long after the last command the projector had applied everything (it may fall behind under this load). */
+  readonly projectorBehindMs: number;
   /** Events/s of a fresh projector catching up on the log of the run without the projector. */
   readonly catchUpEventsPerSecond: number;
   readonly events: number;
@@ -32,13 +34,20 @@ export async function commandsRound(dir: string, jobs: readonly CaseJob[]): Prom
   const plain = createSqliteEventStore({ filename: join(plainDir, 'events.db') });
   const without = await runJobs(plain, jobs, 64);
 
+  // As `npm start` runs it (EMBEDDED_PROJECTOR=thread): this process's runtime follows a projector thread.
   const store = createSqliteEventStore({ filename: join(withDir, 'events.db') });
-  const runtime = await startProjectorRuntime({
-    eventStore: store,
-    readModelUrl: `sqlite:${join(withDir, 'read.db')}`,
+  const readModelUrl = `sqlite:${join(withDir, 'read.db')}`;
+  const runtime = await startProjectorRuntime({ eventStore: store, readModelUrl, logger: SILENT, applyEvents: false });
+  const thread = await startProjectorThread({
+    eventStoreUrl: `sqlite:${join(withDir, 'events.db')}`,
+    readModelUrl,
     logger: SILENT,
   });
   const withProjector = await runJobs(store, jobs, 64);
+  const commandsEnded = performance.now();
+  await runtime.projector.waitForPosition(await store.headPosition(), 600_000);
+  const projectorBehindMs = performance.now() - commandsEnded;
+  await thread.close();
   await runtime.close();
   await store.close();
 
@@ -56,6 +65,7 @@ export async function commandsRound(dir: string, jobs: readonly CaseJob[]): Prom
   return {
     withoutProjector: without.commands / without.seconds,
     withProjector: withProjector.commands / withProjector.seconds,
+    projectorBehindMs,
     catchUpEventsPerSecond: Number(head) / seconds,
     events: Number(head),
   };

@@ -80,6 +80,7 @@ export async function runQuickProfile(
       const commands = await commandsRound(dir, m2Jobs);
       add('m2', commands.withoutProjector);
       add('m2p', commands.withProjector);
+      add('m2pBehind', commands.projectorBehindMs);
       add('m4', commands.catchUpEventsPerSecond);
       log(`round ${round}/${runs}: M3 HTTP, M5 reads`);
       api.resetStats();
@@ -162,6 +163,7 @@ export async function runQuickProfile(
     getEvents5kP50Ms: median(s.m5get5k),
     getEventsFromBenchProcessP99Ms: s.m5getBench,
     apiCatchUpAfterM3Ms: s.settle,
+    m2pProjectorBehindMs: s.m2pBehind,
     coldFoldP99Ms: median(s.coldfold),
     coldFold5kP50Ms: median(s.coldfold5k),
     b0SingleRow: s.b0,

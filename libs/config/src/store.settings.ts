@@ -51,11 +51,11 @@ export class StoreSettings {
 
   @Setting(SECTION, {
     apps: ['api'],
-    default: 'true',
+    default: 'thread',
     description:
-      '`false`: the API runs no projector of its own (a projector service keeps the read models current, as in docker/compose.yaml); its queries wait for that projector.',
+      '`thread`: the API applies events on a worker thread of its own process, beside the requests. `true`: on its event loop, between the requests. `false`: the API runs no projector of its own (a projector service keeps the read models current, as in docker/compose.yaml); its queries wait for that projector.',
   })
-  @OneOf(['true', 'false'])
+  @OneOf(['thread', 'true', 'false'])
   readonly EMBEDDED_PROJECTOR!: string;
 
   @Setting(SECTION, {

@@ -59,6 +59,7 @@ export {
   type ProjectorRuntime,
   type ProjectorRuntimeOptions,
 } from './runtime/embedded-projector';
+export { ProjectorThreadFailed, startProjectorThread, type ProjectorThread } from './runtime/projector-thread';
 export { createProgressBar, type ProgressBar, type ProgressOutput } from './runtime/progress-bar';
 export * from './change-feed';
 

@@ -66,11 +66,14 @@ export async function startTestApp(
   const dataDir = mkdtempSync(join(tmpdir(), 'thads-e2e-'));
   const stores = e2eStores(dataDir);
   // No deadline sweep unless a test asks: its events would land in the streams other tests count. Reads with
-  // minPosition wait as long as a busy machine may need (the test's own timeout bounds it).
+  // minPosition wait as long as a busy machine may need (the test's own timeout bounds it). Events are applied on
+  // the event loop unless a test asks for the default thread, which loads its sources through ts-node (seconds per
+  // app here); projector-thread.e2e-spec.ts and the browser tests run the default.
   const config = loadApiConfig({
     ...process.env,
     DEADLINE_SWEEP_INTERVAL_MS: '0',
     MIN_POSITION_WAIT_MS: '60000',
+    EMBEDDED_PROJECTOR: 'true',
     ...env,
     DATA_DIR: dataDir,
     ...stores.env,

@@ -16,7 +16,7 @@ describe('loadApiConfig', () => {
       bodyLimitBytes: 1_048_576,
       batchSize: 500,
       deadlineSweepIntervalMs: 60_000,
-      embeddedProjector: true,
+      embeddedProjector: 'thread',
       diskMinFreeBytes: 104_857_600,
       auth: {
         mode: 'development-secret',
@@ -65,7 +65,8 @@ describe('loadApiConfig', () => {
 
   it('given ALLOW_UNSAFE_DURABILITY=true or EMBEDDED_PROJECTOR=false, then they say so', () => {
     expect(loadApiConfig({ ALLOW_UNSAFE_DURABILITY: 'true' }).allowUnsafeDurability).toBe(true);
-    expect(loadApiConfig({ EMBEDDED_PROJECTOR: 'false' }).embeddedProjector).toBe(false);
+    expect(loadApiConfig({ EMBEDDED_PROJECTOR: 'false' }).embeddedProjector).toBe('none');
+    expect(loadApiConfig({ EMBEDDED_PROJECTOR: 'true' }).embeddedProjector).toBe('event-loop');
   });
 
   it('given NODE_ENV=production, then it starts only with a configured key (fail closed)', () => {
@@ -98,7 +99,7 @@ describe('loadApiConfig', () => {
       /^DEADLINE_SWEEP_INTERVAL_MS must be 0 \(off\) or a whole number from 1000/,
     ],
     [{ DEADLINE_SWEEP_INTERVAL_MS: '500' }, /^DEADLINE_SWEEP_INTERVAL_MS/],
-    [{ EMBEDDED_PROJECTOR: 'no' }, /^EMBEDDED_PROJECTOR must be "true", "false", got "no"$/],
+    [{ EMBEDDED_PROJECTOR: 'no' }, /^EMBEDDED_PROJECTOR must be "thread", "true", "false", got "no"$/],
     [{ AUTH_JWT_SECRET: 'too-short' }, /^AUTH_JWT_SECRET must be at least 32 bytes/],
     [{ AUTH_JWT_SECRET: ' ' }, /^AUTH_JWT_SECRET is set but empty/],
     [{ AUTH_CLOCK_SKEW_SECONDS: '3600' }, /^AUTH_CLOCK_SKEW_SECONDS must be a whole number from 0 to 300/],

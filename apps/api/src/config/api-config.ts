@@ -5,14 +5,26 @@ import { InvalidConfiguration, projectorConfigOf, readEngineEnvironment, type Pr
 
 export { InvalidConfiguration } from '@thads/config';
 
+/** Where the API applies events to its read models (EMBEDDED_PROJECTOR). */
+export type EmbeddedProjector = 'thread' | 'event-loop' | 'none';
+
+const EMBEDDED_PROJECTOR_MODES: Record<string, EmbeddedProjector> = {
+  thread: 'thread',
+  true: 'event-loop',
+  false: 'none',
+};
+
 /** Settings read from the environment at start-up (the schema in libs/config; docs/configuration.md). */
 export interface ApiConfig extends ProjectorConfig {
   readonly port: number;
   readonly host: string;
   readonly minPositionWaitMs: number;
   readonly bodyLimitBytes: number;
-  /** EMBEDDED_PROJECTOR=false: no projector in this process; a projector service keeps the read models current. */
-  readonly embeddedProjector: boolean;
+  /**
+   * EMBEDDED_PROJECTOR: `thread` (default) applies events on a worker thread of this process, `event-loop` on the
+   * event loop, `none` leaves it to a projector service that keeps the read models current.
+   */
+  readonly embeddedProjector: EmbeddedProjector;
   /** DISK_MIN_FREE_BYTES: readiness fails below this much free space in DATA_DIR (0: not checked). */
   readonly diskMinFreeBytes: number;
   /** METRICS_TOKEN: the bearer token a scraper sends to GET /metrics. */
@@ -35,7 +47,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     host: settings.HOST,
     minPositionWaitMs: settings.MIN_POSITION_WAIT_MS,
     bodyLimitBytes: settings.BODY_LIMIT_BYTES,
-    embeddedProjector: settings.EMBEDDED_PROJECTOR === 'true',
+    embeddedProjector: EMBEDDED_PROJECTOR_MODES[settings.EMBEDDED_PROJECTOR],
     diskMinFreeBytes: settings.DISK_MIN_FREE_BYTES,
     ...(settings.METRICS_TOKEN !== undefined ? { metricsToken: settings.METRICS_TOKEN } : {}),
     auth: authSettings(settings, stores.dataDir),

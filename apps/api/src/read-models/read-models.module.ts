@@ -1,9 +1,16 @@
 import { type DynamicModule, Inject, Injectable, Logger, Module, type OnModuleDestroy } from '@nestjs/common';
 import { EVENT_STORE, startDeadlineSweeper, type DeadlineSweeper } from '@thads/application';
 import type { EventStore } from '@thads/event-store';
-import { overdueDeadlines, startProjectorRuntime, type ProjectorRuntime } from '@thads/read-models';
+import {
+  overdueDeadlines,
+  startProjectorRuntime,
+  startProjectorThread,
+  type ProjectorRuntime,
+  type ProjectorThread,
+} from '@thads/read-models';
+import type { EmbeddedProjector } from '../config/api-config';
 import { ReadYourWrites } from './read-your-writes';
-import { DEADLINE_SWEEPER, PROJECTOR_RUNTIME } from './read-models.tokens';
+import { DEADLINE_SWEEPER, PROJECTOR_RUNTIME, PROJECTOR_THREAD } from './read-models.tokens';
 
 export interface ReadModelsModuleOptions {
   /** READ_MODEL_URL, e.g. `sqlite:./data/read.db`. */
@@ -14,25 +21,31 @@ export interface ReadModelsModuleOptions {
   readonly minPositionWaitMs: number;
   /** DEADLINE_SWEEP_INTERVAL_MS; 0 runs no sweep in this process. */
   readonly deadlineSweepIntervalMs?: number;
-  /** EMBEDDED_PROJECTOR: false leaves applying events to a projector service; this process follows its checkpoints. */
-  readonly embeddedProjector?: boolean;
+  /**
+   * EMBEDDED_PROJECTOR: where events are applied. Outside the event loop (`thread`, `none`) this process's runtime
+   * follows the checkpoints of the one that applies them.
+   */
+  readonly embeddedProjector?: EmbeddedProjector;
   /** PROJECTOR_BATCH_SIZE. */
   readonly batchSize?: number;
 }
 
 /**
- * Stops the deadline sweep, then the projector, then closes the read-model database, all before the event store
- * closes (onApplicationShutdown): the sweep writes through the store and reads through the database.
+ * Stops the deadline sweep, then the projector thread, then this process's projector, then closes the read-model
+ * database, all before the event store closes (onApplicationShutdown): the sweep writes through the store and reads
+ * through the database.
  */
 @Injectable()
 class ProjectorLifecycle implements OnModuleDestroy {
   constructor(
     @Inject(PROJECTOR_RUNTIME) private readonly runtime: ProjectorRuntime,
+    @Inject(PROJECTOR_THREAD) private readonly thread: ProjectorThread | null,
     @Inject(DEADLINE_SWEEPER) private readonly sweeper: DeadlineSweeper,
   ) {}
 
   async onModuleDestroy(): Promise<void> {
     await this.sweeper.stop();
+    await this.thread?.close();
     await this.runtime.close();
   }
 }
@@ -49,8 +62,9 @@ export class ReadModelsModule {
     const projectorLogger = {
       log: (message: string) => logger.log(message),
       warn: (message: string) => logger.warn(message),
-      error: (message: string) => logger.error(message),
+      error: (message: string, detail?: string) => logger.error(message, detail),
     };
+    const mode = options.embeddedProjector ?? 'event-loop';
     return {
       module: ReadModelsModule,
       global: true,
@@ -65,8 +79,24 @@ export class ReadModelsModule {
               eventStoreUrl: options.eventStoreUrl,
               logger: projectorLogger,
               batchSize: options.batchSize,
-              applyEvents: options.embeddedProjector ?? true,
+              applyEvents: mode === 'event-loop',
             }),
+        },
+        {
+          // Started after this process's runtime, which has migrated the read models and bound them to the log.
+          provide: PROJECTOR_THREAD,
+          inject: [PROJECTOR_RUNTIME],
+          useFactory: async () => {
+            if (mode !== 'thread') return null;
+            const thread = await startProjectorThread({
+              eventStoreUrl: requiredEventStoreUrl(options),
+              readModelUrl: options.readModelUrl,
+              batchSize: options.batchSize,
+              logger: projectorLogger,
+            });
+            logger.log('Applying events on a worker thread (EMBEDDED_PROJECTOR=thread)');
+            return thread;
+          },
         },
         {
           // Shares the runtime's read-model connection: one per process.
@@ -91,4 +121,9 @@ export class ReadModelsModule {
       exports: [PROJECTOR_RUNTIME, DEADLINE_SWEEPER, ReadYourWrites],
     };
   }
+}
+
+function requiredEventStoreUrl(options: ReadModelsModuleOptions): string {
+  if (options.eventStoreUrl === undefined) throw new Error('EMBEDDED_PROJECTOR=thread needs the event store URL');
+  return options.eventStoreUrl;
 }

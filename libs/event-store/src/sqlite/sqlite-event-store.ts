@@ -18,6 +18,7 @@ import type {
 import { validateAppend } from '../metadata';
 import { selectAll, selectHeadPosition, selectStream, streamExists, type EventStoreTables } from '../sql/events-table';
 import { assertMaxCount, CommitNotifier, pollingSubscription } from '../subscription';
+import { openCommitChannel, type CommitChannel } from './commit-channel';
 import { withStatementCache } from './statement-cache';
 import { GroupCommitWriter, type GroupCommitStats } from './group-commit-writer';
 import { openEventsDatabase, readDurabilitySettings, readStoreIdentity, type DurabilitySettings } from './schema';
@@ -28,7 +29,10 @@ export interface SqliteEventStoreOptions {
   readonly filename: string;
   /** How long a write waits for another process's lock before failing with EventStoreUnavailable. Default 5000. */
   readonly busyTimeoutMs?: number;
-  /** Live subscriptions re-read at least this often, to see commits by other processes. Default 1000. */
+  /**
+   * Live subscriptions re-read at least this often, to see commits by other processes. Default 1000. Commits by
+   * another thread of this process wake them at once (commit-channel.ts).
+   */
   readonly pollIntervalMs?: number;
   /** Events per subscription page: the most a subscription buffers. Default 256. */
   readonly subscriptionPageSize?: number;
@@ -59,6 +63,7 @@ class SqliteStore implements SqliteEventStore {
   private readonly kysely: Kysely<EventStoreTables>;
   private readonly writer: GroupCommitWriter;
   private readonly notifier = new CommitNotifier();
+  private readonly channel: CommitChannel | undefined;
   private closing: Promise<void> | undefined;
   private identity: string | undefined;
 
@@ -70,8 +75,12 @@ class SqliteStore implements SqliteEventStore {
     this.writer = new GroupCommitWriter(this.db, {
       now: options.now ?? (() => new Date()),
       maxGroupSize: options.maxGroupSize ?? 1000,
-      onCommitted: () => this.notifier.notify(),
+      onCommitted: () => {
+        this.notifier.notify();
+        this.channel?.announce();
+      },
     });
+    this.channel = openCommitChannel(options.filename, () => this.notifier.notify());
   }
 
   append(stream: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult> {
@@ -139,6 +148,7 @@ class SqliteStore implements SqliteEventStore {
 
   private async shutDown(): Promise<void> {
     this.writer.drain();
+    this.channel?.close();
     this.notifier.close();
     await this.kysely.destroy(); // closes the better-sqlite3 connection
   }

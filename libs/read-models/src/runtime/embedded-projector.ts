@@ -8,6 +8,7 @@ import { openReadModelDatabase, type ReadModelStore } from '../database/open-rea
 import { migrateReadModels } from '../migrations/migrate-read-models';
 import type { Projection } from '../projection';
 import { readModelProjections } from '../registry';
+import { openBatchChannel, type BatchChannel } from './batch-channel';
 import { isStorageFull } from './infrastructure-errors';
 import type { ProjectionLeases } from './projection-leases';
 import { bindReadModelsToEventStore } from './read-model-source';
@@ -22,6 +23,10 @@ export interface ProjectorRuntimeOptions {
   readonly eventStoreUrl?: string;
   readonly logger?: ProjectorLogger;
   readonly batchSize?: number;
+  /** Wait after a batch that reached the head, so the next gathers more (projector options). Default 20 ms. */
+  readonly gatherMs?: number;
+  /** How often checkpoints changed elsewhere are reloaded (projector options); 0: never. Default 1000 ms. */
+  readonly controlPollMs?: number;
   /** Default: every registered projection. */
   readonly projections?: readonly Projection[];
   /**
@@ -66,30 +71,46 @@ export class ReadModelStorageFull extends Error {
 export async function startProjectorRuntime(options: ProjectorRuntimeOptions): Promise<ProjectorRuntime> {
   const readModels = openReadModelDatabase(options.readModelUrl);
   const leases = options.applyEvents === false ? FOLLOWER_LEASES : readModels.openLeases?.();
+  let channel: BatchChannel | undefined;
   try {
     await prepare(readModels, options);
     const changes = new ChangeSignal();
+    // An applying runtime announces its batches to the other threads; a follower refreshes on theirs. Messages
+    // arrive as macrotasks, after `projector` below is assigned.
+    channel = openBatchChannel(
+      readModels.url,
+      options.applyEvents === false ? refreshOnEachBatch(() => projector, changes, options.logger) : () => undefined,
+    );
+    const announce = channel?.announce ?? (() => undefined);
     const projector = createProjector({
       eventStore: options.eventStore,
       db: readModels.db,
       projections: options.projections ?? readModelProjections,
       batchSize: options.batchSize,
+      gatherMs: options.gatherMs,
+      controlPollMs: options.controlPollMs,
       logger: options.logger,
-      onBatchCommitted: () => changes.notify(),
+      onBatchCommitted: () => {
+        changes.notify();
+        announce();
+      },
       leases,
     });
     await projector.start();
+    const opened = channel;
     return {
       readModels,
       projector,
       changes,
       close: async () => {
+        opened?.close();
         await projector.stop();
         await leases?.close();
         await readModels.close();
       },
     };
   } catch (error) {
+    channel?.close();
     await leases?.close();
     await readModels.close();
     throw error;
@@ -110,4 +131,28 @@ async function prepare(readModels: ReadModelStore, options: ProjectorRuntimeOpti
         'Free some space and start again; nothing was written.',
     );
   }
+}
+
+/**
+ * A follower's reaction to another thread's batch: reload the checkpoints (read-your-writes waits resolve) and wake
+ * the change feed. One refresh at a time; batches that land during one are covered by one more.
+ */
+function refreshOnEachBatch(projector: () => Projector, changes: ChangeSignal, logger?: ProjectorLogger): () => void {
+  let running = false;
+  let again = false;
+  const run = async () => {
+    running = true;
+    do {
+      again = false;
+      await projector()
+        .refresh()
+        .catch((error: unknown) => logger?.warn(`Projector refresh failed: ${(error as Error).message}`));
+      changes.notify();
+    } while (again);
+    running = false;
+  };
+  return () => {
+    if (running) again = true;
+    else void run();
+  };
 }

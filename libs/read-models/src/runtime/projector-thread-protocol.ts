@@ -1,0 +1,23 @@
+/** The messages between the API's thread and its projector thread (projector-thread.ts, projector-thread.entry.ts). */
+
+/** What the projector thread is started with (workerData): everything it needs to open both stores itself. */
+export interface ProjectorThreadData {
+  readonly eventStoreUrl: string;
+  readonly readModelUrl: string;
+  readonly batchSize?: number;
+  readonly gatherMs?: number;
+}
+
+/** Worker → API thread. */
+export type FromProjectorThread =
+  | { readonly kind: 'ready' }
+  | { readonly kind: 'failed'; readonly name: string; readonly message: string }
+  | {
+      readonly kind: 'log';
+      readonly level: 'log' | 'warn' | 'error';
+      readonly message: string;
+      readonly detail?: string;
+    };
+
+/** API thread → worker. */
+export type ToProjectorThread = { readonly kind: 'stop' };

@@ -1,0 +1,52 @@
+/**
+ * The projector thread's own code (projector-thread.ts starts it): opens its own connections to the event store and
+ * the read models, runs the same runtime the projector service runs, and logs through the API thread's logger.
+ * better-sqlite3 blocks the thread it runs on, so its commits no longer stop the API's requests.
+ */
+import 'reflect-metadata';
+import { parentPort, workerData } from 'node:worker_threads';
+import { openEventStore } from '@thads/event-store';
+import { startProjectorRuntime } from './embedded-projector';
+import type { ProjectorLogger } from './projector-contract';
+import type { FromProjectorThread, ProjectorThreadData, ToProjectorThread } from './projector-thread-protocol';
+
+async function run(port: NonNullable<typeof parentPort>, data: ProjectorThreadData): Promise<void> {
+  const send = (message: FromProjectorThread) => port.postMessage(message);
+  const logger: ProjectorLogger = {
+    log: (message) => send({ kind: 'log', level: 'log', message }),
+    warn: (message) => send({ kind: 'log', level: 'warn', message }),
+    error: (message, detail) => send({ kind: 'log', level: 'error', message, detail }),
+  };
+  const eventStore = await openEventStore(data.eventStoreUrl);
+  try {
+    const runtime = await startProjectorRuntime({
+      eventStore,
+      readModelUrl: data.readModelUrl,
+      eventStoreUrl: data.eventStoreUrl,
+      batchSize: data.batchSize,
+      gatherMs: data.gatherMs,
+      logger,
+    });
+    port.on('message', (message: ToProjectorThread) => {
+      if (message.kind !== 'stop') return;
+      // The batch in flight commits or rolls back as a whole; then the thread has nothing left and ends.
+      void runtime
+        .close()
+        .then(() => eventStore.close())
+        .finally(() => port.close());
+    });
+    send({ kind: 'ready' });
+  } catch (error) {
+    await eventStore.close();
+    throw error;
+  }
+}
+
+if (parentPort) {
+  const port = parentPort;
+  run(port, workerData as ProjectorThreadData).catch((error: unknown) => {
+    const { name, message } = error instanceof Error ? error : new Error(String(error));
+    port.postMessage({ kind: 'failed', name, message } satisfies FromProjectorThread);
+    port.close();
+  });
+}

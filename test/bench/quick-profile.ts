@@ -6,10 +6,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSqliteEventStore } from '@thads/event-store';
 import { startApi } from './api-process';
+import type { EngineAnswer } from './engine-child';
+import { startEngineChild } from './engine-process';
 import { startReadClient } from './read-client-process';
-import { b0SingleRow, b0ThousandRows, b1, postgresUp } from './baselines';
+import { postgresUp } from './baselines';
 import { buildCaseload, haiPhongScenario, hotCase, type CaseJob } from './caseload';
-import { commandsRound } from './measure-commands';
 import { reportP99, seedReportWorld } from './measure-report';
 import {
   benchToken,
@@ -20,7 +21,6 @@ import {
   loadCase,
   type HttpLoad,
 } from './measure-reads';
-import { m1SqliteAppends, m8PostgresAppends } from './measure-store';
 import { runJobs } from './run-jobs';
 import { evaluate, median, percentile, type MetricResult } from './stats';
 
@@ -57,6 +57,11 @@ export async function runQuickProfile(
   log(`hot cases: ${short.caseId} ${shortEvents} events, ${long.caseId} ${longEvents} events`);
   const api = await startApi(apiDir);
   const client = await startReadClient();
+  const engine = await startEngineChild(m2Jobs);
+  const measured = (answer: EngineAnswer<number>) => {
+    enginePeakRss = Math.max(enginePeakRss, answer.peakRssMb);
+    return answer.value;
+  };
   const offices = [...new Set(caseload.map((job) => job.officeId)), 'HP-NGO-QUYEN'];
   const token = benchToken(apiDir, offices);
 
@@ -67,17 +72,20 @@ export async function runQuickProfile(
   };
   const http: HttpLoad[] = [];
   let apiPeakRss = 0;
+  let enginePeakRss = 0;
 
   // The API child is stopped whatever happens, so a failed round never leaves it running.
   try {
     for (let round = 1; round <= runs; round++) {
       log(`round ${round}/${runs}: baselines`);
-      add('b0', b0SingleRow(dir, 2000));
-      add('b0k', b0ThousandRows(dir, 2000));
+      add('b0', measured(await engine.measure({ task: 'b0', dir })));
+      add('b0k', measured(await engine.measure({ task: 'b0k', dir })));
       log(`round ${round}/${runs}: M1 store appends`);
-      add('m1', await m1SqliteAppends(dir, 3000));
+      add('m1', measured(await engine.measure({ task: 'm1', dir })));
       log(`round ${round}/${runs}: M2 commands, M4 catch-up`);
-      const commands = await commandsRound(dir, m2Jobs);
+      const answer = await engine.commands(dir);
+      enginePeakRss = Math.max(enginePeakRss, answer.peakRssMb);
+      const commands = answer.value;
       add('m2', commands.withoutProjector);
       add('m2p', commands.withProjector);
       add('m2pBehind', commands.projectorBehindMs);
@@ -104,11 +112,12 @@ export async function runQuickProfile(
       add('coldfold5k', percentile(await latencies(() => foldCaseCold(seedStore, long.caseId), 10, 1), 50));
       if (pg) {
         log(`round ${round}/${runs}: B1, M8 PostgreSQL`);
-        add('b1', await b1(POSTGRES_URL, 16, 3000));
-        add('m8', await m8PostgresAppends(POSTGRES_URL, 3000));
+        add('b1', measured(await engine.measure({ task: 'b1', postgresUrl: POSTGRES_URL })));
+        add('m8', measured(await engine.measure({ task: 'm8', postgresUrl: POSTGRES_URL })));
       }
     }
   } finally {
+    await engine.stop();
     await client.stop();
     await api.stop();
     await seedStore.close();
@@ -148,7 +157,12 @@ export async function runQuickProfile(
       s.m6last.map((value, index) => value / s.m6first[index]),
       atMost(2),
     ),
-    M7: evaluate('peak RSS, bench process and API child', 'MB', [Math.max(benchPeakRss, apiPeakRss)], atMost(512)),
+    M7: evaluate(
+      'peak RSS, bench process, API child and engine child',
+      'MB',
+      [Math.max(benchPeakRss, apiPeakRss, enginePeakRss)],
+      atMost(512),
+    ),
   };
   if (pg)
     metrics.M8 = evaluate(
@@ -172,6 +186,7 @@ export async function runQuickProfile(
     m6FirstMonthP99Ms: s.m6first,
     m6LastMonthP99Ms: s.m6last,
     apiPeakRssMb: apiPeakRss,
+    enginePeakRssMb: enginePeakRss,
     benchPeakRssMb: benchPeakRss,
     caseloadCases: caseload.length,
     m2Cases: M2_CASES,

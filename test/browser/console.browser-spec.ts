@@ -12,6 +12,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { SCREENSHOTS, startBrowserWorld, type BrowserWorld } from './browser-world';
 import { api, screenshot, seriousViolations, WAIT } from './console-helpers';
 import {
+  auditCaughtUp,
   alterStoredEvent,
   closeUpToApril,
   fileOverdueComplaint,
@@ -200,6 +201,7 @@ describe('the web console, in Chromium, over the Hải Phòng demo', () => {
       body: JSON.stringify({}),
     });
     expect(refused.status).toBeGreaterThanOrEqual(400);
+    await auditCaughtUp(world.baseUrl, admin.token, openCase);
     await page.goto(`${world.baseUrl}/#/case/${openCase}`);
     await page.waitForSelector('[data-testid=rejections] li', WAIT);
     const rejections = await text('[data-testid=rejections]');

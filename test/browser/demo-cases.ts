@@ -125,3 +125,16 @@ export async function closeUpToApril(baseUrl: string, adminToken: string): Promi
       `April 2018 is not shown closed: ${caughtUp.status} ${JSON.stringify(caughtUp.body).slice(0, 300)}`,
     );
 }
+
+/**
+ * Waits until the audit trail holds everything the log holds now. A refused command answers no position, and the
+ * case page reads its rejections with only the console's own last write as `minPosition`; with the projector on its
+ * thread (the default) a page opened at once can be ahead of it.
+ */
+export async function auditCaughtUp(baseUrl: string, auditorToken: string, caseId: string): Promise<void> {
+  const ready = await fetch(`${baseUrl}/health/ready`, { headers: { authorization: `Bearer ${auditorToken}` } });
+  const head = ((await ready.json()) as { checks: { eventStore: { details: { headPosition: string } } } }).checks
+    .eventStore.details.headPosition;
+  const audit = await api(baseUrl, auditorToken, `/audit?caseId=${caseId}&type=CommandRejected&minPosition=${head}`);
+  if (audit.status !== 200) throw new Error(`The audit trail did not reach ${head}: ${audit.status}`);
+}

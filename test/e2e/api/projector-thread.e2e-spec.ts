@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { readChanges, type ProjectorRuntime } from '@thads/read-models';
+import type { ProjectorThreadHost } from '../../../apps/api/src/read-models/projector-thread-host';
 import { PROJECTOR_RUNTIME, PROJECTOR_THREAD } from '../../../apps/api/src/read-models/read-models.tokens';
 import { receiveCaseBody } from './case-fixtures';
 import { connectSse } from './sse-client';
@@ -21,7 +22,7 @@ describe('projector on a worker thread (the default)', () => {
   afterAll(() => t?.close());
 
   it('reads its own writes: a list read with minPosition waits for the thread to apply the command', async () => {
-    expect(t.app.get(PROJECTOR_THREAD)).not.toBeNull();
+    expect(t.app.get<ProjectorThreadHost>(PROJECTOR_THREAD).running).toBe(true);
     const received = await t.http.post('/api/v1/cases').send(receiveCaseBody('HP-THREAD-1')).expect(201);
     const list = await t.http.get(`/api/v1/cases?minPosition=${received.body.position}`).expect(200);
     expect(list.body.items.map((item: { caseId: string }) => item.caseId)).toContain('HP-THREAD-1');

@@ -1,14 +1,17 @@
-import { type DynamicModule, Inject, Injectable, Logger, Module, type OnModuleDestroy } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { EVENT_STORE, startDeadlineSweeper, type DeadlineSweeper } from '@thads/application';
 import type { EventStore } from '@thads/event-store';
-import {
-  overdueDeadlines,
-  startProjectorRuntime,
-  startProjectorThread,
-  type ProjectorRuntime,
-  type ProjectorThread,
-} from '@thads/read-models';
+import { overdueDeadlines, startProjectorRuntime, type ProjectorRuntime } from '@thads/read-models';
 import type { EmbeddedProjector } from '../config/api-config';
+import { ProjectorThreadHost } from './projector-thread-host';
 import { ReadYourWrites } from './read-your-writes';
 import { DEADLINE_SWEEPER, PROJECTOR_RUNTIME, PROJECTOR_THREAD } from './read-models.tokens';
 
@@ -31,21 +34,25 @@ export interface ReadModelsModuleOptions {
 }
 
 /**
- * Stops the deadline sweep, then the projector thread, then this process's projector, then closes the read-model
- * database, all before the event store closes (onApplicationShutdown): the sweep writes through the store and reads
- * through the database.
+ * Starts the projector thread once the application is built. Stops the deadline sweep, then the projector thread,
+ * then this process's projector, then closes the read-model database, all before the event store closes
+ * (onApplicationShutdown): the sweep writes through the store and reads through the database.
  */
 @Injectable()
-class ProjectorLifecycle implements OnModuleDestroy {
+class ProjectorLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @Inject(PROJECTOR_RUNTIME) private readonly runtime: ProjectorRuntime,
-    @Inject(PROJECTOR_THREAD) private readonly thread: ProjectorThread | null,
+    @Inject(PROJECTOR_THREAD) private readonly thread: ProjectorThreadHost,
     @Inject(DEADLINE_SWEEPER) private readonly sweeper: DeadlineSweeper,
   ) {}
 
+  onApplicationBootstrap(): Promise<void> {
+    return this.thread.start();
+  }
+
   async onModuleDestroy(): Promise<void> {
     await this.sweeper.stop();
-    await this.thread?.close();
+    await this.thread.close();
     await this.runtime.close();
   }
 }
@@ -83,20 +90,19 @@ export class ReadModelsModule {
             }),
         },
         {
-          // Started after this process's runtime, which has migrated the read models and bound them to the log.
+          // Started at bootstrap, after this process's runtime has migrated the read models and bound them to the log.
           provide: PROJECTOR_THREAD,
-          inject: [PROJECTOR_RUNTIME],
-          useFactory: async () => {
-            if (mode !== 'thread') return null;
-            const thread = await startProjectorThread({
-              eventStoreUrl: requiredEventStoreUrl(options),
-              readModelUrl: options.readModelUrl,
-              batchSize: options.batchSize,
-              logger: projectorLogger,
-            });
-            logger.log('Applying events on a worker thread (EMBEDDED_PROJECTOR=thread)');
-            return thread;
-          },
+          useFactory: () =>
+            new ProjectorThreadHost(
+              mode === 'thread'
+                ? {
+                    eventStoreUrl: requiredEventStoreUrl(options),
+                    readModelUrl: options.readModelUrl,
+                    batchSize: options.batchSize,
+                    logger: projectorLogger,
+                  }
+                : undefined,
+            ),
         },
         {
           // Shares the runtime's read-model connection: one per process.

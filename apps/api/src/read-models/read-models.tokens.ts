@@ -2,5 +2,5 @@
 export const PROJECTOR_RUNTIME = Symbol('PROJECTOR_RUNTIME');
 /** The deadline sweep running beside the embedded projector. */
 export const DEADLINE_SWEEPER = Symbol('DEADLINE_SWEEPER');
-/** The projector thread (EMBEDDED_PROJECTOR=thread), or null when events are applied elsewhere. */
+/** The host of the projector thread (projector-thread-host.ts; running only with EMBEDDED_PROJECTOR=thread). */
 export const PROJECTOR_THREAD = Symbol('PROJECTOR_THREAD');

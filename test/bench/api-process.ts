@@ -1,8 +1,7 @@
 /** Starting and driving the API child (api-child.ts) from the bench process. */
-import { fork, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import type { ApiChildMemory, ApiChildStats } from './api-child';
-import { stopChild } from './stop-child';
+import { forkBenchChild, stopChild } from './bench-child';
 
 export interface ApiProcess {
   readonly baseUrl: string;
@@ -21,17 +20,8 @@ export async function startApi(
   extraEnv: NodeJS.ProcessEnv = {},
   exposeGc = false,
 ): Promise<ApiProcess> {
-  const child = fork(join(__dirname, 'api-child.ts'), [], {
-    execArgv: [
-      // The heap limit `npm start` gives the API: `npm run bench` runs with the same flag (docs/operations.md, Memory).
-      ...process.execArgv.filter((arg) => arg.startsWith('--max-old-space-size')),
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      ...cpuProfileArgs(),
-      ...(exposeGc ? ['--expose-gc'] : []),
-    ],
+  const child = forkBenchChild('api-child.ts', {
+    execArgv: [...cpuProfileArgs(), ...(exposeGc ? ['--expose-gc'] : [])],
     // One bench token sends thousands of commands a minute on purpose: the per-subject rate limits are off here.
     env: {
       ...process.env,
@@ -41,7 +31,6 @@ export async function startApi(
       RATE_LIMIT_REFUSED_COMMANDS: '0',
       ...extraEnv,
     },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => {

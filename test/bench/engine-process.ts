@@ -1,10 +1,9 @@
 /** Starting and driving the engine child (engine-child.ts) from the bench process. */
-import { fork, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import type { CaseJob } from './caseload';
 import type { EngineAnswer, EngineTask, ToEngineChild } from './engine-child';
 import type { CommandsRound } from './measure-commands';
-import { stopChild } from './stop-child';
+import { forkBenchChild, stopChild } from './bench-child';
 
 export interface EngineProcess {
   /** A figure of B0, B0 1,000-row, M1, B1 or M8. */
@@ -16,17 +15,7 @@ export interface EngineProcess {
 
 /** Forks the child with the bench's heap limit and hands it the jobs; 600 s at most to be ready (ts-node compiles). */
 export async function startEngineChild(jobs: readonly CaseJob[]): Promise<EngineProcess> {
-  const child = fork(join(__dirname, 'engine-child.ts'), [], {
-    execArgv: [
-      ...process.execArgv.filter((arg) => arg.startsWith('--max-old-space-size')),
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-    ],
-    serialization: 'advanced',
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
+  const child = forkBenchChild('engine-child.ts', { serialization: 'advanced' });
   await reply(child, 'started', undefined, 600_000);
   await reply(child, 'ready', { jobs }, 600_000);
   // A task takes seconds to a minute here; an hour means the child is stuck.

@@ -1,7 +1,5 @@
 /** Starting and driving M5get's client child (read-client.ts) from the bench process. */
-import { fork } from 'node:child_process';
-import { join } from 'node:path';
-import { stopChild } from './stop-child';
+import { forkBenchChild, stopChild } from './bench-child';
 
 export interface ReadClient {
   /** Latencies in ms of `runs` sequential GETs of `url`, after `warmup` unmeasured ones. */
@@ -17,10 +15,7 @@ interface ClientAnswer {
 
 /** Forks the client and waits until it is ready; 120 s at most. */
 export async function startReadClient(): Promise<ReadClient> {
-  const child = fork(join(__dirname, 'read-client.ts'), [], {
-    execArgv: ['-r', 'ts-node/register/transpile-only'],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
+  const child = forkBenchChild('read-client.ts');
   const next = () =>
     new Promise<ClientAnswer>((resolve, reject) => {
       const onExit = (code: number | null) => reject(new Error(`the read client exited with ${code}`));

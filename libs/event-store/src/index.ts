@@ -52,6 +52,7 @@ export { ensureOwnerOnlyFile, LooseFilePermissions } from './sqlite/owner-only-f
 export { checkStoreFile, StoreFileUnusable } from './sqlite/store-file';
 export type { GroupCommitStats } from './sqlite/group-commit-writer';
 export { withStatementCache } from './sqlite/statement-cache';
+export { openThreadSignal, type ThreadSignal } from './thread-signal';
 export {
   createPostgresEventStore,
   type PostgresEventStore,

@@ -59,7 +59,12 @@ export {
   type ProjectorRuntime,
   type ProjectorRuntimeOptions,
 } from './runtime/embedded-projector';
-export { ProjectorThreadFailed, startProjectorThread, type ProjectorThread } from './runtime/projector-thread';
+export {
+  ProjectorThreadFailed,
+  startProjectorThread,
+  type ProjectorThread,
+  type ProjectorThreadOptions,
+} from './runtime/projector-thread';
 export { createProgressBar, type ProgressBar, type ProgressOutput } from './runtime/progress-bar';
 export * from './change-feed';
 

@@ -1,12 +1,4 @@
-import { startProjectorThread, type ProjectorLogger, type ProjectorThread } from '@thads/read-models';
-
-/** What the projector thread is started with; absent when EMBEDDED_PROJECTOR is not `thread`. */
-export interface ProjectorThreadSettings {
-  readonly eventStoreUrl: string;
-  readonly readModelUrl: string;
-  readonly batchSize?: number;
-  readonly logger: ProjectorLogger;
-}
+import { startProjectorThread, type ProjectorThread, type ProjectorThreadOptions } from '@thads/read-models';
 
 /**
  * The API's projector thread, started once the whole application has been built (onApplicationBootstrap): a start
@@ -15,7 +7,8 @@ export interface ProjectorThreadSettings {
 export class ProjectorThreadHost {
   private thread: ProjectorThread | undefined;
 
-  constructor(private readonly settings: ProjectorThreadSettings | undefined) {}
+  /** `settings` is absent when EMBEDDED_PROJECTOR is not `thread`. */
+  constructor(private readonly settings: ProjectorThreadOptions | undefined) {}
 
   /** True while a thread applies the events (EMBEDDED_PROJECTOR=thread, after start-up). */
   get running(): boolean {

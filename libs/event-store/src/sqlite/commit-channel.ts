@@ -1,27 +1,12 @@
 /**
- * Commits announced between the threads of one process: a store on the same file in another worker thread (the API's
- * projector thread) wakes its live subscriptions at once instead of at its next poll. Other processes still rely on
- * the poll; a BroadcastChannel reaches only this process's threads.
+ * Commits announced to the stores on the same file in the other threads of this process (the API's projector
+ * thread), which wake their live subscriptions at once instead of at their next poll.
  */
 import { resolve } from 'node:path';
-import { BroadcastChannel } from 'node:worker_threads';
-
-/** One store's end of its file's channel. */
-export interface CommitChannel {
-  /** Tells the other stores on this file that events were committed. */
-  announce(): void;
-  close(): void;
-}
+import { openThreadSignal, type ThreadSignal } from '../thread-signal';
 
 /** Opens the channel of `filename`; undefined for ':memory:', which no other connection can open. */
-export function openCommitChannel(filename: string, onOtherThreadCommit: () => void): CommitChannel | undefined {
+export function openCommitChannel(filename: string, onOtherThreadCommit: () => void): ThreadSignal | undefined {
   if (filename === ':memory:' || filename === '') return undefined;
-  const channel = new BroadcastChannel(`thads:sqlite-commits:${resolve(filename)}`);
-  channel.onmessage = () => onOtherThreadCommit();
-  // The channel alone must not keep a process alive that has nothing else to do.
-  channel.unref();
-  return {
-    announce: () => channel.postMessage(0),
-    close: () => channel.close(),
-  };
+  return openThreadSignal(`thads:sqlite-commits:${resolve(filename)}`, onOtherThreadCommit);
 }

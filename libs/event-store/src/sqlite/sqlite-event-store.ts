@@ -18,7 +18,8 @@ import type {
 import { validateAppend } from '../metadata';
 import { selectAll, selectHeadPosition, selectStream, streamExists, type EventStoreTables } from '../sql/events-table';
 import { assertMaxCount, CommitNotifier, pollingSubscription } from '../subscription';
-import { openCommitChannel, type CommitChannel } from './commit-channel';
+import type { ThreadSignal } from '../thread-signal';
+import { openCommitChannel } from './commit-channel';
 import { withStatementCache } from './statement-cache';
 import { GroupCommitWriter, type GroupCommitStats } from './group-commit-writer';
 import { openEventsDatabase, readDurabilitySettings, readStoreIdentity, type DurabilitySettings } from './schema';
@@ -63,7 +64,7 @@ class SqliteStore implements SqliteEventStore {
   private readonly kysely: Kysely<EventStoreTables>;
   private readonly writer: GroupCommitWriter;
   private readonly notifier = new CommitNotifier();
-  private readonly channel: CommitChannel | undefined;
+  private readonly channel: ThreadSignal | undefined;
   private closing: Promise<void> | undefined;
   private identity: string | undefined;
 

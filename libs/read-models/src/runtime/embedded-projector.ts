@@ -2,13 +2,13 @@
  * One call that opens the read-model database, migrates it and starts the projector: what apps/projector runs, and
  * what the API process runs inside `npm start` (docs/architecture.md, embedded default).
  */
-import type { EventStore } from '@thads/event-store';
+import type { EventStore, ThreadSignal } from '@thads/event-store';
 import { ChangeSignal } from '../change-feed/change-signal';
 import { openReadModelDatabase, type ReadModelStore } from '../database/open-read-model-database';
 import { migrateReadModels } from '../migrations/migrate-read-models';
 import type { Projection } from '../projection';
 import { readModelProjections } from '../registry';
-import { openBatchChannel, type BatchChannel } from './batch-channel';
+import { openBatchChannel } from './batch-channel';
 import { isStorageFull } from './infrastructure-errors';
 import type { ProjectionLeases } from './projection-leases';
 import { bindReadModelsToEventStore } from './read-model-source';
@@ -23,8 +23,6 @@ export interface ProjectorRuntimeOptions {
   readonly eventStoreUrl?: string;
   readonly logger?: ProjectorLogger;
   readonly batchSize?: number;
-  /** Wait after a batch that reached the head, so the next gathers more (projector options). Default 20 ms. */
-  readonly gatherMs?: number;
   /** How often checkpoints changed elsewhere are reloaded (projector options); 0: never. Default 1000 ms. */
   readonly controlPollMs?: number;
   /** Default: every registered projection. */
@@ -71,7 +69,7 @@ export class ReadModelStorageFull extends Error {
 export async function startProjectorRuntime(options: ProjectorRuntimeOptions): Promise<ProjectorRuntime> {
   const readModels = openReadModelDatabase(options.readModelUrl);
   const leases = options.applyEvents === false ? FOLLOWER_LEASES : readModels.openLeases?.();
-  let channel: BatchChannel | undefined;
+  let channel: ThreadSignal | undefined;
   try {
     await prepare(readModels, options);
     const changes = new ChangeSignal();
@@ -81,29 +79,26 @@ export async function startProjectorRuntime(options: ProjectorRuntimeOptions): P
       readModels.url,
       options.applyEvents === false ? refreshOnEachBatch(() => projector, changes, options.logger) : () => undefined,
     );
-    const announce = channel?.announce ?? (() => undefined);
     const projector = createProjector({
       eventStore: options.eventStore,
       db: readModels.db,
       projections: options.projections ?? readModelProjections,
       batchSize: options.batchSize,
-      gatherMs: options.gatherMs,
       controlPollMs: options.controlPollMs,
       logger: options.logger,
       onBatchCommitted: () => {
         changes.notify();
-        announce();
+        channel?.announce();
       },
       leases,
     });
     await projector.start();
-    const opened = channel;
     return {
       readModels,
       projector,
       changes,
       close: async () => {
-        opened?.close();
+        channel?.close();
         await projector.stop();
         await leases?.close();
         await readModels.close();

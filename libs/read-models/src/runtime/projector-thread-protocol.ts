@@ -5,13 +5,12 @@ export interface ProjectorThreadData {
   readonly eventStoreUrl: string;
   readonly readModelUrl: string;
   readonly batchSize?: number;
-  readonly gatherMs?: number;
 }
 
 /** Worker → API thread. */
 export type FromProjectorThread =
   | { readonly kind: 'ready' }
-  | { readonly kind: 'failed'; readonly name: string; readonly message: string }
+  | { readonly kind: 'failed'; readonly message: string }
   | {
       readonly kind: 'log';
       readonly level: 'log' | 'warn' | 'error';

@@ -24,7 +24,6 @@ async function run(port: NonNullable<typeof parentPort>, data: ProjectorThreadDa
       readModelUrl: data.readModelUrl,
       eventStoreUrl: data.eventStoreUrl,
       batchSize: data.batchSize,
-      gatherMs: data.gatherMs,
       logger,
     });
     port.on('message', (message: ToProjectorThread) => {
@@ -45,8 +44,8 @@ async function run(port: NonNullable<typeof parentPort>, data: ProjectorThreadDa
 if (parentPort) {
   const port = parentPort;
   run(port, workerData as ProjectorThreadData).catch((error: unknown) => {
-    const { name, message } = error instanceof Error ? error : new Error(String(error));
-    port.postMessage({ kind: 'failed', name, message } satisfies FromProjectorThread);
+    const message = error instanceof Error ? error.message : String(error);
+    port.postMessage({ kind: 'failed', message } satisfies FromProjectorThread);
     port.close();
   });
 }

@@ -88,7 +88,6 @@ function spawn(options: ProjectorThreadOptions): Promise<Worker> {
     eventStoreUrl: options.eventStoreUrl,
     readModelUrl: options.readModelUrl,
     batchSize: options.batchSize,
-    gatherMs: options.gatherMs,
   };
   const worker = new Worker(filename, {
     workerData: data,

@@ -50,7 +50,7 @@ export {
 export type { DurabilitySettings } from './sqlite/schema';
 export { ensureOwnerOnlyFile, LooseFilePermissions } from './sqlite/owner-only-file';
 export { checkStoreFile, StoreFileUnusable } from './sqlite/store-file';
-export type { GroupCommitStats } from './sqlite/group-commit-writer';
+export type { GroupCommitStats } from './group-commit-stats';
 export { withStatementCache } from './sqlite/statement-cache';
 export { openThreadSignal, type ThreadSignal } from './thread-signal';
 export {

@@ -35,7 +35,7 @@ export function registerProjectionMetrics(metrics: EngineMetrics, runtime: Proje
   });
 }
 
-/** Group-commit counters of the SQLite event store (absent on other adapters): mean batch = appends / commits. */
+/** Group-commit counters of the SQLite and PostgreSQL event stores (absent on EventStoreDB): mean batch = appends / commits. */
 export function registerGroupCommitMetrics(metrics: EngineMetrics, store: EventStore): void {
   const stats = (
     store as Partial<{ groupCommitStats(): { transactions: number; appends: number; largestGroup: number } }>

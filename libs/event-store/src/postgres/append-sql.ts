@@ -24,10 +24,15 @@ interface EventTexts {
   readonly tail: string;
 }
 
-/** Parameters $1–$5, shared: stream, category, pinned clock, expected-revision kind and exact revision. */
-const CLOCK = `clock AS (
-    SELECT coalesce($3::text, to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) AS now
+/** The append's one reading of the clock, or the client's pinned clock (a text parameter) when given. */
+function clockCte(pinned: string): string {
+  return `clock AS (
+    SELECT coalesce(${pinned}::text, to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) AS now
   )`;
+}
+
+/** Parameters $1–$5 of the batch and single statements: stream, category, pinned clock, expected-revision kind and exact revision. */
+const CLOCK = clockCte('$3');
 
 function headCte(ref: EventsTableRef): string {
   return `head AS (
@@ -36,12 +41,19 @@ function headCte(ref: EventsTableRef): string {
   )`;
 }
 
-/** The expected revision holds (planAppend's condition, append-rules.ts), as a boolean expression. */
-const REVISION_MET = `CASE $4::text
+/**
+ * The expected revision holds (planAppend's condition, append-rules.ts), as a boolean expression over the kind
+ * ('any', 'no_stream', 'stream_exists' or 'exact'), the exact revision and the head's revision (null: no stream).
+ */
+function revisionMetSql(kind: string, exact: string, headRevision: string): string {
+  return `CASE ${kind}
       WHEN 'any' THEN true
-      WHEN 'no_stream' THEN NOT EXISTS (SELECT 1 FROM head)
-      WHEN 'stream_exists' THEN EXISTS (SELECT 1 FROM head)
-      ELSE (SELECT revision FROM head) = $5::bigint END`;
+      WHEN 'no_stream' THEN ${headRevision} IS NULL
+      WHEN 'stream_exists' THEN ${headRevision} IS NOT NULL
+      ELSE ${headRevision} = ${exact} END`;
+}
+
+const REVISION_MET = revisionMetSql('$4::text', '$5::bigint', '(SELECT revision FROM head)');
 
 /** The stored events among the selected rows, as the JSON array append-statement.ts parses. */
 const STORED_REFS = `coalesce(json_agg(json_build_object('id', id::text, 'stream', stream,
@@ -147,4 +159,60 @@ SELECT clock.now, head.revision::text AS revision, head.position::text AS positi
        (SELECT max(position)::text FROM inserted) AS last_position,
        (SELECT max(revision)::text FROM inserted) AS last_revision
   FROM clock LEFT JOIN head ON true`;
+}
+
+/**
+ * Several one-event appends to distinct streams in one statement, hence one transaction and one commit: the group
+ * commit of appends that waited for a free statement slot (append-groups.ts). Each keeps its own gate, so an append
+ * whose expected revision fails is left out while the others are written. $1 is the pinned clock; $2–$12 are arrays
+ * with one element per append: stream, category, expected-revision kind, exact revision, then the event's texts.
+ * Returns one row per append, in order, shaped like the other statements' row.
+ */
+export function groupAppendSql(ref: EventsTableRef): string {
+  const l: EventTexts = {
+    data: 'l.data',
+    id: 'l.id::text',
+    before: 'l.meta_before',
+    between: 'l.meta_between',
+    after: 'l.meta_after',
+    tail: 'l.tail',
+  };
+  return `WITH
+  ${clockCte('$1')},
+  request AS (
+    SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[], $6::uuid[], $7::text[], $8::text[],
+                         $9::text[], $10::text[], $11::text[], $12::text[])
+      WITH ORDINALITY AS r(stream, category, kind, exact, id, type, data, meta_before, meta_between, meta_after,
+                           tail, ordinal)
+  ),
+  head AS (
+    SELECT r.ordinal, h.revision, h.position, h.hash
+      FROM request AS r LEFT JOIN LATERAL (
+        SELECT revision, position, metadata::json ->> 'hash' AS hash
+          FROM ${ref.table} WHERE stream = r.stream ORDER BY revision DESC LIMIT 1
+      ) AS h ON true
+  ),
+  gated AS (
+    SELECT r.*, coalesce(h.revision, -1) + 1 AS revision, coalesce(h.hash, '${GENESIS_HASH}') AS prev_hash
+      FROM request AS r JOIN head AS h USING (ordinal)
+     WHERE (${revisionMetSql('r.kind', 'r.exact', 'h.revision')}) IS TRUE
+  ),
+  link AS (
+    SELECT l.*, ${hashSql('l.prev_hash', 'l.revision', l)} AS hash
+      FROM gated AS l CROSS JOIN clock
+  ),
+  inserted AS (
+    INSERT INTO ${ref.table} (position, id, stream, category, revision, type, data, metadata, recorded_at)
+    SELECT ${positionSql('l.ordinal - 1')}, l.id, l.stream, l.category, l.revision, l.type, l.data,
+           ${storedMetadataSql('l.hash', 'l.prev_hash', l)},
+           clock.now
+      FROM link AS l CROSS JOIN clock
+    RETURNING stream, position, revision
+  )
+SELECT clock.now, h.revision::text AS revision, h.position::text AS position, h.hash,
+       CASE WHEN i.position IS NOT NULL THEN '[]'::json
+            ELSE (SELECT ${STORED_REFS} FROM ${ref.table} WHERE id = r.id) END AS existing,
+       i.position::text AS last_position, i.revision::text AS last_revision
+  FROM request AS r JOIN head AS h USING (ordinal) CROSS JOIN clock LEFT JOIN inserted AS i ON i.stream = r.stream
+ ORDER BY r.ordinal`;
 }

@@ -12,7 +12,7 @@ import { planAppend, streamCategory, type StoredEventRef, type StreamHead } from
 import type { AppendResult } from '../event-store';
 import type { ValidatedAppend } from '../metadata';
 import { metadataTemplate } from '../metadata-template';
-import { batchAppendSql, singleAppendSql } from './append-sql';
+import { batchAppendSql, groupAppendSql, singleAppendSql } from './append-sql';
 import type { EventsTableRef } from './schema';
 
 /** What an append did: `wrote` is false for an empty batch, an idempotent retry or a refusal. */
@@ -51,14 +51,43 @@ interface StoredRow {
   readonly position: string;
 }
 
+type StatementKind = 'single' | 'batch' | 'group';
+
+const SQL_OF_KIND: Record<StatementKind, (ref: EventsTableRef) => string> = {
+  single: singleAppendSql,
+  batch: batchAppendSql,
+  group: groupAppendSql,
+};
+
 /** The statement texts per table and kind: built once, so pg and PostgreSQL see the same text every time. */
 const statements = new Map<string, string>();
 
-function statementText(ref: EventsTableRef, kind: 'single' | 'batch'): string {
+function statementText(ref: EventsTableRef, kind: StatementKind): string {
   const key = `${kind} ${ref.table}`;
   let text = statements.get(key);
-  if (!text) statements.set(key, (text = kind === 'single' ? singleAppendSql(ref) : batchAppendSql(ref)));
+  if (!text) statements.set(key, (text = SQL_OF_KIND[kind](ref)));
   return text;
+}
+
+/** The events' texts as columns (one array per parameter), in the order the statements take them. */
+function eventColumns(stream: string, events: ValidatedAppend['events']): string[][] {
+  const templates = events.map((event) => metadataTemplate(event.metadata));
+  const streamJson = JSON.stringify(stream);
+  return [
+    events.map((event) => event.id),
+    events.map((event) => event.type),
+    events.map((event) => event.dataJson),
+    templates.map((template) => template.before),
+    templates.map((template) => template.between),
+    templates.map((template) => template.after),
+    events.map((event) => `,"stream":${streamJson},"type":${JSON.stringify(event.type)}}`),
+  ];
+}
+
+/** The expected revision as the statements take it: a kind and, for 'exact', the revision. */
+function expectedParams(request: ValidatedAppend): [string, string | null] {
+  const { expectedRevision } = request;
+  return typeof expectedRevision === 'bigint' ? ['exact', expectedRevision.toString()] : [expectedRevision, null];
 }
 
 /**
@@ -74,19 +103,9 @@ export async function appendInOneStatement(
   request: ValidatedAppend,
   options: AppendStatementOptions = {},
 ): Promise<AppendOutcome> {
-  const { stream, events, expectedRevision } = request;
+  const { stream, events } = request;
   const kind = events.length === 1 && !options.checkStoredIds ? 'single' : 'batch';
-  const templates = events.map((event) => metadataTemplate(event.metadata));
-  const streamJson = JSON.stringify(stream);
-  const columns = [
-    events.map((event) => event.id),
-    events.map((event) => event.type),
-    events.map((event) => event.dataJson),
-    templates.map((template) => template.before),
-    templates.map((template) => template.between),
-    templates.map((template) => template.after),
-    events.map((event) => `,"stream":${streamJson},"type":${JSON.stringify(event.type)}}`),
-  ];
+  const columns = eventColumns(stream, events);
   const { rows } = await client.query<AppendRow>({
     name: `${statementName(ref)}_${kind}`,
     text: statementText(ref, kind),
@@ -94,13 +113,55 @@ export async function appendInOneStatement(
       stream,
       streamCategory(stream),
       options.now ? options.now().toISOString() : null,
-      typeof expectedRevision === 'bigint' ? 'exact' : expectedRevision,
-      typeof expectedRevision === 'bigint' ? expectedRevision.toString() : null,
+      ...expectedParams(request),
       // The single statement takes the one event's texts as scalars, the batch statement arrays of them.
       ...(kind === 'single' ? columns.map((column) => column[0]) : columns),
     ],
   });
-  const row = rows[0];
+  return outcomeOf(request, rows[0]);
+}
+
+/**
+ * Runs one-event appends to distinct streams as one statement (one transaction: the caller commits or runs it in
+ * autocommit). Each append is decided as appendInOneStatement decides it, and settles alone (a refusal is one
+ * rejected element). A thrown error fails them all: a unique violation of one aborts the statement, and the caller
+ * runs them again one by one.
+ */
+export async function appendGroupInOneStatement(
+  client: Pick<ClientBase, 'query'>,
+  ref: EventsTableRef,
+  requests: readonly ValidatedAppend[],
+  options: Pick<AppendStatementOptions, 'now'> = {},
+): Promise<PromiseSettledResult<AppendOutcome>[]> {
+  const perAppend = requests.map((request) => ({
+    request,
+    expected: expectedParams(request),
+    columns: eventColumns(request.stream, request.events),
+  }));
+  const { rows } = await client.query<AppendRow>({
+    name: `${statementName(ref)}_group`,
+    text: statementText(ref, 'group'),
+    values: [
+      options.now ? options.now().toISOString() : null,
+      requests.map((request) => request.stream),
+      requests.map((request) => streamCategory(request.stream)),
+      perAppend.map((append) => append.expected[0]),
+      perAppend.map((append) => append.expected[1]),
+      // Column i of the event texts, one element per append (each carries one event).
+      ...perAppend[0].columns.map((_, i) => perAppend.map((append) => append.columns[i][0])),
+    ],
+  });
+  return requests.map((request, index) => {
+    try {
+      return { status: 'fulfilled', value: outcomeOf(request, rows[index]) };
+    } catch (reason) {
+      return { status: 'rejected', reason };
+    }
+  });
+}
+
+/** What the statement's row says of one append: its result when it wrote, else the shared rules' decision. */
+function outcomeOf(request: ValidatedAppend, row: AppendRow): AppendOutcome {
   if (row.last_position !== null) {
     return {
       result: { nextRevision: BigInt(row.last_revision as string), position: BigInt(row.last_position) },
@@ -119,7 +180,9 @@ export async function appendInOneStatement(
   }));
   const plan = planAppend(request, head, existing, row.now);
   // The statement's gate is planAppend's write condition, so a plan to write here would be a bug in one of them.
-  if (plan.kind === 'write') throw new Error(`PostgreSQL append to ${stream}: the statement wrote nothing it should`);
+  if (plan.kind === 'write') {
+    throw new Error(`PostgreSQL append to ${request.stream}: the statement wrote nothing it should`);
+  }
   return { result: plan.result, wrote: false };
 }
 

@@ -8,6 +8,7 @@ import { createPostgresEventStore } from './postgres-event-store';
 import { adminPool, describeWithPostgres, randomSchemaName } from './postgres-test-support';
 import { commitOrderTests } from './spec/commit-order.tests';
 import { concurrencyTests } from './spec/concurrency.tests';
+import { groupCommitTests } from './spec/group-commit.tests';
 import { pgHarness } from './spec/harness';
 import { operationsTests } from './spec/operations.tests';
 
@@ -23,10 +24,21 @@ describeWithPostgres('postgres event store', (url) => {
     });
   });
 
+  describe('conformance, every concurrent one-event append grouped (one statement slot)', () => {
+    const admin = adminPool(url);
+    afterAll(() => admin.end());
+    eventStoreConformance('postgres grouped', async () => {
+      const schema = randomSchemaName();
+      const store = await createPostgresEventStore({ connectionString: url, schema, appendStatementsInFlight: 1 });
+      return { store, cleanup: async () => (await store.close(), await admin.dropSchema(schema)) };
+    });
+  });
+
   describe('postgres-specific', () => {
     const harness = pgHarness(url);
     commitOrderTests(harness);
     concurrencyTests(harness);
+    groupCommitTests(harness);
     operationsTests(harness);
   });
 });

@@ -19,10 +19,12 @@ import type {
   SubscribeOptions,
 } from '../event-store';
 import { validateAppend, type ValidatedAppend } from '../metadata';
+import type { GroupCommitStats } from '../group-commit-stats';
 import { selectAll, selectHeadPosition, selectStream, streamExists, type EventStoreTables } from '../sql/events-table';
 import { assertMaxCount, CommitNotifier, pollingSubscription } from '../subscription';
 import { CommitAnnouncer } from './announcer';
-import { appendInOneStatement, isAppendRace, isStoredIdClash } from './append-statement';
+import { AppendGroups } from './append-groups';
+import { appendGroupInOneStatement, appendInOneStatement, isAppendRace, isStoredIdClash } from './append-statement';
 import { NotificationListener } from './listener';
 import { guarded, mapPgError } from './pg-errors';
 import {
@@ -50,6 +52,14 @@ export interface PostgresEventStoreOptions {
   readonly pollIntervalMs?: number;
   /** Events per subscription page: the most a subscription buffers. Default 256. */
   readonly subscriptionPageSize?: number;
+  /**
+   * One-event append statements running at once (group commit, append-groups.ts); appends arriving while all run
+   * wait and go together in one statement. Default 2: one group commits while the next gathers. Fewer slots make
+   * larger groups (docs/performance.md, change 24). Never more than the pool's size (`pool.max`, pg's default 10).
+   */
+  readonly appendStatementsInFlight?: number;
+  /** Most appends sent in one statement by the group commit. Default 64. */
+  readonly maxAppendGroupSize?: number;
   /** Attempts of an append that keeps losing unique-constraint races (only `any` / `stream_exists` can). Default 10. */
   readonly maxAppendAttempts?: number;
   /**
@@ -63,6 +73,8 @@ export interface PostgresEventStoreOptions {
 export interface PostgresEventStore extends EventStore {
   /** fsync and synchronous_commit as the store's sessions see them (expect `on` / `on`). */
   durabilitySettings(): Promise<PostgresDurabilitySettings>;
+  /** The group commit's statements and the one-event appends they carried (fewer statements: grouping works). */
+  groupCommitStats(): GroupCommitStats;
 }
 
 /**
@@ -95,6 +107,7 @@ class PgStore implements PostgresEventStore {
   private readonly notifier = new CommitNotifier();
   private readonly listener: NotificationListener;
   private readonly announcer: CommitAnnouncer;
+  private readonly groups: AppendGroups;
   /** Per-stream tail of this store's appends: appends to one stream issued together apply in call order. */
   private readonly tails = new Map<string, Promise<unknown>>();
   private closing: Promise<void> | undefined;
@@ -113,6 +126,17 @@ class PgStore implements PostgresEventStore {
     this.root = new Kysely<EventStoreTables>({ dialect: new PostgresDialect({ pool: borrowed }) });
     this.db = this.root.withSchema(ref.schema);
     this.announcer = new CommitAnnouncer(pool, ref.channel);
+    const now = options.now;
+    this.groups = new AppendGroups(
+      {
+        alone: (request) => appendInOneStatement(pool, ref, request, { now }),
+        group: (requests) => appendGroupInOneStatement(pool, ref, requests, { now }),
+      },
+      {
+        statementsInFlight: Math.min(options.appendStatementsInFlight ?? 2, config.max ?? 10),
+        maxGroupSize: options.maxAppendGroupSize ?? 64,
+      },
+    );
     this.listener = new NotificationListener(
       config,
       ref.channel,
@@ -179,6 +203,10 @@ class PgStore implements PostgresEventStore {
     return this.identity;
   }
 
+  groupCommitStats(): GroupCommitStats {
+    return this.groups.groupCommitStats();
+  }
+
   async durabilitySettings(): Promise<PostgresDurabilitySettings> {
     this.assertOpen();
     return guarded('reading durability settings', () => readDurabilitySettings(this.pool));
@@ -221,10 +249,12 @@ class PgStore implements PostgresEventStore {
     let checkStoredIds = false;
     for (let attempt = 1; ; attempt++) {
       try {
-        const outcome = await appendInOneStatement(this.pool, this.ref, request, {
-          now: this.options.now,
-          checkStoredIds,
-        });
+        // A first attempt of a one-event append may share a statement with others (group commit); a retry, or a
+        // batch, runs alone.
+        const outcome =
+          attempt === 1 && request.events.length === 1
+            ? await this.groups.append(request)
+            : await appendInOneStatement(this.pool, this.ref, request, { now: this.options.now, checkStoredIds });
         if (outcome.wrote) this.wake();
         return outcome.result;
       } catch (error) {

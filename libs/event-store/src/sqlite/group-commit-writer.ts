@@ -12,17 +12,8 @@ import { actualRevision, planAppend, streamCategory, type StoredEventRef, type S
 import { EventStoreUnavailable, WrongExpectedRevision } from '../errors';
 import type { AppendResult } from '../event-store';
 import type { SealedEvent } from '../hash-chain';
+import type { GroupCommitStats } from '../group-commit-stats';
 import type { ValidatedAppend } from '../metadata';
-
-/** Counters for tests and health: fewer transactions than appends means grouping works. */
-export interface GroupCommitStats {
-  /** Group transactions committed. */
-  readonly transactions: number;
-  /** Appends processed inside those transactions (succeeded or failed). */
-  readonly appends: number;
-  /** Most appends seen in one transaction. */
-  readonly largestGroup: number;
-}
 
 /** Tuning and hooks of the writer. */
 export interface GroupCommitWriterOptions {

@@ -21,7 +21,8 @@ import { assertMaxCount, CommitNotifier, pollingSubscription } from '../subscrip
 import type { ThreadSignal } from '../thread-signal';
 import { openCommitChannel } from './commit-channel';
 import { withStatementCache } from './statement-cache';
-import { GroupCommitWriter, type GroupCommitStats } from './group-commit-writer';
+import type { GroupCommitStats } from '../group-commit-stats';
+import { GroupCommitWriter } from './group-commit-writer';
 import { openEventsDatabase, readDurabilitySettings, readStoreIdentity, type DurabilitySettings } from './schema';
 
 /** Options of createSqliteEventStore. Only `filename` is required. */

@@ -67,6 +67,24 @@ export interface RecordedEvent {
   readonly unreadable?: string;
 }
 
+/**
+ * An event with its data and metadata as JSON text, for a reader that passes them on unread (an answer that shows the
+ * events as stored): no parse and no second serialisation per event.
+ */
+export interface RecordedEventJson {
+  readonly id: string;
+  readonly stream: string;
+  readonly revision: bigint;
+  readonly position: bigint;
+  readonly type: string;
+  /** JSON text of the data object: the stored canonical text where the store keeps text. `{}` when unreadable. */
+  readonly dataJson: string;
+  /** JSON text of the metadata object (EventMetadata), likewise. */
+  readonly metadataJson: string;
+  /** As RecordedEvent.unreadable: set when a stored text is not a JSON object; both texts are then `{}`. */
+  readonly unreadable?: string;
+}
+
 export interface AppendOptions {
   readonly expectedRevision: ExpectedRevision;
 }
@@ -114,6 +132,8 @@ export interface EventStore {
   append(stream: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult>;
   /** Throws StreamNotFound when the stream has no events. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** readStream's events with data and metadata as JSON text (RecordedEventJson). Throws StreamNotFound likewise. */
+  readStreamJson(stream: string, options?: ReadStreamOptions): Promise<RecordedEventJson[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Catches up from `fromPosition`, then goes live; never a gap or a duplicate across the switch. Pulled, so backpressured. */
   subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent>;

@@ -16,6 +16,7 @@ export type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  RecordedEventJson,
   SubscribeOptions,
 } from './event-store';
 export { EventStoreUnavailable, InvalidEventMetadata, StreamNotFound, WrongExpectedRevision } from './errors';

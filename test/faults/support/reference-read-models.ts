@@ -11,6 +11,7 @@ import {
   type EventStore,
   type ReadAllOptions,
   type RecordedEvent,
+  type RecordedEventJson,
   type SubscribeOptions,
 } from '@thads/event-store';
 import {
@@ -41,6 +42,10 @@ class LogUpTo implements EventStore {
 
   readStream(stream: string): Promise<RecordedEvent[]> {
     return this.store.readStream(stream).then((events) => events.filter((event) => event.position <= this.limit));
+  }
+
+  readStreamJson(stream: string): Promise<RecordedEventJson[]> {
+    return this.store.readStreamJson(stream).then((events) => events.filter((event) => event.position <= this.limit));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

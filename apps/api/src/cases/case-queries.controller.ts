@@ -9,9 +9,9 @@ import { Access } from '../auth/access-policy';
 import { CaseEventsResponseDto, CaseStateResponseDto } from './dto/case-responses.dto';
 import { READ_CASE } from '../auth/policies';
 import { IdParamPipe } from '../http/id-param.pipe';
+import { eventsAnswerJson } from '../http/events-answer-json';
 import { jsonSafe } from '../http/json-safe';
 import { streamAnswerHeaders } from '../http/read-model-answer';
-import { recordedEventView } from '../http/recorded-event-view';
 
 const CaseId = new IdParamPipe('caseId');
 
@@ -53,11 +53,10 @@ export class CaseQueriesController {
   async getCaseEvents(@Param('caseId', CaseId) caseId: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const loaded = await this.queries.execute(new GetCaseEvents(caseId));
     streamAnswerHeaders(reply, loaded);
-    return {
-      id: caseId,
-      streamName: loaded.streamName,
-      revision: loaded.revision.toString(),
-      events: loaded.events.map(recordedEventView),
-    };
+    return eventsAnswerJson(
+      reply,
+      { id: caseId, streamName: loaded.streamName, revision: loaded.revision },
+      loaded.events,
+    );
   }
 }

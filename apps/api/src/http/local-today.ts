@@ -9,7 +9,20 @@ const HO_CHI_MINH_DATE = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+/**
+ * The last minute formatted: every case request asks for today's date (the access guard judges who acts on the case
+ * on it), and formatting cost about 1% of a GET's CPU. A zone's offset is whole minutes, so the date cannot change
+ * within a minute of UTC.
+ */
+let lastMinute = Number.NaN;
+let lastDate = '';
+
 /** Today's date in Asia/Ho_Chi_Minh as YYYY-MM-DD: the default effective date of a command. Read at the edge only. */
 export function localToday(now: Date = new Date()): string {
-  return HO_CHI_MINH_DATE.format(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastDate = HO_CHI_MINH_DATE.format(now);
+    lastMinute = minute;
+  }
+  return lastDate;
 }

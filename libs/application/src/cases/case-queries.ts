@@ -1,11 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DomainError, type CaseState } from '@thads/domain';
-import type { EventStore, RecordedEvent } from '@thads/event-store';
+import { StreamNotFound, type EventStore, type RecordedEventJson } from '@thads/event-store';
 import { streamNameOf } from '../aggregates/aggregate-definition';
 import { caseAggregate } from '../aggregates/definitions';
 import { loadStreamState } from '../command-handling/stream-states';
-import { readWholeStream } from '../command-handling/read-whole-stream';
 import { EVENT_STORE } from '../event-store/event-store.token';
 
 /** Where a case's stream stands: its revision (the ETag) and the position of its last event. */
@@ -21,9 +20,9 @@ export interface CaseStateAnswer extends CaseStreamHead {
   readonly state: CaseState;
 }
 
-/** A case's events as recorded. */
+/** A case's events as recorded, data and metadata as their stored JSON text (an answer passes them on unread). */
 export interface CaseEventsAnswer extends CaseStreamHead {
-  readonly events: readonly RecordedEvent[];
+  readonly events: readonly RecordedEventJson[];
 }
 
 /**
@@ -61,7 +60,12 @@ export class GetCaseEventsHandler implements IQueryHandler<GetCaseEvents, CaseEv
 
   async execute({ caseId }: GetCaseEvents): Promise<CaseEventsAnswer> {
     const streamName = streamNameOf(caseAggregate.category, caseId);
-    const events = await readWholeStream(this.store, streamName);
+    let events: RecordedEventJson[] = [];
+    try {
+      events = await this.store.readStreamJson(streamName);
+    } catch (error) {
+      if (!(error instanceof StreamNotFound)) throw error;
+    }
     const last = events.at(-1);
     if (last === undefined) throw caseNotFound(caseId);
     return { id: caseId, streamName, revision: last.revision, position: last.position, events };

@@ -137,6 +137,7 @@ function createOtherWriterView(store: EventStore): EventStore {
   return {
     append: (name, events, options) => store.append(name, events, options),
     readStream: (name, options) => store.readStream(name, options),
+    readStreamJson: (name, options) => store.readStreamJson(name, options),
     readAll: (options) => store.readAll(options),
     subscribeToAll: (options) => store.subscribeToAll(options),
     headPosition: () => store.headPosition(),

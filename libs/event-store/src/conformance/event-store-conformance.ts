@@ -8,6 +8,7 @@ import { appendConformance } from './append-conformance';
 import { idempotencyConformance } from './idempotency-conformance';
 import { integrityConformance } from './integrity-conformance';
 import { readConformance } from './read-conformance';
+import { readJsonConformance } from './read-json-conformance';
 import { subscriptionConformance } from './subscription-conformance';
 
 /** Creates a fresh, empty store for one test, and disposes of it afterwards (cleanup must tolerate a closed store). */
@@ -57,6 +58,7 @@ export function eventStoreConformance(
     appendConformance(store);
     idempotencyConformance(store, options);
     readConformance(store);
+    readJsonConformance(store);
     subscriptionConformance(store);
     integrityConformance(store);
   });

@@ -16,10 +16,12 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  RecordedEventJson,
   SubscribeOptions,
 } from '../event-store';
 import { EventStoreUnavailable } from '../errors';
 import { validateAppend } from '../metadata';
+import { asRecordedEventJson } from '../recorded-event-json';
 import { assertMaxCount } from '../subscription';
 import type { EsdbClient } from './client-port';
 import { appendToEsdb, type EsdbAppendContext } from './esdb-append';
@@ -103,6 +105,11 @@ class EsdbEventStore implements EventStore {
     this.assertOpen();
     assertMaxCount(options.maxCount);
     return readStream(this.context, stream, options);
+  }
+
+  async readStreamJson(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEventJson[]> {
+    // The client hands events over parsed; there is no stored text to pass on.
+    return (await this.readStream(stream, options)).map(asRecordedEventJson);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

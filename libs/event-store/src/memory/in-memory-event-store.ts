@@ -14,9 +14,11 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  RecordedEventJson,
   SubscribeOptions,
 } from '../event-store';
 import { validateAppend } from '../metadata';
+import { asRecordedEventJson } from '../recorded-event-json';
 import { assertMaxCount, CommitNotifier, pollingSubscription } from '../subscription';
 
 /** Options of createInMemoryEventStore. */
@@ -89,6 +91,10 @@ class InMemoryEventStore implements EventStore {
       ? events.filter((event) => from === undefined || event.revision <= from).reverse()
       : events.filter((event) => from === undefined || event.revision >= from);
     return selected.slice(0, options.maxCount ?? selected.length);
+  }
+
+  async readStreamJson(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEventJson[]> {
+    return (await this.readStream(stream, options)).map(asRecordedEventJson);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

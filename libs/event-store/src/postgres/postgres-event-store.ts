@@ -16,11 +16,13 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  RecordedEventJson,
   SubscribeOptions,
 } from '../event-store';
 import { validateAppend, type ValidatedAppend } from '../metadata';
 import type { GroupCommitStats } from '../group-commit-stats';
 import { selectAll, selectHeadPosition, selectStream, streamExists, type EventStoreTables } from '../sql/events-table';
+import { selectStreamJson } from '../sql/stream-json';
 import { assertMaxCount, CommitNotifier, pollingSubscription } from '../subscription';
 import { CommitAnnouncer } from './announcer';
 import { AppendGroups } from './append-groups';
@@ -165,6 +167,17 @@ class PgStore implements PostgresEventStore {
       // Within one stream, revisions are taken in commit order (the unique constraint makes a writer wait for the
       // previous revision's commit), so a stream read needs no horizon.
       const events = await selectStream(this.db, stream, options);
+      if (events.length === 0 && !(await streamExists(this.db, stream))) throw new StreamNotFound(stream);
+      return events;
+    });
+  }
+
+  async readStreamJson(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEventJson[]> {
+    this.assertOpen();
+    assertMaxCount(options.maxCount);
+    return guarded('readStreamJson', async () => {
+      // No horizon, as readStream.
+      const events = await selectStreamJson(this.db, stream, options, 'parse');
       if (events.length === 0 && !(await streamExists(this.db, stream))) throw new StreamNotFound(stream);
       return events;
     });

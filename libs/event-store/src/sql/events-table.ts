@@ -63,7 +63,7 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
 }
 
 /** A stored JSON object column (text on SQLite, already parsed jsonb on PostgreSQL). */
-function parseObject(value: unknown, column: string): object {
+export function parseObject(value: unknown, column: string): object {
   let parsed: unknown = value;
   if (typeof value === 'string') {
     try {
@@ -84,17 +84,21 @@ export async function selectStream(
   stream: string,
   options: ReadStreamOptions,
 ): Promise<RecordedEvent[]> {
+  return (await streamQuery(db, stream, options).selectAll().execute()).map(toRecordedEvent);
+}
+
+/** The rows of one stream the options select, in their order; the caller chooses the columns. */
+export function streamQuery(db: Kysely<EventStoreTables>, stream: string, options: ReadStreamOptions) {
   const backwards = options.direction === 'backwards';
   let query = db
     .selectFrom('events')
-    .selectAll()
     .where('stream', '=', stream)
     .orderBy('revision', backwards ? 'desc' : 'asc');
   // EventStoreDB semantics: fromRevision is inclusive, and backwards reads go down from it.
   if (options.fromRevision !== undefined)
     query = query.where('revision', backwards ? '<=' : '>=', options.fromRevision);
   if (options.maxCount !== undefined) query = query.limit(options.maxCount);
-  return (await query.execute()).map(toRecordedEvent);
+  return query;
 }
 
 /** True when the stream has at least one event. */

@@ -130,4 +130,30 @@ describe('sqlite event store', () => {
       other.close();
     }
   });
+
+  it('readStreamJson passes on what json_valid accepts and hands over a damaged text as readStream does', async () => {
+    const store = open();
+    await store.append('case-1', testEvents(4), { expectedRevision: 'no_stream' });
+    const other = new Database(file.filename);
+    try {
+      other.exec('DROP TRIGGER events_no_update');
+      const damage = other.prepare('UPDATE events SET data = ? WHERE stream = ? AND revision = ?');
+      damage.run('{', 'case-1', 1);
+      damage.run('[1]', 'case-1', 2);
+      damage.run(' {"n": 3}', 'case-1', 3);
+    } finally {
+      other.close();
+    }
+    const json = await store.readStreamJson('case-1');
+    const read = await store.readStream('case-1');
+    expect(json.map((event) => [event.dataJson, event.unreadable])).toEqual([
+      ['{"n":0}', undefined],
+      ['{}', read[1].unreadable],
+      ['{}', read[2].unreadable],
+      [' {"n": 3}', undefined],
+    ]);
+    expect(json[1].unreadable).toMatch(/data is not valid JSON/);
+    expect(json[2].unreadable).toMatch(/data is not a JSON object/);
+    expect(json[1].metadataJson).toBe('{}');
+  });
 });

@@ -13,10 +13,12 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  RecordedEventJson,
   SubscribeOptions,
 } from '../event-store';
 import { validateAppend } from '../metadata';
 import { selectAll, selectHeadPosition, selectStream, streamExists, type EventStoreTables } from '../sql/events-table';
+import { selectStreamJson } from '../sql/stream-json';
 import { assertMaxCount, CommitNotifier, pollingSubscription } from '../subscription';
 import type { ThreadSignal } from '../thread-signal';
 import { openCommitChannel } from './commit-channel';
@@ -100,6 +102,14 @@ class SqliteStore implements SqliteEventStore {
     this.assertOpen();
     assertMaxCount(options.maxCount);
     const events = await selectStream(this.kysely, stream, options);
+    if (events.length === 0 && !(await streamExists(this.kysely, stream))) throw new StreamNotFound(stream);
+    return events;
+  }
+
+  async readStreamJson(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEventJson[]> {
+    this.assertOpen();
+    assertMaxCount(options.maxCount);
+    const events = await selectStreamJson(this.kysely, stream, options, 'sqlite-json-valid');
     if (events.length === 0 && !(await streamExists(this.kysely, stream))) throw new StreamNotFound(stream);
     return events;
   }

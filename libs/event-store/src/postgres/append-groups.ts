@@ -3,7 +3,7 @@
  * every slot is busy wait, and the next free slot sends them together as one statement (appendGroupInOneStatement):
  * one round trip, one transaction, one WAL flush for all of them. With a slot free an append goes at once and alone,
  * so grouping adds no latency to a store that is not busy. Per append, the statement's round trip and execution and
- * the commit were most of the cost (docs/performance.md, change 24); a group pays them once.
+ * the commit were most of the cost (docs/performance.md, change 25); a group pays them once.
  */
 import type { GroupCommitStats } from '../group-commit-stats';
 import type { ValidatedAppend } from '../metadata';

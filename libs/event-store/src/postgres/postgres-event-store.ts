@@ -57,7 +57,7 @@ export interface PostgresEventStoreOptions {
   /**
    * One-event append statements running at once (group commit, append-groups.ts); appends arriving while all run
    * wait and go together in one statement. Default 2: one group commits while the next gathers. Fewer slots make
-   * larger groups (docs/performance.md, change 24). Never more than the pool's size (`pool.max`, pg's default 10).
+   * larger groups (docs/performance.md, change 25). Never more than the pool's size (`pool.max`, pg's default 10).
    */
   readonly appendStatementsInFlight?: number;
   /** Most appends sent in one statement by the group commit. Default 64. */

@@ -146,3 +146,46 @@ describe('corrections keep the case consistent', () => {
     expect((await loadAggregate(store, caseAggregate, caseId)).state).toMatchObject({ status: 'postponed' });
   });
 });
+
+describe('a reopening keeps its ground', () => {
+  it('given a not-enforceable case terminated and reopened, when the not-enforceable decision is retracted, then CORRECTION_BREAKS_HISTORY names the reopening and nothing is written', async () => {
+    // Found by the read-side property test (PROPERTY_SEED=411003141): the case reopened to `not_enforceable` with no
+    // decision behind it, and a later command on it threw instead of answering.
+    const store = createInMemoryEventStore();
+    const run = (command: CaseCommand) => executeCommand(store, { aggregate: 'case', id: caseId, command }, context());
+    for (const command of [
+      receiveCaseCommand(),
+      issueDecisionCommand(),
+      {
+        type: 'RecordVerification',
+        data: {
+          result: 'NOT_ENFORCEABLE',
+          ground: 'NO_INCOME_OR_ASSETS',
+          findings: 'None',
+          effectiveDate: '2025-06-17',
+        },
+      },
+      {
+        type: 'DecideNotEnforceable',
+        data: { decisionNumber: 'CDK-1', ground: 'NO_INCOME_OR_ASSETS', effectiveDate: '2025-06-20' },
+      },
+      {
+        type: 'TerminateEnforcement',
+        data: { decisionNumber: 'DC-1', ground: 'SETTLEMENT_OR_WAIVER', effectiveDate: '2025-07-01' },
+      },
+      { type: 'ReopenCase', data: { reason: 'Terminated in error', effectiveDate: '2025-07-10' } },
+    ] as CaseCommand[]) {
+      await run(command);
+    }
+    expect((await loadAggregate(store, caseAggregate, caseId)).state.status).toBe('not_enforceable');
+    const decision = (await store.readStream(`case-${caseId}`)).find((event) => event.type === 'NotEnforceableDecided');
+    const head = await store.headPosition();
+    await expect(
+      run({
+        type: 'CorrectRecordedFact',
+        data: { eventId: decision?.id ?? '', reason: 'Decided in error', effectiveDate: '2025-07-15' },
+      } as CaseCommand),
+    ).rejects.toMatchObject({ code: 'CORRECTION_BREAKS_HISTORY', details: { brokenBy: 'CaseReopened' } });
+    expect(await store.headPosition()).toBe(head);
+  });
+});

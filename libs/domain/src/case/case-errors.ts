@@ -119,7 +119,7 @@ export const CASE_ERROR_CODES = {
   CORRECTION_BREAKS_SETTLEMENT:
     'The case is settled and the correction would leave an item not collected and paid out in full: retract the settlement first (details.outstanding).',
   CORRECTION_BREAKS_HISTORY:
-    'A retraction would leave a later fact without its ground (a resumption without its postponement, a step of a status the case never reached): retract the later facts first (details.retractedType, details.brokenBy, details.reason).',
+    'A retraction would leave a later fact without its ground (a resumption without its postponement, a reopening to a status the corrected case would not reopen to, a step of a status the case never reached): retract the later facts first (details.retractedType, details.brokenBy, details.reason).',
   CASE_HISTORY_INCONSISTENT:
     'The recorded case history cannot be folded (an event that does not follow from the ones before it): a stored-data fault, never the request.',
   CORRECTION_BEFORE_CORRECTED_ACT:

@@ -196,7 +196,7 @@ function evolveOnce(state: CaseState, event: CaseEvent): CaseState {
         byAgreement: false,
       };
     case 'EnforcementResumed':
-      return running(current, event.data.resumedStatus);
+      return running(current, grounded(resumeToOf(current), event.data.resumedStatus, event));
     case 'EnforcementTerminated':
       return closed(withItemStatus(current, event.data.itemIds, 'terminated', event.data.effectiveDate), 'terminated');
     case 'ObligationItemsTerminated':
@@ -236,7 +236,7 @@ function evolveOnce(state: CaseState, event: CaseEvent): CaseState {
         officerAssignedOn: event.data.effectiveDate,
       });
     case 'CaseReopened':
-      return running(current, event.data.reopenedStatus);
+      return running(current, grounded(reopenToOf(current), event.data.reopenedStatus, event));
     default:
       return assertNever(event, 'case event');
   }
@@ -361,6 +361,27 @@ function reopenStatusOf(state: ExistingCase): RunningStatus {
 function decisionOf(state: ExistingCase, event?: CaseEvent): DecisionInfo {
   if ('decision' in state) return state.decision;
   throw corrupt(event, `the case has no enforcement decision (status ${state.status})`);
+}
+
+/**
+ * The status a resumption or a reopening recorded, when the case before it still leads there: the decider took it
+ * from `resumeTo` / `reopenTo`. A correction of an earlier fact can change that (a retracted not-enforceable
+ * decision, and the case reopens to `decided`, not `not_enforceable`): the recorded status then has no ground.
+ */
+function grounded<S extends RunningStatus>(expected: RunningStatus | undefined, recorded: S, event: CaseEvent): S {
+  if (expected === recorded) return recorded;
+  throw corrupt(
+    event,
+    `it records status ${recorded} where the case before it leads to ${expected ?? 'no such status'}`,
+  );
+}
+
+function resumeToOf(state: ExistingCase): RunningStatus | undefined {
+  return 'resumeTo' in state ? state.resumeTo : undefined;
+}
+
+function reopenToOf(state: ExistingCase): RunningStatus | undefined {
+  return 'reopenTo' in state ? state.reopenTo : undefined;
 }
 
 function resumableStatusOf(state: ExistingCase, event: CaseEvent): ResumableStatus {

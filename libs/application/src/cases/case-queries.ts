@@ -60,12 +60,9 @@ export class GetCaseEventsHandler implements IQueryHandler<GetCaseEvents, CaseEv
 
   async execute({ caseId }: GetCaseEvents): Promise<CaseEventsAnswer> {
     const streamName = streamNameOf(caseAggregate.category, caseId);
-    let events: RecordedEventJson[] = [];
-    try {
-      events = await this.store.readStreamJson(streamName);
-    } catch (error) {
-      if (!(error instanceof StreamNotFound)) throw error;
-    }
+    const events = await this.store.readStreamJson(streamName).catch((error: unknown) => {
+      throw error instanceof StreamNotFound ? caseNotFound(caseId) : error;
+    });
     const last = events.at(-1);
     if (last === undefined) throw caseNotFound(caseId);
     return { id: caseId, streamName, revision: last.revision, position: last.position, events };

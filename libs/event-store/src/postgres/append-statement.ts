@@ -133,11 +133,9 @@ export async function appendGroupInOneStatement(
   requests: readonly ValidatedAppend[],
   options: Pick<AppendStatementOptions, 'now'> = {},
 ): Promise<PromiseSettledResult<AppendOutcome>[]> {
-  const perAppend = requests.map((request) => ({
-    request,
-    expected: expectedParams(request),
-    columns: eventColumns(request.stream, request.events),
-  }));
+  const expected = requests.map(expectedParams);
+  // Each append carries one event: its texts, one per column, are the group's element of that column.
+  const texts = requests.map((request) => eventColumns(request.stream, request.events).map((column) => column[0]));
   const { rows } = await client.query<AppendRow>({
     name: `${statementName(ref)}_group`,
     text: statementText(ref, 'group'),
@@ -145,10 +143,9 @@ export async function appendGroupInOneStatement(
       options.now ? options.now().toISOString() : null,
       requests.map((request) => request.stream),
       requests.map((request) => streamCategory(request.stream)),
-      perAppend.map((append) => append.expected[0]),
-      perAppend.map((append) => append.expected[1]),
-      // Column i of the event texts, one element per append (each carries one event).
-      ...perAppend[0].columns.map((_, i) => perAppend.map((append) => append.columns[i][0])),
+      expected.map(([kind]) => kind),
+      expected.map(([, exact]) => exact),
+      ...texts[0].map((_, column) => texts.map((append) => append[column])),
     ],
   });
   return requests.map((request, index) => {

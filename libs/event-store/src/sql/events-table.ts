@@ -48,7 +48,7 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
   } catch (error) {
     data = {};
     metadata = {} as EventMetadata;
-    unreadable = `stored event at position ${row.position} (${row.stream}): ${(error as Error).message}`;
+    unreadable = unreadableReason(row, error);
   }
   const event: RecordedEvent = {
     id: row.id,
@@ -60,6 +60,11 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     metadata,
   };
   return unreadable === undefined ? event : { ...event, unreadable };
+}
+
+/** Why a stored event is handed over unreadable: its position and stream, and parseObject's reason. */
+export function unreadableReason(row: { readonly position: unknown; readonly stream: string }, error: unknown): string {
+  return `stored event at position ${row.position} (${row.stream}): ${(error as Error).message}`;
 }
 
 /** A stored JSON object column (text on SQLite, already parsed jsonb on PostgreSQL). */

@@ -4,7 +4,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { ReadStreamOptions, RecordedEventJson } from '../event-store';
-import { parseObject, streamQuery, type EventStoreTables } from './events-table';
+import { parseObject, streamQuery, unreadableReason, type EventStoreTables } from './events-table';
 
 /** A selected row: the columns the port shows, and `json_ok` where the database checked the texts itself. */
 interface EventJsonRow {
@@ -64,7 +64,7 @@ export function toRecordedEventJson(row: EventJsonRow): RecordedEventJson {
   } catch (error) {
     dataJson = '{}';
     metadataJson = '{}';
-    unreadable = `stored event at position ${row.position} (${row.stream}): ${(error as Error).message}`;
+    unreadable = unreadableReason(row, error);
   }
   const event: RecordedEventJson = {
     id: row.id,

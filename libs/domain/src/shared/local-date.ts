@@ -27,8 +27,8 @@ export function parseLocalDate(value: unknown, field: string): LocalDate {
 
 /*
  * Dates as days since 1970-01-01 in the proleptic Gregorian calendar, by integer arithmetic (the civil-from-days and
- * days-from-civil algorithms published by Howard Hinnant): every fold computes legal due dates, and building a Date and
- * an ISO string per step was a tenth of the command path's CPU (docs/performance.md, change 26).
+ * days-from-civil algorithms published by Howard Hinnant): every fold computes legal due dates, and a Date and an ISO
+ * string per step showed in every profile of the command path (docs/performance.md, change 26).
  */
 function toEpochDay(date: LocalDate): number {
   return daysFromCivil(digits(date, 0, 4), digits(date, 5, 7), digits(date, 8, 10));

@@ -7,6 +7,7 @@ import {
   readStreamIfAny,
   reportingAggregate,
   streamNameOf,
+  vietnamToday,
 } from '@thads/application';
 import {
   DomainError,
@@ -16,7 +17,6 @@ import {
   officesActingOnCase,
 } from '@thads/domain';
 import type { EventStore, RecordedEvent } from '@thads/event-store';
-import { localToday } from '../http/local-today';
 import { IDENTIFIER, IDENTIFIER_RULE } from '../http/validators';
 import { RequestValidationFailed } from '../problem/request-validation-failed';
 import type { OfficeSource } from './access-policy';
@@ -91,7 +91,7 @@ async function actingOnCase(store: EventStore, caseOfficeId: string, request: Re
 /** The legal date of the act a request is about: the body's effectiveDate when valid, else today (as the handler fills it). */
 function actDate(request: RequestParts): string {
   const stated = field(request.body, 'effectiveDate');
-  return typeof stated === 'string' && isLocalDate(stated) ? stated : localToday();
+  return typeof stated === 'string' && isLocalDate(stated) ? stated : vietnamToday();
 }
 
 /**

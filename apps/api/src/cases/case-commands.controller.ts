@@ -1,7 +1,7 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { deterministicUuid, ExecuteCaseCommand, type CommandContext } from '@thads/application';
+import { type CommandContext, deterministicUuid, ExecuteCaseCommand, vietnamToday } from '@thads/application';
 import type { CaseCommand } from '@thads/domain';
 import type { FastifyReply } from 'fastify';
 import { CASE_ERROR_KINDS } from '@thads/domain';
@@ -10,7 +10,6 @@ import { Refuses, refusalsOfKinds } from '../problem/refusals';
 import { Access } from '../auth/access-policy';
 import { commandResponse, dated, type CommandResponse } from '../http/command-response';
 import { IdParamPipe } from '../http/id-param.pipe';
-import { localToday } from '../http/local-today';
 import { addCommandRoutes, type SendsCommands } from '../http/routes';
 import { RequestCommandContext } from '../http/request-context';
 import { ReceiveCaseDto } from './dto/receive-case.dto';
@@ -47,7 +46,7 @@ export class CaseCommandsController implements SendsCommands {
   ): Promise<CommandResponse> {
     const caseId = body.caseId ?? deterministicUuid(`case:${context.actor.id}:${context.commandId}`);
     const data = {
-      ...dated(body, localToday()),
+      ...dated(body, vietnamToday()),
       caseId,
       obligations: body.obligations.map((item) => ({ ...item, amount: BigInt(item.amount) })),
     };

@@ -1,7 +1,7 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { deterministicUuid, ExecuteComplaintCommand, type CommandContext } from '@thads/application';
+import { type CommandContext, deterministicUuid, ExecuteComplaintCommand, vietnamToday } from '@thads/application';
 import type { ComplaintCommand } from '@thads/domain';
 import type { FastifyReply } from 'fastify';
 import { COMPLAINT_ERROR_KINDS } from '@thads/domain';
@@ -10,7 +10,6 @@ import { Refuses, refusalsOfKinds } from '../problem/refusals';
 import { Access } from '../auth/access-policy';
 import { commandResponse, dated, type CommandResponse } from '../http/command-response';
 import { IdParamPipe } from '../http/id-param.pipe';
-import { localToday } from '../http/local-today';
 import { RequestCommandContext } from '../http/request-context';
 import { addCommandRoutes, type SendsCommands } from '../http/routes';
 import { COMPLAINT_COMMAND_ROUTES } from './routes/complaint-command.routes';
@@ -43,7 +42,7 @@ export class ComplaintCommandsController implements SendsCommands {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     const complaintId = body.complaintId ?? deterministicUuid(`complaint:${context.actor.id}:${context.commandId}`);
-    const command: ComplaintCommand = { type: 'FileComplaint', data: { ...dated(body, localToday()), complaintId } };
+    const command: ComplaintCommand = { type: 'FileComplaint', data: { ...dated(body, vietnamToday()), complaintId } };
     const result = await this.commands.execute(new ExecuteComplaintCommand(complaintId, command, context));
     void reply.status(201).header('location', `/api/v1/complaints/${complaintId}`);
     return commandResponse(complaintId, result, reply);

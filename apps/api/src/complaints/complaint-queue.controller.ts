@@ -7,7 +7,7 @@ import { Access } from '../auth/access-policy';
 import { ComplaintQueueResponseDto } from './dto/complaint-responses.dto';
 import { READ_OFFICE_LIST } from '../auth/policies';
 import { jsonSafe } from '../http/json-safe';
-import { localToday } from '../http/local-today';
+import { vietnamToday } from '@thads/application';
 import { asBadQueryParam, readModelAnswer } from '../http/read-model-answer';
 import { ReadYourWrites } from '../read-models/read-your-writes';
 import { ComplaintQueueQueryDto } from './dto/complaint-queue.query';
@@ -32,7 +32,7 @@ export class ComplaintQueueController {
   async queue(@Query() query: ComplaintQueueQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.readModels.reflect(['complaint_queue'], query.minPosition);
     // "Today" is read here, at the edge; the read model and its query never read a clock.
-    const asOf = query.asOf ?? localToday();
+    const asOf = query.asOf ?? vietnamToday();
     const page = await queryComplaintQueue(this.readModels.db, {
       asOf,
       overdue: query.overdue === undefined ? undefined : query.overdue === 'true',

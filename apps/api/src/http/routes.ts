@@ -1,12 +1,11 @@
 import { Body, HttpCode, Param, Post, Res, type PipeTransform, type Type } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
-import type { CommandContext } from '@thads/application';
+import { type CommandContext, vietnamToday } from '@thads/application';
 import type { FastifyReply } from 'fastify';
 import { Access, type RolePolicy } from '../auth/access-policy';
 import { ApiCommandAnswer } from '../docs/answers';
 import type { CommandResponse } from './command-response';
 import { dated } from './command-response';
-import { localToday } from './local-today';
 import { RequestCommandContext } from './request-context';
 
 /**
@@ -65,7 +64,7 @@ export function addCommandRoutes(
   const prototype = controller.prototype as Record<string, unknown>;
   for (const route of routes) {
     if (route.handler in prototype) throw new Error(`${controller.name} already has a handler ${route.handler}`);
-    const toData = route.data ?? ((body: object) => dated(body, localToday()));
+    const toData = route.data ?? ((body: object) => dated(body, vietnamToday()));
     const handler = function (
       this: SendsCommands,
       id: string | undefined,

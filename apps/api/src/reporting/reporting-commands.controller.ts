@@ -1,7 +1,7 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ExecuteReportingCommand, type CommandContext } from '@thads/application';
+import { type CommandContext, ExecuteReportingCommand, vietnamToday } from '@thads/application';
 import { REPORTING_ERROR_KINDS, type ReportingCommand } from '@thads/domain';
 import type { FastifyReply } from 'fastify';
 import { ApiCommandAnswer } from '../docs/answers';
@@ -9,7 +9,6 @@ import { Refuses, refusalsOfKinds } from '../problem/refusals';
 import { Access } from '../auth/access-policy';
 import { commandResponse, dated, type CommandResponse } from '../http/command-response';
 import { IdParamPipe } from '../http/id-param.pipe';
-import { localToday } from '../http/local-today';
 import { RequestCommandContext } from '../http/request-context';
 import { RegisterOfficeDto } from './dto/reporting.dtos';
 import { addCommandRoutes, type SendsCommands } from '../http/routes';
@@ -44,7 +43,7 @@ export class ReportingCommandsController implements SendsCommands {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     void reply.status(201);
-    return this.run(body.officeId, { type: 'RegisterOffice', data: dated(body, localToday()) }, context, reply);
+    return this.run(body.officeId, { type: 'RegisterOffice', data: dated(body, vietnamToday()) }, context, reply);
   }
 
   private async run(

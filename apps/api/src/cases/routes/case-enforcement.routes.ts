@@ -1,7 +1,7 @@
 import { CASE_WORK } from '../../auth/policies';
 import { commandRoute, type CommandRoute } from '../../http/routes';
 import { dated } from '../../http/command-response';
-import { localToday } from '../../http/local-today';
+import { vietnamToday } from '@thads/application';
 import * as Enforcement from '../dto/case-enforcement.dtos';
 
 /** Measures, seizure, sale and money of a case (Law 2008 Art. 47, 66-104). Money arrives as decimal strings and becomes bigint here. */
@@ -42,7 +42,7 @@ export const CASE_ENFORCEMENT_ROUTES: readonly CommandRoute[] = [
     policy: CASE_WORK,
     summary: 'RecordValuation: the value a valuer set on a seized asset',
     description: 'Law 2008 Art. 98-99; money is whole VND as a decimal string.',
-    data: (body: Enforcement.RecordValuationDto) => ({ ...dated(body, localToday()), value: BigInt(body.value) }),
+    data: (body: Enforcement.RecordValuationDto) => ({ ...dated(body, vietnamToday()), value: BigInt(body.value) }),
   }),
   commandRoute({
     handler: 'recordAuctionResult',
@@ -53,7 +53,7 @@ export const CASE_ENFORCEMENT_ROUTES: readonly CommandRoute[] = [
     summary: 'RecordAuctionResult: an auction sold the asset or failed',
     description: 'Law 2008 Art. 101-104; a SOLD result carries its price; the buyer pays within 30 days.',
     data: (body: Enforcement.RecordAuctionResultDto) => {
-      const { price, ...rest } = dated(body, localToday());
+      const { price, ...rest } = dated(body, vietnamToday());
       return { ...rest, ...(price === undefined ? {} : { price: BigInt(price) }) };
     },
   }),
@@ -67,7 +67,7 @@ export const CASE_ENFORCEMENT_ROUTES: readonly CommandRoute[] = [
     description:
       'Law 2008 Art. 104; Decree 62/2015 Art. 27: each cut is at most 10% of the previous price (PRICE_REDUCTION_EXCEEDS_10_PERCENT).',
     data: (body: Enforcement.ReduceAuctionPriceDto) => ({
-      ...dated(body, localToday()),
+      ...dated(body, vietnamToday()),
       newPrice: BigInt(body.newPrice),
     }),
   }),
@@ -79,7 +79,7 @@ export const CASE_ENFORCEMENT_ROUTES: readonly CommandRoute[] = [
     policy: CASE_WORK,
     summary: 'RecordCollection: money collected for an obligation item',
     description: 'Law 2008 Art. 47; disbursement is due within 10 days of collection.',
-    data: (body: Enforcement.RecordCollectionDto) => ({ ...dated(body, localToday()), amount: BigInt(body.amount) }),
+    data: (body: Enforcement.RecordCollectionDto) => ({ ...dated(body, vietnamToday()), amount: BigInt(body.amount) }),
   }),
   commandRoute({
     handler: 'disburseFunds',
@@ -89,6 +89,6 @@ export const CASE_ENFORCEMENT_ROUTES: readonly CommandRoute[] = [
     policy: CASE_WORK,
     summary: 'DisburseFunds: pay collected money out to a creditor',
     description: 'Law 2008 Art. 47: within 10 days of collection, never more than was collected for the item.',
-    data: (body: Enforcement.DisburseFundsDto) => ({ ...dated(body, localToday()), amount: BigInt(body.amount) }),
+    data: (body: Enforcement.DisburseFundsDto) => ({ ...dated(body, vietnamToday()), amount: BigInt(body.amount) }),
   }),
 ];

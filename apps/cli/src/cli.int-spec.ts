@@ -28,9 +28,9 @@ const fragile: Projection = (() => {
   const counting = countingProjection('fragile');
   return {
     ...counting,
-    apply: async (events, trx, tables) => {
+    apply: async (events, trx, tables, history) => {
       if (events.some((event) => event.data.poison === true)) throw new TypeError('amount is not a decimal string');
-      await counting.apply(events, trx, tables);
+      await counting.apply(events, trx, tables, history);
     },
   };
 })();
@@ -99,6 +99,7 @@ describe('cli', () => {
       '2026_11_27_003_projection_skips',
       '2026_11_27_004_read_model_changes',
       '2026_12_05_005_read_model_source',
+      '2026_12_07_006_drop_case_event_copies',
     ]);
     expect((await cli('migrate')).stdout).toContain('already up to date');
     fresh.remove();

@@ -5,6 +5,7 @@
 import type { Transaction } from 'kysely';
 import { streamCategory, type RecordedEvent } from '@thads/event-store';
 import type { ReadModelDatabase } from './database/read-model-database';
+import type { StreamHistory } from './stream-history';
 
 /** The physical tables of one generation of a projection. */
 export interface TableNames {
@@ -33,8 +34,16 @@ export interface Projection {
   readonly tables: readonly string[];
   /** Creates the generation's tables and their indexes. Called once per generation, inside a transaction. */
   createTables(trx: Transaction<ReadModelDatabase>, tables: TableNames): Promise<void>;
-  /** Applies events (already filtered by `handles`, in position order) to the generation's tables. */
-  apply(events: readonly RecordedEvent[], trx: Transaction<ReadModelDatabase>, tables: TableNames): Promise<void>;
+  /**
+   * Applies events (already filtered by `handles`, in position order) to the generation's tables. `history` reads a
+   * stream's earlier events from the log, for a projection that must fold a case again (case-folds).
+   */
+  apply(
+    events: readonly RecordedEvent[],
+    trx: Transaction<ReadModelDatabase>,
+    tables: TableNames,
+    history: StreamHistory,
+  ): Promise<void>;
   /**
    * The keys of the read model a batch of applied events changed, for the change feed (change-feed/change-log.ts).
    * Optional: by default, the stream of each event. Repeats are fine (the log keeps one row per key and batch, at

@@ -15,6 +15,7 @@ import {
   type TempFiles,
 } from '../testing/read-model-fixtures';
 import { auditTrailProjection } from './audit-trail.projection';
+import { eventStoreHistory } from '../stream-history';
 
 describe('audit_trail projection', () => {
   let files: TempFiles;
@@ -97,7 +98,12 @@ describe('audit_trail projection', () => {
     await db
       .transaction()
       .execute((trx) =>
-        auditTrailProjection.apply(events, trx, tableNamesFor(auditTrailProjection, checkpoint?.activeGeneration ?? 1)),
+        auditTrailProjection.apply(
+          events,
+          trx,
+          tableNamesFor(auditTrailProjection, checkpoint?.activeGeneration ?? 1),
+          eventStoreHistory(store),
+        ),
       );
     expect(await rowsOf(db, 'audit_trail')).toEqual(once);
   });

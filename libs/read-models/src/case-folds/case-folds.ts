@@ -1,12 +1,13 @@
 /**
  * The one way a projection folds cases: every case event is folded into its case's state with the domain's evolve,
- * exactly as the command side folds it, and a FactRetracted folds the case again from its kept history with the
+ * exactly as the command side folds it, and a FactRetracted folds the case again from its history in the log with the
  * retractions applied (the domain's foldCaseHistory). Projections then compute their rows from the domain's views of
  * the state (libs/domain case/views), never from event types.
  *
- * Each projection keeps its own pair of tables (case-folds.table.ts): the events it folded, for refolds, and each
- * case's state after its last applied event, keyed by stream revision, so an event at or below it is passed over and
- * a batch applied twice folds nothing. Both are written in the batch transaction beside the projection's rows.
+ * Each projection keeps its own table of each case's state after its last applied event (case-folds.table.ts), keyed
+ * by stream revision, so an event at or below it is passed over and a batch applied twice folds nothing. It is written
+ * in the batch transaction beside the projection's rows. The events themselves are read from the log
+ * (stream-history.ts), not copied.
  */
 import type { Transaction } from 'kysely';
 import {
@@ -15,16 +16,15 @@ import {
   foldCaseHistory,
   initialCaseState,
   type CaseState,
-  type JsonRecord,
-  type StoredEvent,
 } from '@thads/domain';
 import type { RecordedEvent } from '@thads/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { TableNames } from '../projection';
+import type { StreamHistory } from '../stream-history';
 import type { CaseFoldTableNames } from './case-folds.table';
 import { decodeCaseState, encodeCaseState } from './case-state-json';
 
-/** 6 columns × 1 000 rows = 6 000 bound parameters, far below SQLite's 32 766 (and PostgreSQL's 65 535). */
+/** 3 columns × 1 000 rows = 3 000 bound parameters, far below SQLite's 32 766 (and PostgreSQL's 65 535). */
 const ROWS_PER_STATEMENT = 1_000;
 
 /** One case event folded: the case's state before and after it. */
@@ -35,23 +35,12 @@ export interface FoldedCaseEvent {
   readonly after: CaseState;
 }
 
-/** Creates the generation's pair of tables. */
+/** Creates the generation's table of case states. */
 export async function createCaseFoldTables(
   trx: Transaction<ReadModelDatabase>,
   tables: TableNames,
   names: CaseFoldTableNames,
 ): Promise<void> {
-  const events = tables.physical(names.events);
-  await trx.schema
-    .createTable(events)
-    .addColumn('position', 'bigint', (column) => column.notNull())
-    .addColumn('case_id', 'text', (column) => column.notNull())
-    .addColumn('revision', 'bigint', (column) => column.notNull())
-    .addColumn('event_id', 'text', (column) => column.notNull())
-    .addColumn('type', 'text', (column) => column.notNull())
-    .addColumn('data', 'text', (column) => column.notNull())
-    .addPrimaryKeyConstraint(`${events}_pk`, ['case_id', 'revision'])
-    .execute();
   await trx.schema
     .createTable(tables.physical(names.states))
     .addColumn('case_id', 'text', (column) => column.primaryKey())
@@ -61,15 +50,17 @@ export async function createCaseFoldTables(
 }
 
 /**
- * Folds the case events of a batch (stream order within each case, as the log delivers them) and keeps what a later
- * batch needs. Returns one entry per event not folded before, in batch order. Throws, halting the projection, on a
- * payload the codec cannot read or a history the decider cannot have written (an event before CaseReceived).
+ * Folds the case events of a batch (stream order within each case, as the log delivers them) and keeps each case's
+ * state for the next batch. Returns one entry per event not folded before, in batch order. Throws, halting the
+ * projection, on a payload the codec cannot read, a history the decider cannot have written (an event before
+ * CaseReceived) or a history the log does not hold (StreamHistoryIncomplete).
  */
 export async function foldCaseEvents(
   trx: Transaction<ReadModelDatabase>,
   tables: TableNames,
   names: CaseFoldTableNames,
   events: readonly RecordedEvent[],
+  history: StreamHistory,
 ): Promise<FoldedCaseEvent[]> {
   const states = await loadStates(trx, tables, names, [...new Set(events.map(caseIdOf))]);
   const folded: FoldedCaseEvent[] = [];
@@ -80,12 +71,11 @@ export async function foldCaseEvents(
     const before = current?.state ?? initialCaseState;
     const after =
       event.type === FACT_RETRACTED
-        ? foldCaseHistory([...(await historyOf(trx, tables, names, caseId)), ...keptOf(folded, caseId), event])
+        ? foldCaseHistory([...(await history.eventsBefore(event.stream, event.revision)), event])
         : evolveStoredCaseEvent(before, event);
     states.set(caseId, { revision: event.revision, state: after });
     folded.push({ caseId, event, before, after });
   }
-  await keepHistory(trx, tables, names, folded);
   await saveStates(trx, tables, names, folded, states);
   return folded;
 }
@@ -102,16 +92,9 @@ interface FoldedState {
   readonly state: CaseState;
 }
 
-function keptOf(folded: readonly FoldedCaseEvent[], caseId: string): RecordedEvent[] {
-  return folded.filter((entry) => entry.caseId === caseId).map((entry) => entry.event);
-}
-
-// Every pair has the same columns, so queries are typed against case_summary's pair and run on the projection's own.
-function physical(tables: TableNames, names: CaseFoldTableNames) {
-  return {
-    events: tables.physical(names.events) as 'case_summary_events',
-    states: tables.physical(names.states) as 'case_summary_states',
-  };
+// Every states table has the same columns, so queries are typed against case_summary's and run on the projection's own.
+function statesTable(tables: TableNames, names: CaseFoldTableNames) {
+  return tables.physical(names.states) as 'case_summary_states';
 }
 
 async function loadStates(
@@ -123,7 +106,7 @@ async function loadStates(
   const states = new Map<string, FoldedState>();
   for (let start = 0; start < caseIds.length; start += ROWS_PER_STATEMENT) {
     const rows = await trx
-      .selectFrom(physical(tables, names).states)
+      .selectFrom(statesTable(tables, names))
       .selectAll()
       .where('case_id', 'in', caseIds.slice(start, start + ROWS_PER_STATEMENT))
       .execute();
@@ -140,7 +123,7 @@ async function saveStates(
   folded: readonly FoldedCaseEvent[],
   states: ReadonlyMap<string, FoldedState>,
 ): Promise<void> {
-  const table = physical(tables, names).states;
+  const table = statesTable(tables, names);
   const changed = [...new Set(folded.map((entry) => entry.caseId))];
   for (let start = 0; start < changed.length; start += ROWS_PER_STATEMENT) {
     const slice = changed.slice(start, start + ROWS_PER_STATEMENT);
@@ -156,45 +139,4 @@ async function saveStates(
       )
       .execute();
   }
-}
-
-/** Keeps the folded events. A row already there is left alone (ON CONFLICT DO NOTHING): events never change. */
-async function keepHistory(
-  trx: Transaction<ReadModelDatabase>,
-  tables: TableNames,
-  names: CaseFoldTableNames,
-  folded: readonly FoldedCaseEvent[],
-): Promise<void> {
-  const table = physical(tables, names).events;
-  for (let start = 0; start < folded.length; start += ROWS_PER_STATEMENT) {
-    const rows = folded.slice(start, start + ROWS_PER_STATEMENT).map(({ caseId, event }) => ({
-      position: event.position,
-      case_id: caseId,
-      revision: event.revision,
-      event_id: event.id,
-      type: event.type,
-      data: JSON.stringify(event.data),
-    }));
-    await trx
-      .insertInto(table)
-      .values(rows)
-      .onConflict((conflict) => conflict.doNothing())
-      .execute();
-  }
-}
-
-/** The kept events of one case, in stream order. Metadata is not kept: no fold reads it. */
-async function historyOf(
-  trx: Transaction<ReadModelDatabase>,
-  tables: TableNames,
-  names: CaseFoldTableNames,
-  caseId: string,
-): Promise<StoredEvent[]> {
-  const rows = await trx
-    .selectFrom(physical(tables, names).events)
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .orderBy('revision')
-    .execute();
-  return rows.map((row) => ({ id: row.event_id, type: row.type, data: JSON.parse(row.data) as JsonRecord }));
 }

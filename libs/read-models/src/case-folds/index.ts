@@ -1,2 +1,2 @@
 export { caseIdOf, createCaseFoldTables, foldCaseEvents, type FoldedCaseEvent } from './case-folds';
-export type { CaseFoldTableNames, CaseFoldTables, CaseStatesTable, KeptCaseEventsTable } from './case-folds.table';
+export type { CaseFoldTableNames, CaseFoldTables, CaseStatesTable } from './case-folds.table';

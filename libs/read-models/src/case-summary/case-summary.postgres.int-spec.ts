@@ -11,6 +11,7 @@ import { openPostgresReadModelsForTest, type PostgresReadModelsForTest } from '.
 import { recordingLogger, rowsOf } from '../testing/read-model-fixtures';
 import { caseSummaryProjection } from './case-summary.projection';
 import { recordRetractions } from './case-summary.test-fixtures';
+import { eventStoreHistory } from '../stream-history';
 
 describeWithPostgres('case_summary with retractions on PostgreSQL', (url) => {
   let readModels: PostgresReadModelsForTest;
@@ -53,7 +54,14 @@ describeWithPostgres('case_summary with retractions on PostgreSQL', (url) => {
     const events = (await world.store.readAll()).filter((event) => event.stream.startsWith('case-'));
     await readModels.store.db
       .transaction()
-      .execute((trx) => caseSummaryProjection.apply(events, trx, tableNamesFor(caseSummaryProjection, 1)));
+      .execute((trx) =>
+        caseSummaryProjection.apply(
+          events,
+          trx,
+          tableNamesFor(caseSummaryProjection, 1),
+          eventStoreHistory(world.store),
+        ),
+      );
     expect(await bothTables()).toEqual(onSqlite);
 
     const result = await rebuildProjection({

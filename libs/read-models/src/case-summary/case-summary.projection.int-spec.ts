@@ -8,6 +8,7 @@ import { rowsOf } from '../testing/read-model-fixtures';
 import { caseSummaryProjection } from './case-summary.projection';
 import { receive, recordFiveCases } from './case-summary.test-fixtures';
 import { VND_TEXT_WIDTH } from './vnd-text';
+import { eventStoreHistory } from '../stream-history';
 
 const vnd = (amount: bigint) => amount.toString().padStart(VND_TEXT_WIDTH, '0');
 
@@ -184,6 +185,7 @@ describe('case_summary projection', () => {
           events,
           trx,
           tableNamesFor(caseSummaryProjection, checkpoint?.activeGeneration ?? 1),
+          eventStoreHistory(world.store),
         ),
       );
     expect(await rowsOf(world.db, 'case_summary')).toEqual(once);

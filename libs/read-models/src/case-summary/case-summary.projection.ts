@@ -12,23 +12,25 @@ import type { RecordedEvent } from '@thads/event-store';
 import { caseIdOf, createCaseFoldTables, foldCaseEvents, type CaseFoldTableNames } from '../case-folds';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { Projection, TableNames } from '../projection';
+import type { StreamHistory } from '../stream-history';
 import { caseSummaryRow } from './case-summary.rows';
 import type { CaseSummaryTable } from './case-summary.table';
 
 /** 17 columns × 500 rows stays far below SQLite's 32 766 bound parameters. */
 const ROWS_PER_STATEMENT = 500;
 
-const CASE_SUMMARY_FOLDS: CaseFoldTableNames = { events: 'case_summary_events', states: 'case_summary_states' };
+const CASE_SUMMARY_FOLDS: CaseFoldTableNames = { states: 'case_summary_states' };
 
 /** The case_summary projection. */
 export const caseSummaryProjection: Projection = {
   name: 'case_summary',
   // 3: rows are the domain's summary view of the case folded as the command side folds it.
-  version: 3,
+  // 4: no copy of the case events; a refold reads them from the log (stream-history.ts).
+  version: 4,
   // The whole category, not the codec's list: a case event type added later reaches apply, which passes it over
   // until this projection learns it (and is rebuilt), instead of silently never being offered.
   handles: ['$ce-case'],
-  tables: ['case_summary', 'case_summary_events', 'case_summary_states'],
+  tables: ['case_summary', 'case_summary_states'],
   createTables: createCaseSummaryTables,
   apply: applyCaseSummary,
   // The change feed names rows by their key, the case id, rather than by stream.
@@ -74,11 +76,12 @@ async function applyCaseSummary(
   events: readonly RecordedEvent[],
   trx: Transaction<ReadModelDatabase>,
   tables: TableNames,
+  history: StreamHistory,
 ): Promise<void> {
   const table = tables.physical('case_summary');
   // The row of each case after the batch's last event of it.
   const rows = new Map<string, Insertable<CaseSummaryTable>>();
-  for (const { caseId, event, after } of await foldCaseEvents(trx, tables, CASE_SUMMARY_FOLDS, events)) {
+  for (const { caseId, event, after } of await foldCaseEvents(trx, tables, CASE_SUMMARY_FOLDS, events, history)) {
     const summary = caseSummaryOf(after);
     if (summary === null) continue; // Nothing to show of a case not received yet.
     rows.set(

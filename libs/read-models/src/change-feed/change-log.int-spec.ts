@@ -17,6 +17,7 @@ import {
   type TempFiles,
 } from '../testing/read-model-fixtures';
 import { readChanges, REBUILT_MARKER_KEY } from './change-log';
+import { eventStoreHistory } from '../stream-history';
 
 const now = () => new Date().toISOString();
 const logged = async (db: Kysely<ReadModelDatabase>, projection?: string) =>
@@ -57,6 +58,7 @@ describe('read-model change log', () => {
       await start(countingProjection()),
       events.slice(0, 4),
       now,
+      eventStoreHistory(store),
     );
     expect(outcome.kind).toBe('applied');
     expect(await logged(db)).toEqual([
@@ -67,19 +69,21 @@ describe('read-model change log', () => {
 
   it('logs nothing for a batch that did not commit: a runner whose checkpoint moved writes no change', async () => {
     const stale = await start(countingProjection());
-    await applyBatch(db, countingProjection(), stale, events, now);
+    await applyBatch(db, countingProjection(), stale, events, now, eventStoreHistory(store));
     const before = await logged(db);
-    expect(await applyBatch(db, countingProjection(), stale, events, now)).toEqual({ kind: 'moved' });
+    expect(await applyBatch(db, countingProjection(), stale, events, now, eventStoreHistory(store))).toEqual({
+      kind: 'moved',
+    });
     expect(await logged(db)).toEqual(before);
   });
 
   it('logs only the events the projection handles, and nothing for a batch it handles none of', async () => {
     const complaintsOnly = countingProjection('complaint_count', { handles: ['$ce-complaint'] });
     const checkpoint = await start(complaintsOnly);
-    const first = await applyBatch(db, complaintsOnly, checkpoint, events.slice(0, 2), now);
+    const first = await applyBatch(db, complaintsOnly, checkpoint, events.slice(0, 2), now, eventStoreHistory(store));
     expect(await logged(db)).toEqual([]);
     if (first.kind !== 'applied') throw new Error('expected applied');
-    await applyBatch(db, complaintsOnly, first.checkpoint, events.slice(2), now);
+    await applyBatch(db, complaintsOnly, first.checkpoint, events.slice(2), now, eventStoreHistory(store));
     expect(await logged(db)).toEqual([{ projection: 'complaint_count', key: 'complaint-KN-A-1', position: at(5) }]);
   });
 
@@ -87,7 +91,7 @@ describe('read-model change log', () => {
     const byOffice = countingProjection('office_count', {
       changedKeys: (batch) => batch.map((event) => ({ key: 'HP-NGO-QUYEN', position: event.position })),
     });
-    await applyBatch(db, byOffice, await start(byOffice), events, now);
+    await applyBatch(db, byOffice, await start(byOffice), events, now, eventStoreHistory(store));
     expect(await logged(db)).toEqual([{ projection: 'office_count', key: 'HP-NGO-QUYEN', position: at(6) }]);
   });
 
@@ -97,7 +101,7 @@ describe('read-model change log', () => {
         if (batch.some((event) => event.position === at(4))) throw new TypeError('bad payload');
       },
     });
-    const outcome = await applyBatch(db, poisoned, await start(poisoned), events, now);
+    const outcome = await applyBatch(db, poisoned, await start(poisoned), events, now, eventStoreHistory(store));
     expect(outcome).toMatchObject({ kind: 'halted', poison: { position: at(4) } });
     expect(await logged(db)).toEqual([
       { projection: 'poisoned', key: 'case-HP-A-0001', position: at(1) },
@@ -133,8 +137,8 @@ describe('read-model change log', () => {
     const counting = countingProjection();
     const audit = countingProjection('audit_count');
     const [countStart, auditStart] = [await start(counting), await start(audit)];
-    await applyBatch(db, counting, countStart, events, now);
-    await applyBatch(db, audit, auditStart, events, now);
+    await applyBatch(db, counting, countStart, events, now, eventStoreHistory(store));
+    await applyBatch(db, audit, auditStart, events, now, eventStoreHistory(store));
     const ids = (await readChanges(db, { afterId: 0n, limit: 100 })).map((change) => change.id);
     expect(ids).toHaveLength(6); // three streams for each projection
     expect([...ids].sort((a, b) => Number(a - b))).toEqual(ids);

@@ -8,6 +8,7 @@ import { complaintQueueProjection } from './complaint-queue.projection';
 import { receive } from '../case-summary/case-summary.test-fixtures';
 import { accept, COMPLAINED_CASE, file, recordSixComplaints } from './complaint-queue.test-fixtures';
 import { competentAuthority } from '../testing/complaint-authority';
+import { eventStoreHistory } from '../stream-history';
 
 describe('complaint_queue projection', () => {
   let world: CommandWorld;
@@ -231,6 +232,7 @@ describe('complaint_queue projection', () => {
           events,
           trx,
           tableNamesFor(complaintQueueProjection, checkpoint?.activeGeneration ?? 1),
+          eventStoreHistory(world.store),
         ),
       );
     expect(await rowsOf(world.db, 'complaint_queue')).toEqual(once);

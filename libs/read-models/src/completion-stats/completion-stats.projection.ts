@@ -29,6 +29,7 @@ import {
 import { streamCategory, type RecordedEvent } from '@thads/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { Projection, TableNames } from '../projection';
+import type { StreamHistory } from '../stream-history';
 import { foldCaseEvents, type FoldedCaseEvent } from '../case-folds';
 import { encodeStatisticsView } from './case-view-json';
 import { applyOfficeRegistryEvent, knownStructure } from './office-structure';
@@ -61,7 +62,8 @@ export const completionStatsProjection: Projection = {
   // (docs/read-side.md).
   // 7: a case taken up by the provincial office (CaseTakenUp, rút lên) counts as taken up.
   // 8: counter rows keyed and stored by office and measure first (the report sums them in that order).
-  version: 8,
+  // 9: no copy of the case events; a refold reads them from the log (stream-history.ts).
+  version: 9,
   handles: ['$ce-case', ...reportingEventCodec.eventTypes, ...officeRegistryEventCodec.eventTypes],
   tables: COMPLETION_STATS_TABLES,
   createTables: createCompletionStatsTables,
@@ -72,6 +74,7 @@ async function applyCompletionStats(
   events: readonly RecordedEvent[],
   trx: Transaction<ReadModelDatabase>,
   tables: TableNames,
+  history: StreamHistory,
 ): Promise<void> {
   let caseEvents: RecordedEvent[] = [];
   for (const event of events) {
@@ -80,12 +83,12 @@ async function applyCompletionStats(
       continue;
     }
     // A close reads the case views before it, so they are written first.
-    await applyCaseEvents(trx, tables, caseEvents);
+    await applyCaseEvents(trx, tables, caseEvents, history);
     caseEvents = [];
     if (streamCategory(event.stream) === 'officeregistry') await applyOfficeRegistryEvent(trx, tables, event);
     else await applyReportingEvent(trx, tables, event);
   }
-  await applyCaseEvents(trx, tables, caseEvents);
+  await applyCaseEvents(trx, tables, caseEvents, history);
 }
 
 /**
@@ -97,9 +100,10 @@ async function applyCaseEvents(
   trx: Transaction<ReadModelDatabase>,
   tables: TableNames,
   events: readonly RecordedEvent[],
+  history: StreamHistory,
 ): Promise<void> {
   if (events.length === 0) return;
-  const folded = await foldCaseEvents(trx, tables, COMPLETION_STATS_CASE_FOLDS, events);
+  const folded = await foldCaseEvents(trx, tables, COMPLETION_STATS_CASE_FOLDS, events, history);
   const changes: CountersChange[] = [];
   const offices = new Set<string>();
   for (const run of recordingRuns(folded)) {

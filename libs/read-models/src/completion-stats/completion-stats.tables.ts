@@ -99,7 +99,6 @@ export const COMPLETION_STATS_TABLES = [
   'completion_stats_counters',
   'completion_stats_counter_changes',
   'completion_stats_case_offices',
-  'completion_stats_case_events',
   'completion_stats_case_states',
   'completion_stats_offices',
   'completion_stats_targets',
@@ -109,10 +108,7 @@ export const COMPLETION_STATS_TABLES = [
 ] as const satisfies readonly (keyof CompletionStatsTables | keyof CaseFoldTables)[];
 
 /** The case folds completion_stats keeps (case-folds). */
-export const COMPLETION_STATS_CASE_FOLDS: CaseFoldTableNames = {
-  events: 'completion_stats_case_events',
-  states: 'completion_stats_case_states',
-};
+export const COMPLETION_STATS_CASE_FOLDS: CaseFoldTableNames = { states: 'completion_stats_case_states' };
 
 /** Creates one generation's tables and indexes. */
 export async function createCompletionStatsTables(

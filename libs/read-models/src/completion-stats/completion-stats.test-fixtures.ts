@@ -18,6 +18,7 @@ import { completionReport } from './completion-report.queries';
 import type { CompletionReport, CompletionReportRequest } from './completion-report.types';
 import { completionStatsProjection } from './completion-stats.projection';
 import { COMPLETION_STATS_TABLES } from './completion-stats.tables';
+import { eventStoreHistory } from '../stream-history';
 
 const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -96,7 +97,9 @@ export async function startStatsWorld(readModels?: Kysely<ReadModelDatabase>): P
       const checkpoint = await loadCheckpoint(db, completionStatsProjection.name);
       const events = await store.readAll();
       const tables = tableNamesFor(completionStatsProjection, checkpoint?.activeGeneration ?? 1);
-      await db.transaction().execute((trx) => completionStatsProjection.apply(events, trx, tables));
+      await db
+        .transaction()
+        .execute((trx) => completionStatsProjection.apply(events, trx, tables, eventStoreHistory(store)));
     },
     rebuild: (batchSize) =>
       rebuildProjection({ eventStore: store, db, projection: completionStatsProjection, batchSize }),

@@ -12,6 +12,7 @@ import {
   type DeadlineWorld,
 } from '../testing/deadline-world';
 import { deadlinesProjection } from './deadlines.projection';
+import { eventStoreHistory } from '../stream-history';
 
 const CASE = 'case-0001';
 const verify = (effectiveDate: string) =>
@@ -158,7 +159,12 @@ describe('deadlines projection', () => {
     await world.db
       .transaction()
       .execute((trx) =>
-        deadlinesProjection.apply(events, trx, tableNamesFor(deadlinesProjection, checkpoint?.activeGeneration ?? 1)),
+        deadlinesProjection.apply(
+          events,
+          trx,
+          tableNamesFor(deadlinesProjection, checkpoint?.activeGeneration ?? 1),
+          eventStoreHistory(world.store),
+        ),
       );
     expect(await rowsOf(world.db, 'deadlines')).toEqual(once);
     expect(once).toHaveLength(6); // verification, three re-verification dates, acceptance, resolution

@@ -12,6 +12,7 @@ import { streamCategory, type RecordedEvent } from '@thads/event-store';
 import { createCaseFoldTables, foldCaseEvents, type CaseFoldTableNames } from '../case-folds';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { Projection, TableNames } from '../projection';
+import type { StreamHistory } from '../stream-history';
 import {
   caseDeadlineChangesOf,
   COMPLAINT_DEADLINE_EVENT_TYPES,
@@ -20,15 +21,16 @@ import {
   type DeadlineEventChanges,
 } from './deadline-changes';
 
-const DEADLINES_CASE_FOLDS: CaseFoldTableNames = { events: 'deadlines_case_events', states: 'deadlines_case_states' };
+const DEADLINES_CASE_FOLDS: CaseFoldTableNames = { states: 'deadlines_case_states' };
 
 /** The deadlines projection. */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
   // 2: case rows follow the domain's open deadlines view of the case folded as the command side folds it.
-  version: 2,
+  // 3: no copy of the case events; a refold reads them from the log (stream-history.ts).
+  version: 3,
   handles: ['$ce-case', ...COMPLAINT_DEADLINE_EVENT_TYPES],
-  tables: ['deadlines', 'deadlines_case_events', 'deadlines_case_states'],
+  tables: ['deadlines', 'deadlines_case_states'],
   createTables: createDeadlinesTables,
   apply: applyDeadlines,
 };
@@ -60,9 +62,10 @@ async function applyDeadlines(
   events: readonly RecordedEvent[],
   trx: Transaction<ReadModelDatabase>,
   tables: TableNames,
+  history: StreamHistory,
 ): Promise<void> {
   const caseEvents = events.filter((event) => streamCategory(event.stream) === 'case');
-  const placedEvents = (await foldCaseEvents(trx, tables, DEADLINES_CASE_FOLDS, caseEvents)).map((folded) => ({
+  const placedEvents = (await foldCaseEvents(trx, tables, DEADLINES_CASE_FOLDS, caseEvents, history)).map((folded) => ({
     event: folded.event,
     placed: caseDeadlineChangesOf(folded),
   }));

@@ -13,6 +13,7 @@ import * as deadLetters from './2026_11_27_002_projection_dead_letters';
 import * as skips from './2026_11_27_003_projection_skips';
 import * as changes from './2026_11_27_004_read_model_changes';
 import * as source from './2026_12_05_005_read_model_source';
+import * as caseEventCopies from './2026_12_07_006_drop_case_event_copies';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_27_001_projection_checkpoints': checkpoints,
@@ -20,6 +21,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_27_003_projection_skips': skips,
   '2026_11_27_004_read_model_changes': changes,
   '2026_12_05_005_read_model_source': source,
+  '2026_12_07_006_drop_case_event_copies': caseEventCopies,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -28,6 +28,7 @@ import {
 import { appendHistory, recordingLogger, rowsOf } from '../testing/read-model-fixtures';
 import type { PostgresEventStore } from '@thads/event-store';
 import type { Projection } from '../projection';
+import { eventStoreHistory } from '../stream-history';
 
 describeWithPostgres('read models on PostgreSQL', (url) => {
   let readModels: PostgresReadModelsForTest;
@@ -70,7 +71,12 @@ describeWithPostgres('read models on PostgreSQL', (url) => {
     await db
       .transaction()
       .execute((trx) =>
-        auditTrailProjection.apply(all, trx, tableNamesFor(auditTrailProjection, checkpoint?.activeGeneration ?? 1)),
+        auditTrailProjection.apply(
+          all,
+          trx,
+          tableNamesFor(auditTrailProjection, checkpoint?.activeGeneration ?? 1),
+          eventStoreHistory(events.store),
+        ),
       );
     expect(await rowsOf(db, 'audit_trail')).toEqual(once);
   });
@@ -123,7 +129,14 @@ describeWithPostgres('completion_stats on PostgreSQL', (url) => {
     const all = await world.store.readAll();
     await world.db
       .transaction()
-      .execute((trx) => completionStatsProjection.apply(all, trx, tableNamesFor(completionStatsProjection, 1)));
+      .execute((trx) =>
+        completionStatsProjection.apply(
+          all,
+          trx,
+          tableNamesFor(completionStatsProjection, 1),
+          eventStoreHistory(world.store),
+        ),
+      );
     expect(await world.rows()).toEqual(once);
 
     const result = await rebuildProjection({

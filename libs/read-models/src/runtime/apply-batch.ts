@@ -6,7 +6,9 @@ import type { Kysely, Transaction } from 'kysely';
 import type { RecordedEvent } from '@thads/event-store';
 import { logBatchChanges } from '../change-feed/change-log';
 import type { ReadModelDatabase } from '../database/read-model-database';
-import { projectionHandles, tableNamesFor, type Projection } from '../projection';
+import { projectionHandles, type Projection } from '../projection';
+import type { StreamHistory } from '../stream-history';
+import { applyProjection } from './apply-projection';
 import { advanceCheckpoint, CheckpointMoved, movedTo, type Checkpoint } from './checkpoints';
 import { describeError, insertDeadLetter } from './dead-letters';
 import { isInfrastructureError } from './infrastructure-errors';
@@ -29,6 +31,7 @@ export type BatchOutcome =
  * Applies the batch's events after `checkpoint.position` to the projection, moving the checkpoint to the batch's last
  * event with a guarded update in the same transaction. Events the projection does not handle only move the
  * checkpoint. Database failures are rethrown (the runner retries); anything the projection throws is a poison hunt.
+ * `log` is the history a projection reads when it folds a case again (stream-history.ts).
  */
 export async function applyBatch(
   db: Kysely<ReadModelDatabase>,
@@ -36,19 +39,20 @@ export async function applyBatch(
   checkpoint: Checkpoint,
   batch: readonly RecordedEvent[],
   now: () => string,
+  log: StreamHistory,
 ): Promise<BatchOutcome> {
   const events = batch.filter((event) => event.position > checkpoint.position);
   if (events.length === 0) return { kind: 'applied', checkpoint };
   const last = events[events.length - 1].position;
   const at = now();
   try {
-    await applyInOneTransaction(db, projection, checkpoint, events, last, at);
+    await applyInOneTransaction(db, projection, checkpoint, events, last, at, log);
     return { kind: 'applied', checkpoint: movedTo(checkpoint, last, at) };
   } catch (error) {
     if (error instanceof CheckpointMoved) return { kind: 'moved' };
     if (isInfrastructureError(error)) throw error;
     // The batch is rolled back. Replay it one event per transaction to find the event that fails on its own.
-    return isolatePoison(db, projection, checkpoint, events, now);
+    return isolatePoison(db, projection, checkpoint, events, now, log);
   }
 }
 
@@ -74,6 +78,7 @@ export async function applyBatchTogether(
   parts: readonly BatchPart[],
   batch: readonly RecordedEvent[],
   now: () => string,
+  log: StreamHistory,
 ): Promise<Checkpoint[] | undefined> {
   const at = now();
   const pending = parts.map(({ projection, checkpoint }) => ({
@@ -85,7 +90,7 @@ export async function applyBatchTogether(
     await db.transaction().execute(async (trx) => {
       for (const { projection, checkpoint, events } of pending) {
         if (events.length === 0) continue;
-        await applyInTransaction(trx, projection, checkpoint, events, events[events.length - 1].position, at);
+        await applyInTransaction(trx, projection, checkpoint, events, events[events.length - 1].position, at, log);
       }
     });
   } catch (error) {
@@ -104,8 +109,9 @@ async function applyInOneTransaction(
   events: readonly RecordedEvent[],
   last: bigint,
   at: string,
+  log: StreamHistory,
 ): Promise<void> {
-  await db.transaction().execute((trx) => applyInTransaction(trx, projection, checkpoint, events, last, at));
+  await db.transaction().execute((trx) => applyInTransaction(trx, projection, checkpoint, events, last, at, log));
 }
 
 async function applyInTransaction(
@@ -115,12 +121,13 @@ async function applyInTransaction(
   events: readonly RecordedEvent[],
   last: bigint,
   at: string,
+  log: StreamHistory,
 ): Promise<void> {
   const handled = events.filter((event) => projectionHandles(projection, event));
   handled.forEach(assertReadable);
   await advanceCheckpoint(trx, checkpoint, last, at);
   if (handled.length === 0) return;
-  await projection.apply(handled, trx, tableNamesFor(projection, checkpoint.activeGeneration));
+  await applyProjection(trx, projection, checkpoint.activeGeneration, handled, log);
   // Logged with the rows and the checkpoint: a change is in the feed if and only if it committed.
   await logBatchChanges(trx, projection, handled, at);
 }
@@ -153,12 +160,13 @@ async function isolatePoison(
   checkpoint: Checkpoint,
   events: readonly RecordedEvent[],
   now: () => string,
+  log: StreamHistory,
 ): Promise<BatchOutcome> {
   let current = checkpoint;
   for (const event of events) {
     const at = now();
     try {
-      await applyInOneTransaction(db, projection, current, [event], event.position, at);
+      await applyInOneTransaction(db, projection, current, [event], event.position, at, log);
       current = movedTo(current, event.position, at);
     } catch (error) {
       if (error instanceof CheckpointMoved) return { kind: 'moved' };

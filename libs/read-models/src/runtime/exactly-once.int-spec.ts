@@ -24,6 +24,7 @@ import {
 import { applyBatch } from './apply-batch';
 import { ensureCheckpoint, loadCheckpoint } from './checkpoints';
 import { createProjector, type Projector } from './projector';
+import { eventStoreHistory } from '../stream-history';
 
 describe('exactly-once application', () => {
   let files: TempFiles;
@@ -67,9 +68,23 @@ describe('exactly-once application', () => {
     const projection = countingProjection();
     const stale = await ensureCheckpoint(db, projection, new Date().toISOString());
 
-    const first = await applyBatch(db, projection, stale, events, () => new Date().toISOString());
+    const first = await applyBatch(
+      db,
+      projection,
+      stale,
+      events,
+      () => new Date().toISOString(),
+      eventStoreHistory(store),
+    );
     // A second runner that read the same checkpoint before the first committed tries the same batch.
-    const second = await applyBatch(db, projection, stale, events, () => new Date().toISOString());
+    const second = await applyBatch(
+      db,
+      projection,
+      stale,
+      events,
+      () => new Date().toISOString(),
+      eventStoreHistory(store),
+    );
 
     expect(first.kind).toBe('applied');
     expect(second).toEqual({ kind: 'moved' });

@@ -27,10 +27,10 @@ function fragileProjection(): Projection {
   const counting = countingProjection('fragile');
   return {
     ...counting,
-    apply: async (events, trx, tables) => {
+    apply: async (events, trx, tables, history) => {
       const poison = events.find((event) => event.data.poison === true);
       if (poison) throw new TypeError(`cannot decode ${poison.type}: amount is not a decimal string`);
-      await counting.apply(events, trx, tables);
+      await counting.apply(events, trx, tables, history);
     },
   };
 }
@@ -99,7 +99,10 @@ describe('projector runtime', () => {
     const counting = countingProjection();
     const recording: Projection = {
       ...counting,
-      apply: (events, trx, tables) => (sizes.push(events.length), counting.apply(events, trx, tables)),
+      apply: (events, trx, tables, history) => (
+        sizes.push(events.length),
+        counting.apply(events, trx, tables, history)
+      ),
     };
     const head = await appendMany(store, 10);
     const projector = await start([recording], 4);
@@ -140,7 +143,7 @@ describe('projector runtime', () => {
     const selective: Projection = {
       ...counting,
       handles: ['$ce-complaint', 'TargetSet'],
-      apply: (events, trx, tables) => (seen.push(...events), counting.apply(events, trx, tables)),
+      apply: (events, trx, tables, history) => (seen.push(...events), counting.apply(events, trx, tables, history)),
     };
     const head = await appendHistory(store);
     const projector = await start([selective]);

@@ -7,6 +7,7 @@
 import type { RecordedEvent } from '@thads/event-store';
 import { migrateReadModels } from '../migrations/migrate-read-models';
 import { assertValidProjections, type Projection } from '../projection';
+import { eventStoreHistory, type StreamHistory } from '../stream-history';
 import { applyBatch, applyBatchTogether, type BatchPart } from './apply-batch';
 import { AutoRebuilds } from './auto-rebuilds';
 import { inBatchSpan } from './batch-span';
@@ -44,11 +45,13 @@ class ProjectorRuntime implements Projector {
   private readonly logger: ProjectorLogger;
   private readonly batchSize: number;
   private readonly gatherMs: number;
+  private readonly log: StreamHistory;
 
   constructor(private readonly options: ProjectorOptions) {
     this.logger = options.logger ?? consoleLogger;
     this.batchSize = options.batchSize ?? 500;
     this.gatherMs = options.gatherMs ?? 20;
+    this.log = eventStoreHistory(options.eventStore);
     this.waiters = new PositionWaiters((name, position) => this.progressOf(name, position));
     this.rebuilds = new AutoRebuilds({
       eventStore: options.eventStore,
@@ -193,7 +196,7 @@ class ProjectorRuntime implements Projector {
       parts.push({ projection, checkpoint });
     }
     if (parts.length === 0) return false;
-    const applied = await applyBatchTogether(this.options.db, parts, batch, () => this.now());
+    const applied = await applyBatchTogether(this.options.db, parts, batch, () => this.now(), this.log);
     if (!applied) return false;
     parts.forEach(({ projection }, index) => this.checkpoints.set(projection.name, applied[index]));
     return true;
@@ -208,7 +211,7 @@ class ProjectorRuntime implements Projector {
           this.resubscribe = true; // it missed events before this batch (resumed by a skip, or swapped in behind us)
           break;
         }
-        const outcome = await applyBatch(this.options.db, projection, checkpoint, batch, () => this.now());
+        const outcome = await applyBatch(this.options.db, projection, checkpoint, batch, () => this.now(), this.log);
         if (outcome.kind === 'moved') {
           checkpoint = await loadCheckpoint(this.options.db, projection.name);
           if (checkpoint) this.checkpoints.set(projection.name, checkpoint);

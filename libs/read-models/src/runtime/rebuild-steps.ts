@@ -5,7 +5,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { RecordedEvent } from '@thads/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
-import { tableNamesFor, type Projection } from '../projection';
+import type { Projection } from '../projection';
+import type { StreamHistory } from '../stream-history';
+import { applyProjection } from './apply-projection';
 import { lockProjectionRow } from '../database/sql-dialect';
 import { loadCheckpoint } from './checkpoints';
 import { describeError, insertDeadLetter } from './dead-letters';
@@ -61,14 +63,15 @@ export async function applyRebuildPage(
   generation: number,
   events: readonly RecordedEvent[],
   now: () => string,
+  log: StreamHistory,
 ): Promise<void> {
   try {
-    await applyUnderClaim(db, projection, generation, events, now());
+    await applyUnderClaim(db, projection, generation, events, now(), log);
   } catch (error) {
     if (error instanceof RebuildTakenOver || isInfrastructureError(error)) throw error;
     for (const event of events) {
       try {
-        await applyUnderClaim(db, projection, generation, [event], now());
+        await applyUnderClaim(db, projection, generation, [event], now(), log);
       } catch (single) {
         if (single instanceof RebuildTakenOver || isInfrastructureError(single)) throw single;
         throw new RebuildPoisoned(projection.name, event, describeError(single));
@@ -83,10 +86,11 @@ async function applyUnderClaim(
   generation: number,
   events: readonly RecordedEvent[],
   at: string,
+  log: StreamHistory,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await renewClaim(trx, projection.name, generation, at);
-    if (events.length > 0) await projection.apply(events, trx, tableNamesFor(projection, generation));
+    if (events.length > 0) await applyProjection(trx, projection, generation, events, log);
   });
 }
 

@@ -222,9 +222,9 @@ describe('rebuild', () => {
     const counting = countingProjection('fragile');
     const fragile: Projection = {
       ...counting,
-      apply: async (events, trx, names) => {
+      apply: async (events, trx, names, history) => {
         if (events.some((event) => event.data.poison === true)) throw new TypeError('bad amount');
-        await counting.apply(events, trx, names);
+        await counting.apply(events, trx, names, history);
       },
     };
     const live = await start([fragile]);
@@ -278,9 +278,9 @@ describe('rebuild', () => {
     const v2: Projection = {
       ...v1,
       version: 2,
-      apply: async (events, trx, names) => {
+      apply: async (events, trx, names, history) => {
         if (events.some((event) => event.data.poison === true)) throw new TypeError('v2 rejects it');
-        await v1.apply(events, trx, names);
+        await v1.apply(events, trx, names, history);
       },
     };
     const second = await start([v2]);
@@ -310,7 +310,7 @@ describe('rebuild', () => {
     const selective: Projection = {
       ...counting,
       handles: ['CaseReceived'],
-      apply: (events, trx, names) => (sizes.push(events.length), counting.apply(events, trx, names)),
+      apply: (events, trx, names, history) => (sizes.push(events.length), counting.apply(events, trx, names, history)),
     };
     let appended = false;
     const result = await rebuildProjection({

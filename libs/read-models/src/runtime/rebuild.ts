@@ -14,13 +14,16 @@ import type { Kysely } from 'kysely';
 import type { EventStore, RecordedEvent } from '@thads/event-store';
 import { logRebuildSwap } from '../change-feed/change-log';
 import type { ReadModelDatabase } from '../database/read-model-database';
-import { projectionHandles, tableNamesFor, type Projection } from '../projection';
+import { projectionHandles, type Projection } from '../projection';
+import { eventStoreHistory } from '../stream-history';
+import { applyProjection } from './apply-projection';
 import { lockProjectionRow } from '../database/sql-dialect';
 import { ensureCheckpoint, loadCheckpoint, NO_POSITION } from './checkpoints';
 import { resolveDeadLetters } from './dead-letters';
 import { createGeneration, dropGeneration, pointViewsAt } from './generations';
 import { isInfrastructureError } from './infrastructure-errors';
 import { abandonRebuild, applyRebuildPage, RebuildRefused, RebuildTakenOver } from './rebuild-steps';
+import { skippedPositions } from './skip';
 
 export { RebuildPoisoned, RebuildRefused, RebuildTakenOver } from './rebuild-steps';
 
@@ -85,6 +88,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
           generation,
           page.filter((event) => wanted(projection, skipped, event)),
           now,
+          eventStoreHistory(options.eventStore),
         );
         position = page[page.length - 1].position;
         eventsRead += page.length;
@@ -159,7 +163,8 @@ async function trySwap(
       let remainder = 0;
       for (let page = await readPage(options, position); page.length > 0; page = await readPage(options, position)) {
         const events = page.filter((event) => wanted(projection, skipped, event));
-        if (events.length > 0) await projection.apply(events, trx, tableNamesFor(projection, generation));
+        if (events.length > 0)
+          await applyProjection(trx, projection, generation, events, eventStoreHistory(options.eventStore));
         remainderSeen = true;
         position = page[page.length - 1].position;
         remainder += page.length;
@@ -214,13 +219,4 @@ function readPage(options: RebuildOptions, after: bigint): Promise<RecordedEvent
 
 function wanted(projection: Projection, skipped: ReadonlySet<bigint>, event: RecordedEvent): boolean {
   return projectionHandles(projection, event) && !skipped.has(event.position);
-}
-
-async function skippedPositions(db: Kysely<ReadModelDatabase>, projection: string): Promise<Set<bigint>> {
-  const rows = await db
-    .selectFrom('projection_skips')
-    .select('position')
-    .where('projection', '=', projection)
-    .execute();
-  return new Set(rows.map((row) => BigInt(row.position)));
 }

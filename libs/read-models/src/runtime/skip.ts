@@ -114,3 +114,13 @@ export async function listSkips(db: Kysely<ReadModelDatabase>, projection?: stri
     skippedAt: row.skipped_at,
   }));
 }
+
+/** The positions skipped for a projection; rebuilds and refolds leave them out. */
+export async function skippedPositions(db: Kysely<ReadModelDatabase>, projection: string): Promise<Set<bigint>> {
+  const rows = await db
+    .selectFrom('projection_skips')
+    .select('position')
+    .where('projection', '=', projection)
+    .execute();
+  return new Set(rows.map((row) => BigInt(row.position)));
+}

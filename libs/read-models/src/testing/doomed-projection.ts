@@ -10,8 +10,8 @@ export function auditTrailDyingOnSecondBatch(): Projection {
   let batches = 0;
   return {
     ...auditTrailProjection,
-    apply: async (events, trx, tables) => {
-      await auditTrailProjection.apply(events, trx, tables);
+    apply: async (events, trx, tables, history) => {
+      await auditTrailProjection.apply(events, trx, tables, history);
       batches += 1;
       if (batches === 2) {
         process.stdout.write('MID_BATCH\n');

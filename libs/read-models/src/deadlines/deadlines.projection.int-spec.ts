@@ -168,6 +168,22 @@ describe('deadlines projection', () => {
       );
     expect(await rowsOf(world.db, 'deadlines')).toEqual(once);
     expect(once).toHaveLength(6); // verification, three re-verification dates, acceptance, resolution
+
+    // Replayed one at a time, as after a crash mid-batch: an older event (the complaint's filing) must not reopen
+    // what a newer one closed. Case events are passed over by the case fold; complaint events reach the rows.
+    for (const event of events) {
+      await world.db
+        .transaction()
+        .execute((trx) =>
+          deadlinesProjection.apply(
+            [event],
+            trx,
+            tableNamesFor(deadlinesProjection, checkpoint?.activeGeneration ?? 1),
+            eventStoreHistory(world.store),
+          ),
+        );
+      expect(await rowsOf(world.db, 'deadlines')).toEqual(once);
+    }
   });
 
   it('rebuild from zero equals the live rows', async () => {

@@ -3,23 +3,17 @@
  * complaint acceptance and resolution), open until its act happens or its case or complaint moves on, with the day a
  * miss was recorded. The deadline sweep reads its open, overdue rows (deadlines.queries.ts).
  *
- * Idempotent by position: each row keeps the position of the last event applied to it, and an update applies only to
- * rows it has not seen; an opening inserts or does nothing. So applying a batch twice leaves the rows as they were.
+ * Idempotent by position: each row keeps the position of the last event applied to it, and a change applies only to
+ * rows it has not seen (deadline-rows.ts). So applying a batch twice leaves the rows as they were.
  */
 import { sql, type Transaction } from 'kysely';
-import { assertNever } from '@thads/domain';
 import { streamCategory, type RecordedEvent } from '@thads/event-store';
 import { createCaseFoldTables, foldCaseEvents, type CaseFoldTableNames } from '../case-folds';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { Projection, TableNames } from '../projection';
 import type { StreamHistory } from '../stream-history';
-import {
-  caseDeadlineChangesOf,
-  COMPLAINT_DEADLINE_EVENT_TYPES,
-  complaintDeadlineChangesOf,
-  type DeadlineChange,
-  type DeadlineEventChanges,
-} from './deadline-changes';
+import { caseDeadlineChangesOf, COMPLAINT_DEADLINE_EVENT_TYPES, complaintDeadlineChangesOf } from './deadline-changes';
+import { applyDeadlineChanges, type PlacedDeadlineChanges } from './deadline-rows';
 
 const DEADLINES_CASE_FOLDS: CaseFoldTableNames = { states: 'deadlines_case_states' };
 
@@ -65,7 +59,9 @@ async function applyDeadlines(
   history: StreamHistory,
 ): Promise<void> {
   const caseEvents = events.filter((event) => streamCategory(event.stream) === 'case');
-  const placedEvents = (await foldCaseEvents(trx, tables, DEADLINES_CASE_FOLDS, caseEvents, history)).map((folded) => ({
+  const placedEvents: PlacedDeadlineChanges[] = (
+    await foldCaseEvents(trx, tables, DEADLINES_CASE_FOLDS, caseEvents, history)
+  ).map((folded) => ({
     event: folded.event,
     placed: caseDeadlineChangesOf(folded),
   }));
@@ -75,78 +71,5 @@ async function applyDeadlines(
   }
   // Rows of a case and rows of a complaint never meet, but each row sees its changes in log order.
   placedEvents.sort((a, b) => (a.event.position < b.event.position ? -1 : 1));
-  for (const { event, placed } of placedEvents) {
-    for (const change of placed.changes) await applyChange(trx, tables.physical('deadlines'), event, placed, change);
-  }
-}
-
-async function applyChange(
-  trx: Transaction<ReadModelDatabase>,
-  table: 'deadlines',
-  event: RecordedEvent,
-  placed: DeadlineEventChanges,
-  change: DeadlineChange,
-): Promise<void> {
-  const { position, stream } = event;
-  // Every update is limited to rows that have not seen this event (updated_position below it): a replay changes nothing.
-  switch (change.change) {
-    case 'open':
-      await trx
-        .insertInto(table)
-        .values({
-          stream,
-          aggregate_id: placed.aggregateId,
-          case_id: placed.caseId,
-          kind: change.kind,
-          level: BigInt(change.level),
-          due_on: change.dueOn,
-          status: 'open',
-          closed_by: null,
-          closed_on: null,
-          missed_on: null,
-          opened_position: position,
-          updated_position: position,
-        })
-        // A row the case owes again (a resumption back to `decided`, a retracted act) reopens.
-        .onConflict((conflict) =>
-          conflict
-            .columns(['stream', 'kind', 'level', 'due_on'])
-            .doUpdateSet({
-              status: 'open',
-              closed_by: null,
-              closed_on: null,
-              updated_position: position,
-            })
-            .where(`${table}.updated_position` as 'updated_position', '<', position),
-        )
-        .execute();
-      return;
-    case 'close': {
-      let query = trx
-        .updateTable(table)
-        .set({ status: 'closed', closed_by: change.by, closed_on: placed.effectiveDate, updated_position: position })
-        .where('stream', '=', stream)
-        .where('kind', '=', change.kind)
-        .where('status', '=', 'open')
-        .where('updated_position', '<', position);
-      if (change.level !== undefined) query = query.where('level', '=', BigInt(change.level));
-      if (change.dueOn !== undefined) query = query.where('due_on', '=', change.dueOn);
-      await query.execute();
-      return;
-    }
-    case 'missed':
-    case 'unmissed':
-      await trx
-        .updateTable(table)
-        .set({ missed_on: change.change === 'missed' ? placed.effectiveDate : null, updated_position: position })
-        .where('stream', '=', stream)
-        .where('kind', '=', change.kind)
-        .where('level', '=', BigInt(change.level))
-        .where('due_on', '=', change.dueOn)
-        .where('updated_position', '<', position)
-        .execute();
-      return;
-    default:
-      assertNever(change, 'deadline change');
-  }
+  await applyDeadlineChanges(trx, tables.physical('deadlines'), placedEvents);
 }

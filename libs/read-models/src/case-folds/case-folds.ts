@@ -72,12 +72,28 @@ export async function foldCaseEvents(
     const after =
       event.type === FACT_RETRACTED
         ? foldCaseHistory([...(await history.eventsBefore(event.stream, event.revision)), event])
-        : evolveStoredCaseEvent(before, event);
+        : evolveSharedInBatch(before, event);
     states.set(caseId, { revision: event.revision, state: after });
     folded.push({ caseId, event, before, after });
   }
   await saveStates(trx, tables, names, folded, states);
   return folded;
+}
+
+/**
+ * The three projections that fold cases take the same batch (the same event objects) one after the other, and their
+ * states of a case are usually the same object (case-state-json.ts finds a saved state by its text). Evolve is pure
+ * and states immutable, so the second and third take the first's result. Keyed by the event object: an entry lives
+ * as long as the batch, which holds every state it folded anyway. Refolds are not shared: skips differ by projection.
+ */
+const foldedInBatch = new WeakMap<RecordedEvent, { readonly before: CaseState; readonly after: CaseState }>();
+
+function evolveSharedInBatch(before: CaseState, event: RecordedEvent): CaseState {
+  const known = foldedInBatch.get(event);
+  if (known?.before === before) return known.after;
+  const after = evolveStoredCaseEvent(before, event);
+  foldedInBatch.set(event, { before, after });
+  return after;
 }
 
 /** The case of an event: `data.caseId` (on every case event), else the id in its `case-<id>` stream name. */

@@ -81,7 +81,7 @@ describe('cli', () => {
       dataDir: '/srv/thads',
       eventStoreUrl: 'sqlite:/srv/thads/events.db',
       readModelUrl: 'sqlite:/srv/thads/read.db',
-      batchSize: 500,
+      batchSize: 2000,
       deadlineSweepIntervalMs: 60_000,
       allowUnsafeDurability: false,
       log: { level: 'info', format: 'pretty' },

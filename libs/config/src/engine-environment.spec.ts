@@ -7,7 +7,7 @@ describe('readEngineEnvironment', () => {
       EVENT_STORE_URL: 'sqlite:/srv/thads/events.db',
       READ_MODEL_URL: 'sqlite:/srv/thads/read.db',
       PORT: 8080,
-      PROJECTOR_BATCH_SIZE: 500,
+      PROJECTOR_BATCH_SIZE: 2000,
       AUTH_MAX_TOKEN_LIFETIME_SECONDS: 86_400,
     });
   });

@@ -12,7 +12,7 @@ export interface ProjectorConfig {
   readonly eventStoreUrl: string;
   /** READ_MODEL_URL, default `sqlite:<DATA_DIR>/read.db` (read models in their own file), or `postgres://…`. */
   readonly readModelUrl: string;
-  /** PROJECTOR_BATCH_SIZE, default 500. */
+  /** PROJECTOR_BATCH_SIZE, default 2000. */
   readonly batchSize: number;
   /** DEADLINE_SWEEP_INTERVAL_MS, default 60 000; 0 turns the deadline sweep off in this process. */
   readonly deadlineSweepIntervalMs: number;

@@ -60,8 +60,8 @@ export class StoreSettings {
 
   @Setting(SECTION, {
     apps: ['api', 'projector', 'cli'],
-    default: '500',
-    description: 'Events per projector transaction, 1–10000.',
+    default: '2000',
+    description: 'Most events per projector transaction, 1–10000 (a batch fills only while the projector is behind).',
   })
   @WholeNumber(1, 10_000)
   readonly PROJECTOR_BATCH_SIZE!: number;

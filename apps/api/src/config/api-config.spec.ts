@@ -14,7 +14,7 @@ describe('loadApiConfig', () => {
       readModelUrl: 'sqlite:data/read.db',
       minPositionWaitMs: 5000,
       bodyLimitBytes: 1_048_576,
-      batchSize: 500,
+      batchSize: 2000,
       deadlineSweepIntervalMs: 60_000,
       embeddedProjector: 'thread',
       diskMinFreeBytes: 104_857_600,

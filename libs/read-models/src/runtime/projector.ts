@@ -16,7 +16,7 @@ import { describeError, openDeadLetters, type DeadLetter } from './dead-letters'
 import { eventBatches } from './event-batches';
 import { PositionWaiters, ProjectorStopped, type WaitState } from './position-waiters';
 import { describeProjections, type ProjectionStatus } from './projection-status';
-import type { Projector, ProjectorLogger, ProjectorOptions } from './projector-contract';
+import { DEFAULT_BATCH_SIZE, type Projector, type ProjectorLogger, type ProjectorOptions } from './projector-contract';
 
 export type { Projector, ProjectorLogger, ProjectorOptions } from './projector-contract';
 
@@ -49,7 +49,7 @@ class ProjectorRuntime implements Projector {
 
   constructor(private readonly options: ProjectorOptions) {
     this.logger = options.logger ?? consoleLogger;
-    this.batchSize = options.batchSize ?? 500;
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     this.gatherMs = options.gatherMs ?? 20;
     this.log = eventStoreHistory(options.eventStore);
     this.waiters = new PositionWaiters((name, position) => this.progressOf(name, position));

@@ -23,6 +23,7 @@ import { resolveDeadLetters } from './dead-letters';
 import { createGeneration, dropGeneration, pointViewsAt } from './generations';
 import { isInfrastructureError } from './infrastructure-errors';
 import { abandonRebuild, applyRebuildPage, RebuildRefused, RebuildTakenOver } from './rebuild-steps';
+import { DEFAULT_BATCH_SIZE } from './projector-contract';
 import { skippedPositions } from './skip';
 
 export { RebuildPoisoned, RebuildRefused, RebuildTakenOver } from './rebuild-steps';
@@ -41,7 +42,7 @@ export interface RebuildOptions {
   readonly eventStore: EventStore;
   readonly db: Kysely<ReadModelDatabase>;
   readonly projection: Projection;
-  /** Events per page. Default 500. */
+  /** Events per page. Default DEFAULT_BATCH_SIZE. */
   readonly batchSize?: number;
   /** Take over a rebuild that looks alive. */
   readonly force?: boolean;
@@ -100,7 +101,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
           eventsRead,
         });
       }
-      if (page.length < (options.batchSize ?? 500)) {
+      if (page.length < (options.batchSize ?? DEFAULT_BATCH_SIZE)) {
         const swapped = await trySwap(options, generation, skipped, position, now);
         if (swapped) return { ...swapped, eventsRead: eventsRead + swapped.remainder };
       }
@@ -213,7 +214,7 @@ async function trySwap(
 function readPage(options: RebuildOptions, after: bigint): Promise<RecordedEvent[]> {
   return options.eventStore.readAll({
     fromPosition: after < 0n ? undefined : after,
-    maxCount: options.batchSize ?? 500,
+    maxCount: options.batchSize ?? DEFAULT_BATCH_SIZE,
   });
 }
 

@@ -29,7 +29,7 @@ export {
   type TableNames,
 } from './projection';
 export { findProjection, readModelProjections } from './registry';
-export { eventStoreHistory, historyOfEvents, StreamHistoryIncomplete, type StreamHistory } from './stream-history';
+export { eventStoreHistory, StreamHistoryIncomplete, type StreamHistory } from './stream-history';
 
 export { CheckpointMoved, type Checkpoint } from './runtime/checkpoints';
 export { applyBatch, type BatchOutcome } from './runtime/apply-batch';

@@ -39,17 +39,6 @@ export function eventStoreHistory(store: Pick<EventStore, 'readStream'>): Stream
   };
 }
 
-/** The history of a fixed list of events (tests that apply batches by hand; a batch's events are its log). */
-export function historyOfEvents(events: readonly RecordedEvent[]): StreamHistory {
-  return {
-    async eventsBefore(stream, revision) {
-      const before = events.filter((event) => event.stream === stream && event.revision < revision);
-      checkComplete(stream, revision, before);
-      return before;
-    },
-  };
-}
-
 function checkComplete(stream: string, revision: bigint, events: readonly RecordedEvent[]): void {
   const complete =
     events.length === Number(revision) && events.every((event, index) => event.revision === BigInt(index));

@@ -15,7 +15,8 @@ import {
   settle,
 } from './case-summary.test-fixtures';
 import { VND_TEXT_WIDTH } from './vnd-text';
-import { eventStoreHistory, historyOfEvents, StreamHistoryIncomplete } from '../stream-history';
+import { createInMemoryEventStore } from '@thads/event-store';
+import { eventStoreHistory, StreamHistoryIncomplete } from '../stream-history';
 
 const vnd = (amount: bigint) => amount.toString().padStart(VND_TEXT_WIDTH, '0');
 const M = 1_000_000n;
@@ -194,10 +195,12 @@ describe('case_summary projection: retractions', () => {
     const retraction = events[events.length - 1];
     const tables = tableNamesFor(caseSummaryProjection, 1);
 
-    // Only the retraction is applied: its case's earlier events come from the history, here one that lacks them.
+    // Only the retraction is applied: its case's earlier events come from the history, first from a log without them.
     const lacking = world.db
       .transaction()
-      .execute((trx) => caseSummaryProjection.apply([retraction], trx, tables, historyOfEvents([])));
+      .execute((trx) =>
+        caseSummaryProjection.apply([retraction], trx, tables, eventStoreHistory(createInMemoryEventStore())),
+      );
     await expect(lacking).rejects.toThrow(new StreamHistoryIncomplete('case-R-COL', retraction.revision, 0));
     await world.db
       .transaction()

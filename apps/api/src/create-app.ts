@@ -56,7 +56,7 @@ export async function createApp(config: ApiConfig, options: CreateAppOptions = {
     bodyParser: false,
   });
   app.enableShutdownHooks();
-  await useSecurityHeaders(app);
+  useSecurityHeaders(app);
   app.setGlobalPrefix(API_PREFIX, { exclude: ROUTES_WITHOUT_PREFIX });
   app.useGlobalPipes(
     new ValidationPipe({

@@ -1,4 +1,4 @@
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 type Directives = Record<string, readonly string[]>;
@@ -45,11 +45,11 @@ export function cspHeader(directives: Directives): string {
 /**
  * Security headers on every answer (API, /docs, the console and its assets) with helmet's defaults otherwise:
  * nosniff, frame and referrer policies, cross-origin isolation of resources, HSTS (honoured once TLS is in front).
- * Registered before Nest maps its routes, so its hooks run for every route, problems and 404s included.
+ * Hooked before Nest maps its routes, so it runs for every route, problems and 404s included. helmet's middleware is
+ * built once here: @fastify/helmet built it, CSP parsing included, on every request (docs/performance.md, change 31).
  */
-export async function useSecurityHeaders(app: NestFastifyApplication): Promise<void> {
-  await app.register(helmet, {
-    global: true,
+export function useSecurityHeaders(app: NestFastifyApplication): void {
+  const setHeaders = helmet({
     contentSecurityPolicy: { useDefaults: false, directives: CONSOLE_CSP as Record<string, string[]> },
     // The API answers requests from its own console; nothing here is meant to be embedded or opened cross-origin.
     crossOriginResourcePolicy: { policy: 'same-origin' },
@@ -57,11 +57,11 @@ export async function useSecurityHeaders(app: NestFastifyApplication): Promise<v
     frameguard: { action: 'deny' },
   });
   const docs = cspHeader(DOCS_CSP);
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onSend', async (request, reply) => {
-      if (request.url === '/docs' || request.url.startsWith('/docs/'))
-        void reply.header('content-security-policy', docs);
-    });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) =>
+    setHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)),
+  );
+  fastify.addHook('onSend', async (request, reply) => {
+    if (request.url === '/docs' || request.url.startsWith('/docs/')) void reply.header('content-security-policy', docs);
+  });
 }

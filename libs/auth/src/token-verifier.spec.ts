@@ -181,3 +181,34 @@ describe('token verifier: malformed tokens and claims', () => {
     });
   });
 });
+
+describe('token verifier: remembered signatures', () => {
+  it('judges the time claims of a token it has seen on every request', async () => {
+    let now = NOW;
+    const moving = createTokenVerifier({ algorithm: 'HS256', secret: SECRET }, checks, () => now);
+    const token = hs({ exp: NOW_S + 60 });
+    await expect(moving.verify(token)).resolves.toMatchObject({ subject: 'chv-tran-b' });
+    now = NOW + 91_000;
+    expect(await refusal(moving.verify(token))).toBe('the token has expired');
+  });
+
+  it('refuses a forged token on every try, however often a good one with the same claims was accepted', async () => {
+    const good = hs();
+    const forged = `${good.slice(0, good.lastIndexOf('.'))}.${hs({}, 'another-secret-of-at-least-32-bytes!').split('.')[2]}`;
+    await hsVerifier.verify(good);
+    for (let i = 0; i < 3; i++) expect(await refusal(hsVerifier.verify(forged))).toBe('the signature does not verify');
+  });
+
+  it('checks again once the key set no longer gives the key a token was checked against', async () => {
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    let current = rsa.publicKey;
+    const keyFor = jest.fn(async () => current);
+    const rotating = verifier({ algorithm: 'RS256', jwks: { keyFor } });
+    const token = rs({}, rsa.privateKey);
+    await expect(rotating.verify(token)).resolves.toBeDefined();
+    await expect(rotating.verify(token)).resolves.toBeDefined();
+    current = other.publicKey;
+    expect(await refusal(rotating.verify(token))).toBe('the signature does not verify');
+    await expect(rotating.verify(rs({}, other.privateKey))).resolves.toBeDefined();
+  });
+});

@@ -1,9 +1,10 @@
-import { createHmac, timingSafeEqual, verify, type KeyObject } from 'node:crypto';
+import { createHmac, createSecretKey, timingSafeEqual, verify, type KeyObject } from 'node:crypto';
 import type { ClaimChecks } from './auth-settings';
 import { decodeJwt } from './jwt-encoding';
 import type { JwksKeySource } from './jwks-key-source';
 import { isRole, type Role } from './roles';
 import { InvalidToken } from './token-errors';
+import { VerifiedSignatures, type VerifiedSignature } from './verified-signatures';
 
 /** What a verified token says about its bearer. */
 export interface VerifiedToken {
@@ -42,34 +43,61 @@ export function createTokenVerifier(
   checks: ClaimChecks,
   now: () => number = Date.now,
 ): TokenVerifier {
+  const signed = new VerifiedSignatures();
+  // The HMAC key is prepared once: building it from the string on every request was most of the check's cost.
+  const secret = key.algorithm === 'HS256' ? createSecretKey(Buffer.from(key.secret)) : undefined;
   return {
     async verify(token) {
-      const jwt = decodeJwt(token);
-      const alg = jwt.header.alg;
-      if (alg !== key.algorithm)
-        throw new InvalidToken(`alg "${String(alg)}" is not accepted; this server accepts ${key.algorithm} only`);
-      // RFC 7515 §4.1.11: a token that needs extensions we do not understand must be refused.
-      if (jwt.header.crit !== undefined)
-        throw new InvalidToken('the token header has "crit" extensions this server does not understand');
-      if (!(await signatureHolds(key, jwt.header.kid, jwt.signingInput, jwt.signature)))
-        throw new InvalidToken('the signature does not verify');
-      return claimsOf(jwt.payload, checks, Math.floor(now() / 1000));
+      const payload = (await knownPayload(signed.get(token), key)) ?? (await checkSignature(token));
+      return claimsOf(payload, checks, Math.floor(now() / 1000));
     },
   };
+
+  async function checkSignature(token: string): Promise<Readonly<Record<string, unknown>>> {
+    const jwt = decodeJwt(token);
+    const alg = jwt.header.alg;
+    if (alg !== key.algorithm)
+      throw new InvalidToken(`alg "${String(alg)}" is not accepted; this server accepts ${key.algorithm} only`);
+    // RFC 7515 §4.1.11: a token that needs extensions we do not understand must be refused.
+    if (jwt.header.crit !== undefined)
+      throw new InvalidToken('the token header has "crit" extensions this server does not understand');
+    const kid = key.algorithm === 'RS256' ? keyIdOf(jwt.header) : undefined;
+    const checkedAgainst = 'jwks' in key ? await key.jwks.keyFor(kid) : 'fixed-key';
+    if (!signatureHolds(key, secret, checkedAgainst, jwt.signingInput, jwt.signature))
+      throw new InvalidToken('the signature does not verify');
+    signed.remember(token, { payload: jwt.payload, kid, key: checkedAgainst });
+    return jwt.payload;
+  }
 }
 
-async function signatureHolds(
+function keyIdOf(header: Readonly<Record<string, unknown>>): string | undefined {
+  const kid = header.kid;
+  if (kid !== undefined && typeof kid !== 'string') throw new InvalidToken('the token header "kid" is not a string');
+  return kid;
+}
+
+/** The payload of a token whose signature held before, if what it held against is still the key in force. */
+async function knownPayload(
+  known: VerifiedSignature | undefined,
   key: VerificationKey,
-  kid: unknown,
+): Promise<Readonly<Record<string, unknown>> | undefined> {
+  if (known === undefined) return undefined;
+  if (!('jwks' in key)) return known.payload;
+  return (await key.jwks.keyFor(known.kid)) === known.key ? known.payload : undefined;
+}
+
+function signatureHolds(
+  key: VerificationKey,
+  secret: KeyObject | undefined,
+  jwksKey: 'fixed-key' | KeyObject,
   signingInput: string,
   signature: Buffer,
-): Promise<boolean> {
-  if (key.algorithm === 'HS256') {
-    const expected = createHmac('sha256', key.secret).update(signingInput).digest();
+): boolean {
+  if (secret !== undefined) {
+    const expected = createHmac('sha256', secret).update(signingInput).digest();
     return signature.length === expected.length && timingSafeEqual(signature, expected);
   }
-  if (kid !== undefined && typeof kid !== 'string') throw new InvalidToken('the token header "kid" is not a string');
-  const publicKey = 'publicKey' in key ? key.publicKey : await key.jwks.keyFor(kid);
+  const publicKey = 'publicKey' in key ? key.publicKey : (jwksKey as KeyObject);
   return verify('sha256', Buffer.from(signingInput), publicKey, signature);
 }
 

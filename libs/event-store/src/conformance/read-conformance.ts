@@ -3,7 +3,7 @@
  * Conformance: readStream, readAll, headPosition and the faithful round trip of data and metadata.
  */
 import { StreamNotFound } from '../errors';
-import type { EventStore } from '../event-store';
+import type { EventStore, ReadStreamOptions } from '../event-store';
 import { positionsOf, rejectionOf, testEvent, testEvents } from './fixtures';
 
 /** Declares the read tests; `store()` returns the store of the current test. */
@@ -39,6 +39,15 @@ export function readConformance(store: () => EventStore): void {
       const error = await rejectionOf(store().readStream('case-404'));
       expect(error).toBeInstanceOf(StreamNotFound);
       expect(error).toMatchObject({ stream: 'case-404' });
+      const reads: ReadStreamOptions[] = [
+        { direction: 'backwards' },
+        { fromRevision: 0n },
+        { fromRevision: 3n },
+        { maxCount: 0 },
+      ];
+      for (const options of reads) {
+        expect(await rejectionOf(store().readStream('case-404', options))).toBeInstanceOf(StreamNotFound);
+      }
     });
   });
 

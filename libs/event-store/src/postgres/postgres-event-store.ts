@@ -21,7 +21,13 @@ import type {
 } from '../event-store';
 import { validateAppend, type ValidatedAppend } from '../metadata';
 import type { GroupCommitStats } from '../group-commit-stats';
-import { selectAll, selectHeadPosition, selectStream, streamExists, type EventStoreTables } from '../sql/events-table';
+import {
+  selectAll,
+  selectHeadPosition,
+  selectStream,
+  isMissingStream,
+  type EventStoreTables,
+} from '../sql/events-table';
 import { selectStreamJson } from '../sql/stream-json';
 import { assertMaxCount, CommitNotifier, pollingSubscription } from '../subscription';
 import { CommitAnnouncer } from './announcer';
@@ -167,7 +173,7 @@ class PgStore implements PostgresEventStore {
       // Within one stream, revisions are taken in commit order (the unique constraint makes a writer wait for the
       // previous revision's commit), so a stream read needs no horizon.
       const events = await selectStream(this.db, stream, options);
-      if (events.length === 0 && !(await streamExists(this.db, stream))) throw new StreamNotFound(stream);
+      if (events.length === 0 && (await isMissingStream(this.db, stream, options))) throw new StreamNotFound(stream);
       return events;
     });
   }
@@ -178,7 +184,7 @@ class PgStore implements PostgresEventStore {
     return guarded('readStreamJson', async () => {
       // No horizon, as readStream.
       const events = await selectStreamJson(this.db, stream, options, 'parse');
-      if (events.length === 0 && !(await streamExists(this.db, stream))) throw new StreamNotFound(stream);
+      if (events.length === 0 && (await isMissingStream(this.db, stream, options))) throw new StreamNotFound(stream);
       return events;
     });
   }

@@ -106,10 +106,20 @@ export function streamQuery(db: Kysely<EventStoreTables>, stream: string, option
   return query;
 }
 
-/** True when the stream has at least one event. */
-export async function streamExists(db: Kysely<EventStoreTables>, stream: string): Promise<boolean> {
+/**
+ * Whether a read of `stream` that found no events found no stream. A stream exists once it has an event and is never
+ * emptied, so a read from either end (no fromRevision, or revision 0) that may return something answers by itself:
+ * no second statement on the command path's every first read of a new case.
+ */
+export async function isMissingStream(
+  db: Kysely<EventStoreTables>,
+  stream: string,
+  options: ReadStreamOptions,
+): Promise<boolean> {
+  const fromAnEnd = options.fromRevision === undefined || options.fromRevision === 0n;
+  if (fromAnEnd && options.maxCount !== 0) return true;
   const row = await db.selectFrom('events').select('position').where('stream', '=', stream).limit(1).executeTakeFirst();
-  return row !== undefined;
+  return row === undefined;
 }
 
 /**

@@ -17,7 +17,13 @@ import type {
   SubscribeOptions,
 } from '../event-store';
 import { validateAppend } from '../metadata';
-import { selectAll, selectHeadPosition, selectStream, streamExists, type EventStoreTables } from '../sql/events-table';
+import {
+  selectAll,
+  selectHeadPosition,
+  selectStream,
+  isMissingStream,
+  type EventStoreTables,
+} from '../sql/events-table';
 import { selectStreamJson } from '../sql/stream-json';
 import { assertMaxCount, CommitNotifier, pollingSubscription } from '../subscription';
 import type { ThreadSignal } from '../thread-signal';
@@ -102,7 +108,7 @@ class SqliteStore implements SqliteEventStore {
     this.assertOpen();
     assertMaxCount(options.maxCount);
     const events = await selectStream(this.kysely, stream, options);
-    if (events.length === 0 && !(await streamExists(this.kysely, stream))) throw new StreamNotFound(stream);
+    if (events.length === 0 && (await isMissingStream(this.kysely, stream, options))) throw new StreamNotFound(stream);
     return events;
   }
 
@@ -110,7 +116,7 @@ class SqliteStore implements SqliteEventStore {
     this.assertOpen();
     assertMaxCount(options.maxCount);
     const events = await selectStreamJson(this.kysely, stream, options, 'sqlite-json-valid');
-    if (events.length === 0 && !(await streamExists(this.kysely, stream))) throw new StreamNotFound(stream);
+    if (events.length === 0 && (await isMissingStream(this.kysely, stream, options))) throw new StreamNotFound(stream);
     return events;
   }
 

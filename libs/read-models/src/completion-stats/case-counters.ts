@@ -72,16 +72,24 @@ export function caseCounters(view: CaseStatisticsView | null): CaseCounters {
     const key = { officeId: view.officeId, reportingYear, slot };
     counters.set(counterKeyText(key), { key, tallies });
   };
-  const firstYear = reportingYearOfDate(dates.reduce((min, date) => (date < min ? date : min)));
-  const lastYear = reportingYearOfDate(dates.reduce((max, date) => (date > max ? date : max)));
+  dates.sort();
+  const firstYear = reportingYearOfDate(dates[0]);
+  const lastYear = reportingYearOfDate(dates[dates.length - 1]);
   for (let year = firstYear; year <= lastYear; year++) {
     const opening = openingBalanceOn(year);
-    let before = NO_TALLIES;
-    for (let slot = OPENING; slot <= 12; slot++) {
-      const end = slot === OPENING ? opening : periodEndsOn(periodOfSlot(year, slot));
-      const tallies = classifyCase(view, { openingBalanceOn: opening, periodEndsOn: end });
-      put(year, slot, differenceOf(tallies, before));
-      before = tallies;
+    let before = classifyCase(view, { openingBalanceOn: opening, periodEndsOn: opening });
+    put(year, OPENING, before);
+    let previousEnd = opening;
+    for (let slot = 1; slot <= 12; slot++) {
+      const end = periodEndsOn(periodOfSlot(year, slot));
+      // A month in which none of the view's dates falls changes nothing: the classification is a step function
+      // of the period end that moves only on those dates, so most months need no classifying at all.
+      if (anyDateIn(dates, previousEnd, end)) {
+        const tallies = classifyCase(view, { openingBalanceOn: opening, periodEndsOn: end });
+        put(year, slot, differenceOf(tallies, before));
+        before = tallies;
+      }
+      previousEnd = end;
     }
   }
   // Every date of the view is on or before the next year's opening balance: from then on the case stands still.
@@ -113,6 +121,18 @@ function isZero(tallies: Tallies): boolean {
 
 function isZeroTally(tally: StatisticsTally): boolean {
   return TALLY_FIELDS.every((field) => tally[field] === 0n);
+}
+
+/** Whether a date of `sorted` is after `after` and on or before `upTo`. */
+function anyDateIn(sorted: readonly LocalDate[], after: LocalDate, upTo: LocalDate): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle] <= after) low = middle + 1;
+    else high = middle;
+  }
+  return low < sorted.length && sorted[low] <= upTo;
 }
 
 function datesOf(view: CaseStatisticsView): LocalDate[] {

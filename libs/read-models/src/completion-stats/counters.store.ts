@@ -84,13 +84,9 @@ export async function addToCounters(
       for (const measure of ['CASES', 'MONEY'] as const) {
         const tally = measure === 'CASES' ? tallies.cases : tallies.money;
         const base = { office_id: key.officeId, reporting_year: BigInt(key.reportingYear), slot: key.slot, measure };
-        accumulate(live, `${text}\u0000${measure}`, base, tallyColumns(tally));
-        accumulate(
-          dated,
-          `${text}\u0000${measure}\u0000${knownOn}`,
-          { ...base, known_on: knownOn },
-          tallyColumns(tally),
-        );
+        const columns = tallyColumns(tally);
+        accumulate(live, `${text}\u0000${measure}`, base, columns);
+        accumulate(dated, `${text}\u0000${measure}\u0000${knownOn}`, { ...base, known_on: knownOn }, columns);
       }
     }
   }
@@ -170,7 +166,7 @@ function accumulate(
     rows.set(text, { ...base, ...columns });
     return;
   }
-  for (const [column, value] of Object.entries(columns)) current[column] = (current[column] as bigint) + value;
+  for (const column of TALLY_COLUMN_NAMES) current[column] = (current[column] as bigint) + columns[column];
 }
 
 /**
@@ -190,15 +186,21 @@ async function upsertAdding(
       sql`${sql.ref(`${table}.${column}`)} + ${sql.ref(`excluded.${column}`)}`,
     ]),
   );
+  // Only the key of each row written comes back, with whether it is now zero: returning all 24 columns of every
+  // row cost more than the rare deletion it serves.
+  const isZero = sql<boolean | number>`${sql.join(
+    TALLY_COLUMN_NAMES.map((column) => sql`${sql.ref(column)} = 0`),
+    sql` and `,
+  )}`.as('is_zero');
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     const written = (await trx
       .insertInto(table as 'completion_stats_counter_changes')
       .values(rows.slice(start, start + ROWS_PER_INSERT) as never[])
       .onConflict((conflict) => conflict.columns(key as never[]).doUpdateSet(adding as never))
-      .returningAll()
+      .returning([...(key as 'office_id'[]), isZero])
       .execute()) as unknown as Record<string, unknown>[];
     for (const row of written) {
-      if (TALLY_COLUMN_NAMES.some((column) => BigInt(row[column] as bigint) !== 0n)) continue;
+      if (!row.is_zero) continue;
       let deletion = trx.deleteFrom(table as 'completion_stats_counter_changes');
       for (const column of key) deletion = deletion.where(column as 'office_id', '=', row[column] as string);
       await deletion.execute();

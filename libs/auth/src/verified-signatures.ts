@@ -18,7 +18,8 @@ export interface VerifiedSignature {
 export class VerifiedSignatures {
   private readonly entries = new Map<string, VerifiedSignature>();
 
-  constructor(private readonly capacity = 10_000) {}
+  // About 1 KB an entry: 2,000 holds every active caller of an office-sized deployment in a few MB (M7 budget).
+  constructor(private readonly capacity = 2_000) {}
 
   get(token: string): VerifiedSignature | undefined {
     return this.entries.get(token);

@@ -4,7 +4,7 @@ import { decodeJwt } from './jwt-encoding';
 import type { JwksKeySource } from './jwks-key-source';
 import { isRole, type Role } from './roles';
 import { InvalidToken } from './token-errors';
-import { VerifiedSignatures, type VerifiedSignature } from './verified-signatures';
+import { VerifiedSignatures } from './verified-signatures';
 
 /** What a verified token says about its bearer. */
 export interface VerifiedToken {
@@ -44,11 +44,13 @@ export function createTokenVerifier(
   now: () => number = Date.now,
 ): TokenVerifier {
   const signed = new VerifiedSignatures();
-  // The HMAC key is prepared once: building it from the string on every request was most of the check's cost.
-  const secret = key.algorithm === 'HS256' ? createSecretKey(Buffer.from(key.secret)) : undefined;
+  const keyFor = keySourceOf(key);
   return {
     async verify(token) {
-      const payload = (await knownPayload(signed.get(token), key)) ?? (await checkSignature(token));
+      const known = signed.get(token);
+      // A remembered signature counts only while the key it held against is still the key in force (JWKS rotation).
+      const payload =
+        known !== undefined && (await keyFor(known.kid)) === known.key ? known.payload : await checkSignature(token);
       return claimsOf(payload, checks, Math.floor(now() / 1000));
     },
   };
@@ -62,12 +64,20 @@ export function createTokenVerifier(
     if (jwt.header.crit !== undefined)
       throw new InvalidToken('the token header has "crit" extensions this server does not understand');
     const kid = key.algorithm === 'RS256' ? keyIdOf(jwt.header) : undefined;
-    const checkedAgainst = 'jwks' in key ? await key.jwks.keyFor(kid) : 'fixed-key';
-    if (!signatureHolds(key, secret, checkedAgainst, jwt.signingInput, jwt.signature))
+    const verifyingKey = await keyFor(kid);
+    if (!signatureHolds(key.algorithm, verifyingKey, jwt.signingInput, jwt.signature))
       throw new InvalidToken('the signature does not verify');
-    signed.remember(token, { payload: jwt.payload, kid, key: checkedAgainst });
+    signed.remember(token, { payload: jwt.payload, kid, key: verifyingKey });
     return jwt.payload;
   }
+}
+
+/** Where the key a token is checked against comes from: fixed for the process, or the JWKS by the token's kid. */
+function keySourceOf(key: VerificationKey): (kid: string | undefined) => Promise<KeyObject> {
+  if ('jwks' in key) return (kid) => key.jwks.keyFor(kid);
+  // Made a KeyObject once: building the HMAC key from the string on every request was most of the check's cost.
+  const fixed = key.algorithm === 'HS256' ? createSecretKey(Buffer.from(key.secret)) : key.publicKey;
+  return () => Promise.resolve(fixed);
 }
 
 function keyIdOf(header: Readonly<Record<string, unknown>>): string | undefined {
@@ -76,29 +86,17 @@ function keyIdOf(header: Readonly<Record<string, unknown>>): string | undefined 
   return kid;
 }
 
-/** The payload of a token whose signature held before, if what it held against is still the key in force. */
-async function knownPayload(
-  known: VerifiedSignature | undefined,
-  key: VerificationKey,
-): Promise<Readonly<Record<string, unknown>> | undefined> {
-  if (known === undefined) return undefined;
-  if (!('jwks' in key)) return known.payload;
-  return (await key.jwks.keyFor(known.kid)) === known.key ? known.payload : undefined;
-}
-
 function signatureHolds(
-  key: VerificationKey,
-  secret: KeyObject | undefined,
-  jwksKey: 'fixed-key' | KeyObject,
+  algorithm: VerificationKey['algorithm'],
+  key: KeyObject,
   signingInput: string,
   signature: Buffer,
 ): boolean {
-  if (secret !== undefined) {
-    const expected = createHmac('sha256', secret).update(signingInput).digest();
+  if (algorithm === 'HS256') {
+    const expected = createHmac('sha256', key).update(signingInput).digest();
     return signature.length === expected.length && timingSafeEqual(signature, expected);
   }
-  const publicKey = 'publicKey' in key ? key.publicKey : (jwksKey as KeyObject);
-  return verify('sha256', Buffer.from(signingInput), publicKey, signature);
+  return verify('sha256', Buffer.from(signingInput), key, signature);
 }
 
 function claimsOf(payload: Readonly<Record<string, unknown>>, checks: ClaimChecks, nowSeconds: number): VerifiedToken {

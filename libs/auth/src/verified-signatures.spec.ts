@@ -1,7 +1,9 @@
+import { createSecretKey } from 'node:crypto';
 import { VerifiedSignatures } from './verified-signatures';
 
 describe('verified signatures', () => {
-  const entry = (sub: string) => ({ payload: { sub }, kid: undefined, key: 'fixed-key' as const });
+  const key = createSecretKey(Buffer.from('a-test-secret'));
+  const entry = (sub: string) => ({ payload: { sub }, kid: undefined, key });
 
   it('keeps at most its capacity, dropping the oldest token first', () => {
     const signatures = new VerifiedSignatures(2);

@@ -3,10 +3,10 @@ import type { KeyObject } from 'node:crypto';
 /** A token whose header and signature were found good, and what they were checked against. */
 export interface VerifiedSignature {
   readonly payload: Readonly<Record<string, unknown>>;
-  /** The header's kid, for a JWKS: the entry counts only while the key set still gives `key` for it. */
+  /** The header's kid (RS256): with a JWKS the entry counts only while the key set still gives `key` for it. */
   readonly kid: string | undefined;
-  /** The process's fixed key, or the key a JWKS gave for `kid`. */
-  readonly key: 'fixed-key' | KeyObject;
+  /** The key the signature held against: the process's fixed key, or the key a JWKS gave for `kid`. */
+  readonly key: KeyObject;
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { Kysely, PostgresDialect } from 'kysely';
 import { Pool, type PoolConfig } from 'pg';
-import { EventStoreUnavailable, InvalidEventMetadata, StreamNotFound, WrongExpectedRevision } from '../errors';
+import { EventStoreUnavailable, InvalidEventMetadata, WrongExpectedRevision } from '../errors';
 import type {
   AppendOptions,
   AppendResult,
@@ -22,10 +22,10 @@ import type {
 import { validateAppend, type ValidatedAppend } from '../metadata';
 import type { GroupCommitStats } from '../group-commit-stats';
 import {
+  eventsOrStreamNotFound,
   selectAll,
   selectHeadPosition,
   selectStream,
-  isMissingStream,
   type EventStoreTables,
 } from '../sql/events-table';
 import { selectStreamJson } from '../sql/stream-json';
@@ -172,9 +172,7 @@ class PgStore implements PostgresEventStore {
     return guarded('readStream', async () => {
       // Within one stream, revisions are taken in commit order (the unique constraint makes a writer wait for the
       // previous revision's commit), so a stream read needs no horizon.
-      const events = await selectStream(this.db, stream, options);
-      if (events.length === 0 && (await isMissingStream(this.db, stream, options))) throw new StreamNotFound(stream);
-      return events;
+      return eventsOrStreamNotFound(this.db, stream, options, await selectStream(this.db, stream, options));
     });
   }
 
@@ -183,9 +181,12 @@ class PgStore implements PostgresEventStore {
     assertMaxCount(options.maxCount);
     return guarded('readStreamJson', async () => {
       // No horizon, as readStream.
-      const events = await selectStreamJson(this.db, stream, options, 'parse');
-      if (events.length === 0 && (await isMissingStream(this.db, stream, options))) throw new StreamNotFound(stream);
-      return events;
+      return eventsOrStreamNotFound(
+        this.db,
+        stream,
+        options,
+        await selectStreamJson(this.db, stream, options, 'parse'),
+      );
     });
   }
 

@@ -3,6 +3,7 @@
  * uses them now and a PostgreSQL adapter can reuse them with the same table shape.
  */
 import type { Generated, Kysely, Selectable } from 'kysely';
+import { StreamNotFound } from '../errors';
 import type { EventMetadata, ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../event-store';
 
 /** One row per event. `position` is the global order; (stream, revision) and id are unique. */
@@ -106,12 +107,23 @@ export function streamQuery(db: Kysely<EventStoreTables>, stream: string, option
   return query;
 }
 
+/** What a read of `stream` found, or StreamNotFound when it found no stream at all (both SQL stores' readStream*). */
+export async function eventsOrStreamNotFound<Event>(
+  db: Kysely<EventStoreTables>,
+  stream: string,
+  options: ReadStreamOptions,
+  events: Event[],
+): Promise<Event[]> {
+  if (events.length > 0 || !(await isMissingStream(db, stream, options))) return events;
+  throw new StreamNotFound(stream);
+}
+
 /**
  * Whether a read of `stream` that found no events found no stream. A stream exists once it has an event and is never
  * emptied, so a read from either end (no fromRevision, or revision 0) that may return something answers by itself:
  * no second statement on the command path's every first read of a new case.
  */
-export async function isMissingStream(
+async function isMissingStream(
   db: Kysely<EventStoreTables>,
   stream: string,
   options: ReadStreamOptions,

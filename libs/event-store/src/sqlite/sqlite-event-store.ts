@@ -4,7 +4,7 @@
  * is synchronous: a second connection in the same process would buy no parallelism, and ':memory:' needs exactly one.
  */
 import { Kysely, SqliteDialect } from 'kysely';
-import { EventStoreUnavailable, StreamNotFound } from '../errors';
+import { EventStoreUnavailable } from '../errors';
 import type {
   AppendOptions,
   AppendResult,
@@ -18,10 +18,10 @@ import type {
 } from '../event-store';
 import { validateAppend } from '../metadata';
 import {
+  eventsOrStreamNotFound,
   selectAll,
   selectHeadPosition,
   selectStream,
-  isMissingStream,
   type EventStoreTables,
 } from '../sql/events-table';
 import { selectStreamJson } from '../sql/stream-json';
@@ -107,17 +107,18 @@ class SqliteStore implements SqliteEventStore {
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     assertMaxCount(options.maxCount);
-    const events = await selectStream(this.kysely, stream, options);
-    if (events.length === 0 && (await isMissingStream(this.kysely, stream, options))) throw new StreamNotFound(stream);
-    return events;
+    return eventsOrStreamNotFound(this.kysely, stream, options, await selectStream(this.kysely, stream, options));
   }
 
   async readStreamJson(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEventJson[]> {
     this.assertOpen();
     assertMaxCount(options.maxCount);
-    const events = await selectStreamJson(this.kysely, stream, options, 'sqlite-json-valid');
-    if (events.length === 0 && (await isMissingStream(this.kysely, stream, options))) throw new StreamNotFound(stream);
-    return events;
+    return eventsOrStreamNotFound(
+      this.kysely,
+      stream,
+      options,
+      await selectStreamJson(this.kysely, stream, options, 'sqlite-json-valid'),
+    );
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

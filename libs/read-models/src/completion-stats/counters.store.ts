@@ -40,6 +40,14 @@ export interface CompletionStatsCaseOfficesTable {
 const KEY = ['office_id', 'measure', 'reporting_year', 'slot'] as const;
 /** 24 columns (19 tallies and the key) × 500 rows, below SQLite's 32 766 bound parameters. */
 const ROWS_PER_INSERT = 500;
+/**
+ * What an upsert returns besides the key: whether the row is now zero everywhere. Returning all 24 columns of every
+ * row written cost more than the rare deletion it serves.
+ */
+const IS_ZERO = sql<boolean | number>`${sql.join(
+  TALLY_COLUMN_NAMES.map((column) => sql`${sql.ref(column)} = 0`),
+  sql` and `,
+)}`.as('is_zero');
 
 /** Creates the generation's counter tables. */
 export async function createCounterTables(trx: Transaction<ReadModelDatabase>, tables: TableNames): Promise<void> {
@@ -186,18 +194,12 @@ async function upsertAdding(
       sql`${sql.ref(`${table}.${column}`)} + ${sql.ref(`excluded.${column}`)}`,
     ]),
   );
-  // Only the key of each row written comes back, with whether it is now zero: returning all 24 columns of every
-  // row cost more than the rare deletion it serves.
-  const isZero = sql<boolean | number>`${sql.join(
-    TALLY_COLUMN_NAMES.map((column) => sql`${sql.ref(column)} = 0`),
-    sql` and `,
-  )}`.as('is_zero');
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     const written = (await trx
       .insertInto(table as 'completion_stats_counter_changes')
       .values(rows.slice(start, start + ROWS_PER_INSERT) as never[])
       .onConflict((conflict) => conflict.columns(key as never[]).doUpdateSet(adding as never))
-      .returning([...(key as 'office_id'[]), isZero])
+      .returning([...(key as 'office_id'[]), IS_ZERO])
       .execute()) as unknown as Record<string, unknown>[];
     for (const row of written) {
       if (!row.is_zero) continue;

@@ -57,7 +57,7 @@ function decideCase(caseId: string, steps: readonly Step[], today: string): Even
     }
     for (const event of decided) state = decider.evolve(state, event);
     const fingerprint = fingerprintOf({ aggregate: 'case', id: caseId, command });
-    envelopes.push(...eventsToAppend({ codec, schemaVersion }, streamName, decided, context, fingerprint));
+    envelopes.push(...eventsToAppend({ codec, schemaVersion }, streamName, decided, context, fingerprint, Date.now()));
   }
   return envelopes;
 }

@@ -1,15 +1,17 @@
 /**
  * M1 and M8: the event store alone. `clients` workers each append one event at a time to their own streams (a new
- * stream every 20 events, like commands spread over cases), with the expected revision a command would send.
+ * stream every 20 events, like commands spread over cases), with the expected revision and the event id a command
+ * would send.
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { eventIdFor } from '@thads/application/command-handling/event-ids';
 import { createPostgresEventStore, createSqliteEventStore, type EventStore } from '@thads/event-store';
 
 /** A FundsCollected-sized event: the most common fact after intake. */
-function event(worker: number, n: number) {
+function event(stream: string, worker: number, n: number) {
   return {
-    id: randomUUID(),
+    id: eventIdFor(stream, `bench:${worker}:${n}`, 0, Date.now()),
     type: 'FundsCollected',
     data: {
       caseId: `HP-2018-${worker}-${Math.floor(n / 20)}`,
@@ -42,7 +44,8 @@ export async function concurrentAppends(store: EventStore, clients: number, dura
     Array.from({ length: clients }, async (_, worker) => {
       for (let n = 0; performance.now() - started < durationMs; n++) {
         const revision = n % 20;
-        await store.append(`case-${prefix}${worker}x${Math.floor(n / 20)}`, [event(worker, n)], {
+        const stream = `case-${prefix}${worker}x${Math.floor(n / 20)}`;
+        await store.append(stream, [event(stream, worker, n)], {
           expectedRevision: revision === 0 ? 'no_stream' : BigInt(revision - 1),
         });
         appends += 1;

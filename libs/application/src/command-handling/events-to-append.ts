@@ -4,9 +4,9 @@ import type { CommandContext } from './command-context';
 import { eventIdFor } from './event-ids';
 
 /**
- * The envelopes of the events one command decided: encoded data, the id derived from the stream, actor, command id
- * and fingerprint (what makes a retry idempotent), and the metadata an auditor reads. Written once: the command path
- * and the bench's bulk seeder (test/bench) build envelopes here.
+ * The envelopes of the events one command decided: encoded data, a time-ordered id (event-ids.ts; `atMs` is when the
+ * command was handled), and the metadata an auditor reads, command id and fingerprint included (what recognises a
+ * retry). Written once: the command path and the bench's bulk seeder (test/bench) build envelopes here.
  */
 export function eventsToAppend<Event extends { readonly type: string }>(
   definition: { readonly codec: EventCodec<Event>; readonly schemaVersion: number },
@@ -14,11 +14,12 @@ export function eventsToAppend<Event extends { readonly type: string }>(
   decided: readonly Event[],
   context: CommandContext,
   fingerprint: string,
+  atMs: number,
 ): EventToAppend[] {
   return decided.map((event, index) => {
     const encoded = definition.codec.encode(event);
     return {
-      id: eventIdFor(streamName, `${context.actor.id}#${context.commandId}#${fingerprint}`, index),
+      id: eventIdFor(streamName, `${context.actor.id}#${context.commandId}#${fingerprint}`, index, atMs),
       type: encoded.type,
       data: encoded.data,
       metadata: {

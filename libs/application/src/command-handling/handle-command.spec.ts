@@ -37,6 +37,9 @@ describe('handleCommand', () => {
   beforeEach(() => {
     store = createInMemoryEventStore();
   });
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
 
   it('given an empty stream, when a command decides events, then it appends them from revision 0 with full metadata', async () => {
     const result = await handleCommand(store, definition, 'c1', add(3n), context('cmd-1'));
@@ -140,6 +143,40 @@ describe('handleCommand', () => {
     expect(events.map((e) => e.metadata.commandId)).toEqual(['rival', 'cmd-1']);
   });
 
+  it('given a retry racing its own first attempt in another process, then it replays that attempt and writes nothing', async () => {
+    ticking();
+    let first: Awaited<ReturnType<typeof handleCommand>> | undefined;
+    const racing = raceOnce(store, async () => {
+      first = await handleCommand(store, definition, 'c1', add(3n), context('cmd-1'));
+    });
+    const retry = await handleCommand(racing, definition, 'c1', add(3n), context('cmd-1'), noWait);
+    expect(retry).toEqual({ ...first, replayed: true });
+    expect(await store.readStream('counter-c1')).toHaveLength(1);
+  });
+
+  it('given such a race with If-Match, then the retry still replays the first attempt instead of refusing', async () => {
+    ticking();
+    await handleCommand(store, definition, 'c1', add(1n), context('cmd-0'));
+    let first: Awaited<ReturnType<typeof handleCommand>> | undefined;
+    const racing = raceOnce(store, async () => {
+      first = await handleCommand(store, definition, 'c1', add(3n), context('cmd-1', { expectedRevision: 0n }));
+    });
+    const retry = await handleCommand(racing, definition, 'c1', add(3n), context('cmd-1', { expectedRevision: 0n }));
+    expect(retry).toEqual({ ...first, replayed: true });
+    expect(await store.readStream('counter-c1')).toHaveLength(2);
+  });
+
+  it('given an If-Match race lost to another command, then RevisionMismatch names the revision that won', async () => {
+    await handleCommand(store, definition, 'c1', add(1n), context('cmd-0'));
+    const racing = raceOnce(store, async () => {
+      await handleCommand(store, definition, 'c1', add(1n), context('rival'));
+    });
+    const attempt = handleCommand(racing, definition, 'c1', add(3n), context('cmd-1', { expectedRevision: 0n }));
+    await expect(attempt).rejects.toBeInstanceOf(RevisionMismatch);
+    await expect(attempt).rejects.toMatchObject({ actual: 1n });
+    expect(await store.readStream('counter-c1')).toHaveLength(2);
+  });
+
   it('given a rival whose write breaks the rule on reload, then the retry surfaces the DomainError', async () => {
     const racing = raceOnce(store, async () => {
       await handleCommand(store, definition, 'c1', add(9n), context('rival'));
@@ -162,6 +199,15 @@ describe('handleCommand', () => {
     await expect(attempt).rejects.toMatchObject({ attempts: 4 });
   });
 });
+
+/**
+ * Every reading of the clock a millisecond later, so the two attempts of a racing retry get different event ids (as
+ * two processes would) and the test shows the retry found by its command id, not deduplicated by the store.
+ */
+function ticking(): void {
+  let now = Date.UTC(2026, 11, 7);
+  jest.spyOn(Date, 'now').mockImplementation(() => (now += 1));
+}
 
 /** A store whose first append lets `rival` write first, so the caller's expected revision is stale. */
 function raceOnce(store: EventStore, rival: () => Promise<void>): EventStore {

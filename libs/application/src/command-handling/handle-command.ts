@@ -32,9 +32,10 @@ const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 5 };
  * - Idempotency: a command id this actor already used on this stream returns the original outcome and writes
  *   nothing, whatever the stream's revision now (so also when If-Match is sent with the retry). When the stored
  *   fingerprint differs from this request's, the key was reused for another request: IdempotencyKeyReused, and
- *   nothing is written. Event ids derive from the stream, actor, command id and fingerprint, so even a retry racing
- *   its own first attempt is deduplicated by the store, and a reused key racing the first request cannot be.
- * - With `context.expectedRevision` (If-Match) a stale stream fails at once with RevisionMismatch.
+ *   nothing is written. A retry racing its own first attempt in another process loses the append's revision check,
+ *   reloads and finds the first attempt's events there, so it too writes nothing.
+ * - With `context.expectedRevision` (If-Match) a stale stream fails with RevisionMismatch: at once when loaded
+ *   stale, after one reload (for the retry check above) when the race is lost at the append.
  * - Without it, a lost race (WrongExpectedRevision) reloads and decides again, a bounded number of times.
  * - A DomainError from the decider (or from the aggregate's consistency check after a correction) propagates
  *   untouched, and nothing is written.
@@ -97,7 +98,7 @@ async function decideAndAppend<
       };
     }
 
-    const toAppend = eventsToAppend(definition, streamName, decided, context, fingerprint);
+    const toAppend = eventsToAppend(definition, streamName, decided, context, fingerprint, Date.now());
 
     // A correction rewrites an earlier step: the history it leaves must still keep the aggregate's rules.
     if (definition.ensureConsistentAfterCorrection && toAppend.some((event) => event.type === FACT_RETRACTED)) {
@@ -125,11 +126,9 @@ async function decideAndAppend<
       };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevision)) throw error;
-      if (context.expectedRevision !== undefined) {
-        throw new RevisionMismatch(streamName, context.expectedRevision, error.actual);
-      }
       if (attempt >= retry.maxAttempts) throw new ConcurrencyConflict(streamName, attempt);
-      await backoff(retry, attempt);
+      // With If-Match the reload only looks for this command's own first attempt; the loop's top then refuses.
+      if (context.expectedRevision === undefined) await backoff(retry, attempt);
     }
   }
 }

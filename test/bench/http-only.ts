@@ -16,6 +16,7 @@ import { runJobs } from './run-jobs';
 
 async function main(): Promise<void> {
   const rounds = Number(process.argv[2] ?? 2);
+  mkdirSync(join(__dirname, 'results'), { recursive: true }); // git-ignored, so absent from a fresh clone
   const dir = mkdtempSync(join(__dirname, 'results', '.http-only-'));
   const scenario = haiPhongScenario();
   const short = hotCase(scenario, 'bench', 40);

@@ -59,7 +59,7 @@ const readings = new WeakMap<EventStore, OfficeRegistryReading>();
 
 /**
  * The registry with the stream's revision and the position of its last event, for an answer that states what it
- * reflects: the last reading when nothing was appended after it (one indexed read of at most one event), else the
+ * reflects: the last reading when nothing was appended after it (one indexed read of the last event), else the
  * stream read and folded again (a retraction changes how earlier events fold, so nothing is folded onto a reading).
  */
 export async function readOfficeRegistry(store: EventStore): Promise<OfficeRegistryReading> {
@@ -77,8 +77,13 @@ export async function readOfficeRegistry(store: EventStore): Promise<OfficeRegis
   return reading;
 }
 
+/**
+ * Whether the stream's last event is past `revision`. Read backwards, because an empty read forwards from a revision
+ * makes a store ask a second time whether the stream exists; the last event answers both in one read.
+ */
 async function appendedAfter(store: EventStore, streamName: string, revision: bigint): Promise<boolean> {
-  return (await readStreamIfAny(store, streamName, { fromRevision: revision + 1n, maxCount: 1 })).length > 0;
+  const [last] = await readStreamIfAny(store, streamName, { direction: 'backwards', maxCount: 1 });
+  return (last?.revision ?? -1n) > revision;
 }
 
 /** Every succession recorded, for the rules that follow them (who acts on a case, where it is reported). */

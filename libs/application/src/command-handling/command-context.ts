@@ -3,7 +3,7 @@ import type { Actor } from '@thads/event-store';
 /** Who sent a command and how to recognise a retry of it. Built at the edge (HTTP, CLI), never in the domain. */
 export interface CommandContext {
   readonly actor: Actor;
-  /** Stable per logical request: the Idempotency-Key header when given. Event ids derive from it. */
+  /** Stable per logical request: the Idempotency-Key header when given. A retry is recognised by it. */
   readonly commandId: string;
   readonly correlationId: string;
   /** Optimistic concurrency from the client (If-Match): the stream revision it last saw. */

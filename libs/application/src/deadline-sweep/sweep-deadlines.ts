@@ -9,8 +9,8 @@
  *   meanwhile, or a case that moved on gives no events. A read model that lags, a second sweep, a sweep in another
  *   process or with another command id therefore adds nothing.
  * - The command id is derived from the deadline (`deadline-sweep:<stream>:<kind>:<dueOn>`, with `L<level>` for
- *   complaints), and event ids from the command id: two sweeps racing on the same stream append the same event ids
- *   at the same revision, which the store's idempotent append turns into one event.
+ *   complaints): of two sweeps racing on the same stream one wins the revision, and the other reloads, finds the
+ *   same command id already there and writes nothing.
  */
 import { DomainError, type CaseDeadline, type ComplaintDeadline, type LocalDate } from '@thads/domain';
 import { streamCategory, type EventStore } from '@thads/event-store';

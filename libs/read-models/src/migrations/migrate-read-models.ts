@@ -50,9 +50,9 @@ export async function migrateReadModels(db: Kysely<ReadModelDatabase>): Promise<
     ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   });
   let { error, results = [] } = await migrator.migrateToLatest();
-  // kysely's migrator finds its own table by listing every table of the database, and a schema another process
-  // drops during that listing fails it (3F000, "schema … does not exist") before anything ran: list again.
-  for (let retry = 1; retry <= SCHEMA_DROPPED_RETRIES && error && droppedOtherSchema(error, schema); retry += 1)
+  // kysely's migrator finds its own table by listing every table and column of the database, and a schema or table
+  // another process drops during that listing fails it before any migration ran: list again.
+  for (let retry = 1; retry <= LISTING_RETRIES && error && droppedDuringListing(error, results, schema); retry += 1)
     ({ error, results = [] } = await migrator.migrateToLatest());
   if (error) {
     const failed = results.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
@@ -62,11 +62,23 @@ export async function migrateReadModels(db: Kysely<ReadModelDatabase>): Promise<
   return results.filter((result) => result.status === 'Success').map((result) => result.migrationName);
 }
 
-const SCHEMA_DROPPED_RETRIES = 5;
+const LISTING_RETRIES = 5;
 
-function droppedOtherSchema(error: unknown, ownSchema: string | undefined): boolean {
-  if (ownSchema === undefined || (error as { code?: unknown }).code !== '3F000') return false;
-  return !String((error as Error).message).includes(`"${ownSchema}"`);
+/**
+ * What a concurrent DROP elsewhere does to the listing: 3F000 for a schema ("schema … does not exist"; ours is never
+ * dropped under us, so one naming ours is real), 42P01 for a table, and 42703 for a column, which the listing's
+ * `pg_get_serial_sequence` looks up by name ("column … of relation … does not exist"). Only before any migration
+ * ran: a migration's own failure is reported, never retried.
+ */
+export function droppedDuringListing(
+  error: unknown,
+  results: readonly { readonly status: string }[],
+  ownSchema: string | undefined,
+): boolean {
+  if (ownSchema === undefined || results.some((result) => result.status === 'Error')) return false;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === '3F000') return !String((error as Error).message).includes(`"${ownSchema}"`);
+  return code === '42P01' || code === '42703';
 }
 
 /**

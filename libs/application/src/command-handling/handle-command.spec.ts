@@ -1,7 +1,7 @@
 import { DomainError, moneyFieldCodec, type Decider } from '@thads/domain';
 import { createInMemoryEventStore, WrongExpectedRevision, type EventStore } from '@thads/event-store';
 import type { AggregateDefinition } from '../aggregates/aggregate-definition';
-import type { CommandContext } from './command-context';
+import type { CommandContext, CommandResult } from './command-context';
 import { ConcurrencyConflict, IdempotencyKeyReused, RevisionMismatch } from './command-errors';
 import { handleCommand } from './handle-command';
 
@@ -145,7 +145,7 @@ describe('handleCommand', () => {
 
   it('given a retry racing its own first attempt in another process, then it replays that attempt and writes nothing', async () => {
     ticking();
-    let first: Awaited<ReturnType<typeof handleCommand>> | undefined;
+    let first: CommandResult | undefined;
     const racing = raceOnce(store, async () => {
       first = await handleCommand(store, definition, 'c1', add(3n), context('cmd-1'));
     });
@@ -157,7 +157,7 @@ describe('handleCommand', () => {
   it('given such a race with If-Match, then the retry still replays the first attempt instead of refusing', async () => {
     ticking();
     await handleCommand(store, definition, 'c1', add(1n), context('cmd-0'));
-    let first: Awaited<ReturnType<typeof handleCommand>> | undefined;
+    let first: CommandResult | undefined;
     const racing = raceOnce(store, async () => {
       first = await handleCommand(store, definition, 'c1', add(3n), context('cmd-1', { expectedRevision: 0n }));
     });

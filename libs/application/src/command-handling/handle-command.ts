@@ -126,9 +126,13 @@ async function decideAndAppend<
       };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevision)) throw error;
+      if (context.expectedRevision !== undefined) {
+        // One reload, only to find this command's own first attempt; the loop's top then replays it or refuses.
+        if (attempt > 1) throw new RevisionMismatch(streamName, context.expectedRevision, error.actual);
+        continue;
+      }
       if (attempt >= retry.maxAttempts) throw new ConcurrencyConflict(streamName, attempt);
-      // With If-Match the reload only looks for this command's own first attempt; the loop's top then refuses.
-      if (context.expectedRevision === undefined) await backoff(retry, attempt);
+      await backoff(retry, attempt);
     }
   }
 }

@@ -22,6 +22,7 @@ import { useSecurityHeaders } from './http/security-headers';
 import { COMMAND_RATE_LIMITS, type CommandRateLimits } from './rate-limit/command-rate-limits';
 import { buildOpenApiDocument } from './docs/openapi-document';
 import { observeRequests } from './logging/request-observability';
+import { useTurnBudget } from './http/use-turn-budget';
 
 export interface CreateAppOptions {
   /** The process logger; default: LOG_LEVEL and LOG_FORMAT to stdout. `false` logs nothing (tests). */
@@ -73,8 +74,10 @@ export async function createApp(config: ApiConfig, options: CreateAppOptions = {
   );
 
   const fastify = app.getHttpAdapter().getInstance();
+  const metrics = app.get<EngineMetrics>(ENGINE_METRICS);
   observeRequests(fastify, logger);
-  recordHttpMetrics(fastify, app.get<EngineMetrics>(ENGINE_METRICS), commandNamesOf(routesOf(root)));
+  useTurnBudget(fastify, config.turnBudgetMs, () => metrics.httpRequestsDeferred.inc());
+  recordHttpMetrics(fastify, metrics, commandNamesOf(routesOf(root)));
   if (options.onClose !== undefined) {
     const onClose = options.onClose;
     fastify.addHook('onClose', () => onClose());

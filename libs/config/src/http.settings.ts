@@ -29,6 +29,15 @@ export class HttpSettings {
 
   @Setting(SECTION, {
     apps: ['api'],
+    default: '6',
+    description:
+      'Milliseconds of request work one turn of the event loop takes before further requests wait for the next turn, so timers and health checks run between, 0–1000; 0 handles every ready request at once.',
+  })
+  @WholeNumber(0, 1_000)
+  readonly TURN_BUDGET_MS!: number;
+
+  @Setting(SECTION, {
+    apps: ['api'],
     default: 'dist/console',
     description:
       'The built web console served at `/` (`npm run build:console`, run by `npm start`), relative to the working directory; without it `/` answers 404.',

@@ -55,6 +55,7 @@ describe('GET /metrics', () => {
       );
     }
     expect(after).toMatch(/^thads_sse_clients 0$/m);
+    expect(after).toMatch(/^thads_http_requests_deferred_total \d+$/m);
     expect(after).toMatch(/^thads_process_resident_memory_bytes \d+/m);
   });
 

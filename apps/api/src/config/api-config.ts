@@ -20,6 +20,8 @@ export interface ApiConfig extends ProjectorConfig {
   readonly host: string;
   readonly minPositionWaitMs: number;
   readonly bodyLimitBytes: number;
+  /** TURN_BUDGET_MS: request work per turn of the event loop before later requests wait (http/turn-budget.ts). */
+  readonly turnBudgetMs: number;
   /**
    * EMBEDDED_PROJECTOR: `thread` (default) applies events on a worker thread of this process, `event-loop` on the
    * event loop, `none` leaves it to a projector service that keeps the read models current.
@@ -47,6 +49,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     host: settings.HOST,
     minPositionWaitMs: settings.MIN_POSITION_WAIT_MS,
     bodyLimitBytes: settings.BODY_LIMIT_BYTES,
+    turnBudgetMs: settings.TURN_BUDGET_MS,
     embeddedProjector: EMBEDDED_PROJECTOR_MODES[settings.EMBEDDED_PROJECTOR],
     diskMinFreeBytes: settings.DISK_MIN_FREE_BYTES,
     ...(settings.METRICS_TOKEN !== undefined ? { metricsToken: settings.METRICS_TOKEN } : {}),

@@ -50,6 +50,12 @@ export class EngineMetrics {
     registers: [this.registry],
   });
 
+  readonly httpRequestsDeferred = new Counter({
+    name: 'thads_http_requests_deferred_total',
+    help: 'HTTP requests whose handling waited for a later turn of the event loop (TURN_BUDGET_MS)',
+    registers: [this.registry],
+  });
+
   readonly sseClients = new Gauge({
     name: 'thads_sse_clients',
     help: 'Open read-model change feeds (Server-Sent Events)',

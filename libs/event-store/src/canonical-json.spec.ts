@@ -39,6 +39,8 @@ describe('canonicalJson', () => {
     ['an array hole', { list: Object.assign(new Array<number>(3), { 0: 1, 2: 3 }) }, '.list[1]'],
     ['a class instance', { v: new (class Money {})() }, '.v'],
     ['an odd key', { 'odd key': undefined }, '["odd key"]'],
+    ['an empty key', { '': undefined }, '[""]'],
+    ['a value deep inside', { items: [{ amount: 1 }, { amount: NaN }] }, '.items[1].amount'],
   ])('rejects %s, naming its path', (_label, value, path) => {
     const error = (() => {
       try {

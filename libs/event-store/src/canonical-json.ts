@@ -24,51 +24,58 @@ export class NonJsonValueError extends TypeError {
  * because a value that JSON.stringify would alter cannot be hashed and stored byte-for-byte.
  */
 export function canonicalJson(value: unknown): string {
-  return write(value, '', new Set());
+  return write(value, new Set());
 }
 
-function write(value: unknown, path: string, ancestors: Set<object>): string {
+// Paths are built only when a value is refused, on the way out: building one for every value costs more than the
+// serialisation of most events.
+function write(value: unknown, ancestors: Set<object>): string {
   switch (typeof value) {
     case 'string':
     case 'boolean':
       return JSON.stringify(value);
     case 'number':
-      if (!Number.isFinite(value)) throw new NonJsonValueError(path, `${String(value)} is not a JSON number`);
+      if (!Number.isFinite(value)) throw new NonJsonValueError('', `${String(value)} is not a JSON number`);
       return JSON.stringify(value);
     case 'object':
       if (value === null) return 'null';
-      return writeContainer(value, path, ancestors);
+      return writeContainer(value, ancestors);
     default:
       // undefined, bigint, function, symbol: none has a faithful JSON form.
-      throw new NonJsonValueError(path, `a ${typeof value} is not a JSON value`);
+      throw new NonJsonValueError('', `a ${typeof value} is not a JSON value`);
   }
 }
 
-function writeContainer(value: object, path: string, ancestors: Set<object>): string {
-  if (ancestors.has(value)) throw new NonJsonValueError(path, 'cyclic structure');
+function writeContainer(value: object, ancestors: Set<object>): string {
+  if (ancestors.has(value)) throw new NonJsonValueError('', 'cyclic structure');
   ancestors.add(value);
+  let segment: string | undefined;
   try {
     if (Array.isArray(value)) {
-      const parts: string[] = [];
+      let text = '[';
       for (let i = 0; i < value.length; i++) {
+        segment = `[${i}]`;
         // A hole reads as undefined and is rejected below, like any other undefined.
-        parts.push(write(value[i], `${path}[${i}]`, ancestors));
+        text += (i === 0 ? '' : ',') + write(value[i], ancestors);
       }
-      return `[${parts.join(',')}]`;
+      return `${text}]`;
     }
     if (!isPlainObject(value)) {
-      throw new NonJsonValueError(
-        path,
-        `a ${value.constructor?.name ?? 'non-plain'} object is not a plain JSON object`,
-      );
+      throw new NonJsonValueError('', `a ${value.constructor?.name ?? 'non-plain'} object is not a plain JSON object`);
     }
     const record = value as Record<string, unknown>;
     // Default sort compares UTF-16 code units, which is exactly RFC 8785's key order.
     const keys = Object.keys(record).sort();
-    const parts = keys.map(
-      (key) => `${JSON.stringify(key)}:${write(record[key], `${path}${pathSegment(key)}`, ancestors)}`,
-    );
-    return `{${parts.join(',')}}`;
+    let text = '{';
+    for (let i = 0; i < keys.length; i++) {
+      segment = keys[i];
+      text += `${i === 0 ? '' : ','}${JSON.stringify(keys[i])}:${write(record[keys[i]], ancestors)}`;
+    }
+    return `${text}}`;
+  } catch (error) {
+    if (!(error instanceof NonJsonValueError) || segment === undefined) throw error;
+    const step = Array.isArray(value) ? segment : pathSegment(segment);
+    throw new NonJsonValueError(`${step}${error.path}`, error.reason);
   } finally {
     ancestors.delete(value);
   }

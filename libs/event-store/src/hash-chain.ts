@@ -61,11 +61,33 @@ export function hashMaterial(event: HashableEvent): string {
  * `metadataJson`, when given, is the canonical text of the metadata without `hash` (sealEvents has it already).
  */
 export function hashMaterialOfCanonicalData(event: HashableEvent, dataJson: string, metadataJson?: string): string {
+  return materialText(
+    event.id,
+    event.stream,
+    event.revision,
+    event.type,
+    dataJson,
+    metadataJson ?? metadataText(event),
+  );
+}
+
+function metadataText(event: HashableEvent): string {
   const { hash: _hash, ...metadata } = event.metadata;
+  return canonicalJson(metadata);
+}
+
+/** The hash material from its parts, keys in canonical order (data, id, metadata, revision, stream, type). */
+function materialText(
+  id: string,
+  stream: string,
+  revision: bigint,
+  type: string,
+  dataJson: string,
+  metadataJson: string,
+): string {
   return (
-    `{"data":${dataJson},"id":${JSON.stringify(event.id)},"metadata":${metadataJson ?? canonicalJson(metadata)},` +
-    `"revision":"${event.revision.toString()}","stream":${JSON.stringify(event.stream)},` +
-    `"type":${JSON.stringify(event.type)}}`
+    `{"data":${dataJson},"id":${JSON.stringify(id)},"metadata":${metadataJson},` +
+    `"revision":"${revision.toString()}","stream":${JSON.stringify(stream)},"type":${JSON.stringify(type)}}`
   );
 }
 
@@ -98,24 +120,21 @@ export function sealEvents(
   let prevHash = head ? head.hash : GENESIS_HASH;
   return events.map((event) => {
     revision += 1n;
-    const unsealed = {
+    // The metadata is serialised once; its text with and without the hash are cut from it.
+    const template = metadataTemplate(event.metadata);
+    const withoutHash = fillMetadata(template, undefined, prevHash, recordedAt);
+    const material = materialText(event.id, stream, revision, event.type, event.dataJson, withoutHash);
+    const hash = sha256(prevHash, material);
+    const sealed: SealedEvent = {
       id: event.id,
       stream,
       revision,
       type: event.type,
       data: event.data,
-      metadata: { ...event.metadata, recordedAt, prevHash },
+      metadata: { ...event.metadata, recordedAt, prevHash, hash },
+      dataJson: event.dataJson,
+      metadataJson: fillMetadata(template, hash, prevHash, recordedAt),
     };
-    // The metadata is serialised once; its text with and without the hash are cut from it.
-    const template = metadataTemplate(event.metadata);
-    const material = hashMaterialOfCanonicalData(
-      unsealed,
-      event.dataJson,
-      fillMetadata(template, undefined, prevHash, recordedAt),
-    );
-    const hash = sha256(prevHash, material);
-    const metadataJson = fillMetadata(template, hash, prevHash, recordedAt);
-    const sealed = { ...unsealed, metadata: { ...unsealed.metadata, hash }, dataJson: event.dataJson, metadataJson };
     prevHash = hash;
     return sealed;
   });

@@ -143,10 +143,7 @@ export class GroupCommitWriter {
   }
 
   private applyAppend(request: ValidatedAppend, recordedAt: string): { result: AppendResult; wrote: boolean } {
-    const existing =
-      request.events.length === 0
-        ? []
-        : (this.sql.findIds.all(JSON.stringify(request.events.map((event) => event.id))) as StoredEventRef[]);
+    const existing = this.storedWithIds(request);
     const plan = planAppend(request, this.head(request.stream), existing, recordedAt);
     if (plan.kind === 'done') return { result: plan.result, wrote: false };
     const category = streamCategory(request.stream);
@@ -169,6 +166,17 @@ export class GroupCommitWriter {
     }
     const last = plan.events[plan.events.length - 1];
     return { result: { nextRevision: last.revision, position }, wrote: true };
+  }
+
+  /** The batch's events already stored (a retry); most appends hold one event, looked up without the JSON array. */
+  private storedWithIds(request: ValidatedAppend): StoredEventRef[] {
+    const { events } = request;
+    if (events.length === 0) return [];
+    if (events.length === 1) {
+      const found = this.sql.findId.get(events[0].id) as StoredEventRef | undefined;
+      return found === undefined ? [] : [found];
+    }
+    return this.sql.findIds.all(JSON.stringify(events.map((event) => event.id))) as StoredEventRef[];
   }
 
   /** Runs `write` under a savepoint: when it throws, its rows are gone and the group's transaction goes on. */
@@ -229,6 +237,7 @@ function prepareStatements(db: Database.Database) {
       `SELECT revision, position, json_extract(metadata, '$.hash') AS hash
          FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1`,
     ),
+    findId: db.prepare('SELECT id, stream, revision, position FROM events WHERE id = ?'),
     // One statement for any batch size: the ids travel as a JSON array.
     findIds: db.prepare(
       'SELECT id, stream, revision, position FROM events WHERE id IN (SELECT value FROM json_each(?))',

@@ -6,7 +6,7 @@ import {
   computeEventHash,
   GENESIS_HASH,
   hashMaterial,
-  hashMaterialOfCanonicalData,
+  hashMaterialOfTexts,
   sealEvents,
   verifyChain,
   type HashableEvent,
@@ -72,7 +72,9 @@ describe('hash chain', () => {
             data: JSON.parse(canonicalJson(data)) as HashableEvent['data'],
             metadata: { ...metadata, reason, recordedAt: '2026-07-01T02:03:04.005Z', prevHash: GENESIS_HASH },
           };
-          expect(hashMaterialOfCanonicalData(event, canonicalJson(event.data))).toBe(hashMaterial(event));
+          expect(hashMaterialOfTexts(event, canonicalJson(event.data), canonicalJson(event.metadata))).toBe(
+            hashMaterial(event),
+          );
         },
       ),
     );

@@ -56,38 +56,19 @@ export function hashMaterial(event: HashableEvent): string {
 }
 
 /**
- * hashMaterial for an event whose data is already canonical JSON text (validateAppend made it): the same bytes,
- * written with the keys in canonical order by hand, so the data is not serialised a second time on every append.
- * `metadataJson`, when given, is the canonical text of the metadata without `hash` (sealEvents has it already).
+ * hashMaterial from texts already in canonical form (validateAppend made the data's, sealEvents the metadata's,
+ * without `hash`): the same bytes, written with the keys in canonical order by hand, so nothing is serialised a
+ * second time on every append.
  */
-export function hashMaterialOfCanonicalData(event: HashableEvent, dataJson: string, metadataJson?: string): string {
-  return materialText(
-    event.id,
-    event.stream,
-    event.revision,
-    event.type,
-    dataJson,
-    metadataJson ?? metadataText(event),
-  );
-}
-
-function metadataText(event: HashableEvent): string {
-  const { hash: _hash, ...metadata } = event.metadata;
-  return canonicalJson(metadata);
-}
-
-/** The hash material from its parts, keys in canonical order (data, id, metadata, revision, stream, type). */
-function materialText(
-  id: string,
-  stream: string,
-  revision: bigint,
-  type: string,
+export function hashMaterialOfTexts(
+  event: Pick<HashableEvent, 'id' | 'stream' | 'revision' | 'type'>,
   dataJson: string,
   metadataJson: string,
 ): string {
   return (
-    `{"data":${dataJson},"id":${JSON.stringify(id)},"metadata":${metadataJson},` +
-    `"revision":"${revision.toString()}","stream":${JSON.stringify(stream)},"type":${JSON.stringify(type)}}`
+    `{"data":${dataJson},"id":${JSON.stringify(event.id)},"metadata":${metadataJson},` +
+    `"revision":"${event.revision.toString()}","stream":${JSON.stringify(event.stream)},` +
+    `"type":${JSON.stringify(event.type)}}`
   );
 }
 
@@ -123,7 +104,11 @@ export function sealEvents(
     // The metadata is serialised once; its text with and without the hash are cut from it.
     const template = metadataTemplate(event.metadata);
     const withoutHash = fillMetadata(template, undefined, prevHash, recordedAt);
-    const material = materialText(event.id, stream, revision, event.type, event.dataJson, withoutHash);
+    const material = hashMaterialOfTexts(
+      { id: event.id, stream, revision, type: event.type },
+      event.dataJson,
+      withoutHash,
+    );
     const hash = sha256(prevHash, material);
     const sealed: SealedEvent = {
       id: event.id,

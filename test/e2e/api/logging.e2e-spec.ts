@@ -1,21 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { createLogger } from '@thads/observability';
+import { capturedLog } from './captured-log';
 import { receiveCaseBody } from './case-fixtures';
 import { DEFAULT_TEST_SUBJECT, startTestApp, type TestApp } from './test-app';
-
-type Line = Record<string, unknown>;
 
 /** The API's log lines (docs/operations.md "Logs"), captured as the JSON objects it writes. */
 describe('API logs', () => {
   let t: TestApp;
-  const lines: Line[] = [];
+  const { logger, lines } = capturedLog();
   beforeAll(async () => {
-    const logger = createLogger({
-      app: 'api',
-      level: 'info',
-      format: 'json',
-      destination: { write: (line: string) => void lines.push(JSON.parse(line) as Line) },
-    });
     // No projector and no wait: a query for a command's position is answered 503 READ_MODEL_BEHIND at once.
     t = await startTestApp({ MIN_POSITION_WAIT_MS: '0', EMBEDDED_PROJECTOR: 'false' }, { logger });
   });

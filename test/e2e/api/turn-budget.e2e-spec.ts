@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createLogger } from '@thads/observability';
+import { capturedLog } from './captured-log';
 import { receiveCaseBody } from './case-fixtures';
 import { startTestApp, type TestApp } from './test-app';
-
-type Line = Record<string, unknown>;
 
 const METRICS_TOKEN = 'prometheus-scrapes-with-this-token-0123456789';
 
@@ -14,14 +12,8 @@ const METRICS_TOKEN = 'prometheus-scrapes-with-this-token-0123456789';
  */
 describe('API request handling spread over turns of the event loop', () => {
   let t: TestApp;
-  const lines: Line[] = [];
+  const { logger, lines } = capturedLog();
   beforeAll(async () => {
-    const logger = createLogger({
-      app: 'api',
-      level: 'info',
-      format: 'json',
-      destination: { write: (line: string) => void lines.push(JSON.parse(line) as Line) },
-    });
     t = await startTestApp({ TURN_BUDGET_MS: '1', METRICS_TOKEN, EMBEDDED_PROJECTOR: 'false' }, { logger });
   });
   afterAll(() => t.close());

@@ -40,7 +40,7 @@ export class TurnBudget {
     setImmediate(() => this.releaseOne());
   }
 
-  /** How many requests wait for a later turn (a gauge for metrics and tests). */
+  /** How many requests wait for a later turn. */
   get waitingCount(): number {
     return this.waiting.length;
   }

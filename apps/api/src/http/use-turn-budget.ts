@@ -8,11 +8,10 @@ const UNGATED_ROUTES = new Set(['/health', '/health/live', '/health/ready', '/me
  * Gates each request's handling (guards, validation, the handler) behind the turn budget, after Fastify has read
  * its body and the request's log scope is re-entered (request-observability.ts), so a waiting request holds no work.
  */
-export function useTurnBudget(fastify: FastifyInstance, budgetMs: number, onDeferred: () => void): TurnBudget {
+export function useTurnBudget(fastify: FastifyInstance, budgetMs: number, onDeferred: () => void): void {
   const budget = new TurnBudget({ budgetMs, onDeferred });
   fastify.addHook('preHandler', (request, _reply, done) => {
     if (UNGATED_ROUTES.has(request.routeOptions.url ?? '')) return done();
     budget.admit(() => done());
   });
-  return budget;
 }

@@ -62,7 +62,7 @@ const STORED_REFS = `coalesce(json_agg(json_build_object('id', id::text, 'stream
 
 /**
  * sha256 hex of `prevHash ‖ hashMaterial` (hash-chain.ts), assembled from the client's texts: the same bytes
- * hashMaterialOfCanonicalData writes, with prevHash, recordedAt and the revision filled in by the server.
+ * hashMaterialOfTexts writes, with prevHash, recordedAt and the revision filled in by the server.
  */
 function hashSql(prev: string, revision: string, e: EventTexts): string {
   return `encode(sha256(convert_to(${prev} || '{"data":' || ${e.data} || ',"id":"' || ${e.id} || '","metadata":'

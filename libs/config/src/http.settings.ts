@@ -29,7 +29,7 @@ export class HttpSettings {
 
   @Setting(SECTION, {
     apps: ['api'],
-    default: '6',
+    default: '5',
     description:
       'Milliseconds of request work one turn of the event loop takes before further requests wait for the next turn, so timers and health checks run between, 0–1000; 0 handles every ready request at once.',
   })

@@ -14,7 +14,7 @@ describe('loadApiConfig', () => {
       readModelUrl: 'sqlite:data/read.db',
       minPositionWaitMs: 5000,
       bodyLimitBytes: 1_048_576,
-      turnBudgetMs: 6,
+      turnBudgetMs: 5,
       batchSize: 2000,
       deadlineSweepIntervalMs: 60_000,
       embeddedProjector: 'thread',

@@ -5,12 +5,13 @@ import { TurnBudget } from './turn-budget';
 const UNGATED_ROUTES = new Set(['/health', '/health/live', '/health/ready', '/metrics']);
 
 /**
- * Gates each request's handling (guards, validation, the handler) behind the turn budget, after Fastify has read
- * its body and the request's log scope is re-entered (request-observability.ts), so a waiting request holds no work.
+ * Gates each request's handling (reading its body, guards, validation, the handler) behind the turn budget, from the
+ * first hook after the one that opens its log scope (request-observability.ts, registered before this), so a waiting
+ * request has cost only its routing, and the reading of its body counts in the turn that admits it (change 41).
  */
 export function useTurnBudget(fastify: FastifyInstance, budgetMs: number, onDeferred: () => void): void {
   const budget = new TurnBudget({ budgetMs, onDeferred });
-  fastify.addHook('preHandler', (request, _reply, done) => {
+  fastify.addHook('onRequest', (request, _reply, done) => {
     if (UNGATED_ROUTES.has(request.routeOptions.url ?? '')) return done();
     budget.admit(() => done());
   });

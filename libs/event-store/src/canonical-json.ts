@@ -49,12 +49,13 @@ function write(value: unknown, ancestors: Set<object>): string {
 function writeContainer(value: object, ancestors: Set<object>): string {
   if (ancestors.has(value)) throw new NonJsonValueError('', 'cyclic structure');
   ancestors.add(value);
-  let segment: string | undefined;
+  // The index or key being written; its path step is built only if a value below it is refused.
+  let at: number | string | undefined;
   try {
     if (Array.isArray(value)) {
       let text = '[';
       for (let i = 0; i < value.length; i++) {
-        segment = `[${i}]`;
+        at = i;
         // A hole reads as undefined and is rejected below, like any other undefined.
         text += (i === 0 ? '' : ',') + write(value[i], ancestors);
       }
@@ -68,13 +69,13 @@ function writeContainer(value: object, ancestors: Set<object>): string {
     const keys = Object.keys(record).sort();
     let text = '{';
     for (let i = 0; i < keys.length; i++) {
-      segment = keys[i];
+      at = keys[i];
       text += `${i === 0 ? '' : ','}${JSON.stringify(keys[i])}:${write(record[keys[i]], ancestors)}`;
     }
     return `${text}}`;
   } catch (error) {
-    if (!(error instanceof NonJsonValueError) || segment === undefined) throw error;
-    const step = Array.isArray(value) ? segment : pathSegment(segment);
+    if (!(error instanceof NonJsonValueError) || at === undefined) throw error;
+    const step = typeof at === 'number' ? `[${at}]` : pathSegment(at);
     throw new NonJsonValueError(`${step}${error.path}`, error.reason);
   } finally {
     ancestors.delete(value);

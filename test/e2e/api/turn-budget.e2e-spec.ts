@@ -18,6 +18,14 @@ describe('API request handling spread over turns of the event loop', () => {
   });
   afterAll(() => t.close());
 
+  it('given a burst of probes and scrapes, then none of them waits', async () => {
+    const fastify = t.app.getHttpAdapter().getInstance();
+    const probes = ['/health', '/health/live', '/health/ready'].flatMap((url) => Array.from({ length: 8 }, () => url));
+    const answers = await Promise.all(probes.map((url) => fastify.inject({ method: 'GET', url })));
+    expect(answers.map((answer) => answer.statusCode)).toEqual(probes.map(() => 200));
+    expect(await deferredCount()).toBe(0);
+  });
+
   it('given a burst of commands, then each is answered and logged with its own ids, and the waits are counted', async () => {
     const burst = Array.from({ length: 24 }, () => ({
       caseId: `TURN-${randomUUID()}`,
@@ -50,8 +58,11 @@ describe('API request handling spread over turns of the event loop', () => {
       const events = await t.http.get(`/api/v1/cases/${caseId}/events`).expect(200);
       expect(events.body.events[0].metadata).toMatchObject({ commandId, correlationId });
     }
-    const metrics = await t.anonymous.get('/metrics').set('authorization', `Bearer ${METRICS_TOKEN}`).expect(200);
-    const deferred = /^thads_http_requests_deferred_total (\d+)$/m.exec(metrics.text);
-    expect(Number(deferred?.[1])).toBeGreaterThan(0);
+    expect(await deferredCount()).toBeGreaterThan(0);
   });
+
+  async function deferredCount(): Promise<number> {
+    const metrics = await t.anonymous.get('/metrics').set('authorization', `Bearer ${METRICS_TOKEN}`).expect(200);
+    return Number(/^thads_http_requests_deferred_total (\d+)$/m.exec(metrics.text)?.[1]);
+  }
 });

@@ -1,8 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import { ROUTES_WITHOUT_PREFIX } from './api-prefix';
 import { TurnBudget } from './turn-budget';
 
-/** Probes and scrapes answer at once: a liveness probe that waits behind the load it is meant to survive would fail. */
-const UNGATED_ROUTES = new Set(['/health', '/health/live', '/health/ready', '/metrics']);
+/**
+ * The probes and the metrics scrape (the routes outside the API prefix) answer at once: a liveness probe that waits
+ * behind the load it is meant to survive would fail.
+ */
+const UNGATED_ROUTES = new Set(ROUTES_WITHOUT_PREFIX.map((route) => `/${route.path}`));
 
 /**
  * Gates each request's handling (reading its body, guards, validation, the handler) behind the turn budget, from the
@@ -13,6 +17,6 @@ export function useTurnBudget(fastify: FastifyInstance, budgetMs: number, onDefe
   const budget = new TurnBudget({ budgetMs, onDeferred });
   fastify.addHook('onRequest', (request, _reply, done) => {
     if (UNGATED_ROUTES.has(request.routeOptions.url ?? '')) return done();
-    budget.admit(() => done());
+    budget.admit(done);
   });
 }

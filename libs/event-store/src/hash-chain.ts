@@ -14,7 +14,7 @@
  *
  * What a chain cannot show: truncation of a stream's tail. Compare the head hash with an independently kept copy.
  */
-import { createHash } from 'node:crypto';
+import { hash as hashOnce } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import type { EventMetadata, JsonValue, RecordedEvent } from './event-store';
 import type { ValidatedEvent } from './metadata';
@@ -78,7 +78,8 @@ export function computeEventHash(event: HashableEvent): string {
 }
 
 function sha256(prevHash: string, material: string): string {
-  return createHash('sha256').update(prevHash).update(material, 'utf8').digest('hex');
+  // One-shot hash (Node >= 20.12): half the cost of createHash().update().digest() for inputs of this size.
+  return hashOnce('sha256', prevHash + material, 'hex');
 }
 
 /** The last event of a stream as far as chaining needs it; undefined for a stream with no events. */

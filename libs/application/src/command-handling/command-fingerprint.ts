@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * sha256 of a value's JSON with object keys sorted and bigints as decimal strings: equal requests give equal
@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
  * compares it when a command id comes back, to tell a retry from a reused key.
  */
 export function fingerprintOf(value: unknown): string {
-  return createHash('sha256').update(stableJson(value), 'utf8').digest('hex');
+  return hash('sha256', stableJson(value), 'hex');
 }
 
 function stableJson(value: unknown): string {

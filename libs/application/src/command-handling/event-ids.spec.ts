@@ -28,6 +28,10 @@ describe('event ids', () => {
   it('are the same for the same inputs', () => {
     expect(eventIdFor('case-1', 'cmd', 0, AT)).toBe(eventIdFor('case-1', 'cmd', 0, AT));
   });
+
+  it('are the ids stored events already carry (a known answer: the hashing must not change)', () => {
+    expect(eventIdFor('case-1', 'cmd', 0, AT)).toBe('01a25060-0600-7313-9582-a8ce48834fea');
+  });
 });
 
 describe('deterministicUuid', () => {
@@ -35,5 +39,9 @@ describe('deterministicUuid', () => {
     expect(deterministicUuid('x')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(deterministicUuid('x')).toBe(deterministicUuid('x'));
     expect(deterministicUuid('y')).not.toBe(deterministicUuid('x'));
+  });
+
+  it('is the uuid stored data already carries (a known answer)', () => {
+    expect(deterministicUuid('x')).toBe('2d711642-b726-8044-8162-7ca9fbac32f5');
   });
 });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * The id of a command's event: an RFC 9562 version-7 uuid, whose first 48 bits are the time the command was handled
@@ -19,7 +19,7 @@ export function deterministicUuid(name: string): string {
 }
 
 function sha256Bytes(name: string): Buffer {
-  return createHash('sha256').update(name).digest().subarray(0, 16);
+  return hash('sha256', name, 'buffer').subarray(0, 16);
 }
 
 /** Sets the version nibble and the RFC 9562 variant, and writes the 16 bytes in the 8-4-4-4-12 form. */

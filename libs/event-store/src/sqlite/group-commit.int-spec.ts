@@ -90,6 +90,38 @@ describe('sqlite group commit', () => {
     expect(verifyChain(await store.readAll())).toEqual({ ok: true });
   });
 
+  it('continues a stream that another connection appended to since its own last append', async () => {
+    const mine = open();
+    const other = createSqliteEventStore({ filename: join(dir, 'events.db') });
+    try {
+      await mine.append('case-1', testEvents(1), { expectedRevision: 'no_stream' });
+      await other.append('case-1', testEvents(1), { expectedRevision: 0n });
+      await expect(mine.append('case-1', testEvents(1), { expectedRevision: 1n })).resolves.toMatchObject({
+        nextRevision: 2n,
+      });
+      await expect(mine.append('case-1', testEvents(1), { expectedRevision: 'any' })).resolves.toMatchObject({
+        nextRevision: 3n,
+      });
+      expect(verifyChain(await mine.readAll())).toEqual({ ok: true });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('chains appends to one stream within one group and across groups', async () => {
+    open();
+    await Promise.all([
+      store.append('case-1', testEvents(2), { expectedRevision: 'no_stream' }),
+      store.append('case-1', testEvents(1), { expectedRevision: 1n }),
+    ]);
+    await store.append('case-1', testEvents(1), { expectedRevision: 2n });
+    await expect(store.append('case-1', testEvents(1), { expectedRevision: 2n })).rejects.toBeInstanceOf(
+      WrongExpectedRevision,
+    );
+    expect((await store.readStream('case-1')).map((event) => event.revision)).toEqual([0n, 1n, 2n, 3n]);
+    expect(verifyChain(await store.readAll())).toEqual({ ok: true });
+  });
+
   it('stamps every event of a group with one recordedAt, read from the store clock', async () => {
     let tick = 0;
     open({ now: () => new Date(Date.UTC(2026, 6, 1, 0, 0, tick++)) });

@@ -59,6 +59,7 @@ export class AppModule {
           minPositionWaitMs: config.minPositionWaitMs,
           deadlineSweepIntervalMs: config.deadlineSweepIntervalMs,
           embeddedProjector: config.embeddedProjector,
+          projectorThreadNiceness: config.projectorThreadNiceness,
           batchSize: config.batchSize,
         }),
         // Every route passes the global AccessGuard: deny by default (docs/authorization.md).

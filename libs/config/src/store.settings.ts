@@ -67,6 +67,15 @@ export class StoreSettings {
   readonly PROJECTOR_BATCH_SIZE!: number;
 
   @Setting(SECTION, {
+    apps: ['api'],
+    default: '10',
+    description:
+      "Nice value of the API's projector thread (EMBEDDED_PROJECTOR=thread), 0–19: when requests and the projector both want the CPU, the requests get it first, and the projector catches up when they pause. `0` leaves the thread at the process's priority. Linux only; elsewhere threads have no priority of their own and this changes nothing.",
+  })
+  @WholeNumber(0, 19)
+  readonly PROJECTOR_THREAD_NICENESS!: number;
+
+  @Setting(SECTION, {
     apps: ['api', 'projector'],
     default: '60000',
     description: 'Pause between deadline sweeps (missed legal deadlines are recorded); `0` runs none in this process.',

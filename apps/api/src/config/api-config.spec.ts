@@ -15,6 +15,7 @@ describe('loadApiConfig', () => {
       minPositionWaitMs: 5000,
       bodyLimitBytes: 1_048_576,
       turnBudgetMs: 5,
+      projectorThreadNiceness: 10,
       batchSize: 2000,
       deadlineSweepIntervalMs: 60_000,
       embeddedProjector: 'thread',
@@ -95,6 +96,7 @@ describe('loadApiConfig', () => {
     [{ EVENT_STORE_URL: 'mysql://x' }, /^EVENT_STORE_URL must be sqlite:<path>, postgres:/],
     [{ READ_MODEL_URL: 'x' }, /^READ_MODEL_URL must be sqlite:<path>/],
     [{ BODY_LIMIT_BYTES: '10' }, /^BODY_LIMIT_BYTES must be a whole number from 1024/],
+    [{ PROJECTOR_THREAD_NICENESS: '20' }, /^PROJECTOR_THREAD_NICENESS must be a whole number from 0 to 19, got "20"$/],
     [
       { DEADLINE_SWEEP_INTERVAL_MS: 'hourly' },
       /^DEADLINE_SWEEP_INTERVAL_MS must be 0 \(off\) or a whole number from 1000/,

@@ -27,6 +27,8 @@ export interface ApiConfig extends ProjectorConfig {
    * event loop, `none` leaves it to a projector service that keeps the read models current.
    */
   readonly embeddedProjector: EmbeddedProjector;
+  /** PROJECTOR_THREAD_NICENESS: the projector thread's nice value (0 leaves it at the process's). */
+  readonly projectorThreadNiceness: number;
   /** DISK_MIN_FREE_BYTES: readiness fails below this much free space in DATA_DIR (0: not checked). */
   readonly diskMinFreeBytes: number;
   /** METRICS_TOKEN: the bearer token a scraper sends to GET /metrics. */
@@ -51,6 +53,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     bodyLimitBytes: settings.BODY_LIMIT_BYTES,
     turnBudgetMs: settings.TURN_BUDGET_MS,
     embeddedProjector: EMBEDDED_PROJECTOR_MODES[settings.EMBEDDED_PROJECTOR],
+    projectorThreadNiceness: settings.PROJECTOR_THREAD_NICENESS,
     diskMinFreeBytes: settings.DISK_MIN_FREE_BYTES,
     ...(settings.METRICS_TOKEN !== undefined ? { metricsToken: settings.METRICS_TOKEN } : {}),
     auth: authSettings(settings, stores.dataDir),

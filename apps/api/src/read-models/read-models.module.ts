@@ -31,6 +31,8 @@ export interface ReadModelsModuleOptions {
   readonly embeddedProjector?: EmbeddedProjector;
   /** PROJECTOR_BATCH_SIZE. */
   readonly batchSize?: number;
+  /** PROJECTOR_THREAD_NICENESS (EMBEDDED_PROJECTOR=thread). */
+  readonly projectorThreadNiceness?: number;
 }
 
 /**
@@ -99,6 +101,7 @@ export class ReadModelsModule {
                     eventStoreUrl: requiredEventStoreUrl(options),
                     readModelUrl: options.readModelUrl,
                     batchSize: options.batchSize,
+                    niceness: options.projectorThreadNiceness,
                     logger: projectorLogger,
                   }
                 : undefined,

@@ -5,6 +5,8 @@ export interface ProjectorThreadData {
   readonly eventStoreUrl: string;
   readonly readModelUrl: string;
   readonly batchSize?: number;
+  /** The thread's nice value (thread-priority.ts); default DEFAULT_PROJECTOR_THREAD_NICENESS, 0 leaves it as it is. */
+  readonly niceness?: number;
 }
 
 /** Worker → API thread. */

@@ -7,6 +7,7 @@ import 'reflect-metadata';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openEventStore } from '@thads/event-store';
 import { startProjectorRuntime } from './embedded-projector';
+import { DEFAULT_PROJECTOR_THREAD_NICENESS, lowerThreadPriority } from './thread-priority';
 import type { ProjectorLogger } from './projector-contract';
 import type { FromProjectorThread, ProjectorThreadData, ToProjectorThread } from './projector-thread-protocol';
 
@@ -17,6 +18,13 @@ async function run(port: NonNullable<typeof parentPort>, data: ProjectorThreadDa
     warn: (message) => send({ kind: 'log', level: 'warn', message }),
     error: (message, detail) => send({ kind: 'log', level: 'error', message, detail }),
   };
+  // First, so everything the thread does runs at its priority.
+  const priority = lowerThreadPriority(data.niceness ?? DEFAULT_PROJECTOR_THREAD_NICENESS);
+  logger.log(
+    priority.applied
+      ? `The projector thread (${priority.threadId}) runs at nice ${priority.niceness}: requests get the CPU first`
+      : `The projector thread runs at the process's priority: ${priority.reason}`,
+  );
   const eventStore = await openEventStore(data.eventStoreUrl);
   try {
     const runtime = await startProjectorRuntime({

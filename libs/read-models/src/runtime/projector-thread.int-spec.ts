@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { auditTrailProjection } from '../audit-trail/audit-trail.projection';
 import { queryAuditTrail } from '../audit-trail/audit-trail.queries';
 import { appendHistory, openEvents, recordingLogger, tempFiles } from '../testing/read-model-fixtures';
@@ -38,6 +38,27 @@ describe('startProjectorThread (EMBEDDED_PROJECTOR=thread)', () => {
     }
   });
 
+  it('runs at the nice value it is given, below the thread that started it, and logs it', async () => {
+    const files = tempFiles();
+    const logger = recordingLogger();
+    const before = threadNicenesses();
+    const thread = await startProjectorThread({
+      eventStoreUrl: `sqlite:${files.eventsFile}`,
+      readModelUrl: `sqlite:${files.readModelFile}`,
+      niceness: 7,
+      logger,
+    });
+    try {
+      const started = [...threadNicenesses()].filter(([id]) => !before.has(id));
+      expect(started.filter(([, niceness]) => niceness === 7)).toHaveLength(1);
+      expect(threadNicenesses().get(process.pid)).toBe(0);
+      expect(logger.lines).toContainEqual(expect.stringMatching(/^The projector thread \(\d+\) runs at nice 7:/));
+    } finally {
+      await thread.close();
+      files.remove();
+    }
+  });
+
   it('refuses an in-memory database, which its own connection could not share', async () => {
     const files = tempFiles();
     await expect(
@@ -63,3 +84,15 @@ describe('startProjectorThread (EMBEDDED_PROJECTOR=thread)', () => {
     files.remove();
   });
 });
+
+/** Each thread of this process and its nice value (field 19 of /proc/self/task/<tid>/stat). */
+function threadNicenesses(): Map<number, number> {
+  const nicenesses = new Map<number, number>();
+  for (const id of readdirSync('/proc/self/task')) {
+    const stat = readFileSync(`/proc/self/task/${id}/stat`, 'utf8');
+    // The command name (field 2) is in parentheses and may hold spaces: count fields after its closing one.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    nicenesses.set(Number(id), Number(fields[16]));
+  }
+  return nicenesses;
+}

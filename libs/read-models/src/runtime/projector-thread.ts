@@ -88,6 +88,7 @@ function spawn(options: ProjectorThreadOptions): Promise<Worker> {
     eventStoreUrl: options.eventStoreUrl,
     readModelUrl: options.readModelUrl,
     batchSize: options.batchSize,
+    niceness: options.niceness,
   };
   const worker = new Worker(filename, {
     workerData: data,

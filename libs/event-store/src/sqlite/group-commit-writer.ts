@@ -1,6 +1,7 @@
 /**
- * SQLite group commit (docs/architecture.md): appends queued during one turn of the event loop share one
- * BEGIN IMMEDIATE … COMMIT, hence one fsync under synchronous=FULL, while each keeps its own revision check.
+ * SQLite group commit (docs/architecture.md): appends queued together share one BEGIN IMMEDIATE … COMMIT, hence one
+ * fsync under synchronous=FULL, while each keeps its own revision check. A group commits at the first turn of the
+ * event loop in which no more appends joined it, or once its first append has waited `gatherMs`.
  *
  * Why raw better-sqlite3 statements here and kysely elsewhere: a group transaction runs from BEGIN to COMMIT without
  * ever yielding to the event loop. That is what makes sharing the one connection with kysely readers safe (a read can
@@ -21,6 +22,8 @@ export interface GroupCommitWriterOptions {
   readonly now: () => Date;
   /** Cap on appends per transaction, so one huge burst does not hold the write lock for long. */
   readonly maxGroupSize: number;
+  /** Longest a forming group waits for more appends while they keep arriving, in ms; 0 commits at the next turn. */
+  readonly gatherMs: number;
   /** Called after a commit that wrote at least one event (wakes live subscriptions). */
   readonly onCommitted: () => void;
 }
@@ -46,6 +49,10 @@ export class GroupCommitWriter {
   private queue: PendingAppend[] = [];
   private scheduled: NodeJS.Immediate | undefined;
   private stats: GroupCommitStats = { transactions: 0, appends: 0, largestGroup: 0 };
+  /** Appends queued at the forming group's last check; 0 while no group is forming. */
+  private queuedAtLastCheck = 0;
+  /** performance.now() at the forming group's first check. */
+  private formingSince = 0;
   private readonly sql: ReturnType<typeof prepareStatements>;
 
   constructor(
@@ -79,9 +86,30 @@ export class GroupCommitWriter {
 
   private flushScheduled(): void {
     this.scheduled = undefined;
+    if (this.keepGathering()) {
+      this.scheduled = setImmediate(() => this.flushScheduled());
+      return;
+    }
+    this.queuedAtLastCheck = 0;
     this.flushGroup();
     // Whatever exceeded maxGroupSize goes in the next turn, letting reads and I/O run in between.
     if (this.queue.length > 0) this.scheduled = setImmediate(() => this.flushScheduled());
+  }
+
+  /**
+   * True while appends keep joining the forming group, for at most gatherMs. The API's turn budget admits a few
+   * requests per turn, so under load appends arrive a few per turn: committing each turn's few made groups of about 6,
+   * each with its fsync and a projector batch woken by it (docs/performance.md, change 45). A burst issued in one turn
+   * stops growing at the next check and commits then, so in-process callers wait one turn more, not gatherMs.
+   */
+  private keepGathering(): boolean {
+    const queued = this.queue.length;
+    if (this.options.gatherMs <= 0 || queued >= this.options.maxGroupSize) return false;
+    const now = performance.now();
+    if (this.queuedAtLastCheck === 0) this.formingSince = now;
+    const grew = queued > this.queuedAtLastCheck;
+    this.queuedAtLastCheck = queued;
+    return grew && now - this.formingSince < this.options.gatherMs;
   }
 
   private flushGroup(): void {

@@ -41,6 +41,42 @@ describe('sqlite group commit', () => {
     expect(store.groupCommitStats()).toMatchObject({ transactions: 3, appends: 3 });
   });
 
+  it('gathers appends that arrive a few per turn of the event loop into one transaction', async () => {
+    open({ groupGatherMs: 60_000 });
+    const appends: Promise<unknown>[] = [];
+    for (let turn = 0; turn < 5; turn++) {
+      appends.push(store.append(`case-${turn}`, testEvents(1), { expectedRevision: 'no_stream' }));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(appends);
+    expect(store.groupCommitStats()).toEqual({ transactions: 1, appends: 5, largestGroup: 5 });
+  });
+
+  it('commits a burst at the turn after it stopped growing, without waiting for groupGatherMs', async () => {
+    open({ groupGatherMs: 600_000 });
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => store.append(`case-${i}`, testEvents(1), { expectedRevision: 'no_stream' })),
+    );
+    expect(store.groupCommitStats()).toMatchObject({ transactions: 1, appends: 10 });
+  });
+
+  it('commits a group that keeps growing once its first append has waited groupGatherMs', async () => {
+    open({ groupGatherMs: 5, maxGroupSize: 100_000 });
+    let firstCommitted = false;
+    const first = store
+      .append('case-0', testEvents(1), { expectedRevision: 'no_stream' })
+      .then(() => (firstCommitted = true));
+    const more: Promise<unknown>[] = [];
+    // A new append every turn: without the time limit the group would grow until the appends stop.
+    for (let i = 1; i <= 20_000 && !firstCommitted; i++) {
+      more.push(store.append(`case-${i}`, testEvents(1), { expectedRevision: 'no_stream' }));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all([first, ...more]);
+    expect(more.length).toBeLessThan(20_000);
+    expect(store.groupCommitStats().largestGroup).toBeGreaterThan(1);
+  });
+
   it('splits a burst larger than maxGroupSize into several transactions, in order', async () => {
     open({ maxGroupSize: 4 });
     const results = await Promise.all(

@@ -48,6 +48,11 @@ export interface SqliteEventStoreOptions {
   readonly subscriptionPageSize?: number;
   /** Most appends in one group transaction. Default 1000. */
   readonly maxGroupSize?: number;
+  /**
+   * Longest a forming group waits for more appends while they keep arriving each turn of the event loop, in ms.
+   * Default 10; 0 commits each group at the turn after its first append (group-commit-writer.ts).
+   */
+  readonly groupGatherMs?: number;
   /** Clock for recordedAt; tests may pin it. Default: the system clock. */
   readonly now?: () => Date;
 }
@@ -85,6 +90,7 @@ class SqliteStore implements SqliteEventStore {
     this.writer = new GroupCommitWriter(this.db, {
       now: options.now ?? (() => new Date()),
       maxGroupSize: options.maxGroupSize ?? 1000,
+      gatherMs: options.groupGatherMs ?? 10,
       onCommitted: () => {
         this.notifier.notify();
         this.channel?.announce();

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { readEngineEnvironment } from '@thads/config';
 import { createSqliteEventStore } from '@thads/event-store';
 import { startProjectorRuntime, startProjectorThread } from '@thads/read-models';
 import type { CaseJob } from './caseload';
@@ -34,13 +35,15 @@ export async function commandsRound(dir: string, jobs: readonly CaseJob[]): Prom
   const plain = createSqliteEventStore({ filename: join(plainDir, 'events.db') });
   const without = await runJobs(plain, jobs, 64);
 
-  // As `npm start` runs it (EMBEDDED_PROJECTOR=thread): this process's runtime follows a projector thread.
+  // As `npm start` runs it (EMBEDDED_PROJECTOR=thread, at the API's PROJECTOR_THREAD_NICENESS): this process's runtime
+  // follows a projector thread.
   const store = createSqliteEventStore({ filename: join(withDir, 'events.db') });
   const readModelUrl = `sqlite:${join(withDir, 'read.db')}`;
   const runtime = await startProjectorRuntime({ eventStore: store, readModelUrl, logger: SILENT, applyEvents: false });
   const thread = await startProjectorThread({
     eventStoreUrl: `sqlite:${join(withDir, 'events.db')}`,
     readModelUrl,
+    niceness: readEngineEnvironment(process.env, 'api').PROJECTOR_THREAD_NICENESS,
     logger: SILENT,
   });
   const withProjector = await runJobs(store, jobs, 64);

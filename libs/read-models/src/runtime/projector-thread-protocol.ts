@@ -5,7 +5,7 @@ export interface ProjectorThreadData {
   readonly eventStoreUrl: string;
   readonly readModelUrl: string;
   readonly batchSize?: number;
-  /** The thread's nice value (thread-priority.ts); default DEFAULT_PROJECTOR_THREAD_NICENESS, 0 leaves it as it is. */
+  /** The thread's nice value (thread-priority.ts); unset or 0 leaves it at the process's (the API passes its setting). */
   readonly niceness?: number;
 }
 

@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openEventStore } from '@thads/event-store';
 import { startProjectorRuntime } from './embedded-projector';
-import { DEFAULT_PROJECTOR_THREAD_NICENESS, lowerThreadPriority } from './thread-priority';
+import { lowerThreadPriority } from './thread-priority';
 import type { ProjectorLogger } from './projector-contract';
 import type { FromProjectorThread, ProjectorThreadData, ToProjectorThread } from './projector-thread-protocol';
 
@@ -19,7 +19,7 @@ async function run(port: NonNullable<typeof parentPort>, data: ProjectorThreadDa
     error: (message, detail) => send({ kind: 'log', level: 'error', message, detail }),
   };
   // First, so everything the thread does runs at its priority.
-  const priority = lowerThreadPriority(data.niceness ?? DEFAULT_PROJECTOR_THREAD_NICENESS);
+  const priority = lowerThreadPriority(data.niceness ?? 0);
   logger.log(
     priority.applied
       ? `The projector thread (${priority.threadId}) runs at nice ${priority.niceness}: requests get the CPU first`

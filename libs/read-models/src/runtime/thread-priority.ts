@@ -7,12 +7,6 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 
-/**
- * The API's default (PROJECTOR_THREAD_NICENESS in libs/config says the same): measured against 0 and 5 in
- * docs/performance.md, change 44.
- */
-export const DEFAULT_PROJECTOR_THREAD_NICENESS = 10;
-
 /** What lowering the priority did. */
 export type ThreadPriorityOutcome =
   | { readonly applied: true; readonly niceness: number; readonly threadId: number }

@@ -181,12 +181,7 @@ class PgStore implements PostgresEventStore {
     assertMaxCount(options.maxCount);
     return guarded('readStreamJson', async () => {
       // No horizon, as readStream.
-      return eventsOrStreamNotFound(
-        this.db,
-        stream,
-        options,
-        await selectStreamJson(this.db, stream, options, 'parse'),
-      );
+      return eventsOrStreamNotFound(this.db, stream, options, await selectStreamJson(this.db, stream, options));
     });
   }
 

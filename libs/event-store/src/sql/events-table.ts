@@ -107,7 +107,7 @@ export function streamQuery(db: Kysely<EventStoreTables>, stream: string, option
   return query;
 }
 
-/** What a read of `stream` found, or StreamNotFound when it found no stream at all (both SQL stores' readStream*). */
+/** What a read of `stream` found, or StreamNotFound when it found no stream at all (PostgreSQL's readStream*). */
 export async function eventsOrStreamNotFound<Event>(
   db: Kysely<EventStoreTables>,
   stream: string,
@@ -119,17 +119,23 @@ export async function eventsOrStreamNotFound<Event>(
 }
 
 /**
- * Whether a read of `stream` that found no events found no stream. A stream exists once it has an event and is never
- * emptied, so a read from either end (no fromRevision, or revision 0) that may return something answers by itself:
- * no second statement on the command path's every first read of a new case.
+ * Whether a read with these options that found no events has shown by itself that there is no stream. A stream
+ * exists once it has an event and is never emptied, so a read from either end (no fromRevision, or revision 0) that
+ * may return something answers by itself: no second statement on the command path's every first read of a new case.
+ * Both SQL stores ask it.
  */
+export function emptyReadMeansNoStream(options: ReadStreamOptions): boolean {
+  const fromAnEnd = options.fromRevision === undefined || options.fromRevision === 0n;
+  return fromAnEnd && options.maxCount !== 0;
+}
+
+/** Whether a read of `stream` that found no events found no stream. */
 async function isMissingStream(
   db: Kysely<EventStoreTables>,
   stream: string,
   options: ReadStreamOptions,
 ): Promise<boolean> {
-  const fromAnEnd = options.fromRevision === undefined || options.fromRevision === 0n;
-  if (fromAnEnd && options.maxCount !== 0) return true;
+  if (emptyReadMeansNoStream(options)) return true;
   const row = await db.selectFrom('events').select('position').where('stream', '=', stream).limit(1).executeTakeFirst();
   return row === undefined;
 }

@@ -2,12 +2,12 @@
  * readStreamJson on the SQL stores: a stream's rows with the data and metadata columns left as the stored JSON text,
  * so an answer that shows the events as stored splices them in instead of parsing and serialising every event.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ReadStreamOptions, RecordedEventJson } from '../event-store';
 import { parseObject, streamQuery, unreadableReason, type EventStoreTables } from './events-table';
 
 /** A selected row: the columns the port shows, and `json_ok` where the database checked the texts itself. */
-interface EventJsonRow {
+export interface EventJsonRow {
   readonly position: bigint | number | string;
   readonly id: string;
   readonly stream: string;
@@ -19,32 +19,17 @@ interface EventJsonRow {
   readonly json_ok?: number | bigint | null;
 }
 
-/**
- * How the database checks the texts: SQLite's `json_valid` reads them in C for a fraction of what JSON.parse costs;
- * PostgreSQL before 16 has no check that does not throw, so its texts are parsed here instead.
- */
-export type StoredJsonCheck = 'sqlite-json-valid' | 'parse';
-
 /** The events of one stream with their JSON texts (possibly none: the caller decides whether that means StreamNotFound). */
 export async function selectStreamJson(
   db: Kysely<EventStoreTables>,
   stream: string,
   options: ReadStreamOptions,
-  check: StoredJsonCheck,
 ): Promise<RecordedEventJson[]> {
-  const query = streamQuery(db, stream, options).select([
-    'position',
-    'id',
-    'stream',
-    'revision',
-    'type',
-    'data',
-    'metadata',
-  ]);
-  const rows: EventJsonRow[] =
-    check === 'sqlite-json-valid'
-      ? await query.select(sql<number>`json_valid(data) and json_valid(metadata)`.as('json_ok')).execute()
-      : await query.execute();
+  // PostgreSQL before 16 has no JSON check that does not throw, so the texts are parsed here (toRecordedEventJson);
+  // the SQLite store selects the same columns with SQLite's own check (sqlite/stream-reads.ts).
+  const rows: EventJsonRow[] = await streamQuery(db, stream, options)
+    .select(['position', 'id', 'stream', 'revision', 'type', 'data', 'metadata'])
+    .execute();
   return rows.map(toRecordedEventJson);
 }
 

@@ -1,6 +1,7 @@
 /**
  * The embedded default event store (docs/architecture.md): one SQLite file, WAL, synchronous=FULL, one connection that both
- * writes (through the group-commit writer) and reads (through kysely). One connection suffices because better-sqlite3
+ * writes (through the group-commit writer) and reads (a stream through its own prepared statements, the rest through
+ * kysely). One connection suffices because better-sqlite3
  * is synchronous: a second connection in the same process would buy no parallelism, and ':memory:' needs exactly one.
  */
 import { Kysely, SqliteDialect } from 'kysely';
@@ -17,14 +18,7 @@ import type {
   SubscribeOptions,
 } from '../event-store';
 import { validateAppend } from '../metadata';
-import {
-  eventsOrStreamNotFound,
-  selectAll,
-  selectHeadPosition,
-  selectStream,
-  type EventStoreTables,
-} from '../sql/events-table';
-import { selectStreamJson } from '../sql/stream-json';
+import { selectAll, selectHeadPosition, type EventStoreTables } from '../sql/events-table';
 import { assertMaxCount, CommitNotifier, pollingSubscription } from '../subscription';
 import type { ThreadSignal } from '../thread-signal';
 import { openCommitChannel } from './commit-channel';
@@ -32,6 +26,7 @@ import { withStatementCache } from './statement-cache';
 import type { GroupCommitStats } from '../group-commit-stats';
 import { GroupCommitWriter } from './group-commit-writer';
 import { openEventsDatabase, readDurabilitySettings, readStoreIdentity, type DurabilitySettings } from './schema';
+import { prepareStreamReads, type SqliteStreamReads } from './stream-reads';
 
 /** Options of createSqliteEventStore. Only `filename` is required. */
 export interface SqliteEventStoreOptions {
@@ -77,6 +72,7 @@ class SqliteStore implements SqliteEventStore {
   private readonly db: ReturnType<typeof openEventsDatabase>;
   private readonly kysely: Kysely<EventStoreTables>;
   private readonly writer: GroupCommitWriter;
+  private readonly streams: SqliteStreamReads;
   private readonly notifier = new CommitNotifier();
   private readonly channel: ThreadSignal | undefined;
   private closing: Promise<void> | undefined;
@@ -87,6 +83,7 @@ class SqliteStore implements SqliteEventStore {
     this.kysely = new Kysely<EventStoreTables>({
       dialect: new SqliteDialect({ database: withStatementCache(this.db) }),
     });
+    this.streams = prepareStreamReads(this.db);
     this.writer = new GroupCommitWriter(this.db, {
       now: options.now ?? (() => new Date()),
       maxGroupSize: options.maxGroupSize ?? 1000,
@@ -113,18 +110,13 @@ class SqliteStore implements SqliteEventStore {
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     assertMaxCount(options.maxCount);
-    return eventsOrStreamNotFound(this.kysely, stream, options, await selectStream(this.kysely, stream, options));
+    return this.streams.events(stream, options);
   }
 
   async readStreamJson(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEventJson[]> {
     this.assertOpen();
     assertMaxCount(options.maxCount);
-    return eventsOrStreamNotFound(
-      this.kysely,
-      stream,
-      options,
-      await selectStreamJson(this.kysely, stream, options, 'sqlite-json-valid'),
-    );
+    return this.streams.eventJsons(stream, options);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

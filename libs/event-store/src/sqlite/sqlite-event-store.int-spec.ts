@@ -131,6 +131,19 @@ describe('sqlite event store', () => {
     }
   });
 
+  it('reads with any limit, in both directions, beyond the statements it keeps prepared', async () => {
+    const store = open();
+    await store.append('case-1', testEvents(100), { expectedRevision: 'no_stream' });
+    // Each limit is a statement of its own (stream-reads.ts keeps 64); every read must still select exactly.
+    for (let maxCount = 0; maxCount <= 100; maxCount++) {
+      const forwards = await store.readStream('case-1', { maxCount });
+      const backwards = await store.readStreamJson('case-1', { direction: 'backwards', maxCount });
+      expect(forwards.map((event) => Number(event.revision))).toEqual([...Array(maxCount).keys()]);
+      expect(backwards.map((event) => Number(event.revision))).toEqual([...Array(maxCount).keys()].map((n) => 99 - n));
+    }
+    expect((await store.readStream('case-1', { maxCount: 1 })).map((event) => event.revision)).toEqual([0n]);
+  });
+
   it('readStreamJson passes on what json_valid accepts and hands over a damaged text as readStream does', async () => {
     const store = open();
     await store.append('case-1', testEvents(4), { expectedRevision: 'no_stream' });

@@ -22,15 +22,20 @@ export interface SqliteStreamReads {
   eventJsons(stream: string, options: ReadStreamOptions): RecordedEventJson[];
 }
 
+/** Distinct texts kept: 8 shapes of read for each column list, times the few maxCount values callers use. */
+const MAX_STATEMENTS = 64;
+
 export function prepareStreamReads(db: Database.Database): SqliteStreamReads {
-  // At most 16 texts: two column lists × direction × fromRevision given × maxCount given.
   const statements = new Map<string, Database.Statement>();
   const anyEvent = db.prepare('SELECT 1 FROM events WHERE stream = ? LIMIT 1');
 
   function rows(columns: string, stream: string, options: ReadStreamOptions): unknown[] {
     const text = selectText(columns, options);
     let statement = statements.get(text);
-    if (statement === undefined) statements.set(text, (statement = db.prepare(text)));
+    if (statement === undefined) {
+      statements.set(text, (statement = db.prepare(text)));
+      if (statements.size > MAX_STATEMENTS) statements.delete(statements.keys().next().value as string);
+    }
     const found = statement.all(...parameters(stream, options));
     if (found.length === 0 && (emptyReadMeansNoStream(options) || anyEvent.get(stream) === undefined)) {
       throw new StreamNotFound(stream);
@@ -44,18 +49,21 @@ export function prepareStreamReads(db: Database.Database): SqliteStreamReads {
   };
 }
 
-/** The SELECT of `columns` for the options' shape; its parameters come from `parameters`, in the same order. */
+/**
+ * The SELECT of `columns` for the options' shape; its parameters come from `parameters`, in the same order. The
+ * limit is written into the text (readStream checked it is a non-negative integer): with `LIMIT ?` a read of a
+ * stream's last event measured 12 µs instead of 3, whether the limit was bound as a number or a bigint.
+ */
 function selectText(columns: string, options: ReadStreamOptions): string {
   const backwards = options.direction === 'backwards';
   // EventStoreDB semantics: fromRevision is inclusive, and backwards reads go down from it.
   const from = options.fromRevision === undefined ? '' : ` AND revision ${backwards ? '<=' : '>='} ?`;
-  const limit = options.maxCount === undefined ? '' : ' LIMIT ?';
+  const limit = options.maxCount === undefined ? '' : ` LIMIT ${Number(options.maxCount)}`;
   return `SELECT ${columns} FROM events WHERE stream = ?${from} ORDER BY revision ${backwards ? 'DESC' : 'ASC'}${limit}`;
 }
 
 function parameters(stream: string, options: ReadStreamOptions): unknown[] {
   const values: unknown[] = [stream];
   if (options.fromRevision !== undefined) values.push(options.fromRevision);
-  if (options.maxCount !== undefined) values.push(options.maxCount);
   return values;
 }

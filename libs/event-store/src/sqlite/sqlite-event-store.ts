@@ -1,8 +1,8 @@
 /**
- * The embedded default event store (docs/architecture.md): one SQLite file, WAL, synchronous=FULL, one connection that both
- * writes (through the group-commit writer) and reads (a stream through its own prepared statements, the rest through
- * kysely). One connection suffices because better-sqlite3
- * is synchronous: a second connection in the same process would buy no parallelism, and ':memory:' needs exactly one.
+ * The embedded default event store (docs/architecture.md): one SQLite file, WAL, synchronous=FULL, one connection
+ * that both writes (through the group-commit writer) and reads (a stream through its own prepared statements,
+ * stream-reads.ts; the rest through kysely). One connection suffices because better-sqlite3 is synchronous: a second
+ * connection in the same process would buy no parallelism, and ':memory:' needs exactly one.
  */
 import { Kysely, SqliteDialect } from 'kysely';
 import { EventStoreUnavailable } from '../errors';

@@ -2,7 +2,7 @@
  * The `events` table as kysely sees it, and the read queries over it. Dialect-neutral on purpose: the SQLite adapter
  * uses them now and a PostgreSQL adapter can reuse them with the same table shape.
  */
-import type { Generated, Kysely, Selectable } from 'kysely';
+import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
 import { StreamNotFound } from '../errors';
 import type { EventMetadata, ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../event-store';
 
@@ -103,9 +103,14 @@ export function streamQuery(db: Kysely<EventStoreTables>, stream: string, option
   // EventStoreDB semantics: fromRevision is inclusive, and backwards reads go down from it.
   if (options.fromRevision !== undefined)
     query = query.where('revision', backwards ? '<=' : '>=', options.fromRevision);
-  if (options.maxCount !== undefined) query = query.limit(options.maxCount);
+  // Written into the SQL, not bound (callers check it is a non-negative integer): on SQLite a bound `LIMIT ?` measured
+  // 12 µs against 3 for a read of a stream's last event (docs/performance.md, change 49).
+  if (options.maxCount !== undefined) query = query.limit(sql.lit(options.maxCount));
   return query;
 }
+
+/** The columns a stream read shows: the port's fields, data and metadata as stored. */
+export const STREAM_READ_COLUMNS = ['position', 'id', 'stream', 'revision', 'type', 'data', 'metadata'] as const;
 
 /** What a read of `stream` found, or StreamNotFound when it found no stream at all (PostgreSQL's readStream*). */
 export async function eventsOrStreamNotFound<Event>(

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { ReadStreamOptions, RecordedEventJson } from '../event-store';
-import { parseObject, streamQuery, unreadableReason, type EventStoreTables } from './events-table';
+import { parseObject, STREAM_READ_COLUMNS, streamQuery, unreadableReason, type EventStoreTables } from './events-table';
 
 /** A selected row: the columns the port shows, and `json_ok` where the database checked the texts itself. */
 export interface EventJsonRow {
@@ -27,9 +27,7 @@ export async function selectStreamJson(
 ): Promise<RecordedEventJson[]> {
   // PostgreSQL before 16 has no JSON check that does not throw, so the texts are parsed here (toRecordedEventJson);
   // the SQLite store selects the same columns with SQLite's own check (sqlite/stream-reads.ts).
-  const rows: EventJsonRow[] = await streamQuery(db, stream, options)
-    .select(['position', 'id', 'stream', 'revision', 'type', 'data', 'metadata'])
-    .execute();
+  const rows: EventJsonRow[] = await streamQuery(db, stream, options).select(STREAM_READ_COLUMNS).execute();
   return rows.map(toRecordedEventJson);
 }
 

@@ -83,7 +83,7 @@ class SqliteStore implements SqliteEventStore {
     this.kysely = new Kysely<EventStoreTables>({
       dialect: new SqliteDialect({ database: withStatementCache(this.db) }),
     });
-    this.streams = prepareStreamReads(this.db);
+    this.streams = prepareStreamReads(this.db, this.kysely);
     this.writer = new GroupCommitWriter(this.db, {
       now: options.now ?? (() => new Date()),
       maxGroupSize: options.maxGroupSize ?? 1000,

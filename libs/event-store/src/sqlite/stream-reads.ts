@@ -2,19 +2,23 @@
  * readStream and readStreamJson of the SQLite store, from better-sqlite3 statements prepared once per shape of read.
  * The command path reads its stream before every command, and through kysely a one-event read cost about three times
  * the statement itself: building and compiling the query, the dialect's connection mutex and its promise hops
- * (docs/performance.md, change 47). The statements run on the store's one connection, synchronously as kysely's
- * dialect runs them; the group-commit writer never leaves a transaction open between turns, so no read sees
- * uncommitted rows.
+ * (docs/performance.md, change 47). The SQL is still kysely's (streamQuery, shared with PostgreSQL), compiled once
+ * per shape. The statements run on the store's one connection, synchronously as kysely's dialect runs them; the
+ * group-commit writer never leaves a transaction open between turns, so no read sees uncommitted rows.
  */
 import type Database from 'better-sqlite3';
+import { sql, type Kysely } from 'kysely';
 import { StreamNotFound } from '../errors';
 import type { ReadStreamOptions, RecordedEvent, RecordedEventJson } from '../event-store';
-import { emptyReadMeansNoStream, toRecordedEvent, type EventRow } from '../sql/events-table';
+import {
+  emptyReadMeansNoStream,
+  STREAM_READ_COLUMNS,
+  streamQuery,
+  toRecordedEvent,
+  type EventRow,
+  type EventStoreTables,
+} from '../sql/events-table';
 import { toRecordedEventJson, type EventJsonRow } from '../sql/stream-json';
-
-const EVENT_COLUMNS = 'position, id, stream, revision, type, data, metadata';
-/** SQLite checks the JSON texts in C, for a fraction of what JSON.parse costs (toRecordedEventJson). */
-const JSON_COLUMNS = `${EVENT_COLUMNS}, json_valid(data) AND json_valid(metadata) AS json_ok`;
 
 /** A stream's events, or StreamNotFound when the store has no such stream (the port's readStream semantics). */
 export interface SqliteStreamReads {
@@ -22,21 +26,27 @@ export interface SqliteStreamReads {
   eventJsons(stream: string, options: ReadStreamOptions): RecordedEventJson[];
 }
 
+type Columns = 'event' | 'json';
+
 /** Distinct texts kept: 8 shapes of read for each column list, times the few maxCount values callers use. */
 const MAX_STATEMENTS = 64;
 
-export function prepareStreamReads(db: Database.Database): SqliteStreamReads {
+export function prepareStreamReads(db: Database.Database, kysely: Kysely<EventStoreTables>): SqliteStreamReads {
   const statements = new Map<string, Database.Statement>();
   const anyEvent = db.prepare('SELECT 1 FROM events WHERE stream = ? LIMIT 1');
 
-  function rows(columns: string, stream: string, options: ReadStreamOptions): unknown[] {
-    const text = selectText(columns, options);
-    let statement = statements.get(text);
+  function statementFor(columns: Columns, options: ReadStreamOptions): Database.Statement {
+    const key = `${columns} ${options.direction ?? 'forwards'} ${options.fromRevision !== undefined} ${options.maxCount}`;
+    let statement = statements.get(key);
     if (statement === undefined) {
-      statements.set(text, (statement = db.prepare(text)));
+      statements.set(key, (statement = db.prepare(compiledSql(kysely, columns, options))));
       if (statements.size > MAX_STATEMENTS) statements.delete(statements.keys().next().value as string);
     }
-    const found = statement.all(...parameters(stream, options));
+    return statement;
+  }
+
+  function rows(columns: Columns, stream: string, options: ReadStreamOptions): unknown[] {
+    const found = statementFor(columns, options).all(...parameters(stream, options));
     if (found.length === 0 && (emptyReadMeansNoStream(options) || anyEvent.get(stream) === undefined)) {
       throw new StreamNotFound(stream);
     }
@@ -44,26 +54,32 @@ export function prepareStreamReads(db: Database.Database): SqliteStreamReads {
   }
 
   return {
-    events: (stream, options) => (rows(EVENT_COLUMNS, stream, options) as EventRow[]).map(toRecordedEvent),
-    eventJsons: (stream, options) => (rows(JSON_COLUMNS, stream, options) as EventJsonRow[]).map(toRecordedEventJson),
+    events: (stream, options) => (rows('event', stream, options) as EventRow[]).map(toRecordedEvent),
+    eventJsons: (stream, options) => (rows('json', stream, options) as EventJsonRow[]).map(toRecordedEventJson),
   };
 }
 
-/**
- * The SELECT of `columns` for the options' shape; its parameters come from `parameters`, in the same order. The
- * limit is written into the text (readStream checked it is a non-negative integer): with `LIMIT ?` a read of a
- * stream's last event measured 12 µs instead of 3, whether the limit was bound as a number or a bigint.
- */
-function selectText(columns: string, options: ReadStreamOptions): string {
-  const backwards = options.direction === 'backwards';
-  // EventStoreDB semantics: fromRevision is inclusive, and backwards reads go down from it.
-  const from = options.fromRevision === undefined ? '' : ` AND revision ${backwards ? '<=' : '>='} ?`;
-  const limit = options.maxCount === undefined ? '' : ` LIMIT ${Number(options.maxCount)}`;
-  return `SELECT ${columns} FROM events WHERE stream = ?${from} ORDER BY revision ${backwards ? 'DESC' : 'ASC'}${limit}`;
+/** The statements' parameters, in the order streamQuery writes them (compiledSql checks that order). */
+function parameters(stream: string, options: ReadStreamOptions): unknown[] {
+  return options.fromRevision === undefined ? [stream] : [stream, options.fromRevision];
 }
 
-function parameters(stream: string, options: ReadStreamOptions): unknown[] {
-  const values: unknown[] = [stream];
-  if (options.fromRevision !== undefined) values.push(options.fromRevision);
-  return values;
+const STREAM_PROBE = '\u0000stream';
+const REVISION_PROBE = -1n;
+
+/**
+ * streamQuery's SQL for this shape of read. It is compiled with probe values, and their place among the compiled
+ * parameters must be the one `parameters` fills, so a change to streamQuery cannot bind a value to the wrong place.
+ */
+function compiledSql(kysely: Kysely<EventStoreTables>, columns: Columns, options: ReadStreamOptions): string {
+  const probe = { ...options, fromRevision: options.fromRevision === undefined ? undefined : REVISION_PROBE };
+  const query = streamQuery(kysely, STREAM_PROBE, probe).select(STREAM_READ_COLUMNS);
+  // SQLite checks the JSON texts in C, for a fraction of what JSON.parse costs (toRecordedEventJson).
+  const compiled = (
+    columns === 'json' ? query.select(sql<number>`json_valid(data) and json_valid(metadata)`.as('json_ok')) : query
+  ).compile();
+  const expected = parameters(STREAM_PROBE, probe);
+  if (compiled.parameters.length !== expected.length || compiled.parameters.some((value, i) => value !== expected[i]))
+    throw new Error(`stream read parameters out of order: ${compiled.sql}`);
+  return compiled.sql;
 }

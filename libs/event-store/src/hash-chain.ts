@@ -117,7 +117,9 @@ export function sealEvents(
       revision,
       type: event.type,
       data: event.data,
-      metadata: { ...event.metadata, recordedAt, prevHash, hash },
+      // Not `{ ...event.metadata, recordedAt, ... }`: on Node 20 a literal that opens with a spread and then adds keys
+      // is slow and survives young collections (docs/performance.md, change 50).
+      metadata: Object.assign({}, event.metadata, { recordedAt, prevHash, hash }),
       dataJson: event.dataJson,
       metadataJson: fillMetadata(template, hash, prevHash, recordedAt),
     };

@@ -45,11 +45,11 @@ export class CaseCommandsController implements SendsCommands {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     const caseId = body.caseId ?? deterministicUuid(`case:${context.actor.id}:${context.commandId}`);
-    const data = {
-      ...dated(body, vietnamToday()),
+    // dated() returns a new object; caseId is added to it in place (a spread that adds keys is slow: change 50).
+    const data = Object.assign(dated(body, vietnamToday()), {
       caseId,
       obligations: body.obligations.map((item) => ({ ...item, amount: BigInt(item.amount) })),
-    };
+    });
     const result = await this.commands.execute(new ExecuteCaseCommand(caseId, { type: 'ReceiveCase', data }, context));
     void reply.status(201).header('location', `/api/v1/cases/${caseId}`);
     return commandResponse(caseId, result, reply);

@@ -37,7 +37,7 @@ export class CaseCorrectionsController implements SendsCommands {
     // Every corrective DTO requires `reason`; the decider refuses a blank one (REASON_REQUIRED).
     const { reason } = command.data as { readonly reason: string };
     const result = await this.commands.execute(
-      new ExecuteCaseCommand(caseId, command as CaseCommand, { ...context, reason }),
+      new ExecuteCaseCommand(caseId, command as CaseCommand, Object.assign({}, context, { reason })),
     );
     return commandResponse(caseId, result, reply);
   }

@@ -42,7 +42,10 @@ export class ComplaintCommandsController implements SendsCommands {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     const complaintId = body.complaintId ?? deterministicUuid(`complaint:${context.actor.id}:${context.commandId}`);
-    const command: ComplaintCommand = { type: 'FileComplaint', data: { ...dated(body, vietnamToday()), complaintId } };
+    const command: ComplaintCommand = {
+      type: 'FileComplaint',
+      data: Object.assign(dated(body, vietnamToday()), { complaintId }),
+    };
     const result = await this.commands.execute(new ExecuteComplaintCommand(complaintId, command, context));
     void reply.status(201).header('location', `/api/v1/complaints/${complaintId}`);
     return commandResponse(complaintId, result, reply);

@@ -34,7 +34,8 @@ export function readModelAnswer<Body extends object>(
   body: Body,
 ): Body & { position: string } {
   queryHeaders(reply, position);
-  return { ...body, position: position.toString() };
+  // Object.assign: a literal that opens with a spread and adds a key is slow on Node 20 (docs/performance.md, change 50).
+  return Object.assign({}, body, { position: position.toString() });
 }
 
 /**

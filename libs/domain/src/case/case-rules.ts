@@ -86,9 +86,23 @@ function withinCalendar<Result>(date: LocalDate, compute: () => Result): Result 
   }
 }
 
-/** The fields every case event carries. */
-export function eventBase(facts: CaseFacts, effectiveDate: LocalDate): CaseEventBase {
-  return { caseId: facts.caseId, officeId: facts.officeId, effectiveDate, ruleSet: ruleSetOn(effectiveDate) };
+/**
+ * A case event's data: the fields every case event carries, then the event's own. Built with Object.assign, not as
+ * `{ ...base, ...fields }`: on Node 20 a literal that opens with a spread and then adds keys costs microseconds and
+ * outlives young collections (docs/performance.md, change 50).
+ */
+export function eventData<Fields extends object>(
+  facts: CaseFacts,
+  effectiveDate: LocalDate,
+  fields: Fields,
+): CaseEventBase & Fields {
+  const base: CaseEventBase = {
+    caseId: facts.caseId,
+    officeId: facts.officeId,
+    effectiveDate,
+    ruleSet: ruleSetOn(effectiveDate),
+  };
+  return Object.assign(base, fields);
 }
 
 /** The obligation item `itemId`, or ITEM_NOT_FOUND. */

@@ -15,7 +15,7 @@ import {
   AFTER_DECISION,
   caseError,
   ensureRule,
-  eventBase,
+  eventData,
   legalDueDate,
   requirePositiveMoney,
   requireStatus,
@@ -37,9 +37,7 @@ export function decideApplySecurityMeasure(command: ApplySecurityMeasure, state:
     { measureId },
   );
   const { kind, description, effectiveDate } = command.data;
-  return [
-    { type: 'SecurityMeasureApplied', data: { ...eventBase(facts, effectiveDate), measureId, kind, description } },
-  ];
+  return [{ type: 'SecurityMeasureApplied', data: eventData(facts, effectiveDate, { measureId, kind, description }) }];
 }
 
 /** Art. 46: coercion only on an enforceable case after the voluntary period, by day and on a working day. */
@@ -79,9 +77,7 @@ export function decideCoercion(command: DecideCoercion, state: ExistingCase): re
       holiday: holidayOn(date) ?? null,
     },
   );
-  return [
-    { type: 'CoercionDecided', data: { ...eventBase(facts, effectiveDate), decisionNumber, measure, scheduledAt } },
-  ];
+  return [{ type: 'CoercionDecided', data: eventData(facts, effectiveDate, { decisionNumber, measure, scheduledAt }) }];
 }
 
 /** Seizure carries out a SEIZE_AND_SELL coercion decision (Art. 71, 87–97); a valuer follows within 5 WD (Art. 98). */
@@ -107,13 +103,12 @@ export function decideSeizeAsset(command: SeizeAsset, state: ExistingCase): read
   return [
     {
       type: 'AssetSeized',
-      data: {
-        ...eventBase(facts, effectiveDate),
+      data: eventData(facts, effectiveDate, {
         assetId,
         kind,
         description,
         valuerContractDueOn: legalDueDate('VALUER_CONTRACT', effectiveDate),
-      },
+      }),
     },
   ];
 }
@@ -133,13 +128,12 @@ export function decideRecordValuation(command: RecordValuation, state: ExistingC
   return [
     {
       type: 'AssetValued',
-      data: {
-        ...eventBase(facts, effectiveDate),
+      data: eventData(facts, effectiveDate, {
         assetId: asset.assetId,
         value: requirePositiveMoney(command.data.value, 'value'),
         valuer,
         auctionContractDueOn: legalDueDate('AUCTION_CONTRACT', effectiveDate),
-      },
+      }),
     },
   ];
 }
@@ -159,8 +153,9 @@ export function decideRecordAuctionResult(command: RecordAuctionResult, state: E
   );
   const startingPrice = startingPriceOf(asset);
   const { effectiveDate } = command.data;
-  const base = { ...eventBase(facts, effectiveDate), assetId };
-  if (command.data.outcome === 'FAILED') return [{ type: 'AuctionFailed', data: { ...base, startingPrice } }];
+  const base = eventData(facts, effectiveDate, { assetId });
+  if (command.data.outcome === 'FAILED')
+    return [{ type: 'AuctionFailed', data: Object.assign({}, base, { startingPrice }) }];
   ensureRule(command.data.price !== undefined, 'AUCTION_PRICE_REQUIRED', 'A SOLD auction result needs its price', {
     field: 'price',
   });
@@ -178,7 +173,7 @@ export function decideRecordAuctionResult(command: RecordAuctionResult, state: E
   return [
     {
       type: 'AssetSoldAtAuction',
-      data: { ...base, price, buyerPaymentDueOn: legalDueDate('AUCTION_BUYER_PAYMENT', effectiveDate) },
+      data: Object.assign({}, base, { price, buyerPaymentDueOn: legalDueDate('AUCTION_BUYER_PAYMENT', effectiveDate) }),
     },
   ];
 }
@@ -216,13 +211,12 @@ export function decideReduceAuctionPrice(command: ReduceAuctionPrice, state: Exi
   return [
     {
       type: 'AuctionPriceReduced',
-      data: {
-        ...eventBase(facts, command.data.effectiveDate),
+      data: eventData(facts, command.data.effectiveDate, {
         assetId,
         previousPrice,
         newPrice,
         reductionNumber: asset.priceReductions + 1,
-      },
+      }),
     },
   ];
 }

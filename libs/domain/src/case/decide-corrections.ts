@@ -12,7 +12,7 @@ import {
   type WithdrawDecision,
 } from './corrective-commands';
 import type { CaseEvent } from './case-events';
-import { AFTER_DECISION, ensureRule, eventBase, requireStatus, requireText } from './case-rules';
+import { AFTER_DECISION, ensureRule, eventData, requireStatus, requireText } from './case-rules';
 import { CLOSED_CASE_STATUSES, type ExistingCase } from './case-state';
 import { correctedEventData } from './corrected-data';
 import { FACT_RETRACTED } from '../shared/retractions';
@@ -130,7 +130,7 @@ export function decideWithdrawDecision(
   return [
     {
       type: 'DecisionWithdrawn',
-      data: { ...eventBase(decided.facts, effectiveDate), decisionNumber, ground: command.data.ground },
+      data: eventData(decided.facts, effectiveDate, { decisionNumber, ground: command.data.ground }),
     },
   ];
 }
@@ -148,12 +148,11 @@ export function decideAnnulDecision(
   return [
     {
       type: 'DecisionAnnulled',
-      data: {
-        ...eventBase(decided.facts, effectiveDate),
+      data: eventData(decided.facts, effectiveDate, {
         decisionNumber,
         annulledBy,
         ground: command.data.ground,
-      },
+      }),
     },
   ];
 }
@@ -171,7 +170,7 @@ export function decideAmendDecision(
   return [
     {
       type: 'DecisionAmended',
-      data: { ...eventBase(decided.facts, effectiveDate), decisionNumber, amendment },
+      data: eventData(decided.facts, effectiveDate, { decisionNumber, amendment }),
     },
   ];
 }
@@ -191,14 +190,13 @@ export function decideCorrectRecordedFact(
   return [
     {
       type: 'FactRetracted',
-      data: {
-        ...eventBase(state.facts, effectiveDate),
+      data: eventData(state.facts, effectiveDate, {
         retractedEventId: eventId,
         retractedType: target.type,
         retractedEffectiveDate: typeof target.data.effectiveDate === 'string' ? target.data.effectiveDate : null,
         retractedData: target.data,
         ...(correctedData === undefined ? {} : { correctedData }),
-      },
+      }),
     },
   ];
 }
@@ -259,7 +257,7 @@ export function decideReassignOfficer(
   return [
     {
       type: 'OfficerReassigned',
-      data: { ...eventBase(facts, effectiveDate), officerId, previousOfficerId: facts.officerId ?? null },
+      data: eventData(facts, effectiveDate, { officerId, previousOfficerId: facts.officerId ?? null }),
     },
   ];
 }
@@ -282,11 +280,10 @@ export function decideReopenCase(
   return [
     {
       type: 'CaseReopened',
-      data: {
-        ...eventBase(state.facts, effectiveDate),
+      data: eventData(state.facts, effectiveDate, {
         reopenedStatus: state.reopenTo,
         reopenedFrom: state.status,
-      },
+      }),
     },
   ];
 }

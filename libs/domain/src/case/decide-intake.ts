@@ -12,7 +12,7 @@ import type {
   RejectEnforcementRequest,
 } from './case-commands';
 import type { CaseEvent } from './case-events';
-import { AFTER_DECISION, ensureRule, eventBase, legalDueDate, requireStatus, requireText } from './case-rules';
+import { AFTER_DECISION, ensureRule, eventData, legalDueDate, requireStatus, requireText } from './case-rules';
 import type { ExistingCase } from './case-state';
 
 /** Intake: receipt, rejection of a request, the enforcement decision and the officer's assignment (Art. 28–38). */
@@ -105,11 +105,10 @@ export function decideRejectEnforcementRequest(
   return [
     {
       type: 'EnforcementRequestRejected',
-      data: {
-        ...eventBase(facts, effectiveDate),
+      data: eventData(facts, effectiveDate, {
         ground: command.data.ground,
         issuedLate: effectiveDate > legalDueDate('REQUEST_REJECTION', facts.receivedOn),
-      },
+      }),
     },
   ];
 }
@@ -137,14 +136,13 @@ export function decideIssueEnforcementDecision(
   return [
     {
       type: 'EnforcementDecisionIssued',
-      data: {
-        ...eventBase(facts, effectiveDate),
+      data: eventData(facts, effectiveDate, {
         decisionNumber,
         servedOn,
         voluntaryPeriodEndsOn,
         verificationDueOn,
         issuedLate: effectiveDate > facts.decisionDueOn,
-      },
+      }),
     },
   ];
 }
@@ -159,11 +157,10 @@ export function decideAssignEnforcementOfficer(
   return [
     {
       type: 'EnforcementOfficerAssigned',
-      data: {
-        ...eventBase(facts, effectiveDate),
+      data: eventData(facts, effectiveDate, {
         officerId: requireText(command.data.officerId, 'officerId'),
         caseFileDueOn: legalDueDate('CASE_FILE_OPENING', effectiveDate),
-      },
+      }),
     },
   ];
 }

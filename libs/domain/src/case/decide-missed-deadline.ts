@@ -1,7 +1,7 @@
 import { parseLocalDate, type LocalDate } from '../shared/local-date';
 import { CASE_DEADLINES, type CaseDeadline, type RecordMissedCaseDeadline } from './case-commands';
 import type { CaseEvent } from './case-events';
-import { ensureRule, eventBase } from './case-rules';
+import { ensureRule, eventData } from './case-rules';
 import { missedDeadlineKey, type ExistingCase } from './case-state';
 import { openDeadlinesOf } from './views/case-deadlines-view';
 
@@ -40,7 +40,7 @@ export function decideRecordMissedDeadline(
   );
   if (state.facts.missedDeadlines.includes(missedDeadlineKey(deadline, dueOn))) return [];
   if (!isStillOpen(state, deadline, dueOn)) return [];
-  const data = { ...eventBase(state.facts, effectiveDate), dueOn };
+  const data = eventData(state.facts, effectiveDate, { dueOn });
   return deadline === 'VERIFICATION'
     ? [{ type: 'VerificationDeadlineMissed', data }]
     : [{ type: 'ReverificationDeadlineMissed', data }];

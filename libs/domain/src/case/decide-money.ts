@@ -2,7 +2,7 @@ import type { DisburseFunds, RecordCollection, Settle } from './case-commands';
 import type { CaseEvent } from './case-events';
 import {
   ensureRule,
-  eventBase,
+  eventData,
   legalDueDate,
   requireItem,
   requirePositiveMoney,
@@ -58,15 +58,14 @@ export function decideRecordCollection(command: RecordCollection, state: Existin
   return [
     {
       type: 'FundsCollected',
-      data: {
-        ...eventBase(facts, effectiveDate),
+      data: eventData(facts, effectiveDate, {
         collectionId,
         itemId: item.itemId,
         amount,
         source,
         ...(receiptNumber === undefined ? {} : { receiptNumber }),
         disbursementDueOn: legalDueDate('DISBURSEMENT', effectiveDate),
-      },
+      }),
     },
   ];
 }
@@ -112,13 +111,12 @@ export function decideDisburseFunds(command: DisburseFunds, state: ExistingCase)
   return [
     {
       type: 'FundsDisbursed',
-      data: {
-        ...eventBase(facts, effectiveDate),
+      data: eventData(facts, effectiveDate, {
         disbursementId,
         itemId: item.itemId,
         amount,
         ...(payeePartyId === undefined ? {} : { payeePartyId }),
-      },
+      }),
     },
   ];
 }
@@ -150,7 +148,7 @@ export function decideSettle(command: Settle, state: ExistingCase): readonly Cas
       items: facts.items.map((item) => ({ itemId: item.itemId, status: item.status })),
     },
   );
-  return [{ type: 'CaseSettled', data: { ...eventBase(facts, command.data.effectiveDate), enforcedItemIds } }];
+  return [{ type: 'CaseSettled', data: eventData(facts, command.data.effectiveDate, { enforcedItemIds }) }];
 }
 
 function describeMoney(item: ObligationItem) {

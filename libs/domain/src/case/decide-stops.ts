@@ -10,7 +10,7 @@ import type { CaseEvent } from './case-events';
 import {
   AFTER_DECISION,
   ensureRule,
-  eventBase,
+  eventData,
   openItemIds,
   requireOpenItems,
   requireStatus,
@@ -70,7 +70,7 @@ export function decidePostponeEnforcement(command: PostponeEnforcement, state: E
   return [
     {
       type: 'EnforcementPostponed',
-      data: { ...eventBase(facts, effectiveDate), decisionNumber, ground, ...(until === undefined ? {} : { until }) },
+      data: eventData(facts, effectiveDate, { decisionNumber, ground, ...(until === undefined ? {} : { until }) }),
     },
   ];
 }
@@ -82,11 +82,10 @@ export function decideSuspendEnforcement(command: SuspendEnforcement, state: Exi
   return [
     {
       type: 'EnforcementSuspended',
-      data: {
-        ...eventBase(facts, effectiveDate),
+      data: eventData(facts, effectiveDate, {
         decisionNumber: requireText(command.data.decisionNumber, 'decisionNumber'),
         ground,
-      },
+      }),
     },
   ];
 }
@@ -97,11 +96,10 @@ export function decideResumeEnforcement(command: ResumeEnforcement, state: Exist
   return [
     {
       type: 'EnforcementResumed',
-      data: {
-        ...eventBase(paused.facts, command.data.effectiveDate),
+      data: eventData(paused.facts, command.data.effectiveDate, {
         decisionNumber: requireText(command.data.decisionNumber, 'decisionNumber'),
         resumedStatus: paused.resumeTo,
-      },
+      }),
     },
   ];
 }
@@ -113,13 +111,15 @@ export function decideResumeEnforcement(command: ResumeEnforcement, state: Exist
 export function decideTerminateEnforcement(command: TerminateEnforcement, state: ExistingCase): readonly CaseEvent[] {
   const { facts } = requireStatus(state, AFTER_DECISION, command.type);
   const { effectiveDate, ground, itemIds } = command.data;
-  const base = {
-    ...eventBase(facts, effectiveDate),
+  const base = eventData(facts, effectiveDate, {
     decisionNumber: requireText(command.data.decisionNumber, 'decisionNumber'),
     ground,
-  };
-  if (itemIds === undefined) return [{ type: 'EnforcementTerminated', data: { ...base, itemIds: openItemIds(facts) } }];
-  return [{ type: 'ObligationItemsTerminated', data: { ...base, itemIds: requireOpenItems(facts, itemIds) } }];
+  });
+  if (itemIds === undefined)
+    return [{ type: 'EnforcementTerminated', data: Object.assign({}, base, { itemIds: openItemIds(facts) }) }];
+  return [
+    { type: 'ObligationItemsTerminated', data: Object.assign({}, base, { itemIds: requireOpenItems(facts, itemIds) }) },
+  ];
 }
 
 /**
@@ -134,14 +134,18 @@ export function decideEntrustEnforcement(command: EntrustEnforcement, state: Exi
     field: 'targetOfficeId',
     targetOfficeId,
   });
-  const base = {
-    ...eventBase(facts, effectiveDate),
+  const base = eventData(facts, effectiveDate, {
     decisionNumber: requireText(command.data.decisionNumber, 'decisionNumber'),
     targetOfficeId,
-  };
+  });
   if (itemIds === undefined)
-    return [{ type: 'EnforcementEntrusted', data: { ...base, wholeCase: true, itemIds: openItemIds(facts) } }];
+    return [
+      { type: 'EnforcementEntrusted', data: Object.assign({}, base, { wholeCase: true, itemIds: openItemIds(facts) }) },
+    ];
   return [
-    { type: 'EnforcementEntrusted', data: { ...base, wholeCase: false, itemIds: requireOpenItems(facts, itemIds) } },
+    {
+      type: 'EnforcementEntrusted',
+      data: Object.assign({}, base, { wholeCase: false, itemIds: requireOpenItems(facts, itemIds) }),
+    },
   ];
 }

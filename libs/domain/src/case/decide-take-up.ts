@@ -1,7 +1,7 @@
 import type { ActingOfficial, OfficeInLine, OfficeLine } from '../complaint/complaint-authority';
 import type { TakeUpCase } from './case-commands';
 import type { CaseEvent } from './case-events';
-import { ensureRule, eventBase, requireStatus, requireText } from './case-rules';
+import { ensureRule, eventData, requireStatus, requireText } from './case-rules';
 import type { ExistingCase } from './case-state';
 
 /**
@@ -23,12 +23,11 @@ export function decideTakeUpCase(command: TakeUpCase, state: ExistingCase): read
   return [
     {
       type: 'CaseTakenUp',
-      data: {
-        ...eventBase(facts, command.data.effectiveDate),
+      data: eventData(facts, command.data.effectiveDate, {
         decisionNumber,
         fromOfficeId: line[0].officeId,
         provincialOfficeId: province.officeId,
-      },
+      }),
     },
   ];
 }

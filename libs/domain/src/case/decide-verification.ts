@@ -8,7 +8,7 @@ import type {
   RecordVerification,
 } from './case-commands';
 import type { CaseEvent } from './case-events';
-import { ensureRule, eventBase, legalDueDate, requireStatus, requireText } from './case-rules';
+import { ensureRule, eventData, legalDueDate, requireStatus, requireText } from './case-rules';
 import type { ExistingCase } from './case-state';
 
 /** Verification of the debtor's conditions, the not-enforceable branch and the separate register (Art. 44, 44a). */
@@ -21,9 +21,9 @@ import type { ExistingCase } from './case-state';
 export function decideRecordVerification(command: RecordVerification, state: ExistingCase): readonly CaseEvent[] {
   const { facts } = requireStatus(state, ['decided', 'enforceable'], command.type);
   const { effectiveDate, findings } = command.data;
-  const base = { ...eventBase(facts, effectiveDate), findings };
+  const base = eventData(facts, effectiveDate, { findings });
   if (command.data.result === 'ENFORCEABLE') {
-    return [{ type: 'EnforcementConditionsVerified', data: { ...base, result: 'ENFORCEABLE' } }];
+    return [{ type: 'EnforcementConditionsVerified', data: Object.assign({}, base, { result: 'ENFORCEABLE' as const }) }];
   }
   const { ground } = command.data;
   ensureRule(
@@ -35,12 +35,11 @@ export function decideRecordVerification(command: RecordVerification, state: Exi
   return [
     {
       type: 'EnforcementConditionsVerified',
-      data: {
-        ...base,
-        result: 'NOT_ENFORCEABLE',
+      data: Object.assign({}, base, {
+        result: 'NOT_ENFORCEABLE' as const,
         ground,
         notEnforceableDecisionDueOn: legalDueDate('NOT_ENFORCEABLE_DECISION', effectiveDate),
-      },
+      }),
     },
   ];
 }
@@ -73,13 +72,12 @@ export function decideNotEnforceable(command: DecideNotEnforceable, state: Exist
   return [
     {
       type: 'NotEnforceableDecided',
-      data: {
-        ...eventBase(facts, effectiveDate),
+      data: eventData(facts, effectiveDate, {
         decisionNumber: requireText(command.data.decisionNumber, 'decisionNumber'),
         ground,
         debtorImprisonedLongTerm,
         reverificationDueOn: legalDueDate(longTerm ? 'REVERIFICATION_LONG_TERM' : 'REVERIFICATION', effectiveDate),
-      },
+      }),
     },
   ];
 }
@@ -102,8 +100,7 @@ export function decideRecordPeriodicReverification(
   return [
     {
       type: 'ConditionsReverified',
-      data: {
-        ...eventBase(facts, effectiveDate),
+      data: eventData(facts, effectiveDate, {
         result,
         findings,
         negativeReverifications,
@@ -111,7 +108,7 @@ export function decideRecordPeriodicReverification(
         reverificationDueOn: periodic
           ? legalDueDate(facts.classification.longTerm ? 'REVERIFICATION_LONG_TERM' : 'REVERIFICATION', effectiveDate)
           : null,
-      },
+      }),
     },
   ];
 }
@@ -160,7 +157,7 @@ export function decideMoveToSeparateTrackingRegister(
   return [
     {
       type: 'MovedToSeparateTrackingRegister',
-      data: { ...eventBase(facts, effectiveDate), notEnforceableDecidedOn: decidedOn },
+      data: eventData(facts, effectiveDate, { notEnforceableDecidedOn: decidedOn }),
     },
   ];
 }
@@ -204,11 +201,10 @@ export function decideSendBackEnforcementRequest(
   return [
     {
       type: 'EnforcementRequestSentBack',
-      data: {
-        ...eventBase(facts, effectiveDate),
+      data: eventData(facts, effectiveDate, {
         noticeNumber: requireText(command.data.noticeNumber, 'noticeNumber'),
         notEnforceableDecidedOn: decidedOn,
-      },
+      }),
     },
   ];
 }

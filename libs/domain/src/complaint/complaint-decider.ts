@@ -16,7 +16,7 @@ import {
 import type { ComplaintEvent } from './complaint-events';
 import { evolveComplaint } from './complaint-evolve';
 import {
-  complaintEventBase,
+  complaintEventData,
   ensureComplaintRule,
   filingLimitKey,
   isSecurityMeasureGroup,
@@ -99,9 +99,7 @@ function decide(command: ComplaintCommand, state: ComplaintState): readonly Comp
       return [escalate(state, command.data, effectiveDate)];
     case 'WithdrawComplaint':
       requireComplaintStatus(state, ['filed', 'accepted', 'escalated'], command.type);
-      return [
-        { type: 'ComplaintWithdrawn', data: { ...complaintEventBase(state, effectiveDate), level: state.level } },
-      ];
+      return [{ type: 'ComplaintWithdrawn', data: complaintEventData(state, effectiveDate, { level: state.level }) }];
     default:
       return assertNever(command, 'complaint command');
   }
@@ -172,8 +170,7 @@ function fileComplaint(data: FileComplaint['data']): ComplaintEvent {
   );
   return {
     type: 'ComplaintFiled',
-    data: {
-      ...complaintEventBase({ complaintId, caseId }, effectiveDate),
+    data: complaintEventData({ complaintId, caseId }, effectiveDate, {
       complainant: partyId === undefined ? { name: complainantName } : { name: complainantName, partyId },
       subject: { kind: subjectKind, reference, description },
       group,
@@ -186,7 +183,7 @@ function fileComplaint(data: FileComplaint['data']): ComplaintEvent {
       ...(!isSecurityMeasureGroup(group) && { secondLevelAuthority: rule.level2 }),
       authorityBasis: rule.basis,
       acceptanceDueOn: legalDueDate('COMPLAINT_ACCEPTANCE_LEVEL_1', effectiveDate),
-    },
+    }),
   };
 }
 
@@ -195,12 +192,11 @@ function accept(state: ExistingComplaint, effectiveDate: LocalDate): ComplaintEv
   const waiting = requireComplaintStatus(state, ['filed', 'escalated'], 'AcceptComplaint');
   return {
     type: 'ComplaintAccepted',
-    data: {
-      ...complaintEventBase(state, effectiveDate),
+    data: complaintEventData(state, effectiveDate, {
       level: state.level,
       resolutionDueOn: legalDueDate(resolutionLimitKey(state.group, state.level), effectiveDate),
       acceptedLate: effectiveDate > waiting.acceptanceDueOn,
-    },
+    }),
   };
 }
 
@@ -210,13 +206,12 @@ function decline(state: ExistingComplaint, data: DeclineComplaint['data'], effec
   const explanation = requireText(data.explanation, 'explanation');
   return {
     type: 'ComplaintNotAccepted',
-    data: {
-      ...complaintEventBase(state, effectiveDate),
+    data: complaintEventData(state, effectiveDate, {
       level: state.level,
       ground,
       explanation,
       declinedLate: effectiveDate > waiting.acceptanceDueOn,
-    },
+    }),
   };
 }
 
@@ -233,8 +228,7 @@ function decideAtLevel(
   const final = state.level === 2 || isSecurityMeasureGroup(state.group);
   return {
     type: 'ComplaintDecided',
-    data: {
-      ...complaintEventBase(state, effectiveDate),
+    data: complaintEventData(state, effectiveDate, {
       level: state.level,
       decidingAuthority: state.authority,
       decisionNumber,
@@ -243,7 +237,7 @@ function decideAtLevel(
       final,
       ...(!final && { escalationDeadline: legalDueDate('COMPLAINT_ESCALATION', effectiveDate) }),
       decidedLate: effectiveDate > accepted.resolutionDueOn,
-    },
+    }),
   };
 }
 
@@ -295,14 +289,13 @@ function escalate(state: ExistingComplaint, data: EscalateComplaint['data'], eff
     throw new Error(`Complaint ${state.complaintId} has no second-level authority`);
   return {
     type: 'ComplaintEscalated',
-    data: {
-      ...complaintEventBase(state, effectiveDate),
+    data: complaintEventData(state, effectiveDate, {
       level: 2,
       fromAuthority: decided.authority,
       toAuthority: successorAuthorityOn(secondLevelAuthority, effectiveDate),
       decisionReceivedOn,
       acceptanceDueOn: legalDueDate('COMPLAINT_ACCEPTANCE_LEVEL_2', effectiveDate),
-    },
+    }),
   };
 }
 

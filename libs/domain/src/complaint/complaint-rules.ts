@@ -96,15 +96,20 @@ export function resolutionLimitKey(group: ComplaintGroup, level: ComplaintLevel)
   return `COMPLAINT_RESOLUTION_${group as 'A' | 'C' | 'D'}_LEVEL_${level}`;
 }
 
-/** The fields every complaint event carries. */
-export function complaintEventBase(
+/**
+ * A complaint event's data: the fields every complaint event carries, then the event's own (Object.assign rather
+ * than a literal opening with a spread, as eventData in case-rules.ts explains).
+ */
+export function complaintEventData<Fields extends object>(
   complaint: { readonly complaintId: string; readonly caseId: string },
   effectiveDate: LocalDate,
-): ComplaintEventBase {
-  return {
+  fields: Fields,
+): ComplaintEventBase & Fields {
+  const base: ComplaintEventBase = {
     complaintId: complaint.complaintId,
     caseId: complaint.caseId,
     effectiveDate,
     ruleSet: ruleSetOn(effectiveDate),
   };
+  return Object.assign(base, fields);
 }

@@ -1,7 +1,7 @@
 import type { LocalDate } from '../shared/local-date';
 import { COMPLAINT_DEADLINES, type ComplaintDeadline, type RecordMissedComplaintDeadline } from './complaint-commands';
 import type { ComplaintEvent } from './complaint-events';
-import { complaintEventBase, ensureComplaintRule, requireDate, requireOneOf } from './complaint-rules';
+import { complaintEventData, ensureComplaintRule, requireDate, requireOneOf } from './complaint-rules';
 import { missedComplaintDeadlineKey, type ExistingComplaint } from './complaint-state';
 
 /**
@@ -36,13 +36,12 @@ export function decideRecordMissedDeadline(
   return [
     {
       type: 'ComplaintDeadlineMissed',
-      data: {
-        ...complaintEventBase(state, effectiveDate),
+      data: complaintEventData(state, effectiveDate, {
         deadline,
         level: state.level,
         dueOn,
         decidingAuthority: state.authority,
-      },
+      }),
     },
   ];
 }

@@ -5,12 +5,13 @@ import { REPORTING_ERROR_KINDS } from './reporting/reporting-errors';
 import type { DomainErrorKind } from './shared/error-kind';
 
 /** Every declared code with its kind; a code shared by aggregates (INVALID_DATE) has one kind everywhere (spec). */
-export const DOMAIN_ERROR_KINDS: Readonly<Record<string, DomainErrorKind>> = {
-  ...REPORTING_ERROR_KINDS,
-  ...OFFICE_REGISTRY_ERROR_KINDS,
-  ...COMPLAINT_ERROR_KINDS,
-  ...CASE_ERROR_KINDS,
-};
+export const DOMAIN_ERROR_KINDS: Readonly<Record<string, DomainErrorKind>> = Object.assign(
+  {},
+  REPORTING_ERROR_KINDS,
+  OFFICE_REGISTRY_ERROR_KINDS,
+  COMPLAINT_ERROR_KINDS,
+  CASE_ERROR_KINDS,
+);
 
 /** The declared kind of a DomainError code, or undefined for a code no table declares (a defect: see the spec). */
 export function errorKindOf(code: string): DomainErrorKind | undefined {

@@ -15,5 +15,5 @@ export function asRecordedEventJson(event: RecordedEvent): RecordedEventJson {
     dataJson: canonicalJson(event.data),
     metadataJson: canonicalJson(event.metadata),
   };
-  return event.unreadable === undefined ? json : { ...json, unreadable: event.unreadable };
+  return event.unreadable === undefined ? json : Object.assign({}, json, { unreadable: event.unreadable });
 }

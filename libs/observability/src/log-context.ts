@@ -18,7 +18,7 @@ const storage = new AsyncLocalStorage<LogFields>();
 
 /** Runs `work` in a new log scope holding `fields` (plus the enclosing scope's), and returns what it returns. */
 export function withLogContext<T>(fields: LogFields, work: () => T): T {
-  return storage.run({ ...storage.getStore(), ...fields }, work);
+  return storage.run(Object.assign({}, storage.getStore(), fields), work);
 }
 
 /** Adds fields to the current scope (no-op outside one): every later line of the scope carries them. */

@@ -52,12 +52,12 @@ export class PinoNestLogger implements LoggerService {
     if (!this.logger.isLevelEnabled(level)) return;
     const fields: Record<string, unknown> = context !== undefined ? { context } : {};
     if (message instanceof Error) {
-      this.logger[level]({ ...fields, err: message }, message.message);
+      this.logger[level](Object.assign({}, fields, { err: message }), message.message);
     } else if (typeof message === 'object' && message !== null) {
       const { msg, ...rest } = message as Record<string, unknown>;
-      this.logger[level]({ ...fields, ...rest, ...(stack ? { stack } : {}) }, typeof msg === 'string' ? msg : '');
+      this.logger[level](Object.assign({}, fields, rest, stack ? { stack } : {}), typeof msg === 'string' ? msg : '');
     } else {
-      this.logger[level]({ ...fields, ...(stack ? { stack } : {}) }, String(message));
+      this.logger[level](Object.assign({}, fields, stack ? { stack } : {}), String(message));
     }
   }
 }

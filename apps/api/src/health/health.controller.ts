@@ -23,10 +23,9 @@ function ReadinessAnswers(): MethodDecorator {
       status: 503,
       type: ReadinessResponseDto,
       description: 'Not ready: a check is down',
-      headers: {
-        ...RESPONSE_HEADERS.noStore,
+      headers: Object.assign({}, RESPONSE_HEADERS.noStore, {
         'Retry-After': { description: 'Seconds before probing again', required: true, schema: { type: 'string' } },
-      },
+      }),
     }),
   );
 }

@@ -29,11 +29,10 @@ export const CONSOLE_CSP: Directives = {
  * sets style attributes and data: images as it renders, so styles and images are relaxed there; scripts stay
  * same-origin only (its page loads the bundle and its init script as files).
  */
-export const DOCS_CSP: Directives = {
-  ...CONSOLE_CSP,
+export const DOCS_CSP: Directives = Object.assign({}, CONSOLE_CSP, {
   'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:'],
-};
+});
 
 /** A policy as the header value. */
 export function cspHeader(directives: Directives): string {

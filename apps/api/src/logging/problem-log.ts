@@ -24,9 +24,15 @@ const EXPECTED_UNAVAILABLE = new Set(['READ_MODEL_BEHIND']);
 export function logProblem(logger: Logger, problem: AnsweredProblem, error: unknown): void {
   const fields = { msg: `refused: ${problem.code}`, code: problem.code, status: problem.status };
   if (problem.status < 500 || EXPECTED_UNAVAILABLE.has(problem.code)) {
-    logger.log({ ...fields, detail: problem.detail });
+    logger.log(Object.assign({}, fields, { detail: problem.detail }));
   } else if (problem.status !== 500) {
-    logger.warn({ ...fields, msg: `unavailable: ${problem.code}`, detail: problem.detail, cause: messageOf(error) });
+    logger.warn(
+      Object.assign({}, fields, {
+        msg: `unavailable: ${problem.code}`,
+        detail: problem.detail,
+        cause: messageOf(error),
+      }),
+    );
   } else {
     logger.error({ ...fields, msg: `fault: ${messageOf(error)}` }, error instanceof Error ? error.stack : undefined);
   }

@@ -151,7 +151,7 @@ function codeOfStatus(status: number): string {
 
 /** Writes a problem as application/problem+json. */
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: unknown, logger: Logger): void {
-  const body = { ...toProblem(error), instance: request.url };
+  const body = Object.assign({}, toProblem(error), { instance: request.url });
   logProblem(logger, body, error);
   // RFC 6750 §3: every 401 names the scheme the client must use.
   if (error instanceof AccessRefused && error.challenge !== undefined)

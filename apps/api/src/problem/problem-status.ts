@@ -13,10 +13,9 @@ export const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
 };
 
 /** The queries' codes, declared beside them in the application and the read side. */
-const QUERY_ERROR_KINDS: Readonly<Record<string, DomainErrorKind>> = {
-  ...COMPLETION_REPORT_ERROR_KINDS,
+const QUERY_ERROR_KINDS: Readonly<Record<string, DomainErrorKind>> = Object.assign({}, COMPLETION_REPORT_ERROR_KINDS, {
   ...REPLAY_WINDOW_ERROR_KINDS,
-};
+});
 
 /** HTTP status of a DomainError code, from its declared kind; an undeclared code is a server defect (500). */
 export function statusOfDomainCode(code: string): number {

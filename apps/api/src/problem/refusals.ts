@@ -24,10 +24,9 @@ export function Refuses(...tables: readonly RefusalTable[]): ClassDecorator & Me
 
 /** The refusals a handler declares, with its controller's. */
 export function refusalsOf(controller: object, handler: object): RefusalTable {
-  return {
-    ...(Reflect.getMetadata(REFUSALS, controller) as RefusalTable | undefined),
+  return Object.assign({}, Reflect.getMetadata(REFUSALS, controller) as RefusalTable | undefined, {
     ...(Reflect.getMetadata(REFUSALS, handler) as RefusalTable | undefined),
-  };
+  });
 }
 
 /** A read of one stream of the event store (a case, a complaint, the office registry). */

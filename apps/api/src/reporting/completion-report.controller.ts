@@ -47,11 +47,9 @@ export class CompletionReportController {
   @ApiResponse({
     status: 200,
     description: 'The report as JSON, CSV (`lang=vi` for Vietnamese headings) or an XLSX workbook, by Accept',
-    headers: {
-      ...RESPONSE_HEADERS.position,
-      ...RESPONSE_HEADERS.noStore,
+    headers: Object.assign({}, RESPONSE_HEADERS.position, RESPONSE_HEADERS.noStore, {
       Vary: { description: 'Accept', required: true, schema: { type: 'string' } },
-    },
+    }),
     content: {
       'application/json': { schema: { $ref: getSchemaPath(CompletionReportResponseDto) } },
       'text/csv': { schema: { type: 'string' } },

@@ -17,6 +17,8 @@ export async function withRetractionTarget<Command extends CorrectRecordedFact>(
   const events = await readWholeStream(store, streamNameOf(caseAggregate.category, caseId));
   const target = events.find((event) => event.id === command.data.eventId);
   // A client-sent target is never trusted: it is replaced, or dropped when the stream has no such event.
-  const data = { ...command.data, target: target ? { type: target.type, data: target.data } : undefined };
+  const data = Object.assign({}, command.data, {
+    target: target ? { type: target.type, data: target.data } : undefined,
+  });
   return { ...command, data };
 }

@@ -109,7 +109,10 @@ async function recordMissedDeadline(options: SweepDeadlinesOptions, deadline: Ov
           {
             aggregate: 'complaint',
             id: deadline.aggregateId,
-            command: { type: 'RecordMissedDeadline', data: { ...data, deadline: deadline.kind as ComplaintDeadline } },
+            command: {
+              type: 'RecordMissedDeadline',
+              data: Object.assign({}, data, { deadline: deadline.kind as ComplaintDeadline }),
+            },
           },
           context,
         )
@@ -118,7 +121,10 @@ async function recordMissedDeadline(options: SweepDeadlinesOptions, deadline: Ov
           {
             aggregate: 'case',
             id: deadline.aggregateId,
-            command: { type: 'RecordMissedDeadline', data: { ...data, deadline: deadline.kind as CaseDeadline } },
+            command: {
+              type: 'RecordMissedDeadline',
+              data: Object.assign({}, data, { deadline: deadline.kind as CaseDeadline }),
+            },
           },
           context,
         );

@@ -34,7 +34,7 @@ export async function withRegisteredOffices(
   }
   return {
     ...command,
-    data: { ...command.data, registeredOffices: registeredOffices as RegisteredOffices },
+    data: Object.assign({}, command.data, { registeredOffices: registeredOffices as RegisteredOffices }),
   } as OfficeRegistryCommand;
 }
 

@@ -65,11 +65,13 @@ function evolveOnce(state: CaseState, event: CaseEvent): CaseState {
         },
       };
     case 'EnforcementOfficerAssigned':
-      return withFacts(current, {
-        ...facts,
-        officerId: event.data.officerId,
-        officerAssignedOn: event.data.effectiveDate,
-      });
+      return withFacts(
+        current,
+        Object.assign({}, facts, {
+          officerId: event.data.officerId,
+          officerAssignedOn: event.data.effectiveDate,
+        }),
+      );
     case 'EnforcementConditionsVerified': {
       const verified = withClassification(current, {
         verificationCount: facts.classification.verificationCount + 1,
@@ -120,31 +122,35 @@ function evolveOnce(state: CaseState, event: CaseEvent): CaseState {
       return withFacts(current, { ...facts, assets: [...facts.assets, asset] });
     }
     case 'AssetValued':
-      return withAsset(current, event.data.assetId, (asset) => ({
-        ...asset,
-        status: 'valued',
-        startingPrice: event.data.value,
-        auctionContractDueOn: event.data.auctionContractDueOn,
-      }));
+      return withAsset(current, event.data.assetId, (asset) =>
+        Object.assign({}, asset, {
+          status: 'valued',
+          startingPrice: event.data.value,
+          auctionContractDueOn: event.data.auctionContractDueOn,
+        }),
+      );
     case 'AssetSoldAtAuction':
-      return withAsset(current, event.data.assetId, (asset) => ({
-        ...asset,
-        status: 'sold',
-        auctionContractDueOn: undefined,
-      }));
+      return withAsset(current, event.data.assetId, (asset) =>
+        Object.assign({}, asset, {
+          status: 'sold',
+          auctionContractDueOn: undefined,
+        }),
+      );
     case 'AuctionFailed':
-      return withAsset(current, event.data.assetId, (asset) => ({
-        ...asset,
-        status: 'auction_failed',
-        auctionContractDueOn: undefined,
-      }));
+      return withAsset(current, event.data.assetId, (asset) =>
+        Object.assign({}, asset, {
+          status: 'auction_failed',
+          auctionContractDueOn: undefined,
+        }),
+      );
     case 'AuctionPriceReduced':
-      return withAsset(current, event.data.assetId, (asset) => ({
-        ...asset,
-        status: 'valued',
-        startingPrice: event.data.newPrice,
-        priceReductions: event.data.reductionNumber,
-      }));
+      return withAsset(current, event.data.assetId, (asset) =>
+        Object.assign({}, asset, {
+          status: 'valued',
+          startingPrice: event.data.newPrice,
+          priceReductions: event.data.reductionNumber,
+        }),
+      );
     case 'FundsCollected': {
       const collected = withItems(current, [event.data.itemId], (item) => ({
         ...item,
@@ -223,18 +229,22 @@ function evolveOnce(state: CaseState, event: CaseEvent): CaseState {
       // only remember it, and whether its latest standing correction retracts it outright.
       const id = event.data.retractedEventId;
       const outright = (facts.retractedOutright ?? []).filter((retracted) => retracted !== id);
-      return withFacts(current, {
-        ...facts,
-        retractedEventIds: [...(facts.retractedEventIds ?? []), id],
-        retractedOutright: event.data.correctedData === undefined ? [...outright, id] : outright,
-      });
+      return withFacts(
+        current,
+        Object.assign({}, facts, {
+          retractedEventIds: [...(facts.retractedEventIds ?? []), id],
+          retractedOutright: event.data.correctedData === undefined ? [...outright, id] : outright,
+        }),
+      );
     }
     case 'OfficerReassigned':
-      return withFacts(current, {
-        ...facts,
-        officerId: event.data.officerId,
-        officerAssignedOn: event.data.effectiveDate,
-      });
+      return withFacts(
+        current,
+        Object.assign({}, facts, {
+          officerId: event.data.officerId,
+          officerAssignedOn: event.data.effectiveDate,
+        }),
+      );
     case 'CaseReopened':
       return running(current, grounded(reopenToOf(current), event.data.reopenedStatus, event));
     default:
@@ -306,7 +316,10 @@ function withFacts(state: ExistingCase, facts: CaseFacts): ExistingCase {
 }
 
 function withClassification(state: ExistingCase, change: Partial<Classification>): ExistingCase {
-  return withFacts(state, { ...state.facts, classification: { ...state.facts.classification, ...change } });
+  return withFacts(state, {
+    ...state.facts,
+    classification: Object.assign({}, state.facts.classification, { ...change }),
+  });
 }
 
 function withItems(
@@ -324,7 +337,7 @@ function withItemStatus(
   status: ObligationItemStatus,
   statusChangedOn: string,
 ): ExistingCase {
-  return withItems(state, itemIds, (item) => ({ ...item, status, statusChangedOn }));
+  return withItems(state, itemIds, (item) => Object.assign({}, item, { status, statusChangedOn }));
 }
 
 /** A disbursement pays the unpaid rest of its item's collections, oldest first. */

@@ -90,6 +90,7 @@ export function correctedEventData(
     ensureRule(field in original, 'INVALID_CORRECTED_DATA', `${retractedType} has no field ${field}`, { field: path });
     checkValue(retractedType, field, original[field], correctedData[field], facts, original);
   }
+  // spread-then-add: replaces keys only (every field is checked to be in original; Object.assign would obey a __proto__ key)
   const merged: JsonRecord = { ...original, ...(correctedData as JsonRecord) };
   ensureRule(
     fields.some((field) => JSON.stringify(merged[field]) !== JSON.stringify(original[field])),

@@ -203,10 +203,9 @@ export function decideReduceAuctionPrice(command: ReduceAuctionPrice, state: Exi
     newPrice * 10n >= previousPrice * 9n,
     'PRICE_REDUCTION_EXCEEDS_10_PERCENT',
     'A reduction is at most 10% of the previous starting price',
-    {
-      ...details,
+    Object.assign({}, details, {
       lowestAllowed: ((previousPrice * 9n + 9n) / 10n).toString(),
-    },
+    }),
   );
   return [
     {

@@ -185,7 +185,7 @@ function parseParties(parties: readonly Party[]): readonly Party[] {
     });
     seen.add(partyId);
     const copy: Party = { partyId, role: party.role, kind: party.kind, name: party.name };
-    return party.address === undefined ? copy : { ...copy, address: party.address };
+    return party.address === undefined ? copy : Object.assign({}, copy, { address: party.address });
   });
 }
 

@@ -36,19 +36,17 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
   const base = { ...baseOf(state), lastActOn: event.data.effectiveDate };
   switch (event.type) {
     case 'ComplaintAccepted':
-      return {
-        ...base,
-        status: 'accepted',
+      return Object.assign({}, base, {
+        status: 'accepted' as const,
         acceptedOn: event.data.effectiveDate,
         resolutionDueOn: event.data.resolutionDueOn,
-      };
+      });
     case 'ComplaintNotAccepted':
-      return { ...base, status: 'not_accepted', ground: event.data.ground };
+      return Object.assign({}, base, { status: 'not_accepted' as const, ground: event.data.ground });
     case 'ComplaintDecided': {
       const data = event.data;
-      return {
-        ...base,
-        status: 'decided',
+      return Object.assign({}, base, {
+        status: 'decided' as const,
         decision: {
           level: data.level,
           decisionNumber: data.decisionNumber,
@@ -58,20 +56,19 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
         },
         final: data.final,
         ...(data.escalationDeadline !== undefined && { escalationDeadline: data.escalationDeadline }),
-      };
+      });
     }
     case 'ComplaintEscalated':
-      return {
-        ...withoutResolution(base),
-        status: 'escalated',
-        level: 2,
+      return Object.assign({}, withoutResolution(base), {
+        status: 'escalated' as const,
+        level: 2 as const,
         authority: event.data.toAuthority,
         ...(state.status === 'decided' && { firstLevelDecision: state.decision }),
         escalatedOn: event.data.effectiveDate,
         acceptanceDueOn: event.data.acceptanceDueOn,
-      };
+      });
     case 'ComplaintWithdrawn':
-      return { ...base, status: 'withdrawn' };
+      return Object.assign({}, base, { status: 'withdrawn' as const });
     default:
       return assertNever(event, 'complaint event');
   }

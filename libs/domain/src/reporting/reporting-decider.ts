@@ -73,12 +73,11 @@ function registerOffice(data: RegisterOffice['data']): ReportingEvent {
   const effectiveDate = parseLocalDate(data.effectiveDate, 'effectiveDate');
   return {
     type: 'OfficeRegistered',
-    data: {
-      ...eventBase(officeId, effectiveDate),
+    data: Object.assign({}, eventBase(officeId, effectiveDate), {
       name,
       ...(parentOfficeId !== undefined && { parentOfficeId }),
       tier: data.tier,
-    },
+    }),
   };
 }
 
@@ -109,12 +108,11 @@ function setTarget(office: RegisteredOffice, data: SetTarget['data']): Reporting
   );
   return {
     type: 'TargetSet',
-    data: {
-      ...eventBase(office.officeId, effectiveDate),
+    data: Object.assign({}, eventBase(office.officeId, effectiveDate), {
       reportingYear,
       casesTargetBasisPoints,
       moneyTargetBasisPoints,
-    },
+    }),
   };
 }
 
@@ -151,12 +149,11 @@ function closePeriod(office: RegisteredOffice, data: ClosePeriod['data']): Repor
   );
   return {
     type: 'PeriodClosed',
-    data: {
-      ...eventBase(office.officeId, effectiveDate),
+    data: Object.assign({}, eventBase(office.officeId, effectiveDate), {
       period,
       reportingYear: reportingYearOf(period),
       periodEndsOn: ends,
-    },
+    }),
   };
 }
 

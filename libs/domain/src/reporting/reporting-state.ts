@@ -42,7 +42,7 @@ export function evolveReporting(state: ReportingState, event: ReportingEvent): R
     case 'TargetSet':
       return state;
     case 'PeriodClosed':
-      return { ...state, closedThrough: event.data.period };
+      return Object.assign({}, state, { closedThrough: event.data.period });
     default:
       return assertNever(event, 'reporting event');
   }

@@ -67,6 +67,7 @@ function mapPath(value: unknown, segments: readonly string[], fullPath: string):
   } else {
     next = rest.length ? mapPath(record[key], rest, fullPath) : toBigInt(record[key], fullPath);
   }
+  // spread-then-add: replaces keys only (`key in record` is checked above)
   return { ...record, [key]: next };
 }
 

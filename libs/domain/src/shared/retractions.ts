@@ -39,6 +39,7 @@ export function withRetractionsApplied<Stored extends StoredEvent>(events: reado
       continue;
     }
     const correctedData = corrections.get(event.id);
+    // spread-then-add: replaces keys only (a correction names fields of the data; Object.assign would obey a __proto__ key)
     if (correctedData) effective.push({ ...event, data: { ...event.data, ...correctedData } });
   }
   return effective;

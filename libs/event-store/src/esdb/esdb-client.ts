@@ -39,11 +39,11 @@ export function bindEsdbClient(client: EventStoreDBClient): EsdbClient {
     },
 
     readStream(streamName, options) {
-      return recordedEvents(client.readStream(streamName, { ...options, resolveLinkTos: false }));
+      return recordedEvents(client.readStream(streamName, Object.assign({}, options, { resolveLinkTos: false })));
     },
 
     readAll(options) {
-      return recordedEvents(client.readAll({ ...options, resolveLinkTos: false }));
+      return recordedEvents(client.readAll(Object.assign({}, options, { resolveLinkTos: false })));
     },
 
     subscribeToAll(options): EsdbSubscription {

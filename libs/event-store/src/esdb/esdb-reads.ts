@@ -58,7 +58,7 @@ export async function readStream(
     fromRevision = read.direction === 'forwards' ? 'start' : 'end';
   }
   const maxCount = empty ? 1 : (options.maxCount ?? Number.MAX_SAFE_INTEGER);
-  const events = await readEsdbStream(context, stream, { ...read, fromRevision, maxCount });
+  const events = await readEsdbStream(context, stream, Object.assign({}, read, { fromRevision, maxCount }));
   if (events === undefined) throw new StreamNotFound(stream);
   return empty ? [] : events.map((event) => toRecordedEvent(event, stream));
 }

@@ -69,7 +69,7 @@ class InMemoryEventStore implements EventStore {
     for (const sealed of plan.events) {
       // Positions start at 1, like SQLite's AUTOINCREMENT, so -1n (empty) and 0n are never a real position.
       const { dataJson: _dataJson, metadataJson: _metadataJson, ...event } = sealed;
-      last = deepFreeze({ ...event, position: BigInt(this.log.length + 1) });
+      last = deepFreeze(Object.assign({}, event, { position: BigInt(this.log.length + 1) }));
       this.log.push(last);
       streamEvents.push(last);
       this.byId.set(last.id, last);

@@ -91,7 +91,7 @@ export interface PostgresEventStore extends EventStore {
  */
 export async function createPostgresEventStore(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
   const ref = eventsTableRef(options.schema ?? 'event_store');
-  const config: PoolConfig = { ...options.pool, connectionString: options.connectionString };
+  const config: PoolConfig = Object.assign({}, options.pool, { connectionString: options.connectionString });
   const pool = new Pool(config);
   // An idle pooled connection that breaks emits 'error'; unhandled, that would crash the process. The next query on
   // a fresh connection reports any real outage.

@@ -60,7 +60,7 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     data,
     metadata,
   };
-  return unreadable === undefined ? event : { ...event, unreadable };
+  return unreadable === undefined ? event : Object.assign({}, event, { unreadable });
 }
 
 /** Why a stored event is handed over unreadable: its position and stream, and parseObject's reason. */

@@ -58,7 +58,7 @@ export function toRecordedEventJson(row: EventJsonRow): RecordedEventJson {
     dataJson,
     metadataJson,
   };
-  return unreadable === undefined ? event : { ...event, unreadable };
+  return unreadable === undefined ? event : Object.assign({}, event, { unreadable });
 }
 
 function opensObject(text: string): boolean {

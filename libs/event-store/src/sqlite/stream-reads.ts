@@ -72,7 +72,9 @@ const REVISION_PROBE = -1n;
  * parameters must be the one `parameters` fills, so a change to streamQuery cannot bind a value to the wrong place.
  */
 function compiledSql(kysely: Kysely<EventStoreTables>, columns: Columns, options: ReadStreamOptions): string {
-  const probe = { ...options, fromRevision: options.fromRevision === undefined ? undefined : REVISION_PROBE };
+  const probe = Object.assign({}, options, {
+    fromRevision: options.fromRevision === undefined ? undefined : REVISION_PROBE,
+  });
   const query = streamQuery(kysely, STREAM_PROBE, probe).select(STREAM_READ_COLUMNS);
   // SQLite checks the JSON texts in C, for a fraction of what JSON.parse costs (toRecordedEventJson).
   const compiled = (

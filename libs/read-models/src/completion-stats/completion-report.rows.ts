@@ -75,7 +75,7 @@ export function reportRow(
     closed: members.length === officeIds.length && members.every((member) => member.closedAt !== null),
     cases,
     money,
-    target: target && { ...targetOf(target), inheritedFrom: inherited?.from ?? null },
+    target: target && Object.assign({}, targetOf(target), { inheritedFrom: inherited?.from ?? null }),
     gap: target && {
       cases: gapToTarget(cases.completed, cases.enforceable, target.casesBasisPoints),
       money: gapToTarget(money.completed, money.enforceable, target.moneyBasisPoints),

@@ -77,7 +77,7 @@ export class AutoRebuilds {
     logger.log(
       `Projection ${projection.name}: code version ${projection.version} differs from its tables; rebuilding into a new generation`,
     );
-    const task = rebuildProjection({ ...this.options, projection, signal: controller.signal })
+    const task = rebuildProjection(Object.assign({}, this.options, { projection, signal: controller.signal }))
       .then((result) =>
         logger.log(
           `Projection ${result.projection} rebuilt into generation ${result.generation} at position ${result.position}`,

@@ -103,7 +103,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
       }
       if (page.length < (options.batchSize ?? DEFAULT_BATCH_SIZE)) {
         const swapped = await trySwap(options, generation, skipped, position, now);
-        if (swapped) return { ...swapped, eventsRead: eventsRead + swapped.remainder };
+        if (swapped) return Object.assign({}, swapped, { eventsRead: eventsRead + swapped.remainder });
       }
     }
   } catch (error) {

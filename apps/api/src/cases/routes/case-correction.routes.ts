@@ -52,7 +52,7 @@ export const CASE_CORRECTION_ROUTES: readonly CommandRoute[] = [
     data: (body: Correction.CorrectRecordedFactDto) => {
       const { correctedData, ...rest } = body;
       // The target event is looked up by the application layer; a client never states it.
-      return { ...rest, ...(correctedData === undefined ? {} : { correctedData: correctedData as JsonRecord }) };
+      return Object.assign({}, rest, correctedData === undefined ? {} : { correctedData: correctedData as JsonRecord });
     },
   }),
   commandRoute({

@@ -54,7 +54,7 @@ export const CASE_ENFORCEMENT_ROUTES: readonly CommandRoute[] = [
     description: 'Law 2008 Art. 101-104; a SOLD result carries its price; the buyer pays within 30 days.',
     data: (body: Enforcement.RecordAuctionResultDto) => {
       const { price, ...rest } = dated(body, vietnamToday());
-      return { ...rest, ...(price === undefined ? {} : { price: BigInt(price) }) };
+      return Object.assign({}, rest, price === undefined ? {} : { price: BigInt(price) });
     },
   }),
   commandRoute({

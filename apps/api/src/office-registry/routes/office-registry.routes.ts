@@ -37,6 +37,6 @@ export const OFFICE_REGISTRY_ROUTES: readonly CommandRoute[] = [
     policy: STRUCTURE_CHANGE,
     summary: 'RenameOffice: a new name from the effective date; id, cases and place stay',
     description: 'Admins only: reports name the office by the name in force on their date.',
-    data: (body: RenameOfficeDto, officeId) => ({ ...body, officeId }),
+    data: (body: RenameOfficeDto, officeId) => Object.assign({}, body, { officeId }),
   }),
 ];

@@ -15,7 +15,7 @@ export const OFFICE_REPORTING_ROUTES: readonly CommandRoute[] = [
     summary: 'SetTarget: completion-rate targets of a reporting year, by cases and by money',
     description:
       "Set by the head of the office above (a superior assigns targets); a branch without its own is measured against its nearest superior's.",
-    data: (body: SetTargetDto, officeId) => ({ ...dated(body, vietnamToday()), officeId }),
+    data: (body: SetTargetDto, officeId) => Object.assign({}, dated(body, vietnamToday()), { officeId }),
   }),
   commandRoute({
     handler: 'closePeriod',
@@ -26,6 +26,6 @@ export const OFFICE_REPORTING_ROUTES: readonly CommandRoute[] = [
     summary: 'ClosePeriod: freeze the office’s figures for a month-end period (TTLT 12/2021 Art. 10)',
     description:
       "By the office's head or its parent's: the figures are frozen; a later correction lands as an adjustment of the next period of the same year, never as a rewrite.",
-    data: (body: ClosePeriodDto, officeId) => ({ ...dated(body, vietnamToday()), officeId }),
+    data: (body: ClosePeriodDto, officeId) => Object.assign({}, dated(body, vietnamToday()), { officeId }),
   }),
 ];

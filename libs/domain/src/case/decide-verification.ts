@@ -23,7 +23,9 @@ export function decideRecordVerification(command: RecordVerification, state: Exi
   const { effectiveDate, findings } = command.data;
   const base = eventData(facts, effectiveDate, { findings });
   if (command.data.result === 'ENFORCEABLE') {
-    return [{ type: 'EnforcementConditionsVerified', data: Object.assign({}, base, { result: 'ENFORCEABLE' as const }) }];
+    return [
+      { type: 'EnforcementConditionsVerified', data: Object.assign({}, base, { result: 'ENFORCEABLE' as const }) },
+    ];
   }
   const { ground } = command.data;
   ensureRule(

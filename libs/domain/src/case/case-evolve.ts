@@ -18,6 +18,7 @@ import type {
   RunningStatus,
 } from './case-state';
 import { missedDeadlineKey } from './case-state';
+import { withChanges } from '../shared/with-changes';
 
 /**
  * Folds one case event into the state. Events are facts already decided: evolve never re-checks a rule.
@@ -67,7 +68,7 @@ function evolveOnce(state: CaseState, event: CaseEvent): CaseState {
     case 'EnforcementOfficerAssigned':
       return withFacts(
         current,
-        Object.assign({}, facts, {
+        withChanges(facts, {
           officerId: event.data.officerId,
           officerAssignedOn: event.data.effectiveDate,
         }),
@@ -123,7 +124,7 @@ function evolveOnce(state: CaseState, event: CaseEvent): CaseState {
     }
     case 'AssetValued':
       return withAsset(current, event.data.assetId, (asset) =>
-        Object.assign({}, asset, {
+        withChanges(asset, {
           status: 'valued',
           startingPrice: event.data.value,
           auctionContractDueOn: event.data.auctionContractDueOn,
@@ -131,21 +132,21 @@ function evolveOnce(state: CaseState, event: CaseEvent): CaseState {
       );
     case 'AssetSoldAtAuction':
       return withAsset(current, event.data.assetId, (asset) =>
-        Object.assign({}, asset, {
+        withChanges(asset, {
           status: 'sold',
           auctionContractDueOn: undefined,
         }),
       );
     case 'AuctionFailed':
       return withAsset(current, event.data.assetId, (asset) =>
-        Object.assign({}, asset, {
+        withChanges(asset, {
           status: 'auction_failed',
           auctionContractDueOn: undefined,
         }),
       );
     case 'AuctionPriceReduced':
       return withAsset(current, event.data.assetId, (asset) =>
-        Object.assign({}, asset, {
+        withChanges(asset, {
           status: 'valued',
           startingPrice: event.data.newPrice,
           priceReductions: event.data.reductionNumber,
@@ -231,7 +232,7 @@ function evolveOnce(state: CaseState, event: CaseEvent): CaseState {
       const outright = (facts.retractedOutright ?? []).filter((retracted) => retracted !== id);
       return withFacts(
         current,
-        Object.assign({}, facts, {
+        withChanges(facts, {
           retractedEventIds: [...(facts.retractedEventIds ?? []), id],
           retractedOutright: event.data.correctedData === undefined ? [...outright, id] : outright,
         }),
@@ -240,7 +241,7 @@ function evolveOnce(state: CaseState, event: CaseEvent): CaseState {
     case 'OfficerReassigned':
       return withFacts(
         current,
-        Object.assign({}, facts, {
+        withChanges(facts, {
           officerId: event.data.officerId,
           officerAssignedOn: event.data.effectiveDate,
         }),
@@ -318,7 +319,7 @@ function withFacts(state: ExistingCase, facts: CaseFacts): ExistingCase {
 function withClassification(state: ExistingCase, change: Partial<Classification>): ExistingCase {
   return withFacts(state, {
     ...state.facts,
-    classification: Object.assign({}, state.facts.classification, { ...change }),
+    classification: withChanges(state.facts.classification, change),
   });
 }
 
@@ -337,7 +338,7 @@ function withItemStatus(
   status: ObligationItemStatus,
   statusChangedOn: string,
 ): ExistingCase {
-  return withItems(state, itemIds, (item) => Object.assign({}, item, { status, statusChangedOn }));
+  return withItems(state, itemIds, (item) => withChanges(item, { status, statusChangedOn }));
 }
 
 /** A disbursement pays the unpaid rest of its item's collections, oldest first. */

@@ -14,6 +14,7 @@ import type {
 import type { CaseEvent } from './case-events';
 import { AFTER_DECISION, ensureRule, eventData, legalDueDate, requireStatus, requireText } from './case-rules';
 import type { ExistingCase } from './case-state';
+import { withChanges } from '../shared/with-changes';
 
 /** Intake: receipt, rejection of a request, the enforcement decision and the officer's assignment (Art. 28–38). */
 
@@ -185,7 +186,7 @@ function parseParties(parties: readonly Party[]): readonly Party[] {
     });
     seen.add(partyId);
     const copy: Party = { partyId, role: party.role, kind: party.kind, name: party.name };
-    return party.address === undefined ? copy : Object.assign({}, copy, { address: party.address });
+    return party.address === undefined ? copy : withChanges(copy, { address: party.address });
   });
 }
 

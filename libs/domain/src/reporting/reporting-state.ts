@@ -1,5 +1,6 @@
 import { assertNever } from '../shared/decider';
 import type { LocalDate } from '../shared/local-date';
+import { withChanges } from '../shared/with-changes';
 import type { ReportingOfficeTier } from './reporting-commands';
 import type { ReportingEvent } from './reporting-events';
 import type { ReportingPeriod } from './reporting-period';
@@ -42,7 +43,7 @@ export function evolveReporting(state: ReportingState, event: ReportingEvent): R
     case 'TargetSet':
       return state;
     case 'PeriodClosed':
-      return Object.assign({}, state, { closedThrough: event.data.period });
+      return withChanges(state, { closedThrough: event.data.period });
     default:
       return assertNever(event, 'reporting event');
   }

@@ -11,10 +11,6 @@ import ts from 'typescript';
 export interface SpreadSite {
   /** `path:line`, the path relative to the program's root. */
   readonly at: string;
-  readonly fileName: string;
-  /** The literal's text range in its file. */
-  readonly start: number;
-  readonly end: number;
   /** The keys (or `...spread`, `[computed]`) the literal may add to its opening spread. */
   readonly adds: readonly string[];
 }
@@ -32,9 +28,8 @@ export function spreadsThatAddKeys(
       if (ts.isObjectLiteralExpression(node) && !markedReplacesOnly(node, file)) {
         const adds = keysAdded(checker, node, file);
         if (adds.length > 0) {
-          const start = node.getStart(file);
-          const line = file.getLineAndCharacterOfPosition(start).line + 1;
-          sites.push({ at: `${relative(file.fileName)}:${line}`, fileName: file.fileName, start, end: node.end, adds });
+          const line = file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
+          sites.push({ at: `${relative(file.fileName)}:${line}`, adds });
         }
       }
       ts.forEachChild(node, visit);

@@ -96,13 +96,8 @@ export function eventData<Fields extends object>(
   effectiveDate: LocalDate,
   fields: Fields,
 ): CaseEventBase & Fields {
-  const base: CaseEventBase = {
-    caseId: facts.caseId,
-    officeId: facts.officeId,
-    effectiveDate,
-    ruleSet: ruleSetOn(effectiveDate),
-  };
-  return Object.assign(base, fields);
+  const base = { caseId: facts.caseId, officeId: facts.officeId, effectiveDate, ruleSet: ruleSetOn(effectiveDate) };
+  return Object.assign<CaseEventBase, Fields>(base, fields);
 }
 
 /** The obligation item `itemId`, or ITEM_NOT_FOUND. */

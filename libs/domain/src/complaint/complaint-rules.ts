@@ -105,11 +105,9 @@ export function complaintEventData<Fields extends object>(
   effectiveDate: LocalDate,
   fields: Fields,
 ): ComplaintEventBase & Fields {
-  const base: ComplaintEventBase = {
-    complaintId: complaint.complaintId,
-    caseId: complaint.caseId,
-    effectiveDate,
-    ruleSet: ruleSetOn(effectiveDate),
-  };
-  return Object.assign(base, fields);
+  const { complaintId, caseId } = complaint;
+  return Object.assign<ComplaintEventBase, Fields>(
+    { complaintId, caseId, effectiveDate, ruleSet: ruleSetOn(effectiveDate) },
+    fields,
+  );
 }

@@ -47,8 +47,16 @@ export function ratePercentToBasisPoints(value: unknown, field: string): number 
   return basisPoints;
 }
 
-function eventBase(officeId: string, effectiveDate: LocalDate): ReportingEventBase {
-  return { officeId, effectiveDate, ruleSet: ruleSetOn(effectiveDate) };
+/** A reporting event's data: the fields every reporting event carries, then its own (as eventData in case-rules.ts). */
+function reportingEventData<Fields extends object>(
+  officeId: string,
+  effectiveDate: LocalDate,
+  fields: Fields,
+): ReportingEventBase & Fields {
+  return Object.assign<ReportingEventBase, Fields>(
+    { officeId, effectiveDate, ruleSet: ruleSetOn(effectiveDate) },
+    fields,
+  );
 }
 
 function registerOffice(data: RegisterOffice['data']): ReportingEvent {
@@ -73,7 +81,7 @@ function registerOffice(data: RegisterOffice['data']): ReportingEvent {
   const effectiveDate = parseLocalDate(data.effectiveDate, 'effectiveDate');
   return {
     type: 'OfficeRegistered',
-    data: Object.assign({}, eventBase(officeId, effectiveDate), {
+    data: reportingEventData(officeId, effectiveDate, {
       name,
       ...(parentOfficeId !== undefined && { parentOfficeId }),
       tier: data.tier,
@@ -108,7 +116,7 @@ function setTarget(office: RegisteredOffice, data: SetTarget['data']): Reporting
   );
   return {
     type: 'TargetSet',
-    data: Object.assign({}, eventBase(office.officeId, effectiveDate), {
+    data: reportingEventData(office.officeId, effectiveDate, {
       reportingYear,
       casesTargetBasisPoints,
       moneyTargetBasisPoints,
@@ -149,7 +157,7 @@ function closePeriod(office: RegisteredOffice, data: ClosePeriod['data']): Repor
   );
   return {
     type: 'PeriodClosed',
-    data: Object.assign({}, eventBase(office.officeId, effectiveDate), {
+    data: reportingEventData(office.officeId, effectiveDate, {
       period,
       reportingYear: reportingYearOf(period),
       periodEndsOn: ends,

@@ -8,6 +8,8 @@ import { createSqliteEventStore, type SqliteEventStore } from '@thads/event-stor
 import { completionReport, startProjectorRuntime, type ProjectorRuntime } from '@thads/read-models';
 import type { CaseJob } from './caseload';
 import { latencies } from './measure-reads';
+import type { ApiProcess } from './api-process';
+import type { ReadClient } from './read-client-process';
 import { runJobs } from './run-jobs';
 import { seedOffices } from '../../apps/cli/src/demo/run/seed-commands';
 import { scenarioWindow } from '../../apps/cli/src/demo/scenario/scenario-window';
@@ -60,4 +62,20 @@ export async function reportP99(
 ): Promise<number> {
   const samples = await latencies(() => completionReport(runtime.readModels.db, { officeId, period }), runs, 3);
   return percentile(samples, 99);
+}
+
+/**
+ * p99 in ms of GET /api/v1/reports/completion of `officeId` for `period` over `runs` sequential requests, sent by
+ * `client` (a process of its own) to `api`, after 50 unmeasured ones: the first reads of a new process run colder code.
+ */
+export async function reportRouteP99(
+  api: ApiProcess,
+  client: ReadClient,
+  token: string,
+  officeId: string,
+  period: string,
+  runs: number,
+): Promise<number> {
+  const query = new URLSearchParams({ office: officeId, period });
+  return percentile(await client.latencies(`${api.baseUrl}/api/v1/reports/completion?${query}`, token, runs, 50), 99);
 }

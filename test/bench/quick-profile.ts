@@ -11,7 +11,7 @@ import { startEngineChild } from './engine-process';
 import { startReadClient } from './read-client-process';
 import { postgresUp } from './baselines';
 import { buildCaseload, haiPhongScenario, hotCase, type CaseJob } from './caseload';
-import { reportP99, seedReportWorld } from './measure-report';
+import { reportRouteP99, seedReportWorld } from './measure-report';
 import {
   benchToken,
   foldCaseCold,
@@ -26,8 +26,8 @@ import { evaluate, median, percentile, type MetricResult } from './stats';
 
 const POSTGRES_URL = process.env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const M2_CASES = 1200;
-/** Reports read per month and round: a p99 of 200 is not decided by one collection or descheduling, as one of 30 was. */
-const M6_READS = 200;
+/** Reports read per month and round: a p99 of 500 is not decided by one collection that spans two reads, as one of 200 was. */
+const M6_READS = 500;
 const HTTP_SECONDS = 8;
 
 export interface ProfileOutcome {
@@ -126,13 +126,31 @@ export async function runQuickProfile(
   }
 
   log('M6: seeding the whole caseload and projecting it');
-  const world = await seedReportWorld(join(dir, 'report'), scenario, caseload);
-  const [first, last] = ['2017-10', scenario.period];
-  for (let round = 1; round <= runs; round++) {
-    add('m6first', await reportP99(world.runtime, 'HP', first, M6_READS));
-    add('m6last', await reportP99(world.runtime, 'HP', last, M6_READS));
-  }
+  const reportDir = join(dir, 'report');
+  const world = await seedReportWorld(reportDir, scenario, caseload);
+  const worldEvents = world.events;
   await world.close();
+  // The report is read as a statistician reads it: from the API, by a client of its own. Read in the bench process,
+  // which holds the caseload, its collections decided the p99 (docs/performance.md, M6's measurement).
+  log('M6: the report from the API on that store');
+  const reportApi = await startApi(reportDir);
+  const reportClient = await startReadClient();
+  try {
+    const reportToken = benchToken(reportDir, ['HP']);
+    const read = (period: string) => reportRouteP99(reportApi, reportClient, reportToken, 'HP', period, M6_READS);
+    const [first, last] = ['2017-10', scenario.period];
+    // A new API finishes starting (its projector thread, its first sweeps) in the first second it listens.
+    await reportApi.settle();
+    for (const period of [first, last]) await read(period);
+    for (let round = 1; round <= runs; round++) {
+      add('m6first', await read(first));
+      add('m6last', await read(last));
+    }
+    apiPeakRss = Math.max(apiPeakRss, (await reportApi.stats()).peakRssMb);
+  } finally {
+    await reportClient.stop();
+    await reportApi.stop();
+  }
   const benchPeakRss = process.resourceUsage().maxRSS / 1024;
 
   const m2 = median(s.m2);
@@ -152,7 +170,12 @@ export async function runQuickProfile(
     M5fold: evaluate(`command path's load of a ${shortEvents}-event case, p99`, 'ms', s.m5fold, atMost(2)),
     M5get: evaluate(`GET /cases/{id}/events, ${shortEvents}-event case, p99`, 'ms', s.m5get, atMost(5)),
     M5fold5k: evaluate(`command path's load of a ${longEvents}-event case, p50`, 'ms', s.m5fold5k, atMost(10)),
-    M6: evaluate(`completion report HP ${last} (${world.events} events), p99`, 'ms', s.m6last, atMost(50)),
+    M6: evaluate(
+      `completion report HP ${scenario.period} (${worldEvents} events), GET from the API, p99`,
+      'ms',
+      s.m6last,
+      atMost(50),
+    ),
     M6flat: evaluate(
       `report p99 last month / first month`,
       'x',

@@ -34,8 +34,29 @@ describe('metadataTemplate and fillMetadata', () => {
     );
   });
 
+  it('writes metadata with fields beyond the envelope, or of other types, as canonical JSON too', () => {
+    const extra = fc.record({
+      zone: fc.jsonValue(),
+      schemaVersion: fc.oneof(fc.integer(), fc.constant(2.5), fc.constant('1')),
+      actor: fc.oneof(fc.record({ id: text, role: text, team: text }), fc.record({ id: fc.integer(), role: text })),
+    });
+    fc.assert(
+      fc.property(metadata, extra, fc.subarray(['zone', 'schemaVersion', 'actor'] as const), (input, odd, keys) => {
+        const mixed = Object.assign({}, input, ...keys.map((key) => ({ [key]: odd[key] })));
+        const prevHash = 'f'.repeat(64);
+        const recordedAt = '2026-07-01T01:02:03.456Z';
+        expect(fillMetadata(metadataTemplate(mixed), undefined, prevHash, recordedAt)).toBe(
+          canonicalJson(Object.assign({}, mixed, { prevHash, recordedAt })),
+        );
+      }),
+    );
+  });
+
   it('refuses metadata it cannot cut', () => {
     expect(() => metadataTemplate({ schemaVersion: 1 } as unknown as EventMetadataInput)).toThrow(/before "hash"/);
     expect(() => metadataTemplate({ actor: {}, kind: 'x' } as unknown as EventMetadataInput)).toThrow(/"kind"/);
+    const envelope = { actor: { id: 'a', role: 'officer' }, commandId: 'c', correlationId: 'c', causationId: 'c' };
+    const withKind = Object.assign({ kind: 'x', schemaVersion: 1 }, envelope) as unknown as EventMetadataInput;
+    expect(() => metadataTemplate(withKind)).toThrow(/"kind"/);
   });
 });

@@ -23,6 +23,7 @@ import { COMMAND_RATE_LIMITS, type CommandRateLimits } from './rate-limit/comman
 import { buildOpenApiDocument } from './docs/openapi-document';
 import { observeRequests } from './logging/request-observability';
 import { useTurnBudget } from './http/use-turn-budget';
+import { memoizeValidationMetadata } from './http/validation-metadata-cache';
 
 export interface CreateAppOptions {
   /** The process logger; default: LOG_LEVEL and LOG_FORMAT to stdout. `false` logs nothing (tests). */
@@ -59,6 +60,7 @@ export async function createApp(config: ApiConfig, options: CreateAppOptions = {
   app.enableShutdownHooks();
   useSecurityHeaders(app);
   app.setGlobalPrefix(API_PREFIX, { exclude: ROUTES_WITHOUT_PREFIX });
+  memoizeValidationMetadata();
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -55,6 +55,19 @@ describe('memoizeValidationMetadata', () => {
     expect(storage.getTargetValidationMetadatas(Filing, '', false, false, ['other'])).not.toBe(first);
   });
 
+  it('keeps each combination of options apart, with the answer class-validator gives for it', () => {
+    const unmemoized = MetadataStorage.prototype.getTargetValidationMetadatas;
+    const calls: Parameters<typeof unmemoized>[] = [];
+    for (const schema of [undefined, '', 'Filing'])
+      for (const always of [false, true])
+        for (const strictGroups of [false, true])
+          for (const groups of [undefined, [], ['a'], ['a', 'b']])
+            calls.push([Filing, schema as string, always, strictGroups, groups]);
+    const answers = calls.map((call) => storage.getTargetValidationMetadatas(...call));
+    expect(new Set(answers).size).toBe(calls.length);
+    calls.forEach((call, index) => expect(answers[index]).toEqual(unmemoized.apply(storage, call)));
+  });
+
   it('sees a rule registered after a lookup, and a class defined after it', () => {
     expect(failures(filing(1, 'a', { note: 'n' }))).toEqual(['note:whitelistValidation']);
     registerDecorator({

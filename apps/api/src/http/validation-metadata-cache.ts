@@ -27,7 +27,7 @@ export function memoizeValidationMetadata(storage: MetadataStorage = getMetadata
   let grouped = new WeakMap<Metadatas, Grouped>();
 
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
-    const options = JSON.stringify([schema, always, strictGroups, groups]);
+    const options = optionsKey(schema, always, strictGroups, groups);
     let answers = byTarget.get(target);
     if (answers === undefined) byTarget.set(target, (answers = new Map()));
     let answer = answers.get(options);
@@ -47,6 +47,12 @@ export function memoizeValidationMetadata(storage: MetadataStorage = getMetadata
     byTarget = new Map();
     grouped = new WeakMap();
   };
+}
+
+/** The options as a key: short for the pipe's usual call (no schema, no groups), JSON otherwise (it starts with `[`). */
+function optionsKey(schema: string | undefined, always: boolean, strictGroups: boolean, groups?: string[]): string {
+  if (schema === undefined && groups === undefined) return `${always ? 'always' : ''}${strictGroups ? ' strict' : ''}`;
+  return JSON.stringify([schema, always, strictGroups, groups]);
 }
 
 function freezeGroups(groups: Grouped): Grouped {

@@ -34,29 +34,39 @@ describe('metadataTemplate and fillMetadata', () => {
     );
   });
 
-  it('writes metadata with fields beyond the envelope, or of other types, as canonical JSON too', () => {
-    const extra = fc.record({
+  it('refuses any other shape, naming the field', () => {
+    const odd = fc.record({
       zone: fc.jsonValue(),
-      schemaVersion: fc.oneof(fc.integer(), fc.constant(2.5), fc.constant('1')),
+      schemaVersion: fc.oneof(fc.constant(2.5), fc.constant('1'), fc.constant(2 ** 53)),
       actor: fc.oneof(fc.record({ id: text, role: text, team: text }), fc.record({ id: fc.integer(), role: text })),
+      reason: fc.constant(undefined),
     });
+    const keys = fc.subarray(['zone', 'schemaVersion', 'actor', 'reason'] as const, { minLength: 1 });
     fc.assert(
-      fc.property(metadata, extra, fc.subarray(['zone', 'schemaVersion', 'actor'] as const), (input, odd, keys) => {
-        const mixed = Object.assign({}, input, ...keys.map((key) => ({ [key]: odd[key] })));
-        const prevHash = 'f'.repeat(64);
-        const recordedAt = '2026-07-01T01:02:03.456Z';
-        expect(fillMetadata(metadataTemplate(mixed), undefined, prevHash, recordedAt)).toBe(
-          canonicalJson(Object.assign({}, mixed, { prevHash, recordedAt })),
+      fc.property(metadata, odd, keys, (input, values, chosen) => {
+        const mixed = Object.assign({}, input, ...chosen.map((key) => ({ [key]: values[key] })));
+        expect(() => metadataTemplate(mixed)).toThrow(
+          /^metadata is not the validated envelope: "(zone|schemaVersion|actor|actor\.team|reason)"/,
         );
       }),
     );
   });
 
-  it('refuses metadata it cannot cut', () => {
-    expect(() => metadataTemplate({ schemaVersion: 1 } as unknown as EventMetadataInput)).toThrow(/before "hash"/);
-    expect(() => metadataTemplate({ actor: {}, kind: 'x' } as unknown as EventMetadataInput)).toThrow(/"kind"/);
+  it('names what is wrong', () => {
     const envelope = { actor: { id: 'a', role: 'officer' }, commandId: 'c', correlationId: 'c', causationId: 'c' };
-    const withKind = Object.assign({ kind: 'x', schemaVersion: 1 }, envelope) as unknown as EventMetadataInput;
-    expect(() => metadataTemplate(withKind)).toThrow(/"kind"/);
+    const refusal = (value: object) => () => metadataTemplate(value as unknown as EventMetadataInput);
+    expect(refusal({ actor: {}, kind: 'x' })).toThrow('"kind" is not an envelope field');
+    expect(refusal(Object.assign({ kind: 'x', schemaVersion: 1 }, envelope))).toThrow(
+      '"kind" is not an envelope field',
+    );
+    expect(refusal(Object.assign({}, envelope, { actor: undefined, schemaVersion: 1 }))).toThrow(
+      '"actor" is not a plain object',
+    );
+    expect(refusal(Object.assign({}, envelope, { schemaVersion: 1, commandId: 7 }))).toThrow(
+      '"commandId" is not a string',
+    );
+    expect(
+      refusal(Object.assign({}, envelope, { schemaVersion: 1, actor: { id: 'a', role: 'r', officeId: 3 } })),
+    ).toThrow('"actor.officeId" is not a string');
   });
 });
